@@ -1,0 +1,76 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Tiaoqi target shares: Swift 6 mode and the upcoming features we hold ourselves to.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Tiaoqi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tiaoqi", targets: ["tiaoqi"]),
+        .library(name: "Timeline", targets: ["Timeline"]),
+        .library(name: "ICalendar", targets: ["ICalendar"]),
+        .library(name: "Feeds", targets: ["Feeds"]),
+        .library(name: "Travel", targets: ["Travel"]),
+        .library(name: "Itinerary", targets: ["Itinerary"]),
+        .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "Audit", targets: ["Audit"]),
+        .library(name: "Schedules", targets: ["Schedules"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "Timeline"),
+        .target(name: "ICalendar", dependencies: ["Timeline"]),
+        .target(name: "Feeds", dependencies: ["CCurl"]),
+        .target(name: "Travel", dependencies: ["Timeline"]),
+        .target(name: "Itinerary", dependencies: ["Timeline", "Travel"]),
+        .target(name: "Planner", dependencies: ["Timeline", "Travel", "Itinerary"]),
+        .target(name: "Audit", dependencies: ["Timeline", "Travel", "Itinerary"]),
+        .target(
+            name: "Schedules",
+            dependencies: [
+                "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "tiaoqi",
+            dependencies: [
+                "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Planner", "Audit", "Schedules",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline"]),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "Timeline", "TestSupport"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "TestSupport"]),
+        .testTarget(name: "TravelTests", dependencies: ["Travel", "Timeline", "Schedules", "TestSupport"]),
+        .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Timeline", "Travel"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Itinerary", "Travel", "Timeline", "TestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Itinerary", "Travel", "Timeline", "Schedules", "TestSupport"]),
+        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Itinerary", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -1,0 +1,34 @@
+import Timeline
+
+/// One thing wrong with a plan, found by the independent check.
+public struct Finding: Sendable, Hashable, Codable {
+    /// How bad it is.
+    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+        case warning, error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
+    }
+
+    /// A stable rule name, e.g. `visit-outside-client-availability`.
+    public var rule: String
+    /// How bad it is.
+    public var severity: Severity
+    /// The person concerned, if any.
+    public var person: String?
+    /// The client concerned, if any.
+    public var client: String?
+    /// When it happens, if it has a time.
+    public var time: Instant?
+    /// What is wrong, in the users' words.
+    public var message: String
+
+    /// A finding from its parts.
+    public init(rule: String, severity: Severity, person: String? = nil, client: String? = nil, time: Instant? = nil, message: String) {
+        self.rule = rule
+        self.severity = severity
+        self.person = person
+        self.client = client
+        self.time = time
+        self.message = message
+    }
+}

@@ -1,0 +1,132 @@
+import Itinerary
+import Timeline
+import Travel
+
+/// Walks one person's week in time order: where they are, whether they travel legally, where they sleep.
+struct PersonWeekCheck {
+    let audit: PlanAudit
+    let person: Staff
+    let plan: Plan
+    let clients: [String: Client]
+
+    private var problem: Problem { audit.problem }
+
+    private enum Item {
+        case visit(ScheduledVisit)
+        case leg(Leg)
+
+        var interval: Interval {
+            switch self {
+            case .visit(let visit): visit.interval
+            case .leg(let leg): leg.interval
+            }
+        }
+    }
+
+    func findings() -> [Finding] {
+        let visits = plan.visits.filter { $0.staff.contains(person.id) }
+        let legs = plan.legs.filter { $0.person == person.id }
+        let items = (visits.map(Item.visit) + legs.map(Item.leg)).sorted { $0.interval.start < $1.interval.start }
+        var findings: [Finding] = []
+        func add(_ rule: String, _ time: Instant?, _ message: String, client: String? = nil) {
+            findings.append(Finding(rule: rule, severity: .error, person: person.id, client: client, time: time, message: "\(person.name): \(message)"))
+        }
+        for (a, b) in zip(items, items.dropFirst()) where a.interval.end > b.interval.start {
+            add("double-booked", b.interval.start, "\(describe(a)) overlaps \(describe(b))")
+        }
+        var city = person.home.cityID
+        var nightCity: [LocalDate: String] = [:]
+        var travelByDay: [LocalDate: Int64] = [:]
+        for item in items {
+            switch item {
+            case .visit(let visit):
+                if visit.city != city {
+                    add("not-there", visit.start, "\(describe(item)) is in \(visit.city), but they are in \(city) then", client: visit.client)
+                }
+            case .leg(let leg):
+                if leg.fromCity != city {
+                    add("leg-from-elsewhere", leg.depart, "\(describe(item)) leaves \(leg.fromCity), but they are in \(city) then")
+                }
+                findings += checkLeg(leg)
+                let day = problem.zone.date(of: leg.depart)
+                travelByDay[day, default: 0] += leg.arrive - leg.depart
+                city = leg.toCity
+            }
+            nightCity[problem.zone.date(of: item.interval.end)] = city
+        }
+        for (day, seconds) in travelByDay.sorted(by: { $0.key < $1.key }) where seconds > Int64(person.dailyTravelCapMinutes) * 60 {
+            add("over-travel-cap", problem.zone.day(day).start, "travels \(seconds / 60) minutes on \(day), over the daily cap of \(person.dailyTravelCapMinutes)")
+        }
+        if city != person.home.cityID {
+            add("not-home-at-end", problem.period.end, "ends the week in \(city), not at home in \(person.home.cityID)")
+        }
+        findings += checkStays(nightCity: nightCity)
+        return findings
+    }
+
+    private func checkLeg(_ leg: Leg) -> [Finding] {
+        var findings: [Finding] = []
+        let label = "leg \(leg.fromCity)→\(leg.toCity) \(audit.span(leg.interval))"
+        func add(_ rule: String, _ message: String) {
+            findings.append(Finding(rule: rule, severity: .error, person: person.id, time: leg.depart, message: "\(person.name): \(message)"))
+        }
+        let day = problem.zone.date(of: leg.depart)
+        let window = problem.travelWindow(of: person, on: day)
+        if !window.contains(leg.interval) {
+            add("outside-travel-hours", "\(label) is outside the travel hours \(person.travelHours)")
+        }
+        if person.busy.overlaps(leg.interval) {
+            add("travel-during-own-event", "\(label) overlaps their own calendar")
+        }
+        guard let first = leg.parts.first, let last = leg.parts.last, first.depart == leg.depart, last.arrive == leg.arrive else {
+            add("leg-parts-mismatch", "\(label): its parts do not start and end with the leg")
+            return findings
+        }
+        for (index, part) in leg.parts.enumerated() {
+            if part.arrive < part.depart { add("leg-part-backwards", "\(label): \(part.from)→\(part.to) arrives before it leaves") }
+            if index > 0 {
+                let previous = leg.parts[index - 1]
+                let buffer = part.mode == .taxi ? 0 : Int64(problem.travelRules.checkIn(part.mode)) * 60
+                if previous.arrive + buffer > part.depart {
+                    add("missed-connection", "\(label): \(part.service ?? part.mode.rawValue) at \(problem.zone.clock(part.depart)) leaves less than \(buffer / 60) minutes after arriving at \(part.from)")
+                }
+            }
+            guard part.mode != .taxi else { continue }
+            let service = part.service ?? "?"
+            if !timetable.hasService(service, from: part.from, to: part.to, depart: part.depart, arrive: part.arrive) {
+                add("unknown-service", "\(label): \(service) \(part.from) \(problem.zone.clock(part.depart)) → \(part.to) \(problem.zone.clock(part.arrive)) is not in the timetable")
+            }
+        }
+        return findings
+    }
+
+    private var timetable: Timetable { audit.timetable }
+
+    private func checkStays(nightCity: [LocalDate: String]) -> [Finding] {
+        var findings: [Finding] = []
+        let stays = plan.stays.filter { $0.person == person.id }
+        var city = person.home.cityID
+        for day in problem.days.dropLast() {
+            if let known = nightCity[day] { city = known }
+            let stay = stays.first { $0.night == day }
+            if city != person.home.cityID && stay?.city != city {
+                findings.append(
+                    Finding(rule: "missing-stay", severity: .error, person: person.id, time: problem.zone.day(day).end - 1,
+                        message: "\(person.name): spends the night of \(day) in \(city) with no hotel stay there in the plan"))
+            }
+            if city == person.home.cityID, let stay {
+                findings.append(
+                    Finding(rule: "needless-stay", severity: .warning, person: person.id, time: problem.zone.day(day).end - 1,
+                        message: "\(person.name): a hotel in \(stay.city) on the night of \(day), but they are home"))
+            }
+        }
+        return findings
+    }
+
+    private func describe(_ item: Item) -> String {
+        switch item {
+        case .visit(let visit): "visit to \(clients[visit.client]?.name ?? visit.client) \(audit.span(visit.interval))"
+        case .leg(let leg): "leg \(leg.fromCity)→\(leg.toCity) \(audit.span(leg.interval))"
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Itinerary
+import Timeline
+import Travel
+
+/// Checks any plan, hand-written or solved, against the problem and the timetable, without the solver's code.
+public struct PlanAudit: Sendable {
+    /// The problem the plan claims to solve.
+    public let problem: Problem
+    /// The timetable its legs must come from.
+    public let timetable: Timetable
+
+    /// An audit of plans for a problem over a timetable.
+    public init(problem: Problem, timetable: Timetable) {
+        self.problem = problem
+        self.timetable = timetable
+    }
+
+    /// Every rule the plan breaks, errors first, then by time.
+    public func findings(for plan: Plan) -> [Finding] {
+        var findings: [Finding] = []
+        let clients = Dictionary(problem.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let staff = Dictionary(problem.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        findings += checkVisits(plan, clients: clients, staff: staff)
+        for person in problem.staff {
+            findings += PersonWeekCheck(audit: self, person: person, plan: plan, clients: clients).findings()
+        }
+        for id in plan.people where staff[id] == nil {
+            findings.append(Finding(rule: "unknown-person", severity: .error, person: id, message: "'\(id)' is not a staff member of the schedule"))
+        }
+        let placed = Set(plan.visits.map(\.client))
+        for client in problem.clients where client.mustVisit && !placed.contains(client.id) {
+            findings.append(
+                Finding(
+                    rule: "must-visit-left-out", severity: .error, client: client.id,
+                    message: "must-visit \(client.name) (\(client.id)) is not in the plan"))
+        }
+        return findings.sorted { a, b in
+            (b.severity, a.time ?? Instant(seconds: .min), a.rule, a.message) < (a.severity, b.time ?? Instant(seconds: .min), b.rule, b.message)
+        }
+    }
+
+    private func checkVisits(_ plan: Plan, clients: [String: Client], staff: [String: Staff]) -> [Finding] {
+        var findings: [Finding] = []
+        var seen: Set<String> = []
+        for visit in plan.visits {
+            let when = span(visit.interval)
+            guard let client = clients[visit.client] else {
+                findings.append(
+                    Finding(rule: "unknown-client", severity: .error, client: visit.client, time: visit.start,
+                        message: "visit \(when) names client '\(visit.client)', which the schedule does not list"))
+                continue
+            }
+            let label = "visit to \(client.name) (\(client.id)) \(when)"
+            if !seen.insert(client.id).inserted {
+                findings.append(Finding(rule: "visit-repeated", severity: .warning, client: client.id, time: visit.start, message: "\(label) repeats an earlier visit to the same client"))
+            }
+            if visit.city != client.place.cityID {
+                findings.append(Finding(rule: "visit-wrong-city", severity: .error, client: client.id, time: visit.start, message: "\(label) is in \(visit.city), but the client is in \(client.place.cityID)"))
+            }
+            if visit.end - visit.start < Int64(client.meetingMinutes) * 60 {
+                findings.append(
+                    Finding(rule: "visit-too-short", severity: .error, client: client.id, time: visit.start,
+                        message: "\(label) lasts \((visit.end - visit.start) / 60) minutes; the meeting needs \(client.meetingMinutes)"))
+            }
+            if !client.availability.contains(visit.interval) {
+                let day = problem.zone.day(problem.zone.date(of: visit.start))
+                findings.append(
+                    Finding(
+                        rule: "visit-outside-client-availability", severity: .error, client: client.id, time: visit.start,
+                        message: "\(label) lies outside the client's free time (free that day: \(describe(client.availability.clipped(to: day))))"))
+            }
+            if visit.staff.isEmpty {
+                findings.append(Finding(rule: "visit-unattended", severity: .error, client: client.id, time: visit.start, message: "\(label) has nobody attending"))
+            }
+            for id in visit.staff {
+                guard let person = staff[id] else { continue }
+                if !person.availability.contains(visit.interval) {
+                    let day = problem.zone.day(problem.zone.date(of: visit.start))
+                    findings.append(
+                        Finding(
+                            rule: "visit-outside-staff-availability", severity: .error, person: id, client: client.id, time: visit.start,
+                            message: "\(label) lies outside \(person.name)'s working hours or own calendar (free that day: \(describe(person.availability.clipped(to: day))))"))
+                }
+            }
+        }
+        return findings
+    }
+
+    func span(_ interval: Interval) -> String {
+        let (date, time, _) = problem.zone.local(interval.start)
+        return "\(date.weekday.displayName) \(date) \(time)–\(problem.zone.clock(interval.end))"
+    }
+
+    func describe(_ set: IntervalSet) -> String {
+        set.isEmpty ? "none" : set.intervals.map { "\(problem.zone.clock($0.start))–\(problem.zone.clock($0.end))" }.joined(separator: ", ")
+    }
+}

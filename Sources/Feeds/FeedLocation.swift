@@ -1,0 +1,55 @@
+import Foundation
+
+/// Where a feed lives: a URL to fetch, resolved from what a schedule wrote.
+public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The URL handed to libcurl (`http`, `https` or `file`).
+    public var url: String
+    /// For display: the URL with user info removed, or the path as the schedule wrote it.
+    public var redacted: String
+    /// Whether this is a local file.
+    public var isFile: Bool
+
+    /// Resolves `http(s)://`, `webcal://` (as https), `file://`, absolute paths and paths relative to `base`.
+    public init(_ text: String, relativeTo base: String? = nil) throws(FeedError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw FeedError(kind: .badLocation, location: text, message: "empty feed location") }
+        let lower = trimmed.lowercased()
+        if let schemeEnd = lower.range(of: "://") {
+            let scheme = String(lower[..<schemeEnd.lowerBound])
+            let rest = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: scheme.count + 3)...])
+            switch scheme {
+            case "http", "https": url = "\(scheme)://\(rest)"
+            case "webcal", "webcals": url = "https://\(rest)"
+            case "file": url = "file://\(rest)"
+            default:
+                throw FeedError(
+                    kind: .badLocation, location: FeedLocation.redact(trimmed),
+                    message: "unsupported scheme '\(scheme)': use http, https, webcal, file or a path")
+            }
+            isFile = scheme == "file"
+            redacted = FeedLocation.redact(url)
+        } else {
+            let path = trimmed.hasPrefix("/") || base == nil ? trimmed : (base! as NSString).appendingPathComponent(trimmed)
+            url = URL(fileURLWithPath: (path as NSString).standardizingPath).absoluteString
+            isFile = true
+            redacted = trimmed
+        }
+    }
+
+    /// The local path of a file location.
+    public var path: String? {
+        guard isFile, let parsed = URL(string: url) else { return nil }
+        return parsed.path
+    }
+
+    /// `url` with `user:password@` removed.
+    public static func redact(_ url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let afterScheme = url[schemeEnd.upperBound...]
+        let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
+        guard let at = afterScheme[..<authorityEnd].lastIndex(of: "@") else { return url }
+        return String(url[..<schemeEnd.upperBound]) + "***@" + String(afterScheme[afterScheme.index(after: at)...])
+    }
+
+    public var description: String { redacted }
+}

@@ -1,0 +1,76 @@
+/// A calendar component (`VCALENDAR`, `VEVENT`, `VTIMEZONE`, …) with its properties and sub-components.
+public struct Component: Sendable, Hashable {
+    /// The component name, upper-cased.
+    public var name: String
+    /// Properties in file order, unknown ones included so the component round-trips.
+    public var properties: [ContentLine]
+    /// Nested components.
+    public var components: [Component]
+    /// The line of its BEGIN.
+    public var line: Int
+
+    /// A component from its parts.
+    public init(name: String, properties: [ContentLine] = [], components: [Component] = [], line: Int = 0) {
+        self.name = name
+        self.properties = properties
+        self.components = components
+        self.line = line
+    }
+
+    /// The first property of that name.
+    public func property(_ name: String) -> ContentLine? { properties.first { $0.name == name } }
+
+    /// Every property of that name.
+    public func properties(_ name: String) -> [ContentLine] { properties.filter { $0.name == name } }
+
+    /// Nested components of that name.
+    public func components(_ name: String) -> [Component] { components.filter { $0.name == name } }
+}
+
+/// Builds the component tree from content lines, reporting unbalanced BEGIN/END.
+enum ComponentBuilder {
+    static func build(_ lines: [ContentLine]) -> (roots: [Component], diagnostics: [Diagnostic]) {
+        var stack: [Component] = []
+        var roots: [Component] = []
+        var diagnostics: [Diagnostic] = []
+        for line in lines {
+            switch line.name {
+            case "BEGIN":
+                stack.append(Component(name: line.value.uppercased().trimmingSpaces, line: line.line))
+            case "END":
+                let name = line.value.uppercased().trimmingSpaces
+                guard let index = stack.lastIndex(where: { $0.name == name }) else {
+                    diagnostics.append(Diagnostic(line: line.line, message: "END:\(name) without a matching BEGIN"))
+                    continue
+                }
+                while stack.count > index + 1 {
+                    let open = stack.removeLast()
+                    diagnostics.append(Diagnostic(line: open.line, message: "BEGIN:\(open.name) is never closed"))
+                    stack[stack.count - 1].components.append(open)
+                }
+                let done = stack.removeLast()
+                if stack.isEmpty { roots.append(done) } else { stack[stack.count - 1].components.append(done) }
+            default:
+                if stack.isEmpty {
+                    diagnostics.append(Diagnostic(line: line.line, message: "\(line.name) outside any BEGIN/END block"))
+                } else {
+                    stack[stack.count - 1].properties.append(line)
+                }
+            }
+        }
+        while let open = stack.popLast() {
+            diagnostics.append(Diagnostic(line: open.line, message: "BEGIN:\(open.name) is never closed (truncated file?)"))
+            if stack.isEmpty { roots.append(open) } else { stack[stack.count - 1].components.append(open) }
+        }
+        return (roots, diagnostics)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var view = Substring(self)
+        while view.first?.isWhitespace == true { view.removeFirst() }
+        while view.last?.isWhitespace == true { view.removeLast() }
+        return String(view)
+    }
+}

@@ -1,0 +1,147 @@
+import Timeline
+
+/// A parsed iCalendar stream: its components, the events and free/busy periods in them, and what was wrong.
+public struct VCalendar: Sendable {
+    /// The top-level components (usually one VCALENDAR; several streams may be concatenated).
+    public var components: [Component]
+    /// Every VEVENT, overrides included.
+    public var events: [Event]
+    /// Busy periods published in VFREEBUSY components.
+    public var freeBusy: [Interval]
+    /// The calendar's `X-WR-TIMEZONE`, when it names a known zone.
+    public var defaultZone: Zone?
+    /// TZIDs of VTIMEZONE components and the zones they resolve to.
+    public var zones: ZoneResolver
+    /// Problems met while reading; each one cost at most one line or one component.
+    public var diagnostics: [Diagnostic]
+
+    /// Parses iCalendar text; lenient by default (bad lines become diagnostics), or throwing on the first one.
+    public static func parse(_ text: String, strict: Bool = false) throws(ICalendarError) -> VCalendar {
+        let (lines, lineDiagnostics) = ContentLineReader.read(text)
+        let (roots, treeDiagnostics) = ComponentBuilder.build(lines)
+        var calendar = VCalendar(
+            components: roots, events: [], freeBusy: [], defaultZone: nil, zones: ZoneResolver(),
+            diagnostics: lineDiagnostics + treeDiagnostics)
+        let calendars = roots.filter { $0.name == "VCALENDAR" }
+        if calendars.isEmpty {
+            let first = text.prefix(200).lowercased()
+            let hint = first.contains("<html") || first.contains("<!doctype") ? " (this looks like an HTML page)" : ""
+            throw ICalendarError(line: 1, message: "no BEGIN:VCALENDAR found\(hint): not an iCalendar file")
+        }
+        for root in calendars {
+            calendar.read(root)
+        }
+        if strict, let first = calendar.diagnostics.min(by: { $0.line < $1.line }) {
+            throw ICalendarError(line: first.line, message: first.message)
+        }
+        return calendar
+    }
+
+    private mutating func read(_ root: Component) {
+        if let name = root.property("X-WR-TIMEZONE")?.value.trimmingSpaces, defaultZone == nil {
+            defaultZone = zones.zone(for: name)
+            if defaultZone == nil {
+                diagnostics.append(Diagnostic(line: root.property("X-WR-TIMEZONE")!.line, message: "X-WR-TIMEZONE '\(name)' is not a known time zone"))
+            }
+        }
+        for timezone in root.components("VTIMEZONE") {
+            guard let tzid = timezone.property("TZID")?.value.trimmingSpaces else {
+                diagnostics.append(Diagnostic(line: timezone.line, message: "VTIMEZONE without TZID"))
+                continue
+            }
+            if ZoneResolver().zone(for: tzid) == nil, let fixed = ZoneResolver.fixedZone(from: timezone) {
+                zones.custom[tzid] = fixed
+            }
+        }
+        for component in root.components("VEVENT") {
+            do {
+                events.append(try EventReader.read(component, zones: zones))
+            } catch {
+                diagnostics.append(Diagnostic(line: error.line, message: error.message + "; the event is skipped"))
+            }
+        }
+        for component in root.components("VFREEBUSY") {
+            readFreeBusy(component)
+        }
+    }
+
+    private mutating func readFreeBusy(_ component: Component) {
+        for property in component.properties("FREEBUSY") {
+            let type = property.parameter("FBTYPE")?.uppercased() ?? "BUSY"
+            guard type != "FREE" else { continue }
+            for period in property.value.split(separator: ",") {
+                let parts = period.split(separator: "/").map(String.init)
+                guard parts.count == 2, let start = DateTimeValue(parts[0], tzid: nil), case .utc(let from) = start else {
+                    diagnostics.append(Diagnostic(line: property.line, message: "FREEBUSY period '\(period)' is not start/end or start/duration in UTC"))
+                    continue
+                }
+                if let end = DateTimeValue(parts[1], tzid: nil), case .utc(let to) = end {
+                    freeBusy.append(Interval(from, to))
+                } else if let duration = CalendarDuration(parts[1]) {
+                    freeBusy.append(Interval(from, from + Int64(duration.days) * 86_400 + duration.seconds))
+                } else {
+                    diagnostics.append(Diagnostic(line: property.line, message: "FREEBUSY period '\(period)' has a bad end"))
+                }
+            }
+        }
+    }
+}
+
+/// Reads one VEVENT component into an `Event`.
+enum EventReader {
+    static func read(_ component: Component, zones: ZoneResolver) throws(ICalendarError) -> Event {
+        func dateTime(_ name: String) throws(ICalendarError) -> DateTimeValue? {
+            guard let property = component.property(name) else { return nil }
+            let tzid = property.parameter("TZID")
+            if let tzid, zones.zone(for: tzid) == nil {
+                throw ICalendarError(line: property.line, message: "\(name) uses TZID '\(tzid)', which is neither a known zone nor defined by a VTIMEZONE")
+            }
+            guard let value = DateTimeValue(property.value, tzid: tzid, valueType: property.parameter("VALUE")) else {
+                throw ICalendarError(line: property.line, message: "\(name) '\(property.value)' is not a DATE (YYYYMMDD) or DATE-TIME (YYYYMMDDTHHMMSS[Z])")
+            }
+            return value
+        }
+        func list(_ name: String) throws(ICalendarError) -> [DateTimeValue] {
+            var values: [DateTimeValue] = []
+            for property in component.properties(name) {
+                let tzid = property.parameter("TZID")
+                for piece in property.value.split(separator: ",") {
+                    let text = String(piece.split(separator: "/").first ?? piece)
+                    guard let value = DateTimeValue(text, tzid: tzid) else {
+                        throw ICalendarError(line: property.line, message: "\(name) value '\(piece)' is not a DATE or DATE-TIME")
+                    }
+                    values.append(value)
+                }
+            }
+            return values
+        }
+        guard let start = try dateTime("DTSTART") else {
+            throw ICalendarError(line: component.line, message: "VEVENT has no DTSTART")
+        }
+        let uid = component.property("UID")?.value.trimmingSpaces ?? "line-\(component.line)@tiaoqi.invalid"
+        var rule: RecurrenceRule?
+        if let property = component.property("RRULE") {
+            do {
+                rule = try RecurrenceRule(parsing: property.value, tzid: property.parameter("TZID"))
+            } catch {
+                throw ICalendarError(line: property.line, message: error.message)
+            }
+        }
+        var duration: CalendarDuration?
+        if let property = component.property("DURATION") {
+            guard let parsed = CalendarDuration(property.value) else {
+                throw ICalendarError(line: property.line, message: "DURATION '\(property.value)' is not like PT1H30M or P1D")
+            }
+            duration = parsed
+        }
+        let transparency = Event.Transparency(rawValue: component.property("TRANSP")?.value.trimmingSpaces.uppercased() ?? "OPAQUE") ?? .opaque
+        return Event(
+            uid: uid,
+            summary: component.property("SUMMARY").map { TextValue.unescape($0.value) },
+            location: component.property("LOCATION").map { TextValue.unescape($0.value) },
+            start: start, end: try dateTime("DTEND"), duration: duration, transparency: transparency,
+            status: component.property("STATUS")?.value.trimmingSpaces.uppercased(),
+            rule: rule, recurrenceDates: try list("RDATE"), exceptionDates: try list("EXDATE"),
+            recurrenceID: try dateTime("RECURRENCE-ID"), line: component.line)
+    }
+}

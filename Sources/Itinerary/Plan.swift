@@ -1,0 +1,202 @@
+import Timeline
+import Travel
+
+/// A planned week: who meets whom when, how they travel, where they sleep, and what was left out.
+public struct Plan: Sendable, Codable, Hashable {
+    /// Format version of `plan.json`.
+    public var version: Int = 1
+    /// The schedule folder this plan was made from, relative to the plan file when written.
+    public var schedule: String?
+    /// Title of the week.
+    public var name: String
+    /// The bureau's zone.
+    public var timeZone: String
+    /// First and last planning day.
+    public var days: [LocalDate]
+    /// Seed the solver used.
+    public var seed: UInt64
+    /// Meetings, in time order.
+    public var visits: [ScheduledVisit]
+    /// Journeys, in time order per person.
+    public var legs: [Leg]
+    /// Hotel nights.
+    public var stays: [Stay]
+    /// Candidate clients not visited, with the reasons.
+    public var leftOut: [LeftOut]
+    /// The plan's score, broken down.
+    public var score: Score
+
+    /// A plan from its parts.
+    public init(
+        schedule: String?, name: String, timeZone: String, days: [LocalDate], seed: UInt64, visits: [ScheduledVisit],
+        legs: [Leg], stays: [Stay], leftOut: [LeftOut], score: Score
+    ) {
+        self.schedule = schedule
+        self.name = name
+        self.timeZone = timeZone
+        self.days = days
+        self.seed = seed
+        self.visits = visits
+        self.legs = legs
+        self.stays = stays
+        self.leftOut = leftOut
+        self.score = score
+    }
+
+    /// Ids of everyone who has anything in the plan, in first-appearance order.
+    public var people: [String] {
+        var seen: [String] = []
+        for id in visits.flatMap(\.staff) + legs.map(\.person) + stays.map(\.person) where !seen.contains(id) {
+            seen.append(id)
+        }
+        return seen
+    }
+}
+
+/// A meeting with a client.
+public struct ScheduledVisit: Sendable, Codable, Hashable {
+    /// The client's id.
+    public var client: String
+    /// The client's name.
+    public var clientName: String
+    /// The city of the meeting.
+    public var city: String
+    /// Who attends.
+    public var staff: [String]
+    /// When it starts.
+    public var start: Instant
+    /// When it ends.
+    public var end: Instant
+
+    /// A visit from its parts.
+    public init(client: String, clientName: String, city: String, staff: [String], start: Instant, end: Instant) {
+        self.client = client
+        self.clientName = clientName
+        self.city = city
+        self.staff = staff
+        self.start = start
+        self.end = end
+    }
+
+    /// The meeting's span.
+    public var interval: Interval { Interval(start, end) }
+}
+
+/// One person's door-to-door journey between two places.
+public struct Leg: Sendable, Codable, Hashable {
+    /// Who travels.
+    public var person: String
+    /// City left.
+    public var fromCity: String
+    /// City reached.
+    public var toCity: String
+    /// Place left (client name or `home`).
+    public var from: String
+    /// Place reached.
+    public var to: String
+    /// Leaving the door.
+    public var depart: Instant
+    /// Reaching the door.
+    public var arrive: Instant
+    /// Taxi, train and flight parts.
+    public var parts: [Journey.Part]
+
+    /// A leg from its parts.
+    public init(person: String, fromCity: String, toCity: String, from: String, to: String, journey: Journey) {
+        self.person = person
+        self.fromCity = fromCity
+        self.toCity = toCity
+        self.from = from
+        self.to = to
+        self.depart = journey.depart
+        self.arrive = journey.arrive
+        self.parts = journey.parts
+    }
+
+    /// The leg's span.
+    public var interval: Interval { Interval(depart, arrive) }
+
+    /// Ticket prices of the parts that have one.
+    public var price: Double { parts.compactMap(\.price).reduce(0, +) }
+}
+
+/// A hotel night away from home.
+public struct Stay: Sendable, Codable, Hashable {
+    /// Who sleeps there.
+    public var person: String
+    /// The city of the hotel.
+    public var city: String
+    /// The local date the night begins.
+    public var night: LocalDate
+    /// Price of the night in yuan.
+    public var cost: Double
+
+    /// A stay from its parts.
+    public init(person: String, city: String, night: LocalDate, cost: Double) {
+        self.person = person
+        self.city = city
+        self.night = night
+        self.cost = cost
+    }
+}
+
+/// A candidate client not visited, and why.
+public struct LeftOut: Sendable, Codable, Hashable {
+    /// The client's id.
+    public var client: String
+    /// The client's name.
+    public var clientName: String
+    /// Whether the client was a must-visit.
+    public var mustVisit: Bool
+    /// Priority of the client.
+    public var priority: Int
+    /// Reasons in the users' words.
+    public var reasons: [String]
+
+    /// A left-out entry from its parts.
+    public init(client: String, clientName: String, mustVisit: Bool, priority: Int, reasons: [String]) {
+        self.client = client
+        self.clientName = clientName
+        self.mustVisit = mustVisit
+        self.priority = priority
+        self.reasons = reasons
+    }
+}
+
+/// A plan's objective, in the order it is compared.
+public struct Score: Sendable, Codable, Hashable, Comparable {
+    /// Must-visits placed.
+    public var mustVisitsPlaced: Int
+    /// Must-visits in the problem.
+    public var mustVisitsTotal: Int
+    /// Sum of priorities placed.
+    public var priorityPlaced: Int
+    /// Sum of priorities of all candidates.
+    public var priorityTotal: Int
+    /// Door-to-door travel minutes.
+    public var travelMinutes: Int
+    /// Tickets plus hotel nights, yuan.
+    public var cost: Double
+    /// Hotel nights.
+    public var nightsAway: Int
+
+    /// A score from its parts.
+    public init(
+        mustVisitsPlaced: Int, mustVisitsTotal: Int, priorityPlaced: Int, priorityTotal: Int, travelMinutes: Int,
+        cost: Double, nightsAway: Int
+    ) {
+        self.mustVisitsPlaced = mustVisitsPlaced
+        self.mustVisitsTotal = mustVisitsTotal
+        self.priorityPlaced = priorityPlaced
+        self.priorityTotal = priorityTotal
+        self.travelMinutes = travelMinutes
+        self.cost = cost
+        self.nightsAway = nightsAway
+    }
+
+    /// Better scores compare smaller: more must-visits, more priority, less travel, less cost, fewer nights.
+    public static func < (lhs: Score, rhs: Score) -> Bool {
+        (-lhs.mustVisitsPlaced, -lhs.priorityPlaced, lhs.travelMinutes, lhs.cost, lhs.nightsAway)
+            < (-rhs.mustVisitsPlaced, -rhs.priorityPlaced, rhs.travelMinutes, rhs.cost, rhs.nightsAway)
+    }
+}

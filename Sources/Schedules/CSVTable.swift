@@ -1,0 +1,144 @@
+import Foundation
+
+/// An RFC 4180 CSV file read into rows keyed by header, each row remembering its line.
+public struct CSVTable: Sendable {
+    /// One data row.
+    public struct Row: Sendable {
+        /// The line the record starts on.
+        public var line: Int
+        /// Field values by column name (trimmed of surrounding spaces).
+        public var fields: [String: String]
+
+        /// The value of a column, nil when missing or empty.
+        public subscript(_ column: String) -> String? {
+            guard let value = fields[column], !value.isEmpty else { return nil }
+            return value
+        }
+    }
+
+    /// The file as the user named it.
+    public var file: String
+    /// Column names in order.
+    public var header: [String]
+    /// Data rows in order.
+    public var rows: [Row]
+
+    /// Reads a CSV file from disk.
+    public init(contentsOf path: String, displayName: String? = nil) throws(ScheduleError) {
+        let name = displayName ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScheduleError(file: name, "cannot read the file; check that it exists")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScheduleError(file: name, "is not UTF-8 text; save it as UTF-8")
+        }
+        try self.init(text: text, file: name)
+    }
+
+    /// Parses CSV text; a quote left open or a row with too many fields is an error at its line.
+    public init(text: String, file: String) throws(ScheduleError) {
+        self.file = file
+        var records: [(line: Int, fields: [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var fieldWasQuoted = false
+        var line = 1
+        var recordLine = 1
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var index = 0
+        func endField() {
+            fields.append(fieldWasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
+            field = ""
+            fieldWasQuoted = false
+        }
+        func endRecord() {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
+            fields = []
+        }
+        while index < scalars.count {
+            let c = scalars[index]
+            if quoted {
+                if c == "\"" {
+                    if index + 1 < scalars.count && scalars[index + 1] == "\"" {
+                        field.unicodeScalars.append("\"")
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" && field.trimmingCharacters(in: .whitespaces).isEmpty {
+                quoted = true
+                fieldWasQuoted = true
+                field = ""
+            } else if c == "," {
+                endField()
+            } else if c == "\r" || c == "\n" {
+                if c == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n" { index += 1 }
+                endRecord()
+                line += 1
+                recordLine = line
+            } else {
+                field.unicodeScalars.append(c)
+            }
+            index += 1
+        }
+        if quoted { throw ScheduleError(file: file, line: recordLine, "a quoted field is never closed; add the closing \"") }
+        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        guard let first = records.first else {
+            throw ScheduleError(file: file, line: 1, "the file is empty; it needs a header row")
+        }
+        header = first.fields
+        var rows: [Row] = []
+        for record in records.dropFirst() {
+            guard record.fields.count <= header.count else {
+                throw ScheduleError(
+                    file: file, line: record.line,
+                    "this row has \(record.fields.count) fields but the header has \(header.count); quote fields that contain commas")
+            }
+            var values: [String: String] = [:]
+            for (column, value) in zip(header, record.fields) { values[column] = value }
+            rows.append(Row(line: record.line, fields: values))
+        }
+        self.rows = rows
+    }
+
+    /// Throws unless every named column is in the header.
+    public func require(_ columns: [String]) throws(ScheduleError) {
+        let missing = columns.filter { !header.contains($0) }
+        guard missing.isEmpty else {
+            throw ScheduleError(file: file, line: 1, "missing column(s) \(missing.joined(separator: ", ")); the header is \(header.joined(separator: ","))")
+        }
+    }
+
+    /// The value of a required field of a row, or an error at its line.
+    public func value(_ row: Row, _ column: String) throws(ScheduleError) -> String {
+        guard let value = row[column] else {
+            throw ScheduleError(file: file, line: row.line, "'\(column)' is empty; every row needs one")
+        }
+        return value
+    }
+
+    /// A required integer field within a range.
+    public func integer(_ row: Row, _ column: String, in range: ClosedRange<Int>) throws(ScheduleError) -> Int {
+        let text = try value(row, column)
+        guard let number = Int(text), range.contains(number) else {
+            throw ScheduleError(file: file, line: row.line, "'\(column)' is '\(text)'; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    /// A required decimal field within a range.
+    public func decimal(_ row: Row, _ column: String, in range: ClosedRange<Double>) throws(ScheduleError) -> Double {
+        let text = try value(row, column)
+        guard let number = Double(text), range.contains(number) else {
+            throw ScheduleError(file: file, line: row.line, "'\(column)' is '\(text)'; it must be a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+}

@@ -1,0 +1,69 @@
+import ICalendar
+import Itinerary
+import Timeline
+import Travel
+
+/// One iCalendar file per person: their visits, legs (one event per train or flight) and hotel nights.
+public enum PlanCalendars {
+    /// The `.ics` text for each person in the plan, by staff id.
+    public static func render(_ plan: Plan, schedule: Schedule) -> [String: String] {
+        var result: [String: String] = [:]
+        let timetable = schedule.timetable
+        let stamp = DateTimeValue.utc(schedule.problem.zone.day(plan.days[0]).start).icalendarText
+        func stop(_ id: String) -> String { timetable.stop(id: id)?.name ?? id }
+        func city(_ id: String) -> String { timetable.cities[id].map { $0.nameZh.isEmpty ? $0.name : $0.nameZh } ?? id }
+        func utc(_ instant: Instant) -> String { DateTimeValue.utc(instant).icalendarText }
+        func event(uid: String, start: ContentLine, end: ContentLine, summary: String, location: String?, description: String?, transparent: Bool = false) -> Component {
+            var properties = [
+                ContentLine(name: "UID", value: uid), ContentLine(name: "DTSTAMP", value: stamp), start, end,
+                ContentLine.text("SUMMARY", summary),
+            ]
+            if let location { properties.append(.text("LOCATION", location)) }
+            if let description { properties.append(.text("DESCRIPTION", description)) }
+            if transparent { properties.append(ContentLine(name: "TRANSP", value: "TRANSPARENT")) }
+            return Component(name: "VEVENT", properties: properties)
+        }
+        for person in schedule.problem.staff {
+            var events: [Component] = []
+            for visit in plan.visits where visit.staff.contains(person.id) {
+                let client = schedule.problem.clients.first { $0.id == visit.client }
+                events.append(
+                    event(
+                        uid: "visit-\(visit.client)-\(person.id)@tiaoqi", start: ContentLine(name: "DTSTART", value: utc(visit.start)),
+                        end: ContentLine(name: "DTEND", value: utc(visit.end)), summary: "拜访 \(visit.clientName)",
+                        location: client.map { $0.address.isEmpty ? city($0.place.cityID) : $0.address },
+                        description: client.map { "客户 \($0.id) · 优先级 \($0.priority)\($0.mustVisit ? " · 必访" : "")" }))
+            }
+            for leg in plan.legs where leg.person == person.id {
+                for part in leg.parts where part.mode != .taxi {
+                    let service = part.service ?? part.mode.rawValue
+                    events.append(
+                        event(
+                            uid: "leg-\(person.id)-\(service)-\(utc(part.depart))@tiaoqi",
+                            start: ContentLine(name: "DTSTART", value: utc(part.depart)),
+                            end: ContentLine(name: "DTEND", value: utc(part.arrive)),
+                            summary: "\(service) \(stop(part.from)) → \(stop(part.to))", location: stop(part.from),
+                            description: "\(leg.from) → \(leg.to); leave the door \(schedule.problem.zone.clock(leg.depart)), arrive \(schedule.problem.zone.clock(leg.arrive))"))
+                }
+            }
+            for stay in plan.stays where stay.person == person.id {
+                events.append(
+                    event(
+                        uid: "stay-\(person.id)-\(stay.night)@tiaoqi",
+                        start: ContentLine(name: "DTSTART", parameters: ["VALUE": "DATE"], value: DateTimeValue.date(stay.night).icalendarText),
+                        end: ContentLine(name: "DTEND", parameters: ["VALUE": "DATE"], value: DateTimeValue.date(stay.night.adding(days: 1)).icalendarText),
+                        summary: "住宿 \(city(stay.city))", location: city(stay.city), description: nil, transparent: true))
+            }
+            let calendar = Component(
+                name: "VCALENDAR",
+                properties: [
+                    ContentLine(name: "VERSION", value: "2.0"), ContentLine(name: "PRODID", value: "-//Tiaoqi//Itinerary//ZH"),
+                    ContentLine(name: "CALSCALE", value: "GREGORIAN"), ContentLine(name: "METHOD", value: "PUBLISH"),
+                    .text("X-WR-CALNAME", "\(person.name) · \(plan.name)"),
+                ],
+                components: events)
+            result[person.id] = ICalendarWriter.write([calendar])
+        }
+        return result
+    }
+}

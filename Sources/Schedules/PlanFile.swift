@@ -1,0 +1,224 @@
+import Foundation
+import Timeline
+import Yams
+
+/// The contents of `plan.yaml`: the week, its rules and its staff, with the line each came from.
+public struct PlanFile: Sendable {
+    /// A staff entry.
+    public struct StaffEntry: Sendable {
+        public var id: String
+        public var name: String
+        public var home: String
+        public var calendar: String?
+        public var workingHours: DailyHours
+        public var travelHours: DailyHours
+        public var dailyTravelCapMinutes: Int
+        /// The line of the entry.
+        public var line: Int
+        /// The line of the `home:` key.
+        public var homeLine: Int
+        /// The line of the `calendar:` key.
+        public var calendarLine: Int
+    }
+
+    /// The file as the user named it.
+    public var file: String
+    public var name: String
+    public var start: LocalDate
+    public var end: LocalDate
+    public var zone: Zone
+    public var network: String
+    public var networkLine: Int
+    public var clients: String
+    public var workingHours: DailyHours
+    public var travelHours: DailyHours
+    public var businessHours: DailyHours
+    public var dailyTravelCapMinutes: Int
+    public var accessMinutes: Int
+    public var checkInTrain: Int
+    public var checkInFlight: Int
+    public var taxiSpeedKmh: Double
+    public var detourFactor: Double
+    public var hotelCost: Double
+    public var workdays: Set<Weekday>
+    public var staff: [StaffEntry]
+
+    /// The planning days, first to last.
+    public var days: [LocalDate] { (0...end.days(since: start)).map { start.adding(days: $0) } }
+
+    /// The days clients and staff work.
+    public var workingDays: [LocalDate] { days.filter { workdays.contains($0.weekday) } }
+
+    /// Parses `plan.yaml` text.
+    public init(text: String, file: String) throws(ScheduleError) {
+        self.file = file
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw ScheduleError(file: file, line: 1, "the file is empty") }
+            root = node
+        } catch let error as ScheduleError {
+            throw error
+        } catch {
+            throw ScheduleError(file: file, line: PlanFile.line(in: "\(error)"), "is not valid YAML: \(error)")
+        }
+        let reader = YAMLReader(file: file)
+        let top = try reader.mapping(root, "the top level")
+        name = try reader.string(top, "name", optional: true) ?? "Tiaoqi week"
+        let week = try reader.mapping(try reader.required(top, "week", in: root), "week")
+        start = try reader.date(week, "start")
+        end = try reader.date(week, "end")
+        guard start <= end, end.days(since: start) < 31 else {
+            throw ScheduleError(file: file, line: week.line, "week.end must be on or after week.start and within 31 days")
+        }
+        let zoneName = try reader.string(top, "time_zone", optional: true) ?? "Asia/Shanghai"
+        guard let zone = Zone(identifier: zoneName) else {
+            throw ScheduleError(file: file, line: top.line(of: "time_zone"), "time_zone '\(zoneName)' is not an IANA zone such as Asia/Shanghai")
+        }
+        self.zone = zone
+        network = try reader.string(top, "network")
+        networkLine = top.line(of: "network") ?? 1
+        clients = try reader.string(top, "clients", optional: true) ?? "clients.csv"
+        let defaults = try top["defaults"].map { node throws(ScheduleError) in try reader.mapping(node, "defaults") } ?? YAMLMapping(pairs: [], line: 1)
+        workingHours = try reader.hours(defaults, "working_hours") ?? DailyHours("08:30-18:30")!
+        travelHours = try reader.hours(defaults, "travel_hours") ?? DailyHours("06:30-22:30")!
+        businessHours = try reader.hours(defaults, "business_hours") ?? DailyHours("09:00-17:30")!
+        dailyTravelCapMinutes = try reader.integer(defaults, "daily_travel_cap_minutes", in: 0...1440) ?? 480
+        accessMinutes = try reader.integer(defaults, "access_minutes", in: 0...240) ?? 40
+        var train = 20, flight = 60
+        if let checkIn = defaults["check_in_minutes"] {
+            let map = try reader.mapping(checkIn, "check_in_minutes")
+            train = try reader.integer(map, "train", in: 0...240) ?? train
+            flight = try reader.integer(map, "flight", in: 0...480) ?? flight
+        }
+        checkInTrain = train
+        checkInFlight = flight
+        taxiSpeedKmh = try reader.decimal(defaults, "taxi_speed_kmh", in: 1...200) ?? 30
+        detourFactor = try reader.decimal(defaults, "detour_factor", in: 1...5) ?? 1.4
+        hotelCost = try reader.decimal(defaults, "hotel_cost", in: 0...100_000) ?? 450
+        if let days = defaults["workdays"] {
+            var set: Set<Weekday> = []
+            for item in try reader.sequence(days, "workdays") {
+                guard let text = item.string, let day = Weekday(name: text) else {
+                    throw ScheduleError(file: file, line: item.mark?.line, "workdays entry '\(item.string ?? "?")' is not a weekday such as mon")
+                }
+                set.insert(day)
+            }
+            workdays = set
+        } else {
+            workdays = [.monday, .tuesday, .wednesday, .thursday, .friday]
+        }
+        var staff: [StaffEntry] = []
+        for item in try reader.sequence(try reader.required(top, "staff", in: root), "staff") {
+            let entry = try reader.mapping(item, "a staff entry")
+            let id = try reader.string(entry, "id")
+            guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                throw ScheduleError(file: file, line: entry.line(of: "id"), "staff id '\(id)' may hold only a-z, 0-9, - and _")
+            }
+            if staff.contains(where: { $0.id == id }) {
+                throw ScheduleError(file: file, line: entry.line(of: "id"), "staff id '\(id)' is used twice")
+            }
+            staff.append(
+                StaffEntry(
+                    id: id, name: try reader.string(entry, "name", optional: true) ?? id, home: try reader.string(entry, "home"),
+                    calendar: try reader.string(entry, "calendar", optional: true),
+                    workingHours: try reader.hours(entry, "working_hours") ?? workingHours,
+                    travelHours: try reader.hours(entry, "travel_hours") ?? travelHours,
+                    dailyTravelCapMinutes: try reader.integer(entry, "daily_travel_cap_minutes", in: 0...1440) ?? dailyTravelCapMinutes,
+                    line: entry.line, homeLine: entry.line(of: "home") ?? entry.line,
+                    calendarLine: entry.line(of: "calendar") ?? entry.line))
+        }
+        guard !staff.isEmpty else { throw ScheduleError(file: file, line: top.line(of: "staff"), "staff is empty; list at least one person") }
+        self.staff = staff
+    }
+
+    private static func line(in message: String) -> Int? {
+        // Yams reports positions as "line:column" inside its messages.
+        guard let match = message.firstMatch(of: /(\d+):(\d+)/) else { return nil }
+        return Int(match.1)
+    }
+}
+
+/// A YAML mapping with the line of each key.
+struct YAMLMapping {
+    var pairs: [(key: String, value: Node, line: Int)]
+    var line: Int
+
+    subscript(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+    func line(of key: String) -> Int? { pairs.first { $0.key == key }?.line }
+}
+
+/// Typed access to YAML nodes, with errors that name the file and line.
+struct YAMLReader {
+    let file: String
+
+    func mapping(_ node: Node, _ what: String) throws(ScheduleError) -> YAMLMapping {
+        guard case .mapping(let mapping) = node else {
+            throw ScheduleError(file: file, line: node.mark?.line, "\(what) must be a mapping of key: value")
+        }
+        return YAMLMapping(
+            pairs: mapping.map { (key: $0.key.string ?? "", value: $0.value, line: $0.key.mark?.line ?? 1) },
+            line: node.mark?.line ?? 1)
+    }
+
+    func sequence(_ node: Node, _ what: String) throws(ScheduleError) -> [Node] {
+        guard case .sequence(let sequence) = node else {
+            throw ScheduleError(file: file, line: node.mark?.line, "\(what) must be a list")
+        }
+        return Array(sequence)
+    }
+
+    func required(_ map: YAMLMapping, _ key: String, in parent: Node) throws(ScheduleError) -> Node {
+        guard let node = map[key] else {
+            throw ScheduleError(file: file, line: map.line, "missing '\(key):'; see docs/FORMATS.md for the shape of plan.yaml")
+        }
+        return node
+    }
+
+    func string(_ map: YAMLMapping, _ key: String, optional: Bool = false) throws(ScheduleError) -> String? {
+        guard let node = map[key] else {
+            if optional { return nil }
+            throw ScheduleError(file: file, line: map.line, "missing '\(key):'")
+        }
+        guard let text = node.string, !text.isEmpty else {
+            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' must be a non-empty string")
+        }
+        return text
+    }
+
+    func string(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> String {
+        try string(map, key, optional: false)!
+    }
+
+    func date(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> LocalDate {
+        let text = try string(map, key)
+        guard let date = LocalDate(iso: text), text.count == 10 else {
+            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' is '\(text)'; write a date as YYYY-MM-DD")
+        }
+        return date
+    }
+
+    func hours(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> DailyHours? {
+        guard let text = try string(map, key, optional: true) else { return nil }
+        guard let hours = DailyHours(text) else {
+            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' is '\(text)'; write hours as \"HH:MM-HH:MM\", opening before closing")
+        }
+        return hours
+    }
+
+    func integer(_ map: YAMLMapping, _ key: String, in range: ClosedRange<Int>) throws(ScheduleError) -> Int? {
+        guard let node = map[key] else { return nil }
+        guard let value = node.int, range.contains(value) else {
+            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    func decimal(_ map: YAMLMapping, _ key: String, in range: ClosedRange<Double>) throws(ScheduleError) -> Double? {
+        guard let node = map[key] else { return nil }
+        guard let value = node.float ?? node.int.map(Double.init), range.contains(value) else {
+            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' must be a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Itinerary
+import Timeline
+import Travel
+
+/// The plan as people read it in a terminal: per person, day by day, then what was left out and the score.
+public enum PlanText {
+    /// Renders a plan with names from its schedule.
+    public static func render(_ plan: Plan, schedule: Schedule) -> String {
+        let zone = schedule.problem.zone
+        let timetable = schedule.timetable
+        func city(_ id: String) -> String { timetable.cities[id].map { $0.nameZh.isEmpty ? $0.name : $0.nameZh } ?? id }
+        func stop(_ id: String) -> String { timetable.stop(id: id)?.name ?? id }
+        func clock(_ instant: Instant) -> String { zone.clock(instant) }
+        func day(_ date: LocalDate) -> String { "\(date.weekday.displayName) \(String(date.description.dropFirst(5)))" }
+
+        var out = "\(plan.name) · \(plan.days.first!) – \(plan.days.last!) (\(plan.timeZone))\n"
+        for person in schedule.problem.staff {
+            var rows: [(Instant, LocalDate, String, String)] = []
+            for leg in plan.legs where leg.person == person.id {
+                let services = leg.parts.filter { $0.mode != .taxi }
+                if services.isEmpty {
+                    rows.append((leg.depart, zone.date(of: leg.depart), "\(clock(leg.depart))–\(clock(leg.arrive))", "taxi \(leg.from) → \(leg.to)"))
+                    continue
+                }
+                let legs = services.map { "\($0.service ?? "?") \(stop($0.from)) \(clock($0.depart)) → \(stop($0.to)) \(clock($0.arrive))" }
+                let price = leg.price > 0 ? String(format: ", ¥%.0f", leg.price) : ""
+                rows.append(
+                    (leg.depart, zone.date(of: leg.depart), "\(clock(leg.depart))–\(clock(leg.arrive))",
+                        "\(city(leg.fromCity)) → \(city(leg.toCity)): " + legs.joined(separator: "; ")
+                            + " (leave \(clock(leg.depart)), door \(clock(leg.arrive))\(price))"))
+            }
+            for visit in plan.visits where visit.staff.contains(person.id) {
+                let client = schedule.problem.clients.first { $0.id == visit.client }
+                let others = visit.staff.filter { $0 != person.id }
+                let with = others.isEmpty ? "" : " with \(others.joined(separator: ", "))"
+                let detail = client.map { " [\($0.id), priority \($0.priority)\($0.mustVisit ? ", must-visit" : "")]" } ?? ""
+                rows.append(
+                    (visit.start, zone.date(of: visit.start), "\(clock(visit.start))–\(clock(visit.end))",
+                        "meet \(visit.clientName)\(detail) in \(city(visit.city))\(with)"))
+            }
+            for stay in plan.stays where stay.person == person.id {
+                rows.append((zone.day(stay.night).end - 1, stay.night, "night", "hotel in \(city(stay.city))"))
+            }
+            rows.sort { $0.0 < $1.0 }
+            out += "\n\(person.name) (\(person.id)), home \(city(person.home.cityID))\n"
+            if rows.isEmpty { out += "  stays home: nothing planned\n" }
+            var lastDay: LocalDate?
+            for row in rows {
+                let label = row.1 == lastDay ? "" : day(row.1)
+                lastDay = row.1
+                out += "  " + TextWidth.pad(label, to: 10) + TextWidth.pad(row.2, to: 13) + row.3 + "\n"
+            }
+        }
+        if !plan.leftOut.isEmpty {
+            out += "\nLeft out (\(plan.leftOut.count)):\n"
+            for entry in plan.leftOut {
+                out += "  \(entry.clientName) [\(entry.client), priority \(entry.priority)\(entry.mustVisit ? ", MUST-VISIT" : "")]\n"
+                for reason in entry.reasons { out += "    - \(reason)\n" }
+            }
+        }
+        let score = plan.score
+        out += String(
+            format: "\nScore: must-visits %d/%d · priority %d/%d · travel %dh%02dm · cost ¥%.0f · %d nights away\n",
+            score.mustVisitsPlaced, score.mustVisitsTotal, score.priorityPlaced, score.priorityTotal, score.travelMinutes / 60,
+            score.travelMinutes % 60, score.cost, score.nightsAway)
+        return out
+    }
+}

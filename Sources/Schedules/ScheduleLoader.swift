@@ -1,0 +1,172 @@
+import Feeds
+import Foundation
+import ICalendar
+import Itinerary
+import Timeline
+import Travel
+
+/// A schedule folder loaded and checked: the plan file, the timetable, and the problem to solve.
+public struct Schedule: Sendable {
+    /// The folder as the user named it.
+    public var folder: String
+    /// `plan.yaml`.
+    public var planFile: PlanFile
+    /// The timetable of the network.
+    public var timetable: Timetable
+    /// Staff, clients and their free time.
+    public var problem: Problem
+    /// Calendar problems tolerated in lenient mode, as `file:line: message`.
+    public var warnings: [String]
+
+    /// Door-to-door rules from the plan file.
+    public var travelRules: TravelRules { problem.travelRules }
+}
+
+/// Reads a schedule folder: `plan.yaml`, `clients.csv`, the network, and every calendar feed.
+public struct ScheduleLoader: Sendable {
+    /// How feeds are fetched.
+    public var fetcher: FeedFetcher
+    /// When true, bad calendar lines are warnings instead of errors.
+    public var lenient: Bool
+
+    /// A loader with a fetcher.
+    public init(fetcher: FeedFetcher = FeedFetcher(), lenient: Bool = false) {
+        self.fetcher = fetcher
+        self.lenient = lenient
+    }
+
+    /// Loads the schedule in `folder`.
+    public func load(folder: String) throws(ScheduleError) -> Schedule {
+        let planPath = join(folder, "plan.yaml")
+        guard let data = FileManager.default.contents(atPath: planPath) else {
+            throw ScheduleError(file: planPath, "cannot read plan.yaml; is '\(folder)' a schedule folder?")
+        }
+        let planFile = try PlanFile(text: String(decoding: data, as: UTF8.self), file: planPath)
+        let networkFolder = join(folder, planFile.network)
+        let timetable: Timetable
+        do {
+            timetable = try NetworkLoader.load(folder: networkFolder)
+        } catch where error.line == nil && error.file == networkFolder {
+            throw ScheduleError(file: planPath, line: planFile.networkLine, "network '\(planFile.network)': \(error.message)")
+        }
+        var warnings: [String] = []
+        let zone = planFile.zone
+        let workingDays = planFile.workingDays
+        let period = Interval(zone.day(planFile.days.first!).start, zone.day(planFile.days.last!).end)
+
+        var staff: [Staff] = []
+        for entry in planFile.staff {
+            guard let city = timetable.cities[entry.home] else {
+                throw ScheduleError(file: planPath, line: entry.homeLine, unknownCity(entry.home, timetable))
+            }
+            var busy = IntervalSet()
+            if let location = entry.calendar {
+                let calendar = try readCalendar(location, folder: folder, citedBy: planPath, line: entry.calendarLine, warnings: &warnings)
+                busy = calendar.busy(in: period, floating: zone)
+            }
+            let working = entry.workingHours.intervals(on: workingDays, in: zone)
+            staff.append(
+                Staff(
+                    id: entry.id, name: entry.name,
+                    home: Place(cityID: city.id, coordinate: city.coordinate, label: "home"),
+                    workingHours: entry.workingHours, travelHours: entry.travelHours,
+                    dailyTravelCapMinutes: entry.dailyTravelCapMinutes, busy: busy, availability: working.subtracting(busy)))
+        }
+
+        let clientsPath = join(folder, planFile.clients)
+        let table = try CSVTable(contentsOf: clientsPath)
+        try table.require(["id", "name", "city", "lat", "lon", "priority", "meeting_minutes", "calendar"])
+        var clients: [Client] = []
+        var seen: Set<String> = []
+        for row in table.rows {
+            let id = try table.value(row, "id")
+            guard seen.insert(id).inserted else {
+                throw ScheduleError(file: clientsPath, line: row.line, "client id '\(id)' is used twice")
+            }
+            let cityID = try table.value(row, "city")
+            guard timetable.cities[cityID] != nil else {
+                throw ScheduleError(file: clientsPath, line: row.line, unknownCity(cityID, timetable))
+            }
+            var hours = planFile.businessHours
+            if let text = row["business_hours"] {
+                guard let parsed = DailyHours(text) else {
+                    throw ScheduleError(file: clientsPath, line: row.line, "business_hours '\(text)' is not HH:MM-HH:MM")
+                }
+                hours = parsed
+            }
+            let mustVisit = try flag(row["must_visit"], table: table, row: row)
+            let calendar = try readCalendar(
+                try table.value(row, "calendar"), folder: folder, citedBy: clientsPath, line: row.line, warnings: &warnings)
+            let name = try table.value(row, "name")
+            clients.append(
+                Client(
+                    id: id, name: name,
+                    place: Place(
+                        cityID: cityID,
+                        coordinate: Coordinate(lat: try table.decimal(row, "lat", in: -90...90), lon: try table.decimal(row, "lon", in: -180...180)),
+                        label: name),
+                    address: row["address"] ?? "", priority: try table.integer(row, "priority", in: 1...10),
+                    meetingMinutes: try table.integer(row, "meeting_minutes", in: 5...720), mustVisit: mustVisit,
+                    sector: row["sector"] ?? "",
+                    availability: calendar.freeTime(hours: hours, on: workingDays, zone: zone)))
+        }
+        var rules = TravelRules()
+        rules.accessMinutes = planFile.accessMinutes
+        rules.checkInMinutes = [.rail: planFile.checkInTrain, .air: planFile.checkInFlight, .bus: min(planFile.checkInTrain, 10)]
+        rules.taxiSpeedKmh = planFile.taxiSpeedKmh
+        rules.detourFactor = planFile.detourFactor
+        let problem = Problem(
+            name: planFile.name, zone: zone, days: planFile.days, staff: staff, clients: clients, travelRules: rules,
+            hotelCost: planFile.hotelCost)
+        return Schedule(folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: warnings)
+    }
+
+    /// Fetches and parses one calendar named at `file:line`.
+    private func readCalendar(
+        _ location: String, folder: String, citedBy file: String, line: Int, warnings: inout [String]
+    ) throws(ScheduleError) -> VCalendar {
+        let response: FeedResponse
+        let feed: FeedLocation
+        do {
+            feed = try FeedLocation(location, relativeTo: folder)
+            response = try fetcher.fetch(feed)
+        } catch {
+            let kind: ScheduleError.Kind = error.kind == .fileUnreadable || error.kind == .badLocation ? .badInput : .feedUnavailable
+            throw ScheduleError(kind, file: file, line: line, "calendar '\(error.location)': \(error.message)")
+        }
+        let shown = feed.isFile ? join(folder, location) : feed.redacted
+        let text: String
+        do {
+            text = try response.text()
+        } catch {
+            throw ScheduleError(file: shown, error.message)
+        }
+        do {
+            let calendar = try VCalendar.parse(text, strict: !lenient)
+            warnings += calendar.diagnostics.map { "\(shown):\($0.line): \($0.message)" }
+            return calendar
+        } catch {
+            throw ScheduleError(
+                file: shown, line: error.line,
+                "\(error.message); fix the line, or run with --lenient to skip what cannot be read")
+        }
+    }
+
+    private func flag(_ text: String?, table: CSVTable, row: CSVTable.Row) throws(ScheduleError) -> Bool {
+        switch text?.lowercased() {
+        case nil, "", "no", "false", "0", "否", "n": return false
+        case "yes", "true", "1", "是", "y": return true
+        default: throw ScheduleError(file: table.file, line: row.line, "must_visit '\(text!)' must be yes or no")
+        }
+    }
+
+    private func unknownCity(_ id: String, _ timetable: Timetable) -> String {
+        let close = timetable.citiesResembling(id).prefix(5).map(\.id)
+        let hint = close.isEmpty ? "known cities: \(timetable.cities.keys.sorted().joined(separator: ", "))" : "did you mean \(close.joined(separator: ", "))?"
+        return "unknown city '\(id)'; \(hint)"
+    }
+
+    private func join(_ folder: String, _ path: String) -> String {
+        path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A time zone that turns local dates and times into instants and back.
+public struct Zone: Sendable, Hashable {
+    /// The Foundation zone.
+    public let timeZone: TimeZone
+
+    /// Wraps a Foundation zone.
+    public init(_ timeZone: TimeZone) { self.timeZone = timeZone }
+
+    /// The IANA zone of that name, or nil.
+    public init?(identifier: String) {
+        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        self.timeZone = zone
+    }
+
+    /// UTC.
+    public static let utc = Zone(TimeZone(identifier: "UTC")!)
+
+    /// The zone's identifier, e.g. `Asia/Shanghai`.
+    public var identifier: String { timeZone.identifier }
+
+    /// Offset from UTC in seconds at `instant`.
+    public func offset(at instant: Instant) -> Int { timeZone.secondsFromGMT(for: instant.date) }
+
+    /// The instant of a local wall time; a time inside a DST gap moves forward by the gap (RFC 5545 §3.3.5),
+    /// a repeated time takes its first occurrence.
+    public func instant(_ date: LocalDate, _ time: TimeOfDay, second: Int = 0) -> Instant {
+        let local = date.daysSinceEpoch * 86_400 + Int64(time.minutes * 60 + second)
+        let before = offset(at: Instant(seconds: local - 86_400 / 2))
+        let after = offset(at: Instant(seconds: local + 86_400 / 2))
+        // Try the earlier offset first so a repeated hour resolves to its first occurrence.
+        for candidate in [max(before, after), min(before, after)] {
+            let instant = Instant(seconds: local - Int64(candidate))
+            if offset(at: instant) == candidate { return instant }
+        }
+        // In a gap: read the wall time with the offset in force before the transition.
+        return Instant(seconds: local - Int64(before))
+    }
+
+    /// The local date and time of day (with seconds) of `instant`.
+    public func local(_ instant: Instant) -> (date: LocalDate, time: TimeOfDay, second: Int) {
+        let (date, secondOfDay) = LocalDate.split(instant.seconds + Int64(offset(at: instant)))
+        return (date, TimeOfDay(minutes: secondOfDay / 60), secondOfDay % 60)
+    }
+
+    /// The local date of `instant`.
+    public func date(of instant: Instant) -> LocalDate { local(instant).date }
+
+    /// The instants from local midnight to the next local midnight of `date`.
+    public func day(_ date: LocalDate) -> Interval {
+        Interval(instant(date, TimeOfDay(minutes: 0)), instant(date.adding(days: 1), TimeOfDay(minutes: 0)))
+    }
+
+    /// `HH:MM` of `instant` in this zone.
+    public func clock(_ instant: Instant) -> String { local(instant).time.description }
+}

@@ -1,0 +1,109 @@
+import Timeline
+
+/// A door-to-door trip from one place to another: taxi, train or flight parts in order.
+public struct Journey: Sendable, Hashable, Codable {
+    /// One part of a journey.
+    public struct Part: Sendable, Hashable, Codable {
+        /// How it travels.
+        public var mode: Mode
+        /// Service number (`G105`, `MU5123`), nil for a taxi.
+        public var service: String?
+        /// GTFS trip_id, nil for a taxi.
+        public var tripID: String?
+        /// Where it starts: a stop id, or the place's name for a door.
+        public var from: String
+        /// Where it ends.
+        public var to: String
+        /// When it leaves.
+        public var depart: Instant
+        /// When it arrives.
+        public var arrive: Instant
+        /// Ticket price in yuan, when known.
+        public var price: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case mode, service, tripID = "tripId", from, to, depart, arrive, price
+        }
+
+        /// A journey part.
+        public init(
+            mode: Mode, service: String?, tripID: String?, from: String, to: String, depart: Instant, arrive: Instant,
+            price: Double?
+        ) {
+            self.mode = mode
+            self.service = service
+            self.tripID = tripID
+            self.from = from
+            self.to = to
+            self.depart = depart
+            self.arrive = arrive
+            self.price = price
+        }
+    }
+
+    /// When the person leaves the door.
+    public var depart: Instant
+    /// When the person reaches the door at the other end.
+    public var arrive: Instant
+    /// The parts, in order; consecutive parts may leave a wait between them (check-in, transfer).
+    public var parts: [Part]
+
+    /// A journey from its parts.
+    public init(depart: Instant, arrive: Instant, parts: [Part]) {
+        self.depart = depart
+        self.arrive = arrive
+        self.parts = parts
+    }
+
+    /// Door-to-door time in seconds.
+    public var seconds: Int64 { arrive - depart }
+
+    /// Sum of the known ticket prices.
+    public var price: Double { parts.compactMap(\.price).reduce(0, +) }
+
+    /// The timetabled parts (trains, flights, buses).
+    public var services: [Part] { parts.filter { $0.mode != .taxi } }
+}
+
+/// A place a person is at: a city and a point in it.
+public struct Place: Sendable, Hashable, Codable {
+    /// The city id.
+    public var cityID: String
+    /// The point.
+    public var coordinate: Coordinate
+    /// What to call it in a journey (`中芯微电子`, `home`).
+    public var label: String
+
+    /// A place from its parts.
+    public init(cityID: String, coordinate: Coordinate, label: String) {
+        self.cityID = cityID
+        self.coordinate = coordinate
+        self.label = label
+    }
+}
+
+/// The buffers and speeds that turn a timetable into door-to-door journeys.
+public struct TravelRules: Sendable, Hashable, Codable {
+    /// Minutes by taxi between a door and a station or airport.
+    public var accessMinutes: Int = 40
+    /// Minutes to be at the station or airport before departure, by mode.
+    public var checkInMinutes: [Mode: Int] = [.rail: 20, .air: 60, .bus: 10]
+    /// Average taxi speed inside a city, km/h.
+    public var taxiSpeedKmh: Double = 30
+    /// Road distance over straight-line distance.
+    public var detourFactor: Double = 1.4
+    /// The shortest taxi ride counted, minutes.
+    public var minimumTaxiMinutes: Int = 5
+
+    /// The default rules.
+    public init() {}
+
+    /// Check-in minutes for a mode.
+    public func checkIn(_ mode: Mode) -> Int { checkInMinutes[mode] ?? 0 }
+
+    /// Seconds by taxi between two points: straight-line distance × detour ÷ speed, at least the minimum ride.
+    public func taxiSeconds(from a: Coordinate, to b: Coordinate) -> Int64 {
+        let minutes = a.kilometres(to: b) * detourFactor / taxiSpeedKmh * 60
+        return Int64((max(Double(minimumTaxiMinutes), minutes) * 60).rounded(.up))
+    }
+}

@@ -1,0 +1,216 @@
+import Timeline
+
+/// A validated timetable: cities, stops, and trips with the days they run.
+public struct Timetable: Sendable {
+    /// A trip's stop pattern and times.
+    public struct Trip: Sendable, Hashable {
+        /// GTFS trip_id.
+        public var id: String
+        /// The service number people read: `G105`, `MU5123`.
+        public var serviceName: String
+        /// GTFS route_id.
+        public var routeID: String
+        /// How it travels.
+        public var mode: Mode
+        /// GTFS service_id.
+        public var serviceID: String
+        /// Stop indices in order of travel.
+        public var stops: [Int]
+        /// Arrival at each stop, seconds after the service day's local midnight.
+        public var arrivals: [Int]
+        /// Departure from each stop, seconds after the service day's local midnight.
+        public var departures: [Int]
+    }
+
+    /// The zone timetable times are read in.
+    public let zone: Zone
+    /// Cities by id.
+    public let cities: [String: City]
+    /// Stops, indexed as trips refer to them.
+    public let stops: [Stop]
+    /// Trips.
+    public let trips: [Trip]
+    let stopIndex: [String: Int]
+    let stopsByCity: [String: [Int]]
+    let serviceDays: [String: ServiceDays]
+    let fares: [FareKey: Double]
+
+    /// Builds and checks a timetable; every reference must resolve, times must not go backwards.
+    public init(_ records: TimetableRecords) throws(TravelError) {
+        zone = records.zone
+        var cities: [String: City] = [:]
+        for city in records.cities { cities[city.id] = city }
+        self.cities = cities
+        var cityOfStop: [String: String] = [:]
+        for row in records.cityStops {
+            guard cities[row.cityID] != nil else {
+                throw TravelError("unknown city '\(row.cityID)'; add it to cities.csv", at: row.source)
+            }
+            cityOfStop[row.stopID] = row.cityID
+        }
+        var stops: [Stop] = []
+        var stopIndex: [String: Int] = [:]
+        for row in records.stops {
+            guard stopIndex[row.id] == nil else { throw TravelError("stop_id '\(row.id)' appears twice", at: row.source) }
+            guard let city = cityOfStop[row.id] else {
+                throw TravelError("stop '\(row.id)' belongs to no city; add a row to city_stops.csv", at: row.source)
+            }
+            stopIndex[row.id] = stops.count
+            stops.append(Stop(id: row.id, name: row.name, coordinate: row.coordinate, cityID: city, zoneID: row.zoneID))
+        }
+        for row in records.cityStops where stopIndex[row.stopID] == nil {
+            throw TravelError("city_stops.csv names stop '\(row.stopID)', which stops.txt does not define", at: row.source)
+        }
+        self.stops = stops
+        self.stopIndex = stopIndex
+        stopsByCity = Dictionary(grouping: stops.indices, by: { stops[$0].cityID })
+
+        var serviceDays: [String: ServiceDays] = [:]
+        for row in records.services {
+            serviceDays[row.id] = ServiceDays(weekdays: row.weekdays, start: row.start, end: row.end)
+        }
+        for row in records.serviceExceptions {
+            serviceDays[row.serviceID, default: ServiceDays()].exceptions[row.date] = row.added
+        }
+        self.serviceDays = serviceDays
+
+        var routes: [String: TimetableRecords.RouteRow] = [:]
+        for row in records.routes { routes[row.id] = row }
+        let timesByTrip = Dictionary(grouping: records.stopTimes, by: \.tripID)
+        var trips: [Trip] = []
+        for row in records.trips {
+            guard let route = routes[row.routeID] else {
+                throw TravelError("trip '\(row.id)' names route '\(row.routeID)', which routes.txt does not define", at: row.source)
+            }
+            guard serviceDays[row.serviceID] != nil else {
+                throw TravelError("trip '\(row.id)' names service '\(row.serviceID)', which calendar.txt does not define", at: row.source)
+            }
+            let times = (timesByTrip[row.id] ?? []).sorted { $0.sequence < $1.sequence }
+            guard times.count >= 2 else {
+                throw TravelError("trip '\(row.id)' has fewer than two stop_times rows", at: row.source)
+            }
+            var trip = Trip(
+                id: row.id, serviceName: row.shortName ?? route.shortName, routeID: row.routeID, mode: route.mode,
+                serviceID: row.serviceID, stops: [], arrivals: [], departures: [])
+            var previous = Int.min
+            for time in times {
+                guard let stop = stopIndex[time.stopID] else {
+                    throw TravelError("stop_id '\(time.stopID)' is not in stops.txt", at: time.source)
+                }
+                guard time.arrival >= previous, time.departure >= time.arrival else {
+                    throw TravelError("times of trip '\(row.id)' go backwards at stop '\(time.stopID)'", at: time.source)
+                }
+                previous = time.departure
+                trip.stops.append(stop)
+                trip.arrivals.append(time.arrival)
+                trip.departures.append(time.departure)
+            }
+            trips.append(trip)
+        }
+        let tripIDs = Set(records.trips.map(\.id))
+        if let orphan = records.stopTimes.first(where: { !tripIDs.contains($0.tripID) }) {
+            throw TravelError("trip_id '\(orphan.tripID)' is not in trips.txt", at: orphan.source)
+        }
+        self.trips = trips
+
+        var fares: [FareKey: Double] = [:]
+        for fare in records.fares {
+            let key = FareKey(route: fare.routeID, origin: fare.originZone, destination: fare.destinationZone)
+            fares[key] = min(fares[key] ?? .infinity, fare.price)
+        }
+        self.fares = fares
+    }
+
+    /// Whether trips of `serviceID` run on `date`.
+    public func runs(_ serviceID: String, on date: LocalDate) -> Bool {
+        serviceDays[serviceID]?.contains(date) ?? false
+    }
+
+    /// The stop with that id.
+    public func stop(id: String) -> Stop? { stopIndex[id].map { stops[$0] } }
+
+    /// Stops serving a city.
+    public func stops(in cityID: String) -> [Stop] { (stopsByCity[cityID] ?? []).map { stops[$0] } }
+
+    /// The instant of a GTFS time (seconds after noon minus 12 h) on a service date.
+    public func instant(serviceDate: LocalDate, seconds: Int) -> Instant {
+        zone.instant(serviceDate, TimeOfDay(minutes: 12 * 60)) - 12 * 3600 + Int64(seconds)
+    }
+
+    /// The ticket price between two stops of a route, when fares know it.
+    public func price(route: String, from origin: Int, to destination: Int) -> Double? {
+        let from = stops[origin].zoneID, to = stops[destination].zoneID
+        for key in [
+            FareKey(route: route, origin: from, destination: to), FareKey(route: nil, origin: from, destination: to),
+            FareKey(route: route, origin: nil, destination: nil),
+        ] {
+            if let price = fares[key] { return price }
+        }
+        return nil
+    }
+
+    /// Whether a trip named `service` runs from stop `from` to stop `to`, leaving and arriving at exactly these
+    /// instants, on some service date.
+    public func hasService(_ service: String, from: String, to: String, depart: Instant, arrive: Instant) -> Bool {
+        guard let fromIndex = stopIndex[from], let toIndex = stopIndex[to] else { return false }
+        let localDate = zone.date(of: depart)
+        for trip in trips where trip.serviceName == service {
+            guard let i = trip.stops.firstIndex(of: fromIndex), let j = trip.stops.lastIndex(of: toIndex), i < j else {
+                continue
+            }
+            for date in [localDate, localDate.adding(days: -1), localDate.adding(days: -2)] where runs(trip.serviceID, on: date) {
+                if instant(serviceDate: date, seconds: trip.departures[i]) == depart
+                    && instant(serviceDate: date, seconds: trip.arrivals[j]) == arrive
+                {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Cities whose id or name is close to `text`, best first, for "did you mean" messages.
+    public func citiesResembling(_ text: String) -> [City] {
+        let key = text.lowercased()
+        return cities.values
+            .map { ($0, min(editDistance(key, $0.id), editDistance(key, $0.name.lowercased()), $0.nameZh == text ? 0 : 99)) }
+            .filter { $0.1 <= max(2, key.count / 3) || $0.0.id.hasPrefix(key) }
+            .sorted { ($0.1, $0.0.id) < ($1.1, $1.0.id) }
+            .map(\.0)
+    }
+}
+
+/// The dates a service runs: weekdays within a range, plus added and removed dates.
+struct ServiceDays: Sendable {
+    var weekdays: Set<Weekday> = []
+    var start = LocalDate(daysSinceEpoch: 0)
+    var end = LocalDate(daysSinceEpoch: -1)
+    var exceptions: [LocalDate: Bool] = [:]
+
+    func contains(_ date: LocalDate) -> Bool {
+        if let added = exceptions[date] { return added }
+        return date >= start && date <= end && weekdays.contains(date.weekday)
+    }
+}
+
+struct FareKey: Hashable, Sendable {
+    var route: String?
+    var origin: String?
+    var destination: String?
+}
+
+/// Levenshtein distance over characters.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,85 @@
+import Timeline
+
+/// The rows of a GTFS feed, already split into fields, as `Timetable` consumes them.
+public struct TimetableRecords: Sendable {
+    /// A `stops.txt` row.
+    public struct StopRow: Sendable {
+        public var id: String, name: String, coordinate: Coordinate, zoneID: String?, source: SourceLine
+        /// A stop row.
+        public init(id: String, name: String, coordinate: Coordinate, zoneID: String?, source: SourceLine) {
+            self.id = id; self.name = name; self.coordinate = coordinate; self.zoneID = zoneID; self.source = source
+        }
+    }
+    /// A `routes.txt` row.
+    public struct RouteRow: Sendable {
+        public var id: String, shortName: String, longName: String, mode: Mode, source: SourceLine
+        /// A route row.
+        public init(id: String, shortName: String, longName: String, mode: Mode, source: SourceLine) {
+            self.id = id; self.shortName = shortName; self.longName = longName; self.mode = mode; self.source = source
+        }
+    }
+    /// A `trips.txt` row.
+    public struct TripRow: Sendable {
+        public var id: String, routeID: String, serviceID: String, shortName: String?, source: SourceLine
+        /// A trip row.
+        public init(id: String, routeID: String, serviceID: String, shortName: String?, source: SourceLine) {
+            self.id = id; self.routeID = routeID; self.serviceID = serviceID; self.shortName = shortName; self.source = source
+        }
+    }
+    /// A `stop_times.txt` row; times are seconds after local midnight of the service day (may pass 24 h).
+    public struct StopTimeRow: Sendable {
+        public var tripID: String, arrival: Int, departure: Int, stopID: String, sequence: Int, source: SourceLine
+        /// A stop time row.
+        public init(tripID: String, arrival: Int, departure: Int, stopID: String, sequence: Int, source: SourceLine) {
+            self.tripID = tripID; self.arrival = arrival; self.departure = departure; self.stopID = stopID
+            self.sequence = sequence; self.source = source
+        }
+    }
+    /// A `calendar.txt` row.
+    public struct ServiceRow: Sendable {
+        public var id: String, weekdays: Set<Weekday>, start: LocalDate, end: LocalDate, source: SourceLine
+        /// A service row.
+        public init(id: String, weekdays: Set<Weekday>, start: LocalDate, end: LocalDate, source: SourceLine) {
+            self.id = id; self.weekdays = weekdays; self.start = start; self.end = end; self.source = source
+        }
+    }
+    /// A `calendar_dates.txt` row.
+    public struct ServiceExceptionRow: Sendable {
+        public var serviceID: String, date: LocalDate, added: Bool, source: SourceLine
+        /// A service exception row.
+        public init(serviceID: String, date: LocalDate, added: Bool, source: SourceLine) {
+            self.serviceID = serviceID; self.date = date; self.added = added; self.source = source
+        }
+    }
+    /// A fare: `fare_attributes.txt` joined with one `fare_rules.txt` row.
+    public struct FareRow: Sendable {
+        public var price: Double, routeID: String?, originZone: String?, destinationZone: String?
+        /// A fare row.
+        public init(price: Double, routeID: String?, originZone: String?, destinationZone: String?) {
+            self.price = price; self.routeID = routeID; self.originZone = originZone; self.destinationZone = destinationZone
+        }
+    }
+    /// A `city_stops.csv` row.
+    public struct CityStopRow: Sendable {
+        public var stopID: String, cityID: String, source: SourceLine
+        /// A city-stop row.
+        public init(stopID: String, cityID: String, source: SourceLine) {
+            self.stopID = stopID; self.cityID = cityID; self.source = source
+        }
+    }
+
+    /// The agency's zone; GTFS times are read in it.
+    public var zone: Zone
+    public var cities: [City] = []
+    public var cityStops: [CityStopRow] = []
+    public var stops: [StopRow] = []
+    public var routes: [RouteRow] = []
+    public var trips: [TripRow] = []
+    public var stopTimes: [StopTimeRow] = []
+    public var services: [ServiceRow] = []
+    public var serviceExceptions: [ServiceExceptionRow] = []
+    public var fares: [FareRow] = []
+
+    /// Empty records for an agency zone.
+    public init(zone: Zone) { self.zone = zone }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Audit
+import Foundation
+import Itinerary
+import Schedules
+
+/// `tiaoqi check PLAN`: audits a plan against its schedule's calendars and timetable.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check a plan.json against its schedule: windows, travel, timetable, stays.")
+
+    @Argument(help: "The plan.json to check.")
+    var plan: String
+
+    @Option(name: .long, help: "The schedule folder (default: the one recorded in the plan).")
+    var schedule: String?
+
+    @Option(name: .long, help: "Output: table or json.")
+    var format: OutputFormat = .table
+
+    @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
+    var lenient = false
+
+    func run() throws {
+        let findings: [Finding]
+        do throws(ScheduleError) {
+            let decoded = try PlanJSON.decode(contentsOf: plan)
+            let planFolder = (plan as NSString).deletingLastPathComponent
+            guard let folder = schedule ?? decoded.schedule.map({ RelativePath.resolve($0, against: planFolder.isEmpty ? "." : planFolder) }) else {
+                throw ScheduleError(file: plan, "the plan does not say which schedule it was made from; pass --schedule DIR")
+            }
+            let loaded = try ScheduleLoader(lenient: lenient).load(folder: folder)
+            Failure.warn(loaded.warnings)
+            findings = PlanAudit(problem: loaded.problem, timetable: loaded.timetable).findings(for: decoded)
+        } catch {
+            throw Failure.exit(for: error)
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            let report = CheckReport(plan: plan, ok: !findings.contains { $0.severity == .error }, findings: findings)
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        case .table:
+            if findings.isEmpty { print("\(plan): no problems found") }
+            for finding in findings { print("\(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(finding.rule): \(finding.message)") }
+        }
+        if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+/// The JSON form of `tiaoqi check`.
+struct CheckReport: Encodable {
+    var plan: String
+    var ok: Bool
+    var findings: [Finding]
+}

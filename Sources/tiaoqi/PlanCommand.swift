@@ -1,0 +1,65 @@
+import ArgumentParser
+import Audit
+import Foundation
+import Itinerary
+import Planner
+import Schedules
+import Travel
+
+/// `tiaoqi plan SCHEDULE`: plans the week and writes plan.json and one .ics per person.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "Plan a schedule folder's week, audit it, print it, and write plan.json and .ics files.")
+
+    @Argument(help: "The schedule folder (holding plan.yaml).")
+    var schedule: String
+
+    @Option(name: .long, help: "Folder for plan.json and one .ics per person.")
+    var out: String?
+
+    @Option(name: .long, help: "Output on stdout: table or json.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Seed recorded in the plan (same input and seed give the same plan).")
+    var seed: UInt64 = 1
+
+    @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
+    var lenient = false
+
+    func run() throws {
+        let loaded: Schedule
+        do {
+            loaded = try ScheduleLoader(lenient: lenient).load(folder: schedule)
+        } catch {
+            throw Failure.exit(for: error)
+        }
+        Failure.warn(loaded.warnings)
+        let router = Router(timetable: loaded.timetable, rules: loaded.travelRules, dates: loaded.problem.days)
+        var plan = Planner(problem: loaded.problem, router: router, options: .init(seed: seed)).solve()
+        plan.schedule = RelativePath.of(schedule, from: out ?? ".")
+        let findings = PlanAudit(problem: loaded.problem, timetable: loaded.timetable).findings(for: plan)
+            .filter { $0.rule != "must-visit-left-out" }
+        if let out {
+            do throws(ScheduleError) {
+                try AtomicFile.write(PlanJSON.encode(plan), to: (out as NSString).appendingPathComponent("plan.json"))
+                for (person, text) in PlanCalendars.render(plan, schedule: loaded).sorted(by: { $0.key < $1.key }) {
+                    try AtomicFile.write(Data(text.utf8), to: (out as NSString).appendingPathComponent("\(person).ics"))
+                }
+            } catch {
+                throw Failure.exit(for: error)
+            }
+        }
+        switch format {
+        case .json: print(String(decoding: PlanJSON.encode(plan), as: UTF8.self))
+        case .table: print(PlanText.render(plan, schedule: loaded), terminator: "")
+        }
+        if !findings.isEmpty {
+            Failure.warn(["the independent audit rejects this plan (a planner bug):"] + findings.map { "  \($0.rule): \($0.message)" })
+            throw ExitCode(1)
+        }
+        if plan.score.mustVisitsPlaced < plan.score.mustVisitsTotal {
+            Failure.warn(["\(plan.score.mustVisitsTotal - plan.score.mustVisitsPlaced) must-visit(s) left out; see 'Left out'"])
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `tiaoqi` command: plans multi-city weeks and checks plans.
+@main
+struct Tiaoqi: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tiaoqi",
+        abstract: "Plan investment-promotion officers' multi-city weeks from calendars and timetables.",
+        discussion: """
+            Exit codes: 0 done; 1 done but something needs a human (must-visits left out, audit findings);
+            2 bad input or usage; 3 feeds or network failed and no usable copy.
+            """,
+        subcommands: [PlanCommand.self, CheckCommand.self])
+}
+
+/// Output forms shared by the commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
