@@ -56,11 +56,13 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: [
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"]),
-        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "Timeline", "TestSupport"]),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "TestSupport"]),
         .testTarget(name: "TravelTests", dependencies: ["Travel", "Timeline", "Schedules", "TestSupport"]),
         .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Timeline", "Travel"]),

@@ -19,25 +19,29 @@ public struct FeedResponse: Sendable {
         self.body = body
     }
 
-    /// The body as text: charset from a byte-order mark, else `Content-Type`, else UTF-8; GB18030/GBK supported.
-    public func text() throws(FeedError) -> String {
+    /// The body as UTF-8 bytes: charset from a byte-order mark, else `Content-Type`, else UTF-8 (left as is, so a
+    /// calendar folded inside a multi-byte character survives); GB18030/GBK and UTF-16 are converted.
+    public func utf8Body() throws(FeedError) -> [UInt8] {
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(body.dropFirst(3)) }
         let declared = contentType.flatMap(FeedResponse.charset(of:))
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { return String(decoding: body.dropFirst(3), as: UTF8.self) }
+        var encoding: String.Encoding?
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            if let text = String(data: Data(body), encoding: .utf16) { return text }
+            encoding = .utf16
+        } else {
+            switch declared {
+            case nil, "utf-8", "utf8", "us-ascii", "ascii": return body
+            case "gb18030", "gbk", "gb2312", "cp936", "x-gbk": encoding = String.Encoding(rawValue: 0x8000_0632)
+            case "utf-16": encoding = .utf16
+            case "utf-16le": encoding = .utf16LittleEndian
+            case "utf-16be": encoding = .utf16BigEndian
+            case "iso-8859-1", "latin1": encoding = .isoLatin1
+            default: encoding = nil
+            }
         }
-        let encoding: String.Encoding
-        switch declared {
-        case "gb18030", "gbk", "gb2312", "cp936", "x-gbk": encoding = String.Encoding(rawValue: 0x8000_0632)
-        case "utf-16", "utf-16le": encoding = .utf16LittleEndian
-        case "utf-16be": encoding = .utf16BigEndian
-        case "iso-8859-1", "latin1": encoding = .isoLatin1
-        default: encoding = .utf8
-        }
-        if let text = String(data: Data(body), encoding: encoding) { return text }
+        if let encoding, let text = String(data: Data(body), encoding: encoding) { return Array(text.utf8) }
         throw FeedError(
             kind: .undecodable, location: location.redacted,
-            message: "the body is not valid \(declared ?? "UTF-8") text; ask the feed's owner to serve UTF-8")
+            message: "the body is not valid \(declared ?? "UTF-16") text; ask the feed's owner to serve UTF-8")
     }
 
     static func charset(of contentType: String) -> String? {

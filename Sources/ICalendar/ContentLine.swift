@@ -21,11 +21,12 @@ public struct ContentLine: Sendable, Hashable {
     public func parameter(_ name: String) -> String? { parameters[name.uppercased()] }
 }
 
-/// Splits iCalendar text into content lines (RFC 5545 §3.1), unfolding folded lines.
+/// Splits iCalendar bytes into content lines (RFC 5545 §3.1), unfolding before decoding UTF-8 so that a fold inside
+/// a multi-byte character is harmless.
 enum ContentLineReader {
     /// Unfolds and parses; lines that do not parse become diagnostics.
-    static func read(_ text: String) -> (lines: [ContentLine], diagnostics: [Diagnostic]) {
-        var bytes = Array(text.utf8)
+    static func read(_ input: [UInt8]) -> (lines: [ContentLine], diagnostics: [Diagnostic]) {
+        var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var lines: [ContentLine] = []
         var diagnostics: [Diagnostic] = []

@@ -17,14 +17,19 @@ public struct VCalendar: Sendable {
 
     /// Parses iCalendar text; lenient by default (bad lines become diagnostics), or throwing on the first one.
     public static func parse(_ text: String, strict: Bool = false) throws(ICalendarError) -> VCalendar {
-        let (lines, lineDiagnostics) = ContentLineReader.read(text)
+        try parse(bytes: Array(text.utf8), strict: strict)
+    }
+
+    /// Parses UTF-8 iCalendar bytes (a BOM is skipped); folds may split multi-byte characters.
+    public static func parse(bytes: [UInt8], strict: Bool = false) throws(ICalendarError) -> VCalendar {
+        let (lines, lineDiagnostics) = ContentLineReader.read(bytes)
         let (roots, treeDiagnostics) = ComponentBuilder.build(lines)
         var calendar = VCalendar(
             components: roots, events: [], freeBusy: [], defaultZone: nil, zones: ZoneResolver(),
             diagnostics: lineDiagnostics + treeDiagnostics)
         let calendars = roots.filter { $0.name == "VCALENDAR" }
         if calendars.isEmpty {
-            let first = text.prefix(200).lowercased()
+            let first = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
             let hint = first.contains("<html") || first.contains("<!doctype") ? " (this looks like an HTML page)" : ""
             throw ICalendarError(line: 1, message: "no BEGIN:VCALENDAR found\(hint): not an iCalendar file")
         }

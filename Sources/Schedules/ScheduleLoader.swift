@@ -135,14 +135,14 @@ public struct ScheduleLoader: Sendable {
             throw ScheduleError(kind, file: file, line: line, "calendar '\(error.location)': \(error.message)")
         }
         let shown = feed.isFile ? join(folder, location) : feed.redacted
-        let text: String
+        let bytes: [UInt8]
         do {
-            text = try response.text()
+            bytes = try response.utf8Body()
         } catch {
             throw ScheduleError(file: shown, error.message)
         }
         do {
-            let calendar = try VCalendar.parse(text, strict: !lenient)
+            let calendar = try VCalendar.parse(bytes: bytes, strict: !lenient)
             warnings += calendar.diagnostics.map { "\(shown):\($0.line): \($0.message)" }
             return calendar
         } catch {

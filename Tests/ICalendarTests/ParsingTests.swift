@@ -1,0 +1,67 @@
+import Foundation
+import ICalendar
+import Testing
+import TestSupport
+import Timeline
+
+@Suite("Content lines, diagnostics and writing")
+struct ParsingTests {
+    @Test func foldsInsideAMultiByteCharacterAndABOMAndLFEndings() throws {
+        // The fold splits a UTF-8 sequence, so the file is not valid UTF-8 until it is unfolded.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Tests/ICalendarTests/Fixtures/folded.ics")))
+        #expect(String(data: bytes, encoding: .utf8) == nil)
+        let calendar = try VCalendar.parse(bytes: Array(bytes), strict: true)
+        #expect(calendar.events.first?.summary == "徐州投资促进局, 拜访; 客户\n第二行")
+    }
+
+    @Test func aBrokenLineIsADiagnosticWithItsLineInLenientMode() throws {
+        let calendar = try VCalendar.parse(try fixture("broken.ics"))
+        #expect(calendar.events.map(\.uid) == ["ok@example.com"])
+        let lines = calendar.diagnostics.map(\.line).sorted()
+        #expect(lines == [14, 18])
+        #expect(calendar.diagnostics.contains { $0.line == 14 && $0.message.contains("not a DATE") })
+    }
+
+    @Test func strictModeStopsAtTheFirstBadLine() throws {
+        let error = #expect(throws: ICalendarError.self) { try VCalendar.parse(try fixture("broken.ics"), strict: true) }
+        #expect(error?.line == 14)
+    }
+
+    @Test func anHTMLErrorPageIsRefused() throws {
+        let error = #expect(throws: ICalendarError.self) { try VCalendar.parse(try fixture("error-page.ics")) }
+        #expect(error?.message.contains("HTML") == true)
+    }
+
+    @Test func aTruncatedFileIsReported() throws {
+        let text = try fixture("recurring.ics")
+        let truncated = String(text.prefix(text.count / 2))
+        let calendar = try VCalendar.parse(truncated)
+        #expect(calendar.diagnostics.contains { $0.message.contains("never closed") })
+        #expect(throws: ICalendarError.self) { try VCalendar.parse(truncated, strict: true) }
+    }
+
+    @Test func writtenCalendarsFoldAt75OctetsAndReadBack() throws {
+        let long = String(repeating: "拜访客户并洽谈项目合作事宜，", count: 8)
+        let event = Component(
+            name: "VEVENT",
+            properties: [
+                ContentLine(name: "UID", value: "x@tiaoqi"), ContentLine(name: "DTSTAMP", value: "20220301T000000Z"),
+                ContentLine(name: "DTSTART", value: "20220307T010000Z"), ContentLine(name: "DTEND", value: "20220307T020000Z"),
+                .text("SUMMARY", long + "; a,b"),
+            ])
+        let text = ICalendarWriter.write([Component(name: "VCALENDAR", properties: [ContentLine(name: "VERSION", value: "2.0")], components: [event])])
+        for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
+        let parsed = try VCalendar.parse(text, strict: true)
+        #expect(parsed.events.first?.summary == long + "; a,b")
+    }
+
+    @Test(arguments: ["PT1H30M", "P1D", "P1W", "-PT15M", "P1DT2H"])
+    func durationsParse(text: String) throws {
+        let duration = try #require(CalendarDuration(text))
+        let expected: [String: (Int, Int64)] = [
+            "PT1H30M": (0, 5400), "P1D": (1, 0), "P1W": (7, 0), "-PT15M": (0, -900), "P1DT2H": (1, 7200),
+        ]
+        #expect(duration.days == expected[text]!.0)
+        #expect(duration.seconds == expected[text]!.1)
+    }
+}

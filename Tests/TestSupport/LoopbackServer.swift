@@ -1,0 +1,62 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// An HTTP server on 127.0.0.1 with a random port, for tests that fetch over the network.
+public final class LoopbackServer: Sendable {
+    /// A canned answer.
+    public struct Reply: Sendable {
+        public var status: Int
+        public var headers: [String: String]
+        public var body: Data
+        /// Seconds to wait before answering.
+        public var delay: Double
+
+        /// A reply with a status, headers and body.
+        public init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delay: Double = 0) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+        }
+
+        /// A 200 reply with a text body.
+        public static func text(_ text: String, contentType: String = "text/calendar; charset=utf-8") -> Reply {
+            Reply(headers: ["Content-Type": contentType], body: Data(text.utf8))
+        }
+    }
+
+    private let server: HTTPServer
+    private let task: Task<Void, any Error>
+    /// The port it listens on.
+    public let port: UInt16
+
+    /// Starts a server answering `GET path` with each reply.
+    public init(routes: [String: Reply]) async throws {
+        server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
+        for (path, reply) in routes {
+            await server.appendRoute(HTTPRoute("GET \(path)")) { _ in
+                if reply.delay > 0 { try await Task.sleep(for: .milliseconds(Int(reply.delay * 1000))) }
+                var headers = HTTPHeaders()
+                for (name, value) in reply.headers { headers[HTTPHeader(name)] = value }
+                return HTTPResponse(statusCode: HTTPStatusCode(reply.status, phrase: "Test"), headers: headers, body: reply.body)
+            }
+        }
+        let server = self.server
+        task = Task { try await server.run() }
+        try await server.waitUntilListening()
+        let address = await server.listeningAddress
+        guard case .ip4(_, let listening)? = address else { throw URLError(.cannotConnectToHost) }
+        self.port = listening
+    }
+
+    /// The URL of a path on this server.
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+
+    /// Stops the server.
+    public func stop() async {
+        await server.stop()
+        task.cancel()
+        _ = await task.result
+    }
+}
