@@ -26,8 +26,24 @@ public struct FeedFetcher: Sendable {
     /// A fetcher with the given limits.
     public init(limits: Limits = Limits()) { self.limits = limits }
 
-    /// Fetches one location; blocks the calling thread for the transfer.
-    public func fetch(_ location: FeedLocation) throws(FeedError) -> FeedResponse {
+    /// Fetches one location on a thread of its own, so the transfer never blocks Swift's cooperative pool.
+    public func fetch(_ location: FeedLocation) async throws(FeedError) -> FeedResponse {
+        let result: Result<FeedResponse, FeedError> = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                do throws(FeedError) {
+                    continuation.resume(returning: .success(try fetchBlocking(location)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+            thread.name = "tiaoqi-feed"
+            thread.start()
+        }
+        return try result.get()
+    }
+
+    /// Fetches one location, blocking the calling thread for the transfer; never call it from async code.
+    public func fetchBlocking(_ location: FeedLocation) throws(FeedError) -> FeedResponse {
         CurlGlobal.ensureInitialized()
         guard let handle = curl_easy_init() else {
             throw FeedError(kind: .network, location: location.redacted, message: "libcurl could not create a handle")

@@ -129,7 +129,7 @@ public struct ScheduleLoader: Sendable {
         let feed: FeedLocation
         do {
             feed = try FeedLocation(location, relativeTo: folder)
-            response = try fetcher.fetch(feed)
+            response = try fetcher.fetchBlocking(feed)
         } catch {
             let kind: ScheduleError.Kind = error.kind == .fileUnreadable || error.kind == .badLocation ? .badInput : .feedUnavailable
             throw ScheduleError(kind, file: file, line: line, "calendar '\(error.location)': \(error.message)")
