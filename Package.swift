@@ -66,10 +66,10 @@ let package = Package(
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "TestSupport"]),
         .testTarget(name: "TravelTests", dependencies: ["Travel", "Timeline", "Schedules", "TestSupport"]),
         .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Timeline", "Travel"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Itinerary", "Travel", "Timeline", "TestSupport"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Itinerary", "Travel", "Timeline", "Schedules", "TestSupport"]),
-        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Itinerary", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Audit", "Schedules", "Itinerary", "Travel", "Timeline", "TestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Planner", "Itinerary", "Travel", "Timeline", "Schedules", "TestSupport"]),
+        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tiaoqi", "Schedules", "Itinerary", "Timeline", "TestSupport"]),
     ]
 )
 

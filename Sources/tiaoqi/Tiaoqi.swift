@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `tiaoqi` command: plans multi-city weeks and checks plans.
 @main
@@ -7,10 +8,25 @@ struct Tiaoqi: ParsableCommand {
         commandName: "tiaoqi",
         abstract: "Plan investment-promotion officers' multi-city weeks from calendars and timetables.",
         discussion: """
-            Exit codes: 0 done; 1 done but something needs a human (must-visits left out, audit findings);
+            Exit codes: 0 done; 1 done but something needs a human (must-visits left out, audit findings); \
             2 bad input or usage; 3 feeds or network failed and no usable copy.
             """,
         subcommands: [PlanCommand.self, CheckCommand.self])
+
+    /// Runs the command line; usage errors exit 2 as DESIGN.md promises (ArgumentParser alone would exit 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Output forms shared by the commands.

@@ -1,0 +1,89 @@
+import Foundation
+import Itinerary
+import Schedules
+import Testing
+import TestSupport
+import Timeline
+
+/// Runs the built `tiaoqi` executable and captures what it prints.
+func tiaoqi(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [directory.appendingPathComponent("tiaoqi").path, Fixtures.path(".build/debug/tiaoqi")]
+    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+@Suite("The tiaoqi command", .serialized)
+struct CLITests {
+    @Test func plansTheSampleWeekAndItsOwnCheckAgrees() throws {
+        let out = Fixtures.temporaryFolder("plan")
+        let run = try tiaoqi(["plan", "schedules/2022-w10", "--out", out, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let plan = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
+        #expect(run.stdout.data(using: .utf8) == PlanJSON.encode(plan) + Data("\n".utf8))
+        for person in ["liu", "zhou", "chen", "sun"] {
+            #expect(FileManager.default.fileExists(atPath: "\(out)/\(person).ics"))
+        }
+        let check = try tiaoqi(["check", "\(out)/plan.json"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("no problems found"))
+    }
+
+    @Test func theTableShowsTrainsHotelsAndWhatWasLeftOut() throws {
+        let run = try tiaoqi(["plan", "schedules/2022-w10"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("徐州东"))
+        #expect(run.stdout.contains("hotel in"))
+        #expect(run.stdout.contains("Left out"))
+        #expect(run.stdout.range(of: #"G\d+ "#, options: .regularExpression) != nil)
+    }
+
+    @Test func checkFailsAndNamesAVisitMovedOutOfItsWindow() throws {
+        let out = Fixtures.temporaryFolder("check")
+        #expect(try tiaoqi(["plan", "examples/quickstart", "--out", out]).status == 0)
+        var plan = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
+        let visit = plan.visits[0]
+        plan.visits[0].start = visit.start - 6 * 3600
+        plan.visits[0].end = visit.end - 6 * 3600
+        try PlanJSON.encode(plan).write(to: URL(fileURLWithPath: "\(out)/plan.json"))
+        let check = try tiaoqi(["check", "\(out)/plan.json"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("visit-outside-client-availability"))
+        #expect(check.stdout.contains(visit.client))
+        #expect(check.stdout.contains(visit.clientName))
+        let json = try tiaoqi(["check", "\(out)/plan.json", "--format", "json"])
+        #expect(json.status == 1)
+        #expect(json.stdout.contains("\"ok\" : false"))
+    }
+
+    @Test func badInputExitsTwoWithFileAndLine() throws {
+        let folder = Fixtures.copy(Fixtures.quickstart)
+        Fixtures.edit("\(folder)/clients.csv", replacing: ",shanghai,", with: ",shangai,")
+        let run = try tiaoqi(["plan", folder])
+        #expect(run.status == 2)
+        #expect(run.stderr.range(of: #"clients\.csv:\d+: unknown city 'shangai'; did you mean shanghai"#, options: .regularExpression) != nil, "\(run.stderr)")
+    }
+
+    @Test func aMissingScheduleExitsTwo() throws {
+        let run = try tiaoqi(["plan", "no/such/folder"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("plan.yaml"))
+    }
+
+    @Test func anUnknownFlagIsAUsageError() throws {
+        let run = try tiaoqi(["plan", "schedules/2022-w10", "--bogus"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--bogus"))
+    }
+}
