@@ -66,9 +66,9 @@ enum ComponentBuilder {
     }
 }
 
-extension String {
+extension StringProtocol {
     var trimmingSpaces: String {
-        var view = Substring(self)
+        var view = Substring(String(self))
         while view.first?.isWhitespace == true { view.removeFirst() }
         while view.last?.isWhitespace == true { view.removeLast() }
         return String(view)

@@ -4,11 +4,14 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// What is wrong, in words.
     public var message: String
+    /// Whether something was lost (a line or event skipped); warnings were read in a documented way.
+    public var isError: Bool
 
     /// A diagnostic at a line.
-    public init(line: Int, message: String) {
+    public init(line: Int, message: String, isError: Bool = true) {
         self.line = line
         self.message = message
+        self.isError = isError
     }
 
     public var description: String { "line \(line): \(message)" }

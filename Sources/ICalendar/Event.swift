@@ -26,11 +26,13 @@ public struct Event: Sendable, Hashable {
     /// RRULE, when the event repeats.
     public var rule: RecurrenceRule?
     /// RDATE values.
-    public var recurrenceDates: [DateTimeValue]
+    public var recurrenceDates: [RecurrenceDate]
     /// EXDATE values.
     public var exceptionDates: [DateTimeValue]
     /// RECURRENCE-ID, when this event overrides one instance of a recurring set.
     public var recurrenceID: DateTimeValue?
+    /// Whether the override also applies to every later instance (`RANGE=THISANDFUTURE`).
+    public var thisAndFuture: Bool
     /// The line of its BEGIN:VEVENT.
     public var line: Int
 
@@ -38,8 +40,8 @@ public struct Event: Sendable, Hashable {
     public init(
         uid: String, summary: String? = nil, location: String? = nil, start: DateTimeValue, end: DateTimeValue? = nil,
         duration: CalendarDuration? = nil, transparency: Transparency = .opaque, status: String? = nil,
-        rule: RecurrenceRule? = nil, recurrenceDates: [DateTimeValue] = [], exceptionDates: [DateTimeValue] = [],
-        recurrenceID: DateTimeValue? = nil, line: Int = 0
+        rule: RecurrenceRule? = nil, recurrenceDates: [RecurrenceDate] = [], exceptionDates: [DateTimeValue] = [],
+        recurrenceID: DateTimeValue? = nil, thisAndFuture: Bool = false, line: Int = 0
     ) {
         self.uid = uid
         self.summary = summary
@@ -53,11 +55,26 @@ public struct Event: Sendable, Hashable {
         self.recurrenceDates = recurrenceDates
         self.exceptionDates = exceptionDates
         self.recurrenceID = recurrenceID
+        self.thisAndFuture = thisAndFuture
         self.line = line
     }
 
     /// Whether the event is cancelled.
     public var isCancelled: Bool { status == "CANCELLED" }
+}
+
+/// An RDATE value: a date, a date-time, or a period with its own end.
+public struct RecurrenceDate: Sendable, Hashable {
+    /// When the extra instance starts.
+    public var start: DateTimeValue
+    /// Where a PERIOD gives an explicit end.
+    public var end: DateTimeValue?
+
+    /// An RDATE value from its parts.
+    public init(start: DateTimeValue, end: DateTimeValue? = nil) {
+        self.start = start
+        self.end = end
+    }
 }
 
 /// Text value escapes of RFC 5545 §3.3.11.

@@ -1,11 +1,15 @@
 import Timeline
 
-/// An RRULE (RFC 5545 §3.3.10), as far as Tiaoqi expands it.
+/// An RRULE (RFC 5545 §3.3.10, with RFC 7529 RSCALE/SKIP).
 public struct RecurrenceRule: Sendable, Hashable {
     /// How often the rule repeats.
-    public enum Frequency: String, Sendable, Hashable {
+    public enum Frequency: String, Sendable, Hashable, Comparable {
         case secondly = "SECONDLY", minutely = "MINUTELY", hourly = "HOURLY"
         case daily = "DAILY", weekly = "WEEKLY", monthly = "MONTHLY", yearly = "YEARLY"
+
+        var rank: Int { [.secondly, .minutely, .hourly, .daily, .weekly, .monthly, .yearly].firstIndex(of: self)! }
+
+        public static func < (lhs: Frequency, rhs: Frequency) -> Bool { lhs.rank < rhs.rank }
     }
 
     /// A BYDAY entry: a weekday with an optional ordinal (`-1FR`).
@@ -16,6 +20,17 @@ public struct RecurrenceRule: Sendable, Hashable {
         public var weekday: Weekday
     }
 
+    /// What to do with an instance that falls on a date the calendar lacks (RFC 7529 SKIP).
+    public enum Skip: String, Sendable, Hashable {
+        case omit = "OMIT", backward = "BACKWARD", forward = "FORWARD"
+    }
+
+    /// A BYMONTH entry; `leap` marks an RFC 7529 leap month such as `5L`.
+    public struct Month: Sendable, Hashable {
+        public var number: Int
+        public var leap: Bool
+    }
+
     /// FREQ.
     public var frequency: Frequency
     /// INTERVAL (default 1).
@@ -24,173 +39,120 @@ public struct RecurrenceRule: Sendable, Hashable {
     public var count: Int?
     /// UNTIL, when given.
     public var until: DateTimeValue?
+    /// BYSECOND.
+    public var bySecond: [Int] = []
+    /// BYMINUTE.
+    public var byMinute: [Int] = []
+    /// BYHOUR.
+    public var byHour: [Int] = []
     /// BYDAY.
     public var byDay: [WeekdayNumber] = []
-    /// BYMONTH.
-    public var byMonth: [Int] = []
     /// BYMONTHDAY.
     public var byMonthDay: [Int] = []
+    /// BYYEARDAY.
+    public var byYearDay: [Int] = []
+    /// BYWEEKNO.
+    public var byWeekNo: [Int] = []
+    /// BYMONTH.
+    public var byMonth: [Month] = []
+    /// BYSETPOS.
+    public var bySetPos: [Int] = []
     /// WKST (default Monday).
     public var weekStart: Weekday = .monday
-    /// Parts the expander does not implement yet; a rule with any is expanded to its first instance only.
-    public var unsupportedParts: [String] = []
+    /// RSCALE (RFC 7529), upper-cased; nil for the Gregorian calendar.
+    public var scale: String?
+    /// SKIP (RFC 7529), default OMIT.
+    public var skip: Skip = .omit
 
     /// Parses the value of an RRULE property.
     public init(parsing text: String, tzid: String?) throws(ICalendarError) {
         var frequency: Frequency?
-        for part in text.split(separator: ";") where !part.isEmpty {
+        var seen: Set<String> = []
+        for part in text.split(separator: ";") where !part.trimmingSpaces.isEmpty {
             let pieces = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
-            guard pieces.count == 2 else { throw ICalendarError(line: 0, message: "RRULE part '\(part)' has no '='") }
+            guard pieces.count == 2 else { throw Self.error("part '\(part)' has no '='") }
             let key = pieces[0].uppercased(), value = pieces[1]
+            guard seen.insert(key).inserted else { throw Self.error("\(key) appears twice") }
             switch key {
             case "FREQ":
                 guard let parsed = Frequency(rawValue: value.uppercased()) else {
-                    throw ICalendarError(line: 0, message: "RRULE FREQ '\(value)' is not one of DAILY, WEEKLY, MONTHLY, …")
+                    throw Self.error("FREQ '\(value)' is not SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY")
                 }
                 frequency = parsed
             case "INTERVAL":
-                guard let n = Int(value), n > 0 else { throw ICalendarError(line: 0, message: "RRULE INTERVAL '\(value)' must be a positive integer") }
+                guard let n = Int(value), n > 0 else { throw Self.error("INTERVAL '\(value)' must be a positive integer") }
                 interval = n
             case "COUNT":
-                guard let n = Int(value), n >= 0 else { throw ICalendarError(line: 0, message: "RRULE COUNT '\(value)' must be an integer") }
+                guard let n = Int(value), n >= 0 else { throw Self.error("COUNT '\(value)' must be a whole number") }
                 count = n
             case "UNTIL":
-                guard let parsed = DateTimeValue(value, tzid: tzid) else {
-                    throw ICalendarError(line: 0, message: "RRULE UNTIL '\(value)' is not a DATE or DATE-TIME")
-                }
+                guard let parsed = DateTimeValue(value, tzid: nil) else { throw Self.error("UNTIL '\(value)' is not a DATE or DATE-TIME") }
                 until = parsed
+            case "BYSECOND": bySecond = try Self.integers(value, in: 0...60, part: key, allowNegative: false)
+            case "BYMINUTE": byMinute = try Self.integers(value, in: 0...59, part: key, allowNegative: false)
+            case "BYHOUR": byHour = try Self.integers(value, in: 0...23, part: key, allowNegative: false)
             case "BYDAY":
-                byDay = []
-                for entry in value.split(separator: ",") { byDay.append(try RecurrenceRule.weekdayNumber(String(entry))) }
+                for entry in value.split(separator: ",") { byDay.append(try Self.weekdayNumber(String(entry))) }
+            case "BYMONTHDAY": byMonthDay = try Self.integers(value, in: 1...31, part: key, allowNegative: true)
+            case "BYYEARDAY": byYearDay = try Self.integers(value, in: 1...366, part: key, allowNegative: true)
+            case "BYWEEKNO": byWeekNo = try Self.integers(value, in: 1...53, part: key, allowNegative: true)
             case "BYMONTH":
-                byMonth = try RecurrenceRule.integers(value, in: 1...12, part: key)
-            case "BYMONTHDAY":
-                byMonthDay = try RecurrenceRule.integers(value, in: -31...31, part: key)
+                for entry in value.split(separator: ",") {
+                    let text = entry.trimmingSpaces.uppercased()
+                    let leap = text.hasSuffix("L")
+                    guard let n = Int(leap ? String(text.dropLast()) : text), (1...13).contains(n) else {
+                        throw Self.error("BYMONTH '\(entry)' is out of range 1–12")
+                    }
+                    byMonth.append(Month(number: n, leap: leap))
+                }
+            case "BYSETPOS": bySetPos = try Self.integers(value, in: 1...366, part: key, allowNegative: true)
             case "WKST":
-                guard let day = Weekday(name: value) else { throw ICalendarError(line: 0, message: "RRULE WKST '\(value)' is not a weekday") }
+                guard let day = Weekday(name: value), value.count == 2 else { throw Self.error("WKST '\(value)' is not a weekday such as MO") }
                 weekStart = day
+            case "RSCALE": scale = value.uppercased()
+            case "SKIP":
+                guard let parsed = Skip(rawValue: value.uppercased()) else { throw Self.error("SKIP '\(value)' is not OMIT, BACKWARD or FORWARD") }
+                skip = parsed
             default:
-                unsupportedParts.append(key)
+                if !key.hasPrefix("X-") { throw Self.error("unknown part \(key)") }
             }
         }
-        guard let frequency else { throw ICalendarError(line: 0, message: "RRULE has no FREQ") }
+        guard let frequency else { throw Self.error("FREQ is missing") }
         self.frequency = frequency
-        if [.secondly, .minutely, .hourly].contains(frequency) { unsupportedParts.append("FREQ=\(frequency.rawValue)") }
-        if !byDay.isEmpty && byDay.contains(where: { $0.ordinal != nil }) && frequency != .monthly && frequency != .yearly {
-            unsupportedParts.append("BYDAY ordinals with FREQ=\(frequency.rawValue)")
+        if count != nil && until != nil { throw Self.error("COUNT and UNTIL must not both be given") }
+        if scale == nil && byMonth.contains(where: { $0.leap || $0.number > 12 }) {
+            throw Self.error("leap months such as 5L need RSCALE")
         }
+        if let scale, scale != "GREGORIAN" && scale != "CHINESE" {
+            throw Self.error("RSCALE=\(scale) is not supported (GREGORIAN and CHINESE are)")
+        }
+        if scale == "GREGORIAN" { self.scale = nil }
     }
+
+    private static func error(_ message: String) -> ICalendarError { ICalendarError(line: 0, message: "RRULE: " + message) }
 
     private static func weekdayNumber(_ raw: String) throws(ICalendarError) -> WeekdayNumber {
         let text = raw.trimmingSpaces.uppercased()
         guard text.count >= 2, let weekday = Weekday(name: String(text.suffix(2))) else {
-            throw ICalendarError(line: 0, message: "RRULE BYDAY '\(raw)' is not a weekday such as MO or -1FR")
+            throw error("BYDAY '\(raw)' is not a weekday such as MO or -1FR")
         }
         let prefix = text.dropLast(2)
-        guard prefix.isEmpty || Int(prefix) != nil else {
-            throw ICalendarError(line: 0, message: "RRULE BYDAY '\(raw)' has a bad ordinal")
+        guard prefix.isEmpty || (Int(prefix).map { $0 != 0 && abs($0) <= 53 } ?? false) else {
+            throw error("BYDAY '\(raw)' has a bad ordinal")
         }
         return WeekdayNumber(ordinal: prefix.isEmpty ? nil : Int(prefix), weekday: weekday)
     }
 
-    private static func integers(_ value: String, in range: ClosedRange<Int>, part: String) throws(ICalendarError) -> [Int] {
+    private static func integers(
+        _ value: String, in range: ClosedRange<Int>, part: String, allowNegative: Bool
+    ) throws(ICalendarError) -> [Int] {
         var result: [Int] = []
         for piece in value.split(separator: ",") {
-            guard let n = Int(String(piece).trimmingSpaces), range.contains(n), n != 0 else {
-                throw ICalendarError(line: 0, message: "RRULE \(part) '\(piece)' is out of range")
+            guard let n = Int(String(piece).trimmingSpaces), range.contains(abs(n)), n >= 0 || allowNegative, n != 0 || range.lowerBound == 0 else {
+                throw error("\(part) '\(piece)' is out of range")
             }
             result.append(n)
         }
         return result
-    }
-
-    /// Local dates of the rule's instances from `start` (the DTSTART date) through `last`, in order;
-    /// COUNT counts from `start`, so the walk always begins there and is bounded by `last`.
-    func dates(from start: LocalDate, through last: LocalDate) -> [LocalDate] {
-        var result: [LocalDate] = []
-        let limit = count ?? Int.max
-        var produced = 0
-        func accept(_ date: LocalDate) {
-            guard date >= start, date <= last, produced < limit else { return }
-            produced += 1
-            result.append(date)
-        }
-        switch frequency {
-        case .daily:
-            var date = start
-            while date <= last && produced < limit {
-                if matchesLimits(date) { accept(date) }
-                date = date.adding(days: interval)
-            }
-        case .weekly:
-            let days = byDay.isEmpty ? [start.weekday] : byDay.map(\.weekday)
-            let offset = (start.weekday.rawValue - weekStart.rawValue + 7) % 7
-            var weekBegin = start.adding(days: -offset)
-            while weekBegin <= last && produced < limit {
-                let dates = days.map { weekBegin.adding(days: ($0.rawValue - weekStart.rawValue + 7) % 7) }.sorted()
-                for date in Set(dates).sorted() where date >= start && matchesLimits(date) { accept(date) }
-                weekBegin = weekBegin.adding(days: 7 * interval)
-            }
-        case .monthly:
-            var year = start.year, month = start.month
-            while let first = LocalDate(year: year, month: month, day: 1), first <= last && produced < limit {
-                for date in monthDates(year: year, month: month, defaultDay: start.day) where date >= start {
-                    accept(date)
-                }
-                month += interval
-                while month > 12 { month -= 12; year += 1 }
-            }
-        case .yearly:
-            var year = start.year
-            while let first = LocalDate(year: year, month: 1, day: 1), first <= last && produced < limit {
-                let months = byMonth.isEmpty ? [start.month] : byMonth.sorted()
-                for month in months {
-                    for date in monthDates(year: year, month: month, defaultDay: start.day) where date >= start {
-                        accept(date)
-                    }
-                }
-                year += interval
-            }
-        case .secondly, .minutely, .hourly:
-            accept(start)
-        }
-        return result
-    }
-
-    private func matchesLimits(_ date: LocalDate) -> Bool {
-        if !byMonth.isEmpty && !byMonth.contains(date.month) { return false }
-        if !byMonthDay.isEmpty {
-            let length = LocalDate.daysIn(month: date.month, year: date.year)
-            if !byMonthDay.contains(where: { ($0 > 0 ? $0 : length + 1 + $0) == date.day }) { return false }
-        }
-        if frequency == .daily && !byDay.isEmpty && !byDay.contains(where: { $0.weekday == date.weekday }) { return false }
-        return true
-    }
-
-    private func monthDates(year: Int, month: Int, defaultDay: Int) -> [LocalDate] {
-        if !byMonth.isEmpty && frequency == .monthly && !byMonth.contains(month) { return [] }
-        let length = LocalDate.daysIn(month: month, year: year)
-        var days: Set<Int> = []
-        if !byMonthDay.isEmpty {
-            days = Set(byMonthDay.map { $0 > 0 ? $0 : length + 1 + $0 }.filter { (1...length).contains($0) })
-        }
-        if !byDay.isEmpty {
-            var weekdayDays: Set<Int> = []
-            for entry in byDay {
-                let matching = (1...length).filter { LocalDate(year: year, month: month, day: $0)!.weekday == entry.weekday }
-                if let ordinal = entry.ordinal {
-                    let index = ordinal > 0 ? ordinal - 1 : matching.count + ordinal
-                    if matching.indices.contains(index) { weekdayDays.insert(matching[index]) }
-                } else {
-                    weekdayDays.formUnion(matching)
-                }
-            }
-            days = byMonthDay.isEmpty ? weekdayDays : days.intersection(weekdayDays)
-        }
-        if byMonthDay.isEmpty && byDay.isEmpty {
-            // Invalid dates such as Feb 30 are skipped (RFC 5545 §3.3.10).
-            days = defaultDay <= length ? [defaultDay] : []
-        }
-        return days.sorted().compactMap { LocalDate(year: year, month: month, day: $0) }
     }
 }

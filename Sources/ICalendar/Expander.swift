@@ -1,0 +1,153 @@
+import Timeline
+
+/// Expands one event's recurrence set into occurrences: RRULE (Gregorian or Chinese), RDATE (dates, times and
+/// periods), EXDATE, and overrides by RECURRENCE-ID, including `RANGE=THISANDFUTURE`.
+struct Expander {
+    let event: Event
+    let zones: ZoneResolver
+    let floating: Zone
+
+    /// The zone the event's wall times live in.
+    var zone: Zone {
+        switch event.start {
+        case .utc: return .utc
+        case .local(_, _, _, let tzid): return tzid.flatMap { zones.zone(for: $0) } ?? floating
+        case .date: return floating
+        }
+    }
+
+    private var startLocal: LocalDateTime {
+        switch event.start {
+        case .date(let date): return LocalDateTime(date: date, second: 0)
+        case .utc(let instant):
+            let (date, time, second) = Zone.utc.local(instant)
+            return LocalDateTime(date: date, second: time.minutes * 60 + second)
+        case .local(let date, let time, let second, _): return LocalDateTime(date: date, second: time.minutes * 60 + second)
+        }
+    }
+
+    /// How long each instance lasts: nominal days (added to the wall clock) and exact seconds.
+    private var length: (days: Int, seconds: Int64) {
+        if let end = event.end {
+            if case .date(let startDate) = event.start, case .date(let endDate) = end { return (endDate.days(since: startDate), 0) }
+            return (0, end.instant(zones: zones, floatingZone: floating) - event.start.instant(zones: zones, floatingZone: floating))
+        }
+        if let duration = event.duration { return (duration.days, duration.seconds) }
+        return event.start.isDate ? (1, 0) : (0, 0)
+    }
+
+    /// The event's own instance, as written.
+    func single() -> Occurrence { occurrence(at: startLocal, recurrenceID: nil) }
+
+    /// Every instance that can overlap `window`, with overrides applied.
+    func instances(in window: Interval, overrides: [Event]) -> [Occurrence] {
+        let zone = self.zone
+        let (days, seconds) = length
+        let margin = Int64(max(days, 0) + 2) * 86_400 + max(seconds, 0)
+        let last = local(window.end + 86_400, in: zone)
+        let skipTo = local(window.start - margin, in: zone)
+        var starts: [LocalDateTime] = []
+        if let rule = event.rule {
+            let untilCheck = untilTest(rule, zone: zone)
+            if rule.scale == "CHINESE" {
+                starts = ChineseRecurrence(rule: rule, start: startLocal).instances(through: last, keepGoing: untilCheck)
+            } else {
+                starts = RecurrenceIterator(rule: rule, start: startLocal).instances(through: last, skipTo: skipTo, keepGoing: untilCheck)
+            }
+            // DTSTART is always the first instance (RFC 5545 §3.8.5.3), even when the rule does not produce it.
+            if starts.first != startLocal && (rule.count.map { $0 > 0 } ?? true) { starts.insert(startLocal, at: 0) }
+        } else {
+            starts = [startLocal]
+        }
+        var occurrences = starts.map { occurrence(at: $0, recurrenceID: nil) }
+        for extra in event.recurrenceDates { occurrences.append(rdateOccurrence(extra)) }
+        let excluded = Set(event.exceptionDates.map { $0.instant(zones: zones, floatingZone: floating) })
+        occurrences.removeAll { excluded.contains($0.interval.start) }
+        var seen: Set<Instant> = []
+        occurrences = occurrences.filter { seen.insert($0.interval.start).inserted }.map { occurrence in
+            var copy = occurrence
+            copy.recurrenceID = occurrence.interval.start
+            if let dates = occurrence.allDayDates { copy.recurrenceDate = dates.start }
+            return copy
+        }
+        return apply(overrides, to: occurrences)
+    }
+
+    private func apply(_ overrides: [Event], to instances: [Occurrence]) -> [Occurrence] {
+        var result = instances
+        let sorted = overrides.sorted { a, b in
+            a.recurrenceID!.instant(zones: zones, floatingZone: floating) < b.recurrenceID!.instant(zones: zones, floatingZone: floating)
+        }
+        for override in sorted {
+            let key = override.recurrenceID!.instant(zones: zones, floatingZone: floating)
+            var replacement = Expander(event: override, zones: zones, floating: floating).single()
+            replacement.recurrenceID = key
+            if case .date(let date) = override.recurrenceID! { replacement.recurrenceDate = date }
+            if override.thisAndFuture {
+                let shift = replacement.interval.start - key
+                let length = replacement.interval.seconds
+                for index in result.indices where result[index].recurrenceID.map({ $0 > key }) ?? false {
+                    let start = result[index].interval.start + shift
+                    result[index].interval = Interval(start, start + length)
+                    result[index].summary = replacement.summary
+                    result[index].transparency = replacement.transparency
+                    result[index].status = replacement.status
+                }
+            }
+            result.removeAll { $0.recurrenceID == key }
+            result.append(replacement)
+        }
+        return result
+    }
+
+    private func untilTest(_ rule: RecurrenceRule, zone: Zone) -> (LocalDateTime) -> Bool {
+        guard let until = rule.until else { return { _ in true } }
+        switch until {
+        case .date(let date):
+            return { $0.date <= date }
+        case .utc(let limit):
+            return { $0.instant(in: zone) <= limit }
+        case .local(let date, let time, let second, _):
+            let limit = LocalDateTime(date: date, second: time.minutes * 60 + second)
+            return { $0 <= limit }
+        }
+    }
+
+    private func local(_ instant: Instant, in zone: Zone) -> LocalDateTime {
+        let (date, time, second) = zone.local(instant)
+        return LocalDateTime(date: date, second: time.minutes * 60 + second)
+    }
+
+    private func occurrence(at start: LocalDateTime, recurrenceID: Instant?) -> Occurrence {
+        let (days, seconds) = length
+        var interval: Interval
+        var allDay: (LocalDate, LocalDate)?
+        if event.start.isDate {
+            let endDate = start.date.adding(days: days)
+            allDay = (start.date, endDate)
+            interval = Interval(floating.instant(start.date, TimeOfDay(minutes: 0)), floating.instant(endDate, TimeOfDay(minutes: 0)))
+        } else {
+            let begin = start.instant(in: zone)
+            var end = begin + seconds
+            if days != 0 { end = LocalDateTime(date: start.date.adding(days: days), second: start.second).instant(in: zone) + seconds }
+            interval = Interval(begin, max(begin, end))
+        }
+        return Occurrence(
+            uid: event.uid, recurrenceID: recurrenceID, interval: interval, allDayDates: allDay,
+            transparency: event.transparency, status: event.status, summary: event.summary)
+    }
+
+    private func rdateOccurrence(_ value: RecurrenceDate) -> Occurrence {
+        switch value.start {
+        case .date(let date):
+            return occurrence(at: LocalDateTime(date: date, second: 0), recurrenceID: nil)
+        default:
+            let start = value.start.instant(zones: zones, floatingZone: floating)
+            var result = occurrence(at: local(start, in: zone), recurrenceID: nil)
+            if let end = value.end {
+                result.interval = Interval(start, max(start, end.instant(zones: zones, floatingZone: floating)))
+            }
+            return result
+        }
+    }
+}
