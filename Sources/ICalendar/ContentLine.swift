@@ -31,12 +31,17 @@ enum ContentLineReader {
         var lines: [ContentLine] = []
         var diagnostics: [Diagnostic] = []
         var current: [UInt8] = []
+        var invalidLine: Int?
         var currentLine = 0
         var physical = 0
         var index = 0
         func flush() {
             guard !current.isEmpty else { return }
-            let text = String(decoding: current, as: UTF8.self)
+            guard let text = String(validating: current, as: UTF8.self) else {
+                invalidLine = invalidLine ?? currentLine
+                current.removeAll(keepingCapacity: true)
+                return
+            }
             if let parsed = parse(text, line: currentLine) {
                 lines.append(parsed)
             } else if !text.allSatisfy({ $0 == " " || $0 == "\t" }) {
@@ -64,8 +69,14 @@ enum ContentLineReader {
             }
         }
         flush()
+        if let invalidLine {
+            diagnostics.append(Diagnostic(line: invalidLine, message: ContentLineReader.invalidUTF8))
+        }
         return (lines, diagnostics)
     }
+
+    static let invalidUTF8 = "not valid UTF-8 text; the feed is in another charset (GB18030?) and must be converted first"
+
 
     /// Parses one unfolded line; nil when it has no name or no colon.
     static func parse(_ text: String, line: Int) -> ContentLine? {

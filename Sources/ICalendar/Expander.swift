@@ -6,11 +6,14 @@ struct Expander {
     let event: Event
     let zones: ZoneResolver
     let floating: Zone
+    /// Where UTC start times repeat: UTC, or the calendar's X-WR-TIMEZONE (Google writes UTC times meant as
+    /// wall times there).
+    var utcZone: Zone = .utc
 
     /// The zone the event's wall times live in.
     var zone: Zone {
         switch event.start {
-        case .utc: return .utc
+        case .utc: return utcZone
         case .local(_, _, _, let tzid): return tzid.flatMap { zones.zone(for: $0) } ?? floating
         case .date: return floating
         }
@@ -19,9 +22,7 @@ struct Expander {
     private var startLocal: LocalDateTime {
         switch event.start {
         case .date(let date): return LocalDateTime(date: date, second: 0)
-        case .utc(let instant):
-            let (date, time, second) = Zone.utc.local(instant)
-            return LocalDateTime(date: date, second: time.minutes * 60 + second)
+        case .utc(let instant): return local(instant, in: utcZone)
         case .local(let date, let time, let second, _): return LocalDateTime(date: date, second: time.minutes * 60 + second)
         }
     }
@@ -80,7 +81,7 @@ struct Expander {
         }
         for override in sorted {
             let key = override.recurrenceID!.instant(zones: zones, floatingZone: floating)
-            var replacement = Expander(event: override, zones: zones, floating: floating).single()
+            var replacement = Expander(event: override, zones: zones, floating: floating, utcZone: utcZone).single()
             replacement.recurrenceID = key
             if case .date(let date) = override.recurrenceID! { replacement.recurrenceDate = date }
             if override.thisAndFuture {

@@ -62,7 +62,7 @@ extension VCalendar {
             mastersByUID.insert(master.uid)
             let recurring = master.rule != nil || !master.recurrenceDates.isEmpty
             let moved = overrides[master.uid] ?? []
-            var instances = Expander(event: master, zones: zones, floating: floating).instances(in: window, overrides: moved)
+            var instances = Expander(event: master, zones: zones, floating: floating, utcZone: defaultZone ?? .utc).instances(in: window, overrides: moved)
             if !recurring && moved.isEmpty {
                 instances = instances.map { var copy = $0; copy.recurrenceID = nil; copy.recurrenceDate = nil; return copy }
             }
@@ -71,7 +71,7 @@ extension VCalendar {
         // Overrides whose master is missing still describe real instances.
         for (uid, orphans) in overrides where !mastersByUID.contains(uid) {
             for orphan in orphans {
-                var occurrence = Expander(event: orphan, zones: zones, floating: floating).single()
+                var occurrence = Expander(event: orphan, zones: zones, floating: floating, utcZone: defaultZone ?? .utc).single()
                 occurrence.recurrenceID = orphan.recurrenceID!.instant(zones: zones, floatingZone: floating)
                 if case .date(let date) = orphan.recurrenceID! { occurrence.recurrenceDate = date }
                 result.append(occurrence)

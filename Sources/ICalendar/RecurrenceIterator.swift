@@ -116,7 +116,8 @@ struct RecurrenceIterator {
         case .monthly:
             days = (0..<LocalDate.daysIn(month: begin.date.month, year: begin.date.year)).map { begin.date.adding(days: $0) }
         case .weekly:
-            days = (0..<7).map { begin.date.adding(days: $0) }
+            // Like dateutil, the first week starts at DTSTART's day, so BYSETPOS counts only days from DTSTART on.
+            days = (0..<7).map { begin.date.adding(days: $0) }.filter { k > 0 || $0 >= start.date }
         default:
             days = [begin.date]
         }

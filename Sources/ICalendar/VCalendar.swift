@@ -27,6 +27,12 @@ public struct VCalendar: Sendable {
         var calendar = VCalendar(
             components: roots, events: [], freeBusy: [], defaultZone: nil, zones: ZoneResolver(),
             diagnostics: lineDiagnostics + treeDiagnostics)
+        if let invalid = lineDiagnostics.first(where: { $0.message == ContentLineReader.invalidUTF8 }) {
+            throw ICalendarError(line: invalid.line, message: invalid.message)
+        }
+        if let unclosed = treeDiagnostics.first(where: { $0.message.hasPrefix("BEGIN:VCALENDAR is never closed") }) {
+            throw ICalendarError(line: unclosed.line, message: "BEGIN:VCALENDAR without END:VCALENDAR: the feed is truncated")
+        }
         let calendars = roots.filter { $0.name == "VCALENDAR" }
         if calendars.isEmpty {
             let first = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
@@ -54,8 +60,12 @@ public struct VCalendar: Sendable {
                 diagnostics.append(Diagnostic(line: timezone.line, message: "VTIMEZONE without TZID"))
                 continue
             }
-            if ZoneResolver().zone(for: tzid) == nil, let fixed = ZoneResolver.fixedZone(from: timezone) {
-                zones.custom[tzid] = fixed
+            if Zone(identifier: tzid) == nil {
+                if let defined = ZoneResolver.zone(from: timezone, tzid: tzid) {
+                    zones.custom[tzid] = defined
+                } else {
+                    diagnostics.append(Diagnostic(line: timezone.line, message: "VTIMEZONE \(tzid) has no usable STANDARD or DAYLIGHT observance"))
+                }
             }
         }
         for component in root.components("VEVENT") {

@@ -1,5 +1,5 @@
-import Timeline
 import Foundation
+import Timeline
 
 /// Turns TZID parameter values into zones: IANA names, Windows names, and VTIMEZONEs defined in the file.
 public struct ZoneResolver: Sendable {
@@ -13,36 +13,53 @@ public struct ZoneResolver: Sendable {
     public func zone(for tzid: String) -> Zone? {
         let name = tzid.hasPrefix("/") ? String(tzid.dropFirst()) : tzid
         if let zone = Zone(identifier: name) { return zone }
-        if let iana = ZoneResolver.windowsNames[name], let zone = Zone(identifier: iana) { return zone }
-        return custom[tzid]
+        if let zone = custom[tzid] { return zone }
+        if let iana = WindowsZones.iana[name], let zone = Zone(identifier: iana) { return zone }
+        return nil
     }
 
-    /// Common Windows zone names as Outlook writes them, mapped to IANA (CLDR windowsZones, territory 001).
-    static let windowsNames: [String: String] = [
-        "China Standard Time": "Asia/Shanghai",
-        "Taipei Standard Time": "Asia/Taipei",
-        "Tokyo Standard Time": "Asia/Tokyo",
-        "Korea Standard Time": "Asia/Seoul",
-        "Singapore Standard Time": "Asia/Singapore",
-        "India Standard Time": "Asia/Calcutta",
-        "W. Europe Standard Time": "Europe/Berlin",
-        "Romance Standard Time": "Europe/Paris",
-        "GMT Standard Time": "Europe/London",
-        "Eastern Standard Time": "America/New_York",
-        "Central Standard Time": "America/Chicago",
-        "Mountain Standard Time": "America/Denver",
-        "Pacific Standard Time": "America/Los_Angeles",
-        "AUS Eastern Standard Time": "Australia/Sydney",
-        "UTC": "UTC",
-    ]
-
-    /// A fixed-offset zone read from a VTIMEZONE whose TZID is not a known name (uses its STANDARD offset).
-    static func fixedZone(from component: Component) -> Zone? {
-        let standard = component.components("STANDARD").first ?? component.components("DAYLIGHT").first
-        guard let offsetText = standard?.property("TZOFFSETTO")?.value, let seconds = utcOffset(offsetText),
-            let zone = TimeZone(secondsFromGMT: seconds)
-        else { return nil }
-        return Zone(zone)
+    /// The zone a VTIMEZONE defines: every onset of its STANDARD and DAYLIGHT observances (DTSTART, RRULE, RDATE)
+    /// up to 2100, each switching to its TZOFFSETTO.
+    static func zone(from component: Component, tzid: String) -> Zone? {
+        var transitions: [(at: Instant, offset: Int)] = []
+        var earliest: (LocalDateTime, Int)?
+        for observance in component.components where observance.name == "STANDARD" || observance.name == "DAYLIGHT" {
+            guard let fromText = observance.property("TZOFFSETFROM")?.value, let from = utcOffset(fromText),
+                let toText = observance.property("TZOFFSETTO")?.value, let to = utcOffset(toText),
+                let startText = observance.property("DTSTART")?.value, let start = DateTimeValue(startText, tzid: nil)
+            else { continue }
+            let onset: LocalDateTime
+            switch start {
+            case .local(let date, let time, let second, _): onset = LocalDateTime(date: date, second: time.minutes * 60 + second)
+            case .date(let date): onset = LocalDateTime(date: date, second: 0)
+            case .utc(let instant): onset = LocalDateTime(wallSeconds: instant.seconds + Int64(from))
+            }
+            if earliest == nil || onset < earliest!.0 { earliest = (onset, from) }
+            func add(_ local: LocalDateTime) { transitions.append((Instant(seconds: local.wallSeconds - Int64(from)), to)) }
+            add(onset)
+            if let ruleText = observance.property("RRULE")?.value, let rule = try? RecurrenceRule(parsing: ruleText, tzid: nil) {
+                let until: Instant? = rule.until.map { value in
+                    if case .utc(let instant) = value { return instant }
+                    return value.instant(zones: ZoneResolver(), floatingZone: Zone(TimeZone(secondsFromGMT: from)!))
+                }
+                let last = LocalDateTime(date: LocalDate(year: 2100, month: 1, day: 1)!, second: 0)
+                let onsets = RecurrenceIterator(rule: rule, start: onset).instances(through: last, skipTo: nil) { local in
+                    until.map { Instant(seconds: local.wallSeconds - Int64(from)) <= $0 } ?? true
+                }
+                onsets.forEach(add)
+            }
+            for property in observance.properties("RDATE") {
+                for piece in property.value.split(separator: ",") {
+                    switch DateTimeValue(String(piece), tzid: nil) {
+                    case .local(let date, let time, let second, _)?: add(LocalDateTime(date: date, second: time.minutes * 60 + second))
+                    case .utc(let instant)?: transitions.append((instant, to))
+                    default: continue
+                    }
+                }
+            }
+        }
+        guard let earliest else { return nil }
+        return Zone(identifier: tzid, offsetBefore: earliest.1, transitions: transitions)
     }
 
     /// Parses a UTC-OFFSET value, `+0800` or `-053000`.

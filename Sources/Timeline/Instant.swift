@@ -36,7 +36,7 @@ public struct Instant: Sendable, Hashable, Comparable {
     }
 
     /// Parses `YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)`, or a bare date or local time read in `zone`.
-    public init?(iso8601 text: String, zone: TimeZone = TimeZone(identifier: "UTC")!) {
+    public init?(iso8601 text: String, zone: Zone = .utc) {
         guard let parsed = ISOParser.parse(text, zone: zone) else { return nil }
         self = parsed
     }
@@ -65,11 +65,11 @@ extension Instant: CustomStringConvertible {
 
 /// Parsing of the ISO 8601 forms users type on the command line.
 enum ISOParser {
-    static func parse(_ raw: String, zone: TimeZone) -> Instant? {
+    static func parse(_ raw: String, zone: Zone) -> Instant? {
         let text = raw.trimmingCharacters(in: .whitespaces)
         let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
         guard let date = LocalDate(iso: parts[0]) else { return nil }
-        if parts.count == 1 { return Zone(zone).instant(date, TimeOfDay(minutes: 0)) }
+        if parts.count == 1 { return zone.instant(date, TimeOfDay(minutes: 0)) }
         var clock = parts[1]
         var offset: Int?
         if clock.hasSuffix("Z") {
@@ -91,6 +91,6 @@ enum ISOParser {
             let local = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)
             return Instant(seconds: local - Int64(offset))
         }
-        return Zone(zone).instant(date, TimeOfDay(minutes: hour * 60 + minute)) + Int64(second)
+        return zone.instant(date, TimeOfDay(minutes: hour * 60 + minute)) + Int64(second)
     }
 }

@@ -1,27 +1,62 @@
 import Foundation
 
-/// A time zone that turns local dates and times into instants and back.
+/// A time zone that turns local dates and times into instants and back: a system (IANA) zone, or a table of
+/// transitions such as an iCalendar VTIMEZONE defines.
 public struct Zone: Sendable, Hashable {
-    /// The Foundation zone.
-    public let timeZone: TimeZone
+    private enum Rules: Sendable, Hashable {
+        case system(TimeZone)
+        /// Offsets in force from each transition on (sorted), and the offset before the first.
+        case table(identifier: String, before: Int, transitions: [Int64], offsets: [Int])
+    }
+
+    private let rules: Rules
 
     /// Wraps a Foundation zone.
-    public init(_ timeZone: TimeZone) { self.timeZone = timeZone }
+    public init(_ timeZone: TimeZone) { rules = .system(timeZone) }
 
     /// The IANA zone of that name, or nil.
     public init?(identifier: String) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
-        self.timeZone = zone
+        rules = .system(zone)
+    }
+
+    /// A zone defined by its transitions: `offsetBefore` until the first, then each transition's offset.
+    public init(identifier: String, offsetBefore: Int, transitions: [(at: Instant, offset: Int)]) {
+        let sorted = transitions.sorted { $0.at < $1.at }
+        rules = .table(identifier: identifier, before: offsetBefore, transitions: sorted.map(\.at.seconds), offsets: sorted.map(\.offset))
     }
 
     /// UTC.
     public static let utc = Zone(TimeZone(identifier: "UTC")!)
 
     /// The zone's identifier, e.g. `Asia/Shanghai`.
-    public var identifier: String { timeZone.identifier }
+    public var identifier: String {
+        switch rules {
+        case .system(let zone): zone.identifier
+        case .table(let identifier, _, _, _): identifier
+        }
+    }
+
+    /// The Foundation zone, when this is a system zone.
+    public var timeZone: TimeZone? {
+        if case .system(let zone) = rules { return zone }
+        return nil
+    }
 
     /// Offset from UTC in seconds at `instant`.
-    public func offset(at instant: Instant) -> Int { timeZone.secondsFromGMT(for: instant.date) }
+    public func offset(at instant: Instant) -> Int {
+        switch rules {
+        case .system(let zone):
+            return zone.secondsFromGMT(for: instant.date)
+        case .table(_, let before, let transitions, let offsets):
+            var low = 0, high = transitions.count
+            while low < high {
+                let mid = (low + high) / 2
+                if transitions[mid] <= instant.seconds { low = mid + 1 } else { high = mid }
+            }
+            return low == 0 ? before : offsets[low - 1]
+        }
+    }
 
     /// The instant of a local wall time; a time inside a DST gap moves forward by the gap (RFC 5545 §3.3.5),
     /// a repeated time takes its first occurrence.

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import ICalendar
+import Schedules
+import Timeline
+
+/// `tiaoqi calendar`: look inside one calendar feed.
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar", abstract: "Expand a calendar's events or its busy time over a window.",
+        subcommands: [Expand.self, FreeBusy.self])
+
+    /// Options both subcommands take.
+    struct Window: ParsableArguments {
+        @Argument(help: "An .ics file or an http(s)/webcal URL.")
+        var source: String
+
+        @Option(name: .long, help: "Window start: YYYY-MM-DD or an ISO date-time (read in --tz when it has no offset).")
+        var from: String
+
+        @Option(name: .long, help: "Window end (exclusive), same forms as --from.")
+        var to: String
+
+        @Option(name: .long, help: "Zone for floating times, all-day dates and --from/--to without offset (default: X-WR-TIMEZONE, else UTC).")
+        var tz: String?
+
+        @Flag(name: .long, help: "Stop at the first line that cannot be read instead of skipping it with a warning.")
+        var strict = false
+
+        func load() throws -> (VCalendar, Interval, Zone) {
+            let zone: Zone
+            if let tz {
+                guard let named = Zone(identifier: tz) else { throw ValidationError("--tz '\(tz)' is not an IANA zone such as Asia/Shanghai") }
+                zone = named
+            } else {
+                zone = .utc
+            }
+            let calendar: VCalendar
+            do {
+                calendar = try CalendarSource.read(source, strict: strict)
+            } catch {
+                throw Failure.exit(for: error)
+            }
+            let floating = tz == nil ? calendar.floatingZone(fallback: zone) : zone
+            guard let start = Instant(iso8601: from, zone: floating), let end = Instant(iso8601: to, zone: floating) else {
+                throw ValidationError("--from and --to must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]")
+            }
+            guard start < end else { throw ValidationError("--from must be before --to") }
+            Failure.warn(calendar.diagnostics.map { "\(source):\($0.line): \($0.message)" })
+            return (calendar, Interval(start, end), floating)
+        }
+    }
+
+    enum LineFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+
+    struct Expand: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print every occurrence overlapping the window.")
+
+        @OptionGroup var window: Window
+
+        @Option(name: .long, help: "text (for people) or jsonl (one JSON object a line).")
+        var format: LineFormat = .text
+
+        func run() throws {
+            let (calendar, interval, zone) = try window.load()
+            let occurrences = calendar.occurrences(in: interval, floating: zone)
+            for occurrence in occurrences {
+                print(format == .jsonl ? OccurrenceText.jsonLine(occurrence) : OccurrenceText.humanLine(occurrence, zone: zone))
+            }
+        }
+    }
+
+    struct FreeBusy: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "freebusy", abstract: "Print merged busy intervals inside the window.")
+
+        @OptionGroup var window: Window
+
+        @Option(name: .long, help: "text or jsonl.")
+        var format: LineFormat = .text
+
+        func run() throws {
+            let (calendar, interval, zone) = try window.load()
+            for busy in calendar.busy(in: interval, floating: zone).intervals {
+                switch format {
+                case .jsonl: print("{\"start\":\"\(busy.start.iso8601)\",\"end\":\"\(busy.end.iso8601)\"}")
+                case .text:
+                    let (date, time, _) = zone.local(busy.start)
+                    print("\(date.weekday.displayName) \(date) \(time) – \(zone.date(of: busy.end)) \(zone.clock(busy.end))  busy")
+                }
+            }
+        }
+    }
+}
