@@ -1,122 +1,167 @@
 /// One unfolded content line: `NAME;PARAM=VALUE:value`, with the physical line it started on.
 public struct ContentLine: Sendable, Hashable {
+    /// A parameter, name upper-cased, value unquoted (several values joined by commas).
+    public struct Parameter: Sendable, Hashable {
+        public var name: String
+        public var value: String
+    }
+
     /// The property or BEGIN/END name, upper-cased.
     public var name: String
-    /// Parameters, names upper-cased, values unquoted.
-    public var parameters: [String: String]
+    /// Parameters in the order written.
+    public var parameters: [Parameter]
     /// The raw value text (escapes not yet removed).
     public var value: String
     /// The 1-based physical line where the content line starts.
     public var line: Int
 
-    /// A content line from its parts.
+    /// A content line from its parts; parameters are written sorted by name.
     public init(name: String, parameters: [String: String] = [:], value: String, line: Int = 0) {
         self.name = name
-        self.parameters = parameters
+        self.parameters = parameters.keys.sorted().map { Parameter(name: $0, value: parameters[$0]!) }
+        self.value = value
+        self.line = line
+    }
+
+    init(name: String, parameterList: [Parameter], value: String, line: Int) {
+        self.name = name
+        self.parameters = parameterList
         self.value = value
         self.line = line
     }
 
     /// The value of a parameter, by case-insensitive name.
-    public func parameter(_ name: String) -> String? { parameters[name.uppercased()] }
+    public func parameter(_ name: String) -> String? {
+        for parameter in parameters where parameter.name == name { return parameter.value }
+        let upper = name.uppercased()
+        return parameters.first { $0.name == upper }?.value
+    }
 }
 
 /// Splits iCalendar bytes into content lines (RFC 5545 §3.1), unfolding before decoding UTF-8 so that a fold inside
-/// a multi-byte character is harmless.
+/// a multi-byte character is harmless. Works on raw bytes: strings are made only for names, parameters and values.
 enum ContentLineReader {
-    /// Unfolds and parses; lines that do not parse become diagnostics.
-    static func read(_ input: [UInt8]) -> (lines: [ContentLine], diagnostics: [Diagnostic]) {
-        var bytes = input
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var lines: [ContentLine] = []
-        var diagnostics: [Diagnostic] = []
-        var current: [UInt8] = []
-        var invalidLine: Int?
-        var currentLine = 0
-        var physical = 0
-        var index = 0
-        func flush() {
-            guard !current.isEmpty else { return }
-            guard let text = String(validating: current, as: UTF8.self) else {
-                invalidLine = invalidLine ?? currentLine
-                current.removeAll(keepingCapacity: true)
-                return
-            }
-            if let parsed = parse(text, line: currentLine) {
-                lines.append(parsed)
-            } else if !text.allSatisfy({ $0 == " " || $0 == "\t" }) {
-                diagnostics.append(Diagnostic(line: currentLine, message: "not a content line (NAME:value): '\(text.prefix(60))'"))
-            }
-            current.removeAll(keepingCapacity: true)
-        }
-        while index < bytes.count {
-            // Find the end of this physical line: CRLF, LF, or a lone CR.
-            var end = index
-            while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
-            physical += 1
-            let segment = bytes[index..<end]
-            if let first = segment.first, first == 0x20 || first == 0x09, !current.isEmpty {
-                current.append(contentsOf: segment.dropFirst())
-            } else {
-                flush()
-                current.append(contentsOf: segment)
-                currentLine = physical
-            }
-            if end < bytes.count && bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A {
-                index = end + 2
-            } else {
-                index = end + 1
-            }
-        }
-        flush()
-        if let invalidLine {
-            diagnostics.append(Diagnostic(line: invalidLine, message: ContentLineReader.invalidUTF8))
-        }
-        return (lines, diagnostics)
-    }
-
     static let invalidUTF8 = "not valid UTF-8 text; the feed is in another charset (GB18030?) and must be converted first"
 
+    /// Unfolds and parses; lines that do not parse become diagnostics.
+    static func read(_ input: [UInt8]) -> (lines: [ContentLine], diagnostics: [Diagnostic]) {
+        input.withUnsafeBufferPointer { buffer in
+            var lines: [ContentLine] = []
+            lines.reserveCapacity(buffer.count / 40)
+            var diagnostics: [Diagnostic] = []
+            var invalidLine: Int?
+            var folded: [UInt8] = []
+            var index = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var physical = 0
+            let count = buffer.count
 
-    /// Parses one unfolded line; nil when it has no name or no colon.
-    static func parse(_ text: String, line: Int) -> ContentLine? {
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        func isNameScalar(_ s: Unicode.Scalar) -> Bool {
-            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-")
+            /// The end of the physical line starting at `from`, and where the next one starts.
+            func lineEnd(_ from: Int) -> (end: Int, next: Int) {
+                var end = from
+                while end < count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+                if end < count && buffer[end] == 0x0D && end + 1 < count && buffer[end + 1] == 0x0A { return (end, end + 2) }
+                return (end, min(count, end + 1))
+            }
+
+            while index < count {
+                let first = lineEnd(index)
+                physical += 1
+                let startLine = physical
+                var next = first.next
+                var parsed: Outcome
+                if next < count && (buffer[next] == 0x20 || buffer[next] == 0x09) {
+                    folded.removeAll(keepingCapacity: true)
+                    folded.append(contentsOf: buffer[index..<first.end])
+                    while next < count && (buffer[next] == 0x20 || buffer[next] == 0x09) {
+                        let piece = lineEnd(next)
+                        physical += 1
+                        folded.append(contentsOf: buffer[(next + 1)..<piece.end])
+                        next = piece.next
+                    }
+                    parsed = folded.withUnsafeBufferPointer { parse($0, 0, $0.count, line: startLine) }
+                } else {
+                    parsed = parse(buffer, index, first.end, line: startLine)
+                }
+                switch parsed {
+                case .line(let line): lines.append(line)
+                case .blank: break
+                case .invalidUTF8: invalidLine = invalidLine ?? startLine
+                case .malformed(let text):
+                    diagnostics.append(Diagnostic(line: startLine, message: "not a content line (NAME:value): '\(text.prefix(60))'"))
+                }
+                index = next
+            }
+            if let invalidLine { diagnostics.append(Diagnostic(line: invalidLine, message: invalidUTF8)) }
+            return (lines, diagnostics)
         }
-        while i < scalars.count && isNameScalar(scalars[i]) { i += 1 }
-        guard i > 0, i < scalars.count else { return nil }
-        let name = String(String.UnicodeScalarView(scalars[0..<i])).uppercased()
-        var parameters: [String: String] = [:]
-        while i < scalars.count && scalars[i] == ";" {
+    }
+
+    enum Outcome {
+        case line(ContentLine), blank, invalidUTF8, malformed(String)
+    }
+
+    @inline(__always) static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
+    }
+
+    static func upperASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        String(unsafeUninitializedCapacity: to - from) { target in
+            for k in from..<to {
+                let b = bytes[k]
+                target[k - from] = (b >= 0x61 && b <= 0x7A) ? b - 0x20 : b
+            }
+            return to - from
+        }
+    }
+
+    /// Parses one unfolded line held in `bytes[from..<to]`.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, line: Int) -> Outcome {
+        var i = from
+        while i < to && isNameByte(bytes[i]) { i += 1 }
+        guard i > from, i < to else {
+            var k = from
+            while k < to && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1 }
+            if k == to { return .blank }
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) else { return .invalidUTF8 }
+            return .malformed(text)
+        }
+        let name = upperASCII(bytes, from, i)
+        var parameters: [ContentLine.Parameter] = []
+        func malformed() -> Outcome {
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) else { return .invalidUTF8 }
+            return .malformed(text)
+        }
+        while i < to && bytes[i] == 0x3B {  // ;
             i += 1
             let nameStart = i
-            while i < scalars.count && isNameScalar(scalars[i]) { i += 1 }
-            guard i > nameStart, i < scalars.count, scalars[i] == "=" else { return nil }
-            let parameterName = String(String.UnicodeScalarView(scalars[nameStart..<i])).uppercased()
+            while i < to && isNameByte(bytes[i]) { i += 1 }
+            guard i > nameStart, i < to, bytes[i] == 0x3D else { return malformed() }  // =
+            let parameterName = upperASCII(bytes, nameStart, i)
             i += 1
             var values: [String] = []
             while true {
-                var value = String.UnicodeScalarView()
-                if i < scalars.count && scalars[i] == "\"" {
+                var valueStart = i, valueEnd = i
+                if i < to && bytes[i] == 0x22 {  // "
                     i += 1
-                    while i < scalars.count && scalars[i] != "\"" { value.append(scalars[i]); i += 1 }
-                    guard i < scalars.count else { return nil }
+                    valueStart = i
+                    while i < to && bytes[i] != 0x22 { i += 1 }
+                    guard i < to else { return malformed() }
+                    valueEnd = i
                     i += 1
                 } else {
-                    while i < scalars.count && scalars[i] != ";" && scalars[i] != ":" && scalars[i] != "," {
-                        value.append(scalars[i])
-                        i += 1
-                    }
+                    while i < to && bytes[i] != 0x3B && bytes[i] != 0x3A && bytes[i] != 0x2C { i += 1 }
+                    valueEnd = i
                 }
-                values.append(String(value))
-                if i < scalars.count && scalars[i] == "," { i += 1 } else { break }
+                guard let value = String(validating: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self) else {
+                    return .invalidUTF8
+                }
+                values.append(value)
+                if i < to && bytes[i] == 0x2C { i += 1 } else { break }
             }
-            parameters[parameterName] = values.joined(separator: ",")
+            parameters.append(ContentLine.Parameter(name: parameterName, value: values.count == 1 ? values[0] : values.joined(separator: ",")))
         }
-        guard i < scalars.count, scalars[i] == ":" else { return nil }
-        let value = String(String.UnicodeScalarView(scalars[(i + 1)...]))
-        return ContentLine(name: name, parameters: parameters, value: value, line: line)
+        guard i < to, bytes[i] == 0x3A else { return malformed() }  // :
+        guard let value = String(validating: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<to]), as: UTF8.self) else { return .invalidUTF8 }
+        return .line(ContentLine(name: name, parameterList: parameters, value: value, line: line))
     }
 }

@@ -80,19 +80,20 @@ public struct RecurrenceDate: Sendable, Hashable {
 /// Text value escapes of RFC 5545 §3.3.11.
 enum TextValue {
     static func unescape(_ text: String) -> String {
+        guard text.utf8.contains(0x5C) else { return text }
         var result = ""
         var escaping = false
-        for character in text {
+        for character in text.unicodeScalars {
             if escaping {
                 switch character {
                 case "n", "N": result.append("\n")
-                default: result.append(character)
+                default: result.unicodeScalars.append(character)
                 }
                 escaping = false
             } else if character == "\\" {
                 escaping = true
             } else {
-                result.append(character)
+                result.unicodeScalars.append(character)
             }
         }
         if escaping { result.append("\\") }

@@ -17,10 +17,10 @@ public enum ICalendarWriter {
     /// One property as an unfolded content line, quoting parameter values that need it.
     static func line(_ property: ContentLine) -> String {
         var text = property.name
-        for key in property.parameters.keys.sorted() {
-            let value = property.parameters[key]!
+        for parameter in property.parameters {
+            let value = parameter.value
             let needsQuotes = value.contains(where: { $0 == ":" || $0 == ";" || $0 == "," })
-            text += ";\(key)=" + (needsQuotes ? "\"\(value)\"" : value)
+            text += ";\(parameter.name)=" + (needsQuotes ? "\"\(value)\"" : value)
         }
         return text + ":" + property.value
     }

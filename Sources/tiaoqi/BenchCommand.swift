@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import ICalendar
+import Timeline
+
+/// `tiaoqi bench`: figures for speed, printed as JSON; build with `-c release` before trusting them.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure speed and print figures (use a release build).",
+        subcommands: [CalendarBench.self])
+
+    struct CalendarBench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "calendar", abstract: "Parse a feed and expand it over a week and a year; prints JSON.")
+
+        @Argument(help: "An .ics file.")
+        var feed: String
+
+        @Option(name: .long, help: "Zone for floating times and the window dates.")
+        var tz: String = "Asia/Shanghai"
+
+        @Option(name: .long, help: "Repetitions; the best time is reported.")
+        var repeats: Int = 5
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: feed) else { throw ValidationError("cannot read \(feed)") }
+            guard let zone = Zone(identifier: tz) else { throw ValidationError("--tz must be an IANA zone") }
+            let bytes = Array(data)
+            func best(_ work: () throws -> Int) rethrows -> (seconds: Double, result: Int) {
+                var fastest = Double.infinity, result = 0
+                for _ in 0..<max(1, repeats) {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    result = try work()
+                    fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                }
+                return (fastest, result)
+            }
+            let parse = try best { try VCalendar.parse(bytes: bytes).events.count }
+            let calendar = try VCalendar.parse(bytes: bytes)
+            func window(_ from: String, _ to: String) throws -> [String: Any] {
+                let interval = Interval(Instant(iso8601: from, zone: zone)!, Instant(iso8601: to, zone: zone)!)
+                let expand = best { calendar.occurrences(in: interval, floating: zone).count }
+                let total = try best { try VCalendar.parse(bytes: bytes).occurrences(in: interval, floating: zone).count }
+                return [
+                    "from": from, "to": to, "occurrences": expand.result, "seconds": total.seconds,
+                    "occurrences_per_s": Double(total.result) / total.seconds, "expand_seconds": expand.seconds,
+                    "expand_occurrences_per_s": Double(expand.result) / expand.seconds,
+                ]
+            }
+            let report: [String: Any] = [
+                "tool": "tiaoqi", "bytes": bytes.count, "events": parse.result, "parse_seconds": parse.seconds,
+                "parse_mb_per_s": Double(bytes.count) / 1e6 / parse.seconds,
+                "week": try window("2024-03-04", "2024-03-11"), "year": try window("2024-01-01", "2025-01-01"),
+            ]
+            let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+            print(String(decoding: json, as: UTF8.self))
+        }
+    }
+}
