@@ -29,6 +29,11 @@ public struct Component: Sendable, Hashable {
 
 /// Builds the component tree from content lines, reporting unbalanced BEGIN/END.
 enum ComponentBuilder {
+    static func componentName(_ value: String) -> String {
+        if value.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) }) { return value }
+        return value.uppercased().trimmingSpaces
+    }
+
     static func build(_ lines: [ContentLine]) -> (roots: [Component], diagnostics: [Diagnostic]) {
         var stack: [Component] = []
         var roots: [Component] = []
@@ -36,9 +41,9 @@ enum ComponentBuilder {
         for line in lines {
             switch line.name {
             case "BEGIN":
-                stack.append(Component(name: line.value.uppercased().trimmingSpaces, line: line.line))
+                stack.append(Component(name: componentName(line.value), line: line.line))
             case "END":
-                let name = line.value.uppercased().trimmingSpaces
+                let name = componentName(line.value)
                 guard let index = stack.lastIndex(where: { $0.name == name }) else {
                     diagnostics.append(Diagnostic(line: line.line, message: "END:\(name) without a matching BEGIN"))
                     continue
@@ -67,10 +72,14 @@ enum ComponentBuilder {
 }
 
 extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs (and CR/LF).
     var trimmingSpaces: String {
-        var view = Substring(String(self))
-        while view.first?.isWhitespace == true { view.removeFirst() }
-        while view.last?.isWhitespace == true { view.removeLast() }
-        return String(view)
+        let bytes = Array(utf8)
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+        var start = 0, end = bytes.count
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        if start == 0 && end == bytes.count { return String(self) }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }

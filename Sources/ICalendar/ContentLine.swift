@@ -32,9 +32,10 @@ public struct ContentLine: Sendable, Hashable {
 
     /// The value of a parameter, by case-insensitive name.
     public func parameter(_ name: String) -> String? {
-        for parameter in parameters where parameter.name == name { return parameter.value }
-        let upper = name.uppercased()
-        return parameters.first { $0.name == upper }?.value
+        if parameters.isEmpty { return nil }
+        let key = name.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? name.uppercased() : name
+        for parameter in parameters where parameter.name == key { return parameter.value }
+        return nil
     }
 }
 
@@ -122,13 +123,13 @@ enum ContentLineReader {
             var k = from
             while k < to && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1 }
             if k == to { return .blank }
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) else { return .invalidUTF8 }
+            guard let text = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[from..<to])) else { return .invalidUTF8 }
             return .malformed(text)
         }
         let name = upperASCII(bytes, from, i)
         var parameters: [ContentLine.Parameter] = []
         func malformed() -> Outcome {
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) else { return .invalidUTF8 }
+            guard let text = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[from..<to])) else { return .invalidUTF8 }
             return .malformed(text)
         }
         while i < to && bytes[i] == 0x3B {  // ;
@@ -152,7 +153,7 @@ enum ContentLineReader {
                     while i < to && bytes[i] != 0x3B && bytes[i] != 0x3A && bytes[i] != 0x2C { i += 1 }
                     valueEnd = i
                 }
-                guard let value = String(validating: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self) else {
+                guard let value = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])) else {
                     return .invalidUTF8
                 }
                 values.append(value)
@@ -161,7 +162,39 @@ enum ContentLineReader {
             parameters.append(ContentLine.Parameter(name: parameterName, value: values.count == 1 ? values[0] : values.joined(separator: ",")))
         }
         guard i < to, bytes[i] == 0x3A else { return malformed() }  // :
-        guard let value = String(validating: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<to]), as: UTF8.self) else { return .invalidUTF8 }
+        guard let value = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<to])) else { return .invalidUTF8 }
         return .line(ContentLine(name: name, parameterList: parameters, value: value, line: line))
+    }
+}
+
+/// UTF-8 decoding that refuses malformed input, without the generic machinery of `String(validating:)`.
+enum UTF8Text {
+    /// The text of `bytes`, or nil when they are not well-formed UTF-8 (RFC 3629: no overlongs, no surrogates).
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return nil
+            }
+            guard i + length <= n, bytes[i + 1] >= low, bytes[i + 1] <= high else { return nil }
+            for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 { return nil }
+            i += length
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -14,25 +14,36 @@ public enum DateTimeValue: Sendable, Hashable {
 
     /// Parses `YYYYMMDD`, `YYYYMMDDTHHMMSS` or `YYYYMMDDTHHMMSSZ`; `tzid` applies to local times.
     public init?(_ raw: String, tzid: String?, valueType: String? = nil) {
-        let text = raw.trimmingSpaces
-        guard text.count >= 8, let date = LocalDate(iso: String(text.prefix(8))) else { return nil }
-        if text.count == 8 {
+        var bytes = Array(raw.utf8)
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            var value = 0
+            for k in from..<(from + count) {
+                let digit = Int(bytes[k]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard bytes.count == 8 || bytes.count == 15 || bytes.count == 16,
+            let year = number(0, 4), let month = number(4, 2), let day = number(6, 2),
+            let date = LocalDate(year: year, month: month, day: day)
+        else { return nil }
+        if bytes.count == 8 {
             self = .date(date)
             return
         }
         if valueType?.uppercased() == "DATE" { return nil }
-        let rest = Array(text.dropFirst(8))
-        guard rest.count == 7 || rest.count == 8, rest[0] == "T",
-            let hour = Int(String(rest[1...2])), let minute = Int(String(rest[3...4])),
-            let second = Int(String(rest[5...6])), (0...23).contains(hour), (0...59).contains(minute),
-            (0...60).contains(second), rest[1...6].allSatisfy(\.isNumber)
+        guard bytes[8] == 0x54 || bytes[8] == 0x74, let hour = number(9, 2), let minute = number(11, 2), let second = number(13, 2),
+            hour <= 23, minute <= 59, second <= 60
         else { return nil }
-        let clampedSecond = min(second, 59)
-        if rest.count == 8 {
-            guard rest[7] == "Z" || rest[7] == "z" else { return nil }
-            self = .utc(Zone.utc.instant(date, TimeOfDay(minutes: hour * 60 + minute), second: clampedSecond))
+        let clock = TimeOfDay(minutes: hour * 60 + minute)
+        if bytes.count == 16 {
+            guard bytes[15] == 0x5A || bytes[15] == 0x7A else { return nil }
+            self = .utc(Instant(seconds: date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59))))
         } else {
-            self = .local(date, TimeOfDay(minutes: hour * 60 + minute), second: clampedSecond, tzid: tzid)
+            self = .local(date, clock, second: min(second, 59), tzid: tzid)
         }
     }
 

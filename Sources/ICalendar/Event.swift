@@ -33,6 +33,8 @@ public struct Event: Sendable, Hashable {
     public var recurrenceID: DateTimeValue?
     /// Whether the override also applies to every later instance (`RANGE=THISANDFUTURE`).
     public var thisAndFuture: Bool
+    /// SEQUENCE: the revision; of two events with one UID and no RECURRENCE-ID the higher revision wins.
+    public var sequence: Int
     /// The line of its BEGIN:VEVENT.
     public var line: Int
 
@@ -41,7 +43,7 @@ public struct Event: Sendable, Hashable {
         uid: String, summary: String? = nil, location: String? = nil, start: DateTimeValue, end: DateTimeValue? = nil,
         duration: CalendarDuration? = nil, transparency: Transparency = .opaque, status: String? = nil,
         rule: RecurrenceRule? = nil, recurrenceDates: [RecurrenceDate] = [], exceptionDates: [DateTimeValue] = [],
-        recurrenceID: DateTimeValue? = nil, thisAndFuture: Bool = false, line: Int = 0
+        recurrenceID: DateTimeValue? = nil, thisAndFuture: Bool = false, sequence: Int = 0, line: Int = 0
     ) {
         self.uid = uid
         self.summary = summary
@@ -56,6 +58,7 @@ public struct Event: Sendable, Hashable {
         self.exceptionDates = exceptionDates
         self.recurrenceID = recurrenceID
         self.thisAndFuture = thisAndFuture
+        self.sequence = sequence
         self.line = line
     }
 

@@ -8,14 +8,32 @@ struct Expander {
     let floating: Zone
     /// Where UTC start times repeat: UTC, or the calendar's X-WR-TIMEZONE (Google writes UTC times meant as
     /// wall times there).
-    var utcZone: Zone = .utc
-
+    let utcZone: Zone
     /// The zone the event's wall times live in.
-    var zone: Zone {
+    let zone: Zone
+    /// How long each instance lasts: nominal days (added to the wall clock) and exact seconds.
+    private let length: (days: Int, seconds: Int64)
+
+    init(event: Event, zones: ZoneResolver, floating: Zone, utcZone: Zone = .utc) {
+        self.event = event
+        self.zones = zones
+        self.floating = floating
+        self.utcZone = utcZone
         switch event.start {
-        case .utc: return utcZone
-        case .local(_, _, _, let tzid): return tzid.flatMap { zones.zone(for: $0) } ?? floating
-        case .date: return floating
+        case .utc: zone = utcZone
+        case .local(_, _, _, let tzid): zone = tzid.flatMap { zones.zone(for: $0) } ?? floating
+        case .date: zone = floating
+        }
+        if let end = event.end {
+            if case .date(let startDate) = event.start, case .date(let endDate) = end {
+                length = (endDate.days(since: startDate), 0)
+            } else {
+                length = (0, end.instant(zones: zones, floatingZone: floating) - event.start.instant(zones: zones, floatingZone: floating))
+            }
+        } else if let duration = event.duration {
+            length = (duration.days, duration.seconds)
+        } else {
+            length = event.start.isDate ? (1, 0) : (0, 0)
         }
     }
 
@@ -25,16 +43,6 @@ struct Expander {
         case .utc(let instant): return local(instant, in: utcZone)
         case .local(let date, let time, let second, _): return LocalDateTime(date: date, second: time.minutes * 60 + second)
         }
-    }
-
-    /// How long each instance lasts: nominal days (added to the wall clock) and exact seconds.
-    private var length: (days: Int, seconds: Int64) {
-        if let end = event.end {
-            if case .date(let startDate) = event.start, case .date(let endDate) = end { return (endDate.days(since: startDate), 0) }
-            return (0, end.instant(zones: zones, floatingZone: floating) - event.start.instant(zones: zones, floatingZone: floating))
-        }
-        if let duration = event.duration { return (duration.days, duration.seconds) }
-        return event.start.isDate ? (1, 0) : (0, 0)
     }
 
     /// The event's own instance, as written.
@@ -76,11 +84,8 @@ struct Expander {
 
     private func apply(_ overrides: [Event], to instances: [Occurrence]) -> [Occurrence] {
         var result = instances
-        let sorted = overrides.sorted { a, b in
-            a.recurrenceID!.instant(zones: zones, floatingZone: floating) < b.recurrenceID!.instant(zones: zones, floatingZone: floating)
-        }
-        for override in sorted {
-            let key = override.recurrenceID!.instant(zones: zones, floatingZone: floating)
+        let keyed = overrides.map { ($0.recurrenceID!.instant(zones: zones, floatingZone: floating), $0) }.sorted { $0.0 < $1.0 }
+        for (key, override) in keyed {
             var replacement = Expander(event: override, zones: zones, floating: floating, utcZone: utcZone).single()
             replacement.recurrenceID = key
             if case .date(let date) = override.recurrenceID! { replacement.recurrenceDate = date }

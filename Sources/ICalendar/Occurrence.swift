@@ -51,36 +51,40 @@ extension VCalendar {
     /// Every occurrence overlapping `window`, sorted by start then UID; `floating` reads floating times and dates.
     public func occurrences(in window: Interval, floating fallback: Zone) -> [Occurrence] {
         let floating = floatingZone(fallback: fallback)
-        var overrides: [String: [Event]] = [:]
-        var masters: [Event] = []
-        for event in events {
-            if event.recurrenceID != nil { overrides[event.uid, default: []].append(event) } else { masters.append(event) }
+        let utcZone = defaultZone ?? .utc
+        var overrides: [String: [Int]] = [:]
+        for index in events.indices where events[index].recurrenceID != nil { overrides[events[index].uid, default: []].append(index) }
+        func inWindow(_ occurrence: Occurrence) -> Bool {
+            let span = occurrence.interval
+            return span.isEmpty ? window.contains(span.start) : span.overlaps(window)
         }
         var result: [Occurrence] = []
         var mastersByUID: Set<String> = []
-        for master in masters {
+        for index in events.indices where events[index].recurrenceID == nil {
+            let expander = Expander(event: events[index], zones: zones, floating: floating, utcZone: utcZone)
+            let master = expander.event
             mastersByUID.insert(master.uid)
-            let recurring = master.rule != nil || !master.recurrenceDates.isEmpty
             let moved = overrides[master.uid] ?? []
-            var instances = Expander(event: master, zones: zones, floating: floating, utcZone: defaultZone ?? .utc).instances(in: window, overrides: moved)
-            if !recurring && moved.isEmpty {
-                instances = instances.map { var copy = $0; copy.recurrenceID = nil; copy.recurrenceDate = nil; return copy }
+            if master.rule == nil && master.recurrenceDates.isEmpty && moved.isEmpty {
+                let occurrence = expander.single()
+                if inWindow(occurrence) { result.append(occurrence) }
+                continue
             }
-            result += instances
-        }
-        // Overrides whose master is missing still describe real instances.
-        for (uid, orphans) in overrides where !mastersByUID.contains(uid) {
-            for orphan in orphans {
-                var occurrence = Expander(event: orphan, zones: zones, floating: floating, utcZone: defaultZone ?? .utc).single()
-                occurrence.recurrenceID = orphan.recurrenceID!.instant(zones: zones, floatingZone: floating)
-                if case .date(let date) = orphan.recurrenceID! { occurrence.recurrenceDate = date }
+            for occurrence in expander.instances(in: window, overrides: moved.map { events[$0] }) where inWindow(occurrence) {
                 result.append(occurrence)
             }
         }
-        return result.filter { occurrence in
-            let span = occurrence.interval
-            return span.isEmpty ? window.contains(span.start) : span.overlaps(window)
-        }.sorted { ($0.interval.start, $0.uid) < ($1.interval.start, $1.uid) }
+        // Overrides whose master is missing still describe real instances.
+        for (uid, orphans) in overrides where !mastersByUID.contains(uid) {
+            for index in orphans {
+                let orphan = events[index]
+                var occurrence = Expander(event: orphan, zones: zones, floating: floating, utcZone: utcZone).single()
+                occurrence.recurrenceID = orphan.recurrenceID!.instant(zones: zones, floatingZone: floating)
+                if case .date(let date) = orphan.recurrenceID! { occurrence.recurrenceDate = date }
+                if inWindow(occurrence) { result.append(occurrence) }
+            }
+        }
+        return result.sorted { ($0.interval.start, $0.uid) < ($1.interval.start, $1.uid) }
     }
 
     /// Busy time inside `window`: opaque, non-cancelled occurrences plus VFREEBUSY periods.

@@ -110,6 +110,11 @@ struct RecurrenceIterator {
         guard let begin = periodStart(k) else { return [] }
         let days: [LocalDate]
         switch rule.frequency {
+        case .yearly where !byMonth.isEmpty:
+            // Only the named months can match; walking them alone keeps long yearly rules cheap.
+            days = Set(byMonth).sorted().flatMap { month in
+                (1...LocalDate.daysIn(month: month, year: begin.date.year)).map { LocalDate(year: begin.date.year, month: month, day: $0)! }
+            }
         case .yearly:
             let length = isLeap(begin.date.year) ? 366 : 365
             days = (0..<length).map { begin.date.adding(days: $0) }

@@ -5,12 +5,27 @@ import Timeline
 public struct ZoneResolver: Sendable {
     /// Zones defined by VTIMEZONE components of the calendar, by TZID.
     public var custom: [String: Zone]
+    /// Every TZID already resolved, so expansion does not look names up again.
+    private var resolved: [String: Zone] = [:]
 
     /// A resolver knowing the given custom zones.
     public init(custom: [String: Zone] = [:]) { self.custom = custom }
 
+    /// Resolves a TZID once and remembers the answer; nil when unknown.
+    mutating func remember(_ tzid: String) -> Zone? {
+        if let zone = resolved[tzid] { return zone }
+        let zone = lookUp(tzid)
+        if let zone { resolved[tzid] = zone }
+        return zone
+    }
+
     /// The zone of a TZID, or nil when unknown.
     public func zone(for tzid: String) -> Zone? {
+        if let zone = resolved[tzid] { return zone }
+        return lookUp(tzid)
+    }
+
+    private func lookUp(_ tzid: String) -> Zone? {
         let name = tzid.hasPrefix("/") ? String(tzid.dropFirst()) : tzid
         if let zone = Zone(identifier: name) { return zone }
         if let zone = custom[tzid] { return zone }

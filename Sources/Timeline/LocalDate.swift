@@ -33,10 +33,14 @@ public struct LocalDate: Sendable, Hashable, Comparable {
 
     /// Parses `YYYY-MM-DD` or `YYYYMMDD`.
     public init?(iso text: String) {
-        let digits = text.filter { $0 != "-" }
-        guard digits.count == 8, digits.allSatisfy(\.isASCII), let value = Int(digits),
-            text.count == 8 || text.count == 10
-        else { return nil }
+        let bytes = Array(text.utf8)
+        let dashed = bytes.count == 10
+        guard bytes.count == 8 || (dashed && bytes[4] == 0x2D && bytes[7] == 0x2D) else { return nil }
+        var value = 0
+        for (index, byte) in bytes.enumerated() where !(dashed && (index == 4 || index == 7)) {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
         self.init(year: value / 10_000, month: value / 100 % 100, day: value % 100)
     }
 
@@ -112,6 +116,10 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable 
 
     /// Reads `mon`, `monday`, or iCalendar's `MO`, in any case.
     public init?(name: String) {
+        if name.utf8.count == 2, let index = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"].firstIndex(of: name) {
+            self.init(rawValue: index)
+            return
+        }
         let key = name.lowercased()
         guard let match = Weekday.allCases.first(where: { $0.shortName == key || "\($0)" == key || $0.icalendar.lowercased() == key })
         else { return nil }

@@ -22,6 +22,9 @@ struct BenchCommand: ParsableCommand {
         @Option(name: .long, help: "Repetitions; the best time is reported.")
         var repeats: Int = 5
 
+        @Flag(name: .long, help: "Only parse, many times (for profiling).")
+        var parseOnly = false
+
         func run() throws {
             guard let data = FileManager.default.contents(atPath: feed) else { throw ValidationError("cannot read \(feed)") }
             guard let zone = Zone(identifier: tz) else { throw ValidationError("--tz must be an IANA zone") }
@@ -36,6 +39,10 @@ struct BenchCommand: ParsableCommand {
                 return (fastest, result)
             }
             let parse = try best { try VCalendar.parse(bytes: bytes).events.count }
+            if parseOnly {
+                print(String(format: "parse: %.1f MB/s", Double(bytes.count) / 1e6 / parse.seconds))
+                return
+            }
             let calendar = try VCalendar.parse(bytes: bytes)
             func window(_ from: String, _ to: String) throws -> [String: Any] {
                 let interval = Interval(Instant(iso8601: from, zone: zone)!, Instant(iso8601: to, zone: zone)!)

@@ -1,0 +1,88 @@
+import Timeline
+
+/// Reads one VEVENT component into an `Event`.
+enum EventReader {
+    static func read(_ component: Component, zones: ZoneResolver, diagnostics: inout [Diagnostic]) throws(ICalendarError) -> Event {
+        var warnings: [Diagnostic] = []
+        func zoneName(_ property: ContentLine, _ name: String) -> String? {
+            guard let tzid = property.parameter("TZID") else { return nil }
+            if zones.zone(for: tzid) == nil {
+                warnings.append(
+                    Diagnostic(
+                        line: property.line,
+                        message: "\(name) uses TZID '\(tzid)', which is neither a known zone nor defined by a VTIMEZONE; read as floating time",
+                        isError: false))
+            }
+            return tzid
+        }
+        func dateTime(_ name: String) throws(ICalendarError) -> DateTimeValue? {
+            guard let property = component.property(name) else { return nil }
+            let tzid = zoneName(property, name)
+            guard let value = DateTimeValue(property.value, tzid: tzid, valueType: property.parameter("VALUE")) else {
+                throw ICalendarError(line: property.line, message: "\(name) '\(property.value)' is not a DATE (YYYYMMDD) or DATE-TIME (YYYYMMDDTHHMMSS[Z])")
+            }
+            return value
+        }
+        func list(_ name: String) throws(ICalendarError) -> [RecurrenceDate] {
+            var values: [RecurrenceDate] = []
+            for property in component.properties(name) {
+                let tzid = zoneName(property, name)
+                for piece in property.value.split(separator: ",") {
+                    let parts = piece.split(separator: "/", maxSplits: 1).map(String.init)
+                    guard let start = DateTimeValue(parts[0], tzid: tzid) else {
+                        throw ICalendarError(line: property.line, message: "\(name) value '\(piece)' is not a DATE, DATE-TIME or PERIOD")
+                    }
+                    var end: DateTimeValue?
+                    if parts.count == 2 {
+                        if let explicit = DateTimeValue(parts[1], tzid: tzid) {
+                            end = explicit
+                        } else if let duration = CalendarDuration(parts[1]), case .utc(let from) = start {
+                            end = .utc(from + Int64(duration.days) * 86_400 + duration.seconds)
+                        } else if let duration = CalendarDuration(parts[1]), case .local(let date, let time, let second, let zone) = start {
+                            let total = time.minutes * 60 + second + Int(duration.seconds)
+                            let days = duration.days + (total >= 0 ? total / 86_400 : (total - 86_399) / 86_400)
+                            let rest = total - (total >= 0 ? total / 86_400 : (total - 86_399) / 86_400) * 86_400
+                            end = .local(date.adding(days: days), TimeOfDay(minutes: rest / 60), second: rest % 60, tzid: zone)
+                        } else {
+                            throw ICalendarError(line: property.line, message: "\(name) period '\(piece)' has a bad end or duration")
+                        }
+                    }
+                    values.append(RecurrenceDate(start: start, end: end))
+                }
+            }
+            return values
+        }
+        guard let start = try dateTime("DTSTART") else {
+            throw ICalendarError(line: component.line, message: "VEVENT has no DTSTART")
+        }
+        let uid = component.property("UID")?.value.trimmingSpaces ?? ""
+        var rule: RecurrenceRule?
+        if let property = component.property("RRULE") {
+            do {
+                rule = try RecurrenceRule(parsing: property.value, tzid: property.parameter("TZID"))
+            } catch {
+                throw ICalendarError(line: property.line, message: error.message)
+            }
+        }
+        var duration: CalendarDuration?
+        if let property = component.property("DURATION") {
+            guard let parsed = CalendarDuration(property.value) else {
+                throw ICalendarError(line: property.line, message: "DURATION '\(property.value)' is not like PT1H30M or P1D")
+            }
+            duration = parsed
+        }
+        let transparency = Event.Transparency(rawValue: component.property("TRANSP")?.value.trimmingSpaces.uppercased() ?? "OPAQUE") ?? .opaque
+        let event = Event(
+            uid: uid,
+            summary: component.property("SUMMARY").map { TextValue.unescape($0.value) },
+            location: component.property("LOCATION").map { TextValue.unescape($0.value) },
+            start: start, end: try dateTime("DTEND"), duration: duration, transparency: transparency,
+            status: component.property("STATUS")?.value.trimmingSpaces.uppercased(),
+            rule: rule, recurrenceDates: try list("RDATE"), exceptionDates: try list("EXDATE").map(\.start),
+            recurrenceID: try dateTime("RECURRENCE-ID"),
+            thisAndFuture: component.property("RECURRENCE-ID")?.parameter("RANGE")?.uppercased() == "THISANDFUTURE",
+            sequence: component.property("SEQUENCE").flatMap { Int($0.value.trimmingSpaces) } ?? 0, line: component.line)
+        diagnostics += warnings
+        return event
+    }
+}
