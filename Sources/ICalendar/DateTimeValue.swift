@@ -107,7 +107,8 @@ public struct CalendarDuration: Sendable, Hashable {
                 inTime = true
                 continue
             }
-            guard let value = Int(number) else { return nil }
+            // Durations beyond ten thousand years are nonsense and would overflow.
+            guard number.count <= 9, let value = Int(number), value <= 3_660_000 else { return nil }
             number = ""
             sawPart = true
             switch (character, inTime) {

@@ -25,6 +25,8 @@ public struct Event: Sendable, Hashable {
     public var status: String?
     /// RRULE, when the event repeats.
     public var rule: RecurrenceRule?
+    /// Further RRULEs (RFC 2445 allowed several; their instances are united).
+    public var additionalRules: [RecurrenceRule] = []
     /// RDATE values.
     public var recurrenceDates: [RecurrenceDate]
     /// EXDATE values.

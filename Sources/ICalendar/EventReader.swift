@@ -56,10 +56,16 @@ enum EventReader {
             throw ICalendarError(line: component.line, message: "VEVENT has no DTSTART")
         }
         let uid = component.property("UID")?.value.trimmingSpaces ?? ""
-        var rule: RecurrenceRule?
-        if let property = component.property("RRULE") {
+        var rules: [RecurrenceRule] = []
+        var emptyRule = false
+        for property in component.properties("RRULE") {
+            if property.value.trimmingSpaces.isEmpty {
+                warnings.append(Diagnostic(line: property.line, message: "RRULE is empty; read as a set of one instance", isError: false))
+                emptyRule = true
+                continue
+            }
             do {
-                rule = try RecurrenceRule(parsing: property.value, tzid: property.parameter("TZID"))
+                rules.append(try RecurrenceRule(parsing: property.value, tzid: property.parameter("TZID")))
             } catch {
                 throw ICalendarError(line: property.line, message: error.message)
             }
@@ -72,16 +78,26 @@ enum EventReader {
             duration = parsed
         }
         let transparency = Event.Transparency(rawValue: component.property("TRANSP")?.value.trimmingSpaces.uppercased() ?? "OPAQUE") ?? .opaque
-        let event = Event(
+        var end = try dateTime("DTEND")
+        var begin = start
+        if let given = end, !given.isDate, !begin.isDate,
+            given.instant(zones: zones, floatingZone: .utc) < begin.instant(zones: zones, floatingZone: .utc)
+        {
+            // DTEND before DTSTART: the two were swapped by the writer.
+            warnings.append(Diagnostic(line: component.line, message: "DTEND is before DTSTART; the two are swapped", isError: false))
+            (begin, end) = (given, begin)
+        }
+        var event = Event(
             uid: uid,
             summary: component.property("SUMMARY").map { TextValue.unescape($0.value) },
             location: component.property("LOCATION").map { TextValue.unescape($0.value) },
-            start: start, end: try dateTime("DTEND"), duration: duration, transparency: transparency,
+            start: begin, end: end, duration: duration, transparency: transparency,
             status: component.property("STATUS")?.value.trimmingSpaces.uppercased(),
-            rule: rule, recurrenceDates: try list("RDATE"), exceptionDates: try list("EXDATE").map(\.start),
+            rule: rules.first, recurrenceDates: try list("RDATE") + (emptyRule && rules.isEmpty ? [RecurrenceDate(start: start)] : []), exceptionDates: try list("EXDATE").map(\.start),
             recurrenceID: try dateTime("RECURRENCE-ID"),
             thisAndFuture: component.property("RECURRENCE-ID")?.parameter("RANGE")?.uppercased() == "THISANDFUTURE",
             sequence: component.property("SEQUENCE").flatMap { Int($0.value.trimmingSpaces) } ?? 0, line: component.line)
+        event.additionalRules = Array(rules.dropFirst())
         diagnostics += warnings
         return event
     }

@@ -58,20 +58,33 @@ struct Expander {
         var starts: [LocalDateTime] = []
         if let rule = event.rule {
             let untilCheck = untilTest(rule, zone: zone)
-            if rule.scale == "CHINESE" {
-                starts = ChineseRecurrence(rule: rule, start: startLocal).instances(through: last, keepGoing: untilCheck)
-            } else {
-                starts = RecurrenceIterator(rule: rule, start: startLocal).instances(through: last, skipTo: skipTo, keepGoing: untilCheck)
+            for extra in [rule] + event.additionalRules {
+                let check = untilTest(extra, zone: zone)
+                if extra.scale == "CHINESE" {
+                    starts += ChineseRecurrence(rule: extra, start: startLocal).instances(through: last, keepGoing: check)
+                } else {
+                    starts += RecurrenceIterator(rule: extra, start: startLocal).instances(through: last, skipTo: skipTo, keepGoing: check)
+                }
             }
-            // DTSTART is always the first instance (RFC 5545 §3.8.5.3), even when the rule does not produce it.
-            if starts.first != startLocal && (rule.count.map { $0 > 0 } ?? true) { starts.insert(startLocal, at: 0) }
+            if !event.additionalRules.isEmpty { starts = Array(Set(starts)).sorted() }
+            // DTSTART is always the first instance (RFC 5545 §3.8.5.3), even when the rule does not produce it,
+            // unless COUNT=0 or UNTIL lies before it.
+            if starts.first != startLocal && (rule.count.map { $0 > 0 } ?? true) && untilCheck(startLocal) {
+                starts.insert(startLocal, at: 0)
+            }
         } else {
             starts = [startLocal]
         }
         var occurrences = starts.map { occurrence(at: $0, recurrenceID: nil) }
         for extra in event.recurrenceDates { occurrences.append(rdateOccurrence(extra)) }
         let excluded = Set(event.exceptionDates.map { $0.instant(zones: zones, floatingZone: floating) })
-        occurrences.removeAll { excluded.contains($0.interval.start) }
+        if event.start.isDate {
+            // An all-day series is excluded by date, whatever form the EXDATE takes.
+            let dates = Set(event.exceptionDates.map(localDate))
+            occurrences.removeAll { dates.contains($0.allDayDates?.start ?? LocalDate(daysSinceEpoch: 0)) }
+        } else {
+            occurrences.removeAll { excluded.contains($0.interval.start) }
+        }
         var seen: Set<Instant> = []
         occurrences = occurrences.filter { seen.insert($0.interval.start).inserted }.map { occurrence in
             var copy = occurrence
@@ -85,15 +98,21 @@ struct Expander {
     private func apply(_ overrides: [Event], to instances: [Occurrence]) -> [Occurrence] {
         var result = instances
         let keyed = overrides.map { ($0.recurrenceID!.instant(zones: zones, floatingZone: floating), $0) }.sorted { $0.0 < $1.0 }
-        for (key, override) in keyed {
+        for (rawKey, override) in keyed {
+            // An all-day series matched by a date-time RECURRENCE-ID (as Outlook writes them) matches by its date.
+            var key = rawKey
+            if event.start.isDate { key = floating.instant(localDate(override.recurrenceID!), TimeOfDay(minutes: 0)) }
+            // Only an instance the series has (and has not excluded) can be overridden.
+            guard let original = result.first(where: { $0.recurrenceID == key }) else { continue }
             var replacement = Expander(event: override, zones: zones, floating: floating, utcZone: utcZone).single()
             replacement.recurrenceID = key
-            if case .date(let date) = override.recurrenceID! { replacement.recurrenceDate = date }
+            replacement.recurrenceDate = original.recurrenceDate
             if override.thisAndFuture {
                 let shift = replacement.interval.start - key
                 let length = replacement.interval.seconds
                 for index in result.indices where result[index].recurrenceID.map({ $0 > key }) ?? false {
-                    let start = result[index].interval.start + shift
+                    // Relative to the instance's original start: a later THISANDFUTURE replaces an earlier one.
+                    let start = result[index].recurrenceID! + shift
                     result[index].interval = Interval(start, start + length)
                     result[index].summary = replacement.summary
                     result[index].transparency = replacement.transparency
@@ -104,6 +123,15 @@ struct Expander {
             result.append(replacement)
         }
         return result
+    }
+
+    /// The calendar date a DATE or DATE-TIME names, read where it was written (UTC in the floating zone).
+    private func localDate(_ value: DateTimeValue) -> LocalDate {
+        switch value {
+        case .date(let day): day
+        case .local(let day, _, _, _): day
+        case .utc(let instant): floating.date(of: instant)
+        }
     }
 
     private func untilTest(_ rule: RecurrenceRule, zone: Zone) -> (LocalDateTime) -> Bool {

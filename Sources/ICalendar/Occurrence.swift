@@ -52,19 +52,28 @@ extension VCalendar {
     public func occurrences(in window: Interval, floating fallback: Zone) -> [Occurrence] {
         let floating = floatingZone(fallback: fallback)
         let utcZone = defaultZone ?? .utc
+        // Events without a UID stand alone; of several masters with one UID the highest SEQUENCE (then the last) wins.
+        func key(_ index: Int) -> String { events[index].uid.isEmpty ? "#\(index)" : events[index].uid }
         var overrides: [String: [Int]] = [:]
-        for index in events.indices where events[index].recurrenceID != nil { overrides[events[index].uid, default: []].append(index) }
+        var masters: [String: Int] = [:]
+        for index in events.indices {
+            if events[index].recurrenceID != nil {
+                overrides[key(index), default: []].append(index)
+            } else if let current = masters[key(index)], events[current].sequence > events[index].sequence {
+                continue
+            } else {
+                masters[key(index)] = index
+            }
+        }
         func inWindow(_ occurrence: Occurrence) -> Bool {
             let span = occurrence.interval
             return span.isEmpty ? window.contains(span.start) : span.overlaps(window)
         }
         var result: [Occurrence] = []
-        var mastersByUID: Set<String> = []
-        for index in events.indices where events[index].recurrenceID == nil {
+        for index in masters.values.sorted() {
             let expander = Expander(event: events[index], zones: zones, floating: floating, utcZone: utcZone)
             let master = expander.event
-            mastersByUID.insert(master.uid)
-            let moved = overrides[master.uid] ?? []
+            let moved = overrides[key(index)] ?? []
             if master.rule == nil && master.recurrenceDates.isEmpty && moved.isEmpty {
                 let occurrence = expander.single()
                 if inWindow(occurrence) { result.append(occurrence) }
@@ -75,7 +84,7 @@ extension VCalendar {
             }
         }
         // Overrides whose master is missing still describe real instances.
-        for (uid, orphans) in overrides where !mastersByUID.contains(uid) {
+        for (uid, orphans) in overrides where masters[uid] == nil {
             for index in orphans {
                 let orphan = events[index]
                 var occurrence = Expander(event: orphan, zones: zones, floating: floating, utcZone: utcZone).single()

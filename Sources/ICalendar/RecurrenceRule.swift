@@ -83,8 +83,9 @@ public struct RecurrenceRule: Sendable, Hashable {
                 guard let n = Int(value), n > 0 else { throw Self.error("INTERVAL '\(value)' must be a positive integer") }
                 interval = n
             case "COUNT":
-                guard let n = Int(value), n >= 0 else { throw Self.error("COUNT '\(value)' must be a whole number") }
-                count = n
+                guard let n = Int(value) else { throw Self.error("COUNT '\(value)' must be a whole number") }
+                // A negative COUNT (seen in exports next to UNTIL) limits nothing.
+                count = n >= 0 ? n : nil
             case "UNTIL":
                 guard let parsed = DateTimeValue(value, tzid: nil) else { throw Self.error("UNTIL '\(value)' is not a DATE or DATE-TIME") }
                 until = parsed
@@ -119,7 +120,6 @@ public struct RecurrenceRule: Sendable, Hashable {
         }
         guard let frequency else { throw Self.error("FREQ is missing") }
         self.frequency = frequency
-        if count != nil && until != nil { throw Self.error("COUNT and UNTIL must not both be given") }
         if scale == nil && byMonth.contains(where: { $0.leap || $0.number > 12 }) {
             throw Self.error("leap months such as 5L need RSCALE")
         }

@@ -30,6 +30,11 @@ public struct ZoneResolver: Sendable {
         if let zone = Zone(identifier: name) { return zone }
         if let zone = custom[tzid] { return zone }
         if let iana = WindowsZones.iana[name], let zone = Zone(identifier: iana) { return zone }
+        // Globally unique TZIDs such as /mozilla.org/20050126_1/America/Denver end in an IANA name.
+        let parts = name.split(separator: "/")
+        for length in stride(from: min(3, parts.count - 1), through: 2, by: -1) where length >= 2 {
+            if let zone = Zone(identifier: parts.suffix(length).joined(separator: "/")) { return zone }
+        }
         return nil
     }
 
