@@ -138,7 +138,10 @@ struct Expander {
         guard let until = rule.until else { return { _ in true } }
         switch until {
         case .date(let date):
-            return { $0.date <= date }
+            // A DATE UNTIL on a timed series ends at that date's midnight (as dateutil reads it).
+            if event.start.isDate { return { $0.date <= date } }
+            let limit = LocalDateTime(date: date, second: 0)
+            return { $0 <= limit }
         case .utc(let limit):
             return { $0.instant(in: zone) <= limit }
         case .local(let date, let time, let second, _):

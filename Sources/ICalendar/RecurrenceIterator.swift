@@ -126,13 +126,29 @@ struct RecurrenceIterator {
         default:
             days = [begin.date]
         }
-        let matching = days.filter(dayMatches)
+        var matching = days.filter(dayMatches)
+        if rule.skip != .omit && (rule.frequency == .monthly || rule.frequency == .yearly) {
+            matching = Array(Set(matching + skippedDays(periodBegin: begin.date))).sorted()
+        }
         guard !matching.isEmpty else { return [] }
         let times = timesOfDay(periodBegin: begin)
         var result: [LocalDateTime] = []
         result.reserveCapacity(matching.count * times.count)
         for day in matching {
             for time in times { result.append(LocalDateTime(date: day, second: time)) }
+        }
+        return result
+    }
+
+    /// RFC 7529 SKIP=BACKWARD/FORWARD: a BYMONTHDAY past the month's end moves to its last day or the next month's first.
+    private func skippedDays(periodBegin: LocalDate) -> [LocalDate] {
+        let months = rule.frequency == .monthly ? [periodBegin.month] : Set(byMonth).sorted()
+        var result: [LocalDate] = []
+        for month in months {
+            let length = LocalDate.daysIn(month: month, year: periodBegin.year)
+            guard byMonthDay.contains(where: { $0 > length }), rule.byDay.isEmpty else { continue }
+            let last = LocalDate(year: periodBegin.year, month: month, day: length)!
+            result.append(rule.skip == .backward ? last : last.adding(days: 1))
         }
         return result
     }

@@ -127,6 +127,7 @@ public struct RecurrenceRule: Sendable, Hashable {
             throw Self.error("RSCALE=\(scale) is not supported (GREGORIAN and CHINESE are)")
         }
         if scale == "GREGORIAN" { self.scale = nil }
+        if scale == nil && !seen.contains("RSCALE") { skip = .omit }
     }
 
     private static func error(_ message: String) -> ICalendarError { ICalendarError(line: 0, message: "RRULE: " + message) }

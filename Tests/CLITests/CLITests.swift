@@ -87,3 +87,49 @@ struct CLITests {
         #expect(run.stderr.contains("--bogus"))
     }
 }
+
+@Suite("tiaoqi calendar")
+struct CalendarCLITests {
+    @Test func expandPrintsOneJSONObjectPerOccurrence() throws {
+        let run = try tiaoqi([
+            "calendar", "expand", "Tests/ICalendarTests/Fixtures/recurring.ics", "--from", "2022-03-07", "--to", "2022-03-12",
+            "--tz", "Asia/Shanghai", "--format", "jsonl",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(objects.count == 11)  // 4 stand-ups, 2 reviews, expo, marker, cancelled, floating, trip
+        let first = try #require(objects.first)
+        #expect(Set(first.keys) == ["uid", "recurrence_id", "start", "end", "transp", "status", "summary"])
+        #expect(objects.contains { $0["uid"] as? String == "standup@example.com" && $0["start"] as? String == "2022-03-07T01:00:00Z" })
+        #expect(objects.contains { $0["uid"] as? String == "expo@example.com" && $0["start"] as? String == "2022-03-10" && $0["recurrence_id"] is NSNull })
+        #expect(objects.contains { $0["status"] as? String == "CANCELLED" })
+        let starts = objects.map { $0["start"] as! String }
+        #expect(starts.map { $0.prefix(10) } == starts.map { $0.prefix(10) }.sorted())
+    }
+
+    @Test func freebusyMergesBusyTime() throws {
+        let run = try tiaoqi([
+            "calendar", "freebusy", "Tests/ICalendarTests/Fixtures/recurring.ics", "--from", "2022-03-07", "--to", "2022-03-09",
+            "--tz", "Asia/Shanghai", "--format", "jsonl",
+        ])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains(#"{"start":"2022-03-07T01:00:00Z","end":"2022-03-07T01:30:00Z"}"#))
+        #expect(!run.stdout.contains("2022-03-08T07:00:00Z"))  // the cancelled meeting
+    }
+
+    @Test func aBrokenFeedIsRefusedWithItsLine() throws {
+        let strict = try tiaoqi([
+            "calendar", "expand", "Tests/ICalendarTests/Fixtures/broken.ics", "--from", "2022-03-07", "--to", "2022-03-08", "--strict",
+        ])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("broken.ics:14:"))
+        let lenient = try tiaoqi(["calendar", "expand", "Tests/ICalendarTests/Fixtures/broken.ics", "--from", "2022-03-07", "--to", "2022-03-08"])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("broken.ics:14:"))
+        #expect(lenient.stdout.contains("好的"))
+        let html = try tiaoqi(["calendar", "expand", "Tests/ICalendarTests/Fixtures/error-page.ics", "--from", "2022-03-07", "--to", "2022-03-08"])
+        #expect(html.status == 2)
+        #expect(html.stderr.contains("HTML"))
+    }
+}
