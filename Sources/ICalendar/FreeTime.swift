@@ -1,10 +1,15 @@
 import Timeline
 
 extension VCalendar {
-    /// Free time: `hours` on each of `days` (local to `zone`) minus this calendar's busy time.
+    /// Free time: the published available slots (RFC 7953) where the calendar publishes availability, else `hours`
+    /// on each of `days` (local to `zone`), minus this calendar's busy events.
     public func freeTime(hours: DailyHours, on days: [LocalDate], zone: Zone) -> IntervalSet {
-        let open = hours.intervals(on: days, in: zone)
-        guard let first = open.intervals.first, let last = open.intervals.last else { return open }
-        return open.subtracting(busy(in: Interval(first.start, last.end), floating: zone))
+        var open = hours.intervals(on: days, in: zone)
+        guard let first = days.first, let last = days.last else { return open }
+        let span = Interval(zone.day(first).start, zone.day(last).end)
+        if let published = publishedAvailability(in: span, floating: zone) {
+            open = open.subtracting(published.covered).union(published.available)
+        }
+        return open.subtracting(eventBusy(in: span, floating: zone))
     }
 }

@@ -96,8 +96,18 @@ extension VCalendar {
         return result.sorted { ($0.interval.start, $0.uid) < ($1.interval.start, $1.uid) }
     }
 
-    /// Busy time inside `window`: opaque, non-cancelled occurrences plus VFREEBUSY periods.
+    /// Busy time inside `window`: opaque, non-cancelled occurrences, VFREEBUSY periods, and time a VAVAILABILITY
+    /// covers without an AVAILABLE slot.
     public func busy(in window: Interval, floating fallback: Zone) -> IntervalSet {
+        var busy = eventBusy(in: window, floating: fallback)
+        if let published = publishedAvailability(in: window, floating: fallback) {
+            busy = busy.union(published.covered.subtracting(published.available))
+        }
+        return busy
+    }
+
+    /// Busy time from events and VFREEBUSY alone.
+    func eventBusy(in window: Interval, floating fallback: Zone) -> IntervalSet {
         let timed = occurrences(in: window, floating: fallback).filter(\.isBusy).map(\.interval)
         return IntervalSet(timed + freeBusy).clipped(to: window)
     }

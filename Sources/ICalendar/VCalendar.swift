@@ -8,6 +8,8 @@ public struct VCalendar: Sendable {
     public var events: [Event]
     /// Busy periods published in VFREEBUSY components.
     public var freeBusy: [Interval]
+    /// Published availability (RFC 7953 VAVAILABILITY).
+    public var availabilities: [Availability] = []
     /// The calendar's `X-WR-TIMEZONE`, when it names a known zone.
     public var defaultZone: Zone?
     /// TZIDs of VTIMEZONE components and the zones they resolve to.
@@ -81,6 +83,32 @@ public struct VCalendar: Sendable {
         for component in root.components("VFREEBUSY") {
             readFreeBusy(component)
         }
+        for component in root.components("VAVAILABILITY") {
+            readAvailability(component)
+        }
+    }
+
+    private mutating func readAvailability(_ component: Component) {
+        var slots: [Event] = []
+        for slot in component.components("AVAILABLE") {
+            do {
+                slots.append(try EventReader.read(slot, zones: zones, diagnostics: &diagnostics))
+            } catch {
+                diagnostics.append(Diagnostic(line: error.line, message: error.message + "; the AVAILABLE slot is skipped"))
+            }
+        }
+        func value(_ name: String) -> DateTimeValue? {
+            guard let property = component.property(name) else { return nil }
+            let parsed = DateTimeValue(property.value, tzid: property.parameter("TZID"))
+            if parsed == nil { diagnostics.append(Diagnostic(line: property.line, message: "\(name) '\(property.value)' is not a DATE or DATE-TIME")) }
+            return parsed
+        }
+        availabilities.append(
+            Availability(
+                priority: component.property("PRIORITY").flatMap { Int($0.value.trimmingSpaces) } ?? 0,
+                start: value("DTSTART"), end: value("DTEND"),
+                duration: component.property("DURATION").flatMap { CalendarDuration($0.value) }, slots: slots,
+                line: component.line))
     }
 
     private mutating func readFreeBusy(_ component: Component) {

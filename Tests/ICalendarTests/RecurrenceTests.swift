@@ -94,3 +94,21 @@ struct RecurrenceTests {
         #expect(!busy.contains(Interval(Instant(iso8601: "2022-03-09T02:00:00Z")!, Instant(iso8601: "2022-03-09T03:00:00Z")!)))
     }
 }
+
+@Suite("Published availability (RFC 7953)")
+struct AvailabilityTests {
+    @Test func availableSlotsReplaceBusinessHoursAndHigherPriorityWins() throws {
+        let calendar = try VCalendar.parse(try fixture("availability.ics"), strict: true)
+        let days = (7...11).map { LocalDate(year: 2022, month: 3, day: $0)! }
+        let free = calendar.freeTime(hours: DailyHours("09:00-17:30")!, on: days, zone: shanghai)
+        let text = free.intervals.map { "\(shanghai.date(of: $0.start).day) \(shanghai.clock($0.start))-\(shanghai.clock($0.end))" }
+        #expect(text == ["7 10:00-12:00", "8 10:00-10:30", "8 11:00-12:00", "9 14:00-16:00", "10 10:00-12:00", "11 10:00-12:00"])
+    }
+
+    @Test func unavailableTimeIsBusy() throws {
+        let calendar = try VCalendar.parse(try fixture("availability.ics"), strict: true)
+        let monday = shanghai.day(LocalDate(iso: "2022-03-07")!)
+        let busy = calendar.busy(in: monday, floating: shanghai)
+        #expect(busy.intervals.map { "\(shanghai.clock($0.start))-\(shanghai.clock($0.end))" } == ["00:00-10:00", "12:00-00:00"])
+    }
+}
