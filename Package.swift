@@ -47,6 +47,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .executableTarget(name: "ICalendarFuzz", dependencies: ["ICalendar", "Timeline"]),
         .executableTarget(
             name: "tiaoqi",
             dependencies: [

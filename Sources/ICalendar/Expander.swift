@@ -143,6 +143,11 @@ struct Expander {
             let limit = LocalDateTime(date: date, second: 0)
             return { $0 <= limit }
         case .utc(let limit):
+            // An all-day series has no zone: its dates meet a UTC UNTIL on the UTC wall clock (Outlook writes these).
+            if event.start.isDate {
+                let wall = local(limit, in: .utc)
+                return { $0 <= wall }
+            }
             return { $0.instant(in: zone) <= limit }
         case .local(let date, let time, let second, _):
             let limit = LocalDateTime(date: date, second: time.minutes * 60 + second)

@@ -66,3 +66,21 @@ struct ParsingTests {
         #expect(duration.seconds == expected[text]!.1)
     }
 }
+
+@Suite("Inputs that once crashed or hung")
+struct FuzzRegressionTests {
+    static func files() -> [String] {
+        let folder = Fixtures.path("Tests/ICalendarTests/Fixtures/fuzz-regressions")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
+    @Test(arguments: files())
+    func parsesAndExpandsWithoutCrashing(file: String) throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Tests/ICalendarTests/Fixtures/fuzz-regressions/\(file)")))
+        guard let calendar = try? VCalendar.parse(bytes: Array(bytes)) else { return }
+        let window = Interval(Instant(iso8601: "2024-01-01T00:00:00Z")!, Instant(iso8601: "2024-01-02T00:00:00Z")!)
+        let occurrences = calendar.occurrences(in: window, floating: shanghai)
+        #expect(occurrences.allSatisfy { $0.interval.start <= $0.interval.end })
+        #expect(occurrences.count <= 86_400)
+    }
+}
