@@ -52,4 +52,18 @@ static inline CURLcode tiaoqi_global_init(void) {
     return curl_global_init(CURL_GLOBAL_ALL);
 }
 
+/* The value of the last response's header `name`, or NULL when it was not sent. */
+static inline const char *tiaoqi_response_header(CURL *handle, const char *name) {
+    struct curl_header *header = NULL;
+    if (curl_easy_header(handle, name, 0, CURLH_HEADER, -1, &header) == CURLHE_OK && header) {
+        return header->value;
+    }
+    return NULL;
+}
+
+/* The result code of a finished transfer message. */
+static inline CURLcode tiaoqi_message_result(CURLMsg *message) {
+    return message->data.result;
+}
+
 #endif

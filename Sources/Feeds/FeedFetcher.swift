@@ -1,7 +1,7 @@
 internal import CCurl
 import Foundation
 
-/// Fetches feeds over libcurl: http, https, webcal and local files, with timeouts and a body cap.
+/// Fetches feeds over libcurl: http, https, webcal and local files, with timeouts, a body cap and safe redirects.
 public struct FeedFetcher: Sendable {
     /// Limits applied to every transfer.
     public struct Limits: Sendable, Hashable {
@@ -13,8 +13,14 @@ public struct FeedFetcher: Sendable {
         public var lowSpeedBytes: Int = 64
         /// See `lowSpeedBytes`.
         public var lowSpeedSeconds: Int = 15
-        /// The largest body accepted, in bytes (after decompression).
+        /// The largest body accepted, in bytes, after decompression (a gzip bomb stops here).
         public var maxBodyBytes: Int = 16 << 20
+        /// Transfers at once.
+        public var concurrency: Int = 16
+        /// Connections to one host at once.
+        public var perHost: Int = 4
+        /// A CA bundle to trust instead of the system's.
+        public var caBundle: String?
 
         /// The default limits.
         public init() {}
@@ -22,81 +28,23 @@ public struct FeedFetcher: Sendable {
 
     /// The limits in force.
     public var limits: Limits
+    /// How failed transfers are retried.
+    public var retry: RetryPolicy
 
-    /// A fetcher with the given limits.
-    public init(limits: Limits = Limits()) { self.limits = limits }
+    /// A fetcher with the given limits and retry policy.
+    public init(limits: Limits = Limits(), retry: RetryPolicy = RetryPolicy()) {
+        self.limits = limits
+        self.retry = retry
+    }
 
-    /// Fetches one location on a thread of its own, so the transfer never blocks Swift's cooperative pool.
+    /// Fetches one location on the transfer thread.
     public func fetch(_ location: FeedLocation) async throws(FeedError) -> FeedResponse {
-        let result: Result<FeedResponse, FeedError> = await withCheckedContinuation { continuation in
-            let thread = Thread {
-                do throws(FeedError) {
-                    continuation.resume(returning: .success(try fetchBlocking(location)))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
-            }
-            thread.name = "tiaoqi-feed"
-            thread.start()
-        }
-        return try result.get()
+        let result = await TransferEngine.perform([TransferRequest(location: location)], limits: limits, retry: retry)[0]
+        if let error = result.error { throw error }
+        return FeedResponse(location: location, status: result.status, contentType: result.contentType, body: result.body)
     }
 
-    /// Fetches one location, blocking the calling thread for the transfer; never call it from async code.
-    public func fetchBlocking(_ location: FeedLocation) throws(FeedError) -> FeedResponse {
-        CurlGlobal.ensureInitialized()
-        guard let handle = curl_easy_init() else {
-            throw FeedError(kind: .network, location: location.redacted, message: "libcurl could not create a handle")
-        }
-        defer { curl_easy_cleanup(handle) }
-        let sink = BodySink(limit: limits.maxBodyBytes)
-        let context = Unmanaged.passRetained(sink)
-        defer { context.release() }
-
-        tiaoqi_easy_setopt_string(handle, CURLOPT_URL, location.url)
-        tiaoqi_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        tiaoqi_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https,file")
-        tiaoqi_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        tiaoqi_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
-        tiaoqi_easy_setopt_long(handle, CURLOPT_MAXREDIRS, 5)
-        tiaoqi_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, limits.connectTimeout)
-        tiaoqi_easy_setopt_long(handle, CURLOPT_TIMEOUT, limits.totalTimeout)
-        tiaoqi_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, limits.lowSpeedBytes)
-        tiaoqi_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, limits.lowSpeedSeconds)
-        tiaoqi_easy_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maxBodyBytes))
-        tiaoqi_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
-        tiaoqi_easy_setopt_string(handle, CURLOPT_USERAGENT, "tiaoqi/0.1 (+calendar feeds)")
-        tiaoqi_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
-        tiaoqi_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
-        tiaoqi_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context.toOpaque())
-        tiaoqi_easy_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, userdata in
-            guard let userdata, let data else { return 0 }
-            let sink = Unmanaged<BodySink>.fromOpaque(userdata).takeUnretainedValue()
-            return sink.append(UnsafeRawBufferPointer(start: data, count: size * count)) ? size * count : 0
-        }
-
-        let code = curl_easy_perform(handle)
-        var status = 0
-        tiaoqi_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        var typePointer: UnsafeMutablePointer<CChar>?
-        tiaoqi_easy_getinfo_string(handle, CURLINFO_CONTENT_TYPE, &typePointer)
-        let contentType = typePointer.map { String(cString: $0) }
-
-        if sink.overflowed || code == CURLE_FILESIZE_EXCEEDED {
-            throw FeedError(
-                kind: .tooLarge, location: location.redacted,
-                message: "the body is larger than \(limits.maxBodyBytes) bytes; raise the limit only if the feed is really that big")
-        }
-        guard code == CURLE_OK else { throw Self.error(for: code, location: location, limits: limits) }
-        if !location.isFile && status >= 400 {
-            throw FeedError(
-                kind: .httpStatus, location: location.redacted,
-                message: "the server answered HTTP \(status); check the URL and credentials", status: status)
-        }
-        return FeedResponse(location: location, status: location.isFile ? nil : status, contentType: contentType, body: sink.bytes)
-    }
-
-    private static func error(for code: CURLcode, location: FeedLocation, limits: Limits) -> FeedError {
+    static func error(for code: CURLcode, location: FeedLocation) -> FeedError {
         let reason = String(cString: curl_easy_strerror(code))
         switch code {
         case CURLE_FILE_COULDNT_READ_FILE, CURLE_READ_ERROR:
@@ -105,6 +53,8 @@ public struct FeedFetcher: Sendable {
             return FeedError(kind: .timeout, location: location.redacted, message: "timed out (\(reason)); the server is slow or unreachable")
         case CURLE_UNSUPPORTED_PROTOCOL:
             return FeedError(kind: .badLocation, location: location.redacted, message: "refused: \(reason) (only http and https may be followed)")
+        case CURLE_TOO_MANY_REDIRECTS:
+            return FeedError(kind: .network, location: location.redacted, message: "more than 5 redirects; the server loops")
         default:
             return FeedError(kind: .network, location: location.redacted, message: "\(reason) (curl error \(code.rawValue))")
         }
@@ -112,7 +62,7 @@ public struct FeedFetcher: Sendable {
 }
 
 /// Collects a response body, refusing more than `limit` bytes.
-private final class BodySink {
+final class BodySink {
     let limit: Int
     var bytes: [UInt8] = []
     var overflowed = false

@@ -8,6 +8,8 @@ public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
     public var redacted: String
     /// Whether this is a local file.
     public var isFile: Bool
+    /// Whether this is a CalDAV collection (`caldav://` or `caldavs://`), read with a REPORT.
+    public var isCalDAV: Bool = false
 
     /// Resolves `http(s)://`, `webcal://` (as https), `file://`, absolute paths and paths relative to `base`.
     public init(_ text: String, relativeTo base: String? = nil) throws(FeedError) {
@@ -20,13 +22,16 @@ public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
             switch scheme {
             case "http", "https": url = "\(scheme)://\(rest)"
             case "webcal", "webcals": url = "https://\(rest)"
+            case "caldav": url = "http://\(rest)"
+            case "caldavs": url = "https://\(rest)"
             case "file": url = "file://\(rest)"
             default:
                 throw FeedError(
                     kind: .badLocation, location: FeedLocation.redact(trimmed),
-                    message: "unsupported scheme '\(scheme)': use http, https, webcal, file or a path")
+                    message: "unsupported scheme '\(scheme)': use http, https, webcal, caldav, caldavs, file or a path")
             }
             isFile = scheme == "file"
+            isCalDAV = scheme == "caldav" || scheme == "caldavs"
             redacted = FeedLocation.redact(url)
         } else {
             let path = trimmed.hasPrefix("/") || base == nil ? trimmed : (base! as NSString).appendingPathComponent(trimmed)
@@ -41,6 +46,9 @@ public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
         guard isFile, let parsed = URL(string: url) else { return nil }
         return parsed.path
     }
+
+    /// The URL without user info, as cache keys and messages use it.
+    public var withoutCredentials: String { FeedLocation.redact(url).replacingOccurrences(of: "://***@", with: "://") }
 
     /// `url` with `user:password@` removed.
     public static func redact(_ url: String) -> String {

@@ -80,7 +80,7 @@ enum EventReader {
         let transparency = Event.Transparency(rawValue: component.property("TRANSP")?.value.trimmingSpaces.uppercased() ?? "OPAQUE") ?? .opaque
         var end = try dateTime("DTEND")
         var begin = start
-        if let given = end, !given.isDate, !begin.isDate,
+        if let given = end, given.isDate == begin.isDate,
             given.instant(zones: zones, floatingZone: .utc) < begin.instant(zones: zones, floatingZone: .utc)
         {
             // DTEND before DTSTART: the two were swapped by the writer.

@@ -165,7 +165,7 @@ struct Expander {
         var interval: Interval
         var allDay: (LocalDate, LocalDate)?
         if event.start.isDate {
-            let endDate = start.date.adding(days: days)
+            let endDate = start.date.adding(days: max(0, days))
             allDay = (start.date, endDate)
             interval = Interval(floating.instant(start.date, TimeOfDay(minutes: 0)), floating.instant(endDate, TimeOfDay(minutes: 0)))
         } else {

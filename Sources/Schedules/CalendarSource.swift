@@ -2,27 +2,39 @@ import Feeds
 import Foundation
 import ICalendar
 
-/// Reads one calendar named on the command line: a file path or a URL, fetched through Feeds.
+/// Reads one calendar named on the command line (a file path or a URL) through the same fetch and cache path as a
+/// schedule's feeds.
 public enum CalendarSource {
-    /// Fetches and parses; errors name the file (and line) and decide the exit code.
-    public static func read(_ location: String, strict: Bool, fetcher: FeedFetcher = FeedFetcher()) throws(ScheduleError) -> VCalendar {
+    /// Where feeds outside a schedule are cached: `$XDG_CACHE_HOME/tiaoqi`, else `~/.cache/tiaoqi`.
+    public static var defaultCache: String {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_CACHE_HOME"] ?? ((environment["HOME"] ?? NSTemporaryDirectory()) as NSString).appendingPathComponent(".cache")
+        return (base as NSString).appendingPathComponent("tiaoqi")
+    }
+
+    /// Fetches and parses; errors name the file (and line) and decide the exit code. Returns warnings too.
+    public static func read(_ location: String, strict: Bool, feeds: FeedOptions = FeedOptions()) async throws(ScheduleError) -> (VCalendar, [String]) {
         let feed: FeedLocation
-        let response: FeedResponse
         do {
             feed = try FeedLocation(location, relativeTo: FileManager.default.currentDirectoryPath)
-            response = try fetcher.fetchBlocking(feed)
         } catch {
+            throw ScheduleError(file: error.location, error.message)
+        }
+        let report = await feeds.service(defaultCache: defaultCache).fetch([FeedSource(location: feed)], validate: ScheduleFeeds.validate)[0]
+        guard let body = report.body else {
+            let error = report.error!
             let kind: ScheduleError.Kind = error.kind == .fileUnreadable || error.kind == .badLocation ? .badInput : .feedUnavailable
             throw ScheduleError(kind, file: error.location, error.message)
         }
+        var warnings: [String] = []
+        if report.outcome == .stale, let error = report.error {
+            warnings.append("\(feed.redacted): \(error.message); using the cached copy from \(report.ageSeconds ?? 0) s ago")
+        }
         do {
-            return try VCalendar.parse(bytes: try response.utf8Body(), strict: strict)
-        } catch let error as ICalendarError {
-            throw ScheduleError(file: feed.redacted, line: error.line > 0 ? error.line : nil, error.message)
-        } catch let error as FeedError {
-            throw ScheduleError(file: feed.redacted, error.message)
+            let calendar = try VCalendar.parse(bytes: body, strict: strict)
+            return (calendar, warnings + calendar.diagnostics.map { "\(location):\($0.line): \($0.message)" })
         } catch {
-            throw ScheduleError(file: feed.redacted, "\(error)")
+            throw ScheduleError(file: location, line: error.line > 0 ? error.line : nil, error.message)
         }
     }
 }

@@ -42,6 +42,8 @@ public struct PlanFile: Sendable {
     public var hotelCost: Double
     public var workdays: Set<Weekday>
     public var staff: [StaffEntry]
+    /// The environment variable holding `user:password` for feeds that need it (`feeds: credentials_env:`).
+    public var credentialsVariable: String?
 
     /// The planning days, first to last.
     public var days: [LocalDate] { (0...end.days(since: start)).map { start.adding(days: $0) } }
@@ -106,6 +108,10 @@ public struct PlanFile: Sendable {
             workdays = set
         } else {
             workdays = [.monday, .tuesday, .wednesday, .thursday, .friday]
+        }
+        if let feeds = top["feeds"] {
+            let map = try reader.mapping(feeds, "feeds")
+            credentialsVariable = try reader.string(map, "credentials_env", optional: true)
         }
         var staff: [StaffEntry] = []
         for item in try reader.sequence(try reader.required(top, "staff", in: root), "staff") {

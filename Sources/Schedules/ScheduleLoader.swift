@@ -15,28 +15,34 @@ public struct Schedule: Sendable {
     public var timetable: Timetable
     /// Staff, clients and their free time.
     public var problem: Problem
-    /// Calendar problems tolerated in lenient mode, as `file:line: message`.
+    /// Calendar problems tolerated in lenient mode and stale feeds, as `file:line: message`.
     public var warnings: [String]
+    /// How each calendar feed was obtained.
+    public var feedReports: [FeedReport]
 
     /// Door-to-door rules from the plan file.
     public var travelRules: TravelRules { problem.travelRules }
 }
 
-/// Reads a schedule folder: `plan.yaml`, `clients.csv`, the network, and every calendar feed.
+/// Reads a schedule folder: `plan.yaml`, `clients.csv`, the network, and every calendar feed (fetched together,
+/// through the cache).
 public struct ScheduleLoader: Sendable {
-    /// How feeds are fetched.
-    public var fetcher: FeedFetcher
+    /// How feeds are fetched and cached.
+    public var feeds: FeedOptions
     /// When true, bad calendar lines are warnings instead of errors.
     public var lenient: Bool
+    /// Hears (done, total) while feeds download.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
-    /// A loader with a fetcher.
-    public init(fetcher: FeedFetcher = FeedFetcher(), lenient: Bool = false) {
-        self.fetcher = fetcher
+    /// A loader with feed options.
+    public init(feeds: FeedOptions = FeedOptions(), lenient: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.feeds = feeds
         self.lenient = lenient
+        self.progress = progress
     }
 
     /// Loads the schedule in `folder`.
-    public func load(folder: String) throws(ScheduleError) -> Schedule {
+    public func load(folder: String) async throws(ScheduleError) -> Schedule {
         let planPath = join(folder, "plan.yaml")
         guard let data = FileManager.default.contents(atPath: planPath) else {
             throw ScheduleError(file: planPath, "cannot read plan.yaml; is '\(folder)' a schedule folder?")
@@ -49,10 +55,21 @@ public struct ScheduleLoader: Sendable {
         } catch where error.line == nil && error.file == networkFolder {
             throw ScheduleError(file: planPath, line: planFile.networkLine, "network '\(planFile.network)': \(error.message)")
         }
-        var warnings: [String] = []
         let zone = planFile.zone
         let workingDays = planFile.workingDays
         let period = Interval(zone.day(planFile.days.first!).start, zone.day(planFile.days.last!).end)
+        let clientsPath = join(folder, planFile.clients)
+        let table = try CSVTable(contentsOf: clientsPath)
+        try table.require(["id", "name", "city", "lat", "lon", "priority", "meeting_minutes", "calendar"])
+
+        var citations: [FeedCitation] = []
+        for entry in planFile.staff {
+            if let location = entry.calendar { citations.append(FeedCitation(location: location, file: planPath, line: entry.calendarLine)) }
+        }
+        for row in table.rows { citations.append(FeedCitation(location: try table.value(row, "calendar"), file: clientsPath, line: row.line)) }
+        let fetched = try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: lenient, progress: progress)
+            .fetch(citations, window: period)
+        let warnings = fetched.warnings
 
         var staff: [Staff] = []
         for entry in planFile.staff {
@@ -61,8 +78,7 @@ public struct ScheduleLoader: Sendable {
             }
             var busy = IntervalSet()
             if let location = entry.calendar {
-                let calendar = try readCalendar(location, folder: folder, citedBy: planPath, line: entry.calendarLine, warnings: &warnings)
-                busy = calendar.busy(in: period, floating: zone)
+                busy = fetched.calendars[location]!.busy(in: period, floating: zone)
             }
             let working = entry.workingHours.intervals(on: workingDays, in: zone)
             staff.append(
@@ -73,9 +89,6 @@ public struct ScheduleLoader: Sendable {
                     dailyTravelCapMinutes: entry.dailyTravelCapMinutes, busy: busy, availability: working.subtracting(busy)))
         }
 
-        let clientsPath = join(folder, planFile.clients)
-        let table = try CSVTable(contentsOf: clientsPath)
-        try table.require(["id", "name", "city", "lat", "lon", "priority", "meeting_minutes", "calendar"])
         var clients: [Client] = []
         var seen: Set<String> = []
         for row in table.rows {
@@ -95,8 +108,7 @@ public struct ScheduleLoader: Sendable {
                 hours = parsed
             }
             let mustVisit = try flag(row["must_visit"], table: table, row: row)
-            let calendar = try readCalendar(
-                try table.value(row, "calendar"), folder: folder, citedBy: clientsPath, line: row.line, warnings: &warnings)
+            let calendar = fetched.calendars[try table.value(row, "calendar")]!
             let name = try table.value(row, "name")
             clients.append(
                 Client(
@@ -118,38 +130,8 @@ public struct ScheduleLoader: Sendable {
         let problem = Problem(
             name: planFile.name, zone: zone, days: planFile.days, staff: staff, clients: clients, travelRules: rules,
             hotelCost: planFile.hotelCost)
-        return Schedule(folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: warnings)
-    }
-
-    /// Fetches and parses one calendar named at `file:line`.
-    private func readCalendar(
-        _ location: String, folder: String, citedBy file: String, line: Int, warnings: inout [String]
-    ) throws(ScheduleError) -> VCalendar {
-        let response: FeedResponse
-        let feed: FeedLocation
-        do {
-            feed = try FeedLocation(location, relativeTo: folder)
-            response = try fetcher.fetchBlocking(feed)
-        } catch {
-            let kind: ScheduleError.Kind = error.kind == .fileUnreadable || error.kind == .badLocation ? .badInput : .feedUnavailable
-            throw ScheduleError(kind, file: file, line: line, "calendar '\(error.location)': \(error.message)")
-        }
-        let shown = feed.isFile ? join(folder, location) : feed.redacted
-        let bytes: [UInt8]
-        do {
-            bytes = try response.utf8Body()
-        } catch {
-            throw ScheduleError(file: shown, error.message)
-        }
-        do {
-            let calendar = try VCalendar.parse(bytes: bytes, strict: !lenient)
-            warnings += calendar.diagnostics.map { "\(shown):\($0.line): \($0.message)" }
-            return calendar
-        } catch {
-            throw ScheduleError(
-                file: shown, line: error.line,
-                "\(error.message); fix the line, or run with --lenient to skip what cannot be read")
-        }
+        return Schedule(
+            folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: warnings, feedReports: fetched.reports)
     }
 
     private func flag(_ text: String?, table: CSVTable, row: CSVTable.Row) throws(ScheduleError) -> Bool {
@@ -164,6 +146,26 @@ public struct ScheduleLoader: Sendable {
         let close = timetable.citiesResembling(id).prefix(5).map(\.id)
         let hint = close.isEmpty ? "known cities: \(timetable.cities.keys.sorted().joined(separator: ", "))" : "did you mean \(close.joined(separator: ", "))?"
         return "unknown city '\(id)'; \(hint)"
+    }
+
+    /// Fetches every feed the schedule in `folder` needs, without building the problem (for `tiaoqi fetch`).
+    public func fetchFeeds(folder: String) async throws(ScheduleError) -> [FeedReport] {
+        let planPath = join(folder, "plan.yaml")
+        guard let data = FileManager.default.contents(atPath: planPath) else {
+            throw ScheduleError(file: planPath, "cannot read plan.yaml; is '\(folder)' a schedule folder?")
+        }
+        let planFile = try PlanFile(text: String(decoding: data, as: UTF8.self), file: planPath)
+        let clientsPath = join(folder, planFile.clients)
+        let table = try CSVTable(contentsOf: clientsPath)
+        try table.require(["calendar"])
+        var citations = planFile.staff.compactMap { entry in
+            entry.calendar.map { FeedCitation(location: $0, file: planPath, line: entry.calendarLine) }
+        }
+        for row in table.rows { citations.append(FeedCitation(location: try table.value(row, "calendar"), file: clientsPath, line: row.line)) }
+        let zone = planFile.zone
+        let period = Interval(zone.day(planFile.days.first!).start, zone.day(planFile.days.last!).end)
+        return try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: true, progress: progress)
+            .fetch(citations, window: period, failHard: false).reports
     }
 
     private func join(_ folder: String, _ path: String) -> String {

@@ -5,7 +5,7 @@ import Schedules
 import Timeline
 
 /// `tiaoqi calendar`: look inside one calendar feed.
-struct CalendarCommand: ParsableCommand {
+struct CalendarCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar", abstract: "Expand a calendar's events or its busy time over a window.",
         subcommands: [Expand.self, FreeBusy.self])
@@ -27,7 +27,9 @@ struct CalendarCommand: ParsableCommand {
         @Flag(name: .long, help: "Stop at the first line that cannot be read instead of skipping it with a warning.")
         var strict = false
 
-        func load() throws -> (VCalendar, Interval, Zone) {
+        @OptionGroup var feeds: FeedFlags
+
+        func load() async throws -> (VCalendar, Interval, Zone) {
             let zone: Zone
             if let tz {
                 guard let named = Zone(identifier: tz) else { throw ValidationError("--tz '\(tz)' is not an IANA zone such as Asia/Shanghai") }
@@ -36,8 +38,9 @@ struct CalendarCommand: ParsableCommand {
                 zone = .utc
             }
             let calendar: VCalendar
+            let warnings: [String]
             do {
-                calendar = try CalendarSource.read(source, strict: strict)
+                (calendar, warnings) = try await CalendarSource.read(source, strict: strict, feeds: feeds.options)
             } catch {
                 throw Failure.exit(for: error)
             }
@@ -46,14 +49,14 @@ struct CalendarCommand: ParsableCommand {
                 throw ValidationError("--from and --to must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]")
             }
             guard start < end else { throw ValidationError("--from must be before --to") }
-            Failure.warn(calendar.diagnostics.map { "\(source):\($0.line): \($0.message)" })
+            Failure.warn(warnings)
             return (calendar, Interval(start, end), floating)
         }
     }
 
     enum LineFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
 
-    struct Expand: ParsableCommand {
+    struct Expand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print every occurrence overlapping the window.")
 
         @OptionGroup var window: Window
@@ -61,8 +64,8 @@ struct CalendarCommand: ParsableCommand {
         @Option(name: .long, help: "text (for people) or jsonl (one JSON object a line).")
         var format: LineFormat = .text
 
-        func run() throws {
-            let (calendar, interval, zone) = try window.load()
+        func run() async throws {
+            let (calendar, interval, zone) = try await window.load()
             let occurrences = calendar.occurrences(in: interval, floating: zone)
             for occurrence in occurrences {
                 print(format == .jsonl ? OccurrenceText.jsonLine(occurrence) : OccurrenceText.humanLine(occurrence, zone: zone))
@@ -70,7 +73,7 @@ struct CalendarCommand: ParsableCommand {
         }
     }
 
-    struct FreeBusy: ParsableCommand {
+    struct FreeBusy: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "freebusy", abstract: "Print merged busy intervals inside the window.")
 
         @OptionGroup var window: Window
@@ -78,8 +81,8 @@ struct CalendarCommand: ParsableCommand {
         @Option(name: .long, help: "text or jsonl.")
         var format: LineFormat = .text
 
-        func run() throws {
-            let (calendar, interval, zone) = try window.load()
+        func run() async throws {
+            let (calendar, interval, zone) = try await window.load()
             for busy in calendar.busy(in: interval, floating: zone).intervals {
                 switch format {
                 case .jsonl: print("{\"start\":\"\(busy.start.iso8601)\",\"end\":\"\(busy.end.iso8601)\"}")

@@ -5,7 +5,7 @@ import Itinerary
 import Schedules
 
 /// `tiaoqi check PLAN`: audits a plan against its schedule's calendars and timetable.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Check a plan.json against its schedule: windows, travel, timetable, stays.")
 
@@ -21,7 +21,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
     var lenient = false
 
-    func run() throws {
+    @OptionGroup var feeds: FeedFlags
+
+    func run() async throws {
         let findings: [Finding]
         do throws(ScheduleError) {
             let decoded = try PlanJSON.decode(contentsOf: plan)
@@ -29,7 +31,7 @@ struct CheckCommand: ParsableCommand {
             guard let folder = schedule ?? decoded.schedule.map({ RelativePath.resolve($0, against: planFolder.isEmpty ? "." : planFolder) }) else {
                 throw ScheduleError(file: plan, "the plan does not say which schedule it was made from; pass --schedule DIR")
             }
-            let loaded = try ScheduleLoader(lenient: lenient).load(folder: folder)
+            let loaded = try await ScheduleLoader(feeds: feeds.options, lenient: lenient, progress: Progress.feeds).load(folder: folder)
             Failure.warn(loaded.warnings)
             findings = PlanAudit(problem: loaded.problem, timetable: loaded.timetable).findings(for: decoded)
         } catch {

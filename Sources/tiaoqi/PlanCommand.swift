@@ -7,7 +7,7 @@ import Schedules
 import Travel
 
 /// `tiaoqi plan SCHEDULE`: plans the week and writes plan.json and one .ics per person.
-struct PlanCommand: ParsableCommand {
+struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Plan a schedule folder's week, audit it, print it, and write plan.json and .ics files.")
 
@@ -26,10 +26,12 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
     var lenient = false
 
-    func run() throws {
+    @OptionGroup var feeds: FeedFlags
+
+    func run() async throws {
         let loaded: Schedule
         do {
-            loaded = try ScheduleLoader(lenient: lenient).load(folder: schedule)
+            loaded = try await ScheduleLoader(feeds: feeds.options, lenient: lenient, progress: Progress.feeds).load(folder: schedule)
         } catch {
             throw Failure.exit(for: error)
         }

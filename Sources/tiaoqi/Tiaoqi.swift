@@ -3,7 +3,7 @@ import Foundation
 
 /// The `tiaoqi` command: plans multi-city weeks and checks plans.
 @main
-struct Tiaoqi: ParsableCommand {
+struct Tiaoqi: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tiaoqi",
         abstract: "Plan investment-promotion officers' multi-city weeks from calendars and timetables.",
@@ -11,13 +11,17 @@ struct Tiaoqi: ParsableCommand {
             Exit codes: 0 done; 1 done but something needs a human (must-visits left out, audit findings); \
             2 bad input or usage; 3 feeds or network failed and no usable copy.
             """,
-        subcommands: [PlanCommand.self, CheckCommand.self, CalendarCommand.self, BenchCommand.self])
+        subcommands: [PlanCommand.self, CheckCommand.self, CalendarCommand.self, FetchCommand.self, BenchCommand.self])
 
     /// Runs the command line; usage errors exit 2 as DESIGN.md promises (ArgumentParser alone would exit 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

@@ -13,8 +13,8 @@ struct AuditTests {
     let plan: Plan
     let audit: PlanAudit
 
-    init() throws {
-        schedule = try ScheduleLoader().load(folder: Fixtures.quickstart)
+    init() async throws {
+        schedule = try await ScheduleLoader().load(folder: Fixtures.quickstart)
         let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
         plan = Planner(problem: schedule.problem, router: router).solve()
         audit = PlanAudit(problem: schedule.problem, timetable: schedule.timetable)
@@ -22,11 +22,11 @@ struct AuditTests {
 
     func rules(_ plan: Plan) -> [String] { audit.findings(for: plan).map(\.rule) }
 
-    @Test func theSolvedPlanIsClean() {
+    @Test func theSolvedPlanIsClean() async {
         #expect(audit.findings(for: plan).isEmpty)
     }
 
-    @Test func aVisitMovedOutsideTheClientsFreeTimeIsNamed() throws {
+    @Test func aVisitMovedOutsideTheClientsFreeTimeIsNamed() async throws {
         var changed = plan
         let index = try #require(changed.visits.indices.first)
         let client = changed.visits[index].client
@@ -43,7 +43,7 @@ struct AuditTests {
         #expect(finding.message.contains("outside the client's free time"))
     }
 
-    @Test func aServiceThatDoesNotRunIsCaught() throws {
+    @Test func aServiceThatDoesNotRunIsCaught() async throws {
         var changed = plan
         let leg = try #require(changed.legs.firstIndex { $0.parts.contains { $0.mode == .rail } })
         let part = try #require(changed.legs[leg].parts.firstIndex { $0.mode == .rail })
@@ -51,21 +51,21 @@ struct AuditTests {
         #expect(rules(changed).contains("unknown-service"))
     }
 
-    @Test func aMissedCheckInIsCaught() throws {
+    @Test func aMissedCheckInIsCaught() async throws {
         var changed = plan
         let leg = try #require(changed.legs.firstIndex { $0.parts.count >= 3 })
         changed.legs[leg].parts[0].arrive = changed.legs[leg].parts[1].depart - 5 * 60
         #expect(rules(changed).contains("missed-connection"))
     }
 
-    @Test func aNightAwayWithoutAHotelIsCaught() throws {
+    @Test func aNightAwayWithoutAHotelIsCaught() async throws {
         var changed = plan
         try #require(!changed.stays.isEmpty)
         changed.stays.removeFirst()
         #expect(rules(changed).contains("missing-stay"))
     }
 
-    @Test func twoThingsAtOnceAreCaught() throws {
+    @Test func twoThingsAtOnceAreCaught() async throws {
         var changed = plan
         try #require(changed.visits.count >= 2)
         changed.visits[1].start = changed.visits[0].start
@@ -74,14 +74,14 @@ struct AuditTests {
         #expect(found.contains("double-booked"))
     }
 
-    @Test func aDroppedMustVisitIsCaught() {
+    @Test func aDroppedMustVisitIsCaught() async {
         var changed = plan
         let must = Set(schedule.problem.clients.filter(\.mustVisit).map(\.id))
         changed.visits.removeAll { must.contains($0.client) }
         #expect(rules(changed).contains("must-visit-left-out"))
     }
 
-    @Test func aPersonWhoNeverComesHomeIsCaught() throws {
+    @Test func aPersonWhoNeverComesHomeIsCaught() async throws {
         var changed = plan
         try #require(changed.legs.last?.toCity == "xuzhou")
         changed.legs.removeLast()

@@ -14,8 +14,8 @@ func solve(_ schedule: Schedule) -> Plan {
 
 @Suite("Planning real weeks")
 struct PlannerTests {
-    @Test func theQuickstartPlacesEveryClientAndPassesTheAudit() throws {
-        let schedule = try ScheduleLoader().load(folder: Fixtures.quickstart)
+    @Test func theQuickstartPlacesEveryClientAndPassesTheAudit() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.quickstart)
         let plan = solve(schedule)
         #expect(plan.leftOut.isEmpty)
         #expect(plan.visits.count == schedule.problem.clients.count)
@@ -25,8 +25,8 @@ struct PlannerTests {
         #expect(plan.stays.count == plan.score.nightsAway)
     }
 
-    @Test func theSampleWeekIsFeasibleAndExplainsWhatItLeavesOut() throws {
-        let schedule = try ScheduleLoader().load(folder: Fixtures.sampleWeek)
+    @Test func theSampleWeekIsFeasibleAndExplainsWhatItLeavesOut() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
         let plan = solve(schedule)
         let findings = PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan)
         #expect(findings.isEmpty, "\(findings.map(\.message))")
@@ -41,13 +41,13 @@ struct PlannerTests {
         if let hz04 = plan.visits.first(where: { $0.client == "hz04" }) { #expect(hz04.staff == ["zhou"]) }
     }
 
-    @Test func theSameInputGivesTheSameBytes() throws {
-        let schedule = try ScheduleLoader().load(folder: Fixtures.sampleWeek)
+    @Test func theSameInputGivesTheSameBytes() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
         #expect(PlanJSON.encode(solve(schedule)) == PlanJSON.encode(solve(schedule)))
     }
 
-    @Test func anUnreachableWindowIsExplainedWithTheEarliestArrival() throws {
-        let schedule = try ScheduleLoader().load(folder: Fixtures.quickstart)
+    @Test func anUnreachableWindowIsExplainedWithTheEarliestArrival() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.quickstart)
         var problem = schedule.problem
         let zone = problem.zone
         let monday = problem.days[0]

@@ -9,8 +9,8 @@ import Travel
 
 @Suite("Loading schedule folders")
 struct ScheduleLoaderTests {
-    @Test func theSampleWeekLoads() throws {
-        let schedule = try ScheduleLoader().load(folder: Fixtures.sampleWeek)
+    @Test func theSampleWeekLoads() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
         let problem = schedule.problem
         #expect(problem.staff.count >= 3)
         #expect(problem.clients.count >= 25)
@@ -24,8 +24,8 @@ struct ScheduleLoaderTests {
         #expect(problem.clients.first { $0.id == "sz01" }?.availability.isEmpty == true)
     }
 
-    @Test func clientWindowsAreBusinessHoursMinusBusy() throws {
-        let schedule = try ScheduleLoader().load(folder: Fixtures.sampleWeek)
+    @Test func clientWindowsAreBusinessHoursMinusBusy() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
         let zone = schedule.problem.zone
         for client in schedule.problem.clients {
             for window in client.availability.intervals {
@@ -36,14 +36,14 @@ struct ScheduleLoaderTests {
         }
     }
 
-    func failure(_ change: (String) -> Void) -> ScheduleError? {
+    func failure(_ change: (String) -> Void) async -> ScheduleError? {
         let folder = Fixtures.copy(Fixtures.quickstart)
         change(folder)
-        return #expect(throws: ScheduleError.self) { try ScheduleLoader().load(folder: folder) }
+        return await #expect(throws: ScheduleError.self) { try await ScheduleLoader().load(folder: folder) }
     }
 
-    @Test func aMissingFeedFileNamesTheCSVLine() {
-        let error = failure { folder in
+    @Test func aMissingFeedFileNamesTheCSVLine() async {
+        let error = await failure { folder in
             Fixtures.edit("\(folder)/clients.csv", replacing: "feeds/client-su-robot.ics", with: "feeds/client-nobody.ics")
         }
         #expect(error?.kind == .badInput)
@@ -52,24 +52,24 @@ struct ScheduleLoaderTests {
         #expect(error?.message.contains("feeds/client-nobody.ics") == true)
     }
 
-    @Test func anUnknownCitySuggestsCloseOnes() {
-        let error = failure { folder in Fixtures.edit("\(folder)/clients.csv", replacing: ",suzhou,", with: ",suzou,") }
+    @Test func anUnknownCitySuggestsCloseOnes() async {
+        let error = await failure { folder in Fixtures.edit("\(folder)/clients.csv", replacing: ",suzhou,", with: ",suzou,") }
         #expect(error?.message.contains("unknown city 'suzou'") == true)
         #expect(error?.message.contains("suzhou") == true)
         #expect(error?.line != nil)
     }
 
-    @Test func anUnknownHomeCityNamesThePlanLine() throws {
+    @Test func anUnknownHomeCityNamesThePlanLine() async throws {
         let folder = Fixtures.copy(Fixtures.quickstart)
         let plan = try String(contentsOfFile: "\(folder)/plan.yaml", encoding: .utf8)
         let line = plan.components(separatedBy: "\n").firstIndex { $0.contains("home: xuzhou") }! + 1
         Fixtures.edit("\(folder)/plan.yaml", replacing: "home: xuzhou", with: "home: atlantis")
-        let error = #expect(throws: ScheduleError.self) { try ScheduleLoader().load(folder: folder) }
+        let error = await #expect(throws: ScheduleError.self) { try await ScheduleLoader().load(folder: folder) }
         #expect(error?.line == line)
         #expect(error?.file.hasSuffix("plan.yaml") == true)
     }
 
-    @Test func aBrokenCalendarLineNamesTheFeedAndLine() throws {
+    @Test func aBrokenCalendarLineNamesTheFeedAndLine() async throws {
         let folder = Fixtures.copy(Fixtures.quickstart)
         let feed = "\(folder)/feeds/client-sh-bio.ics"
         let text = try String(contentsOfFile: feed, encoding: .utf8)
@@ -78,24 +78,24 @@ struct ScheduleLoaderTests {
         var broken = lines
         broken[index] = "DTSTART;TZID=Asia/Shanghai:2022030XT090000"
         try broken.joined(separator: "\r\n").write(toFile: feed, atomically: true, encoding: .utf8)
-        let error = #expect(throws: ScheduleError.self) { try ScheduleLoader().load(folder: folder) }
+        let error = await #expect(throws: ScheduleError.self) { try await ScheduleLoader().load(folder: folder) }
         #expect(error?.file.hasSuffix("feeds/client-sh-bio.ics") == true)
         #expect(error?.line == index + 1)
         // Lenient mode goes on and reports the line as a warning.
-        let schedule = try ScheduleLoader(lenient: true).load(folder: folder)
+        let schedule = try await ScheduleLoader(lenient: true).load(folder: folder)
         #expect(schedule.warnings.contains { $0.contains("client-sh-bio.ics:\(index + 1):") })
     }
 
-    @Test func aMalformedCSVRowNamesItsLine() {
-        let error = failure { folder in
+    @Test func aMalformedCSVRowNamesItsLine() async {
+        let error = await failure { folder in
             Fixtures.edit("\(folder)/clients.csv", replacing: ",yes,", with: ",yes,\"unclosed,")
         }
         #expect(error?.file.hasSuffix("clients.csv") == true)
         #expect(error?.line != nil)
     }
 
-    @Test func badYAMLValuesNameTheirLine() {
-        let error = failure { folder in Fixtures.edit("\(folder)/plan.yaml", replacing: "2022-03-07", with: "7 March") }
+    @Test func badYAMLValuesNameTheirLine() async {
+        let error = await failure { folder in Fixtures.edit("\(folder)/plan.yaml", replacing: "2022-03-07", with: "7 March") }
         #expect(error?.message.contains("YYYY-MM-DD") == true)
         #expect(error?.line != nil)
     }

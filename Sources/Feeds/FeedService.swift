@@ -1,0 +1,160 @@
+import Foundation
+
+/// A feed to fetch: where, with which credentials, and for CalDAV the time range to ask for.
+public struct FeedSource: Sendable, Hashable {
+    /// Where the feed is.
+    public var location: FeedLocation
+    /// `user:password` for basic auth (or nil: `~/.netrc` is consulted).
+    public var credentials: String?
+    /// The planning window, for a CalDAV time-range query (UTC `YYYYMMDDTHHMMSSZ`).
+    public var window: (start: String, end: String)?
+
+    /// A feed at a location.
+    public init(location: FeedLocation, credentials: String? = nil, window: (start: String, end: String)? = nil) {
+        self.location = location
+        self.credentials = credentials
+        self.window = window
+    }
+
+    public static func == (lhs: FeedSource, rhs: FeedSource) -> Bool {
+        lhs.location == rhs.location && lhs.credentials == rhs.credentials && lhs.window?.start == rhs.window?.start
+            && lhs.window?.end == rhs.window?.end
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(location) }
+}
+
+/// How one feed was obtained.
+public struct FeedReport: Sendable {
+    /// Where the copy in use came from.
+    public enum Outcome: String, Sendable, Codable {
+        /// Downloaded now.
+        case fresh
+        /// The server confirmed the cached copy (304).
+        case notModified = "not-modified"
+        /// The fetch failed or was skipped (`--offline`); the cached copy is used.
+        case stale
+        /// Neither a download nor a cached copy.
+        case failed
+    }
+
+    /// The feed.
+    public var location: FeedLocation
+    /// The outcome.
+    public var outcome: Outcome
+    /// The HTTP status of the last answer, nil for files and when none came.
+    public var status: Int?
+    /// The body in use, as UTF-8; nil when failed.
+    public var body: [UInt8]?
+    /// Seconds since the copy in use was last confirmed by its server (0 when fresh).
+    public var ageSeconds: Int?
+    /// What went wrong, if anything (a stale copy carries the reason it is stale).
+    public var error: FeedError?
+}
+
+/// Fetches many feeds at once through a cache: conditional requests, validation before a body replaces the cached
+/// copy, and stale copies when the network fails.
+public struct FeedService: Sendable {
+    /// Transfers.
+    public var fetcher: FeedFetcher
+    /// Where good copies are kept; nil for no cache.
+    public var cache: FeedCache?
+    /// Use the cache only.
+    public var offline: Bool
+
+    /// A service over a fetcher and a cache.
+    public init(fetcher: FeedFetcher = FeedFetcher(), cache: FeedCache? = nil, offline: Bool = false) {
+        self.fetcher = fetcher
+        self.cache = cache
+        self.offline = offline
+    }
+
+    /// Fetches every source; `validate` returns nil for a usable body (UTF-8) or the reason it is not. A body that
+    /// fails, is cut short, is over a limit or does not validate never replaces a cached copy.
+    public func fetch(
+        _ sources: [FeedSource], validate: @escaping @Sendable ([UInt8]) -> String?, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async -> [FeedReport] {
+        let now = Date().timeIntervalSince1970
+        var reports = [FeedReport?](repeating: nil, count: sources.count)
+        var requests: [TransferRequest] = []
+        var requestIndex: [Int] = []
+        var cached: [Int: (entry: FeedCache.Entry, body: [UInt8])] = [:]
+        for (index, source) in sources.enumerated() {
+            let location = source.location
+            if !location.isFile, let cache, let copy = cache.read(location) { cached[index] = copy }
+            if offline && !location.isFile {
+                if let copy = cached[index] {
+                    reports[index] = FeedReport(
+                        location: location, outcome: .stale, status: nil, body: copy.body, ageSeconds: Int(now - copy.entry.validatedAt),
+                        error: FeedError(kind: .network, location: location.redacted, message: "offline: using the cached copy"))
+                } else {
+                    reports[index] = FeedReport(
+                        location: location, outcome: .failed, status: nil, body: nil, ageSeconds: nil,
+                        error: FeedError(kind: .network, location: location.redacted, message: "offline and no cached copy; fetch it once online"))
+                }
+                continue
+            }
+            var request = TransferRequest(location: location)
+            request.credentials = source.credentials
+            if let copy = cached[index] {
+                if let etag = copy.entry.etag { request.headers.append("If-None-Match: \(etag)") }
+                if let modified = copy.entry.lastModified { request.headers.append("If-Modified-Since: \(modified)") }
+            }
+            if location.isCalDAV { CalDAV.prepare(&request, window: source.window) }
+            requests.append(request)
+            requestIndex.append(index)
+        }
+        let results = await TransferEngine.perform(requests, limits: fetcher.limits, retry: fetcher.retry, progress: progress)
+        let finished = Date().timeIntervalSince1970
+        for (number, result) in results.enumerated() {
+            let index = requestIndex[number]
+            reports[index] = settle(sources[index], result: result, cached: cached[index], now: finished, validate: validate)
+        }
+        return reports.map { $0! }
+    }
+
+    private func settle(
+        _ source: FeedSource, result: TransferResult, cached: (entry: FeedCache.Entry, body: [UInt8])?, now: Double,
+        validate: @Sendable ([UInt8]) -> String?
+    ) -> FeedReport {
+        let location = source.location
+        func stale(_ error: FeedError) -> FeedReport {
+            guard let cached else { return FeedReport(location: location, outcome: .failed, status: result.status, body: nil, ageSeconds: nil, error: error) }
+            return FeedReport(
+                location: location, outcome: .stale, status: result.status, body: cached.body, ageSeconds: Int(now - cached.entry.validatedAt),
+                error: error)
+        }
+        if let error = result.error { return stale(error) }
+        if result.status == 304, let cached {
+            try? cache?.confirm(location, entry: cached.entry, etag: result.etag, lastModified: result.lastModified, now: now)
+            return FeedReport(location: location, outcome: .notModified, status: 304, body: cached.body, ageSeconds: 0, error: nil)
+        }
+        var response = FeedResponse(location: location, status: result.status, contentType: result.contentType, body: result.body)
+        if location.isCalDAV {
+            guard let calendar = CalDAV.calendar(fromMultistatus: result.body) else {
+                return stale(FeedError(kind: .undecodable, location: location.redacted, message: "the CalDAV answer holds no calendar-data; is this a calendar collection?", status: result.status))
+            }
+            response.body = calendar
+            response.contentType = "text/calendar; charset=utf-8"
+        }
+        let body: [UInt8]
+        do {
+            body = try response.utf8Body()
+        } catch {
+            return stale(error)
+        }
+        if !location.isFile, let reason = validate(body) {
+            return stale(FeedError(kind: .undecodable, location: location.redacted, message: "the server sent something that is not a usable calendar: \(reason)", status: result.status))
+        }
+        if !location.isFile, let cache {
+            do {
+                try cache.store(location, body: body, etag: result.etag, lastModified: result.lastModified, contentType: result.contentType, now: now)
+            } catch {
+                return FeedReport(
+                    location: location, outcome: .fresh, status: result.status, body: body, ageSeconds: 0,
+                    error: FeedError(kind: .network, location: location.redacted, message: "fetched, but the cache could not be written: \(error.localizedDescription)"))
+            }
+        }
+        return FeedReport(location: location, outcome: .fresh, status: result.status, body: body, ageSeconds: 0, error: nil)
+    }
+}

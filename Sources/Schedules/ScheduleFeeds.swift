@@ -1,0 +1,121 @@
+import Feeds
+import Foundation
+import ICalendar
+import Timeline
+
+/// How calendar feeds are fetched: cache folder, offline use, whole-request timeout.
+public struct FeedOptions: Sendable {
+    /// The cache folder; nil means `<schedule>/.tiaoqi/cache`.
+    public var cacheFolder: String?
+    /// Use cached copies only.
+    public var offline: Bool = false
+    /// Seconds for a whole request, nil for the default.
+    public var timeout: Int?
+    /// A CA bundle to trust for https feeds.
+    public var caBundle: String?
+
+    /// The defaults.
+    public init(cacheFolder: String? = nil, offline: Bool = false, timeout: Int? = nil) {
+        self.cacheFolder = cacheFolder
+        self.offline = offline
+        self.timeout = timeout
+    }
+
+    /// The fetcher these options describe.
+    public var fetcher: FeedFetcher {
+        var limits = FeedFetcher.Limits()
+        if let timeout { limits.totalTimeout = timeout }
+        limits.caBundle = caBundle
+        return FeedFetcher(limits: limits)
+    }
+
+    /// The feed service for a cache folder.
+    public func service(defaultCache: String) -> FeedService {
+        FeedService(fetcher: fetcher, cache: FeedCache(folder: cacheFolder ?? defaultCache), offline: offline)
+    }
+}
+
+/// A calendar named at a file and line (a row of clients.csv, a staff entry of plan.yaml).
+struct FeedCitation {
+    var location: String
+    var file: String
+    var line: Int
+}
+
+/// Fetches a schedule's feeds together and parses them, turning failures into `file:line` errors.
+struct ScheduleFeeds {
+    let options: FeedOptions
+    let planFile: PlanFile
+    let folder: String
+    let lenient: Bool
+    let progress: (@Sendable (Int, Int) -> Void)?
+
+    struct Fetched {
+        var calendars: [String: VCalendar] = [:]
+        var reports: [FeedReport] = []
+        var warnings: [String] = []
+    }
+
+    func fetch(_ citations: [FeedCitation], window: Interval, failHard: Bool = true) async throws(ScheduleError) -> Fetched {
+        var unique: [String: FeedCitation] = [:]
+        var order: [String] = []
+        for citation in citations where unique[citation.location] == nil {
+            unique[citation.location] = citation
+            order.append(citation.location)
+        }
+        let credentials = planFile.credentialsVariable.flatMap { ProcessInfo.processInfo.environment[$0] }
+        let range = (start: DateTimeText.utc(window.start), end: DateTimeText.utc(window.end))
+        var sources: [FeedSource] = []
+        for text in order {
+            let citation = unique[text]!
+            do {
+                let location = try FeedLocation(text, relativeTo: folder)
+                sources.append(FeedSource(location: location, credentials: location.isFile ? nil : credentials, window: range))
+            } catch {
+                throw ScheduleError(file: citation.file, line: citation.line, "calendar '\(error.location)': \(error.message)")
+            }
+        }
+        let service = options.service(defaultCache: (folder as NSString).appendingPathComponent(".tiaoqi/cache"))
+        let reports = await service.fetch(sources, validate: ScheduleFeeds.validate, progress: progress)
+        var fetched = Fetched(reports: reports)
+        for (text, report) in zip(order, reports) {
+            let citation = unique[text]!
+            let shown = report.location.isFile ? (folder as NSString).appendingPathComponent(text) : report.location.redacted
+            guard let body = report.body else {
+                guard failHard else { continue }
+                let error = report.error!
+                let kind: ScheduleError.Kind = error.kind == .fileUnreadable || error.kind == .badLocation ? .badInput : .feedUnavailable
+                throw ScheduleError(kind, file: citation.file, line: citation.line, "calendar '\(error.location)': \(error.message)")
+            }
+            if report.outcome == .stale, let error = report.error {
+                fetched.warnings.append("\(shown): \(error.message); using the cached copy from \(report.ageSeconds ?? 0) s ago")
+            }
+            do {
+                let calendar = try VCalendar.parse(bytes: body, strict: !lenient)
+                fetched.warnings += calendar.diagnostics.map { "\(shown):\($0.line): \($0.message)" }
+                fetched.calendars[text] = calendar
+            } catch {
+                guard failHard else { continue }
+                throw ScheduleError(
+                    file: shown, line: error.line > 0 ? error.line : nil,
+                    "\(error.message); fix the line, or run with --lenient to skip what cannot be read")
+            }
+        }
+        return fetched
+    }
+
+    /// A body may replace a cached copy only if it reads as a calendar at all.
+    @Sendable static func validate(_ body: [UInt8]) -> String? {
+        do {
+            _ = try VCalendar.parse(bytes: body)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+}
+
+/// UTC date-times as iCalendar writes them.
+enum DateTimeText {
+    static func utc(_ instant: Instant) -> String { DateTimeValue.utc(instant).icalendarText }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Feeds
+import Foundation
+import Schedules
+
+/// `tiaoqi fetch`: fetch every feed a week needs (or the URLs given) into the cache and say how each went.
+struct FetchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Fetch a schedule's calendar feeds (or URLs) into the cache: fresh, not modified, stale or failed.",
+        discussion: "Exit 3 when a feed has neither a fresh nor a cached copy.")
+
+    @Argument(help: "A schedule folder, or one or more feed URLs or files.")
+    var targets: [String]
+
+    @OptionGroup var feeds: FeedFlags
+
+    @Option(name: .long, help: "table or json.")
+    var format: OutputFormat = .table
+
+    func run() async throws {
+        var reports: [FeedReport]
+        var isDirectory: ObjCBool = false
+        if targets.count == 1, FileManager.default.fileExists(atPath: targets[0], isDirectory: &isDirectory), isDirectory.boolValue {
+            do {
+                reports = try await ScheduleLoader(feeds: feeds.options, progress: Progress.feeds).fetchFeeds(folder: targets[0])
+            } catch {
+                throw Failure.exit(for: error)
+            }
+        } else {
+            var sources: [FeedSource] = []
+            for target in targets {
+                do {
+                    sources.append(FeedSource(location: try FeedLocation(target, relativeTo: FileManager.default.currentDirectoryPath)))
+                } catch {
+                    throw Failure.exit(for: ScheduleError(file: error.location, error.message))
+                }
+            }
+            let service = feeds.options.service(defaultCache: CalendarSource.defaultCache)
+            reports = await service.fetch(sources, validate: FeedValidation.calendar, progress: Progress.feeds)
+        }
+        switch format {
+        case .json: print(FeedReportText.json(reports))
+        case .table: print(FeedReportText.table(reports), terminator: "")
+        }
+        if reports.contains(where: { $0.outcome == .failed }) { throw ExitCode(3) }
+    }
+}
