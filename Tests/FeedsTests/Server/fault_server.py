@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Loopback HTTP server with faults, for Tiaoqi's feed tests and benchmark.
+
+    python3 fault_server.py [--port 0] [--feeds N]
+
+Prints "PORT <n>" once listening on 127.0.0.1. Every path /feed/<name>.ics serves a small valid calendar with an
+ETag (and answers 304 to a matching If-None-Match) until a mode is set for it:
+
+    GET /control/mode?path=/feed/x.ics&mode=<mode>
+
+Modes: ok, gzip, chain (3 redirects to ok), loop (redirects to itself), to-file (redirect to file:///etc/passwd),
+404, 500, 500-then-ok, 429-then-ok (Retry-After: 1), drip (one byte a second), reset (half the body, then a
+reset), huge (30 MB, no Content-Length), bomb (gzip of 200 MB of zeros), gbk (GBK body, charset=gbk),
+html (an HTML page with status 200), slow (answers after 0.3-1.5 s; for kill tests).
+/bench/<n>.ics serves ~50 KB calendars with ETags, for the benchmark.
+"""
+import argparse
+import gzip
+import hashlib
+import random
+import socket
+import struct
+import sys
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+MODES = {}
+HITS = {}
+LOCK = threading.Lock()
+
+
+def calendar(name, version="v1", summary="正常的会议"):
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tiaoqi tests//fault server//EN\r\n"
+        f"BEGIN:VEVENT\r\nUID:{name}-{version}@test\r\nDTSTAMP:20220301T000000Z\r\n"
+        "DTSTART:20220307T010000Z\r\nDTEND:20220307T020000Z\r\n"
+        f"SUMMARY:{summary} {name} {version}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+
+def bench_calendar(number):
+    events = []
+    for i in range(250):
+        events.append(
+            f"BEGIN:VEVENT\r\nUID:bench-{number}-{i}@test\r\nDTSTAMP:20220301T000000Z\r\n"
+            f"DTSTART:202203{7 + i % 5:02d}T{(i % 9) + 1:02d}0000Z\r\nDURATION:PT1H\r\n"
+            f"SUMMARY:基准测试会议 number {number} event {i} with a reasonably long summary line\r\nEND:VEVENT\r\n"
+        )
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tiaoqi bench//EN\r\n" + "".join(events) + "END:VCALENDAR\r\n"
+
+
+BENCH = {}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def send_body(self, status, body, content_type="text/calendar; charset=utf-8", headers=None, length=True):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        if length:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def do_GET(self):
+        url = urllib.parse.urlparse(self.path)
+        if url.path == "/control/mode":
+            query = urllib.parse.parse_qs(url.query)
+            with LOCK:
+                MODES[query["path"][0]] = query["mode"][0]
+                HITS[query["path"][0]] = 0
+            return self.send_body(200, b"ok", "text/plain")
+        if url.path.startswith("/bench/"):
+            number = int(url.path.split("/")[-1].split(".")[0])
+            body, etag = BENCH[number]
+            if self.headers.get("If-None-Match") == etag:
+                return self.send_body(304, b"", headers={"ETag": etag})
+            return self.send_body(200, body, headers={"ETag": etag})
+        if not url.path.startswith("/feed/"):
+            return self.send_body(404, b"not found", "text/plain")
+        with LOCK:
+            mode = MODES.get(url.path, "ok")
+            HITS[url.path] = HITS.get(url.path, 0) + 1
+            hits = HITS[url.path]
+        name = url.path.split("/")[-1]
+        good = calendar(name).encode()
+        etag = '"' + hashlib.sha1(good).hexdigest()[:16] + '"'
+        if mode == "ok":
+            if self.headers.get("If-None-Match") == etag:
+                return self.send_body(304, b"", headers={"ETag": etag})
+            return self.send_body(200, good, headers={"ETag": etag, "Last-Modified": "Mon, 07 Mar 2022 01:00:00 GMT"})
+        if mode == "gzip":
+            newer = calendar(name, "v2").encode()
+            return self.send_body(200, gzip.compress(newer), headers={"Content-Encoding": "gzip", "ETag": '"gz"'})
+        if mode == "chain":
+            step = int(urllib.parse.parse_qs(url.query).get("step", ["0"])[0])
+            if step < 3:
+                return self.send_body(302, b"", headers={"Location": f"{url.path}?step={step + 1}"})
+            return self.send_body(200, calendar(name, "v3").encode())
+        if mode == "loop":
+            return self.send_body(302, b"", headers={"Location": url.path})
+        if mode == "to-file":
+            return self.send_body(302, b"", headers={"Location": "file:///etc/passwd"})
+        if mode == "404":
+            return self.send_body(404, b"gone", "text/plain")
+        if mode == "500":
+            return self.send_body(500, b"broken", "text/plain")
+        if mode == "500-then-ok":
+            if hits == 1:
+                return self.send_body(500, b"broken", "text/plain")
+            return self.send_body(200, calendar(name, "v4").encode())
+        if mode == "429-then-ok":
+            if hits == 1:
+                return self.send_body(429, b"slow down", "text/plain", headers={"Retry-After": "1"})
+            return self.send_body(200, calendar(name, "v5").encode())
+        if mode == "drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/calendar")
+            self.send_header("Content-Length", str(len(good)))
+            self.end_headers()
+            try:
+                for byte in good:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
+        if mode == "reset":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/calendar")
+            self.send_header("Content-Length", str(len(good) * 10))
+            self.end_headers()
+            self.wfile.write(good[: len(good) // 2])
+            self.wfile.flush()
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            for stream in (self.wfile, self.rfile):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+            self.connection.close()
+            return
+        if mode == "huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/calendar")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            chunk = b"X" * 65536
+            try:
+                for _ in range(480):
+                    self.wfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+            return
+        if mode == "bomb":
+            return self.send_body(200, bomb(), headers={"Content-Encoding": "gzip"})
+        if mode == "gbk":
+            body = calendar(name, "v6", "徐州招商会议").encode("gbk")
+            return self.send_body(200, body, "text/calendar; charset=gbk")
+        if mode == "html":
+            return self.send_body(200, b"<!DOCTYPE html><html><body>Service temporarily unavailable</body></html>", "text/html")
+        if mode == "slow":
+            time.sleep(random.uniform(0.3, 1.5))
+            return self.send_body(200, calendar(name, "slow").encode(), headers={"ETag": '"slow"'})
+        return self.send_body(500, b"unknown mode", "text/plain")
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 512
+    allow_reuse_address = True
+
+
+BOMB = []
+
+
+def bomb():
+    with LOCK:
+        if not BOMB:
+            BOMB.append(gzip.compress(b"\0" * (200 << 20), compresslevel=9))
+        return BOMB[0]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--bench", type=int, default=0, help="number of /bench/<n>.ics feeds to prepare")
+    args = parser.parse_args()
+    for number in range(args.bench):
+        body = bench_calendar(number).encode()
+        BENCH[number] = (body, '"' + hashlib.sha1(body).hexdigest()[:16] + '"')
+    server = Server(("127.0.0.1", args.port), Handler)
+    print(f"PORT {server.server_address[1]}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
