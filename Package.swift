@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Audit", "Schedules", "Itinerary", "Travel", "Timeline", "TestSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Planner", "Itinerary", "Travel", "Timeline", "Schedules", "TestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["tiaoqi", "Schedules", "Itinerary", "Timeline", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tiaoqi", "Feeds", "Schedules", "Itinerary", "Timeline", "TestSupport"]),
     ]
 )
 

@@ -104,16 +104,24 @@ public struct FeedService: Sendable {
             requests.append(request)
             requestIndex.append(index)
         }
-        let results = await TransferEngine.perform(requests, limits: fetcher.limits, retry: fetcher.retry, progress: progress)
-        let finished = Date().timeIntervalSince1970
-        for (number, result) in results.enumerated() {
-            let index = requestIndex[number]
-            reports[index] = settle(sources[index], result: result, cached: cached[index], now: finished, validate: validate)
-        }
+        // Each transfer is settled (and cached) as soon as it completes, so an interrupted run keeps what it got.
+        let settled = Settled()
+        let service = self
+        let cachedCopies = cached
+        let indices = requestIndex
+        _ = await TransferEngine.perform(
+            requests, limits: fetcher.limits, retry: fetcher.retry, progress: progress,
+            finished: { number, result in
+                let index = indices[number]
+                let report = service.settle(
+                    sources[index], result: result, cached: cachedCopies[index], now: Date().timeIntervalSince1970, validate: validate)
+                settled.put(index, report)
+            })
+        for (index, report) in settled.all() { reports[index] = report }
         return reports.map { $0! }
     }
 
-    private func settle(
+    fileprivate func settle(
         _ source: FeedSource, result: TransferResult, cached: (entry: FeedCache.Entry, body: [UInt8])?, now: Double,
         validate: @Sendable ([UInt8]) -> String?
     ) -> FeedReport {
@@ -156,5 +164,23 @@ public struct FeedService: Sendable {
             }
         }
         return FeedReport(location: location, outcome: .fresh, status: result.status, body: body, ageSeconds: 0, error: nil)
+    }
+}
+
+/// Reports settled on the transfer thread, read back once the batch is done.
+private final class Settled: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [Int: FeedReport] = [:]
+
+    func put(_ index: Int, _ report: FeedReport) {
+        lock.lock()
+        reports[index] = report
+        lock.unlock()
+    }
+
+    func all() -> [Int: FeedReport] {
+        lock.lock()
+        defer { lock.unlock() }
+        return reports
     }
 }

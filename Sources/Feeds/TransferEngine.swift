@@ -5,15 +5,16 @@ import Foundation
 /// cooperative pool never blocks on the network.
 public enum TransferEngine {
     /// Performs `requests` concurrently (at most `limits.concurrency` at once, `limits.perHost` per host), retrying
-    /// as `retry` allows; `progress` hears (done, total) after each one finishes. Results come in request order.
+    /// as `retry` allows; `finished` hears each result as it completes (on the transfer thread) and `progress`
+    /// hears (done, total). Results come in request order.
     public static func perform(
         _ requests: [TransferRequest], limits: FeedFetcher.Limits, retry: RetryPolicy,
-        progress: (@Sendable (Int, Int) -> Void)? = nil
+        progress: (@Sendable (Int, Int) -> Void)? = nil, finished: (@Sendable (Int, TransferResult) -> Void)? = nil
     ) async -> [TransferResult] {
         guard !requests.isEmpty else { return [] }
         return await withCheckedContinuation { continuation in
             let thread = Thread {
-                let runner = MultiRunner(requests: requests, limits: limits, retry: retry, progress: progress)
+                let runner = MultiRunner(requests: requests, limits: limits, retry: retry, progress: progress, finished: finished)
                 continuation.resume(returning: runner.run())
             }
             thread.name = "tiaoqi-transfers"
@@ -23,7 +24,7 @@ public enum TransferEngine {
 
     /// Performs `requests` on the calling thread; for synchronous callers only, never from async code.
     public static func performBlocking(_ requests: [TransferRequest], limits: FeedFetcher.Limits, retry: RetryPolicy) -> [TransferResult] {
-        MultiRunner(requests: requests, limits: limits, retry: retry, progress: nil).run()
+        MultiRunner(requests: requests, limits: limits, retry: retry, progress: nil, finished: nil).run()
     }
 }
 
@@ -49,13 +50,18 @@ private final class MultiRunner {
     private let limits: FeedFetcher.Limits
     private let retry: RetryPolicy
     private let progress: (@Sendable (Int, Int) -> Void)?
+    private let finished: (@Sendable (Int, TransferResult) -> Void)?
     private let started = MultiRunner.now()
 
-    init(requests: [TransferRequest], limits: FeedFetcher.Limits, retry: RetryPolicy, progress: (@Sendable (Int, Int) -> Void)?) {
+    init(
+        requests: [TransferRequest], limits: FeedFetcher.Limits, retry: RetryPolicy, progress: (@Sendable (Int, Int) -> Void)?,
+        finished: (@Sendable (Int, TransferResult) -> Void)?
+    ) {
         self.jobs = requests.map { Job(request: $0, limit: limits.maxBodyBytes) }
         self.limits = limits
         self.retry = retry
         self.progress = progress
+        self.finished = finished
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
@@ -82,6 +88,7 @@ private final class MultiRunner {
                     curl_multi_add_handle(multi, handle)
                 } else {
                     done += 1
+                    finished?(number, jobs[number].result!)
                     progress?(done, jobs.count)
                 }
             }
@@ -99,6 +106,7 @@ private final class MultiRunner {
                     waiting.append(number)
                 } else {
                     done += 1
+                    finished?(number, job.result!)
                     progress?(done, jobs.count)
                 }
             }

@@ -1,3 +1,4 @@
+import Feeds
 import Foundation
 import Itinerary
 import Schedules
@@ -132,4 +133,58 @@ struct CalendarCLITests {
         #expect(html.status == 2)
         #expect(html.stderr.contains("HTML"))
     }
+}
+
+@Suite("tiaoqi fetch", .serialized)
+struct FetchCLITests {
+    @Test func killingAFetchOf200FeedsLeavesNoCorruptCacheEntry() async throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let cache = Fixtures.temporaryFolder("kill-cache")
+        let urls = (0..<200).map { server.url("/slow/\($0).ics") }
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let binary = [directory.appendingPathComponent("tiaoqi").path, Fixtures.path(".build/debug/tiaoqi")]
+            .first { FileManager.default.isExecutableFile(atPath: $0) }!
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["fetch", "--cache", cache] + urls
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: .milliseconds(1500))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache)
+        let entries = names.filter { $0.hasSuffix(".json") }
+        #expect(!entries.isEmpty, "the fetch was killed before anything was cached; nothing was tested")
+        #expect(entries.count < 200, "the fetch finished before the kill; nothing was tested")
+        let cacheReader = FeedCache(folder: cache)
+        for url in urls {
+            let location = try FeedLocation(url)
+            // Every entry whose metadata exists must read back whole.
+            if let data = FileManager.default.contents(atPath: cache + "/" + sha256Name(url) + ".json") {
+                #expect(cacheReader.read(location) != nil, "corrupt entry for \(url): \(String(decoding: data, as: UTF8.self))")
+            }
+        }
+        // A second run completes and every feed is then usable.
+        let again = try tiaoqi(["fetch", "--cache", cache, "--format", "json"] + urls)
+        #expect(again.status == 0, "\(again.stderr)")
+        for url in urls { #expect(cacheReader.read(try FeedLocation(url)) != nil) }
+    }
+}
+
+/// The cache file name of a URL (SHA-256 of the URL), computed with the sha256sum tool as a second opinion.
+func sha256Name(_ url: String) -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sha256sum"]
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try? process.run()
+    input.fileHandleForWriting.write(Data(url.utf8))
+    try? input.fileHandleForWriting.close()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return String(text.prefix(64))
 }

@@ -11,7 +11,7 @@ ETag (and answers 304 to a matching If-None-Match) until a mode is set for it:
 Modes: ok, gzip, chain (3 redirects to ok), loop (redirects to itself), to-file (redirect to file:///etc/passwd),
 404, 500, 500-then-ok, 429-then-ok (Retry-After: 1), drip (one byte a second), reset (half the body, then a
 reset), huge (30 MB, no Content-Length), bomb (gzip of 200 MB of zeros), gbk (GBK body, charset=gbk),
-html (an HTML page with status 200), slow (answers after 0.3-1.5 s; for kill tests).
+html (an HTML page with status 200), slow (answers after 0.05-0.3 s; /slow/<n>.ics are always slow; for kill tests).
 /bench/<n>.ics serves ~50 KB calendars with ETags, for the benchmark.
 """
 import argparse
@@ -85,10 +85,10 @@ class Handler(BaseHTTPRequestHandler):
             if self.headers.get("If-None-Match") == etag:
                 return self.send_body(304, b"", headers={"ETag": etag})
             return self.send_body(200, body, headers={"ETag": etag})
-        if not url.path.startswith("/feed/"):
+        if not url.path.startswith("/feed/") and not url.path.startswith("/slow/"):
             return self.send_body(404, b"not found", "text/plain")
         with LOCK:
-            mode = MODES.get(url.path, "ok")
+            mode = MODES.get(url.path, "slow" if url.path.startswith("/slow/") else "ok")
             HITS[url.path] = HITS.get(url.path, 0) + 1
             hits = HITS[url.path]
         name = url.path.split("/")[-1]
@@ -172,7 +172,7 @@ class Handler(BaseHTTPRequestHandler):
         if mode == "html":
             return self.send_body(200, b"<!DOCTYPE html><html><body>Service temporarily unavailable</body></html>", "text/html")
         if mode == "slow":
-            time.sleep(random.uniform(0.3, 1.5))
+            time.sleep(random.uniform(0.05, 0.3))
             return self.send_body(200, calendar(name, "slow").encode(), headers={"ETag": '"slow"'})
         return self.send_body(500, b"unknown mode", "text/plain")
 
