@@ -47,7 +47,6 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .executableTarget(name: "ICalendarFuzz", dependencies: ["ICalendar", "Timeline"]),
         .executableTarget(
             name: "tiaoqi",
             dependencies: [

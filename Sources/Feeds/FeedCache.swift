@@ -1,8 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Feed bodies on disk with their validators. Bodies are stored under their digest and the metadata, written last,
-/// names the body; both are written to a temporary file and renamed, so a crash at any moment leaves either the old
-/// entry or the new one, never a torn one.
+/// Feed bodies on disk with their validators: one file per feed, a JSON line of metadata and then the body, written
+/// to a temporary file and renamed, so a crash at any moment leaves either the old entry or the new one whole. The
+/// metadata carries the body's size and SHA-256, and a read that does not match is no entry at all.
 public struct FeedCache: Sendable {
     /// What is known about a cached body.
     public struct Entry: Codable, Sendable, Hashable {
@@ -36,51 +39,81 @@ public struct FeedCache: Sendable {
     /// A cache in `folder` (created when first written).
     public init(folder: String) { self.folder = folder }
 
-    private func key(_ location: FeedLocation) -> String { SHA256.hex(Array(location.withoutCredentials.utf8)) }
-    private func metaPath(_ location: FeedLocation) -> String { (folder as NSString).appendingPathComponent("\(key(location)).json") }
-    private func bodyPath(_ location: FeedLocation, digest: String) -> String {
-        (folder as NSString).appendingPathComponent("\(key(location))-\(digest.prefix(16)).ics")
+    /// The file holding a feed's entry.
+    public func path(for location: FeedLocation) -> String {
+        (folder as NSString).appendingPathComponent("\(SHA256.hex(Array(location.withoutCredentials.utf8))).feed")
     }
 
     /// The cached entry and body, when present and intact (size and digest match).
     public func read(_ location: FeedLocation) -> (entry: Entry, body: [UInt8])? {
-        guard let data = FileManager.default.contents(atPath: metaPath(location)),
-            let entry = try? FeedCache.decoder.decode(Entry.self, from: data),
-            let body = FileManager.default.contents(atPath: bodyPath(location, digest: entry.sha256)),
-            body.count == entry.size, SHA256.hex(body) == entry.sha256
+        guard let data = FileManager.default.contents(atPath: path(for: location)),
+            let newline = data.firstIndex(of: 0x0A),
+            let entry = try? FeedCache.decoder.decode(Entry.self, from: data[data.startIndex..<newline])
         else { return nil }
-        return (entry, Array(body))
+        let body = Array(data[(newline + 1)...])
+        guard body.count == entry.size, SHA256.hex(body) == entry.sha256 else { return nil }
+        return (entry, body)
     }
 
     /// Stores a good body and its validators, replacing the previous entry.
     public func store(_ location: FeedLocation, body: [UInt8], etag: String?, lastModified: String?, contentType: String?, now: Double) throws {
-        let digest = SHA256.hex(body)
-        let previous = read(location)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try AtomicWrite.write(Data(body), to: bodyPath(location, digest: digest))
         let entry = Entry(
             url: location.withoutCredentials, etag: etag, lastModified: lastModified, fetchedAt: now, validatedAt: now,
-            contentType: contentType, size: body.count, sha256: digest)
-        try writeEntry(entry, for: location)
-        if let previous, previous.entry.sha256 != digest {
-            try? FileManager.default.removeItem(atPath: bodyPath(location, digest: previous.entry.sha256))
-        }
+            contentType: contentType, size: body.count, sha256: SHA256.hex(body))
+        try write(entry, body: body, for: location)
     }
 
-    /// Records that the server confirmed the cached body (a 304), keeping the body.
-    public func confirm(_ location: FeedLocation, entry: Entry, etag: String?, lastModified: String?, now: Double) throws {
-        var updated = entry
-        updated.validatedAt = now
-        updated.etag = etag ?? entry.etag
-        updated.lastModified = lastModified ?? entry.lastModified
-        try writeEntry(updated, for: location)
+    /// A server's confirmation (a 304) of a cached body, kept apart from the body so that confirming many feeds is
+    /// one small write.
+    public struct Confirmation: Codable, Sendable, Hashable {
+        public var validatedAt: Double
+        public var etag: String?
+        public var lastModified: String?
     }
 
-    private func writeEntry(_ entry: Entry, for location: FeedLocation) throws {
+    private var confirmationsPath: String { (folder as NSString).appendingPathComponent("confirmations.json") }
+
+    /// Confirmations recorded so far, by entry file name.
+    public func confirmations() -> [String: Confirmation] {
+        guard let data = FileManager.default.contents(atPath: confirmationsPath),
+            let table = try? FeedCache.decoder.decode([String: Confirmation].self, from: data)
+        else { return [:] }
+        return table
+    }
+
+    /// Records that the servers confirmed these cached bodies (304s), in one atomic write.
+    public func confirm(_ confirmed: [(location: FeedLocation, confirmation: Confirmation)]) throws {
+        guard !confirmed.isEmpty else { return }
+        var table = confirmations()
+        for (location, confirmation) in confirmed { table[(path(for: location) as NSString).lastPathComponent] = confirmation }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        encoder.outputFormatting = [.sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        try AtomicWrite.write(try encoder.encode(entry), to: metaPath(location))
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try AtomicWrite.write(try encoder.encode(table), to: confirmationsPath)
+    }
+
+    /// The entry with a later confirmation applied.
+    public func applying(_ confirmations: [String: Confirmation], to entry: Entry, of location: FeedLocation) -> Entry {
+        guard let confirmation = confirmations[(path(for: location) as NSString).lastPathComponent],
+            confirmation.validatedAt > entry.validatedAt
+        else { return entry }
+        var updated = entry
+        updated.validatedAt = confirmation.validatedAt
+        updated.etag = confirmation.etag ?? entry.etag
+        updated.lastModified = confirmation.lastModified ?? entry.lastModified
+        return updated
+    }
+
+    private func write(_ entry: Entry, body: [UInt8], for location: FeedLocation) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        var data = try encoder.encode(entry)
+        data.append(0x0A)
+        data.append(contentsOf: body)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try AtomicWrite.write(data, to: path(for: location))
     }
 }
 
@@ -88,7 +121,22 @@ public struct FeedCache: Sendable {
 enum AtomicWrite {
     static func write(_ data: Data, to path: String) throws {
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+        // Plain POSIX writes: a process killed at any point leaves at most a stray temporary file, and the rename
+        // makes the new file appear whole. (No fsync: this guards against crashes of the program, not of the disk.)
+        let descriptor = open(temporary, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        close(descriptor)
+        guard written else {
+            unlink(temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
         guard rename(temporary, path) == 0 else {

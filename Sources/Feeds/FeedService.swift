@@ -79,9 +79,12 @@ public struct FeedService: Sendable {
         var requests: [TransferRequest] = []
         var requestIndex: [Int] = []
         var cached: [Int: (entry: FeedCache.Entry, body: [UInt8])] = [:]
+        let confirmations = cache?.confirmations() ?? [:]
         for (index, source) in sources.enumerated() {
             let location = source.location
-            if !location.isFile, let cache, let copy = cache.read(location) { cached[index] = copy }
+            if !location.isFile, let cache, let copy = cache.read(location) {
+                cached[index] = (cache.applying(confirmations, to: copy.entry, of: location), copy.body)
+            }
             if offline && !location.isFile {
                 if let copy = cached[index] {
                     reports[index] = FeedReport(
@@ -114,16 +117,18 @@ public struct FeedService: Sendable {
             finished: { number, result in
                 let index = indices[number]
                 let report = service.settle(
-                    sources[index], result: result, cached: cachedCopies[index], now: Date().timeIntervalSince1970, validate: validate)
+                    sources[index], result: result, cached: cachedCopies[index], now: Date().timeIntervalSince1970, validate: validate,
+                    confirmed: settled)
                 settled.put(index, report)
             })
         for (index, report) in settled.all() { reports[index] = report }
+        try? cache?.confirm(settled.confirmed())
         return reports.map { $0! }
     }
 
     fileprivate func settle(
         _ source: FeedSource, result: TransferResult, cached: (entry: FeedCache.Entry, body: [UInt8])?, now: Double,
-        validate: @Sendable ([UInt8]) -> String?
+        validate: @Sendable ([UInt8]) -> String?, confirmed: Settled? = nil
     ) -> FeedReport {
         let location = source.location
         func stale(_ error: FeedError) -> FeedReport {
@@ -134,7 +139,7 @@ public struct FeedService: Sendable {
         }
         if let error = result.error { return stale(error) }
         if result.status == 304, let cached {
-            try? cache?.confirm(location, entry: cached.entry, etag: result.etag, lastModified: result.lastModified, now: now)
+            confirmed?.add(location, FeedCache.Confirmation(validatedAt: now, etag: result.etag, lastModified: result.lastModified))
             return FeedReport(location: location, outcome: .notModified, status: 304, body: cached.body, ageSeconds: 0, error: nil)
         }
         var response = FeedResponse(location: location, status: result.status, contentType: result.contentType, body: result.body)
@@ -171,6 +176,19 @@ public struct FeedService: Sendable {
 private final class Settled: @unchecked Sendable {
     private let lock = NSLock()
     private var reports: [Int: FeedReport] = [:]
+    private var confirmations: [(location: FeedLocation, confirmation: FeedCache.Confirmation)] = []
+
+    func add(_ location: FeedLocation, _ confirmation: FeedCache.Confirmation) {
+        lock.lock()
+        confirmations.append((location, confirmation))
+        lock.unlock()
+    }
+
+    func confirmed() -> [(location: FeedLocation, confirmation: FeedCache.Confirmation)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return confirmations
+    }
 
     func put(_ index: Int, _ report: FeedReport) {
         lock.lock()

@@ -80,12 +80,16 @@ enum EventReader {
         let transparency = Event.Transparency(rawValue: component.property("TRANSP")?.value.trimmingSpaces.uppercased() ?? "OPAQUE") ?? .opaque
         var end = try dateTime("DTEND")
         var begin = start
-        if let given = end, given.isDate == begin.isDate,
-            given.instant(zones: zones, floatingZone: .utc) < begin.instant(zones: zones, floatingZone: .utc)
-        {
-            // DTEND before DTSTART: the two were swapped by the writer.
-            warnings.append(Diagnostic(line: component.line, message: "DTEND is before DTSTART; the two are swapped", isError: false))
-            (begin, end) = (given, begin)
+        if let given = end, given.isDate == begin.isDate {
+            let gap = begin.instant(zones: zones, floatingZone: .utc) - given.instant(zones: zones, floatingZone: .utc)
+            if gap > 0 && gap <= 7 * 86_400 {
+                // DTEND shortly before DTSTART: the writer swapped the two.
+                warnings.append(Diagnostic(line: component.line, message: "DTEND is before DTSTART; the two are swapped", isError: false))
+                (begin, end) = (given, begin)
+            } else if gap > 0 {
+                warnings.append(Diagnostic(line: component.line, message: "DTEND is long before DTSTART; it is ignored", isError: false))
+                end = nil
+            }
         }
         var event = Event(
             uid: uid,

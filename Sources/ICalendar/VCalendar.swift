@@ -132,3 +132,51 @@ public struct VCalendar: Sendable {
         }
     }
 }
+
+extension VCalendar {
+    /// Whether `bytes` would parse at all (leniently): UTF-8, a VCALENDAR, and every VCALENDAR closed. Nil when they
+    /// would, else the reason; much faster than parsing, for deciding whether a download may replace a cached copy.
+    public static func structuralProblem(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { buffer -> String? in
+            var start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            // Fold continuation lines may split a character, so check UTF-8 with the folds taken out.
+            var unfolded: [UInt8] = []
+            unfolded.reserveCapacity(buffer.count)
+            var open = 0, opened = false
+            var index = start
+            func lineIs(_ text: StaticString, _ from: Int, _ to: Int) -> Bool {
+                let count = text.utf8CodeUnitCount
+                guard to - from >= count else { return false }
+                for k in 0..<count where buffer[from + k] & 0xDF != text.utf8Start[k] & 0xDF { return false }
+                var rest = from + count
+                while rest < to && (buffer[rest] == 0x20 || buffer[rest] == 0x09) { rest += 1 }
+                return rest == to
+            }
+            while index < buffer.count {
+                var end = index
+                while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+                if end > index && (buffer[index] == 0x20 || buffer[index] == 0x09) && !unfolded.isEmpty {
+                    unfolded.append(contentsOf: buffer[(index + 1)..<end])
+                } else {
+                    if lineIs("BEGIN:VCALENDAR", index, end) {
+                        open += 1
+                        opened = true
+                    } else if lineIs("END:VCALENDAR", index, end) {
+                        open -= 1
+                    }
+                    if !unfolded.isEmpty { unfolded.append(0x0A) }
+                    unfolded.append(contentsOf: buffer[index..<end])
+                }
+                index = end < buffer.count && buffer[end] == 0x0D && end + 1 < buffer.count && buffer[end + 1] == 0x0A ? end + 2 : end + 1
+            }
+            start = 0
+            guard opened else {
+                let head = String(decoding: buffer.prefix(200), as: UTF8.self).lowercased()
+                return head.contains("<html") || head.contains("<!doctype") ? "an HTML page, not a calendar" : "no BEGIN:VCALENDAR: not a calendar"
+            }
+            if open != 0 { return "BEGIN:VCALENDAR without END:VCALENDAR: the feed is truncated" }
+            let valid = unfolded.withUnsafeBufferPointer { UTF8Text.decode($0) != nil }
+            return valid ? nil : ContentLineReader.invalidUTF8
+        }
+    }
+}

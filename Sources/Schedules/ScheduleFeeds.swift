@@ -105,14 +105,7 @@ struct ScheduleFeeds {
     }
 
     /// A body may replace a cached copy only if it reads as a calendar at all.
-    @Sendable static func validate(_ body: [UInt8]) -> String? {
-        do {
-            _ = try VCalendar.parse(bytes: body)
-            return nil
-        } catch {
-            return error.description
-        }
-    }
+    @Sendable static func validate(_ body: [UInt8]) -> String? { VCalendar.structuralProblem(body) }
 }
 
 /// UTC date-times as iCalendar writes them.

@@ -1,13 +1,52 @@
 import ArgumentParser
+import Feeds
 import Foundation
 import ICalendar
+import Schedules
 import Timeline
 
 /// `tiaoqi bench`: figures for speed, printed as JSON; build with `-c release` before trusting them.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure speed and print figures (use a release build).",
-        subcommands: [CalendarBench.self])
+        subcommands: [CalendarBench.self, FeedsBench.self])
+
+    struct FeedsBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "feeds", abstract: "Fetch COUNT feeds PREFIX/0.ics … cold into a new cache, then again (all 304); prints JSON.")
+
+        @Argument(help: "URL prefix, e.g. http://127.0.0.1:8080/bench")
+        var prefix: String
+
+        @Option(name: .long, help: "How many feeds.")
+        var count: Int = 500
+
+        func run() async throws {
+            let cache = FeedCache(folder: NSTemporaryDirectory() + "/tiaoqi-bench-\(getpid())")
+            defer { try? FileManager.default.removeItem(atPath: cache.folder) }
+            let sources = try (0..<count).map { FeedSource(location: try FeedLocation("\(prefix)/\($0).ics")) }
+            let service = FeedService(cache: cache)
+            func pass() async -> (seconds: Double, reports: [FeedReport]) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let reports = await service.fetch(sources, validate: FeedValidation.calendar)
+                return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, reports)
+            }
+            let cold = await pass()
+            let warm = await pass()
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            func figures(_ run: (seconds: Double, reports: [FeedReport])) -> [String: Any] {
+                let outcomes = Dictionary(grouping: run.reports, by: { $0.outcome.rawValue }).mapValues(\.count)
+                return ["seconds": run.seconds, "requests_per_s": Double(count) / run.seconds, "outcomes": outcomes,
+                        "bytes": run.reports.reduce(0) { $0 + ($1.body?.count ?? 0) }]
+            }
+            let report: [String: Any] = [
+                "tool": "tiaoqi", "feeds": count, "cold": figures(cold), "revalidate": figures(warm),
+                "peak_rss_mb": Double(usage.ru_maxrss) / 1024,
+            ]
+            print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
+        }
+    }
 
     struct CalendarBench: ParsableCommand {
         static let configuration = CommandConfiguration(

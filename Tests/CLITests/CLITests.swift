@@ -155,15 +155,15 @@ struct FetchCLITests {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let names = try FileManager.default.contentsOfDirectory(atPath: cache)
-        let entries = names.filter { $0.hasSuffix(".json") }
+        let entries = names.filter { $0.hasSuffix(".feed") }
         #expect(!entries.isEmpty, "the fetch was killed before anything was cached; nothing was tested")
         #expect(entries.count < 200, "the fetch finished before the kill; nothing was tested")
         let cacheReader = FeedCache(folder: cache)
         for url in urls {
             let location = try FeedLocation(url)
             // Every entry whose metadata exists must read back whole.
-            if let data = FileManager.default.contents(atPath: cache + "/" + sha256Name(url) + ".json") {
-                #expect(cacheReader.read(location) != nil, "corrupt entry for \(url): \(String(decoding: data, as: UTF8.self))")
+            if let data = FileManager.default.contents(atPath: cache + "/" + sha256Name(url) + ".feed") {
+                #expect(cacheReader.read(location) != nil, "corrupt entry for \(url): \(data.count) bytes")
             }
         }
         // A second run completes and every feed is then usable.

@@ -40,7 +40,9 @@ struct FaultTests {
         let (report, before, after) = try await afterFault("ok", name: "same")
         #expect(report.outcome == .notModified)
         #expect(report.status == 304)
-        #expect(before.keys == after.keys)
+        // The body's entry is untouched; the confirmation is recorded beside it.
+        #expect(after.filter { $0.key.hasSuffix(".feed") } == before)
+        #expect(after["confirmations.json"] != nil)
         #expect(report.body.map { String(decoding: $0, as: UTF8.self).contains("same.ics v1") } == true)
     }
 

@@ -60,6 +60,11 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def setup(self):
+        super().setup()
+        # Headers and body go out in separate writes; without this, Nagle and delayed ACKs stall every response.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def send_body(self, status, body, content_type="text/calendar; charset=utf-8", headers=None, length=True):
         self.send_response(status)
         self.send_header("Content-Type", content_type)

@@ -2,7 +2,7 @@ import ICalendar
 import Timeline
 
 // libFuzzer entry point: parse arbitrary bytes, expand a bounded window, derive busy time, write events back.
-// Build and run as docs/FUZZING.md says; without the sanitizer this target is an empty program.
+// Built by scripts/build-fuzzer (swiftc with -sanitize=fuzzer,address); run as docs/FUZZING.md says.
 
 private let window = Interval(Instant(iso8601: "2024-01-01T00:00:00Z")!, Instant(iso8601: "2024-03-01T00:00:00Z")!)
 private let zone = Zone(identifier: "Asia/Shanghai")!
