@@ -22,9 +22,7 @@ public enum CalendarSource {
         }
         let report = await feeds.service(defaultCache: defaultCache).fetch([FeedSource(location: feed)], validate: ScheduleFeeds.validate)[0]
         guard let body = report.body else {
-            let error = report.error!
-            let kind: ScheduleError.Kind = error.kind == .fileUnreadable || error.kind == .badLocation ? .badInput : .feedUnavailable
-            throw ScheduleError(kind, file: error.location, error.message)
+            throw ScheduleError(feed: report.error!, file: location)
         }
         var warnings: [String] = []
         if report.outcome == .stale, let error = report.error {

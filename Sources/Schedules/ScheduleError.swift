@@ -1,3 +1,5 @@
+import Feeds
+
 /// Bad input: what is wrong, where (file and line), and what to do.
 public struct ScheduleError: Error, Sendable, CustomStringConvertible {
     /// The kind of failure, which decides the exit code.
@@ -23,6 +25,18 @@ public struct ScheduleError: Error, Sendable, CustomStringConvertible {
         self.file = file
         self.line = line
         self.message = message
+    }
+
+    /// The error for a feed that could not be had: bad input when it is a missing file or a bad location, else a
+    /// feed failure (exit 3).
+    /// Cited at `file:line` (a row naming the feed), or, without a line, at the feed itself.
+    public init(feed error: FeedError, file: String, line: Int? = nil) {
+        let kind: Kind = error.kind == .fileUnreadable || error.kind == .badLocation ? .badInput : .feedUnavailable
+        if let line {
+            self.init(kind, file: file, line: line, "calendar '\(error.location)': \(error.message)")
+        } else {
+            self.init(kind, file: error.location, error.message)
+        }
     }
 
     /// `file:line: message`.

@@ -83,9 +83,7 @@ struct ScheduleFeeds {
             let shown = report.location.isFile ? (folder as NSString).appendingPathComponent(text) : report.location.redacted
             guard let body = report.body else {
                 guard failHard else { continue }
-                let error = report.error!
-                let kind: ScheduleError.Kind = error.kind == .fileUnreadable || error.kind == .badLocation ? .badInput : .feedUnavailable
-                throw ScheduleError(kind, file: citation.file, line: citation.line, "calendar '\(error.location)': \(error.message)")
+                throw ScheduleError(feed: report.error!, file: citation.file, line: citation.line)
             }
             if report.outcome == .stale, let error = report.error {
                 fetched.warnings.append("\(shown): \(error.message); using the cached copy from \(report.ageSeconds ?? 0) s ago")
