@@ -31,7 +31,15 @@ enum CalDAV {
                 rest = rest[rest.index(after: tagEnd)...]
                 continue
             }
-            let contentStart = rest.index(after: tagEnd)
+            var contentStart = rest.index(after: tagEnd)
+            while contentStart < rest.endIndex && rest[contentStart].isWhitespace { contentStart = rest.index(after: contentStart) }
+            if rest[contentStart...].hasPrefix("<![CDATA["), let end = rest[contentStart...].range(of: "]]>") {
+                calendars.append(String(rest[rest.index(contentStart, offsetBy: 9)..<end.lowerBound]))
+                rest = rest[end.upperBound...]
+                guard let after = rest.range(of: ">") else { break }
+                rest = rest[after.upperBound...]
+                continue
+            }
             guard let close = rest[contentStart...].range(of: "</") else { break }
             calendars.append(unescape(String(rest[contentStart..<close.lowerBound])))
             guard let after = rest[close.upperBound...].firstIndex(of: ">") else { break }
@@ -43,7 +51,6 @@ enum CalDAV {
 
     private static func unescape(_ text: String) -> String {
         var result = text
-        if result.hasPrefix("<![CDATA["), result.hasSuffix("]]>") { return String(result.dropFirst(9).dropLast(3)) }
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&#13;", "\r"), ("&#xD;", "\r"), ("&amp;", "&")] {
             result = result.replacingOccurrences(of: entity, with: character)
         }

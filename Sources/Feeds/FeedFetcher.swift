@@ -52,7 +52,8 @@ public struct FeedFetcher: Sendable {
         case CURLE_OPERATION_TIMEDOUT:
             return FeedError(kind: .timeout, location: location.redacted, message: "timed out (\(reason)); the server is slow or unreachable")
         case CURLE_UNSUPPORTED_PROTOCOL:
-            return FeedError(kind: .badLocation, location: location.redacted, message: "refused: \(reason) (only http and https may be followed)")
+            // FeedLocation already refuses bad schemes, so this is the server redirecting somewhere it may not.
+            return FeedError(kind: .network, location: location.redacted, message: "refused a redirect: \(reason) (only http and https may be followed)")
         case CURLE_TOO_MANY_REDIRECTS:
             return FeedError(kind: .network, location: location.redacted, message: "more than 5 redirects; the server loops")
         default:

@@ -16,6 +16,14 @@ public struct FeedSource: Sendable, Hashable {
         self.window = window
     }
 
+    /// The location the cache files this feed under: a CalDAV answer depends on the window asked for.
+    var cacheLocation: FeedLocation {
+        guard location.isCalDAV, let window else { return location }
+        var keyed = location
+        keyed.url += "#\(window.start)-\(window.end)"
+        return keyed
+    }
+
     public static func == (lhs: FeedSource, rhs: FeedSource) -> Bool {
         lhs.location == rhs.location && lhs.credentials == rhs.credentials && lhs.window?.start == rhs.window?.start
             && lhs.window?.end == rhs.window?.end
@@ -82,8 +90,8 @@ public struct FeedService: Sendable {
         let confirmations = cache?.confirmations() ?? [:]
         for (index, source) in sources.enumerated() {
             let location = source.location
-            if !location.isFile, let cache, let copy = cache.read(location) {
-                cached[index] = (cache.applying(confirmations, to: copy.entry, of: location), copy.body)
+            if !location.isFile, let cache, let copy = cache.read(source.cacheLocation) {
+                cached[index] = (cache.applying(confirmations, to: copy.entry, of: source.cacheLocation), copy.body)
             }
             if offline && !location.isFile {
                 if let copy = cached[index] {
@@ -139,7 +147,7 @@ public struct FeedService: Sendable {
         }
         if let error = result.error { return stale(error) }
         if result.status == 304, let cached {
-            confirmed?.add(location, FeedCache.Confirmation(validatedAt: now, etag: result.etag, lastModified: result.lastModified))
+            confirmed?.add(source.cacheLocation, FeedCache.Confirmation(validatedAt: now, etag: result.etag, lastModified: result.lastModified))
             return FeedReport(location: location, outcome: .notModified, status: 304, body: cached.body, ageSeconds: 0, error: nil)
         }
         var response = FeedResponse(location: location, status: result.status, contentType: result.contentType, body: result.body)
@@ -161,7 +169,7 @@ public struct FeedService: Sendable {
         }
         if !location.isFile, let cache {
             do {
-                try cache.store(location, body: body, etag: result.etag, lastModified: result.lastModified, contentType: result.contentType, now: now)
+                try cache.store(source.cacheLocation, body: body, etag: result.etag, lastModified: result.lastModified, contentType: result.contentType, now: now)
             } catch {
                 return FeedReport(
                     location: location, outcome: .fresh, status: result.status, body: body, ageSeconds: 0,

@@ -36,6 +36,7 @@ private final class Job {
     var headerList: UnsafeMutablePointer<curl_slist>?
     var attempts = 0
     var notBefore: Double = 0
+    var firstStart: Double?
     var result: TransferResult?
 
     init(request: TransferRequest, limit: Int) {
@@ -127,6 +128,7 @@ private final class MultiRunner {
             return nil
         }
         job.attempts += 1
+        if job.firstStart == nil { job.firstStart = MultiRunner.now() }
         job.sink = BodySink(limit: limits.maxBodyBytes)
         job.handle = handle
         let request = job.request
@@ -153,6 +155,8 @@ private final class MultiRunner {
         }
         if let method = request.method { tiaoqi_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method) }
         if let body = request.body {
+            // Keep the method and body across 301/302/303 redirects (a CalDAV REPORT must stay a REPORT).
+            tiaoqi_easy_setopt_long(handle, CURLOPT_POSTREDIR, 7)  // CURL_REDIR_POST_ALL
             tiaoqi_easy_setopt_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
             tiaoqi_easy_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, String(decoding: body, as: UTF8.self))
         }
@@ -216,7 +220,7 @@ private final class MultiRunner {
         if let retryAfter, job.attempts <= retry.maxRetries {
             let backoff = retry.baseDelay * pow(2, Double(job.attempts - 1))
             let delay = retryAfter > 0 ? retryAfter : backoff + Double.random(in: 0...backoff)
-            if retryAfter <= retry.maxRetryAfter && MultiRunner.now() + delay - started <= retry.budget {
+            if retryAfter <= retry.maxRetryAfter && MultiRunner.now() + delay - (job.firstStart ?? started) <= retry.budget {
                 return delay
             }
         }

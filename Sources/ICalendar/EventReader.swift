@@ -29,7 +29,7 @@ enum EventReader {
                 let tzid = zoneName(property, name)
                 for piece in property.value.split(separator: ",") {
                     let parts = piece.split(separator: "/", maxSplits: 1).map(String.init)
-                    guard let start = DateTimeValue(parts[0], tzid: tzid) else {
+                    guard let first = parts.first, let start = DateTimeValue(first, tzid: tzid) else {
                         throw ICalendarError(line: property.line, message: "\(name) value '\(piece)' is not a DATE, DATE-TIME or PERIOD")
                     }
                     var end: DateTimeValue?

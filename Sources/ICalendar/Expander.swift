@@ -53,8 +53,15 @@ struct Expander {
         let zone = self.zone
         let (days, seconds) = length
         let margin = Int64(max(days, 0) + 2) * 86_400 + max(seconds, 0)
-        let last = local(window.end + 86_400, in: zone)
-        let skipTo = local(window.start - margin, in: zone)
+        var last = local(window.end + 86_400, in: zone)
+        var skipTo = local(window.start - margin, in: zone)
+        // Overrides may move instances from outside the window into it (or shift all later ones): expand far enough
+        // to meet every instance they name.
+        for override in overrides {
+            let original = local(override.recurrenceID!.instant(zones: zones, floatingZone: floating), in: zone)
+            if original < skipTo { skipTo = LocalDateTime(date: original.date.adding(days: -1), second: 0) }
+            if original > last { last = LocalDateTime(date: original.date.adding(days: 1), second: 0) }
+        }
         var starts: [LocalDateTime] = []
         if let rule = event.rule {
             let untilCheck = untilTest(rule, zone: zone)

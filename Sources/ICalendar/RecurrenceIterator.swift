@@ -44,21 +44,21 @@ struct RecurrenceIterator {
         var produced = 0
         let limit = rule.count ?? Int.max
         var period = firstPeriod(skipTo: rule.count == nil ? skipTo : nil)
-        var emptyPeriods = 0
+        var lastMatch = start
+        var walked = 0
         while produced < limit {
             guard let bounds = periodStart(period), bounds <= last else { break }
+            walked += 1
+            // A rule that can never match (BYMONTHDAY=31;BYMONTH=2) ends after eight dry years; a hostile one after
+            // a million periods.
+            if bounds.date.year - lastMatch.date.year > 8 || walked > 1_000_000 { break }
             var candidates = candidates(in: period)
             if !rule.bySetPos.isEmpty { candidates = setPositions(candidates) }
-            if candidates.isEmpty {
-                emptyPeriods += 1
-                // A rule that can never match (BYMONTHDAY=31;BYMONTH=2) ends after a long dry run.
-                if emptyPeriods > 4_000 { break }
-            } else {
-                emptyPeriods = 0
-            }
+            if let latest = candidates.last { lastMatch = latest }
             for candidate in candidates where candidate >= start {
                 guard produced < limit, candidate <= last, keepGoing(candidate) else { return result }
-                result.append(candidate)
+                // Instances long before the window only count towards COUNT.
+                if skipTo.map({ candidate >= $0 }) ?? true { result.append(candidate) }
                 produced += 1
             }
             period += 1

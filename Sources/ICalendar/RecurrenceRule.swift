@@ -80,7 +80,9 @@ public struct RecurrenceRule: Sendable, Hashable {
                 }
                 frequency = parsed
             case "INTERVAL":
-                guard let n = Int(value), n > 0 else { throw Self.error("INTERVAL '\(value)' must be a positive integer") }
+                guard let n = Int(value), n > 0, n <= 100_000 else {
+                    throw Self.error("INTERVAL '\(value)' must be a whole number from 1 to 100000")
+                }
                 interval = n
             case "COUNT":
                 guard let n = Int(value) else { throw Self.error("COUNT '\(value)' must be a whole number") }
@@ -120,13 +122,14 @@ public struct RecurrenceRule: Sendable, Hashable {
         }
         guard let frequency else { throw Self.error("FREQ is missing") }
         self.frequency = frequency
-        if scale == nil && byMonth.contains(where: { $0.leap || $0.number > 12 }) {
-            throw Self.error("leap months such as 5L need RSCALE")
-        }
         if let scale, scale != "GREGORIAN" && scale != "CHINESE" {
             throw Self.error("RSCALE=\(scale) is not supported (GREGORIAN and CHINESE are)")
         }
         if scale == "GREGORIAN" { self.scale = nil }
+        if self.scale != "CHINESE" && byMonth.contains(where: { $0.leap || $0.number > 12 }) {
+            throw Self.error("BYMONTH must be 1–12; leap months such as 5L need RSCALE=CHINESE")
+        }
+        if self.scale == "CHINESE" && interval > 1200 { throw Self.error("INTERVAL over 1200 with RSCALE=CHINESE") }
         if scale == nil && !seen.contains("RSCALE") { skip = .omit }
     }
 

@@ -80,7 +80,7 @@ struct ScheduleFeeds {
         var fetched = Fetched(reports: reports)
         for (text, report) in zip(order, reports) {
             let citation = unique[text]!
-            let shown = report.location.isFile ? (folder as NSString).appendingPathComponent(text) : report.location.redacted
+            let shown = report.location.path ?? report.location.redacted
             guard let body = report.body else {
                 guard failHard else { continue }
                 throw ScheduleError(feed: report.error!, file: citation.file, line: citation.line)

@@ -47,7 +47,7 @@ struct FaultTests {
     }
 
     @Test(arguments: [
-        ("404", FeedError.Kind.httpStatus), ("500", .httpStatus), ("loop", .network), ("to-file", .badLocation),
+        ("404", FeedError.Kind.httpStatus), ("500", .httpStatus), ("loop", .network), ("to-file", .network),
         ("html", .undecodable), ("reset", .network), ("huge", .tooLarge), ("bomb", .tooLarge),
     ])
     func aFaultKeepsTheCachedCopy(mode: String, kind: FeedError.Kind) async throws {

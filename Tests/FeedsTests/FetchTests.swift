@@ -47,7 +47,8 @@ struct FetchTests {
         let server = try await LoopbackServer(routes: ["/sneaky.ics": .init(status: 302, headers: ["Location": "file:///etc/passwd"])])
         let error = await #expect(throws: FeedError.self) { try await FeedFetcher().fetch(try FeedLocation(server.url("/sneaky.ics"))) }
         await server.stop()
-        #expect(error?.kind == .badLocation)
+        #expect(error?.kind == .network)
+        #expect(error?.message.contains("redirect") == true)
     }
 
     @Test func followsAnHTTPRedirect() async throws {
