@@ -86,12 +86,12 @@ struct PersonWeekCheck {
             if part.arrive < part.depart { add("leg-part-backwards", "\(label): \(part.from)→\(part.to) arrives before it leaves") }
             if index > 0 {
                 let previous = leg.parts[index - 1]
-                let buffer = part.mode == .taxi ? 0 : Int64(problem.travelRules.checkIn(part.mode)) * 60
+                let buffer = part.mode.isTimetabled ? Int64(problem.travelRules.checkIn(part.mode)) * 60 : 0
                 if previous.arrive + buffer > part.depart {
                     add("missed-connection", "\(label): \(part.service ?? part.mode.rawValue) at \(problem.zone.clock(part.depart)) leaves less than \(buffer / 60) minutes after arriving at \(part.from)")
                 }
             }
-            guard part.mode != .taxi else { continue }
+            guard part.mode.isTimetabled else { continue }
             let service = part.service ?? "?"
             if !timetable.hasService(service, from: part.from, to: part.to, depart: part.depart, arrive: part.arrive) {
                 add("unknown-service", "\(label): \(service) \(part.from) \(problem.zone.clock(part.depart)) → \(part.to) \(problem.zone.clock(part.arrive)) is not in the timetable")

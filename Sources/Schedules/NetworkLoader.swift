@@ -112,6 +112,18 @@ public enum NetworkLoader {
                     .init(serviceID: serviceID, date: try date(exceptions, row, "date"), added: type == 1, source: source(exceptions, row)))
             }
         }
+        if let transfers = try table("transfers.txt", required: ["from_stop_id", "to_stop_id", "transfer_type"], optional: true) {
+            for row in transfers.rows {
+                let type = try transfers.integer(row, "transfer_type", in: 0...5)
+                guard type <= 3 else { continue }  // 4 and 5 are in-seat rules, not changes
+                var seconds: Int? = 0
+                if type == 2 { seconds = try transfers.integer(row, "min_transfer_time", in: 0...86_400) }
+                if type == 3 { seconds = nil }
+                records.transfers.append(
+                    .init(fromStopID: try transfers.value(row, "from_stop_id"), toStopID: try transfers.value(row, "to_stop_id"),
+                          seconds: seconds, source: source(transfers, row)))
+            }
+        }
         if records.services.isEmpty {
             throw ScheduleError(file: shown, "neither calendar.txt nor calendar_dates.txt defines any service")
         }

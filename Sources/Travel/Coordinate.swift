@@ -71,7 +71,10 @@ public struct Stop: Sendable, Hashable, Codable, Identifiable {
 
 /// How a part of a journey is made.
 public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
-    case rail, air, bus, taxi
+    case rail, air, bus, taxi, walk
+
+    /// Whether parts of this mode run to a timetable (trains, flights, buses).
+    public var isTimetabled: Bool { self == .rail || self == .air || self == .bus }
 
     /// The mode of a GTFS route_type (basic or extended).
     public init?(routeType: Int) {

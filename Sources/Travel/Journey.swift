@@ -62,7 +62,7 @@ public struct Journey: Sendable, Hashable, Codable {
     public var price: Double { parts.compactMap(\.price).reduce(0, +) }
 
     /// The timetabled parts (trains, flights, buses).
-    public var services: [Part] { parts.filter { $0.mode != .taxi } }
+    public var services: [Part] { parts.filter(\.mode.isTimetabled) }
 }
 
 /// A place a person is at: a city and a point in it.

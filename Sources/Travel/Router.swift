@@ -117,7 +117,51 @@ public struct Router: Sendable {
         return journey(to: bestStop, pointers: pointer, origin: origin, destination: destination)
     }
 
-    private func journey(to target: Int, pointers: [Pointer], origin: Place, destination: Place) -> Journey {
+    /// The earliest arrival at stop `target` leaving stop `origin` no earlier than `earliest`, by the timetable alone:
+    /// no access time and no check-in; a change within a stop takes transfers.txt's minimum time for it, a change to
+    /// another stop is possible only where transfers.txt allows it.
+    public func earliestArrival(fromStop origin: String, toStop target: String, notBefore earliest: Instant) -> Journey? {
+        guard let from = timetable.stopIndex[origin], let goal = timetable.stopIndex[target] else { return nil }
+        if from == goal {
+            return Journey(depart: earliest, arrive: earliest, parts: [])
+        }
+        let count = timetable.stops.count
+        var arrival = [Int64](repeating: .max, count: count)
+        var ready = [Int64](repeating: .max, count: count)
+        var pointer = [Pointer](repeating: .none, count: count)
+        var boarded = [Int32](repeating: -1, count: runs.count)
+        arrival[from] = earliest.seconds
+        ready[from] = earliest.seconds
+        pointer[from] = .origin
+        var index = firstConnection(notBefore: earliest.seconds)
+        while index < connections.count {
+            let connection = connections[index]
+            if connection.depart >= arrival[goal] { break }
+            let run = Int(connection.run)
+            let stop = Int(connection.from), next = Int(connection.to)
+            if boarded[run] < 0 && ready[stop] <= connection.depart { boarded[run] = Int32(index) }
+            if boarded[run] >= 0 && connection.arrive < arrival[next] {
+                arrival[next] = connection.arrive
+                ready[next] = connection.arrive + Int64(timetable.stayTransfer[next])
+                pointer[next] = .ride(board: Int(boarded[run]), alight: index)
+                for edge in timetable.transferEdges[next] where connection.arrive + Int64(edge.seconds) < arrival[edge.to] {
+                    arrival[edge.to] = connection.arrive + Int64(edge.seconds)
+                    ready[edge.to] = arrival[edge.to]
+                    pointer[edge.to] = .taxi(from: next)
+                }
+            }
+            index += 1
+        }
+        guard arrival[goal] != .max else { return nil }
+        var parts = walk(back: goal, pointers: pointer, transferSeconds: { a, b in
+            Int64(timetable.transferEdges[a].first { $0.to == b }?.seconds ?? 0)
+        }, mode: .walk)
+        parts.reverse()
+        return Journey(depart: parts.first?.depart ?? earliest, arrive: Instant(seconds: arrival[goal]), parts: parts)
+    }
+
+    /// The parts that led to `target`, last first.
+    private func walk(back target: Int, pointers: [Pointer], transferSeconds: (Int, Int) -> Int64, mode: Mode) -> [Journey.Part] {
         var parts: [Journey.Part] = []
         var stop = target
         walk: while true {
@@ -133,19 +177,24 @@ public struct Router: Sendable {
                         price: timetable.price(route: trip.routeID, from: Int(first.from), to: Int(last.to))))
                 stop = Int(first.from)
             case .taxi(let from):
-                let previous = pointers[from]
-                guard case .ride(_, let alight) = previous else { break walk }
+                guard case .ride(_, let alight) = pointers[from] else { break walk }
                 let start = Instant(seconds: connections[alight].arrive)
-                let end = start + rules.taxiSeconds(from: timetable.stops[from].coordinate, to: timetable.stops[stop].coordinate)
                 parts.append(
                     Journey.Part(
-                        mode: .taxi, service: nil, tripID: nil, from: timetable.stops[from].id,
-                        to: timetable.stops[stop].id, depart: start, arrive: end, price: nil))
+                        mode: mode, service: nil, tripID: nil, from: timetable.stops[from].id, to: timetable.stops[stop].id,
+                        depart: start, arrive: start + transferSeconds(from, stop), price: nil))
                 stop = from
             case .origin, .none:
                 break walk
             }
         }
+        return parts
+    }
+
+    private func journey(to target: Int, pointers: [Pointer], origin: Place, destination: Place) -> Journey {
+        var parts = walk(back: target, pointers: pointers, transferSeconds: { a, b in
+            rules.taxiSeconds(from: timetable.stops[a].coordinate, to: timetable.stops[b].coordinate)
+        }, mode: .taxi)
         parts.reverse()
         let access = Int64(rules.accessMinutes) * 60
         let firstService = parts[0]

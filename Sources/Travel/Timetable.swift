@@ -34,6 +34,10 @@ public struct Timetable: Sendable {
     let stopsByCity: [String: [Int]]
     let serviceDays: [String: ServiceDays]
     let fares: [FareKey: Double]
+    /// Seconds needed to change trains within a stop (transfers.txt with from == to), by stop index.
+    let stayTransfer: [Int]
+    /// Changes to other stops that transfers.txt allows, with their minimum seconds, by stop index.
+    let transferEdges: [[(to: Int, seconds: Int)]]
 
     /// Builds and checks a timetable; every reference must resolve, times must not go backwards.
     public init(_ records: TimetableRecords) throws(TravelError) {
@@ -112,6 +116,21 @@ public struct Timetable: Sendable {
             throw TravelError("trip_id '\(orphan.tripID)' is not in trips.txt", at: orphan.source)
         }
         self.trips = trips
+
+        var stayTransfer = [Int](repeating: 0, count: stops.count)
+        var transferEdges = [[(to: Int, seconds: Int)]](repeating: [], count: stops.count)
+        for row in records.transfers {
+            guard let from = stopIndex[row.fromStopID], let to = stopIndex[row.toStopID] else {
+                throw TravelError("transfers.txt names a stop that stops.txt does not define", at: row.source)
+            }
+            if from == to {
+                stayTransfer[from] = row.seconds ?? Int.max / 4
+            } else if let seconds = row.seconds {
+                transferEdges[from].append((to, seconds))
+            }
+        }
+        self.stayTransfer = stayTransfer
+        self.transferEdges = transferEdges
 
         var fares: [FareKey: Double] = [:]
         for fare in records.fares {

@@ -59,6 +59,14 @@ public struct TimetableRecords: Sendable {
             self.price = price; self.routeID = routeID; self.originZone = originZone; self.destinationZone = destinationZone
         }
     }
+    /// A `transfers.txt` row: the minimum time to change from one stop to another (or within one stop).
+    public struct TransferRow: Sendable {
+        public var fromStopID: String, toStopID: String, seconds: Int?, source: SourceLine
+        /// A transfer row; `seconds` nil means the transfer is not possible (type 3).
+        public init(fromStopID: String, toStopID: String, seconds: Int?, source: SourceLine) {
+            self.fromStopID = fromStopID; self.toStopID = toStopID; self.seconds = seconds; self.source = source
+        }
+    }
     /// A `city_stops.csv` row.
     public struct CityStopRow: Sendable {
         public var stopID: String, cityID: String, source: SourceLine
@@ -79,6 +87,7 @@ public struct TimetableRecords: Sendable {
     public var services: [ServiceRow] = []
     public var serviceExceptions: [ServiceExceptionRow] = []
     public var fares: [FareRow] = []
+    public var transfers: [TransferRow] = []
 
     /// Empty records for an agency zone.
     public init(zone: Zone) { self.zone = zone }

@@ -188,3 +188,53 @@ func sha256Name(_ url: String) -> String {
     process.waitUntilExit()
     return String(text.prefix(64))
 }
+
+@Suite("tiaoqi route")
+struct RouteCLITests {
+    @Test func xuzhouToShanghaiIsARealTrainWithTaxiAndCheckIn() throws {
+        let run = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", "2022-03-07T07:00+08:00", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let legs = json["legs"] as! [[String: Any]]
+        let trains = legs.filter { $0["mode"] as? String == "rail" }
+        #expect(!trains.isEmpty)
+        #expect(trains.allSatisfy { ($0["service"] as? String)?.range(of: #"^[GDC]\d+$"#, options: .regularExpression) != nil })
+        #expect(legs.first?["mode"] as? String == "taxi")
+        #expect(legs.last?["mode"] as? String == "taxi")
+        let taxiArrives = Instant(iso8601: legs[0]["arrive"] as! String)!
+        let trainLeaves = Instant(iso8601: trains[0]["depart"] as! String)!
+        #expect(trainLeaves - taxiArrives >= 20 * 60)
+        #expect(Instant(iso8601: json["depart"] as! String)! >= Instant(iso8601: "2022-03-07T07:00:00+08:00")!)
+    }
+
+    @Test func arriveByLeavesAsLateAsPossible() throws {
+        let run = try tiaoqi(["route", "xuzhou", "shanghai", "--arrive-by", "2022-03-07T14:00+08:00", "--format", "json"])
+        #expect(run.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let arrive = Instant(iso8601: json["arrive"] as! String)!
+        #expect(arrive <= Instant(iso8601: "2022-03-07T14:00:00+08:00")!)
+        let depart = Instant(iso8601: json["depart"] as! String)!
+        // Leaving one minute later must miss the deadline.
+        let later = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", (depart + 60).iso8601, "--format", "json"])
+        let next = try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as! [String: Any]
+        #expect(Instant(iso8601: next["arrive"] as! String)! > Instant(iso8601: "2022-03-07T14:00:00+08:00")!)
+    }
+
+    @Test func betweenTwoStopsWithoutBuffersIsTheTimetableAlone() throws {
+        let run = try tiaoqi(["route", "XZE", "SHHQ", "--depart", "2022-03-07T07:00+08:00", "--no-buffers", "--format", "json"])
+        #expect(run.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let legs = json["legs"] as! [[String: Any]]
+        #expect(legs.allSatisfy { $0["mode"] as? String == "rail" })
+        #expect(legs.first?["from"] as? String == "XZE")
+        #expect(legs.last?["to"] as? String == "SHHQ")
+        #expect(json["depart"] as? String == legs.first?["depart"] as? String)
+    }
+
+    @Test func anUnknownPlaceExitsTwoWithCloseMatches() throws {
+        let run = try tiaoqi(["route", "xuzou", "shanghai", "--depart", "2022-03-07T07:00+08:00"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("unknown place 'xuzou'"))
+        #expect(run.stderr.contains("xuzhou"))
+    }
+}
