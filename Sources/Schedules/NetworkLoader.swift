@@ -2,7 +2,9 @@ import Foundation
 import Timeline
 import Travel
 
-/// Reads a GTFS folder plus Tiaoqi's `cities.csv` and `city_stops.csv` into a `Timetable`.
+/// Reads a GTFS folder plus Tiaoqi's `cities.csv` and `city_stops.csv` into a `Timetable`. Without those two files,
+/// stations (`location_type` 1) are the places people travel between, with their platforms (`parent_station`), and a
+/// stop without a parent station is a place of its own.
 public enum NetworkLoader {
     /// Loads the network in `folder`; `displayFolder` is how error messages name it.
     public static func load(folder: String, displayFolder: String? = nil) throws(ScheduleError) -> Timetable {
@@ -12,14 +14,7 @@ public enum NetworkLoader {
             throw ScheduleError(file: shown, "the network folder does not exist; point 'network:' in plan.yaml at a GTFS folder")
         }
         func table(_ name: String, required: [String], optional: Bool = false) throws(ScheduleError) -> CSVTable? {
-            let path = (folder as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path) else {
-                if optional { return nil }
-                throw ScheduleError(file: (shown as NSString).appendingPathComponent(name), "missing; a network needs it")
-            }
-            let table = try CSVTable(contentsOf: path, displayName: (shown as NSString).appendingPathComponent(name))
-            try table.require(required)
-            return table
+            try NetworkLoader.table(name, in: folder, shown: shown, required: required, optional: optional)
         }
         func source(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLine { SourceLine(file: table.file, line: row.line) }
 
@@ -29,7 +24,11 @@ public enum NetworkLoader {
         }
         var records = TimetableRecords(zone: zone)
 
-        let cities = try table("cities.csv", required: ["city_id", "name", "lat", "lon", "time_zone"])!
+        let stops = try table("stops.txt", required: ["stop_id", "stop_name", "stop_lat", "stop_lon"])!
+        guard let cities = try table("cities.csv", required: ["city_id", "name", "lat", "lon", "time_zone"], optional: true) else {
+            try groupByStation(stops, into: &records)
+            return try finish(records, folder: folder, shown: shown)
+        }
         for row in cities.rows {
             let zoneID = try cities.value(row, "time_zone")
             guard Zone(identifier: zoneID) != nil else {
@@ -46,7 +45,6 @@ public enum NetworkLoader {
             records.cityStops.append(
                 .init(stopID: try cityStops.value(row, "stop_id"), cityID: try cityStops.value(row, "city_id"), source: source(cityStops, row)))
         }
-        let stops = try table("stops.txt", required: ["stop_id", "stop_name", "stop_lat", "stop_lon"])!
         for row in stops.rows where (row["location_type"] ?? "0") == "0" {
             records.stops.append(
                 .init(
@@ -54,6 +52,16 @@ public enum NetworkLoader {
                     coordinate: Coordinate(lat: try stops.decimal(row, "stop_lat", in: -90...90), lon: try stops.decimal(row, "stop_lon", in: -180...180)),
                     zoneID: row["zone_id"], source: source(stops, row)))
         }
+        return try finish(records, folder: folder, shown: shown)
+    }
+
+    /// Reads the trips, calendars, fares and transfers into `records` and builds the timetable.
+    private static func finish(_ partial: TimetableRecords, folder: String, shown: String) throws(ScheduleError) -> Timetable {
+        var records = partial
+        func table(_ name: String, required: [String], optional: Bool = false) throws(ScheduleError) -> CSVTable? {
+            try NetworkLoader.table(name, in: folder, shown: shown, required: required, optional: optional)
+        }
+        func source(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLine { SourceLine(file: table.file, line: row.line) }
         let routes = try table("routes.txt", required: ["route_id", "route_type"])!
         for row in routes.rows {
             let type = try routes.integer(row, "route_type", in: 0...1999)
@@ -146,6 +154,53 @@ public enum NetworkLoader {
             return try Timetable(records)
         } catch {
             throw ScheduleError(file: error.source?.file ?? shown, line: error.source?.line, error.message)
+        }
+    }
+
+    private static func table(
+        _ name: String, in folder: String, shown: String, required: [String], optional: Bool
+    ) throws(ScheduleError) -> CSVTable? {
+        let path = (folder as NSString).appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: path) else {
+            if optional { return nil }
+            throw ScheduleError(file: (shown as NSString).appendingPathComponent(name), "missing; a network needs it")
+        }
+        let table = try CSVTable(contentsOf: path, displayName: (shown as NSString).appendingPathComponent(name))
+        try table.require(required)
+        return table
+    }
+
+    /// Places from stations: each station with its platforms, each parentless stop alone.
+    private static func groupByStation(_ stops: CSVTable, into records: inout TimetableRecords) throws(ScheduleError) {
+        let zone = records.zone.identifier
+        var stations: Set<String> = []
+        for row in stops.rows where row["location_type"] == "1" {
+            let id = try stops.value(row, "stop_id")
+            stations.insert(id)
+            records.cities.append(
+                City(
+                    id: id, name: try stops.value(row, "stop_name"), nameZh: "",
+                    coordinate: Coordinate(lat: try stops.decimal(row, "stop_lat", in: -90...90), lon: try stops.decimal(row, "stop_lon", in: -180...180)),
+                    timeZone: row["stop_timezone"] ?? zone))
+        }
+        for row in stops.rows where (row["location_type"] ?? "0") == "0" {
+            let id = try stops.value(row, "stop_id")
+            let source = SourceLine(file: stops.file, line: row.line)
+            if let parent = row["parent_station"], stations.contains(parent) {
+                records.cityStops.append(.init(stopID: id, cityID: parent, source: source))
+            } else {
+                records.cities.append(
+                    City(
+                        id: id, name: try stops.value(row, "stop_name"), nameZh: "",
+                        coordinate: Coordinate(lat: try stops.decimal(row, "stop_lat", in: -90...90), lon: try stops.decimal(row, "stop_lon", in: -180...180)),
+                        timeZone: row["stop_timezone"] ?? zone))
+                records.cityStops.append(.init(stopID: id, cityID: id, source: source))
+            }
+            records.stops.append(
+                .init(
+                    id: id, name: try stops.value(row, "stop_name"),
+                    coordinate: Coordinate(lat: try stops.decimal(row, "stop_lat", in: -90...90), lon: try stops.decimal(row, "stop_lon", in: -180...180)),
+                    zoneID: row["zone_id"], source: source))
         }
     }
 

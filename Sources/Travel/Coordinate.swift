@@ -82,6 +82,9 @@ public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
         case 2, 100...117: self = .rail
         case 1100...1199: self = .air
         case 3, 200...209, 700...717: self = .bus
+        // Trams, metros, monorails, funiculars and cable cars ride like trains; trolleybuses and ferries like buses.
+        case 0, 1, 5, 6, 7, 12, 400...405, 900...906, 1300...1307, 1400: self = .rail
+        case 4, 11, 800, 1000...1021, 1200: self = .bus
         default: return nil
         }
     }

@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import Timeline
 import Travel
+import Foundation
 
 @Suite("Routing on the sample network")
 struct SampleNetworkTests {
@@ -80,5 +81,38 @@ struct SampleNetworkTests {
     @Test func unknownCitiesGetCloseMatches() {
         #expect(timetable.citiesResembling("shanghia").first?.id == "shanghai")
         #expect(timetable.citiesResembling("徐州").first?.id == "xuzhou")
+    }
+}
+
+@Suite("Networks without Tiaoqi's city files")
+struct PlainGTFSTests {
+    @Test func stationsAndLoneStopsBecomeThePlaces() throws {
+        let folder = Fixtures.temporaryFolder("gtfs")
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.network)
+        where name.hasSuffix(".txt") {
+            try FileManager.default.copyItem(atPath: "\(Fixtures.network)/\(name)", toPath: "\(folder)/\(name)")
+        }
+        // Make Shanghai Hongqiao a platform of a parent station.
+        var stops = try String(contentsOfFile: "\(folder)/stops.txt", encoding: .utf8).components(separatedBy: "\n")
+        let header = stops[0].trimmingCharacters(in: .whitespacesAndNewlines)
+        let columns = header.split(separator: ",").count
+        stops[0] = header + ",location_type,parent_station"
+        for index in stops.indices.dropFirst() where !stops[index].isEmpty {
+            let row = stops[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            stops[index] = row + (row.hasPrefix("SHHQ,") ? ",0,HONGQIAO" : ",0,")
+        }
+        stops.append("HONGQIAO,虹桥枢纽 Hongqiao Hub,31.19,121.33" + String(repeating: ",", count: columns - 4) + ",1,")
+        try stops.joined(separator: "\n").write(toFile: "\(folder)/stops.txt", atomically: true, encoding: .utf8)
+
+        let timetable = try NetworkLoader.load(folder: folder)
+        #expect(timetable.stops.allSatisfy { timetable.cities[$0.cityID] != nil })
+        #expect(timetable.stop(id: "SHHQ")?.cityID == "HONGQIAO")
+        #expect(timetable.place(named: "XZE") == .stop(timetable.stop(id: "XZE")!))
+        #expect(timetable.place(named: "hongqiao").map { if case .city = $0 { true } else { false } } == true)
+        let days = (7...9).map { LocalDate(year: 2022, month: 3, day: $0)! }
+        let router = Router(timetable: timetable, rules: TravelRules(), dates: days)
+        let journey = try #require(router.earliestArrival(fromStop: "XZE", toStop: "SHHQ", notBefore: Instant(iso8601: "2022-03-07T07:00:00+08:00")!))
+        #expect(journey.parts.allSatisfy { $0.mode == .rail })
+        #expect(journey.depart >= Instant(iso8601: "2022-03-07T07:00:00+08:00")!)
     }
 }
