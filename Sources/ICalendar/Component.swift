@@ -27,18 +27,20 @@ public struct Component: Sendable, Hashable {
     public func components(_ name: String) -> [Component] { components.filter { $0.name == name } }
 }
 
-/// Builds the component tree from content lines, reporting unbalanced BEGIN/END.
+/// Builds the component tree from content lines as they are read, reporting unbalanced BEGIN/END.
 enum ComponentBuilder {
     static func componentName(_ value: String) -> String {
         if value.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) }) { return value }
         return value.uppercased().trimmingSpaces
     }
 
-    static func build(_ lines: [ContentLine]) -> (roots: [Component], diagnostics: [Diagnostic]) {
-        var stack: [Component] = []
-        var roots: [Component] = []
-        var diagnostics: [Diagnostic] = []
-        for line in lines {
+    /// The tree under construction, fed one content line at a time.
+    struct Tree {
+        private var stack: [Component] = []
+        private var roots: [Component] = []
+        private var diagnostics: [Diagnostic] = []
+
+        mutating func add(_ line: consuming ContentLine) {
             switch line.name {
             case "BEGIN":
                 stack.append(Component(name: componentName(line.value), line: line.line))
@@ -46,7 +48,7 @@ enum ComponentBuilder {
                 let name = componentName(line.value)
                 guard let index = stack.lastIndex(where: { $0.name == name }) else {
                     diagnostics.append(Diagnostic(line: line.line, message: "END:\(name) without a matching BEGIN"))
-                    continue
+                    return
                 }
                 while stack.count > index + 1 {
                     let open = stack.removeLast()
@@ -63,11 +65,14 @@ enum ComponentBuilder {
                 }
             }
         }
-        while let open = stack.popLast() {
-            diagnostics.append(Diagnostic(line: open.line, message: "BEGIN:\(open.name) is never closed (truncated file?)"))
-            if stack.isEmpty { roots.append(open) } else { stack[stack.count - 1].components.append(open) }
+
+        mutating func finish() -> (roots: [Component], diagnostics: [Diagnostic]) {
+            while let open = stack.popLast() {
+                diagnostics.append(Diagnostic(line: open.line, message: "BEGIN:\(open.name) is never closed (truncated file?)"))
+                if stack.isEmpty { roots.append(open) } else { stack[stack.count - 1].components.append(open) }
+            }
+            return (roots, diagnostics)
         }
-        return (roots, diagnostics)
     }
 }
 

@@ -44,11 +44,9 @@ public struct ContentLine: Sendable, Hashable {
 enum ContentLineReader {
     static let invalidUTF8 = "not valid UTF-8 text; the feed is in another charset (GB18030?) and must be converted first"
 
-    /// Unfolds and parses; lines that do not parse become diagnostics.
-    static func read(_ input: [UInt8]) -> (lines: [ContentLine], diagnostics: [Diagnostic]) {
+    /// Unfolds and parses, handing each content line to `take` as soon as it is read.
+    static func read(_ input: [UInt8], take: (consuming ContentLine) -> Void) -> [Diagnostic] {
         input.withUnsafeBufferPointer { buffer in
-            var lines: [ContentLine] = []
-            lines.reserveCapacity(buffer.count / 40)
             var diagnostics: [Diagnostic] = []
             var invalidLine: Int?
             var folded: [UInt8] = []
@@ -84,7 +82,7 @@ enum ContentLineReader {
                     parsed = parse(buffer, index, first.end, line: startLine)
                 }
                 switch parsed {
-                case .line(let line): lines.append(line)
+                case .line(let line): take(line)
                 case .blank: break
                 case .invalidUTF8: invalidLine = invalidLine ?? startLine
                 case .malformed(let text):
@@ -93,7 +91,7 @@ enum ContentLineReader {
                 index = next
             }
             if let invalidLine { diagnostics.append(Diagnostic(line: invalidLine, message: invalidUTF8)) }
-            return (lines, diagnostics)
+            return diagnostics
         }
     }
 

@@ -24,8 +24,9 @@ public struct VCalendar: Sendable {
 
     /// Parses UTF-8 iCalendar bytes (a BOM is skipped); folds may split multi-byte characters.
     public static func parse(bytes: [UInt8], strict: Bool = false) throws(ICalendarError) -> VCalendar {
-        let (lines, lineDiagnostics) = ContentLineReader.read(bytes)
-        let (roots, treeDiagnostics) = ComponentBuilder.build(lines)
+        var tree = ComponentBuilder.Tree()
+        let lineDiagnostics = ContentLineReader.read(bytes) { tree.add($0) }
+        let (roots, treeDiagnostics) = tree.finish()
         var calendar = VCalendar(
             components: roots, events: [], freeBusy: [], defaultZone: nil, zones: ZoneResolver(),
             diagnostics: lineDiagnostics + treeDiagnostics)
