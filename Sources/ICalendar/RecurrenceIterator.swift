@@ -8,6 +8,8 @@ struct RecurrenceIterator {
     private let byMonth: [Int]
     private let byMonthDay: [Int]
     private let byDay: [RecurrenceRule.WeekdayNumber]
+    /// The times of day of each instance for DAILY and coarser rules (they do not change from period to period).
+    private let dailyTimes: [Int]
 
     init(rule: RecurrenceRule, start: LocalDateTime) {
         self.rule = rule
@@ -35,6 +37,14 @@ struct RecurrenceIterator {
         self.byMonth = byMonth
         self.byMonthDay = byMonthDay
         self.byDay = byDay
+        let hour = start.second / 3600, minute = start.second / 60 % 60, second = start.second % 60
+        var times: Set<Int> = []
+        for h in rule.byHour.isEmpty ? [hour] : rule.byHour {
+            for m in rule.byMinute.isEmpty ? [minute] : rule.byMinute {
+                for s in rule.bySecond.isEmpty ? [second] : rule.bySecond { times.insert(h * 3600 + m * 60 + min(s, 59)) }
+            }
+        }
+        self.dailyTimes = times.sorted()
     }
 
     /// Instances from DTSTART on, in order, while `keepGoing` accepts them; stops after the first period whose
@@ -154,7 +164,7 @@ struct RecurrenceIterator {
     }
 
     private func timesOfDay(periodBegin: LocalDateTime) -> [Int] {
-        let hour = start.second / 3600, minute = start.second / 60 % 60, second = start.second % 60
+        let minute = start.second / 60 % 60, second = start.second % 60
         switch rule.frequency {
         case .hourly:
             let h = periodBegin.second / 3600
@@ -171,9 +181,7 @@ struct RecurrenceIterator {
             else { return [] }
             return [periodBegin.second]
         default:
-            return combine(
-                rule.byHour.isEmpty ? [hour] : rule.byHour, rule.byMinute.isEmpty ? [minute] : rule.byMinute,
-                rule.bySecond.isEmpty ? [second] : rule.bySecond)
+            return dailyTimes
         }
     }
 
