@@ -80,7 +80,7 @@ enum EventReader {
         let transparency = Event.Transparency(rawValue: component.property("TRANSP")?.value.trimmingSpaces.uppercased() ?? "OPAQUE") ?? .opaque
         var end = try dateTime("DTEND")
         var begin = start
-        if let given = end, given.isDate == begin.isDate {
+        if let given = end, given.isDate == begin.isDate, endsBeforeStart(given, begin, zones: zones) {
             let gap = begin.instant(zones: zones, floatingZone: .utc) - given.instant(zones: zones, floatingZone: .utc)
             if gap > 0 && gap <= 7 * 86_400 {
                 // DTEND shortly before DTSTART: the writer swapped the two.
@@ -104,5 +104,17 @@ enum EventReader {
         event.additionalRules = Array(rules.dropFirst())
         diagnostics += warnings
         return event
+    }
+}
+
+/// Whether an end lies before a start, comparing wall times directly when both are written the same way.
+private func endsBeforeStart(_ end: DateTimeValue, _ start: DateTimeValue, zones: ZoneResolver) -> Bool {
+    switch (end, start) {
+    case (.date(let a), .date(let b)): return a < b
+    case (.utc(let a), .utc(let b)): return a < b
+    case (.local(let d1, let t1, let s1, let z1), .local(let d2, let t2, let s2, let z2)) where z1 == z2:
+        return (d1, t1.minutes, s1) < (d2, t2.minutes, s2)
+    default:
+        return end.instant(zones: zones, floatingZone: .utc) < start.instant(zones: zones, floatingZone: .utc)
     }
 }

@@ -67,15 +67,20 @@ public struct RecurrenceRule: Sendable, Hashable {
     /// Parses the value of an RRULE property.
     public init(parsing text: String, tzid: String?) throws(ICalendarError) {
         var frequency: Frequency?
-        var seen: Set<String> = []
-        for part in text.split(separator: ";") where !part.trimmingSpaces.isEmpty {
-            let pieces = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
-            guard pieces.count == 2 else { throw Self.error("part '\(part)' has no '='") }
-            let key = pieces[0].uppercased(), value = pieces[1]
-            guard seen.insert(key).inserted else { throw Self.error("\(key) appears twice") }
+        var seen: [String] = []
+        for part in text.split(separator: ";") where !part.isEmpty {
+            guard let equals = part.firstIndex(of: "=") else {
+                if part.trimmingSpaces.isEmpty { continue }
+                throw Self.error("part '\(part)' has no '='")
+            }
+            let rawKey = part[..<equals], rawValue = part[part.index(after: equals)...]
+            let key = rawKey.utf8.contains(where: { $0 == 0x20 || ($0 >= 0x61 && $0 <= 0x7A) }) ? rawKey.trimmingSpaces.uppercased() : String(rawKey)
+            let value = rawValue.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) ? rawValue.trimmingSpaces : String(rawValue)
+            guard !seen.contains(key) else { throw Self.error("\(key) appears twice") }
+            seen.append(key)
             switch key {
             case "FREQ":
-                guard let parsed = Frequency(rawValue: value.uppercased()) else {
+                guard let parsed = Frequency(rawValue: value) ?? Frequency(rawValue: value.uppercased()) else {
                     throw Self.error("FREQ '\(value)' is not SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY")
                 }
                 frequency = parsed
