@@ -128,13 +128,20 @@ struct RecurrenceIterator {
         case .yearly:
             let length = isLeap(begin.date.year) ? 366 : 365
             days = (0..<length).map { begin.date.adding(days: $0) }
+        case .monthly where !byMonthDay.isEmpty:
+            // Only the named days of the month can match.
+            let length = LocalDate.daysIn(month: begin.date.month, year: begin.date.year)
+            days = Set(byMonthDay.map { $0 > 0 ? $0 : length + 1 + $0 }).filter { (1...length).contains($0) }.sorted()
+                .map { begin.date.adding(days: $0 - 1) }
         case .monthly:
             days = (0..<LocalDate.daysIn(month: begin.date.month, year: begin.date.year)).map { begin.date.adding(days: $0) }
         case .weekly:
             // Like dateutil, the first week starts at DTSTART's day, so BYSETPOS counts only days from DTSTART on.
             days = (0..<7).map { begin.date.adding(days: $0) }.filter { k > 0 || $0 >= start.date }
         default:
-            days = [begin.date]
+            // One day: no arrays until it matches.
+            guard dayMatches(begin.date) else { return [] }
+            return timesOfDay(periodBegin: begin).map { LocalDateTime(date: begin.date, second: $0) }
         }
         var matching = days.filter(dayMatches)
         if rule.skip != .omit && (rule.frequency == .monthly || rule.frequency == .yearly) {
