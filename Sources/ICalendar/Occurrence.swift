@@ -70,8 +70,28 @@ extension VCalendar {
             return span.isEmpty ? window.contains(span.start) : span.overlaps(window)
         }
         var result: [Occurrence] = []
+        // A single event whose dates lie days away from the window cannot meet it: skip it before any zone work.
+        func floorDay(_ seconds: Int64) -> Int64 { seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400 }
+        let firstDay = floorDay(window.start.seconds) - 2
+        let lastDay = floorDay(window.end.seconds) + 2
+        func day(_ value: DateTimeValue) -> Int64 {
+            switch value {
+            case .date(let date), .local(let date, _, _, _): date.daysSinceEpoch
+            case .utc(let instant): floorDay(instant.seconds)
+            }
+        }
         for index in masters.values.sorted() {
-            let expander = Expander(event: events[index], zones: zones, floating: floating, utcZone: utcZone)
+            let event = events[index]
+            if event.rule == nil && event.recurrenceDates.isEmpty && overrides[key(index)] == nil {
+                if day(event.start) > lastDay { continue }
+                if let end = event.end, day(end) < firstDay, day(event.start) < firstDay { continue }
+                if event.end == nil && event.duration.map({ $0.days == 0 && $0.seconds >= 0 && $0.seconds < 86_400 }) ?? true,
+                    day(event.start) < firstDay - 1
+                {
+                    continue
+                }
+            }
+            let expander = Expander(event: event, zones: zones, floating: floating, utcZone: utcZone)
             let master = expander.event
             let moved = overrides[key(index)] ?? []
             if master.rule == nil && master.recurrenceDates.isEmpty && moved.isEmpty {
