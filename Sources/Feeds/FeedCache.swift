@@ -30,6 +30,13 @@ public struct FeedCache: Sendable {
     /// The cache folder.
     public let folder: String
 
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }()
+
     private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -86,11 +93,8 @@ public struct FeedCache: Sendable {
         guard !confirmed.isEmpty else { return }
         var table = confirmations()
         for (location, confirmation) in confirmed { table[(path(for: location) as NSString).lastPathComponent] = confirmation }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try AtomicWrite.write(try encoder.encode(table), to: confirmationsPath)
+        try AtomicWrite.write(try FeedCache.encoder.encode(table), to: confirmationsPath)
     }
 
     /// The entry with a later confirmation applied.
@@ -106,10 +110,7 @@ public struct FeedCache: Sendable {
     }
 
     private func write(_ entry: Entry, body: [UInt8], for location: FeedLocation) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        var data = try encoder.encode(entry)
+        var data = try FeedCache.encoder.encode(entry)
         data.append(0x0A)
         data.append(contentsOf: body)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -117,9 +118,10 @@ public struct FeedCache: Sendable {
     }
 }
 
-/// Temporary file in the same folder, then rename.
-enum AtomicWrite {
-    static func write(_ data: Data, to path: String) throws {
+/// Writes a file so a reader never sees half of it: a temporary file in the same folder, then a rename.
+public enum AtomicWrite {
+    /// Writes `data` to `path`; the folder must exist.
+    public static func write(_ data: Data, to path: String) throws {
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         // Plain POSIX writes: a process killed at any point leaves at most a stray temporary file, and the rename
         // makes the new file appear whole. (No fsync: this guards against crashes of the program, not of the disk.)

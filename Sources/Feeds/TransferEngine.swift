@@ -21,11 +21,6 @@ public enum TransferEngine {
             thread.start()
         }
     }
-
-    /// Performs `requests` on the calling thread; for synchronous callers only, never from async code.
-    public static func performBlocking(_ requests: [TransferRequest], limits: FeedFetcher.Limits, retry: RetryPolicy) -> [TransferResult] {
-        MultiRunner(requests: requests, limits: limits, retry: retry, progress: nil, finished: nil).run()
-    }
 }
 
 /// One transfer in flight: its easy handle, the body arriving, and how many times it was tried.

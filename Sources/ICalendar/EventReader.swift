@@ -39,10 +39,9 @@ enum EventReader {
                         } else if let duration = CalendarDuration(parts[1]), case .utc(let from) = start {
                             end = .utc(from + Int64(duration.days) * 86_400 + duration.seconds)
                         } else if let duration = CalendarDuration(parts[1]), case .local(let date, let time, let second, let zone) = start {
-                            let total = time.minutes * 60 + second + Int(duration.seconds)
-                            let days = duration.days + (total >= 0 ? total / 86_400 : (total - 86_399) / 86_400)
-                            let rest = total - (total >= 0 ? total / 86_400 : (total - 86_399) / 86_400) * 86_400
-                            end = .local(date.adding(days: days), TimeOfDay(minutes: rest / 60), second: rest % 60, tzid: zone)
+                            let wall = LocalDateTime(date: date.adding(days: duration.days), second: time.minutes * 60 + second)
+                            let later = LocalDateTime(wallSeconds: wall.wallSeconds + duration.seconds)
+                            end = .local(later.date, TimeOfDay(minutes: later.second / 60), second: later.second % 60, tzid: zone)
                         } else {
                             throw ICalendarError(line: property.line, message: "\(name) period '\(piece)' has a bad end or duration")
                         }

@@ -20,7 +20,7 @@ public enum CalendarSource {
         } catch {
             throw ScheduleError(file: error.location, error.message)
         }
-        let report = await feeds.service(defaultCache: defaultCache).fetch([FeedSource(location: feed)], validate: ScheduleFeeds.validate)[0]
+        let report = await feeds.service(defaultCache: defaultCache).fetch([FeedSource(location: feed)], validate: FeedValidation.calendar)[0]
         guard let body = report.body else {
             throw ScheduleError(feed: report.error!, file: location)
         }

@@ -38,5 +38,5 @@ public enum FeedReportText {
 /// Checks a body before it may replace a cached copy.
 public enum FeedValidation {
     /// Nil when the body reads as an iCalendar stream, else why not.
-    @Sendable public static func calendar(_ body: [UInt8]) -> String? { ScheduleFeeds.validate(body) }
+    @Sendable public static func calendar(_ body: [UInt8]) -> String? { VCalendar.structuralProblem(body) }
 }

@@ -11,7 +11,7 @@ public enum PlanCalendars {
         let timetable = schedule.timetable
         let stamp = DateTimeValue.utc(schedule.problem.zone.day(plan.days[0]).start).icalendarText
         func stop(_ id: String) -> String { timetable.stop(id: id)?.name ?? id }
-        func city(_ id: String) -> String { timetable.cities[id].map { $0.nameZh.isEmpty ? $0.name : $0.nameZh } ?? id }
+        func city(_ id: String) -> String { timetable.cities[id]?.displayName ?? id }
         func utc(_ instant: Instant) -> String { DateTimeValue.utc(instant).icalendarText }
         func event(uid: String, start: ContentLine, end: ContentLine, summary: String, location: String?, description: String?, transparent: Bool = false) -> Component {
             var properties = [

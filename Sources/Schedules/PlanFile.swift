@@ -48,6 +48,9 @@ public struct PlanFile: Sendable {
     /// The planning days, first to last.
     public var days: [LocalDate] { (0...end.days(since: start)).map { start.adding(days: $0) } }
 
+    /// The planning period: the first day's local midnight to the end of the last day.
+    public var period: Interval { Interval(zone.day(start).start, zone.day(end).end) }
+
     /// The days clients and staff work.
     public var workingDays: [LocalDate] { days.filter { workdays.contains($0.weekday) } }
 

@@ -1,15 +1,16 @@
+import Feeds
 import Foundation
 import Itinerary
 
 /// `plan.json`: the plan as snake_case JSON with sorted keys, so equal plans are equal bytes.
 public enum PlanJSON {
-    /// The JSON bytes of a plan.
-    public static func encode(_ plan: Plan) -> Data {
+    /// The JSON bytes of a plan, or of any report written the same way (snake_case, sorted keys, pretty).
+    public static func encode(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         // Encoding these value types cannot fail.
-        return (try? encoder.encode(plan)) ?? Data()
+        return (try? encoder.encode(value)) ?? Data()
     }
 
     /// Reads a plan file; errors name the file and what is wrong.
@@ -37,22 +38,13 @@ public enum PlanJSON {
     }
 }
 
-/// Writes files so that a reader never sees half of one: a temporary file in the same folder, then a rename.
+/// Writes output files whole: through `AtomicWrite`, creating the folder first, with errors that name the file.
 public enum AtomicFile {
     /// Writes `data` to `path` atomically, creating the folder if needed.
     public static func write(_ data: Data, to path: String) throws(ScheduleError) {
-        let url = URL(fileURLWithPath: path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-            try data.write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw ScheduleError(file: path, "cannot write: \(reason)")
-            }
-        } catch let error as ScheduleError {
-            throw error
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try AtomicWrite.write(data, to: path)
         } catch {
             throw ScheduleError(file: path, "cannot write: \(error.localizedDescription)")
         }

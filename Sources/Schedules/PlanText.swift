@@ -9,7 +9,7 @@ public enum PlanText {
     public static func render(_ plan: Plan, schedule: Schedule) -> String {
         let zone = schedule.problem.zone
         let timetable = schedule.timetable
-        func city(_ id: String) -> String { timetable.cities[id].map { $0.nameZh.isEmpty ? $0.name : $0.nameZh } ?? id }
+        func city(_ id: String) -> String { timetable.cities[id]?.displayName ?? id }
         func stop(_ id: String) -> String { timetable.stop(id: id)?.name ?? id }
         func clock(_ instant: Instant) -> String { zone.clock(instant) }
         func day(_ date: LocalDate) -> String { "\(date.weekday.displayName) \(String(date.description.dropFirst(5)))" }

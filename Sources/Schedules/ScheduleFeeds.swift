@@ -64,7 +64,7 @@ struct ScheduleFeeds {
             order.append(citation.location)
         }
         let credentials = planFile.credentialsVariable.flatMap { ProcessInfo.processInfo.environment[$0] }
-        let range = (start: DateTimeText.utc(window.start), end: DateTimeText.utc(window.end))
+        let range = (start: DateTimeValue.utc(window.start).icalendarText, end: DateTimeValue.utc(window.end).icalendarText)
         var sources: [FeedSource] = []
         for text in order {
             let citation = unique[text]!
@@ -76,7 +76,7 @@ struct ScheduleFeeds {
             }
         }
         let service = options.service(defaultCache: (folder as NSString).appendingPathComponent(".tiaoqi/cache"))
-        let reports = await service.fetch(sources, validate: ScheduleFeeds.validate, progress: progress)
+        let reports = await service.fetch(sources, validate: FeedValidation.calendar, progress: progress)
         var fetched = Fetched(reports: reports)
         for (text, report) in zip(order, reports) {
             let citation = unique[text]!
@@ -101,12 +101,4 @@ struct ScheduleFeeds {
         }
         return fetched
     }
-
-    /// A body may replace a cached copy only if it reads as a calendar at all.
-    @Sendable static func validate(_ body: [UInt8]) -> String? { VCalendar.structuralProblem(body) }
-}
-
-/// UTC date-times as iCalendar writes them.
-enum DateTimeText {
-    static func utc(_ instant: Instant) -> String { DateTimeValue.utc(instant).icalendarText }
 }

@@ -43,11 +43,9 @@ public struct ScheduleLoader: Sendable {
 
     /// Loads the schedule in `folder`.
     public func load(folder: String) async throws(ScheduleError) -> Schedule {
-        let planPath = join(folder, "plan.yaml")
-        guard let data = FileManager.default.contents(atPath: planPath) else {
-            throw ScheduleError(file: planPath, "cannot read plan.yaml; is '\(folder)' a schedule folder?")
-        }
-        let planFile = try PlanFile(text: String(decoding: data, as: UTF8.self), file: planPath)
+        let (planFile, table, citations) = try readPlanAndCitations(folder: folder)
+        let planPath = planFile.file
+        try table.require(["id", "name", "city", "lat", "lon", "priority", "meeting_minutes", "calendar"])
         let networkFolder = join(folder, planFile.network)
         let timetable: Timetable
         do {
@@ -57,16 +55,8 @@ public struct ScheduleLoader: Sendable {
         }
         let zone = planFile.zone
         let workingDays = planFile.workingDays
-        let period = Interval(zone.day(planFile.days.first!).start, zone.day(planFile.days.last!).end)
-        let clientsPath = join(folder, planFile.clients)
-        let table = try CSVTable(contentsOf: clientsPath)
-        try table.require(["id", "name", "city", "lat", "lon", "priority", "meeting_minutes", "calendar"])
-
-        var citations: [FeedCitation] = []
-        for entry in planFile.staff {
-            if let location = entry.calendar { citations.append(FeedCitation(location: location, file: planPath, line: entry.calendarLine)) }
-        }
-        for row in table.rows { citations.append(FeedCitation(location: try table.value(row, "calendar"), file: clientsPath, line: row.line)) }
+        let period = planFile.period
+        let clientsPath = table.file
         let fetched = try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: lenient, progress: progress)
             .fetch(citations, window: period)
         let warnings = fetched.warnings
@@ -150,22 +140,25 @@ public struct ScheduleLoader: Sendable {
 
     /// Fetches every feed the schedule in `folder` needs, without building the problem (for `tiaoqi fetch`).
     public func fetchFeeds(folder: String) async throws(ScheduleError) -> [FeedReport] {
+        let (planFile, _, citations) = try readPlanAndCitations(folder: folder)
+        return try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: true, progress: progress)
+            .fetch(citations, window: planFile.period, failHard: false).reports
+    }
+
+    /// `plan.yaml`, `clients.csv`, and every calendar they name with the line naming it.
+    private func readPlanAndCitations(folder: String) throws(ScheduleError) -> (PlanFile, CSVTable, [FeedCitation]) {
         let planPath = join(folder, "plan.yaml")
         guard let data = FileManager.default.contents(atPath: planPath) else {
             throw ScheduleError(file: planPath, "cannot read plan.yaml; is '\(folder)' a schedule folder?")
         }
         let planFile = try PlanFile(text: String(decoding: data, as: UTF8.self), file: planPath)
-        let clientsPath = join(folder, planFile.clients)
-        let table = try CSVTable(contentsOf: clientsPath)
+        let table = try CSVTable(contentsOf: join(folder, planFile.clients))
         try table.require(["calendar"])
         var citations = planFile.staff.compactMap { entry in
             entry.calendar.map { FeedCitation(location: $0, file: planPath, line: entry.calendarLine) }
         }
-        for row in table.rows { citations.append(FeedCitation(location: try table.value(row, "calendar"), file: clientsPath, line: row.line)) }
-        let zone = planFile.zone
-        let period = Interval(zone.day(planFile.days.first!).start, zone.day(planFile.days.last!).end)
-        return try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: true, progress: progress)
-            .fetch(citations, window: period, failHard: false).reports
+        for row in table.rows { citations.append(FeedCitation(location: try table.value(row, "calendar"), file: table.file, line: row.line)) }
+        return (planFile, table, citations)
     }
 
     private func join(_ folder: String, _ path: String) -> String {

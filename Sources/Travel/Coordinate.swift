@@ -36,6 +36,9 @@ public struct City: Sendable, Hashable, Codable, Identifiable {
     /// IANA zone identifier.
     public var timeZone: String
 
+    /// The name people read: Chinese when known, else English.
+    public var displayName: String { nameZh.isEmpty ? name : nameZh }
+
     /// A city from its parts.
     public init(id: String, name: String, nameZh: String, coordinate: Coordinate, timeZone: String) {
         self.id = id

@@ -39,11 +39,8 @@ struct CheckCommand: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
             let report = CheckReport(plan: plan, ok: !findings.contains { $0.severity == .error }, findings: findings)
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(String(decoding: PlanJSON.encode(report), as: UTF8.self))
         case .table:
             if findings.isEmpty { print("\(plan): no problems found") }
             for finding in findings { print("\(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(finding.rule): \(finding.message)") }

@@ -88,7 +88,7 @@ struct RouteCommand: ParsableCommand {
 
     private func place(_ query: Timetable.PlaceQuery) -> Place {
         switch query {
-        case .city(let city): Place(cityID: city.id, coordinate: city.coordinate, label: city.nameZh.isEmpty ? city.name : city.nameZh)
+        case .city(let city): Place(cityID: city.id, coordinate: city.coordinate, label: city.displayName)
         case .stop(let stop): Place(cityID: stop.cityID, coordinate: stop.coordinate, label: stop.name)
         case .point(let point): point
         }
