@@ -2,6 +2,9 @@ import Timeline
 
 /// Reads one VEVENT component into an `Event`.
 enum EventReader {
+    /// The longest event length taken at its word: ten years.
+    static let longestEvent: Int64 = 3_653 * 86_400
+
     static func read(_ component: Component, zones: ZoneResolver, diagnostics: inout [Diagnostic]) throws(ICalendarError) -> Event {
         var warnings: [Diagnostic] = []
         func zoneName(_ property: ContentLine, _ name: String) -> String? {
@@ -89,6 +92,16 @@ enum EventReader {
                 warnings.append(Diagnostic(line: component.line, message: "DTEND is long before DTSTART; it is ignored", isError: false))
                 end = nil
             }
+        } else if let given = end,
+            given.instant(zones: zones, floatingZone: .utc) - begin.instant(zones: zones, floatingZone: .utc) > Self.longestEvent
+        {
+            // No meeting lasts ten years: a DTEND that far away is a typo, and would make every instance cover every week.
+            warnings.append(Diagnostic(line: component.line, message: "DTEND is more than ten years after DTSTART; it is ignored", isError: false))
+            end = nil
+        }
+        if let length = duration, Int64(length.days) * 86_400 + length.seconds > Self.longestEvent {
+            warnings.append(Diagnostic(line: component.line, message: "DURATION is more than ten years; it is ignored", isError: false))
+            duration = nil
         }
         var event = Event(
             uid: uid,

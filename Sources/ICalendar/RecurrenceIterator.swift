@@ -54,7 +54,8 @@ struct RecurrenceIterator {
         var produced = 0
         let limit = rule.count ?? Int.max
         var period = firstPeriod(skipTo: rule.count == nil ? skipTo : nil)
-        var lastMatch = start
+        // The dry-run limit counts from where the walk starts, which after a skip is near the window, not DTSTART.
+        var lastMatch = max(start, periodStart(period) ?? start)
         var walked = 0
         while produced < limit {
             guard let bounds = periodStart(period), bounds <= last else { break }

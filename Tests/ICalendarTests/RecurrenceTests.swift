@@ -112,3 +112,12 @@ struct AvailabilityTests {
         #expect(busy.intervals.map { "\(shanghai.clock($0.start))-\(shanghai.clock($0.end))" } == ["00:00-10:00", "12:00-00:00"])
     }
 }
+
+@Suite("Series that began long ago")
+struct LongRunningSeriesTests {
+    @Test func aWeeklyMeetingSince2005StillMeetsIn2024() throws {
+        let calendar = try VCalendar.parse(try fixture("weekly-since-2005.ics"), strict: true)
+        let window = Interval(Instant(iso8601: "2024-03-01T00:00:00+08:00")!, Instant(iso8601: "2024-03-15T00:00:00+08:00")!)
+        #expect(calendar.occurrences(in: window, floating: shanghai).map(\.interval.start.iso8601) == ["2024-03-04T00:30:00Z", "2024-03-11T00:30:00Z"])
+    }
+}
