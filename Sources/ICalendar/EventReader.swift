@@ -92,7 +92,7 @@ enum EventReader {
                 warnings.append(Diagnostic(line: component.line, message: "DTEND is long before DTSTART; it is ignored", isError: false))
                 end = nil
             }
-        } else if let given = end,
+        } else if let given = end, roughDay(given) - roughDay(begin) > 3_650,
             given.instant(zones: zones, floatingZone: .utc) - begin.instant(zones: zones, floatingZone: .utc) > Self.longestEvent
         {
             // No meeting lasts ten years: a DTEND that far away is a typo, and would make every instance cover every week.
@@ -128,5 +128,13 @@ private func endsBeforeStart(_ end: DateTimeValue, _ start: DateTimeValue, zones
         return (d1, t1.minutes, s1) < (d2, t2.minutes, s2)
     default:
         return end.instant(zones: zones, floatingZone: .utc) < start.instant(zones: zones, floatingZone: .utc)
+    }
+}
+
+/// The day a value names, give or take one (its zone unread): a cheap first test before exact instants.
+private func roughDay(_ value: DateTimeValue) -> Int64 {
+    switch value {
+    case .date(let date), .local(let date, _, _, _): date.daysSinceEpoch
+    case .utc(let instant): instant.seconds / 86_400
     }
 }
