@@ -41,10 +41,12 @@ enum ComponentBuilder {
         private var diagnostics: [Diagnostic] = []
 
         mutating func add(_ line: consuming ContentLine) {
-            switch line.name {
-            case "BEGIN":
-                stack.append(Component(name: componentName(line.value), line: line.line))
-            case "END":
+            switch line.known {
+            case .begin:
+                var component = Component(name: componentName(line.value), line: line.line)
+                component.properties.reserveCapacity(12)
+                stack.append(component)
+            case .end:
                 let name = componentName(line.value)
                 guard let index = stack.lastIndex(where: { $0.name == name }) else {
                     diagnostics.append(Diagnostic(line: line.line, message: "END:\(name) without a matching BEGIN"))
@@ -79,8 +81,11 @@ enum ComponentBuilder {
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (and CR/LF).
     var trimmingSpaces: String {
-        let bytes = Array(utf8)
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+        let text = String(self)
+        guard let first = text.utf8.first, let last = text.utf8.last else { return "" }
+        if !isSpace(first) && !isSpace(last) { return text }
+        let bytes = Array(text.utf8)
         var start = 0, end = bytes.count
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }

@@ -7,13 +7,15 @@ public struct ContentLine: Sendable, Hashable {
     }
 
     /// The property or BEGIN/END name, upper-cased.
-    public var name: String
+    public var name: String { didSet { known = PropertyName.of(name) } }
     /// Parameters in the order written.
     public var parameters: [Parameter]
     /// The raw value text (escapes not yet removed).
     public var value: String
     /// The 1-based physical line where the content line starts.
     public var line: Int
+    /// The name, when it is one the reader acts on.
+    private(set) var known: PropertyName
 
     /// A content line from its parts; parameters are written sorted by name.
     public init(name: String, parameters: [String: String] = [:], value: String, line: Int = 0) {
@@ -21,11 +23,13 @@ public struct ContentLine: Sendable, Hashable {
         self.parameters = parameters.keys.sorted().map { Parameter(name: $0, value: parameters[$0]!) }
         self.value = value
         self.line = line
+        self.known = PropertyName.of(name)
     }
 
-    init(name: String, parameterList: [Parameter], value: String, line: Int) {
+    init(name: String, known: PropertyName, parameters: [Parameter], value: String, line: Int) {
         self.name = name
-        self.parameters = parameterList
+        self.known = known
+        self.parameters = parameters
         self.value = value
         self.line = line
     }
@@ -33,10 +37,17 @@ public struct ContentLine: Sendable, Hashable {
     /// The value of a parameter, by case-insensitive name.
     public func parameter(_ name: String) -> String? {
         if parameters.isEmpty { return nil }
-        let key = name.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? name.uppercased() : name
-        for parameter in parameters where parameter.name == key { return parameter.value }
+        return parameter(upperCased: name.uppercased())
+    }
+
+    /// The value of a parameter whose name is given upper-cased.
+    func parameter(upperCased name: String) -> String? {
+        for parameter in parameters where parameter.name == name { return parameter.value }
         return nil
     }
+
+    /// The TZID parameter.
+    var tzid: String? { parameter(upperCased: "TZID") }
 }
 
 /// Splits iCalendar bytes into content lines (RFC 5545 §3.1), unfolding before decoding UTF-8 so that a fold inside
@@ -125,6 +136,7 @@ enum ContentLineReader {
             return .malformed(text)
         }
         let name = upperASCII(bytes, from, i)
+        let known = PropertyName.of(bytes, from, i)
         var parameters: [ContentLine.Parameter] = []
         func malformed() -> Outcome {
             guard let text = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[from..<to])) else { return .invalidUTF8 }
@@ -137,7 +149,7 @@ enum ContentLineReader {
             guard i > nameStart, i < to, bytes[i] == 0x3D else { return malformed() }  // =
             let parameterName = upperASCII(bytes, nameStart, i)
             i += 1
-            var values: [String] = []
+            var values = "", valueCount = 0
             while true {
                 var valueStart = i, valueEnd = i
                 if i < to && bytes[i] == 0x22 {  // "
@@ -154,14 +166,16 @@ enum ContentLineReader {
                 guard let value = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])) else {
                     return .invalidUTF8
                 }
-                values.append(value)
+                if valueCount == 0 { values = value } else { values += "," + value }
+                valueCount += 1
                 if i < to && bytes[i] == 0x2C { i += 1 } else { break }
             }
-            parameters.append(ContentLine.Parameter(name: parameterName, value: values.count == 1 ? values[0] : values.joined(separator: ",")))
+            let parameter = ContentLine.Parameter(name: parameterName, value: values)
+            parameters.append(parameter)
         }
         guard i < to, bytes[i] == 0x3A else { return malformed() }  // :
         guard let value = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<to])) else { return .invalidUTF8 }
-        return .line(ContentLine(name: name, parameterList: parameters, value: value, line: line))
+        return .line(ContentLine(name: name, known: known, parameters: parameters, value: value, line: line))
     }
 }
 
@@ -171,6 +185,10 @@ enum UTF8Text {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var i = 0
         let n = bytes.count
+        // ASCII eight bytes at a time first: most of a calendar is ASCII.
+        if let base = bytes.baseAddress {
+            while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        }
         while i < n {
             let b = bytes[i]
             if b < 0x80 {

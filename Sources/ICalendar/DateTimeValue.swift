@@ -14,9 +14,17 @@ public enum DateTimeValue: Sendable, Hashable {
 
     /// Parses `YYYYMMDD`, `YYYYMMDDTHHMMSS` or `YYYYMMDDTHHMMSSZ`; `tzid` applies to local times.
     public init?(_ raw: String, tzid: String?, valueType: String? = nil) {
-        var bytes = Array(raw.utf8)
-        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
-        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+        var raw = raw
+        guard let value = raw.withUTF8({ Self(utf8: $0, tzid: tzid, valueType: valueType) }) else { return nil }
+        self = value
+    }
+
+    /// Parses the value from its UTF-8 bytes.
+    init?(utf8 text: UnsafeBufferPointer<UInt8>, tzid: String?, valueType: String? = nil) {
+        var start = 0, end = text.count
+        while end > start && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
+        while start < end && (text[start] == 0x20 || text[start] == 0x09) { start += 1 }
+        let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
         func number(_ from: Int, _ count: Int) -> Int? {
             var value = 0
             for k in from..<(from + count) {

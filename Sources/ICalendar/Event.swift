@@ -85,7 +85,8 @@ public struct RecurrenceDate: Sendable, Hashable {
 /// Text value escapes of RFC 5545 §3.3.11.
 enum TextValue {
     static func unescape(_ text: String) -> String {
-        guard text.utf8.contains(0x5C) else { return text }
+        let hasEscape = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x5C) } ?? text.utf8.contains(0x5C)
+        guard hasEscape else { return text }
         var result = ""
         var escaping = false
         for character in text.unicodeScalars {

@@ -5,11 +5,12 @@ enum EventReader {
     /// The longest event length taken at its word: ten years.
     static let longestEvent: Int64 = 3_653 * 86_400
 
-    static func read(_ component: Component, zones: ZoneResolver, diagnostics: inout [Diagnostic]) throws(ICalendarError) -> Event {
+    static func read(_ component: Component, zones: inout ZoneResolver, diagnostics: inout [Diagnostic]) throws(ICalendarError) -> Event {
+        let found = Found(component.properties)
         var warnings: [Diagnostic] = []
         func zoneName(_ property: ContentLine, _ name: String) -> String? {
-            guard let tzid = property.parameter("TZID") else { return nil }
-            if zones.zone(for: tzid) == nil {
+            guard let tzid = property.tzid else { return nil }
+            if !zones.remember(tzid) {
                 warnings.append(
                     Diagnostic(
                         line: property.line,
@@ -18,17 +19,17 @@ enum EventReader {
             }
             return tzid
         }
-        func dateTime(_ name: String) throws(ICalendarError) -> DateTimeValue? {
-            guard let property = component.property(name) else { return nil }
+        func dateTime(_ property: ContentLine?, _ name: String) throws(ICalendarError) -> DateTimeValue? {
+            guard let property else { return nil }
             let tzid = zoneName(property, name)
-            guard let value = DateTimeValue(property.value, tzid: tzid, valueType: property.parameter("VALUE")) else {
+            guard let value = DateTimeValue(property.value, tzid: tzid, valueType: property.parameter(upperCased: "VALUE")) else {
                 throw ICalendarError(line: property.line, message: "\(name) '\(property.value)' is not a DATE (YYYYMMDD) or DATE-TIME (YYYYMMDDTHHMMSS[Z])")
             }
             return value
         }
-        func list(_ name: String) throws(ICalendarError) -> [RecurrenceDate] {
+        func list(_ properties: [ContentLine], _ name: String) throws(ICalendarError) -> [RecurrenceDate] {
             var values: [RecurrenceDate] = []
-            for property in component.properties(name) {
+            for property in properties {
                 let tzid = zoneName(property, name)
                 for piece in property.value.split(separator: ",") {
                     let parts = piece.split(separator: "/", maxSplits: 1).map(String.init)
@@ -54,33 +55,33 @@ enum EventReader {
             }
             return values
         }
-        guard let start = try dateTime("DTSTART") else {
+        guard let start = try dateTime(found.dtStart, "DTSTART") else {
             throw ICalendarError(line: component.line, message: "VEVENT has no DTSTART")
         }
-        let uid = component.property("UID")?.value.trimmingSpaces ?? ""
+        let uid = found.uid?.value.trimmingSpaces ?? ""
         var rules: [RecurrenceRule] = []
         var emptyRule = false
-        for property in component.properties("RRULE") {
+        for property in found.all(.rrule) {
             if property.value.trimmingSpaces.isEmpty {
                 warnings.append(Diagnostic(line: property.line, message: "RRULE is empty; read as a set of one instance", isError: false))
                 emptyRule = true
                 continue
             }
             do {
-                rules.append(try RecurrenceRule(parsing: property.value, tzid: property.parameter("TZID")))
+                rules.append(try RecurrenceRule(parsing: property.value, tzid: property.tzid))
             } catch {
                 throw ICalendarError(line: property.line, message: error.message)
             }
         }
         var duration: CalendarDuration?
-        if let property = component.property("DURATION") {
+        if let property = found.duration {
             guard let parsed = CalendarDuration(property.value) else {
                 throw ICalendarError(line: property.line, message: "DURATION '\(property.value)' is not like PT1H30M or P1D")
             }
             duration = parsed
         }
-        let transparency = Event.Transparency(rawValue: component.property("TRANSP")?.value.trimmingSpaces.uppercased() ?? "OPAQUE") ?? .opaque
-        var end = try dateTime("DTEND")
+        let transparency = found.transp.flatMap { Event.Transparency(rawValue: $0.value.trimmingSpaces.uppercased()) } ?? .opaque
+        var end = try dateTime(found.dtEnd, "DTEND")
         var begin = start
         if let given = end, given.isDate == begin.isDate, endsBeforeStart(given, begin, zones: zones) {
             let gap = begin.instant(zones: zones, floatingZone: .utc) - given.instant(zones: zones, floatingZone: .utc)
@@ -103,19 +104,65 @@ enum EventReader {
             warnings.append(Diagnostic(line: component.line, message: "DURATION is more than ten years; it is ignored", isError: false))
             duration = nil
         }
+        var recurrenceDates = try list(found.all(.rdate), "RDATE")
+        if emptyRule && rules.isEmpty { recurrenceDates.append(RecurrenceDate(start: start)) }
         var event = Event(
             uid: uid,
-            summary: component.property("SUMMARY").map { TextValue.unescape($0.value) },
-            location: component.property("LOCATION").map { TextValue.unescape($0.value) },
+            summary: found.summary.map { TextValue.unescape($0.value) },
+            location: found.location.map { TextValue.unescape($0.value) },
             start: begin, end: end, duration: duration, transparency: transparency,
-            status: component.property("STATUS")?.value.trimmingSpaces.uppercased(),
-            rule: rules.first, recurrenceDates: try list("RDATE") + (emptyRule && rules.isEmpty ? [RecurrenceDate(start: start)] : []), exceptionDates: try list("EXDATE").map(\.start),
-            recurrenceID: try dateTime("RECURRENCE-ID"),
-            thisAndFuture: component.property("RECURRENCE-ID")?.parameter("RANGE")?.uppercased() == "THISANDFUTURE",
-            sequence: component.property("SEQUENCE").flatMap { Int($0.value.trimmingSpaces) } ?? 0, line: component.line)
-        event.additionalRules = Array(rules.dropFirst())
+            status: found.status?.value.trimmingSpaces.uppercased(),
+            rule: rules.first, recurrenceDates: recurrenceDates,
+            exceptionDates: try list(found.all(.exDate), "EXDATE").map(\.start),
+            recurrenceID: try dateTime(found.recurrenceID, "RECURRENCE-ID"),
+            thisAndFuture: found.recurrenceID?.parameter(upperCased: "RANGE")?.uppercased() == "THISANDFUTURE",
+            sequence: found.sequence.flatMap { Int($0.value.trimmingSpaces) } ?? 0, line: component.line)
+        if rules.count > 1 { event.additionalRules = Array(rules.dropFirst()) }
         diagnostics += warnings
         return event
+    }
+
+    /// The properties an event is read from, found in one pass: the first of each, and every RRULE, RDATE and EXDATE.
+    private struct Found {
+        let properties: [ContentLine]
+        private var first: (uid: Int?, dtStart: Int?, dtEnd: Int?, duration: Int?, recurrenceID: Int?)
+        private var firstText: (summary: Int?, location: Int?, status: Int?, transp: Int?, sequence: Int?)
+        private var repeated: [(PropertyName, Int)] = []
+
+        init(_ properties: [ContentLine]) {
+            self.properties = properties
+            for (index, property) in properties.enumerated() {
+                func keepFirst(_ slot: inout Int?) { if slot == nil { slot = index } }
+                switch property.known {
+                case .other, .begin, .end: continue
+                case .rrule, .rdate, .exDate: repeated.append((property.known, index))
+                case .uid: keepFirst(&first.uid)
+                case .dtStart: keepFirst(&first.dtStart)
+                case .dtEnd: keepFirst(&first.dtEnd)
+                case .duration: keepFirst(&first.duration)
+                case .recurrenceID: keepFirst(&first.recurrenceID)
+                case .summary: keepFirst(&firstText.summary)
+                case .location: keepFirst(&firstText.location)
+                case .status: keepFirst(&firstText.status)
+                case .transp: keepFirst(&firstText.transp)
+                case .sequence: keepFirst(&firstText.sequence)
+                }
+            }
+        }
+
+        private func line(_ index: Int?) -> ContentLine? { index.map { properties[$0] } }
+        var uid: ContentLine? { line(first.uid) }
+        var dtStart: ContentLine? { line(first.dtStart) }
+        var dtEnd: ContentLine? { line(first.dtEnd) }
+        var duration: ContentLine? { line(first.duration) }
+        var recurrenceID: ContentLine? { line(first.recurrenceID) }
+        var summary: ContentLine? { line(firstText.summary) }
+        var location: ContentLine? { line(firstText.location) }
+        var status: ContentLine? { line(firstText.status) }
+        var transp: ContentLine? { line(firstText.transp) }
+        var sequence: ContentLine? { line(firstText.sequence) }
+        /// Every property of a name that may repeat, in file order.
+        func all(_ name: PropertyName) -> [ContentLine] { repeated.filter { $0.0 == name }.map { properties[$0.1] } }
     }
 }
 

@@ -66,61 +66,85 @@ public struct RecurrenceRule: Sendable, Hashable {
 
     /// Parses the value of an RRULE property.
     public init(parsing text: String, tzid: String?) throws(ICalendarError) {
+        let rule = RuleText(Array(text.utf8))
         var frequency: Frequency?
-        var seen: [String] = []
-        for part in text.split(separator: ";") where !part.isEmpty {
-            guard let equals = part.firstIndex(of: "=") else {
-                if part.trimmingSpaces.isEmpty { continue }
-                throw Self.error("part '\(part)' has no '='")
+        var seen: UInt32 = 0, seenExtensions: [String] = []
+        var partStart = 0
+        while partStart <= rule.bytes.count {
+            var partEnd = partStart
+            while partEnd < rule.bytes.count && rule.bytes[partEnd] != 0x3B { partEnd += 1 }  // ;
+            let part = rule.trimmed(partStart..<partEnd)
+            partStart = partEnd + 1
+            if part.isEmpty { continue }
+            guard let equals = part.firstIndex(where: { rule.bytes[$0] == 0x3D }) else {
+                throw Self.error("part '\(rule.text(part))' has no '='")
             }
-            let rawKey = part[..<equals], rawValue = part[part.index(after: equals)...]
-            let key = rawKey.utf8.contains(where: { $0 == 0x20 || ($0 >= 0x61 && $0 <= 0x7A) }) ? rawKey.trimmingSpaces.uppercased() : String(rawKey)
-            let value = rawValue.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) ? rawValue.trimmingSpaces : String(rawValue)
-            guard !seen.contains(key) else { throw Self.error("\(key) appears twice") }
-            seen.append(key)
-            switch key {
-            case "FREQ":
-                guard let parsed = Frequency(rawValue: value) ?? Frequency(rawValue: value.uppercased()) else {
+            let keyRange = rule.trimmed(part.lowerBound..<equals), valueRange = rule.trimmed((equals + 1)..<part.upperBound)
+            let known = rule.keyword(keyRange, Self.partNames)
+            let key = known.map { String(describing: Self.partNames[$0]) } ?? rule.text(keyRange).uppercased()
+            if let known {
+                guard seen & (1 << known) == 0 else { throw Self.error("\(key) appears twice") }
+                seen |= 1 << known
+            } else {
+                guard !seenExtensions.contains(key) else { throw Self.error("\(key) appears twice") }
+                seenExtensions.append(key)
+            }
+            var value: String { rule.text(valueRange) }
+            switch known {
+            case 0:  // FREQ
+                guard let index = rule.keyword(valueRange, Self.frequencyNames) else {
                     throw Self.error("FREQ '\(value)' is not SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY")
                 }
-                frequency = parsed
-            case "INTERVAL":
-                guard let n = Int(value), n > 0, n <= 100_000 else {
+                frequency = [.secondly, .minutely, .hourly, .daily, .weekly, .monthly, .yearly][index]
+            case 1:  // INTERVAL
+                guard let n = rule.integer(valueRange), n > 0, n <= 100_000 else {
                     throw Self.error("INTERVAL '\(value)' must be a whole number from 1 to 100000")
                 }
                 interval = n
-            case "COUNT":
-                guard let n = Int(value) else { throw Self.error("COUNT '\(value)' must be a whole number") }
+            case 2:  // COUNT
+                guard let n = rule.integer(valueRange) else { throw Self.error("COUNT '\(value)' must be a whole number") }
                 // A negative COUNT (seen in exports next to UNTIL) limits nothing.
                 count = n >= 0 ? n : nil
-            case "UNTIL":
+            case 3:  // UNTIL
                 guard let parsed = DateTimeValue(value, tzid: nil) else { throw Self.error("UNTIL '\(value)' is not a DATE or DATE-TIME") }
                 until = parsed
-            case "BYSECOND": bySecond = try Self.integers(value, in: 0...60, part: key, allowNegative: false)
-            case "BYMINUTE": byMinute = try Self.integers(value, in: 0...59, part: key, allowNegative: false)
-            case "BYHOUR": byHour = try Self.integers(value, in: 0...23, part: key, allowNegative: false)
-            case "BYDAY":
-                for entry in value.split(separator: ",") { byDay.append(try Self.weekdayNumber(String(entry))) }
-            case "BYMONTHDAY": byMonthDay = try Self.integers(value, in: 1...31, part: key, allowNegative: true)
-            case "BYYEARDAY": byYearDay = try Self.integers(value, in: 1...366, part: key, allowNegative: true)
-            case "BYWEEKNO": byWeekNo = try Self.integers(value, in: 1...53, part: key, allowNegative: true)
-            case "BYMONTH":
-                for entry in value.split(separator: ",") {
-                    let text = entry.trimmingSpaces.uppercased()
-                    let leap = text.hasSuffix("L")
-                    guard let n = Int(leap ? String(text.dropLast()) : text), (1...13).contains(n) else {
-                        throw Self.error("BYMONTH '\(entry)' is out of range 1–12")
+            case 4: bySecond = try rule.integers(valueRange, in: 0...60, part: key, allowNegative: false)
+            case 5: byMinute = try rule.integers(valueRange, in: 0...59, part: key, allowNegative: false)
+            case 6: byHour = try rule.integers(valueRange, in: 0...23, part: key, allowNegative: false)
+            case 7:  // BYDAY
+                for entry in rule.pieces(valueRange) {
+                    let trimmed = rule.trimmed(entry)
+                    let ordinal = rule.integer(trimmed.lowerBound..<max(trimmed.lowerBound, trimmed.upperBound - 2))
+                    guard trimmed.count >= 2, let day = rule.keyword((trimmed.upperBound - 2)..<trimmed.upperBound, Self.weekdayNames) else {
+                        throw Self.error("BYDAY '\(rule.text(entry))' is not a weekday such as MO or -1FR")
+                    }
+                    guard trimmed.count == 2 || (ordinal.map { $0 != 0 && abs($0) <= 53 } ?? false) else {
+                        throw Self.error("BYDAY '\(rule.text(entry))' has a bad ordinal")
+                    }
+                    byDay.append(WeekdayNumber(ordinal: ordinal, weekday: Weekday(rawValue: day)!))
+                }
+            case 8: byMonthDay = try rule.integers(valueRange, in: 1...31, part: key, allowNegative: true)
+            case 9: byYearDay = try rule.integers(valueRange, in: 1...366, part: key, allowNegative: true)
+            case 10: byWeekNo = try rule.integers(valueRange, in: 1...53, part: key, allowNegative: true)
+            case 11:  // BYMONTH
+                for entry in rule.pieces(valueRange) {
+                    let trimmed = rule.trimmed(entry)
+                    let leap = trimmed.count > 0 && rule.bytes[trimmed.upperBound - 1] | 0x20 == 0x6C  // L or l
+                    guard let n = rule.integer(trimmed.lowerBound..<(trimmed.upperBound - (leap ? 1 : 0))), (1...13).contains(n) else {
+                        throw Self.error("BYMONTH '\(rule.text(entry))' is out of range 1–12")
                     }
                     byMonth.append(Month(number: n, leap: leap))
                 }
-            case "BYSETPOS": bySetPos = try Self.integers(value, in: 1...366, part: key, allowNegative: true)
-            case "WKST":
-                guard let day = Weekday(name: value), value.count == 2 else { throw Self.error("WKST '\(value)' is not a weekday such as MO") }
-                weekStart = day
-            case "RSCALE": scale = value.uppercased()
-            case "SKIP":
-                guard let parsed = Skip(rawValue: value.uppercased()) else { throw Self.error("SKIP '\(value)' is not OMIT, BACKWARD or FORWARD") }
-                skip = parsed
+            case 12: bySetPos = try rule.integers(valueRange, in: 1...366, part: key, allowNegative: true)
+            case 13:  // WKST
+                guard let day = rule.keyword(valueRange, Self.weekdayNames) else { throw Self.error("WKST '\(value)' is not a weekday such as MO") }
+                weekStart = Weekday(rawValue: day)!
+            case 14: scale = value.uppercased()  // RSCALE
+            case 15:  // SKIP
+                guard let index = rule.keyword(valueRange, ["OMIT", "BACKWARD", "FORWARD"]) else {
+                    throw Self.error("SKIP '\(value)' is not OMIT, BACKWARD or FORWARD")
+                }
+                skip = [.omit, .backward, .forward][index]
             default:
                 if !key.hasPrefix("X-") { throw Self.error("unknown part \(key)") }
             }
@@ -135,30 +159,85 @@ public struct RecurrenceRule: Sendable, Hashable {
             throw Self.error("BYMONTH must be 1–12; leap months such as 5L need RSCALE=CHINESE")
         }
         if self.scale == "CHINESE" && interval > 1200 { throw Self.error("INTERVAL over 1200 with RSCALE=CHINESE") }
-        if scale == nil && !seen.contains("RSCALE") { skip = .omit }
+        if scale == nil && seen & (1 << 14) == 0 { skip = .omit }
     }
+
+    /// The parts of a rule in the order the parser's `switch` numbers them.
+    private static let partNames: [StaticString] = [
+        "FREQ", "INTERVAL", "COUNT", "UNTIL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY",
+        "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST", "RSCALE", "SKIP",
+    ]
+    private static let frequencyNames: [StaticString] = ["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"]
+    /// Weekday names in `Weekday`'s raw-value order.
+    private static let weekdayNames: [StaticString] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
     private static func error(_ message: String) -> ICalendarError { ICalendarError(line: 0, message: "RRULE: " + message) }
+}
 
-    private static func weekdayNumber(_ raw: String) throws(ICalendarError) -> WeekdayNumber {
-        let text = raw.trimmingSpaces.uppercased()
-        guard text.count >= 2, let weekday = Weekday(name: String(text.suffix(2))) else {
-            throw error("BYDAY '\(raw)' is not a weekday such as MO or -1FR")
-        }
-        let prefix = text.dropLast(2)
-        guard prefix.isEmpty || (Int(prefix).map { $0 != 0 && abs($0) <= 53 } ?? false) else {
-            throw error("BYDAY '\(raw)' has a bad ordinal")
-        }
-        return WeekdayNumber(ordinal: prefix.isEmpty ? nil : Int(prefix), weekday: weekday)
+/// The bytes of an RRULE value and the small readers its parts need; ranges index `bytes`.
+private struct RuleText {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+    /// The range without leading and trailing spaces, tabs, CR and LF.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper && isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower && isSpace(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
     }
 
-    private static func integers(
-        _ value: String, in range: ClosedRange<Int>, part: String, allowNegative: Bool
-    ) throws(ICalendarError) -> [Int] {
+    /// The index of the name the range spells, ignoring case.
+    func keyword(_ range: Range<Int>, _ names: [StaticString]) -> Int? {
+        names.firstIndex { name in
+            guard name.utf8CodeUnitCount == range.count else { return false }
+            for k in 0..<range.count {
+                let b = bytes[range.lowerBound + k]
+                if (b >= 0x61 && b <= 0x7A ? b - 0x20 : b) != name.utf8Start[k] { return false }
+            }
+            return true
+        }
+    }
+
+    /// A whole number with an optional sign, or nil.
+    func integer(_ range: Range<Int>) -> Int? {
+        var k = range.lowerBound, negative = false
+        if k < range.upperBound && (bytes[k] == 0x2B || bytes[k] == 0x2D) {
+            negative = bytes[k] == 0x2D
+            k += 1
+        }
+        guard k < range.upperBound, range.upperBound - k <= 18 else { return nil }
+        var value = 0
+        while k < range.upperBound {
+            let digit = Int(bytes[k]) - 48
+            guard (0...9).contains(digit) else { return nil }
+            value = value * 10 + digit
+            k += 1
+        }
+        return negative ? -value : value
+    }
+
+    /// The non-empty comma-separated pieces of the range.
+    func pieces(_ range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        for k in range.lowerBound...range.upperBound where k == range.upperBound || bytes[k] == 0x2C {
+            if k > start { result.append(start..<k) }
+            start = k + 1
+        }
+        return result
+    }
+
+    /// A comma-separated list of whole numbers in `range` (negated too where allowed; zero only when in range).
+    func integers(_ value: Range<Int>, in allowed: ClosedRange<Int>, part: String, allowNegative: Bool) throws(ICalendarError) -> [Int] {
         var result: [Int] = []
-        for piece in value.split(separator: ",") {
-            guard let n = Int(String(piece).trimmingSpaces), range.contains(abs(n)), n >= 0 || allowNegative, n != 0 || range.lowerBound == 0 else {
-                throw error("\(part) '\(piece)' is out of range")
+        for piece in pieces(value) {
+            guard let n = integer(trimmed(piece)), allowed.contains(abs(n)), n >= 0 || allowNegative, n != 0 || allowed.lowerBound == 0 else {
+                throw ICalendarError(line: 0, message: "RRULE: \(part) '\(text(piece))' is out of range")
             }
             result.append(n)
         }

@@ -58,7 +58,8 @@ public struct VCalendar: Sendable {
                 diagnostics.append(Diagnostic(line: root.property("X-WR-TIMEZONE")!.line, message: "X-WR-TIMEZONE '\(name)' is not a known time zone"))
             }
         }
-        for timezone in root.components("VTIMEZONE") {
+        // Zones first: a VTIMEZONE may follow the events that use it.
+        for timezone in root.components where timezone.name == "VTIMEZONE" {
             guard let tzid = timezone.property("TZID")?.value.trimmingSpaces else {
                 diagnostics.append(Diagnostic(line: timezone.line, message: "VTIMEZONE without TZID"))
                 continue
@@ -71,21 +72,19 @@ public struct VCalendar: Sendable {
                 }
             }
         }
-        for component in root.components("VEVENT") {
-            for property in component.properties {
-                if let tzid = property.parameter("TZID") { _ = zones.remember(tzid) }
+        events.reserveCapacity(events.count + root.components.count)
+        for component in root.components {
+            switch component.name {
+            case "VEVENT":
+                do {
+                    events.append(try EventReader.read(component, zones: &zones, diagnostics: &diagnostics))
+                } catch {
+                    diagnostics.append(Diagnostic(line: error.line, message: error.message + "; the event is skipped"))
+                }
+            case "VFREEBUSY": readFreeBusy(component)
+            case "VAVAILABILITY": readAvailability(component)
+            default: continue
             }
-            do {
-                events.append(try EventReader.read(component, zones: zones, diagnostics: &diagnostics))
-            } catch {
-                diagnostics.append(Diagnostic(line: error.line, message: error.message + "; the event is skipped"))
-            }
-        }
-        for component in root.components("VFREEBUSY") {
-            readFreeBusy(component)
-        }
-        for component in root.components("VAVAILABILITY") {
-            readAvailability(component)
         }
     }
 
@@ -93,7 +92,7 @@ public struct VCalendar: Sendable {
         var slots: [Event] = []
         for slot in component.components("AVAILABLE") {
             do {
-                slots.append(try EventReader.read(slot, zones: zones, diagnostics: &diagnostics))
+                slots.append(try EventReader.read(slot, zones: &zones, diagnostics: &diagnostics))
             } catch {
                 diagnostics.append(Diagnostic(line: error.line, message: error.message + "; the AVAILABLE slot is skipped"))
             }

@@ -7,16 +7,21 @@ public struct ZoneResolver: Sendable {
     public var custom: [String: Zone]
     /// Every TZID already resolved, so expansion does not look names up again.
     private var resolved: [String: Zone] = [:]
+    private var lastRemembered: String?
 
     /// A resolver knowing the given custom zones.
     public init(custom: [String: Zone] = [:]) { self.custom = custom }
 
-    /// Resolves a TZID once and remembers the answer; nil when unknown.
-    mutating func remember(_ tzid: String) -> Zone? {
-        if let zone = resolved[tzid] { return zone }
-        let zone = lookUp(tzid)
-        if let zone { resolved[tzid] = zone }
-        return zone
+    /// Resolves a TZID once and remembers the answer; false when unknown.
+    mutating func remember(_ tzid: String) -> Bool {
+        if tzid == lastRemembered || resolved[tzid] != nil {
+            lastRemembered = tzid
+            return true
+        }
+        guard let zone = lookUp(tzid) else { return false }
+        resolved[tzid] = zone
+        lastRemembered = tzid
+        return true
     }
 
     /// The zone of a TZID, or nil when unknown.
