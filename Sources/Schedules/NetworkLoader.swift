@@ -38,12 +38,14 @@ public enum NetworkLoader {
                 City(
                     id: try cities.value(row, "city_id"), name: try cities.value(row, "name"), nameZh: row["name_zh"] ?? "",
                     coordinate: Coordinate(lat: try cities.decimal(row, "lat", in: -90...90), lon: try cities.decimal(row, "lon", in: -180...180)),
-                    timeZone: zoneID))
+                    timeZone: zoneID, country: row["country"]?.uppercased() ?? "CN"))
         }
         let cityStops = try table("city_stops.csv", required: ["stop_id", "city_id"])!
         for row in cityStops.rows {
             records.cityStops.append(
-                .init(stopID: try cityStops.value(row, "stop_id"), cityID: try cityStops.value(row, "city_id"), source: source(cityStops, row)))
+                .init(
+                    stopID: try cityStops.value(row, "stop_id"), cityID: try cityStops.value(row, "city_id"), source: source(cityStops, row),
+                    accessMinutes: row["access_minutes"] == nil ? nil : try cityStops.integer(row, "access_minutes", in: 0...600)))
         }
         for row in stops.rows where (row["location_type"] ?? "0") == "0" {
             records.stops.append(

@@ -35,17 +35,20 @@ public struct City: Sendable, Hashable, Codable, Identifiable {
     public var coordinate: Coordinate
     /// IANA zone identifier.
     public var timeZone: String
+    /// ISO 3166 country code (`CN`); a flight between two countries is international.
+    public var country: String
 
     /// The name people read: Chinese when known, else English.
     public var displayName: String { nameZh.isEmpty ? name : nameZh }
 
     /// A city from its parts.
-    public init(id: String, name: String, nameZh: String, coordinate: Coordinate, timeZone: String) {
+    public init(id: String, name: String, nameZh: String, coordinate: Coordinate, timeZone: String, country: String = "CN") {
         self.id = id
         self.name = name
         self.nameZh = nameZh
         self.coordinate = coordinate
         self.timeZone = timeZone
+        self.country = country
     }
 }
 
@@ -61,20 +64,24 @@ public struct Stop: Sendable, Hashable, Codable, Identifiable {
     public var cityID: String
     /// GTFS zone_id, for fares.
     public var zoneID: String?
+    /// Minutes by taxi from anywhere in its city to the stop, when the network says (`city_stops.csv`).
+    public var accessMinutes: Int?
 
     /// A stop from its parts.
-    public init(id: String, name: String, coordinate: Coordinate, cityID: String, zoneID: String? = nil) {
+    public init(id: String, name: String, coordinate: Coordinate, cityID: String, zoneID: String? = nil, accessMinutes: Int? = nil) {
         self.id = id
         self.name = name
         self.coordinate = coordinate
         self.cityID = cityID
         self.zoneID = zoneID
+        self.accessMinutes = accessMinutes
     }
 }
 
 /// How a part of a journey is made.
 public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
-    case rail, air, bus, taxi, walk
+    /// `car` is a drive between cities, by taxi or the bureau's car, where no service runs or driving is quicker.
+    case rail, air, bus, taxi, car, walk
 
     /// Whether parts of this mode run to a timetable (trains, flights, buses).
     public var isTimetabled: Bool { self == .rail || self == .air || self == .bus }

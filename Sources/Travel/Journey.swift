@@ -81,29 +81,3 @@ public struct Place: Sendable, Hashable, Codable {
         self.label = label
     }
 }
-
-/// The buffers and speeds that turn a timetable into door-to-door journeys.
-public struct TravelRules: Sendable, Hashable, Codable {
-    /// Minutes by taxi between a door and a station or airport.
-    public var accessMinutes: Int = 40
-    /// Minutes to be at the station or airport before departure, by mode.
-    public var checkInMinutes: [Mode: Int] = [.rail: 20, .air: 60, .bus: 10]
-    /// Average taxi speed inside a city, km/h.
-    public var taxiSpeedKmh: Double = 30
-    /// Road distance over straight-line distance.
-    public var detourFactor: Double = 1.4
-    /// The shortest taxi ride counted, minutes.
-    public var minimumTaxiMinutes: Int = 5
-
-    /// The default rules.
-    public init() {}
-
-    /// Check-in minutes for a mode.
-    public func checkIn(_ mode: Mode) -> Int { checkInMinutes[mode] ?? 0 }
-
-    /// Seconds by taxi between two points: straight-line distance × detour ÷ speed, at least the minimum ride.
-    public func taxiSeconds(from a: Coordinate, to b: Coordinate) -> Int64 {
-        let minutes = a.kilometres(to: b) * detourFactor / taxiSpeedKmh * 60
-        return Int64((max(Double(minimumTaxiMinutes), minutes) * 60).rounded(.up))
-    }
-}

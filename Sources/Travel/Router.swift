@@ -1,222 +1,197 @@
 import Timeline
 
-/// Answers earliest-arrival questions over a timetable by Connection Scan, door to door.
+/// Answers journey questions over a timetable by connection scans: earliest arrival, latest departure and the day's
+/// profile, door to door (taxi, check-in, changes, a drive where it is quicker) or by the timetable alone.
 public struct Router: Sendable {
-    struct Connection: Sendable {
-        var from: Int32
-        var to: Int32
-        var depart: Int64
-        var arrive: Int64
-        var run: Int32
-    }
-
-    /// A trip on one service date.
-    struct Run: Sendable {
-        var trip: Int
-        var serviceDate: LocalDate
-    }
-
-    private enum Pointer {
-        case none, origin
-        case ride(board: Int, alight: Int)
-        case taxi(from: Int)
-    }
-
     /// The timetable queried.
     public let timetable: Timetable
     /// Buffers and speeds.
     public let rules: TravelRules
-    private let connections: [Connection]
-    private let runs: [Run]
+    let network: ScanNetwork
 
-    /// A router over the trips that run on `dates` (plus the day before, for trips past midnight).
+    /// A router over the trips that run on `dates` (and the runs of earlier days still under way).
     public init(timetable: Timetable, rules: TravelRules, dates: [LocalDate]) {
         self.timetable = timetable
         self.rules = rules
-        var runs: [Run] = []
-        var connections: [Connection] = []
-        let serviceDates = Set(dates.flatMap { [$0.adding(days: -1), $0] }).sorted()
-        for (tripIndex, trip) in timetable.trips.enumerated() {
-            for date in serviceDates where timetable.runs(trip.serviceID, on: date) {
-                let run = Int32(runs.count)
-                runs.append(Run(trip: tripIndex, serviceDate: date))
-                for k in 0..<(trip.stops.count - 1) {
-                    connections.append(
-                        Connection(
-                            from: Int32(trip.stops[k]), to: Int32(trip.stops[k + 1]),
-                            depart: timetable.instant(serviceDate: date, seconds: trip.departures[k]).seconds,
-                            arrive: timetable.instant(serviceDate: date, seconds: trip.arrivals[k + 1]).seconds, run: run))
-                }
-            }
-        }
-        connections.sort { ($0.depart, $0.arrive, $0.run) < ($1.depart, $1.arrive, $1.run) }
-        self.connections = connections
-        self.runs = runs
+        network = ScanNetwork(timetable: timetable, rules: rules, dates: dates)
     }
 
-    /// The journey reaching `destination` earliest when leaving `origin` no earlier than `earliest`;
-    /// nil when the timetable cannot get there within the router's dates.
+    // MARK: Door to door
+
+    /// The journey reaching `destination` earliest when leaving `origin` no earlier than `earliest`; it leaves as late
+    /// as its first service allows. Nil when neither the timetable nor the road gets there.
     public func earliestArrival(from origin: Place, to destination: Place, notBefore earliest: Instant) -> Journey? {
-        if origin.cityID == destination.cityID {
-            let end = earliest + rules.taxiSeconds(from: origin.coordinate, to: destination.coordinate)
-            let taxi = Journey.Part(
-                mode: .taxi, service: nil, tripID: nil, from: origin.label, to: destination.label, depart: earliest,
-                arrive: end, price: nil)
-            return Journey(depart: earliest, arrive: end, parts: [taxi])
-        }
-        guard let originStops = timetable.stopsByCity[origin.cityID],
-            let targetStops = timetable.stopsByCity[destination.cityID]
-        else { return nil }
-        let access = Int64(rules.accessMinutes) * 60
-        var ready = [Int64](repeating: .max, count: timetable.stops.count)
-        var pointer = [Pointer](repeating: .none, count: timetable.stops.count)
-        var boarded = [Int32](repeating: -1, count: runs.count)
-        var isTarget = [Bool](repeating: false, count: timetable.stops.count)
-        for stop in targetStops { isTarget[stop] = true }
-        for stop in originStops {
-            ready[stop] = earliest.seconds + access
-            pointer[stop] = .origin
-        }
-        var best = Int64.max
-        var bestStop = -1
-        var index = firstConnection(notBefore: earliest.seconds + access)
-        while index < connections.count {
-            let connection = connections[index]
-            if connection.depart + access >= best { break }
-            let run = Int(connection.run)
-            let from = Int(connection.from), to = Int(connection.to)
-            if boarded[run] < 0 {
-                let mode = timetable.trips[runs[run].trip].mode
-                if ready[from] != .max && ready[from] + Int64(rules.checkIn(mode)) * 60 <= connection.depart {
-                    boarded[run] = Int32(index)
-                }
-            }
-            if boarded[run] >= 0 && connection.arrive < ready[to] {
-                ready[to] = connection.arrive
-                pointer[to] = .ride(board: Int(boarded[run]), alight: index)
-                if isTarget[to] && connection.arrive + access < best {
-                    best = connection.arrive + access
-                    bestStop = to
-                }
-                for other in timetable.stopsByCity[timetable.stops[to].cityID] ?? [] where other != to {
-                    let arrival = connection.arrive
-                        + rules.taxiSeconds(from: timetable.stops[to].coordinate, to: timetable.stops[other].coordinate)
-                    if arrival < ready[other] {
-                        ready[other] = arrival
-                        pointer[other] = .taxi(from: to)
-                        if isTarget[other] && arrival + access < best {
-                            best = arrival + access
-                            bestStop = other
-                        }
-                    }
-                }
-            }
-            index += 1
-        }
-        guard bestStop >= 0 else { return nil }
-        return journey(to: bestStop, pointers: pointer, origin: origin, destination: destination)
+        if origin.cityID == destination.cityID { return taxi(from: origin, to: destination, leaving: earliest) }
+        let byTimetable = scheduledArrival(from: origin, to: destination, notBefore: earliest)
+        guard let drive = roadSeconds(from: origin, to: destination) else { return byTimetable }
+        if let byTimetable, byTimetable.arrive <= earliest + drive { return byTimetable }
+        return road(from: origin, to: destination, leaving: earliest, seconds: drive)
     }
+
+    /// The journey leaving `origin` as late as possible and reaching `destination` by `deadline`; nil when none does.
+    public func latestDeparture(from origin: Place, to destination: Place, arriveBy deadline: Instant) -> Journey? {
+        if origin.cityID == destination.cityID {
+            let seconds = rules.roadSeconds(from: origin.coordinate, to: destination.coordinate)
+            return taxi(from: origin, to: destination, leaving: deadline - seconds)
+        }
+        let drive = roadSeconds(from: origin, to: destination)
+        let leave = network.latestDeparture(
+            from: endpoints(origin), to: endpoints(destination),
+            by: deadline.seconds, changes: network.doorToDoor)
+        if let leave, drive.map({ leave >= deadline.seconds - $0 }) ?? true {
+            return scheduledArrival(from: origin, to: destination, notBefore: Instant(seconds: leave))
+        }
+        return drive.map { road(from: origin, to: destination, leaving: deadline - $0, seconds: $0) }
+    }
+
+    /// Every journey worth taking from `origin` to `destination` that leaves on `date` (in the origin city's zone):
+    /// the Pareto-optimal ones, where leaving later always means arriving later; journeys a drive beats are left out.
+    public func profile(from origin: Place, to destination: Place, on date: LocalDate) -> [Journey] {
+        guard origin.cityID != destination.cityID else { return [] }
+        let zone = timetable.cities[origin.cityID].flatMap { Zone(identifier: $0.timeZone) } ?? timetable.zone
+        let day = zone.day(date)
+        let pairs = profilePairs(sources: endpoints(origin), targets: endpoints(destination), changes: network.doorToDoor)
+        let drive = roadSeconds(from: origin, to: destination)
+        return pairs.filter { day.start.seconds <= $0.depart && $0.depart < day.end.seconds }
+            .filter { pair in drive.map { pair.depart + $0 > pair.arrival } ?? true }
+            .compactMap { scheduledArrival(from: origin, to: destination, notBefore: Instant(seconds: $0.depart)) }
+    }
+
+    // MARK: Timetable only
 
     /// The earliest arrival at stop `target` leaving stop `origin` no earlier than `earliest`, by the timetable alone:
-    /// no access time and no check-in; a change within a stop takes transfers.txt's minimum time for it, a change to
-    /// another stop is possible only where transfers.txt allows it.
+    /// no access and no check-in; a change within a stop takes transfers.txt's minimum time for it, a change to another
+    /// stop is possible only where transfers.txt allows it.
     public func earliestArrival(fromStop origin: String, toStop target: String, notBefore earliest: Instant) -> Journey? {
         guard let from = timetable.stopIndex[origin], let goal = timetable.stopIndex[target] else { return nil }
-        if from == goal {
-            return Journey(depart: earliest, arrive: earliest, parts: [])
-        }
-        let count = timetable.stops.count
-        var arrival = [Int64](repeating: .max, count: count)
-        var ready = [Int64](repeating: .max, count: count)
-        var pointer = [Pointer](repeating: .none, count: count)
-        var boarded = [Int32](repeating: -1, count: runs.count)
-        arrival[from] = earliest.seconds
-        ready[from] = earliest.seconds
-        pointer[from] = .origin
-        var index = firstConnection(notBefore: earliest.seconds)
-        while index < connections.count {
-            let connection = connections[index]
-            if connection.depart >= arrival[goal] { break }
-            let run = Int(connection.run)
-            let stop = Int(connection.from), next = Int(connection.to)
-            if boarded[run] < 0 && ready[stop] <= connection.depart { boarded[run] = Int32(index) }
-            if boarded[run] >= 0 && connection.arrive < arrival[next] {
-                arrival[next] = connection.arrive
-                ready[next] = connection.arrive + Int64(timetable.stayTransfer[next])
-                pointer[next] = .ride(board: Int(boarded[run]), alight: index)
-                for edge in timetable.transferEdges[next] where connection.arrive + Int64(edge.seconds) < arrival[edge.to] {
-                    arrival[edge.to] = connection.arrive + Int64(edge.seconds)
-                    ready[edge.to] = arrival[edge.to]
-                    pointer[edge.to] = .taxi(from: next)
-                }
-            }
-            index += 1
-        }
-        guard arrival[goal] != .max else { return nil }
-        var parts = walk(back: goal, pointers: pointer, transferSeconds: { a, b in
-            Int64(timetable.transferEdges[a].first { $0.to == b }?.seconds ?? 0)
-        }, mode: .walk)
-        parts.reverse()
-        return Journey(depart: parts.first?.depart ?? earliest, arrive: Instant(seconds: arrival[goal]), parts: parts)
+        if from == goal { return Journey(depart: earliest, arrive: earliest, parts: []) }
+        guard
+            let found = network.earliestArrival(
+                from: [Endpoint(stop: from, seconds: earliest.seconds)], to: [Endpoint(stop: goal, seconds: 0)],
+                changes: network.timetableOnly)
+        else { return nil }
+        let parts = found.legs.map { part($0, changes: network.timetableOnly) }
+        return Journey(depart: parts.first?.depart ?? earliest, arrive: Instant(seconds: found.arrival), parts: parts)
     }
 
-    /// The parts that led to `target`, last first.
-    private func walk(back target: Int, pointers: [Pointer], transferSeconds: (Int, Int) -> Int64, mode: Mode) -> [Journey.Part] {
-        var parts: [Journey.Part] = []
-        var stop = target
-        walk: while true {
-            switch pointers[stop] {
-            case .ride(let board, let alight):
-                let first = connections[board], last = connections[alight]
-                let trip = timetable.trips[runs[Int(first.run)].trip]
-                parts.append(
-                    Journey.Part(
-                        mode: trip.mode, service: trip.serviceName, tripID: trip.id,
-                        from: timetable.stops[Int(first.from)].id, to: timetable.stops[Int(last.to)].id,
-                        depart: Instant(seconds: first.depart), arrive: Instant(seconds: last.arrive),
-                        price: timetable.price(route: trip.routeID, from: Int(first.from), to: Int(last.to))))
-                stop = Int(first.from)
-            case .taxi(let from):
-                guard case .ride(_, let alight) = pointers[from] else { break walk }
-                let start = Instant(seconds: connections[alight].arrive)
-                parts.append(
-                    Journey.Part(
-                        mode: mode, service: nil, tripID: nil, from: timetable.stops[from].id, to: timetable.stops[stop].id,
-                        depart: start, arrive: start + transferSeconds(from, stop), price: nil))
-                stop = from
-            case .origin, .none:
-                break walk
-            }
-        }
-        return parts
+    /// The journey leaving stop `origin` as late as possible to reach stop `target` by `deadline`, timetable only.
+    public func latestDeparture(fromStop origin: String, toStop target: String, arriveBy deadline: Instant) -> Journey? {
+        guard let from = timetable.stopIndex[origin], let goal = timetable.stopIndex[target] else { return nil }
+        if from == goal { return Journey(depart: deadline, arrive: deadline, parts: []) }
+        guard
+            let leave = network.latestDeparture(
+                from: [Endpoint(stop: from, seconds: 0)], to: [Endpoint(stop: goal, seconds: 0)], by: deadline.seconds,
+                changes: network.timetableOnly)
+        else { return nil }
+        return earliestArrival(fromStop: origin, toStop: target, notBefore: Instant(seconds: leave))
     }
 
-    private func journey(to target: Int, pointers: [Pointer], origin: Place, destination: Place) -> Journey {
-        var parts = walk(back: target, pointers: pointers, transferSeconds: { a, b in
-            rules.taxiSeconds(from: timetable.stops[a].coordinate, to: timetable.stops[b].coordinate)
-        }, mode: .taxi)
-        parts.reverse()
-        let access = Int64(rules.accessMinutes) * 60
-        let firstService = parts[0]
-        let leave = firstService.depart - Int64(rules.checkIn(firstService.mode)) * 60 - access
-        let lastService = parts[parts.count - 1]
+    /// The Pareto-optimal journeys from stop `origin` to stop `target` departing on `date` (the timetable's zone),
+    /// timetable only.
+    public func profile(fromStop origin: String, toStop target: String, on date: LocalDate) -> [Journey] {
+        guard let from = timetable.stopIndex[origin], let goal = timetable.stopIndex[target], from != goal else { return [] }
+        let day = timetable.zone.day(date)
+        let pairs = profilePairs(
+            sources: [Endpoint(stop: from, seconds: 0)], targets: [Endpoint(stop: goal, seconds: 0)], changes: network.timetableOnly)
+        return pairs.filter { day.start.seconds <= $0.depart && $0.depart < day.end.seconds }
+            .compactMap { earliestArrival(fromStop: origin, toStop: target, notBefore: Instant(seconds: $0.depart)) }
+    }
+
+    // MARK: Pieces
+
+    /// The stops a person at `place` starts from or ends at, with the seconds between the door and each: the stops of
+    /// the place's city, or of the nearest city with stops when its own has none.
+    func endpoints(_ place: Place) -> [Endpoint] {
+        var sameCity = true
+        var stops = timetable.stopsByCity[place.cityID] ?? []
+        if stops.isEmpty, let nearest = timetable.stopsByCity.keys.min(by: { a, b in
+            (timetable.cities[a]?.coordinate.kilometres(to: place.coordinate) ?? .infinity, a)
+                < (timetable.cities[b]?.coordinate.kilometres(to: place.coordinate) ?? .infinity, b)
+        }) {
+            stops = timetable.stopsByCity[nearest] ?? []
+            sameCity = false
+        }
+        return stops.map { index in
+            let stop = timetable.stops[index]
+            if sameCity, let minutes = stop.accessMinutes ?? rules.accessMinutes {
+                return Endpoint(stop: index, seconds: Int64(minutes) * 60)
+            }
+            return Endpoint(stop: index, seconds: rules.roadSeconds(from: place.coordinate, to: stop.coordinate))
+        }
+    }
+
+    /// Seconds by road between two places in different cities, when the drive is short enough to count.
+    func roadSeconds(from origin: Place, to destination: Place) -> Int64? {
+        guard rules.roadKilometres(from: origin.coordinate, to: destination.coordinate) <= rules.maximumRoadKilometres else { return nil }
+        return rules.roadSeconds(from: origin.coordinate, to: destination.coordinate)
+    }
+
+    /// Door-to-door pairs (leave the door, reach the door) of the profile, latest departure first, Pareto-optimal.
+    func profilePairs(sources: [Endpoint], targets: [Endpoint], changes: ScanNetwork.Changes) -> [(depart: Int64, arrival: Int64)] {
+        let profiles = network.profiles(to: targets, changes: changes, order: network.byBoarding(changes))
+        return Self.pareto(sources.flatMap { source in profiles[source.stop].map { ($0.ready - source.seconds, $0.arrival) } })
+    }
+
+    /// The pairs no other pair beats (leaving no earlier and arriving no later), latest departure first.
+    static func pareto(_ pairs: [(depart: Int64, arrival: Int64)]) -> [(depart: Int64, arrival: Int64)] {
+        var result: [(depart: Int64, arrival: Int64)] = []
+        for pair in pairs.sorted(by: { ($0.depart, -$0.arrival) > ($1.depart, -$1.arrival) })
+        where pair.arrival < (result.last?.arrival ?? .max) {
+            result.append(pair)
+        }
+        return result
+    }
+
+    /// The earliest door-to-door arrival by the timetable (no drive), leaving as late as the first service allows.
+    private func scheduledArrival(from origin: Place, to destination: Place, notBefore earliest: Instant) -> Journey? {
+        let access = endpoints(origin)
+        let egress = endpoints(destination)
+        guard
+            let found = network.earliestArrival(
+                from: access.map { Endpoint(stop: $0.stop, seconds: earliest.seconds + $0.seconds) }, to: egress,
+                changes: network.doorToDoor),
+            case .ride(let board, _)? = found.legs.first
+        else { return nil }
+        var parts = found.legs.map { part($0, changes: network.doorToDoor) }
+        let first = network.connections[board]
+        let accessSeconds = access.first { $0.stop == Int(first.from) }!.seconds
+        let leave = Instant(seconds: first.depart - network.runs[Int(first.run)].checkIn - accessSeconds)
         parts.insert(
-            Journey.Part(
-                mode: .taxi, service: nil, tripID: nil, from: origin.label, to: firstService.from, depart: leave,
-                arrive: leave + access, price: nil), at: 0)
+            Journey.Part(mode: .taxi, service: nil, tripID: nil, from: origin.label, to: parts[0].from, depart: leave, arrive: leave + accessSeconds, price: nil),
+            at: 0)
+        let last = parts[parts.count - 1]
+        let lastStop = timetable.stopIndex[last.to]!
+        let egressSeconds = egress.first { $0.stop == lastStop }!.seconds
         parts.append(
-            Journey.Part(
-                mode: .taxi, service: nil, tripID: nil, from: lastService.to, to: destination.label,
-                depart: lastService.arrive, arrive: lastService.arrive + access, price: nil))
-        return Journey(depart: leave, arrive: lastService.arrive + access, parts: parts)
+            Journey.Part(mode: .taxi, service: nil, tripID: nil, from: last.to, to: destination.label, depart: last.arrive, arrive: last.arrive + egressSeconds, price: nil))
+        return Journey(depart: leave, arrive: Instant(seconds: found.arrival), parts: parts)
     }
 
-    private func firstConnection(notBefore time: Int64) -> Int {
-        var low = 0, high = connections.count
-        while low < high {
-            let mid = (low + high) / 2
-            if connections[mid].depart < time { low = mid + 1 } else { high = mid }
+    private func part(_ leg: ScanLeg, changes: ScanNetwork.Changes) -> Journey.Part {
+        switch leg {
+        case .ride(let board, let alight):
+            let first = network.connections[board], last = network.connections[alight]
+            let trip = timetable.trips[network.runs[Int(first.run)].trip]
+            return Journey.Part(
+                mode: trip.mode, service: trip.serviceName, tripID: trip.id, from: timetable.stops[Int(first.from)].id,
+                to: timetable.stops[Int(last.to)].id, depart: Instant(seconds: first.depart), arrive: Instant(seconds: last.arrive),
+                price: timetable.price(route: trip.routeID, from: Int(first.from), to: Int(last.to)))
+        case .foot(let from, let to, let depart, let seconds):
+            return Journey.Part(
+                mode: changes.footMode, service: nil, tripID: nil, from: timetable.stops[from].id, to: timetable.stops[to].id,
+                depart: Instant(seconds: depart), arrive: Instant(seconds: depart + seconds), price: nil)
         }
-        return low
+    }
+
+    private func taxi(from origin: Place, to destination: Place, leaving: Instant) -> Journey {
+        let end = leaving + rules.roadSeconds(from: origin.coordinate, to: destination.coordinate)
+        let ride = Journey.Part(mode: .taxi, service: nil, tripID: nil, from: origin.label, to: destination.label, depart: leaving, arrive: end, price: nil)
+        return Journey(depart: leaving, arrive: end, parts: [ride])
+    }
+
+    private func road(from origin: Place, to destination: Place, leaving: Instant, seconds: Int64) -> Journey {
+        let drive = Journey.Part(
+            mode: .car, service: nil, tripID: nil, from: origin.label, to: destination.label, depart: leaving, arrive: leaving + seconds, price: nil)
+        return Journey(depart: leaving, arrive: leaving + seconds, parts: [drive])
     }
 }

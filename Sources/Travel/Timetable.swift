@@ -20,9 +20,18 @@ public struct Timetable: Sendable {
         public var arrivals: [Int]
         /// Departure from each stop, seconds after the service day's local midnight.
         public var departures: [Int]
+        /// The zone its times are read in (its feed's agency zone).
+        public var zone: Zone
+        /// Whether its stops lie in more than one country (an international flight checks in earlier).
+        public var crossesBorder: Bool
+
+        /// The instant of one of its GTFS times (seconds after noon minus 12 h) on a service date.
+        public func instant(serviceDate: LocalDate, seconds: Int) -> Instant {
+            zone.instant(serviceDate, TimeOfDay(minutes: 12 * 60)) - 12 * 3600 + Int64(seconds)
+        }
     }
 
-    /// The zone timetable times are read in.
+    /// The zone of the (first) feed: times typed without an offset are read in it.
     public let zone: Zone
     /// Cities by id.
     public let cities: [String: City]
@@ -45,12 +54,12 @@ public struct Timetable: Sendable {
         var cities: [String: City] = [:]
         for city in records.cities { cities[city.id] = city }
         self.cities = cities
-        var cityOfStop: [String: String] = [:]
+        var cityOfStop: [String: TimetableRecords.CityStopRow] = [:]
         for row in records.cityStops {
             guard cities[row.cityID] != nil else {
                 throw TravelError("unknown city '\(row.cityID)'; add it to cities.csv", at: row.source)
             }
-            cityOfStop[row.stopID] = row.cityID
+            cityOfStop[row.stopID] = row
         }
         var stops: [Stop] = []
         var stopIndex: [String: Int] = [:]
@@ -60,7 +69,9 @@ public struct Timetable: Sendable {
                 throw TravelError("stop '\(row.id)' belongs to no city; add a row to city_stops.csv", at: row.source)
             }
             stopIndex[row.id] = stops.count
-            stops.append(Stop(id: row.id, name: row.name, coordinate: row.coordinate, cityID: city, zoneID: row.zoneID))
+            stops.append(
+                Stop(id: row.id, name: row.name, coordinate: row.coordinate, cityID: city.cityID, zoneID: row.zoneID,
+                     accessMinutes: city.accessMinutes))
         }
         for row in records.cityStops where stopIndex[row.stopID] == nil {
             throw TravelError("city_stops.csv names stop '\(row.stopID)', which stops.txt does not define", at: row.source)
@@ -95,7 +106,8 @@ public struct Timetable: Sendable {
             }
             var trip = Trip(
                 id: row.id, serviceName: row.shortName ?? route.shortName, routeID: row.routeID, mode: route.mode,
-                serviceID: row.serviceID, stops: [], arrivals: [], departures: [])
+                serviceID: row.serviceID, stops: [], arrivals: [], departures: [], zone: row.zone ?? records.zone,
+                crossesBorder: false)
             var previous = Int.min
             for time in times {
                 guard let stop = stopIndex[time.stopID] else {
@@ -109,6 +121,8 @@ public struct Timetable: Sendable {
                 trip.arrivals.append(time.arrival)
                 trip.departures.append(time.departure)
             }
+            let countries = Set(trip.stops.map { cities[stops[$0].cityID]!.country })
+            trip.crossesBorder = countries.count > 1
             trips.append(trip)
         }
         let tripIDs = Set(records.trips.map(\.id))
@@ -151,11 +165,6 @@ public struct Timetable: Sendable {
     /// Stops serving a city.
     public func stops(in cityID: String) -> [Stop] { (stopsByCity[cityID] ?? []).map { stops[$0] } }
 
-    /// The instant of a GTFS time (seconds after noon minus 12 h) on a service date.
-    public func instant(serviceDate: LocalDate, seconds: Int) -> Instant {
-        zone.instant(serviceDate, TimeOfDay(minutes: 12 * 60)) - 12 * 3600 + Int64(seconds)
-    }
-
     /// The ticket price between two stops of a route, when fares know it.
     public func price(route: String, from origin: Int, to destination: Int) -> Double? {
         let from = stops[origin].zoneID, to = stops[destination].zoneID
@@ -172,14 +181,14 @@ public struct Timetable: Sendable {
     /// instants, on some service date.
     public func hasService(_ service: String, from: String, to: String, depart: Instant, arrive: Instant) -> Bool {
         guard let fromIndex = stopIndex[from], let toIndex = stopIndex[to] else { return false }
-        let localDate = zone.date(of: depart)
         for trip in trips where trip.serviceName == service {
+            let localDate = trip.zone.date(of: depart)
             guard let i = trip.stops.firstIndex(of: fromIndex), let j = trip.stops.lastIndex(of: toIndex), i < j else {
                 continue
             }
             for date in [localDate, localDate.adding(days: -1), localDate.adding(days: -2)] where runs(trip.serviceID, on: date) {
-                if instant(serviceDate: date, seconds: trip.departures[i]) == depart
-                    && instant(serviceDate: date, seconds: trip.arrivals[j]) == arrive
+                if trip.instant(serviceDate: date, seconds: trip.departures[i]) == depart
+                    && trip.instant(serviceDate: date, seconds: trip.arrivals[j]) == arrive
                 {
                     return true
                 }

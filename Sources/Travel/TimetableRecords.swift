@@ -21,9 +21,12 @@ public struct TimetableRecords: Sendable {
     /// A `trips.txt` row.
     public struct TripRow: Sendable {
         public var id: String, routeID: String, serviceID: String, shortName: String?, source: SourceLine
+        /// The zone its times are read in, when not the records' zone (a trip from another feed).
+        public var zone: Zone?
         /// A trip row.
-        public init(id: String, routeID: String, serviceID: String, shortName: String?, source: SourceLine) {
+        public init(id: String, routeID: String, serviceID: String, shortName: String?, source: SourceLine, zone: Zone? = nil) {
             self.id = id; self.routeID = routeID; self.serviceID = serviceID; self.shortName = shortName; self.source = source
+            self.zone = zone
         }
     }
     /// A `stop_times.txt` row; times are seconds after local midnight of the service day (may pass 24 h).
@@ -70,9 +73,11 @@ public struct TimetableRecords: Sendable {
     /// A `city_stops.csv` row.
     public struct CityStopRow: Sendable {
         public var stopID: String, cityID: String, source: SourceLine
+        /// Minutes by taxi between the city and the stop, when given.
+        public var accessMinutes: Int?
         /// A city-stop row.
-        public init(stopID: String, cityID: String, source: SourceLine) {
-            self.stopID = stopID; self.cityID = cityID; self.source = source
+        public init(stopID: String, cityID: String, source: SourceLine, accessMinutes: Int? = nil) {
+            self.stopID = stopID; self.cityID = cityID; self.source = source; self.accessMinutes = accessMinutes
         }
     }
 
@@ -91,4 +96,25 @@ public struct TimetableRecords: Sendable {
 
     /// Empty records for an agency zone.
     public init(zone: Zone) { self.zone = zone }
+
+    /// Adds the services of another feed (with its own agency zone). Its route, trip and service ids are prefixed with
+    /// `namespace` so that two feeds may both call something `1`; stops, cities and transfers are shared by id.
+    public mutating func merge(_ feed: TimetableRecords, namespace: String) {
+        func named(_ id: String) -> String { namespace + id }
+        cities += feed.cities
+        cityStops += feed.cityStops
+        stops += feed.stops
+        transfers += feed.transfers
+        routes += feed.routes.map { var row = $0; row.id = named(row.id); return row }
+        trips += feed.trips.map { row in
+            var row = row
+            row.id = named(row.id); row.routeID = named(row.routeID); row.serviceID = named(row.serviceID)
+            row.zone = row.zone ?? feed.zone
+            return row
+        }
+        stopTimes += feed.stopTimes.map { var row = $0; row.tripID = named(row.tripID); return row }
+        services += feed.services.map { var row = $0; row.id = named(row.id); return row }
+        serviceExceptions += feed.serviceExceptions.map { var row = $0; row.serviceID = named(row.serviceID); return row }
+        fares += feed.fares.map { var row = $0; row.routeID = row.routeID.map(named); return row }
+    }
 }

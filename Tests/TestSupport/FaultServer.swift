@@ -32,10 +32,15 @@ public final class FaultServer: @unchecked Sendable {
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
     /// Makes `path` misbehave in `mode` (see the script's header).
-    public func set(_ path: String, mode: String) throws {
+    public func set(_ path: String, mode: String) throws { try control("/control/mode?path=\(path)&mode=\(mode)") }
+
+    /// Lets every held response finish.
+    public func release() throws { try control("/control/release") }
+
+    private func control(_ path: String) throws {
         let control = Process()
         control.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        control.arguments = ["curl", "-sf", "-o", "/dev/null", url("/control/mode?path=\(path)&mode=\(mode)")]
+        control.arguments = ["curl", "-sf", "-o", "/dev/null", url(path)]
         try control.run()
         control.waitUntilExit()
         guard control.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }

@@ -1,121 +1,230 @@
+import Foundation
+import Schedules
 import Testing
+import TestSupport
 import Timeline
 import Travel
 
-/// A small deterministic generator, so every run checks the same timetables.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-}
+/// Earliest arrival by Dijkstra over the time-expanded graph of a `RandomFeed`: one node per arrival of a run at a
+/// stop, one per stop for "on foot there"; written from the feed's own data, not from Tiaoqi's timetable.
+struct TimeExpandedGraph {
+    struct Run { var trip: Int; var times: [(arrive: Int64, depart: Int64)] }
 
-/// Earliest arrival by repeated relaxation over whole trips until nothing changes: slow, obvious, independent of
-/// the connection scan's ordering.
-func bruteForceArrival(
-    timetable: Timetable, dates: [LocalDate], rules: TravelRules, from origin: String, to target: String, at start: Instant
-) -> Instant? {
-    let stops = timetable.stops
-    var ready = [String: Int64]()
-    for stop in stops where stop.cityID == origin { ready[stop.id] = start.seconds + Int64(rules.accessMinutes) * 60 }
-    var changed = true
-    while changed {
-        changed = false
-        func improve(_ stop: String, _ time: Int64) {
-            if time < ready[stop] ?? .max {
-                ready[stop] = time
-                changed = true
+    let feed: RandomFeed
+    let doorToDoor: Bool
+    let rules: TravelRules
+    var runs: [Run] = []
+    /// Seconds to wait after arriving before boarding again at the same stop; nil: no change possible there.
+    var stay: [Int64?]
+    var footpaths: [[(to: Int, seconds: Int64)]]
+
+    init(feed: RandomFeed, doorToDoor: Bool, rules: TravelRules) {
+        self.feed = feed
+        self.doorToDoor = doorToDoor
+        self.rules = rules
+        for (index, trip) in feed.trips.enumerated() {
+            for day in -3..<feed.days where feed.runs(trip.service, day: day) {
+                let base = feed.noonMinusTwelve(day: day)
+                runs.append(Run(trip: index, times: trip.stops.indices.map { (base + Int64(trip.arrivals[$0]), base + Int64(trip.departures[$0])) }))
             }
         }
-        for trip in timetable.trips {
-            for date in Set(dates.flatMap { [$0.adding(days: -1), $0] }) where timetable.runs(trip.serviceID, on: date) {
-                for i in 0..<(trip.stops.count - 1) {
-                    let boardAt = stops[trip.stops[i]].id
-                    let depart = timetable.instant(serviceDate: date, seconds: trip.departures[i]).seconds
-                    guard let at = ready[boardAt], at + Int64(rules.checkIn(trip.mode)) * 60 <= depart else { continue }
-                    for j in (i + 1)..<trip.stops.count {
-                        improve(stops[trip.stops[j]].id, timetable.instant(serviceDate: date, seconds: trip.arrivals[j]).seconds)
-                    }
+        stay = feed.stops.indices.map { stop in
+            guard let given = feed.transfers.first(where: { $0.from == stop && $0.to == stop }) else { return 0 }
+            return given.seconds.map(Int64.init)
+        }
+        footpaths = feed.stops.indices.map { stop in
+            feed.transfers.filter { $0.from == stop && $0.to != stop && $0.seconds != nil }.map { ($0.to, Int64($0.seconds!)) }
+        }
+        if doorToDoor {
+            for a in feed.stops.indices {
+                for b in feed.stops.indices where b != a && feed.stops[a].city == feed.stops[b].city && !footpaths[a].contains(where: { $0.to == b }) {
+                    let sa = feed.stops[a], sb = feed.stops[b]
+                    footpaths[a].append((b, rules.roadSeconds(from: Coordinate(lat: sa.lat, lon: sa.lon), to: Coordinate(lat: sb.lat, lon: sb.lon))))
                 }
             }
         }
-        for a in stops {
-            guard let at = ready[a.id] else { continue }
-            for b in stops where b.cityID == a.cityID && b.id != a.id {
-                improve(b.id, at + rules.taxiSeconds(from: a.coordinate, to: b.coordinate))
-            }
+    }
+
+    func checkIn(_ trip: Int) -> Int64 {
+        guard doorToDoor else { return 0 }
+        switch feed.trips[trip].mode {
+        case "air": return 60 * 60
+        case "bus": return 10 * 60
+        default: return 20 * 60
         }
     }
-    let arrivals = stops.filter { $0.cityID == target }.compactMap { ready[$0.id] }
-    return arrivals.min().map { Instant(seconds: $0 + Int64(rules.accessMinutes) * 60) }
+
+    /// The earliest arrival at a target (its time plus egress), from stops where a person is ready at given times.
+    func earliestArrival(sources: [(stop: Int, ready: Int64)], targets: [(stop: Int, egress: Int64)]) -> Int64? {
+        enum Node: Hashable { case onFoot(Int), arrived(run: Int, position: Int) }
+        var queue = MinQueue<Node>()
+        var done: Set<Node> = []
+        for source in sources { queue.push(source.ready, .onFoot(source.stop)) }
+        var best: Int64?
+        func reach(_ time: Int64) { best = min(best ?? .max, time) }
+        while let (time, node) = queue.pop() {
+            guard done.insert(node).inserted else { continue }
+            switch node {
+            case .onFoot(let stop):
+                for (r, run) in runs.enumerated() {
+                    let trip = feed.trips[run.trip]
+                    for k in 0..<(trip.stops.count - 1) where trip.stops[k] == stop && time + checkIn(run.trip) <= run.times[k].depart {
+                        queue.push(run.times[k + 1].arrive, .arrived(run: r, position: k + 1))
+                    }
+                }
+            case .arrived(let r, let k):
+                let run = runs[r], trip = feed.trips[run.trip], stop = trip.stops[k]
+                if let target = targets.first(where: { $0.stop == stop }) { reach(time + target.egress) }
+                if k + 1 < trip.stops.count { queue.push(run.times[k + 1].arrive, .arrived(run: r, position: k + 1)) }
+                if let wait = stay[stop] { queue.push(time + wait, .onFoot(stop)) }
+                for path in footpaths[stop] {
+                    queue.push(time + path.seconds, .onFoot(path.to))
+                    if let target = targets.first(where: { $0.stop == path.to }) { reach(time + path.seconds + target.egress) }
+                }
+            }
+        }
+        return best
+    }
+
+    /// Every (leave, arrive) pair with leave in [from, to) that no other pair beats (leaving no earlier and arriving no
+    /// later, leaving at any time): the earliest arrival is tried at each moment a boarding stops being possible.
+    func profile(sources: [(stop: Int, access: Int64)], targets: [(stop: Int, egress: Int64)], from: Int64, to: Int64) -> [Pair] {
+        func pairs(from: Int64, to: Int64) -> [Pair] {
+            var candidates: Set<Int64> = []
+            for run in runs {
+                let trip = feed.trips[run.trip]
+                for source in sources {
+                    for k in 0..<(trip.stops.count - 1) where trip.stops[k] == source.stop {
+                        let leave = run.times[k].depart - checkIn(run.trip) - source.access
+                        if leave >= from && leave < to { candidates.insert(leave) }
+                    }
+                }
+            }
+            return candidates.compactMap { leave in
+                earliestArrival(sources: sources.map { ($0.stop, leave + $0.access) }, targets: targets).map { Pair(depart: leave, arrive: $0) }
+            }
+        }
+        let inWindow = pairs(from: from, to: to)
+        // A journey leaving after the window may still arrive before one leaving within it.
+        let later = pairs(from: to, to: (inWindow.map(\.arrive).max() ?? to) + 1)
+        let all = inWindow + later
+        return inWindow.filter { pair in !all.contains { $0 != pair && $0.depart >= pair.depart && $0.arrive <= pair.arrive } }
+            .sorted { $0.depart < $1.depart }
+    }
 }
 
-@Suite("Connection scan against brute force")
+struct Pair: Hashable, CustomStringConvertible {
+    var depart: Int64
+    var arrive: Int64
+    var description: String { "\(Instant(seconds: depart).iso8601)→\(Instant(seconds: arrive).iso8601)" }
+}
+
+/// A binary heap of (time, item), earliest first.
+struct MinQueue<Item> {
+    private var heap: [(Int64, Item)] = []
+    mutating func push(_ time: Int64, _ item: Item) {
+        heap.append((time, item))
+        var child = heap.count - 1
+        while child > 0, heap[(child - 1) / 2].0 > heap[child].0 {
+            heap.swapAt(child, (child - 1) / 2)
+            child = (child - 1) / 2
+        }
+    }
+    mutating func pop() -> (Int64, Item)? {
+        guard !heap.isEmpty else { return nil }
+        heap.swapAt(0, heap.count - 1)
+        let top = heap.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < heap.count && heap[left].0 < heap[smallest].0 { smallest = left }
+            if right < heap.count && heap[right].0 < heap[smallest].0 { smallest = right }
+            if smallest == parent { break }
+            heap.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return top
+    }
+}
+
+@Suite("Connection scans against the time-expanded graph, on random GTFS feeds")
 struct BruteForceTests {
-    static func randomTimetable(seed: UInt64) throws -> Timetable {
-        var random = SplitMix(state: seed)
-        var records = TimetableRecords(zone: Zone(identifier: "Asia/Shanghai")!)
-        let source = SourceLine(file: "random", line: 1)
-        let cityCount = random.int(3...6)
-        for c in 0..<cityCount {
-            records.cities.append(
-                City(id: "c\(c)", name: "C\(c)", nameZh: "", coordinate: Coordinate(lat: 30 + Double(c), lon: 115), timeZone: "Asia/Shanghai"))
-            for s in 0..<random.int(1...2) {
-                let id = "c\(c)s\(s)"
-                records.stops.append(.init(id: id, name: id, coordinate: Coordinate(lat: 30 + Double(c) + Double(s) * 0.05, lon: 115), zoneID: nil, source: source))
-                records.cityStops.append(.init(stopID: id, cityID: "c\(c)", source: source))
-            }
-        }
-        records.routes = [.init(id: "rail", shortName: "G", longName: "", mode: .rail, source: source), .init(id: "air", shortName: "F", longName: "", mode: .air, source: source)]
-        let start = LocalDate(iso: "2022-03-07")!
-        records.services = [
-            .init(id: "daily", weekdays: Set(Weekday.allCases), start: start, end: start.adding(days: 6), source: source),
-            .init(id: "weekdays", weekdays: [.monday, .tuesday, .wednesday, .thursday, .friday], start: start, end: start.adding(days: 6), source: source),
-        ]
-        records.serviceExceptions = [.init(serviceID: "daily", date: start.adding(days: random.int(0...2)), added: false, source: source)]
-        for t in 0..<random.int(6...25) {
-            let stopIDs = records.stops.map(\.id)
-            let length = min(random.int(2...4), stopIDs.count)
-            var time = random.int(5 * 60...23 * 60) * 60  // some trips run past midnight
-            var used: [String] = []
-            records.trips.append(.init(id: "t\(t)", routeID: random.int(0...3) == 0 ? "air" : "rail", serviceID: random.int(0...1) == 0 ? "daily" : "weekdays", shortName: "T\(t)", source: source))
-            for k in 0..<length {
-                var stop = stopIDs[random.int(0...(stopIDs.count - 1))]
-                while used.contains(stop) { stop = stopIDs[random.int(0...(stopIDs.count - 1))] }
-                used.append(stop)
-                let arrival = time
-                let departure = k == 0 || k == length - 1 ? arrival : arrival + 120
-                records.stopTimes.append(.init(tripID: "t\(t)", arrival: arrival, departure: departure, stopID: stop, sequence: k, source: source))
-                time = departure + random.int(20...240) * 60
-            }
-        }
-        return try Timetable(records)
+    /// Writes the feed as files, imports it, and routes over its whole week.
+    static func load(_ feed: RandomFeed, rules: TravelRules) throws -> Router {
+        let folder = Fixtures.temporaryFolder("random-gtfs")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try feed.write(to: folder)
+        let timetable = try NetworkLoader.load(folder: folder)
+        let first = LocalDate(iso: feed.firstDay)!
+        return Router(timetable: timetable, rules: rules, dates: (0..<feed.days).map { first.adding(days: $0) })
     }
 
-    @Test(arguments: 1...200)
-    func earliestArrivalMatches(seed: Int) throws {
-        let timetable = try Self.randomTimetable(seed: UInt64(seed))
-        let dates = (7...9).map { LocalDate(year: 2022, month: 3, day: $0)! }
+    static var rules: TravelRules {
         var rules = TravelRules()
-        rules.accessMinutes = 15
-        let router = Router(timetable: timetable, rules: rules, dates: dates)
-        var random = SplitMix(state: UInt64(seed) * 7919)
-        let cities = timetable.cities.keys.sorted()
-        for _ in 0..<5 {
-            let from = cities[random.int(0...(cities.count - 1))]
-            var to = cities[random.int(0...(cities.count - 1))]
-            if to == from { to = cities[(cities.firstIndex(of: from)! + 1) % cities.count] }
-            let start = Instant(iso8601: "2022-03-07T00:00:00+08:00")! + Int64(random.int(0...(36 * 60))) * 60
-            let origin = Place(cityID: from, coordinate: timetable.cities[from]!.coordinate, label: from)
-            let target = Place(cityID: to, coordinate: timetable.cities[to]!.coordinate, label: to)
-            let fast = router.earliestArrival(from: origin, to: target, notBefore: start)?.arrive
-            let slow = bruteForceArrival(timetable: timetable, dates: dates, rules: rules, from: from, to: to, at: start)
-            #expect(fast == slow, "seed \(seed): \(from)→\(to) at \(start)")
+        rules.maximumRoadKilometres = 0
+        return rules
+    }
+
+    @Test(arguments: 1...300)
+    func timetableOnly(seed: Int) throws {
+        let feed = RandomFeed(seed: UInt64(seed))
+        let router = try Self.load(feed, rules: Self.rules)
+        let graph = TimeExpandedGraph(feed: feed, doorToDoor: false, rules: Self.rules)
+        var random = SplitMix(state: UInt64(seed) &* 7919)
+        for _ in 0..<4 {
+            let a = random.int(0...(feed.stops.count - 1))
+            var b = random.int(0...(feed.stops.count - 1))
+            if b == a { b = (a + 1) % feed.stops.count }
+            let start = feed.noonMinusTwelve(day: random.int(0...3)) + Int64(random.int(0...(30 * 60))) * 60
+            let fast = router.earliestArrival(fromStop: feed.stops[a].id, toStop: feed.stops[b].id, notBefore: Instant(seconds: start))
+            let slow = graph.earliestArrival(sources: [(a, start)], targets: [(b, 0)])
+            #expect(fast?.arrive.seconds == slow, "seed \(seed): \(feed.stops[a].id)→\(feed.stops[b].id) at \(Instant(seconds: start).iso8601)")
+        }
+        let a = random.int(0...(feed.stops.count - 1)), b = (a + 1 + random.int(0...(feed.stops.count - 2))) % feed.stops.count
+        let day = random.int(1...3)
+        let date = LocalDate(iso: feed.dateText(day, dashes: true))!
+        let fast = router.profile(fromStop: feed.stops[a].id, toStop: feed.stops[b].id, on: date).map { Pair(depart: $0.depart.seconds, arrive: $0.arrive.seconds) }
+        let window = router.timetable.zone.day(date)
+        let slow = graph.profile(sources: [(a, 0)], targets: [(b, 0)], from: window.start.seconds, to: window.end.seconds)
+        #expect(fast.sorted { $0.depart < $1.depart } == slow, "seed \(seed): profile \(feed.stops[a].id)→\(feed.stops[b].id) on \(date)")
+    }
+
+    @Test(arguments: 301...520)
+    func doorToDoor(seed: Int) throws {
+        let feed = RandomFeed(seed: UInt64(seed))
+        let router = try Self.load(feed, rules: Self.rules)
+        let graph = TimeExpandedGraph(feed: feed, doorToDoor: true, rules: Self.rules)
+        var random = SplitMix(state: UInt64(seed) &* 104_729)
+        let cities = feed.cityCoordinates.indices
+        func place(_ city: Int) -> Place {
+            Place(cityID: "c\(city)", coordinate: Coordinate(lat: feed.cityCoordinates[city].lat, lon: feed.cityCoordinates[city].lon), label: "c\(city)")
+        }
+        func endpoints(_ city: Int) -> [(Int, Int64)] {
+            feed.stops.indices.filter { feed.stops[$0].city == city }.map { index in
+                let stop = feed.stops[index]
+                let seconds = stop.accessMinutes.map { Int64($0) * 60 }
+                    ?? Self.rules.roadSeconds(from: place(city).coordinate, to: Coordinate(lat: stop.lat, lon: stop.lon))
+                return (index, seconds)
+            }
+        }
+        let from = random.int(0...(cities.count - 1)), to = (from + 1 + random.int(0...(cities.count - 2))) % cities.count
+        for _ in 0..<3 {
+            let start = feed.noonMinusTwelve(day: random.int(0...3)) + Int64(random.int(0...(30 * 60))) * 60
+            let fast = router.earliestArrival(from: place(from), to: place(to), notBefore: Instant(seconds: start))
+            let slow = graph.earliestArrival(sources: endpoints(from).map { ($0.0, start + $0.1) }, targets: endpoints(to))
+            #expect(fast?.arrive.seconds == slow, "seed \(seed): c\(from)→c\(to) at \(Instant(seconds: start).iso8601)")
+            if let fast { #expect(fast.depart.seconds >= start) }
+        }
+        let date = LocalDate(iso: feed.dateText(random.int(1...3), dashes: true))!
+        let window = router.timetable.zone.day(date)
+        let fast = router.profile(from: place(from), to: place(to), on: date).map { Pair(depart: $0.depart.seconds, arrive: $0.arrive.seconds) }
+        let slow = graph.profile(sources: endpoints(from), targets: endpoints(to), from: window.start.seconds, to: window.end.seconds)
+        #expect(fast.sorted { $0.depart < $1.depart } == slow, "seed \(seed): profile c\(from)→c\(to) on \(date)")
+        // The latest departure to arrive by each profile arrival is that pair's departure.
+        for pair in slow.prefix(3) {
+            let latest = router.latestDeparture(from: place(from), to: place(to), arriveBy: Instant(seconds: pair.arrive))
+            #expect(latest?.depart.seconds == pair.depart, "seed \(seed): latest departure to arrive by \(Instant(seconds: pair.arrive).iso8601)")
         }
     }
 }

@@ -9,9 +9,12 @@ import Foundation
 struct SampleNetworkTests {
     let timetable: Timetable
     let router: Router
-    let rules = TravelRules()
+    let rules: TravelRules
 
     init() throws {
+        var rules = TravelRules()
+        rules.accessMinutes = 40
+        self.rules = rules
         timetable = try NetworkLoader.load(folder: Fixtures.network)
         let days = (7...13).map { LocalDate(year: 2022, month: 3, day: $0)! }
         router = Router(timetable: timetable, rules: rules, dates: days)

@@ -11,7 +11,8 @@ ETag (and answers 304 to a matching If-None-Match) until a mode is set for it:
 Modes: ok, gzip, chain (3 redirects to ok), loop (redirects to itself), to-file (redirect to file:///etc/passwd),
 404, 500, 500-then-ok, 429-then-ok (Retry-After: 1), drip (one byte a second), reset (half the body, then a
 reset), huge (30 MB, no Content-Length), bomb (gzip of 200 MB of zeros), gbk (GBK body, charset=gbk),
-html (an HTML page with status 200), slow (answers after 0.05-0.3 s; /slow/<n>.ics are always slow; for kill tests).
+html (an HTML page with status 200), slow (answers after 0.05-0.3 s), held (sends the headers and half the body, then
+waits for GET /control/release). /slow/<n>.ics are always slow and /held/<n>.ics always held, for kill tests.
 /bench/<n>.ics serves ~50 KB calendars with ETags, for the benchmark.
 """
 import argparse
@@ -29,6 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 MODES = {}
 HITS = {}
 LOCK = threading.Lock()
+RELEASE = threading.Event()
 
 
 def calendar(name, version="v1", summary="正常的会议"):
@@ -84,16 +86,20 @@ class Handler(BaseHTTPRequestHandler):
                 MODES[query["path"][0]] = query["mode"][0]
                 HITS[query["path"][0]] = 0
             return self.send_body(200, b"ok", "text/plain")
+        if url.path == "/control/release":
+            RELEASE.set()
+            return self.send_body(200, b"ok", "text/plain")
         if url.path.startswith("/bench/"):
             number = int(url.path.split("/")[-1].split(".")[0])
             body, etag = BENCH[number]
             if self.headers.get("If-None-Match") == etag:
                 return self.send_body(304, b"", headers={"ETag": etag})
             return self.send_body(200, body, headers={"ETag": etag})
-        if not url.path.startswith("/feed/") and not url.path.startswith("/slow/"):
+        if url.path.split("/")[1] not in ("feed", "slow", "held"):
             return self.send_body(404, b"not found", "text/plain")
         with LOCK:
-            mode = MODES.get(url.path, "slow" if url.path.startswith("/slow/") else "ok")
+            default = {"slow": "slow", "held": "held"}.get(url.path.split("/")[1], "ok")
+            mode = MODES.get(url.path, default)
             HITS[url.path] = HITS.get(url.path, 0) + 1
             hits = HITS[url.path]
         name = url.path.split("/")[-1]
@@ -176,6 +182,17 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_body(200, body, "text/calendar; charset=gbk")
         if mode == "html":
             return self.send_body(200, b"<!DOCTYPE html><html><body>Service temporarily unavailable</body></html>", "text/html")
+        if mode == "held":
+            body = calendar(name, "held").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/calendar; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            RELEASE.wait(60)
+            self.wfile.write(body[len(body) // 2 :])
+            return
         if mode == "slow":
             time.sleep(random.uniform(0.05, 0.3))
             return self.send_body(200, calendar(name, "slow").encode(), headers={"ETag": '"slow"'})
