@@ -33,6 +33,11 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "Timeline"),
         .target(name: "ICalendar", dependencies: ["Timeline"]),
         .target(name: "Feeds", dependencies: ["CCurl"]),
@@ -43,7 +48,7 @@ let package = Package(
         .target(
             name: "Schedules",
             dependencies: [
-                "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary",
+                "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "CZlib",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -2,33 +2,83 @@ import Foundation
 import Timeline
 import Travel
 
-/// Reads a GTFS folder plus Tiaoqi's `cities.csv` and `city_stops.csv` into a `Timetable`. Without those two files,
-/// stations (`location_type` 1) are the places people travel between, with their platforms (`parent_station`), and a
-/// stop without a parent station is a place of its own.
+/// Reads GTFS feeds (folders or `.zip` files, one or several: rail and air) plus Tiaoqi's `cities.csv` and
+/// `city_stops.csv` into a `Timetable`. Without those two files, stations (`location_type` 1) are the places people
+/// travel between, with their platforms (`parent_station`), and a stop without a parent station is a place of its own.
 public enum NetworkLoader {
     /// Loads the network in `folder`; `displayFolder` is how error messages name it.
     public static func load(folder: String, displayFolder: String? = nil) throws(ScheduleError) -> Timetable {
-        let shown = displayFolder ?? folder
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ScheduleError(file: shown, "the network folder does not exist; point 'network:' in plan.yaml at a GTFS folder")
+        try load(paths: [folder], displayPaths: displayFolder.map { [$0] })
+    }
+
+    /// Loads one network from folders and `.zip` files. A folder holds a feed's `.txt` files directly, or feeds as
+    /// `.zip` files and sub-folders, or both; the first `cities.csv` found (with `city_stops.csv` beside it) groups the
+    /// stops of every feed into cities. With several feeds, each keeps its own agency zone, and its route, trip and
+    /// service ids are prefixed with the feed's name (`rail:G105`); a stop id in two feeds is one stop.
+    public static func load(paths: [String], displayPaths: [String]? = nil) throws(ScheduleError) -> Timetable {
+        var feeds: [FeedFiles] = []
+        var places: FeedFiles?
+        for (index, path) in paths.enumerated() {
+            let shown = displayPaths?[index] ?? path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ScheduleError(file: shown, "does not exist; give a GTFS folder or .zip file (plan.yaml's 'network:', or --network)")
+            }
+            if isDirectory.boolValue {
+                let folder = FeedFiles(folder: path, shown: shown)
+                if places == nil && folder.has("cities.csv") { places = folder }
+                if folder.has("agency.txt") { feeds.append(folder) }
+                let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+                for name in names where !name.hasPrefix(".") {
+                    let inner = (path as NSString).appendingPathComponent(name), innerShown = (shown as NSString).appendingPathComponent(name)
+                    var innerIsDirectory: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: inner, isDirectory: &innerIsDirectory), innerIsDirectory.boolValue {
+                        let sub = FeedFiles(folder: inner, shown: innerShown)
+                        if sub.has("agency.txt") { feeds.append(sub) }
+                    } else if name.lowercased().hasSuffix(".zip") {
+                        feeds.append(FeedFiles(archive: try ZipArchive(contentsOf: inner, displayName: innerShown), shown: innerShown))
+                    }
+                }
+            } else if path.lowercased().hasSuffix(".zip") {
+                let archive = FeedFiles(archive: try ZipArchive(contentsOf: path, displayName: shown), shown: shown)
+                if places == nil && archive.has("cities.csv") { places = archive }
+                feeds.append(archive)
+            } else {
+                throw ScheduleError(file: shown, "is neither a folder nor a .zip file; give a GTFS folder or .zip")
+            }
         }
-        func table(_ name: String, required: [String], optional: Bool = false) throws(ScheduleError) -> CSVTable? {
-            try NetworkLoader.table(name, in: folder, shown: shown, required: required, optional: optional)
+        guard let firstFeed = feeds.first else {
+            throw ScheduleError(file: displayPaths?.first ?? paths.first ?? "network", "holds no GTFS feed (agency.txt, a .zip, or sub-folders with agency.txt)")
         }
+        var (network, stops) = try readFeed(firstFeed)
+        if feeds.count > 1 {
+            let first = network
+            network = TimetableRecords(zone: first.zone)
+            network.merge(first, namespace: firstFeed.name + ":")
+            for feed in feeds.dropFirst() {
+                let (records, more) = try readFeed(feed)
+                let known = Set(stops.map(\.row.id))
+                stops += more.filter { !known.contains($0.row.id) }
+                network.merge(records, namespace: feed.name + ":")
+            }
+        }
+        if let places {
+            try readCities(places, into: &network)
+            network.stops = stops.filter { $0.kind == "0" }.map(\.row)
+        } else {
+            groupByStation(stops, into: &network)
+        }
+        do {
+            return try Timetable(network)
+        } catch {
+            throw ScheduleError(file: error.source?.file ?? firstFeed.shown, line: error.source?.line, error.message)
+        }
+    }
+
+    /// Reads cities.csv and city_stops.csv.
+    private static func readCities(_ files: FeedFiles, into records: inout TimetableRecords) throws(ScheduleError) {
         func source(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLine { SourceLine(file: table.file, line: row.line) }
-
-        let agency = try table("agency.txt", required: ["agency_timezone"])!
-        guard let zoneName = agency.rows.first?["agency_timezone"], let zone = Zone(identifier: zoneName) else {
-            throw ScheduleError(file: agency.file, line: agency.rows.first?.line ?? 1, "agency_timezone must be an IANA zone such as Asia/Shanghai")
-        }
-        var records = TimetableRecords(zone: zone)
-
-        let stops = try table("stops.txt", required: ["stop_id", "stop_name", "stop_lat", "stop_lon"])!
-        guard let cities = try table("cities.csv", required: ["city_id", "name", "lat", "lon", "time_zone"], optional: true) else {
-            try groupByStation(stops, into: &records)
-            return try finish(records, folder: folder, shown: shown)
-        }
+        let cities = try files.table("cities.csv", required: ["city_id", "name", "lat", "lon", "time_zone"])!
         for row in cities.rows {
             let zoneID = try cities.value(row, "time_zone")
             guard Zone(identifier: zoneID) != nil else {
@@ -40,28 +90,48 @@ public enum NetworkLoader {
                     coordinate: Coordinate(lat: try cities.decimal(row, "lat", in: -90...90), lon: try cities.decimal(row, "lon", in: -180...180)),
                     timeZone: zoneID, country: row["country"]?.uppercased() ?? "CN"))
         }
-        let cityStops = try table("city_stops.csv", required: ["stop_id", "city_id"])!
+        let cityStops = try files.table("city_stops.csv", required: ["stop_id", "city_id"])!
         for row in cityStops.rows {
             records.cityStops.append(
                 .init(
                     stopID: try cityStops.value(row, "stop_id"), cityID: try cityStops.value(row, "city_id"), source: source(cityStops, row),
                     accessMinutes: row["access_minutes"] == nil ? nil : try cityStops.integer(row, "access_minutes", in: 0...600)))
         }
-        for row in stops.rows where (row["location_type"] ?? "0") == "0" {
-            records.stops.append(
-                .init(
-                    id: try stops.value(row, "stop_id"), name: try stops.value(row, "stop_name"),
-                    coordinate: Coordinate(lat: try stops.decimal(row, "stop_lat", in: -90...90), lon: try stops.decimal(row, "stop_lon", in: -180...180)),
-                    zoneID: row["zone_id"], source: source(stops, row)))
-        }
-        return try finish(records, folder: folder, shown: shown)
     }
 
-    /// Reads the trips, calendars, fares and transfers into `records` and builds the timetable.
-    private static func finish(_ partial: TimetableRecords, folder: String, shown: String) throws(ScheduleError) -> Timetable {
+    /// A stops.txt row with what grouping by station needs.
+    private struct StopRecord {
+        var row: TimetableRecords.StopRow
+        /// `location_type`: 0 a stop or platform, 1 a station.
+        var kind: String
+        var parent: String?
+        var timeZone: String
+    }
+
+    /// Reads one feed: its stops (kept aside until the network knows its cities), routes, trips, calendars, fares and
+    /// transfers, in its agency's zone.
+    private static func readFeed(_ files: FeedFiles) throws(ScheduleError) -> (TimetableRecords, [StopRecord]) {
+        let agency = try files.table("agency.txt", required: ["agency_timezone"])!
+        guard let zoneName = agency.rows.first?["agency_timezone"], let zone = Zone(identifier: zoneName) else {
+            throw ScheduleError(file: agency.file, line: agency.rows.first?.line ?? 1, "agency_timezone must be an IANA zone such as Asia/Shanghai")
+        }
+        let table = try files.table("stops.txt", required: ["stop_id", "stop_name", "stop_lat", "stop_lon"])!
+        var stops: [StopRecord] = []
+        for row in table.rows {
+            let stop = TimetableRecords.StopRow(
+                id: try table.value(row, "stop_id"), name: try table.value(row, "stop_name"),
+                coordinate: Coordinate(lat: try table.decimal(row, "stop_lat", in: -90...90), lon: try table.decimal(row, "stop_lon", in: -180...180)),
+                zoneID: row["zone_id"], source: SourceLine(file: table.file, line: row.line))
+            stops.append(StopRecord(row: stop, kind: row["location_type"] ?? "0", parent: row["parent_station"], timeZone: row["stop_timezone"] ?? zone.identifier))
+        }
+        return (try readServices(files, into: TimetableRecords(zone: zone)), stops)
+    }
+
+    /// Reads the routes, trips, calendars, fares and transfers of a feed into `records`.
+    private static func readServices(_ files: FeedFiles, into partial: TimetableRecords) throws(ScheduleError) -> TimetableRecords {
         var records = partial
         func table(_ name: String, required: [String], optional: Bool = false) throws(ScheduleError) -> CSVTable? {
-            try NetworkLoader.table(name, in: folder, shown: shown, required: required, optional: optional)
+            try files.table(name, required: required, optional: optional)
         }
         func source(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLine { SourceLine(file: table.file, line: row.line) }
         let routes = try table("routes.txt", required: ["route_id", "route_type"])!
@@ -135,7 +205,7 @@ public enum NetworkLoader {
             }
         }
         if records.services.isEmpty {
-            throw ScheduleError(file: shown, "neither calendar.txt nor calendar_dates.txt defines any service")
+            throw ScheduleError(file: files.shown, "neither calendar.txt nor calendar_dates.txt defines any service")
         }
         if let attributes = try table("fare_attributes.txt", required: ["fare_id", "price"], optional: true),
             let rules = try table("fare_rules.txt", required: ["fare_id"], optional: true)
@@ -152,57 +222,24 @@ public enum NetworkLoader {
                 records.fares.append(.init(price: price, routeID: row["route_id"], originZone: row["origin_id"], destinationZone: row["destination_id"]))
             }
         }
-        do {
-            return try Timetable(records)
-        } catch {
-            throw ScheduleError(file: error.source?.file ?? shown, line: error.source?.line, error.message)
-        }
-    }
-
-    private static func table(
-        _ name: String, in folder: String, shown: String, required: [String], optional: Bool
-    ) throws(ScheduleError) -> CSVTable? {
-        let path = (folder as NSString).appendingPathComponent(name)
-        guard FileManager.default.fileExists(atPath: path) else {
-            if optional { return nil }
-            throw ScheduleError(file: (shown as NSString).appendingPathComponent(name), "missing; a network needs it")
-        }
-        let table = try CSVTable(contentsOf: path, displayName: (shown as NSString).appendingPathComponent(name))
-        try table.require(required)
-        return table
+        return records
     }
 
     /// Places from stations: each station with its platforms, each parentless stop alone.
-    private static func groupByStation(_ stops: CSVTable, into records: inout TimetableRecords) throws(ScheduleError) {
-        let zone = records.zone.identifier
-        var stations: Set<String> = []
-        for row in stops.rows where row["location_type"] == "1" {
-            let id = try stops.value(row, "stop_id")
-            stations.insert(id)
-            records.cities.append(
-                City(
-                    id: id, name: try stops.value(row, "stop_name"), nameZh: "",
-                    coordinate: Coordinate(lat: try stops.decimal(row, "stop_lat", in: -90...90), lon: try stops.decimal(row, "stop_lon", in: -180...180)),
-                    timeZone: row["stop_timezone"] ?? zone))
+    private static func groupByStation(_ stops: [StopRecord], into records: inout TimetableRecords) {
+        func city(_ stop: StopRecord) -> City {
+            City(id: stop.row.id, name: stop.row.name, nameZh: "", coordinate: stop.row.coordinate, timeZone: stop.timeZone)
         }
-        for row in stops.rows where (row["location_type"] ?? "0") == "0" {
-            let id = try stops.value(row, "stop_id")
-            let source = SourceLine(file: stops.file, line: row.line)
-            if let parent = row["parent_station"], stations.contains(parent) {
-                records.cityStops.append(.init(stopID: id, cityID: parent, source: source))
+        let stations = Set(stops.filter { $0.kind == "1" }.map(\.row.id))
+        records.cities += stops.filter { $0.kind == "1" }.map(city)
+        for stop in stops where stop.kind == "0" {
+            if let parent = stop.parent, stations.contains(parent) {
+                records.cityStops.append(.init(stopID: stop.row.id, cityID: parent, source: stop.row.source))
             } else {
-                records.cities.append(
-                    City(
-                        id: id, name: try stops.value(row, "stop_name"), nameZh: "",
-                        coordinate: Coordinate(lat: try stops.decimal(row, "stop_lat", in: -90...90), lon: try stops.decimal(row, "stop_lon", in: -180...180)),
-                        timeZone: row["stop_timezone"] ?? zone))
-                records.cityStops.append(.init(stopID: id, cityID: id, source: source))
+                records.cities.append(city(stop))
+                records.cityStops.append(.init(stopID: stop.row.id, cityID: stop.row.id, source: stop.row.source))
             }
-            records.stops.append(
-                .init(
-                    id: id, name: try stops.value(row, "stop_name"),
-                    coordinate: Coordinate(lat: try stops.decimal(row, "stop_lat", in: -90...90), lon: try stops.decimal(row, "stop_lon", in: -180...180)),
-                    zoneID: row["zone_id"], source: source))
+            records.stops.append(stop.row)
         }
     }
 
@@ -212,5 +249,54 @@ public enum NetworkLoader {
             throw ScheduleError(file: table.file, line: row.line, "\(column) '\(text)' is not a date YYYYMMDD")
         }
         return date
+    }
+}
+
+/// The files of one feed: a folder, or a ZIP archive (whose files may sit in a folder inside it).
+struct FeedFiles {
+    private let folder: String?
+    private let archive: ZipArchive?
+    /// How messages name the folder or archive.
+    let shown: String
+
+    init(folder: String, shown: String) {
+        self.folder = folder
+        archive = nil
+        self.shown = shown
+    }
+
+    init(archive: ZipArchive, shown: String) {
+        folder = nil
+        self.archive = archive
+        self.shown = shown
+    }
+
+    /// The feed's name: the folder's or archive's name without extension, for prefixing ids of several feeds.
+    var name: String { ((shown as NSString).lastPathComponent as NSString).deletingPathExtension }
+
+    func has(_ file: String) -> Bool {
+        if let folder { return FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file)) }
+        return archive?.entry(named: file) != nil
+    }
+
+    /// A CSV file of the feed with the required columns; nil when it is missing and optional.
+    func table(_ file: String, required: [String], optional: Bool = false) throws(ScheduleError) -> CSVTable? {
+        let display = archive == nil ? (shown as NSString).appendingPathComponent(file) : "\(shown) (\(file))"
+        guard has(file) else {
+            if optional { return nil }
+            throw ScheduleError(file: display, "missing; a network needs it")
+        }
+        let table: CSVTable
+        if let folder {
+            table = try CSVTable(contentsOf: (folder as NSString).appendingPathComponent(file), displayName: display)
+        } else {
+            let bytes = try archive!.contents(of: archive!.entry(named: file)!)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw ScheduleError(file: display, "is not UTF-8 text; save it as UTF-8")
+            }
+            table = try CSVTable(text: text, file: display)
+        }
+        try table.require(required)
+        return table
     }
 }

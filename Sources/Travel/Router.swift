@@ -16,6 +16,9 @@ public struct Router: Sendable {
         network = ScanNetwork(timetable: timetable, rules: rules, dates: dates)
     }
 
+    /// How many elementary connections (one stop to the next on one run) the router scans.
+    public var connectionCount: Int { network.connections.count }
+
     // MARK: Door to door
 
     /// The journey reaching `destination` earliest when leaving `origin` no earlier than `earliest`; it leaves as late
@@ -44,15 +47,16 @@ public struct Router: Sendable {
         return drive.map { road(from: origin, to: destination, leaving: deadline - $0, seconds: $0) }
     }
 
-    /// Every journey worth taking from `origin` to `destination` that leaves on `date` (in the origin city's zone):
-    /// the Pareto-optimal ones, where leaving later always means arriving later; journeys a drive beats are left out.
+    /// Every journey worth taking from `origin` to `destination` that leaves on `date` (in the origin city's zone),
+    /// earliest first: the Pareto-optimal ones, where leaving later always means arriving later; journeys a drive
+    /// beats are left out.
     public func profile(from origin: Place, to destination: Place, on date: LocalDate) -> [Journey] {
         guard origin.cityID != destination.cityID else { return [] }
         let zone = timetable.cities[origin.cityID].flatMap { Zone(identifier: $0.timeZone) } ?? timetable.zone
         let day = zone.day(date)
         let pairs = profilePairs(sources: endpoints(origin), targets: endpoints(destination), changes: network.doorToDoor)
         let drive = roadSeconds(from: origin, to: destination)
-        return pairs.filter { day.start.seconds <= $0.depart && $0.depart < day.end.seconds }
+        return pairs.reversed().filter { day.start.seconds <= $0.depart && $0.depart < day.end.seconds }
             .filter { pair in drive.map { pair.depart + $0 > pair.arrival } ?? true }
             .compactMap { scheduledArrival(from: origin, to: destination, notBefore: Instant(seconds: $0.depart)) }
     }
@@ -93,7 +97,7 @@ public struct Router: Sendable {
         let day = timetable.zone.day(date)
         let pairs = profilePairs(
             sources: [Endpoint(stop: from, seconds: 0)], targets: [Endpoint(stop: goal, seconds: 0)], changes: network.timetableOnly)
-        return pairs.filter { day.start.seconds <= $0.depart && $0.depart < day.end.seconds }
+        return pairs.reversed().filter { day.start.seconds <= $0.depart && $0.depart < day.end.seconds }
             .compactMap { earliestArrival(fromStop: origin, toStop: target, notBefore: Instant(seconds: $0.depart)) }
     }
 

@@ -13,8 +13,14 @@ public struct TravelTimes: Sendable {
     private let position: [Int32]
     /// `pairStart[target * n + source] ..< pairStart[… + 1]` indexes the pair's entries, latest ready time first.
     private let pairStart: [Int32]
-    private let ready: [Int64]
-    private let arrival: [Int64]
+    /// Entries as seconds after `base`, ready time and arrival side by side so a lookup's last probe finds both.
+    private let entries: [Entry]
+    private let base: Int64
+
+    private struct Entry: Sendable {
+        var ready: Int32
+        var arrival: Int32
+    }
 
     /// Precomputes the profiles between every two stops of `cities` (all cities with stops when nil), with one
     /// backward scan per target stop, spread over the processor's cores.
@@ -29,33 +35,35 @@ public struct TravelTimes: Sendable {
         self.position = position
 
         let network = router.network
+        let base = (network.connections.first?.depart ?? 0) - 86_400
+        self.base = base
         let order = network.byBoarding(network.doorToDoor)
         let n = stops.count
-        // One scan per target; each writes only its own slot.
-        let results = ResultSlots<[[ProfileEntry]]>(count: n)
+        // One scan per target; each writes only its own slot: the entry counts per source and the entries.
+        let results = ResultSlots<(counts: [Int32], entries: [Entry])>(count: n)
         DispatchQueue.concurrentPerform(iterations: n) { target in
             let all = network.profiles(to: [Endpoint(stop: stops[target], seconds: 0)], changes: network.doorToDoor, order: order)
-            results.set(target, stops.map { all[$0] })
+            var counts: [Int32] = [], entries: [Entry] = []
+            for source in stops {
+                counts.append(Int32(all[source].count))
+                entries += all[source].map { Entry(ready: Int32(clamping: $0.ready - base), arrival: Int32(clamping: $0.arrival - base)) }
+            }
+            results.set(target, (counts, entries))
         }
         var pairStart: [Int32] = [0]
         pairStart.reserveCapacity(n * n + 1)
-        var ready: [Int64] = [], arrival: [Int64] = []
+        var entries: [Entry] = []
         for target in 0..<n {
-            for entries in results.value(target) {
-                for entry in entries {
-                    ready.append(entry.ready)
-                    arrival.append(entry.arrival)
-                }
-                pairStart.append(Int32(ready.count))
-            }
+            let result = results.value(target)
+            for count in result.counts { pairStart.append(pairStart.last! + count) }
+            entries += result.entries
         }
         self.pairStart = pairStart
-        self.ready = ready
-        self.arrival = arrival
+        self.entries = entries
     }
 
     /// How many (ready, arrival) entries the tables hold.
-    public var entryCount: Int { ready.count }
+    public var entryCount: Int { entries.count }
 
     /// How many stops the tables cover.
     public var stopCount: Int { stops.count }
@@ -67,6 +75,69 @@ public struct TravelTimes: Sendable {
         guard source >= 0, target >= 0 else { return nil }
         let found = lookup(source: Int(source), target: Int(target), ready: time)
         return found == .max ? nil : found
+    }
+
+    /// One stop-to-stop question for `earliestArrivals(_:)`: timetable stop indices and a ready time.
+    public struct Question: Sendable, Hashable {
+        public var from: Int
+        public var to: Int
+        public var ready: Int64
+        /// A question from its parts.
+        public init(from: Int, to: Int, ready: Int64) {
+            self.from = from
+            self.to = to
+            self.ready = ready
+        }
+    }
+
+    /// The answers of `earliestArrival(fromStop:toStop:readyAt:)` to many questions at once (nil as `Int64.max`);
+    /// the searches run interleaved, sixteen at a time, so that their memory reads overlap.
+    public func earliestArrivals(_ questions: [Question]) -> [Int64] {
+        var answers = [Int64](repeating: .max, count: questions.count)
+        let n = stops.count
+        entries.withUnsafeBufferPointer { entries in
+            pairStart.withUnsafeBufferPointer { pairStart in
+                var low = [Int](repeating: 0, count: 16), remaining = [Int](repeating: 0, count: 16)
+                var first = [Int](repeating: 0, count: 16), wanted = [Int32](repeating: 0, count: 16)
+                var group = 0
+                while group < questions.count {
+                    let size = min(16, questions.count - group)
+                    var longest = 0
+                    for k in 0..<size {
+                        let question = questions[group + k]
+                        let source = position[question.from], target = position[question.to]
+                        if source < 0 || target < 0 {
+                            first[k] = 0; low[k] = 0; remaining[k] = 0; wanted[k] = 0
+                            continue
+                        }
+                        let pair = Int(target) * n + Int(source)
+                        first[k] = Int(pairStart[pair])
+                        low[k] = first[k]
+                        remaining[k] = Int(pairStart[pair + 1]) - first[k]
+                        wanted[k] = Int32(clamping: question.ready - base)
+                        longest = max(longest, remaining[k])
+                    }
+                    while longest > 0 {
+                        longest = 0
+                        for k in 0..<size where remaining[k] > 0 {
+                            let half = remaining[k] >> 1
+                            if entries[low[k] + half].ready >= wanted[k] {
+                                low[k] += half + 1
+                                remaining[k] -= half + 1
+                            } else {
+                                remaining[k] = half
+                            }
+                            longest = max(longest, remaining[k])
+                        }
+                    }
+                    for k in 0..<size where low[k] > first[k] {
+                        answers[group + k] = base + Int64(entries[low[k] - 1].arrival)
+                    }
+                    group += size
+                }
+            }
+        }
+        return answers
     }
 
     /// The earliest door-to-door arrival from `origin` to `destination` leaving no earlier than `earliest`.
@@ -90,14 +161,17 @@ public struct TravelTimes: Sendable {
 
     @inline(__always) private func lookup(source: Int, target: Int, ready time: Int64) -> Int64 {
         let pair = target * stops.count + source
+        let wanted = Int32(clamping: time - base)
         // Entries run latest ready first; those ready at or after `time` form a prefix, whose last arrives earliest.
-        var low = Int(pairStart[pair]), high = Int(pairStart[pair + 1])
-        let first = low
-        while low < high {
-            let mid = (low + high) >> 1
-            if ready[mid] >= time { low = mid + 1 } else { high = mid }
+        return entries.withUnsafeBufferPointer { entries in
+            var low = Int(pairStart[pair]), high = Int(pairStart[pair + 1])
+            let first = low
+            while low < high {
+                let mid = (low + high) >> 1
+                if entries[mid].ready >= wanted { low = mid + 1 } else { high = mid }
+            }
+            return low == first ? .max : base + Int64(entries[low - 1].arrival)
         }
-        return low == first ? .max : arrival[low - 1]
     }
 }
 

@@ -21,60 +21,98 @@ struct RouteCommand: ParsableCommand {
     @Option(name: .customLong("arrive-by"), help: "Arrive no later than this ISO time; leave as late as possible.")
     var arriveBy: String?
 
-    @Option(name: .long, help: "The network folder.")
-    var network: String = "schedules/network"
+    @Option(name: .long, help: "Every journey worth taking that leaves on this date (YYYY-MM-DD): the day's profile.")
+    var profile: String?
+
+    @Option(name: .long, help: "The network folder (GTFS plus cities.csv), or a GTFS .zip; repeat for several feeds.")
+    var network: [String] = []
 
     @Flag(name: .customLong("no-buffers"), help: "Between two stop ids: the timetable alone, no taxi or check-in (transfers.txt still applies).")
     var noBuffers = false
+
+    @Option(name: .customLong("check-in"), help: "Check-in minutes, e.g. rail=20,air=60,international=120,bus=10.")
+    var checkIn: String?
+
+    @Option(name: .customLong("access-minutes"), help: "Fixed taxi minutes between a door and a station (default: by distance).")
+    var accessMinutes: Int?
+
+    @Option(name: .customLong("max-road-km"), help: "Longest drive that may replace a train or flight, km (0: never drive between cities).")
+    var maxRoadKilometres: Double?
 
     @Option(name: .long, help: "table or json.")
     var format: OutputFormat = .table
 
     func validate() throws {
-        guard (depart == nil) != (arriveBy == nil) else { throw ValidationError("give exactly one of --depart and --arrive-by") }
+        guard [depart, arriveBy, profile].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --depart, --arrive-by and --profile")
+        }
+        _ = try rules()
+    }
+
+    /// The default travel rules with the options' changes.
+    private func rules() throws -> TravelRules {
+        var rules = TravelRules()
+        rules.accessMinutes = accessMinutes
+        if let maxRoadKilometres { rules.maximumRoadKilometres = maxRoadKilometres }
+        for item in (checkIn ?? "").split(separator: ",") {
+            let parts = item.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let minutes = Int(parts[1]), (0...600).contains(minutes) else {
+                throw ValidationError("--check-in takes mode=minutes pairs such as rail=20,air=60; '\(item)' is not one")
+            }
+            switch parts[0] {
+            case "international": rules.internationalCheckInMinutes = minutes
+            case let name: 
+                guard let mode = Mode(rawValue: name), mode.isTimetabled else {
+                    throw ValidationError("--check-in: '\(name)' is not rail, air, bus or international")
+                }
+                rules.checkInMinutes[mode] = minutes
+            }
+        }
+        return rules
     }
 
     func run() throws {
         let timetable: Timetable
         do {
-            timetable = try NetworkLoader.load(folder: network)
+            timetable = try NetworkLoader.load(paths: network.isEmpty ? ["schedules/network"] : network)
         } catch {
             throw Failure.exit(for: error)
         }
         let zone = timetable.zone
+        let shown = network.first ?? "schedules/network"
         func resolve(_ text: String) throws -> Timetable.PlaceQuery {
             if let found = timetable.place(named: text) { return found }
             let close = timetable.suggestions(for: text).prefix(6)
             let hint = close.isEmpty ? "use a city id such as xuzhou, a stop id, or lat,lon" : "did you mean \(close.joined(separator: ", "))?"
-            throw Failure.exit(for: ScheduleError(file: network, "unknown place '\(text)'; \(hint)"))
+            throw Failure.exit(for: ScheduleError(file: shown, "unknown place '\(text)'; \(hint)"))
         }
         let origin = try resolve(from), destination = try resolve(to)
+        let stops: (String, String)?
+        if noBuffers, case .stop(let a) = origin, case .stop(let b) = destination { stops = (a.id, b.id) } else { stops = nil }
+        if noBuffers && stops == nil { throw ValidationError("--no-buffers needs two stop ids") }
+
+        if let profile {
+            guard let date = LocalDate(iso: profile) else { throw ValidationError("--profile takes a date YYYY-MM-DD") }
+            let router = Router(timetable: timetable, rules: try rules(), dates: (-1...3).map { date.adding(days: $0) })
+            let journeys = stops.map { router.profile(fromStop: $0.0, toStop: $0.1, on: date) }
+                ?? router.profile(from: place(origin), to: place(destination), on: date)
+            switch format {
+            case .json: print(RouteText.json(journeys))
+            case .table: print(RouteText.profileTable(journeys, timetable: timetable), terminator: "")
+            }
+            return
+        }
         guard let time = Instant(iso8601: depart ?? arriveBy!, zone: zone) else {
             throw ValidationError("times are ISO 8601, e.g. 2022-03-07T07:00+08:00")
         }
         let day = zone.date(of: time)
-        let router = Router(timetable: timetable, rules: TravelRules(), dates: (-2...2).map { day.adding(days: $0) })
-        func query(_ start: Instant) -> Journey? {
-            if noBuffers, case .stop(let a) = origin, case .stop(let b) = destination {
-                return router.earliestArrival(fromStop: a.id, toStop: b.id, notBefore: start)
-            }
-            return router.earliestArrival(from: place(origin), to: place(destination), notBefore: start)
-        }
-        var journey: Journey?
-        if depart != nil {
-            journey = query(time)
-        } else {
-            // Earliest arrival only grows with the departure time: search for the latest departure that is in time.
-            var low = (time.seconds - 2 * 86_400) / 60, high = time.seconds / 60
-            while low <= high {
-                let mid = (low + high) / 2
-                if let candidate = query(Instant(seconds: mid * 60)), candidate.arrive <= time {
-                    journey = candidate
-                    low = mid + 1
-                } else {
-                    high = mid - 1
-                }
-            }
+        let router = Router(timetable: timetable, rules: try rules(), dates: (-2...2).map { day.adding(days: $0) })
+        let journey: Journey?
+        switch (depart != nil, stops) {
+        case (true, let stops?): journey = router.earliestArrival(fromStop: stops.0, toStop: stops.1, notBefore: time)
+        case (true, nil): journey = router.earliestArrival(from: place(origin), to: place(destination), notBefore: time)
+        case (false, let stops?): journey = router.latestDeparture(fromStop: stops.0, toStop: stops.1, arriveBy: time)
+        case (false, nil): journey = router.latestDeparture(from: place(origin), to: place(destination), arriveBy: time)
         }
         guard let journey else {
             FileHandle.standardError.write(Data("tiaoqi: no journey from \(from) to \(to) \(depart != nil ? "after" : "arriving by") \(time.iso8601)\n".utf8))

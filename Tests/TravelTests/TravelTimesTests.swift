@@ -23,6 +23,13 @@ struct TravelTimesTests {
             if looked != nil && a != b { answered += 1 }
         }
         #expect(answered >= queries / 3, "too few journeys between different cities to tell anything")
+        // Batched stop-to-stop lookups answer as single ones do.
+        let stops = router.timetable.stops.indices
+        let questions = (0..<500).map { _ in
+            TravelTimes.Question(from: random.pick(Array(stops)), to: random.pick(Array(stops)), ready: (first + Int64(random.int(0...(days.upperBound * 1440))) * 60).seconds)
+        }
+        #expect(times.earliestArrivals(questions) == questions.map { times.earliestArrival(fromStop: $0.from, toStop: $0.to, readyAt: $0.ready) ?? .max })
+        #expect(questions.contains { times.earliestArrival(fromStop: $0.from, toStop: $0.to, readyAt: $0.ready) != nil })
     }
 
     @Test func onTheSampleNetwork() throws {
