@@ -1,24 +1,47 @@
 import Timeline
 import Travel
 
-/// Memoised earliest-arrival queries; one solve asks the same question many times.
+/// Earliest-arrival answers for one solve: the arrival is a lookup in precomputed profiles, and the journey behind
+/// it is found by a scan once, then reused for every later question that it answers too.
 final class JourneyCache {
-    private struct Key: Hashable {
+    private struct Question: Hashable {
         var from: Place
         var to: Place
         var notBefore: Int64
     }
 
-    private let router: Router
-    private var answers: [Key: Journey?] = [:]
+    private struct Answer: Hashable {
+        var from: Place
+        var to: Place
+        var arrive: Int64
+    }
 
-    init(router: Router) { self.router = router }
+    private let router: Router
+    private let times: TravelTimes
+    private var answers: [Question: Journey?] = [:]
+    private var journeys: [Answer: Journey] = [:]
+
+    /// A cache over profiles of the cities of `places`.
+    init(router: Router, places: [Place]) {
+        self.router = router
+        times = TravelTimes(router: router, cities: Array(Set(places.map(\.cityID))).sorted())
+    }
 
     func earliestArrival(from: Place, to: Place, notBefore: Instant) -> Journey? {
-        let key = Key(from: from, to: to, notBefore: notBefore.seconds)
-        if let known = answers[key] { return known }
-        let answer = router.earliestArrival(from: from, to: to, notBefore: notBefore)
-        answers[key] = answer
+        let question = Question(from: from, to: to, notBefore: notBefore.seconds)
+        if let known = answers[question] { return known }
+        var answer: Journey?
+        if let arrive = times.earliestArrival(from: from, to: to, notBefore: notBefore) {
+            let key = Answer(from: from, to: to, arrive: arrive.seconds)
+            // A journey found for an earlier question with the same arrival answers this one when it leaves no earlier.
+            if let journey = journeys[key], journey.depart >= notBefore {
+                answer = journey
+            } else {
+                answer = router.earliestArrival(from: from, to: to, notBefore: notBefore)
+                if let answer { journeys[key] = answer }
+            }
+        }
+        answers[question] = answer
         return answer
     }
 }

@@ -32,7 +32,8 @@ public struct Planner: Sendable {
 
     /// Plans the week.
     public func solve() -> Plan {
-        let simulator = RouteSimulator(problem: problem, cache: JourneyCache(router: router))
+        let places = problem.staff.map(\.home) + problem.clients.map(\.place)
+        let simulator = RouteSimulator(problem: problem, cache: JourneyCache(router: router, places: places))
         var routes = [[Int]](repeating: [], count: problem.staff.count)
         var schedules = [PersonSchedule](repeating: PersonSchedule(), count: problem.staff.count)
         var unplaced: [Int] = []

@@ -1,5 +1,6 @@
 import Foundation
 import Timeline
+import Travel
 import Yams
 
 /// The contents of `plan.yaml`: the week, its rules and its staff, with the line each came from.
@@ -27,18 +28,16 @@ public struct PlanFile: Sendable {
     public var start: LocalDate
     public var end: LocalDate
     public var zone: Zone
-    public var network: String
+    /// The network: folders and GTFS `.zip` files, relative to the plan's folder.
+    public var network: [String]
     public var networkLine: Int
     public var clients: String
     public var workingHours: DailyHours
     public var travelHours: DailyHours
     public var businessHours: DailyHours
     public var dailyTravelCapMinutes: Int
-    public var accessMinutes: Int
-    public var checkInTrain: Int
-    public var checkInFlight: Int
-    public var taxiSpeedKmh: Double
-    public var detourFactor: Double
+    /// Buffers and speeds from `defaults:` (`access_minutes`, `check_in_minutes`, speeds, `max_road_km`).
+    public var travelRules: TravelRules
     public var hotelCost: Double
     public var workdays: Set<Weekday>
     public var staff: [StaffEntry]
@@ -80,7 +79,16 @@ public struct PlanFile: Sendable {
             throw ScheduleError(file: file, line: top.line(of: "time_zone"), "time_zone '\(zoneName)' is not an IANA zone such as Asia/Shanghai")
         }
         self.zone = zone
-        network = try reader.string(top, "network")
+        if let list = top["network"], case .sequence = list {
+            network = try reader.sequence(list, "network").map { node throws(ScheduleError) in
+                guard let text = node.string, !text.isEmpty else {
+                    throw ScheduleError(file: file, line: node.mark?.line, "each 'network' entry must be a folder or .zip path")
+                }
+                return text
+            }
+        } else {
+            network = [try reader.string(top, "network")]
+        }
         networkLine = top.line(of: "network") ?? 1
         clients = try reader.string(top, "clients", optional: true) ?? "clients.csv"
         let defaults = try top["defaults"].map { node throws(ScheduleError) in try reader.mapping(node, "defaults") } ?? YAMLMapping(pairs: [], line: 1)
@@ -88,17 +96,20 @@ public struct PlanFile: Sendable {
         travelHours = try reader.hours(defaults, "travel_hours") ?? DailyHours("06:30-22:30")!
         businessHours = try reader.hours(defaults, "business_hours") ?? DailyHours("09:00-17:30")!
         dailyTravelCapMinutes = try reader.integer(defaults, "daily_travel_cap_minutes", in: 0...1440) ?? 480
-        accessMinutes = try reader.integer(defaults, "access_minutes", in: 0...240) ?? 40
-        var train = 20, flight = 60
+        var rules = TravelRules()
+        rules.accessMinutes = try reader.integer(defaults, "access_minutes", in: 0...240)
         if let checkIn = defaults["check_in_minutes"] {
             let map = try reader.mapping(checkIn, "check_in_minutes")
-            train = try reader.integer(map, "train", in: 0...240) ?? train
-            flight = try reader.integer(map, "flight", in: 0...480) ?? flight
+            for (key, mode) in [("train", Mode.rail), ("flight", .air), ("bus", .bus)] {
+                if let minutes = try reader.integer(map, key, in: 0...480) { rules.checkInMinutes[mode] = minutes }
+            }
+            rules.internationalCheckInMinutes = try reader.integer(map, "international_flight", in: 0...480) ?? rules.internationalCheckInMinutes
         }
-        checkInTrain = train
-        checkInFlight = flight
-        taxiSpeedKmh = try reader.decimal(defaults, "taxi_speed_kmh", in: 1...200) ?? 30
-        detourFactor = try reader.decimal(defaults, "detour_factor", in: 1...5) ?? 1.4
+        rules.taxiSpeedKmh = try reader.decimal(defaults, "taxi_speed_kmh", in: 1...200) ?? rules.taxiSpeedKmh
+        rules.roadSpeedKmh = try reader.decimal(defaults, "road_speed_kmh", in: 1...200) ?? rules.roadSpeedKmh
+        rules.detourFactor = try reader.decimal(defaults, "detour_factor", in: 1...5) ?? rules.detourFactor
+        rules.maximumRoadKilometres = try reader.decimal(defaults, "max_road_km", in: 0...5_000) ?? rules.maximumRoadKilometres
+        travelRules = rules
         hotelCost = try reader.decimal(defaults, "hotel_cost", in: 0...100_000) ?? 450
         if let days = defaults["workdays"] {
             var set: Set<Weekday> = []

@@ -46,12 +46,13 @@ public struct ScheduleLoader: Sendable {
         let (planFile, table, citations) = try readPlanAndCitations(folder: folder)
         let planPath = planFile.file
         try table.require(["id", "name", "city", "lat", "lon", "priority", "meeting_minutes", "calendar"])
-        let networkFolder = join(folder, planFile.network)
+        let networkPaths = planFile.network.map { join(folder, $0) }
         let timetable: Timetable
         do {
-            timetable = try NetworkLoader.load(folder: networkFolder)
-        } catch where error.line == nil && error.file == networkFolder {
-            throw ScheduleError(file: planPath, line: planFile.networkLine, "network '\(planFile.network)': \(error.message)")
+            timetable = try NetworkLoader.load(paths: networkPaths)
+        } catch where error.line == nil && networkPaths.contains(error.file) {
+            let shown = planFile.network[networkPaths.firstIndex(of: error.file)!]
+            throw ScheduleError(file: planPath, line: planFile.networkLine, "network '\(shown)': \(error.message)")
         }
         let zone = planFile.zone
         let workingDays = planFile.workingDays
@@ -112,13 +113,8 @@ public struct ScheduleLoader: Sendable {
                     sector: row["sector"] ?? "",
                     availability: calendar.freeTime(hours: hours, on: workingDays, zone: zone)))
         }
-        var rules = TravelRules()
-        rules.accessMinutes = planFile.accessMinutes
-        rules.checkInMinutes = [.rail: planFile.checkInTrain, .air: planFile.checkInFlight, .bus: min(planFile.checkInTrain, 10)]
-        rules.taxiSpeedKmh = planFile.taxiSpeedKmh
-        rules.detourFactor = planFile.detourFactor
         let problem = Problem(
-            name: planFile.name, zone: zone, days: planFile.days, staff: staff, clients: clients, travelRules: rules,
+            name: planFile.name, zone: zone, days: planFile.days, staff: staff, clients: clients, travelRules: planFile.travelRules,
             hotelCost: planFile.hotelCost)
         return Schedule(
             folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: warnings, feedReports: fetched.reports)
