@@ -93,47 +93,51 @@ public struct TravelTimes: Sendable {
     /// The answers of `earliestArrival(fromStop:toStop:readyAt:)` to many questions at once (nil as `Int64.max`);
     /// the searches run interleaved, sixteen at a time, so that their memory reads overlap.
     public func earliestArrivals(_ questions: [Question]) -> [Int64] {
+        let width = 16
         var answers = [Int64](repeating: .max, count: questions.count)
         let n = stops.count
         entries.withUnsafeBufferPointer { entries in
             pairStart.withUnsafeBufferPointer { pairStart in
-                var low = [Int](repeating: 0, count: 16), remaining = [Int](repeating: 0, count: 16)
-                var first = [Int](repeating: 0, count: 16), wanted = [Int32](repeating: 0, count: 16)
-                var group = 0
-                while group < questions.count {
-                    let size = min(16, questions.count - group)
-                    var longest = 0
-                    for k in 0..<size {
-                        let question = questions[group + k]
-                        let source = position[question.from], target = position[question.to]
-                        if source < 0 || target < 0 {
-                            first[k] = 0; low[k] = 0; remaining[k] = 0; wanted[k] = 0
-                            continue
-                        }
-                        let pair = Int(target) * n + Int(source)
-                        first[k] = Int(pairStart[pair])
-                        low[k] = first[k]
-                        remaining[k] = Int(pairStart[pair + 1]) - first[k]
-                        wanted[k] = Int32(clamping: question.ready - base)
-                        longest = max(longest, remaining[k])
-                    }
-                    while longest > 0 {
-                        longest = 0
-                        for k in 0..<size where remaining[k] > 0 {
-                            let half = remaining[k] >> 1
-                            if entries[low[k] + half].ready >= wanted[k] {
-                                low[k] += half + 1
-                                remaining[k] -= half + 1
-                            } else {
-                                remaining[k] = half
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { state in
+                    // Per search: where its range starts, its current low end, and how many entries remain.
+                    let first = state.baseAddress!, low = first + width, remaining = low + width
+                    var wanted = [Int32](repeating: 0, count: width)
+                    var group = 0
+                    while group < questions.count {
+                        let size = min(width, questions.count - group)
+                        var longest = 0
+                        for k in 0..<size {
+                            let question = questions[group + k]
+                            let source = position[question.from], target = position[question.to]
+                            guard source >= 0, target >= 0 else {
+                                first[k] = 0; low[k] = 0; remaining[k] = 0
+                                continue
                             }
+                            let pair = Int(target) * n + Int(source)
+                            first[k] = Int(pairStart[pair])
+                            low[k] = first[k]
+                            remaining[k] = Int(pairStart[pair + 1]) - first[k]
+                            wanted[k] = Int32(clamping: question.ready - base)
                             longest = max(longest, remaining[k])
                         }
+                        while longest > 0 {
+                            longest = 0
+                            for k in 0..<size where remaining[k] > 0 {
+                                let half = remaining[k] >> 1
+                                if entries[low[k] + half].ready >= wanted[k] {
+                                    low[k] += half + 1
+                                    remaining[k] -= half + 1
+                                } else {
+                                    remaining[k] = half
+                                }
+                                longest = max(longest, remaining[k])
+                            }
+                        }
+                        for k in 0..<size where low[k] > first[k] {
+                            answers[group + k] = base + Int64(entries[low[k] - 1].arrival)
+                        }
+                        group += size
                     }
-                    for k in 0..<size where low[k] > first[k] {
-                        answers[group + k] = base + Int64(entries[low[k] - 1].arrival)
-                    }
-                    group += size
                 }
             }
         }
