@@ -241,6 +241,32 @@ struct RouteCLITests {
         #expect(json["depart"] as? String == legs.first?["depart"] as? String)
     }
 
+    @Test func theDaysProfileLeavesLaterOnlyToArriveLater() throws {
+        let run = try tiaoqi(["route", "xuzhou", "shanghai", "--profile", "2022-03-08", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let journeys = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [[String: Any]]
+        #expect(journeys.count >= 5)
+        let pairs = journeys.map { (Instant(iso8601: $0["depart"] as! String)!, Instant(iso8601: $0["arrive"] as! String)!) }
+        for (a, b) in zip(pairs, pairs.dropFirst()) {
+            #expect(a.0 < b.0 && a.1 < b.1)
+        }
+        // Every journey of the profile is what --depart finds when leaving at its time.
+        let first = pairs[0]
+        let single = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", first.0.iso8601, "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(single.stdout.utf8)) as! [String: Any]
+        #expect(Instant(iso8601: json["arrive"] as! String) == first.1)
+    }
+
+    @Test func checkInCanBeChanged() throws {
+        let run = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", "2022-03-07T07:00+08:00", "--check-in", "rail=45", "--access-minutes", "30", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let legs = (try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any])["legs"] as! [[String: Any]]
+        #expect(Instant(iso8601: legs[0]["arrive"] as! String)! - Instant(iso8601: legs[0]["depart"] as! String)! == 30 * 60)
+        #expect(Instant(iso8601: legs[1]["depart"] as! String)! - Instant(iso8601: legs[0]["arrive"] as! String)! >= 45 * 60)
+        let bad = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", "2022-03-07T07:00+08:00", "--check-in", "boat=5"])
+        #expect(bad.status == 2)
+    }
+
     @Test func anUnknownPlaceExitsTwoWithCloseMatches() throws {
         let run = try tiaoqi(["route", "xuzou", "shanghai", "--depart", "2022-03-07T07:00+08:00"])
         #expect(run.status == 2)
