@@ -154,17 +154,19 @@ public enum NetworkLoader {
         }
         let stopTimes = try table("stop_times.txt", required: ["trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence"])!
         for row in stopTimes.rows {
-            func time(_ column: String) throws(ScheduleError) -> Int {
-                let text = try stopTimes.value(row, column)
+            func time(_ column: String) throws(ScheduleError) -> Int? {
+                guard let text = row[column] else { return nil }
                 let parts = text.split(separator: ":").map { Int($0) }
                 guard parts.count == 3, let h = parts[0], let m = parts[1], let s = parts[2], h >= 0, (0..<60).contains(m), (0..<60).contains(s) else {
                     throw ScheduleError(file: stopTimes.file, line: row.line, "\(column) '\(text)' is not H:MM:SS (hours may pass 24)")
                 }
                 return h * 3600 + m * 60 + s
             }
+            // A stop with only one of its two times stops for no time; one with neither is not a timepoint.
+            let arrival = try time("arrival_time"), departure = try time("departure_time")
             records.stopTimes.append(
                 .init(
-                    tripID: try stopTimes.value(row, "trip_id"), arrival: try time("arrival_time"), departure: try time("departure_time"),
+                    tripID: try stopTimes.value(row, "trip_id"), arrival: arrival ?? departure, departure: departure ?? arrival,
                     stopID: try stopTimes.value(row, "stop_id"), sequence: try stopTimes.integer(row, "stop_sequence", in: 0...Int(Int32.max)),
                     source: source(stopTimes, row)))
         }

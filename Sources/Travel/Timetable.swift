@@ -108,19 +108,25 @@ public struct Timetable: Sendable {
                 id: row.id, serviceName: row.shortName ?? route.shortName, routeID: row.routeID, mode: route.mode,
                 serviceID: row.serviceID, stops: [], arrivals: [], departures: [], zone: row.zone ?? records.zone,
                 crossesBorder: false)
-            var previous = Int.min
             for time in times {
                 guard let stop = stopIndex[time.stopID] else {
                     throw TravelError("stop_id '\(time.stopID)' is not in stops.txt", at: time.source)
                 }
-                guard time.arrival >= previous, time.departure >= time.arrival else {
+                trip.stops.append(stop)
+            }
+            guard times.first!.arrival != nil, times.last!.arrival != nil else {
+                throw TravelError("trip '\(row.id)' needs times at its first and last stop", at: (times.first!.arrival == nil ? times.first! : times.last!).source)
+            }
+            let (arrivals, departures) = Self.interpolated(times, stops: trip.stops.map { stops[$0].coordinate })
+            var previous = Int.min
+            for (k, time) in times.enumerated() {
+                guard arrivals[k] >= previous, departures[k] >= arrivals[k] else {
                     throw TravelError("times of trip '\(row.id)' go backwards at stop '\(time.stopID)'", at: time.source)
                 }
-                previous = time.departure
-                trip.stops.append(stop)
-                trip.arrivals.append(time.arrival)
-                trip.departures.append(time.departure)
+                previous = departures[k]
             }
+            trip.arrivals = arrivals
+            trip.departures = departures
             let countries = Set(trip.stops.map { cities[stops[$0].cityID]!.country })
             trip.crossesBorder = countries.count > 1
             trips.append(trip)
@@ -152,6 +158,32 @@ public struct Timetable: Sendable {
             fares[key] = min(fares[key] ?? .infinity, fare.price)
         }
         self.fares = fares
+    }
+
+    /// A trip's times with the stops that are not timepoints filled in: the time between the timed stops around them
+    /// shared out by straight-line distance, to the second, with no dwell.
+    static func interpolated(_ times: [TimetableRecords.StopTimeRow], stops: [Coordinate]) -> (arrivals: [Int], departures: [Int]) {
+        var arrivals = times.map { $0.arrival ?? -1 }, departures = times.map { $0.departure ?? -1 }
+        var k = 0
+        while k < times.count {
+            guard times[k].arrival == nil else {
+                k += 1
+                continue
+            }
+            let before = k - 1
+            var after = k
+            while times[after].arrival == nil { after += 1 }
+            var distances = [0.0]
+            for j in (before + 1)...after { distances.append(distances.last! + stops[j - 1].kilometres(to: stops[j])) }
+            let start = departures[before], span = arrivals[after] - start, total = distances.last!
+            for j in (before + 1)..<after {
+                let share = total > 0 ? distances[j - before] / total : Double(j - before) / Double(after - before)
+                arrivals[j] = start + Int((Double(span) * share).rounded())
+                departures[j] = arrivals[j]
+            }
+            k = after + 1
+        }
+        return (arrivals, departures)
     }
 
     /// Whether trips of `serviceID` run on `date`.

@@ -29,11 +29,12 @@ public struct TimetableRecords: Sendable {
             self.zone = zone
         }
     }
-    /// A `stop_times.txt` row; times are seconds after local midnight of the service day (may pass 24 h).
+    /// A `stop_times.txt` row; times are seconds after "noon minus 12 h" of the service day (may pass 24 h), nil at a
+    /// stop that is not a timepoint (its times are interpolated by distance between the timed stops around it).
     public struct StopTimeRow: Sendable {
-        public var tripID: String, arrival: Int, departure: Int, stopID: String, sequence: Int, source: SourceLine
+        public var tripID: String, arrival: Int?, departure: Int?, stopID: String, sequence: Int, source: SourceLine
         /// A stop time row.
-        public init(tripID: String, arrival: Int, departure: Int, stopID: String, sequence: Int, source: SourceLine) {
+        public init(tripID: String, arrival: Int?, departure: Int?, stopID: String, sequence: Int, source: SourceLine) {
             self.tripID = tripID; self.arrival = arrival; self.departure = departure; self.stopID = stopID
             self.sequence = sequence; self.source = source
         }

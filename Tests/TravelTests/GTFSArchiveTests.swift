@@ -115,3 +115,46 @@ struct GTFSArchiveTests {
         }
     }
 }
+
+@Suite("Stops that are not timepoints")
+struct TimepointTests {
+    /// A copy of the sample network with stop_times.txt edited by `edit`.
+    func network(_ edit: (inout [String]) -> Void) throws -> String {
+        let folder = Fixtures.temporaryFolder("timepoints")
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.network) where name.hasSuffix(".txt") || name.hasSuffix(".csv") {
+            try FileManager.default.copyItem(atPath: "\(Fixtures.network)/\(name)", toPath: "\(folder)/\(name)")
+        }
+        var lines = try String(contentsOfFile: "\(folder)/stop_times.txt", encoding: .utf8).components(separatedBy: "\n")
+        edit(&lines)
+        try lines.joined(separator: "\n").write(toFile: "\(folder)/stop_times.txt", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func timesBetweenTimepointsAreInterpolatedByDistance() throws {
+        // G101 calls at BJS 06:18, TJS, JNW, XZE 08:53: leave the two middle stops without times.
+        let folder = try network { lines in
+            for (index, line) in lines.enumerated() where line.hasPrefix("G101-DAILY,") && (line.hasSuffix(",TJS,2") || line.hasSuffix(",JNW,3")) {
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                lines[index] = "\(fields[0]),,,\(fields[3]),\(fields[4])"
+            }
+        }
+        let timetable = try NetworkLoader.load(folder: folder)
+        let trip = try #require(timetable.trips.first { $0.id == "G101-DAILY" })
+        let tianjin = trip.arrivals[1], jinan = trip.arrivals[2]
+        #expect(trip.departures[0] < tianjin && tianjin < jinan && jinan < trip.arrivals[3])
+        // Tianjin is about a quarter of the way from Beijing to Xuzhou (by straight-line distance).
+        let share = Double(tianjin - trip.departures[0]) / Double(trip.arrivals[3] - trip.departures[0])
+        #expect(share > 0.1 && share < 0.3)
+    }
+
+    @Test func aTripNeedsTimesAtItsEnds() throws {
+        let folder = try network { lines in
+            if let index = lines.firstIndex(where: { $0.hasPrefix("G101-DAILY,") && $0.hasSuffix(",BJS,1") }) {
+                lines[index] = "G101-DAILY,,,BJS,1"
+            }
+        }
+        #expect { try NetworkLoader.load(folder: folder) } throws: { error in
+            "\(error)".contains("stop_times.txt:2") && "\(error)".contains("first and last stop")
+        }
+    }
+}
