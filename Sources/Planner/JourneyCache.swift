@@ -38,7 +38,7 @@ final class JourneyCache {
                 answer = journey
             } else {
                 answer = router.earliestArrival(from: from, to: to, notBefore: notBefore)
-                if let answer { journeys[key] = answer }
+                if let answer { journeys[Answer(from: from, to: to, arrive: answer.arrive.seconds)] = answer }
             }
         }
         answers[question] = answer

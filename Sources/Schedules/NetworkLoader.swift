@@ -47,6 +47,13 @@ public enum NetworkLoader {
                 throw ScheduleError(file: shown, "is neither a folder nor a .zip file; give a GTFS folder or .zip")
             }
         }
+        var names: [String: String] = [:]
+        for feed in feeds where feeds.count > 1 {
+            if let other = names[feed.name] {
+                throw ScheduleError(file: feed.shown, "has the same feed name '\(feed.name)' as \(other); rename one so that their ids stay apart")
+            }
+            names[feed.name] = feed.shown
+        }
         guard let firstFeed = feeds.first else {
             throw ScheduleError(file: displayPaths?.first ?? paths.first ?? "network", "holds no GTFS feed (agency.txt, a .zip, or sub-folders with agency.txt)")
         }

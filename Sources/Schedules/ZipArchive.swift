@@ -39,11 +39,12 @@ public struct ZipArchive: Sendable {
         self.file = file
         self.bytes = bytes
         func broken(_ why: String) -> ScheduleError { ScheduleError(file: file, "is not a readable ZIP archive: \(why)") }
+        // Little-endian fields; nil when they lie outside the file or pass 2⁴⁰ (so arithmetic on them cannot overflow).
         func integer(_ offset: Int, _ width: Int) -> Int? {
-            guard offset >= 0, offset + width <= bytes.count else { return nil }
-            var value = 0
-            for k in (0..<width).reversed() { value = value << 8 | Int(bytes[offset + k]) }
-            return value
+            guard offset >= 0, offset <= bytes.count - width else { return nil }
+            var value: UInt64 = 0
+            for k in (0..<width).reversed() { value = value << 8 | UInt64(bytes[offset + k]) }
+            return value <= 1 << 40 ? Int(value) : nil
         }
         // The end-of-central-directory record is in the last 64 KiB + 22 bytes, found from the end.
         var end = -1
@@ -64,6 +65,8 @@ public struct ZipArchive: Sendable {
             count = integer(record + 32, 8) ?? count
             directory = integer(record + 48, 8) ?? directory
         }
+        // A central directory record takes at least 46 bytes.
+        guard count <= bytes.count / 46, directory <= bytes.count else { throw broken("the end of central directory is damaged") }
         var entries: [Entry] = []
         var offset = directory
         for _ in 0..<count {
@@ -85,6 +88,10 @@ public struct ZipArchive: Sendable {
                     if local == 0xFFFF_FFFF { local = integer(field, 8) ?? local }
                 }
                 extra += 4 + length
+            }
+            // DEFLATE never grows data more than about 1032 times: a larger claim is a damaged or hostile archive.
+            guard compressed <= bytes.count, local <= bytes.count, size <= compressed * 1032 + 1024 else {
+                throw broken("the sizes recorded for \(name) are impossible")
             }
             entries.append(
                 Entry(name: name, method: UInt16(method), flags: UInt16(flags), crc: UInt32(crc), compressedSize: compressed,

@@ -27,38 +27,48 @@ extension ScanNetwork {
         guard let start = sources.map(\.seconds).min() else { return nil }
         var best = Int64.max
         var end: (stop: Int, footFrom: Int?) = (-1, nil)
-        var index = firstConnection(notBefore: start)
-        while index < connections.count {
+        /// Takes one connection; true when it improved anything.
+        func relax(_ index: Int) -> Bool {
             let connection = connections[index]
-            if connection.depart >= best { break }
             let run = Int(connection.run), from = Int(connection.from), to = Int(connection.to)
-            if boarded[run] < 0 && ready[from] != .max && ready[from] + boarding(run, changes) <= connection.depart {
-                boarded[run] = Int32(index)
-            }
-            if boarded[run] >= 0 && connection.arrive < arrived[to] {
-                arrived[to] = connection.arrive
-                arrivedBy[to] = (boarded[run], Int32(index))
-                if egress[to] >= 0 && connection.arrive + egress[to] < best {
-                    best = connection.arrive + egress[to]
-                    end = (to, nil)
-                }
-                if connection.arrive + changes.stay[to] < ready[to] {
-                    ready[to] = connection.arrive + changes.stay[to]
-                    readyVia[to] = .stay
-                }
-                for path in changes.footpaths[to] {
-                    let at = connection.arrive + path.seconds, next = Int(path.to)
-                    if at < ready[next] {
-                        ready[next] = at
-                        readyVia[next] = .foot(from: Int32(to))
-                    }
-                    if egress[next] >= 0 && at + egress[next] < best {
-                        best = at + egress[next]
-                        end = (next, to)
-                    }
+            if ready[from] != .max && ready[from] + boarding(run, changes) <= connection.depart {
+                if boarded[run] < 0 || boarded[run] > index {
+                    boarded[run] = Int32(index)
+                } else if case .source = readyVia[from], case .source = readyVia[Int(connections[Int(boarded[run])].from)] {
+                    // A run calling at two stops a person may start from: board where they can leave home latest.
+                    let first = connections[Int(boarded[run])]
+                    if connection.depart - ready[from] < first.depart - ready[Int(first.from)] { boarded[run] = Int32(index) }
                 }
             }
-            index += 1
+            guard boarded[run] >= 0 && boarded[run] <= index && connection.arrive < arrived[to] else { return false }
+            arrived[to] = connection.arrive
+            arrivedBy[to] = (boarded[run], Int32(index))
+            if egress[to] >= 0 && connection.arrive + egress[to] < best {
+                best = connection.arrive + egress[to]
+                end = (to, nil)
+            }
+            if connection.arrive + changes.stay[to] < ready[to] {
+                ready[to] = connection.arrive + changes.stay[to]
+                readyVia[to] = .stay
+            }
+            for path in changes.footpaths[to] {
+                let at = connection.arrive + path.seconds, next = Int(path.to)
+                if at < ready[next] {
+                    ready[next] = at
+                    readyVia[next] = .foot(from: Int32(to))
+                }
+                if egress[next] >= 0 && at + egress[next] < best {
+                    best = at + egress[next]
+                    end = (next, to)
+                }
+            }
+            return true
+        }
+        var index = firstConnection(notBefore: start)
+        while index < connections.count && connections[index].depart < best {
+            let group = sameTime(from: index, in: nil, key: { connections[$0].depart })
+            repeatWhileZeroDuration(group, order: nil) { relax($0) }
+            index = group.upperBound
         }
         guard end.stop >= 0 else { return nil }
         // Walk the pointers back from the end: rides into stops, and how each boarding stop became ready.
@@ -94,7 +104,8 @@ extension ScanNetwork {
     /// by `deadline`; nil when no run gets there in time.
     func latestDeparture(from sources: [Endpoint], to targets: [Endpoint], by deadline: Int64, changes: Changes) -> Int64? {
         var latestReady = [Int64](repeating: .min, count: stopCount)
-        var runReaches = [Bool](repeating: false, count: runs.count)
+        // The last position of each run from which it reaches a target (staying on board from any earlier one does too).
+        var reachingPosition = [Int32](repeating: -1, count: runs.count)
         var egress = [Int64](repeating: -1, count: stopCount)
         var access = [Int64](repeating: -1, count: stopCount)
         for target in targets where egress[target.stop] < 0 || target.seconds < egress[target.stop] {
@@ -104,12 +115,10 @@ extension ScanNetwork {
             access[source.stop] = source.seconds
         }
         var best = Int64.min
-        for position in byArrival {
-            let connection = connections[Int(position)]
-            if connection.arrive > deadline { continue }
-            if connection.arrive <= best { break }
+        func relax(_ index: Int) -> Bool {
+            let connection = connections[index]
             let run = Int(connection.run), to = Int(connection.to)
-            var reaches = runReaches[run]
+            var reaches = reachingPosition[run] > connection.position
                 || (egress[to] >= 0 && connection.arrive + egress[to] <= deadline)
                 || connection.arrive + changes.stay[to] <= latestReady[to]
             if !reaches {
@@ -121,14 +130,29 @@ extension ScanNetwork {
                     }
                 }
             }
-            guard reaches else { continue }
-            runReaches[run] = true
+            guard reaches else { return false }
+            var changed = reachingPosition[run] < connection.position
+            reachingPosition[run] = max(reachingPosition[run], connection.position)
             let from = Int(connection.from)
             let readyBy = connection.depart - boarding(run, changes)
             if readyBy > latestReady[from] {
                 latestReady[from] = readyBy
+                changed = true
                 if access[from] >= 0 { best = max(best, readyBy - access[from]) }
             }
+            return changed
+        }
+        // Skip the connections arriving after the deadline, then scan until none can still lead to a later departure.
+        var low = 0, high = byArrival.count
+        while low < high {
+            let mid = (low + high) / 2
+            if connections[Int(byArrival[mid])].arrive > deadline { low = mid + 1 } else { high = mid }
+        }
+        var position = low
+        while position < byArrival.count && connections[Int(byArrival[position])].arrive > best {
+            let group = sameTime(from: position, in: byArrival, key: { connections[$0].arrive })
+            repeatWhileZeroDuration(group, order: byArrival) { relax($0) }
+            position = group.upperBound
         }
         return best == .min ? nil : best
     }
@@ -149,28 +173,55 @@ extension ScanNetwork {
         }
         var profiles = [[ProfileEntry]](repeating: [], count: stopCount)
         var runBest = [Int64](repeating: .max, count: runs.count)
-        for position in order {
-            let connection = connections[Int(position)]
+        // Within a group of connections at one instant, taken more than once, staying on board from a connection
+        // counts only what the run's next connection found: the best arrival recorded per connection of the group.
+        var groupArrival: [Int: Int64] = [:], groupStart: [Int: Int64] = [:], groupIndex: [Int64: Int] = [:]
+        func relax(_ index: Int) -> Bool {
+            let connection = connections[index]
             let run = Int(connection.run), to = Int(connection.to)
             var arrival = runBest[run]
+            if !groupStart.isEmpty {
+                let next = Int64(run) << 32 | Int64(connection.position + 1)
+                arrival = groupIndex[next].flatMap { groupArrival[$0] } ?? groupStart[run] ?? runBest[run]
+            }
             if egress[to] >= 0 { arrival = min(arrival, connection.arrive + egress[to]) }
             if footToTarget[to] != .max { arrival = min(arrival, connection.arrive + footToTarget[to]) }
             arrival = min(arrival, Self.evaluate(profiles[to], readyAt: connection.arrive + changes.stay[to]))
             for path in changes.footpaths[to] {
                 arrival = min(arrival, Self.evaluate(profiles[Int(path.to)], readyAt: connection.arrive + path.seconds))
             }
-            guard arrival != .max else { continue }
-            runBest[run] = arrival
+            guard arrival != .max else { return false }
+            if !groupStart.isEmpty { groupArrival[index] = min(groupArrival[index] ?? .max, arrival) }
+            let changed = arrival < runBest[run]
+            runBest[run] = min(runBest[run], arrival)
             let from = Int(connection.from)
             let entry = ProfileEntry(ready: connection.depart - boarding(run, changes), arrival: arrival)
             if let last = profiles[from].last {
-                if last.arrival <= arrival { continue }
+                if last.arrival <= arrival { return changed }
                 if last.ready == entry.ready {
                     profiles[from][profiles[from].count - 1] = entry
-                    continue
+                    return true
                 }
             }
             profiles[from].append(entry)
+            return true
+        }
+        var position = 0
+        while position < order.count {
+            let group = sameTime(from: position, in: order) { connections[$0].depart - boarding(Int(connections[$0].run), changes) }
+            let members = group.map { Int(order[$0]) }
+            if members.count > 1 && members.contains(where: { connections[$0].depart == connections[$0].arrive }) {
+                for index in members {
+                    let connection = connections[index]
+                    groupStart[Int(connection.run)] = runBest[Int(connection.run)]
+                    groupIndex[Int64(connection.run) << 32 | Int64(connection.position)] = index
+                }
+            }
+            repeatWhileZeroDuration(group, order: order) { relax($0) }
+            groupStart.removeAll(keepingCapacity: true)
+            groupIndex.removeAll(keepingCapacity: true)
+            groupArrival.removeAll(keepingCapacity: true)
+            position = group.upperBound
         }
         return profiles
     }
@@ -184,6 +235,32 @@ extension ScanNetwork {
             if profile[mid].ready >= time { low = mid + 1 } else { high = mid }
         }
         return low == 0 ? .max : profile[low - 1].arrival
+    }
+
+    /// The positions from `start` on (in `order`, or in departure order when nil) whose connections share a key.
+    @inline(__always) private func sameTime(from start: Int, in order: [Int32]?, key: (Int) -> Int64) -> Range<Int> {
+        let count = order?.count ?? connections.count
+        let first = key(order.map { Int($0[start]) } ?? start)
+        var end = start + 1
+        while end < count && key(order.map { Int($0[end]) } ?? end) == first { end += 1 }
+        return start..<end
+    }
+
+    /// Takes a group of connections with one time; when some of them take no time at all (a ride or a change at the
+    /// same instant can feed another one of the group in any order), again until nothing improves.
+    @inline(__always) private func repeatWhileZeroDuration(_ group: Range<Int>, order: [Int32]?, _ relax: (Int) -> Bool) {
+        var instant = false
+        for position in group {
+            let index = order.map { Int($0[position]) } ?? position
+            _ = relax(index)
+            if connections[index].depart == connections[index].arrive { instant = true }
+        }
+        guard instant && group.count > 1 else { return }
+        var changed = true
+        while changed {
+            changed = false
+            for position in group where relax(order.map { Int($0[position]) } ?? position) { changed = true }
+        }
     }
 
     private func footSeconds(_ changes: Changes, _ from: Int, _ to: Int) -> Int64 {

@@ -41,8 +41,10 @@ public struct Router: Sendable {
         let leave = network.latestDeparture(
             from: endpoints(origin), to: endpoints(destination),
             by: deadline.seconds, changes: network.doorToDoor)
-        if let leave, drive.map({ leave >= deadline.seconds - $0 }) ?? true {
-            return scheduledArrival(from: origin, to: destination, notBefore: Instant(seconds: leave))
+        if let leave, drive.map({ leave >= deadline.seconds - $0 }) ?? true,
+            let journey = scheduledArrival(from: origin, to: destination, notBefore: Instant(seconds: leave)), journey.arrive <= deadline
+        {
+            return journey
         }
         return drive.map { road(from: origin, to: destination, leaving: deadline - $0, seconds: $0) }
     }
@@ -57,7 +59,7 @@ public struct Router: Sendable {
         let pairs = profilePairs(sources: endpoints(origin), targets: endpoints(destination), changes: network.doorToDoor)
         let drive = roadSeconds(from: origin, to: destination)
         return pairs.reversed().filter { day.start.seconds <= $0.depart && $0.depart < day.end.seconds }
-            .filter { pair in drive.map { pair.depart + $0 > pair.arrival } ?? true }
+            .filter { pair in drive.map { pair.arrival <= pair.depart + $0 } ?? true }
             .compactMap { scheduledArrival(from: origin, to: destination, notBefore: Instant(seconds: $0.depart)) }
     }
 

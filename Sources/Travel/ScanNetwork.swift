@@ -51,7 +51,8 @@ struct ScanNetwork: Sendable {
     init(timetable: Timetable, rules: TravelRules, dates: [LocalDate]) {
         // A trip whose times pass 24:00 runs into the next days: take service dates early enough to reach `dates`.
         let spanDays = (timetable.trips.map { $0.arrivals.last ?? 0 }.max() ?? 0) / 86_400 + 1
-        let serviceDates = Set(dates.flatMap { date in (0...spanDays).map { date.adding(days: -$0) } }).sorted()
+        // And the day after the last, whose early runs a late journey may still take.
+        let serviceDates = Set(dates.flatMap { date in (-1...spanDays).map { date.adding(days: -$0) } }).sorted()
         var runs: [Run] = []
         var connections: [Connection] = []
         for (tripIndex, trip) in timetable.trips.enumerated() {

@@ -146,7 +146,12 @@ public struct Timetable: Sendable {
             if from == to {
                 stayTransfer[from] = row.seconds ?? Int.max / 4
             } else if let seconds = row.seconds {
-                transferEdges[from].append((to, seconds))
+                // The same change listed twice (or by two feeds) keeps its shortest time.
+                if let known = transferEdges[from].firstIndex(where: { $0.to == to }) {
+                    transferEdges[from][known].seconds = min(transferEdges[from][known].seconds, seconds)
+                } else {
+                    transferEdges[from].append((to, seconds))
+                }
             }
         }
         self.stayTransfer = stayTransfer

@@ -52,6 +52,8 @@ struct RouteCommand: ParsableCommand {
     /// The default travel rules with the options' changes.
     private func rules() throws -> TravelRules {
         var rules = TravelRules()
+        if let accessMinutes, !(0...600).contains(accessMinutes) { throw ValidationError("--access-minutes must be 0 to 600") }
+        if let maxRoadKilometres, !(0...5_000).contains(maxRoadKilometres) { throw ValidationError("--max-road-km must be 0 to 5000") }
         rules.accessMinutes = accessMinutes
         if let maxRoadKilometres { rules.maximumRoadKilometres = maxRoadKilometres }
         for item in (checkIn ?? "").split(separator: ",") {

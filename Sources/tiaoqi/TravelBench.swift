@@ -34,6 +34,13 @@ struct TravelBench: ParsableCommand {
     @Option(name: .long, help: "Keep the generated network in this folder instead of a temporary one.")
     var keep: String?
 
+    func validate() throws {
+        guard stations >= 20 else { throw ValidationError("--stations must be at least 20") }
+        guard tripsPerDay >= 10 else { throw ValidationError("--trips-per-day must be at least 10") }
+        guard days >= 3 else { throw ValidationError("--days must be at least 3") }
+        guard cities >= 1, queries >= 1, lookups >= 1 else { throw ValidationError("--cities, --queries and --lookups must be positive") }
+    }
+
     func run() throws {
         let folder = keep ?? NSTemporaryDirectory() + "/tiaoqi-network-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

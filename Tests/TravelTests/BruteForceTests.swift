@@ -23,7 +23,7 @@ struct TimeExpandedGraph {
         self.doorToDoor = doorToDoor
         self.rules = rules
         for (index, trip) in feed.trips.enumerated() {
-            for day in -3..<feed.days where feed.runs(trip.service, day: day) {
+            for day in -3...feed.days where feed.runs(trip.service, day: day) {
                 let base = feed.noonMinusTwelve(day: day)
                 runs.append(Run(trip: index, times: trip.stops.indices.map { (base + Int64(trip.arrivals[$0]), base + Int64(trip.departures[$0])) }))
             }

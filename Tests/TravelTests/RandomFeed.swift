@@ -76,7 +76,8 @@ struct RandomFeed {
                 arrivals.append(time)
                 let dwell = k == 0 || k == length - 1 ? 0 : random.pick([0, 60, 120, 300])
                 departures.append(time + dwell)
-                time += dwell + random.int(5...200) * 60
+                // Now and then a hop that takes no time at all (minute-rounded timetables have them).
+                time += dwell + (random.chance(8) ? 0 : random.int(5...200) * 60)
             }
             trips.append(
                 Trip(id: "t\(t)", mode: random.pick(["rail", "rail", "air", "bus"]), service: random.int(0...(services.count - 1)),
