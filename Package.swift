@@ -71,7 +71,9 @@ let package = Package(
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "TestSupport"], exclude: ["Server"]),
         .testTarget(name: "TravelTests", dependencies: ["Travel", "Timeline", "Schedules", "TestSupport"]),
         .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Timeline", "Travel"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Audit", "Schedules", "Itinerary", "Travel", "Timeline", "TestSupport"]),
+        .testTarget(
+            name: "PlannerTests", dependencies: ["Planner", "Audit", "Schedules", "Itinerary", "Travel", "Timeline", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Planner", "Itinerary", "Travel", "Timeline", "Schedules", "TestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["tiaoqi", "Feeds", "Schedules", "Itinerary", "Timeline", "TestSupport"]),

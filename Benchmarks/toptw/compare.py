@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Runs tiaoqi (and the peers) on the TOPTW rows and prints score, gap to the best-known score and time per row,
+then the mean gaps and how often tiaoqi scores at least as much as PyVRP. Called by run.sh."""
+import argparse
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.environ.get("TIAOQI_TOPTW_DIR", os.path.join(HERE, "..", "..", "..", "shared", "benchmarks", "toptw"))
+FOLDERS = ["solomon_c1_r1_rc1_100", "solomon_c2_r2_rc2_100", "cordeau_pr01-pr10", "cordeau_pr11-pr20"]
+
+
+def instance_path(name):
+    for folder in FOLDERS:
+        path = os.path.join(DATA, folder, name + ".txt")
+        if os.path.exists(path):
+            return path
+    raise SystemExit(f"instance {name} not found under {DATA}")
+
+
+def run(command):
+    out = subprocess.run(command, capture_output=True, text=True)
+    if out.returncode != 0:
+        return {"score": None, "seconds": None, "error": out.stderr.strip()[-300:]}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tiaoqi", required=True)
+    parser.add_argument("--python", required=True)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", default="")
+    parser.add_argument("--tours", default="1,2,3,4")
+    parser.add_argument("--all", action="store_true")
+    parser.add_argument("--no-peers", action="store_true")
+    args = parser.parse_args()
+    tours = {int(t) for t in args.tours.split(",")}
+    rows = [r for r in csv.DictReader(open(os.path.join(DATA, "bks.csv"), encoding="utf-8"))
+            if int(r["m"]) in tours and re.search(args.only, r["instance"]) and (args.all or r["bks_score"])]
+    peers = [] if args.no_peers else ["pyvrp", "ortools"]
+    print(f"{'instance':10} {'m':>2} {'bks':>5}  {'tiaoqi':>6} {'gap%':>6} {'s':>5}" + "".join(f"  {p:>7} {'gap%':>6}" for p in peers), flush=True)
+    gaps = {"tiaoqi": []} | {p: [] for p in peers}
+    at_least_pyvrp = []
+    for row in rows:
+        path = instance_path(row["instance"])
+        m = row["m"]
+        results = {"tiaoqi": run([args.tiaoqi, "bench", "toptw", path, "--tours", m, "--seconds", str(args.seconds), "--seed", str(args.seed), "--format", "json"])}
+        for peer in peers:
+            results[peer] = run([args.python, os.path.join(HERE, "peers.py"), path, "--tours", m, "--seconds", str(args.seconds), "--seed", str(args.seed), "--solver", peer])
+        bks = int(row["bks_score"]) if row["bks_score"] else None
+        def gap(score):
+            return None if bks is None or score is None else 100.0 * (bks - score) / bks
+        line = f"{row['instance']:10} {m:>2} {bks if bks is not None else '-':>5}"
+        for name in ["tiaoqi"] + peers:
+            score = results[name].get("score")
+            g = gap(score)
+            if g is not None:
+                gaps[name].append(g)
+            line += f"  {score if score is not None else 'ERR':>6} {('%.2f' % g) if g is not None else '-':>6}"
+            if name == "tiaoqi":
+                line += f" {results[name].get('seconds') or 0:5.1f}"
+        if "pyvrp" in results and results["tiaoqi"].get("score") is not None and results["pyvrp"].get("score") is not None:
+            at_least_pyvrp.append(results["tiaoqi"]["score"] >= results["pyvrp"]["score"])
+        print(line, flush=True)
+    print()
+    for name, values in gaps.items():
+        if values:
+            print(f"{name}: mean gap {sum(values) / len(values):.2f}% over {len(values)} rows with a best-known score")
+    if at_least_pyvrp:
+        print(f"tiaoqi >= pyvrp on {sum(at_least_pyvrp)}/{len(at_least_pyvrp)} runs ({100.0 * sum(at_least_pyvrp) / len(at_least_pyvrp):.0f}%)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

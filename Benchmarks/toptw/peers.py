@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Peers for the TOPTW benchmark: PyVRP and OR-Tools on one instance, modelled as prize-collecting VRPTW.
+
+    python peers.py FILE --tours M --seconds S --seed N --solver pyvrp|ortools
+
+Prints one JSON line {"instance", "tours", "score", "routes", "seconds", "solver"}. Run it with the interpreter of the
+venv that holds the peers (run.sh sets it up: pip install pyvrp ortools).
+
+Model (the same for both): vertex 0 is the depot, where `tours` vehicles start at O_0 and must be back by C_0 =
+Tmax; each customer is optional, with its service time and a window for the start of service, and its prize is its
+score times a weight larger than any possible total distance, so that score comes first and distance only breaks
+ties. Distances follow the data README: Euclidean, truncated to 1 decimal (Solomon-based) or 2 (pr files), in
+thousandths so that every number is an exact integer. The score printed is recomputed from the returned routes by
+a feasibility check of their own.
+"""
+import argparse
+import json
+import math
+import os
+import sys
+import time
+
+
+def read(path):
+    """Vertex lines (i x y d S f a list... O C) found by shape, in thousandths."""
+    def milli(token):
+        negative = token.startswith("-")
+        whole, _, fraction = token.lstrip("+-").partition(".")
+        value = int(whole or "0") * 1000 + int((fraction + "000")[:3])
+        return -value if negative else value
+    vertices = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            tokens = line.split()
+            if len(tokens) >= 9 and tokens[6].lstrip("-").isdigit() and len(tokens) == 9 + int(tokens[6]) and int(tokens[0]) == len(vertices):
+                vertices.append({
+                    "x": milli(tokens[1]), "y": milli(tokens[2]), "service": milli(tokens[3]),
+                    "score": milli(tokens[4]) // 1000, "open": milli(tokens[-2]), "close": milli(tokens[-1]),
+                })
+    step = 10 if os.path.basename(path).lower().startswith("pr") else 100
+    n = len(vertices)
+    dist = [[0] * n for _ in range(n)]
+    for a in range(n):
+        for b in range(n):
+            if a != b:
+                dx, dy = vertices[a]["x"] - vertices[b]["x"], vertices[a]["y"] - vertices[b]["y"]
+                dist[a][b] = math.isqrt(dx * dx + dy * dy) // step * step
+    return vertices, dist
+
+
+def check(vertices, dist, routes, tours):
+    """The score of feasible routes, or raise."""
+    assert len(routes) <= tours, "too many tours"
+    seen, score = set(), 0
+    for route in routes:
+        clock, at = vertices[0]["open"], 0
+        for v in route:
+            assert v not in seen and 0 < v < len(vertices), f"bad or repeated vertex {v}"
+            seen.add(v)
+            clock = max(clock + vertices[at]["service"] + dist[at][v], vertices[v]["open"])
+            assert clock <= vertices[v]["close"], f"vertex {v} late"
+            score += vertices[v]["score"]
+            at = v
+        assert not route or clock + vertices[at]["service"] + dist[at][0] <= vertices[0]["close"], "late back"
+    return score
+
+
+def solve_pyvrp(vertices, dist, tours, seconds, seed):
+    from pyvrp import Model
+    from pyvrp.stop import MaxRuntime
+    weight = 10 ** 8
+    model = Model()
+    depot = model.add_depot(x=vertices[0]["x"], y=vertices[0]["y"], tw_early=vertices[0]["open"], tw_late=vertices[0]["close"])
+    model.add_vehicle_type(num_available=tours, tw_early=vertices[0]["open"], tw_late=vertices[0]["close"])
+    clients = [model.add_client(x=v["x"], y=v["y"], service_duration=v["service"], tw_early=v["open"], tw_late=v["close"],
+                                prize=v["score"] * weight, required=False) for v in vertices[1:]]
+    locations = [depot] + clients
+    for a, frm in enumerate(locations):
+        for b, to in enumerate(locations):
+            if a != b:
+                model.add_edge(frm, to, distance=dist[a][b], duration=dist[a][b])
+    result = model.solve(stop=MaxRuntime(seconds), seed=seed, display=False)
+    return [list(route.visits()) for route in result.best.routes()]
+
+
+def solve_ortools(vertices, dist, tours, seconds, seed):
+    from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+    n = len(vertices)
+    manager = pywrapcp.RoutingIndexManager(n, tours, 0)
+    routing = pywrapcp.RoutingModel(manager)
+    def transit(i, j):
+        a, b = manager.IndexToNode(i), manager.IndexToNode(j)
+        return vertices[a]["service"] + dist[a][b]
+    callback = routing.RegisterTransitCallback(transit)
+    routing.SetArcCostEvaluatorOfAllVehicles(callback)
+    horizon = vertices[0]["close"]
+    routing.AddDimension(callback, horizon, horizon, False, "Time")
+    time_dimension = routing.GetDimensionOrDie("Time")
+    for node in range(1, n):
+        index = manager.NodeToIndex(node)
+        time_dimension.CumulVar(index).SetRange(vertices[node]["open"], vertices[node]["close"])
+        routing.AddDisjunction([index], vertices[node]["score"] * 10 ** 8)
+    for vehicle in range(tours):
+        time_dimension.CumulVar(routing.Start(vehicle)).SetRange(vertices[0]["open"], vertices[0]["close"])
+        time_dimension.CumulVar(routing.End(vehicle)).SetRange(vertices[0]["open"], vertices[0]["close"])
+    parameters = pywrapcp.DefaultRoutingSearchParameters()
+    parameters.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PATH_CHEAPEST_ARC
+    parameters.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
+    parameters.time_limit.FromMilliseconds(int(seconds * 1000))
+    solution = routing.SolveWithParameters(parameters)
+    routes = []
+    if solution:
+        for vehicle in range(tours):
+            index, route = routing.Start(vehicle), []
+            while not routing.IsEnd(index):
+                node = manager.IndexToNode(index)
+                if node != 0:
+                    route.append(node)
+                index = solution.Value(routing.NextVar(index))
+            routes.append(route)
+    return routes
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("file")
+    parser.add_argument("--tours", type=int, default=1)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--solver", choices=["pyvrp", "ortools"], required=True)
+    args = parser.parse_args()
+    vertices, dist = read(args.file)
+    start = time.perf_counter()
+    solve = solve_pyvrp if args.solver == "pyvrp" else solve_ortools
+    routes = solve(vertices, dist, args.tours, args.seconds, args.seed)
+    elapsed = time.perf_counter() - start
+    score = check(vertices, dist, routes, args.tours)
+    name = os.path.splitext(os.path.basename(args.file))[0]
+    print(json.dumps({"instance": name, "tours": args.tours, "score": score, "routes": routes, "seconds": elapsed, "solver": args.solver}))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
