@@ -70,17 +70,20 @@ def solve_pyvrp(vertices, dist, tours, seconds, seed):
     from pyvrp.stop import MaxRuntime
     weight = 10 ** 8
     model = Model()
-    depot = model.add_depot(x=vertices[0]["x"], y=vertices[0]["y"], tw_early=vertices[0]["open"], tw_late=vertices[0]["close"])
+    locations = [model.add_location(x=v["x"], y=v["y"]) for v in vertices]
+    model.add_depot(locations[0], tw_early=vertices[0]["open"], tw_late=vertices[0]["close"])
     model.add_vehicle_type(num_available=tours, tw_early=vertices[0]["open"], tw_late=vertices[0]["close"])
-    clients = [model.add_client(x=v["x"], y=v["y"], service_duration=v["service"], tw_early=v["open"], tw_late=v["close"],
-                                prize=v["score"] * weight, required=False) for v in vertices[1:]]
-    locations = [depot] + clients
+    for location, v in zip(locations[1:], vertices[1:]):
+        model.add_client(location, service_duration=v["service"], tw_early=v["open"], tw_late=v["close"],
+                         prize=v["score"] * weight, required=False)
     for a, frm in enumerate(locations):
         for b, to in enumerate(locations):
             if a != b:
                 model.add_edge(frm, to, distance=dist[a][b], duration=dist[a][b])
     result = model.solve(stop=MaxRuntime(seconds), seed=seed, display=False)
-    return [list(route.visits()) for route in result.best.routes()]
+    # A route lists activities; a client's idx counts clients from 0, so vertex = idx + 1. Time warp is infeasible.
+    assert result.best.is_feasible(), "PyVRP returned an infeasible solution"
+    return [[activity.idx + 1 for activity in route if activity.is_client()] for route in result.best.routes()]
 
 
 def solve_ortools(vertices, dist, tours, seconds, seed):
