@@ -19,7 +19,6 @@ public struct OrienteeringSolver: Sendable {
         let begin = DispatchTime.now().uptimeNanoseconds
         let budget = max(1, UInt64(max(0, seconds) * 1e9))
         var random = SplitMix64(state: seed)
-        func unit() -> Double { Double(random.next() >> 11) / Double(1 << 53) }
         let sites = problem.sites.count
         // Each site's nearest others, for removing sites that lie together.
         let neighbours: [[Int]] = (0..<sites).map { a in
@@ -55,7 +54,7 @@ public struct OrienteeringSolver: Sendable {
             candidate.fill(noise: 0.4 * (1 - progress), random: &random)
             let temperature = meanScore * 0.3 * (1 - progress) + 1e-9
             let delta = Double(candidate.score - current.score)
-            if delta >= 0 || unit() < exp(delta / temperature) {
+            if delta >= 0 || random.unit() < exp(delta / temperature) {
                 current = candidate
                 if current.score > best.score || (current.score == best.score && current.duration < best.duration) {
                     current.improveBySwaps(random: &random)
@@ -146,7 +145,7 @@ struct ToursState {
                 guard let cheapest else { continue }
                 let score = Double(sites[site].score)
                 var ratio = score * score / Double(max(cheapest.shift, 1))
-                if noise > 0 { ratio *= 1 + noise * (Double(random.next() >> 11) / Double(1 << 53) - 0.5) }
+                if noise > 0 { ratio *= 1 + noise * (random.unit() - 0.5) }
                 if best == nil || ratio > best!.ratio { best = (ratio, site, cheapest.tour, cheapest.position) }
             }
             guard let best else { return }
@@ -242,17 +241,5 @@ struct ToursState {
             at = site
         }
         return clock + sites[at].service + problem.travel(at, 0) <= sites[0].close
-    }
-}
-
-/// SplitMix64: a small, seedable generator so that a seed always gives the same search.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

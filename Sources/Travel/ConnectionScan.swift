@@ -16,10 +16,7 @@ extension ScanNetwork {
         var arrived = [Int64](repeating: .max, count: stopCount)
         var arrivedBy = [(board: Int32, alight: Int32)](repeating: (-1, -1), count: stopCount)
         var boarded = [Int32](repeating: -1, count: runs.count)
-        var egress = [Int64](repeating: -1, count: stopCount)
-        for target in targets where egress[target.stop] < 0 || target.seconds < egress[target.stop] {
-            egress[target.stop] = target.seconds
-        }
+        let egress = secondsByStop(targets)
         for source in sources where source.seconds < ready[source.stop] {
             ready[source.stop] = source.seconds
             readyVia[source.stop] = .source
@@ -64,12 +61,8 @@ extension ScanNetwork {
             }
             return true
         }
-        var index = firstConnection(notBefore: start)
-        while index < connections.count && connections[index].depart < best {
-            let group = sameTime(from: index, in: nil, key: { connections[$0].depart })
-            repeatWhileZeroDuration(group, order: nil) { relax($0) }
-            index = group.upperBound
-        }
+        take(firstConnection(notBefore: start)..<connections.count, in: nil, key: { connections[$0].depart },
+             while: { connections[$0].depart < best }, relax: relax)
         guard end.stop >= 0 else { return nil }
         // Walk the pointers back from the end: rides into stops, and how each boarding stop became ready.
         var legs: [ScanLeg] = []
@@ -106,14 +99,7 @@ extension ScanNetwork {
         var latestReady = [Int64](repeating: .min, count: stopCount)
         // The last position of each run from which it reaches a target (staying on board from any earlier one does too).
         var reachingPosition = [Int32](repeating: -1, count: runs.count)
-        var egress = [Int64](repeating: -1, count: stopCount)
-        var access = [Int64](repeating: -1, count: stopCount)
-        for target in targets where egress[target.stop] < 0 || target.seconds < egress[target.stop] {
-            egress[target.stop] = target.seconds
-        }
-        for source in sources where access[source.stop] < 0 || source.seconds < access[source.stop] {
-            access[source.stop] = source.seconds
-        }
+        let egress = secondsByStop(targets), access = secondsByStop(sources)
         var best = Int64.min
         func relax(_ index: Int) -> Bool {
             let connection = connections[index]
@@ -148,22 +134,14 @@ extension ScanNetwork {
             let mid = (low + high) / 2
             if connections[Int(byArrival[mid])].arrive > deadline { low = mid + 1 } else { high = mid }
         }
-        var position = low
-        while position < byArrival.count && connections[Int(byArrival[position])].arrive > best {
-            let group = sameTime(from: position, in: byArrival, key: { connections[$0].arrive })
-            repeatWhileZeroDuration(group, order: byArrival) { relax($0) }
-            position = group.upperBound
-        }
+        take(low..<byArrival.count, in: byArrival, key: { connections[$0].arrive }, while: { connections[$0].arrive > best }, relax: relax)
         return best == .min ? nil : best
     }
 
     /// For every stop, the Pareto-optimal (ready at the stop, arrival at a target plus egress) pairs for boarding
     /// there directly, over the connections in `order` (from `byBoarding(changes)`); ready times latest first.
     func profiles(to targets: [Endpoint], changes: Changes, order: [Int32]) -> [[ProfileEntry]] {
-        var egress = [Int64](repeating: -1, count: stopCount)
-        for target in targets where egress[target.stop] < 0 || target.seconds < egress[target.stop] {
-            egress[target.stop] = target.seconds
-        }
+        let egress = secondsByStop(targets)
         // The quickest way from each stop to a target by one footpath.
         var footToTarget = [Int64](repeating: .max, count: stopCount)
         for stop in 0..<stopCount {
@@ -206,23 +184,20 @@ extension ScanNetwork {
             profiles[from].append(entry)
             return true
         }
-        var position = 0
-        while position < order.count {
-            let group = sameTime(from: position, in: order) { connections[$0].depart - boarding(Int(connections[$0].run), changes) }
-            let members = group.map { Int(order[$0]) }
-            if members.count > 1 && members.contains(where: { connections[$0].depart == connections[$0].arrive }) {
-                for index in members {
-                    let connection = connections[index]
-                    groupStart[Int(connection.run)] = runBest[Int(connection.run)]
-                    groupIndex[Int64(connection.run) << 32 | Int64(connection.position)] = index
-                }
-            }
-            repeatWhileZeroDuration(group, order: order) { relax($0) }
-            groupStart.removeAll(keepingCapacity: true)
-            groupIndex.removeAll(keepingCapacity: true)
-            groupArrival.removeAll(keepingCapacity: true)
-            position = group.upperBound
-        }
+        take(0..<order.count, in: order, key: { connections[$0].depart - boarding(Int(connections[$0].run), changes) },
+             while: { _ in true }, relax: relax,
+             beginInstant: { members in
+                 for index in members {
+                     let connection = connections[index]
+                     groupStart[Int(connection.run)] = runBest[Int(connection.run)]
+                     groupIndex[Int64(connection.run) << 32 | Int64(connection.position)] = index
+                 }
+             },
+             endInstant: {
+                 groupStart.removeAll(keepingCapacity: true)
+                 groupIndex.removeAll(keepingCapacity: true)
+                 groupArrival.removeAll(keepingCapacity: true)
+             })
         return profiles
     }
 
@@ -237,29 +212,47 @@ extension ScanNetwork {
         return low == 0 ? .max : profile[low - 1].arrival
     }
 
-    /// The positions from `start` on (in `order`, or in departure order when nil) whose connections share a key.
-    @inline(__always) private func sameTime(from start: Int, in order: [Int32]?, key: (Int) -> Int64) -> Range<Int> {
-        let count = order?.count ?? connections.count
-        let first = key(order.map { Int($0[start]) } ?? start)
-        var end = start + 1
-        while end < count && key(order.map { Int($0[end]) } ?? end) == first { end += 1 }
-        return start..<end
+    /// For each stop, the fewest seconds any endpoint gives it, or -1 when none names it.
+    private func secondsByStop(_ endpoints: [Endpoint]) -> [Int64] {
+        var seconds = [Int64](repeating: -1, count: stopCount)
+        for endpoint in endpoints where seconds[endpoint.stop] < 0 || endpoint.seconds < seconds[endpoint.stop] {
+            seconds[endpoint.stop] = endpoint.seconds
+        }
+        return seconds
     }
 
-    /// Takes a group of connections with one time; when some of them take no time at all (a ride or a change at the
-    /// same instant can feed another one of the group in any order), again until nothing improves.
-    @inline(__always) private func repeatWhileZeroDuration(_ group: Range<Int>, order: [Int32]?, _ relax: (Int) -> Bool) {
-        var instant = false
-        for position in group {
-            let index = order.map { Int($0[position]) } ?? position
-            _ = relax(index)
-            if connections[index].depart == connections[index].arrive { instant = true }
-        }
-        guard instant && group.count > 1 else { return }
-        var changed = true
-        while changed {
-            changed = false
-            for position in group where relax(order.map { Int($0[position]) } ?? position) { changed = true }
+    /// Relaxes the connections at `positions` (of `order`, or of `connections` when nil) in turn while `proceed` holds
+    /// for the next one. Where some connections take no time at all, a ride or change at one instant can feed another
+    /// one of that instant in any order: such a group (connections with one `key`) is taken again until nothing
+    /// improves, between `beginInstant` (given the group) and `endInstant`.
+    @inline(__always) private func take(
+        _ positions: Range<Int>, in order: [Int32]?, key: (Int) -> Int64, while proceed: (Int) -> Bool,
+        relax: (Int) -> Bool, beginInstant: ([Int]) -> Void = { _ in }, endInstant: () -> Void = {}
+    ) {
+        @inline(__always) func index(_ position: Int) -> Int { order.map { Int($0[position]) } ?? position }
+        var position = positions.lowerBound
+        while position < positions.upperBound && proceed(index(position)) {
+            guard hasInstantConnections else {
+                _ = relax(index(position))
+                position += 1
+                continue
+            }
+            let first = key(index(position))
+            var end = position + 1
+            while end < positions.upperBound && key(index(end)) == first { end += 1 }
+            let members = (position..<end).map(index)
+            if members.count > 1 && members.contains(where: { connections[$0].depart == connections[$0].arrive }) {
+                beginInstant(members)
+                var changed = true
+                while changed {
+                    changed = false
+                    for member in members where relax(member) { changed = true }
+                }
+                endInstant()
+            } else {
+                for member in members { _ = relax(member) }
+            }
+            position = end
         }
     }
 

@@ -47,6 +47,8 @@ struct ScanNetwork: Sendable {
     let doorToDoor: Changes
     /// Connection indices by arrival, latest first (for latest departure).
     let byArrival: [Int32]
+    /// Whether some connection arrives the instant it departs (then the scans settle each instant's group).
+    let hasInstantConnections: Bool
 
     init(timetable: Timetable, rules: TravelRules, dates: [LocalDate]) {
         // A trip whose times pass 24:00 runs into the next days: take service dates early enough to reach `dates`.
@@ -73,6 +75,7 @@ struct ScanNetwork: Sendable {
         connections.sort { ($0.depart, $0.arrive, $0.run, $0.position) < ($1.depart, $1.arrive, $1.run, $1.position) }
         self.connections = connections
         self.runs = runs
+        hasInstantConnections = connections.contains { $0.depart == $0.arrive }
         stopCount = timetable.stops.count
         byArrival = connections.indices.sorted {
             let a = connections[$0], b = connections[$1]

@@ -33,8 +33,6 @@ struct BenchCommand: ParsableCommand {
             }
             let cold = await pass()
             let warm = await pass()
-            var usage = rusage()
-            getrusage(RUSAGE_SELF.rawValue, &usage)
             func figures(_ run: (seconds: Double, reports: [FeedReport])) -> [String: Any] {
                 let outcomes = Dictionary(grouping: run.reports, by: { $0.outcome.rawValue }).mapValues(\.count)
                 return ["seconds": run.seconds, "requests_per_s": Double(count) / run.seconds, "outcomes": outcomes,
@@ -42,7 +40,7 @@ struct BenchCommand: ParsableCommand {
             }
             let report: [String: Any] = [
                 "tool": "tiaoqi", "feeds": count, "cold": figures(cold), "revalidate": figures(warm),
-                "peak_rss_mb": Double(usage.ru_maxrss) / 1024,
+                "peak_rss_mb": Stopwatch.peakMegabytes(),
             ]
             print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
         }

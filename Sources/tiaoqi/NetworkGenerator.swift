@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import Timeline
 
 /// Writes a synthetic national rail and air network as GTFS (plus cities.csv and city_stops.csv), for benchmarks:
@@ -23,7 +24,7 @@ struct NetworkGenerator {
     private(set) var cities: [City] = []
 
     mutating func write(to folder: String) throws {
-        var random = Random(state: seed)
+        var random = SplitMix64(state: seed)
         let cityCount = max(2, stations * 2 / 5)
         for index in 0..<cityCount {
             cities.append(City(id: "city\(index)", lat: 22 + random.unit() * 20, lon: 102 + random.unit() * 20))
@@ -133,19 +134,5 @@ struct NetworkGenerator {
             "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date",
             "daily,1,1,1,1,1,1,1,\(gtfs(firstDay)),\(gtfs(firstDay.adding(days: days - 1)))",
         ])
-    }
-
-    /// SplitMix64, so that a seed always gives the same network.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import Schedules
 import Testing
 import TestSupport

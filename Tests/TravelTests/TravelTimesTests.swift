@@ -1,3 +1,4 @@
+import Planner
 import Schedules
 import Testing
 import TestSupport
