@@ -61,6 +61,17 @@ struct PersonWeekCheck {
             add("not-home-at-end", problem.period.end, "ends the week in \(city), not at home in \(person.home.cityID)")
         }
         findings += checkStays(nightCity: nightCity)
+        findings += checkLimits(legs: legs)
+        for day in person.daysOff.sorted() {
+            let span = problem.zone.day(day)
+            if legs.contains(where: { $0.interval.overlaps(span) }) || visits.contains(where: { $0.interval.overlaps(span) }) {
+                add("busy-on-day-off", span.start, "travels or meets on their day off \(day)")
+            }
+            let before = day.adding(days: -1)
+            if nightCity[before].map({ $0 != person.home.cityID }) ?? false || plan.stays.contains(where: { $0.person == person.id && ($0.night == before || $0.night == day) }) {
+                add("away-on-day-off", span.start, "is not at home around their day off \(day)")
+            }
+        }
         return findings
     }
 
@@ -101,6 +112,20 @@ struct PersonWeekCheck {
     }
 
     private var timetable: Timetable { audit.timetable }
+
+    /// The person's limits on hotel nights and on the cost of tickets and hotels.
+    private func checkLimits(legs: [Leg]) -> [Finding] {
+        var findings: [Finding] = []
+        let stays = plan.stays.filter { $0.person == person.id }
+        if let limit = person.maxNightsAway, stays.count > limit {
+            findings.append(Finding(rule: "over-night-limit", severity: .error, person: person.id, message: "\(person.name): \(stays.count) hotel nights, over the limit of \(limit)"))
+        }
+        let cost = legs.reduce(0) { $0 + $1.price } + stays.reduce(0) { $0 + $1.cost }
+        if let limit = person.maxCost, cost > limit + 0.005 {
+            findings.append(Finding(rule: "over-cost-limit", severity: .error, person: person.id, message: "\(person.name): tickets and hotels cost ¥\(Int(cost.rounded())), over the limit of ¥\(Int(limit.rounded()))"))
+        }
+        return findings
+    }
 
     private func checkStays(nightCity: [LocalDate: String]) -> [Finding] {
         var findings: [Finding] = []

@@ -69,6 +69,19 @@ public struct PlanAudit: Sendable {
                         rule: "visit-outside-client-availability", severity: .error, client: client.id, time: visit.start,
                         message: "\(label) lies outside the client's free time (free that day: \(describe(client.availability.clipped(to: day))))"))
             }
+            findings += checkPeople(visit, client: client, staff: staff, label: label)
+            if let earliest = client.earliestDay, problem.zone.date(of: visit.start) < earliest {
+                findings.append(Finding(rule: "visit-too-early", severity: .error, client: client.id, time: visit.start, message: "\(label) is before its earliest day \(earliest)"))
+            }
+            if let latest = client.latestDay, problem.zone.date(of: visit.end - 1) > latest {
+                findings.append(Finding(rule: "visit-too-late", severity: .error, client: client.id, time: visit.start, message: "\(label) is after its latest day \(latest)"))
+            }
+            for id in client.after {
+                guard let earlier = plan.visits.first(where: { $0.client == id }), earlier.end > visit.start else { continue }
+                findings.append(
+                    Finding(rule: "order-broken", severity: .error, client: client.id, time: visit.start,
+                        message: "\(label) must come after the visit to \(clients[id]?.name ?? id), which ends \(span(earlier.interval))"))
+            }
             if visit.staff.isEmpty {
                 findings.append(Finding(rule: "visit-unattended", severity: .error, client: client.id, time: visit.start, message: "\(label) has nobody attending"))
             }
@@ -83,6 +96,29 @@ public struct PlanAudit: Sendable {
                 }
             }
         }
+        return findings
+    }
+
+    /// Who attends: every required co-attendee, the booked people of a pinned visit, and someone who may lead.
+    private func checkPeople(_ visit: ScheduledVisit, client: Client, staff: [String: Staff], label: String) -> [Finding] {
+        var findings: [Finding] = []
+        func add(_ rule: String, _ message: String) {
+            findings.append(Finding(rule: rule, severity: .error, client: client.id, time: visit.start, message: "\(label) \(message)"))
+        }
+        for id in client.with where !visit.staff.contains(id) {
+            add("co-attendee-missing", "lacks \(staff[id]?.name ?? id), who must attend")
+        }
+        if let pinned = client.pinnedStart {
+            if visit.start != pinned { add("pinned-visit-moved", "was booked to start \(span(Interval(pinned, pinned)))") }
+            if Set(visit.staff) != Set(client.with) { add("pinned-visit-people", "was booked for \(client.with.joined(separator: ", ")), not \(visit.staff.joined(separator: ", "))") }
+            return findings
+        }
+        let leads = visit.staff.filter { id in
+            guard let person = staff[id], !client.with.contains(id) else { return false }
+            if let language = client.language, !person.languages.contains(language) { return false }
+            return client.eligible.isEmpty || client.eligible.contains(id) || !person.sectors.isDisjoint(with: client.eligible)
+        }
+        if leads.isEmpty { add("no-eligible-lead", "has nobody who may lead it (eligible: \(client.eligible.isEmpty ? "anyone" : client.eligible.joined(separator: ", "))\(client.language.map { ", language \($0)" } ?? ""))") }
         return findings
     }
 

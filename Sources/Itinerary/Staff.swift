@@ -17,13 +17,24 @@ public struct Staff: Sendable, Hashable, Codable, Identifiable {
     public var dailyTravelCapMinutes: Int
     /// Their own busy time (from their calendar): no visit and no travel then.
     public var busy: IntervalSet
-    /// When they can meet: working hours on working days minus busy time.
+    /// When they can meet: working hours on working days minus busy time and days off.
     public var availability: IntervalSet
+    /// Days they neither meet nor travel, spent at home.
+    public var daysOff: Set<LocalDate>
+    /// Most hotel nights in the week, if limited.
+    public var maxNightsAway: Int?
+    /// Most yuan of tickets and hotel nights in the week, if limited.
+    public var maxCost: Double?
+    /// Languages they hold meetings in, e.g. `zh`, `en`.
+    public var languages: Set<String>
+    /// Sectors they cover, e.g. `半导体`.
+    public var sectors: Set<String>
 
     /// A staff member from their parts.
     public init(
         id: String, name: String, home: Place, workingHours: DailyHours, travelHours: DailyHours,
-        dailyTravelCapMinutes: Int, busy: IntervalSet, availability: IntervalSet
+        dailyTravelCapMinutes: Int, busy: IntervalSet, availability: IntervalSet, daysOff: Set<LocalDate> = [],
+        maxNightsAway: Int? = nil, maxCost: Double? = nil, languages: Set<String> = [], sectors: Set<String> = []
     ) {
         self.id = id
         self.name = name
@@ -33,6 +44,11 @@ public struct Staff: Sendable, Hashable, Codable, Identifiable {
         self.dailyTravelCapMinutes = dailyTravelCapMinutes
         self.busy = busy
         self.availability = availability
+        self.daysOff = daysOff
+        self.maxNightsAway = maxNightsAway
+        self.maxCost = maxCost
+        self.languages = languages
+        self.sectors = sectors
     }
 }
 
@@ -56,12 +72,34 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
     public var sector: String
     /// When the client can meet: published availability or business hours, minus busy time.
     public var availability: IntervalSet
+    /// Staff ids or sectors that may lead the visit; empty means anyone.
+    public var eligible: [String]
+    /// Language the meeting is held in, if one is required.
+    public var language: String?
+    /// Staff ids who must attend besides the officer who leads (e.g. the bureau leader); all of them travel there.
+    public var with: [String]
+    /// First local day the visit may take place.
+    public var earliestDay: LocalDate?
+    /// Last local day the visit may take place.
+    public var latestDay: LocalDate?
+    /// Client ids whose visits, when placed, must end before this one starts.
+    public var after: [String]
+    /// Start of an already booked meeting: its time is fixed and its attendees are exactly `with`.
+    public var pinnedStart: Instant?
 
     /// A client from its parts.
     public init(
         id: String, name: String, place: Place, address: String, priority: Int, meetingMinutes: Int, mustVisit: Bool,
-        sector: String, availability: IntervalSet
+        sector: String, availability: IntervalSet, eligible: [String] = [], language: String? = nil, with: [String] = [],
+        earliestDay: LocalDate? = nil, latestDay: LocalDate? = nil, after: [String] = [], pinnedStart: Instant? = nil
     ) {
+        self.eligible = eligible
+        self.language = language
+        self.with = with
+        self.earliestDay = earliestDay
+        self.latestDay = latestDay
+        self.after = after
+        self.pinnedStart = pinnedStart
         self.id = id
         self.name = name
         self.place = place
@@ -72,6 +110,18 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
         self.sector = sector
         self.availability = availability
     }
+}
+
+extension Client {
+    /// Whether `person` may lead this visit: listed by id or sector (or nobody listed), and speaking its language.
+    public func mayBeLed(by person: Staff) -> Bool {
+        if with.contains(person.id) { return false }
+        if let language, !person.languages.contains(language) { return false }
+        return eligible.isEmpty || eligible.contains { $0 == person.id || person.sectors.contains($0) }
+    }
+
+    /// Whether the visit is already booked.
+    public var isPinned: Bool { pinnedStart != nil }
 }
 
 /// Everything a plan is made from: the week, the people, the clients and the rules.
@@ -108,6 +158,14 @@ public struct Problem: Sendable {
     /// The local travel window of a person on a day, as instants.
     public func travelWindow(of person: Staff, on day: LocalDate) -> Interval {
         Interval(zone.instant(day, person.travelHours.opens), zone.instant(day, person.travelHours.closes))
+    }
+
+    /// When a client may be met: their availability within their earliest and latest day.
+    public func meetingWindows(of client: Client) -> IntervalSet {
+        guard client.earliestDay != nil || client.latestDay != nil else { return client.availability }
+        let from = client.earliestDay.map { zone.day($0).start } ?? period.start
+        let to = client.latestDay.map { zone.day($0).end } ?? period.end
+        return from < to ? client.availability.clipped(to: Interval(from, to)) : IntervalSet()
     }
 
     /// The whole planning period, from the first day's midnight to the last day's end.

@@ -2,11 +2,13 @@ import Itinerary
 import Timeline
 import Travel
 
-/// Computes, in the users' words, why a client could not be visited.
+/// Computes, in the users' words, why a client could not be visited: by re-running the week's rules on that visit
+/// alone and against the plan's routes.
 struct Explainer {
-    let problem: Problem
-    let simulator: RouteSimulator
-    let routes: [[Int]]
+    let context: WeekContext
+    let state: WeekState
+
+    private var problem: Problem { context.problem }
 
     func explain(_ client: Int) -> LeftOut {
         let target = problem.clients[client]
@@ -18,64 +20,151 @@ struct Explainer {
     private func reasons(_ client: Int) -> [String] {
         let target = problem.clients[client]
         let length = Int64(target.meetingMinutes) * 60
-        let week = problem.period
-        if target.availability.earliestFit(seconds: length, notBefore: week.start) == nil {
-            return ["\(target.name) has no free stretch of \(target.meetingMinutes) minutes this week (\(describe(target.availability)))"]
+        let start = context.days[0].start
+        let unknown = target.with.filter { context.personIndex[$0] == nil }
+        if !unknown.isEmpty { return ["needs \(unknown.joined(separator: ", ")), who \(unknown.count == 1 ? "is" : "are") not on the staff list"] }
+        if !target.isPinned && context.leads[client].isEmpty {
+            var needs: [String] = []
+            if let language = target.language { needs.append("language \(language)") }
+            if !target.eligible.isEmpty { needs.append("one of \(target.eligible.joined(separator: ", "))") }
+            return ["nobody may lead \(target.name): it needs \(needs.joined(separator: " and "))\(target.with.isEmpty ? "" : ", besides \(names(context.with[client]))")"]
         }
-        let people = problem.staff.indices.filter {
-            target.availability.intersection(problem.staff[$0].availability).earliestFit(seconds: length, notBefore: week.start) != nil
+        let windows = context.windows[client]
+        if windows.earliestFit(seconds: length, notBefore: start) == nil {
+            let days = dayRange(target)
+            return ["\(target.name) has no free stretch of \(target.meetingMinutes) minutes \(days) (\(describe(target.availability)))"]
         }
-        if people.isEmpty {
-            return [
-                "no time when \(target.name) (free \(describe(target.availability))) and any staff member are both free for \(target.meetingMinutes) minutes"
-            ]
+        if target.isPinned { return pinnedReasons(client) }
+        var shared = windows
+        for person in context.with[client] { shared = shared.intersection(problem.staff[person].availability) }
+        if !context.with[client].isEmpty && shared.earliestFit(seconds: length, notBefore: start) == nil {
+            return ["no time when \(target.name) (free \(describe(windows))) and \(names(context.with[client])) are all free for \(target.meetingMinutes) minutes"]
         }
+        let leads = context.leads[client].filter {
+            shared.intersection(problem.staff[$0].availability).earliestFit(seconds: length, notBefore: start) != nil
+        }
+        if leads.isEmpty {
+            let who = context.with[client].isEmpty ? "" : ", \(names(context.with[client]))"
+            return ["no time when \(target.name) (free \(describe(windows)))\(who) and any staff member who may lead it are all free for \(target.meetingMinutes) minutes"]
+        }
+        var moves = WeekMoves(context: context)
         var reasons: [String] = []
         var fitsAlone: [Int] = []
-        for person in people {
-            let staff = problem.staff[person]
-            switch simulator.simulate(person: staff, order: [client]) {
-            case .success: fitsAlone.append(person)
-            case .failure(let failure): reasons.append("\(staff.name): " + words(failure.obstacle))
-            }
-        }
-        for person in fitsAlone {
-            let staff = problem.staff[person]
-            let route = routes[person]
-            var dropping: [String] = []
-            for (index, other) in route.enumerated() {
-                var trial = route
-                trial.remove(at: index)
-                for position in 0...trial.count {
-                    var candidate = trial
-                    candidate.insert(client, at: position)
-                    if case .success = simulator.simulate(person: staff, order: candidate) {
-                        let otherClient = problem.clients[other]
-                        dropping.append("\(otherClient.name)\(otherClient.mustVisit ? " (must-visit)" : " (priority \(otherClient.priority))")")
-                        break
-                    }
+        for lead in leads {
+            let people = context.with[client] + [lead]
+            let obstacles = people.compactMap { person -> String? in
+                let fixed = aloneStart(client, people: people)
+                var starts = state.fixed
+                starts[client] = fixed
+                if context.isShared(client) && fixed == nil { return nil }
+                if case .failure(let obstacle) = moves.simulator.simulate(person: person, order: [client], fixed: starts) {
+                    return "\(problem.staff[person].name): " + words(obstacle, person: person)
                 }
+                return nil
             }
-            if dropping.isEmpty {
-                reasons.append("\(staff.name): the week is already full around \(target.name)'s windows")
+            if obstacles.isEmpty { fitsAlone.append(lead) } else { reasons += obstacles }
+        }
+        for lead in fitsAlone {
+            reasons.append(conflicts(client, lead: lead, moves: &moves))
+        }
+        return unique(reasons)
+    }
+
+    /// A start at which the client and all `people` are free, for a shared visit tried alone.
+    private func aloneStart(_ client: Int, people: [Int]) -> Instant? {
+        guard context.isShared(client) else { return nil }
+        var free = context.windows[client]
+        for person in people { free = free.intersection(problem.staff[person].availability) }
+        return free.earliestFit(seconds: Int64(problem.clients[client].meetingMinutes) * 60, notBefore: context.days[0].start)
+    }
+
+    private func pinnedReasons(_ client: Int) -> [String] {
+        let target = problem.clients[client]
+        guard let start = target.pinnedStart else { return [] }
+        let interval = Interval(start, start + Int64(target.meetingMinutes) * 60)
+        var reasons: [String] = []
+        if !target.availability.contains(interval) {
+            reasons.append("booked for \(local(start)), when \(target.name) is not free (\(describe(target.availability)))")
+        }
+        var fixed = state.fixed
+        fixed[client] = start
+        for person in context.with[client] {
+            let staff = problem.staff[person]
+            if !staff.availability.contains(interval) {
+                reasons.append("booked for \(local(start)), outside \(staff.name)'s working hours or own calendar")
+            } else if case .failure(let obstacle) = RouteSimulator(context: context).simulate(person: person, order: [client], fixed: fixed) {
+                reasons.append("\(staff.name): " + words(obstacle, person: person))
             } else {
-                reasons.append("\(staff.name): fits only by dropping \(dropping.joined(separator: " or "))")
+                reasons.append("\(staff.name): the booked time clashes with must-visits or other booked visits already in the week")
             }
         }
         return reasons
     }
 
-    private func words(_ obstacle: Obstacle) -> String {
+    /// What in the lead's current week stands in the way: visits whose removal lets it in, or precedence.
+    private func conflicts(_ client: Int, lead: Int, moves: inout WeekMoves) -> String {
+        let staff = problem.staff[lead]
+        let target = problem.clients[client]
+        var dropping: [String] = []
+        for other in state.routes[lead] where !problem.clients[other].isPinned {
+            var trial = state
+            guard moves.remove(other, from: &trial) else { continue }
+            if let change = moves.bestInsertion(of: client, into: trial), change.people.contains(lead) {
+                let otherClient = problem.clients[other]
+                dropping.append("\(otherClient.name)\(otherClient.mustVisit ? " (must-visit)" : " (priority \(otherClient.priority))")")
+            }
+        }
+        if !dropping.isEmpty { return "\(staff.name): fits only by dropping \(dropping.joined(separator: " or "))" }
+        let before = context.before[client].filter { state.isPlaced($0) }.map { problem.clients[$0].name }
+        let after = context.after[client].filter { state.isPlaced($0) }.map { problem.clients[$0].name }
+        if !before.isEmpty || !after.isEmpty {
+            var order: [String] = []
+            if !before.isEmpty { order.append("after \(before.joined(separator: ", "))") }
+            if !after.isEmpty { order.append("before \(after.joined(separator: ", "))") }
+            return "\(staff.name): no time left for \(target.name) \(order.joined(separator: " and ")) as it must come"
+        }
+        return "\(staff.name): the week is already full around \(target.name)'s windows"
+    }
+
+    private func words(_ obstacle: Obstacle, person: Int) -> String {
+        let staff = problem.staff[person]
         switch obstacle {
-        case .noJourney(let from, let to, let after):
-            return "no journey from \(from) to \(to) after \(local(after)) fits the travel hours, own calendar and daily travel cap"
+        case .noJourney(let from, let to, let after, let overCap):
+            if let overCap { return self.overCap(overCap, staff: staff, from: from, to: to) }
+            return "no journey from \(from) to \(to) after \(local(after)) fits the travel hours, own calendar and days off"
         case .noWindow(let client, let arrival, let services):
             let target = problem.clients[client]
             let by = services.isEmpty ? "" : " by \(services.joined(separator: ", "))"
-            let free = target.availability.clipped(to: Interval(problem.period.start, problem.period.end))
-            return "no window of \(target.name) overlaps a reachable time: earliest arrival \(local(arrival))\(by), windows \(describe(free))"
-        case .cannotReturnHome(let from, let after):
+            return "no window of \(target.name) overlaps a reachable time: earliest arrival \(local(arrival))\(by), windows \(describe(context.windows[client]))"
+        case .lateForFixedStart(let client, let arrival, let start, let services):
+            let by = services.isEmpty ? "" : " by \(services.joined(separator: ", "))"
+            return "cannot reach \(problem.clients[client].name) by its fixed start \(local(start)): earliest arrival \(local(arrival))\(by)"
+        case .cannotReturnHome(let from, let after, let overCap):
+            if let overCap { return self.overCap(overCap, staff: staff, from: from, to: "home") }
             return "cannot get home from \(from) after \(local(after)) by the end of the week"
+        case .tooManyNights(let nights, let limit):
+            return "needs \(nights) hotel nights, over \(staff.name)'s limit of \(limit)"
+        case .overBudget(let cost, let limit):
+            return "costs ¥\(Int(cost.rounded())) in tickets and hotels, over \(staff.name)'s limit of ¥\(Int(limit.rounded()))"
+        }
+    }
+
+    private func overCap(_ overrun: CapOverrun, staff: Staff, from: String, to: String) -> String {
+        let day = problem.days[overrun.day].weekday.displayName
+        let already = overrun.before > 0 ? " on top of \(hours(overrun.before)) already" : ""
+        return "over \(staff.name)'s daily travel cap: \(from) to \(to) takes \(hours(overrun.journey)) on \(day)\(already), cap \(hours(staff.dailyTravelCapMinutes))"
+    }
+
+    private func hours(_ minutes: Int) -> String { "\(minutes / 60)h\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)" }
+
+    private func names(_ people: [Int]) -> String { people.map { problem.staff[$0].name }.joined(separator: ", ") }
+
+    private func dayRange(_ client: Client) -> String {
+        switch (client.earliestDay, client.latestDay) {
+        case (nil, nil): return "this week"
+        case (let from?, nil): return "from \(from.weekday.displayName) \(from)"
+        case (nil, let to?): return "by \(to.weekday.displayName) \(to)"
+        case (let from?, let to?): return "between \(from.weekday.displayName) \(from) and \(to.weekday.displayName) \(to)"
         }
     }
 
@@ -85,8 +174,15 @@ struct Explainer {
     }
 
     private func describe(_ set: IntervalSet) -> String {
-        if set.isEmpty { return "none" }
-        let shown = set.intervals.prefix(4).map { "\(local($0.start))–\(problem.zone.clock($0.end))" }
-        return shown.joined(separator: ", ") + (set.intervals.count > 4 ? ", …" : "")
+        let shown = set.clipped(to: problem.period)
+        if shown.isEmpty { return "none" }
+        let parts = shown.intervals.prefix(4).map { "\(local($0.start))–\(problem.zone.clock($0.end))" }
+        return parts.joined(separator: ", ") + (shown.intervals.count > 4 ? ", …" : "")
     }
+}
+
+/// The elements in first-seen order, without repeats.
+private func unique(_ items: [String]) -> [String] {
+    var seen: Set<String> = []
+    return items.filter { seen.insert($0).inserted }
 }

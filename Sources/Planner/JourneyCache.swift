@@ -21,10 +21,10 @@ final class JourneyCache {
     private var answers: [Question: Journey?] = [:]
     private var journeys: [Answer: Journey] = [:]
 
-    /// A cache over profiles of the cities of `places`.
-    init(router: Router, places: [Place]) {
+    /// A cache over precomputed profiles.
+    init(router: Router, times: TravelTimes) {
         self.router = router
-        times = TravelTimes(router: router, cities: Array(Set(places.map(\.cityID))).sorted())
+        self.times = times
     }
 
     func earliestArrival(from: Place, to: Place, notBefore: Instant) -> Journey? {

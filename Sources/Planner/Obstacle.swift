@@ -1,11 +1,28 @@
 import Timeline
 
 /// Why a sequence of visits cannot be carried out by one person.
-enum Obstacle: Sendable, Hashable {
-    /// No journey from one place to another fits the travel hours, busy time and travel cap of any remaining day.
-    case noJourney(from: String, to: String, after: Instant)
+enum Obstacle: Error, Hashable {
+    /// No journey from one place to another fits the travel hours, busy time and days off of any remaining day;
+    /// `overCap` names the first day whose travel cap alone stopped a journey that otherwise fit.
+    case noJourney(from: String, to: String, after: Instant, overCap: CapOverrun?)
     /// The person arrives, but no window of the client (and the person) fits the meeting afterwards.
     case noWindow(client: Int, arrival: Instant, services: [String])
+    /// The person arrives after the fixed start of a booked or shared meeting.
+    case lateForFixedStart(client: Int, arrival: Instant, start: Instant, services: [String])
     /// The person cannot get home by the end of the week.
-    case cannotReturnHome(from: String, after: Instant)
+    case cannotReturnHome(from: String, after: Instant, overCap: CapOverrun?)
+    /// The week needs more hotel nights than the person's limit.
+    case tooManyNights(nights: Int, limit: Int)
+    /// The week's tickets and hotels cost more than the person's limit.
+    case overBudget(cost: Double, limit: Double)
+}
+
+/// A journey that fit in every way but the day's travel cap.
+struct CapOverrun: Sendable, Hashable {
+    /// Index of the planning day.
+    var day: Int
+    /// Minutes travelled that day before the journey.
+    var before: Int
+    /// Minutes of the journey.
+    var journey: Int
 }

@@ -2,78 +2,143 @@ import Itinerary
 import Timeline
 import Travel
 
-/// One person's week for a given order of visits: when each meeting happens and how they travel.
+/// One person's week for a given order of visits: when each meeting happens, how they travel, where they sleep.
 struct PersonSchedule {
     var visits: [(client: Int, interval: Interval)] = []
     var legs: [(from: Place, to: Place, journey: Journey)] = []
+    /// Per night (all planning days but the last): the city slept in when away from home, else nil.
+    var nights: [String?] = []
+    var travelSeconds: Int64 = 0
+    var ticketCost: Double = 0
+    var hotelCost: Double = 0
 
-    var travelSeconds: Int64 { legs.reduce(0) { $0 + $1.journey.seconds } }
-    var ticketCost: Double { legs.reduce(0) { $0 + $1.journey.price } }
+    var nightsAway: Int { nights.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    var cost: Double { ticketCost + hotelCost }
 }
 
-/// Times a fixed order of visits for one person, leaving as late as sensible, or says what stops it.
+/// Times a fixed order of visits for one person, or says what stops it. A visit with a fixed start (booked, or
+/// shared by a delegation) starts then; any other starts at the earliest time both sides are free once the person
+/// is there. Travel happens on the meeting's own day when that still arrives in time; a person who must be home
+/// on a day off, or who has no hotel nights left, goes home overnight and out again.
 struct RouteSimulator {
-    let problem: Problem
-    let cache: JourneyCache
+    let context: WeekContext
 
-    /// The schedule for `order` (client indices), or the first obstacle met. With `leaveLate`, each leg is moved to
-    /// the latest departure that still reaches the meeting in time (same meetings, later journeys).
-    func simulate(person: Staff, order: [Int], leaveLate: Bool = false) -> Result<PersonSchedule, SimulationFailure> {
+    private var problem: Problem { context.problem }
+
+    /// The schedule for `order` (client indices), with `fixed` starts by client, or the first obstacle met. With
+    /// `leaveLate`, each leg is moved to the latest departure that still reaches the meeting in time.
+    func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool = false) -> Result<PersonSchedule, Obstacle> {
+        let staff = problem.staff[person]
         var schedule = PersonSchedule()
-        var place = person.home
-        var now = problem.zone.day(problem.days[0]).start
-        var travelByDay: [LocalDate: Int64] = [:]
+        var place = staff.home
+        var now = context.days[0].start
+        var travelByDay = [Int64](repeating: 0, count: context.days.count)
         for client in order {
             let target = problem.clients[client]
-            let free = target.availability.intersection(person.availability)
             let length = Int64(target.meetingMinutes) * 60
-            guard var journey = leg(person, from: place, to: target.place, notBefore: now, travelByDay: travelByDay) else {
-                return .failure(SimulationFailure(obstacle: .noJourney(from: place.label, to: target.place.label, after: now)))
+            let windows = context.commonWindows(client, person)
+            var journey: Journey
+            switch leg(person, from: place, to: target.place, notBefore: now, travelByDay: travelByDay) {
+            case .success(let found): journey = found
+            case .failure(let failure):
+                return .failure(.noJourney(from: place.label, to: target.place.label, after: now, overCap: failure.overCap))
             }
-            guard var start = free.earliestFit(seconds: length, notBefore: journey.arrive) else {
+            func start(after arrival: Instant) -> Instant? {
+                if let fixed = fixed[client] { return arrival <= fixed ? fixed : nil }
+                return windows.earliestFit(seconds: length, notBefore: arrival)
+            }
+            guard var begin = start(after: journey.arrive) else {
                 let services = journey.services.compactMap(\.service)
-                return .failure(SimulationFailure(obstacle: .noWindow(client: client, arrival: journey.arrive, services: services)))
-            }
-            // Travel on the meeting's own day when that still arrives in time, instead of waiting overnight there.
-            let meetingDay = problem.zone.date(of: start)
-            if problem.zone.date(of: journey.arrive) < meetingDay {
-                let later = max(now, problem.travelWindow(of: person, on: meetingDay).start)
-                if let alternative = leg(person, from: place, to: target.place, notBefore: later, travelByDay: travelByDay),
-                    alternative.arrive <= start,
-                    let fit = free.earliestFit(seconds: length, notBefore: alternative.arrive)
-                {
-                    journey = alternative
-                    start = fit
+                if let fixed = fixed[client] {
+                    return .failure(.lateForFixedStart(client: client, arrival: journey.arrive, start: fixed, services: services))
                 }
+                return .failure(.noWindow(client: client, arrival: journey.arrive, services: services))
+            }
+            let today = context.dayIndex(now), meetingDay = context.dayIndex(begin)
+            if place.cityID != staff.home.cityID && meetingDay > today
+                && mustSleepHome(staff, person: person, from: today, to: meetingDay, schedule: schedule)
+            {
+                // Home tonight, out again on a later day.
+                guard case .success(let home) = leg(person, from: place, to: staff.home, notBefore: now, travelByDay: travelByDay) else {
+                    return .failure(.cannotReturnHome(from: place.label, after: now, overCap: nil))
+                }
+                record(home, from: place, to: staff.home, in: &schedule, travelByDay: &travelByDay)
+                place = staff.home
+                let morning = context.days[min(context.days.count - 1, context.dayIndex(home.arrive) + 1)].start
+                switch leg(person, from: place, to: target.place, notBefore: max(home.arrive, morning), travelByDay: travelByDay) {
+                case .success(let found): journey = found
+                case .failure(let failure):
+                    return .failure(.noJourney(from: place.label, to: target.place.label, after: home.arrive, overCap: failure.overCap))
+                }
+                guard let fit = start(after: journey.arrive) else {
+                    let services = journey.services.compactMap(\.service)
+                    return .failure(.noWindow(client: client, arrival: journey.arrive, services: services))
+                }
+                begin = fit
+            } else if context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count,
+                let window = context.travelWindows[person][meetingDay],
+                case .success(let sameDay) = leg(person, from: place, to: target.place, notBefore: max(now, window.start), travelByDay: travelByDay),
+                sameDay.arrive <= begin
+            {
+                // Travel on the meeting's own day instead of waiting overnight there.
+                journey = sameDay
             }
             if leaveLate {
-                journey = latestJourney(person, from: place, to: target.place, after: journey, by: start, travelByDay: travelByDay)
+                journey = latestJourney(person, from: place, to: target.place, after: journey, by: begin, travelByDay: travelByDay)
             }
             record(journey, from: place, to: target.place, in: &schedule, travelByDay: &travelByDay)
-            schedule.visits.append((client, Interval(start, start + length)))
-            now = start + length
+            schedule.visits.append((client, Interval(begin, begin + length)))
+            now = begin + length
             place = target.place
         }
-        if place.cityID != person.home.cityID {
-            guard let home = leg(person, from: place, to: person.home, notBefore: now, travelByDay: travelByDay) else {
-                return .failure(SimulationFailure(obstacle: .cannotReturnHome(from: place.label, after: now)))
+        if place.cityID != staff.home.cityID {
+            switch leg(person, from: place, to: staff.home, notBefore: now, travelByDay: travelByDay) {
+            case .success(let home): record(home, from: place, to: staff.home, in: &schedule, travelByDay: &travelByDay)
+            case .failure(let failure): return .failure(.cannotReturnHome(from: place.label, after: now, overCap: failure.overCap))
             }
-            record(home, from: place, to: person.home, in: &schedule, travelByDay: &travelByDay)
         }
+        schedule.nights = nights(of: staff, legs: schedule.legs)
+        let count = schedule.nightsAway
+        schedule.hotelCost = Double(count) * problem.hotelCost
+        if let limit = staff.maxNightsAway, count > limit { return .failure(.tooManyNights(nights: count, limit: limit)) }
+        if let limit = staff.maxCost, schedule.cost > limit + 1e-9 { return .failure(.overBudget(cost: schedule.cost, limit: limit)) }
         return .success(schedule)
+    }
+
+    /// Whether staying away from day `from` to day `to` would break a day off or the limit on nights.
+    private func mustSleepHome(_ staff: Staff, person: Int, from: Int, to: Int, schedule: PersonSchedule) -> Bool {
+        if from + 1 < to, (from + 1..<to).contains(where: { context.travelWindows[person][$0] == nil }) { return true }
+        guard let limit = staff.maxNightsAway else { return false }
+        let sofar = nights(of: staff, legs: schedule.legs).prefix(max(0, from)).reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        return sofar + (to - from) > limit
+    }
+
+    /// Where the person sleeps each night but the last: the city the last leg of that day reached, if not home.
+    private func nights(of staff: Staff, legs: [(from: Place, to: Place, journey: Journey)]) -> [String?] {
+        var result: [String?] = []
+        var city = staff.home.cityID
+        var index = 0
+        for day in context.days.dropLast() {
+            while index < legs.count && legs[index].journey.arrive <= day.end {
+                city = legs[index].to.cityID
+                index += 1
+            }
+            result.append(city == staff.home.cityID ? nil : city)
+        }
+        return result
     }
 
     /// The journey leaving latest, no earlier than `known`, that still arrives by `deadline` and takes no longer
     /// (binary search by minute over departure times; earliest arrival grows with departure time).
     private func latestJourney(
-        _ person: Staff, from: Place, to: Place, after known: Journey, by deadline: Instant, travelByDay: [LocalDate: Int64]
+        _ person: Int, from: Place, to: Place, after known: Journey, by deadline: Instant, travelByDay: [Int64]
     ) -> Journey {
         var best = known
         var low = known.depart.seconds / 60 + 1
         var high = deadline.seconds / 60
         while low <= high {
             let mid = (low + high) / 2
-            if let candidate = leg(person, from: from, to: to, notBefore: Instant(seconds: mid * 60), travelByDay: travelByDay),
+            if case .success(let candidate) = leg(person, from: from, to: to, notBefore: Instant(seconds: mid * 60), travelByDay: travelByDay),
                 candidate.arrive <= deadline
             {
                 best = candidate
@@ -82,54 +147,66 @@ struct RouteSimulator {
                 high = mid - 1
             }
         }
-        // Leaving later must not cost travel time: that is the objective's second term.
+        // Leaving later must not cost travel time: that is the objective's third term.
         return best.seconds <= known.seconds ? best : known
     }
 
     private func record(
-        _ journey: Journey, from: Place, to: Place, in schedule: inout PersonSchedule, travelByDay: inout [LocalDate: Int64]
+        _ journey: Journey, from: Place, to: Place, in schedule: inout PersonSchedule, travelByDay: inout [Int64]
     ) {
         schedule.legs.append((from, to, journey))
-        travelByDay[problem.zone.date(of: journey.depart), default: 0] += journey.seconds
+        schedule.travelSeconds += journey.seconds
+        schedule.ticketCost += journey.price
+        let day = context.dayIndex(journey.depart)
+        if day >= 0 && day < travelByDay.count { travelByDay[day] += journey.seconds }
     }
 
-    /// The earliest journey leaving at or after `notBefore` that lies inside one day's travel hours, misses the
-    /// person's busy time and keeps the day under the travel cap.
-    func leg(_ person: Staff, from: Place, to: Place, notBefore: Instant, travelByDay: [LocalDate: Int64]) -> Journey? {
+    /// The earliest journey leaving at or after `notBefore` that lies inside one day's travel hours (not on a day
+    /// off), misses the person's busy time and keeps the day under the travel cap; on failure, the first day the
+    /// cap alone stopped it.
+    func leg(_ person: Int, from: Place, to: Place, notBefore: Instant, travelByDay: [Int64]) -> Result<Journey, LegFailure> {
+        let staff = problem.staff[person]
         var earliest = notBefore
-        let lastDay = problem.days.last!
-        for _ in 0..<64 {
-            let day = problem.zone.date(of: earliest)
-            guard day <= lastDay else { return nil }
-            let window = problem.travelWindow(of: person, on: day)
+        var overCap: CapOverrun?
+        let cap = Int64(staff.dailyTravelCapMinutes) * 60
+        for _ in 0..<(8 * context.days.count + 8) {
+            let day = max(0, context.dayIndex(earliest))
+            guard day < context.days.count else { break }
+            let nextDay = day + 1 < context.days.count ? context.days[day + 1].start : context.days[day].end
+            guard let window = context.travelWindows[person][day] else {
+                earliest = nextDay
+                continue
+            }
             if earliest < window.start { earliest = window.start }
             if earliest >= window.end {
-                earliest = problem.zone.day(day.adding(days: 1)).start
+                earliest = nextDay
                 continue
             }
-            guard let journey = cache.earliestArrival(from: from, to: to, notBefore: earliest) else { return nil }
+            guard let journey = context.cache.earliestArrival(from: from, to: to, notBefore: earliest) else { break }
             if journey.depart < window.start || journey.arrive > window.end {
-                earliest = problem.zone.day(day.adding(days: 1)).start
+                earliest = nextDay
                 continue
             }
-            if let clash = person.busy.clipped(to: journey.interval).intervals.first {
-                earliest = clash.end
+            if staff.busy.overlaps(journey.interval), let clash = staff.busy.clipped(to: journey.interval).intervals.first {
+                earliest = max(clash.end, earliest + 60)
                 continue
             }
-            let cap = Int64(person.dailyTravelCapMinutes) * 60
-            if (travelByDay[day] ?? 0) + journey.seconds > cap {
-                earliest = problem.zone.day(day.adding(days: 1)).start
+            if travelByDay[day] + journey.seconds > cap {
+                if overCap == nil {
+                    overCap = CapOverrun(day: day, before: Int(travelByDay[day] / 60), journey: Int(journey.seconds / 60))
+                }
+                earliest = nextDay
                 continue
             }
-            return journey
+            return .success(journey)
         }
-        return nil
+        return .failure(LegFailure(overCap: overCap))
     }
 }
 
-/// Why a simulated order failed.
-struct SimulationFailure: Error {
-    var obstacle: Obstacle
+/// Why no leg was found: the first day whose travel cap alone stopped a journey, if any.
+struct LegFailure: Error {
+    var overCap: CapOverrun?
 }
 
 extension Journey {

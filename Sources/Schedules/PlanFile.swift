@@ -14,6 +14,12 @@ public struct PlanFile: Sendable {
         public var workingHours: DailyHours
         public var travelHours: DailyHours
         public var dailyTravelCapMinutes: Int
+        /// Days at home with neither meetings nor travel.
+        public var daysOff: [LocalDate]
+        public var maxNights: Int?
+        public var maxCost: Double?
+        public var languages: [String]
+        public var sectors: [String]
         /// The line of the entry.
         public var line: Int
         /// The line of the `home:` key.
@@ -111,6 +117,11 @@ public struct PlanFile: Sendable {
         rules.maximumRoadKilometres = try reader.decimal(defaults, "max_road_km", in: 0...5_000) ?? rules.maximumRoadKilometres
         travelRules = rules
         hotelCost = try reader.decimal(defaults, "hotel_cost", in: 0...100_000) ?? 450
+        let maxNights = try reader.integer(defaults, "max_nights", in: 0...366)
+        let maxCost = try reader.decimal(defaults, "max_cost", in: 0...100_000_000)
+        let languages = try reader.strings(defaults, "languages") ?? ["zh"]
+        let (first, last) = (start, end)
+        let weekDays = (0...last.days(since: first)).map { first.adding(days: $0) }
         if let days = defaults["workdays"] {
             var set: Set<Weekday> = []
             for item in try reader.sequence(days, "workdays") {
@@ -144,6 +155,10 @@ public struct PlanFile: Sendable {
                     workingHours: try reader.hours(entry, "working_hours") ?? workingHours,
                     travelHours: try reader.hours(entry, "travel_hours") ?? travelHours,
                     dailyTravelCapMinutes: try reader.integer(entry, "daily_travel_cap_minutes", in: 0...1440) ?? dailyTravelCapMinutes,
+                    daysOff: try reader.days(entry, "days_off", week: weekDays),
+                    maxNights: try reader.integer(entry, "max_nights", in: 0...366) ?? maxNights,
+                    maxCost: try reader.decimal(entry, "max_cost", in: 0...100_000_000) ?? maxCost,
+                    languages: try reader.strings(entry, "languages") ?? languages, sectors: try reader.strings(entry, "sectors") ?? [],
                     line: entry.line, homeLine: entry.line(of: "home") ?? entry.line,
                     calendarLine: entry.line(of: "calendar") ?? entry.line))
         }
@@ -155,6 +170,15 @@ public struct PlanFile: Sendable {
         // Yams reports positions as "line:column" inside its messages.
         guard let match = message.firstMatch(of: /(\d+):(\d+)/) else { return nil }
         return Int(match.1)
+    }
+}
+
+extension LocalDate {
+    /// The day of `week` that `text` names, as YYYY-MM-DD or a weekday name.
+    static func inWeek(_ text: String, _ week: [LocalDate]) -> LocalDate? {
+        if let date = LocalDate(iso: text), text.count == 10 { return week.contains(date) ? date : nil }
+        guard let weekday = Weekday(name: text) else { return nil }
+        return week.first { $0.weekday == weekday }
     }
 }
 
@@ -216,6 +240,31 @@ struct YAMLReader {
             throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' is '\(text)'; write a date as YYYY-MM-DD")
         }
         return date
+    }
+
+    /// A list of strings, or one string standing for a list of one.
+    func strings(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> [String]? {
+        guard let node = map[key] else { return nil }
+        if let text = node.string, case .scalar = node { return [text] }
+        return try sequence(node, "'\(key)'").map { (item) throws(ScheduleError) -> String in
+            guard let text = item.string, !text.isEmpty else {
+                throw ScheduleError(file: file, line: item.mark?.line ?? map.line(of: key), "'\(key)' entries must be non-empty strings")
+            }
+            return text
+        }
+    }
+
+    /// Days of the week named by date (YYYY-MM-DD) or weekday (`wed`).
+    func days(_ map: YAMLMapping, _ key: String, week: [LocalDate]) throws(ScheduleError) -> [LocalDate] {
+        guard let names = try strings(map, key) else { return [] }
+        return try names.map { (name) throws(ScheduleError) -> LocalDate in
+            guard let day = LocalDate.inWeek(name, week) else {
+                throw ScheduleError(
+                    file: file, line: map.line(of: key),
+                    "'\(key)' entry '\(name)' is neither a date of the week (\(week.first!) to \(week.last!)) nor a weekday such as wed")
+            }
+            return day
+        }
     }
 
     func hours(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> DailyHours? {

@@ -71,16 +71,19 @@ public struct ScheduleLoader: Sendable {
             if let location = entry.calendar {
                 busy = fetched.calendars[location]!.busy(in: period, floating: zone)
             }
-            let working = entry.workingHours.intervals(on: workingDays, in: zone)
+            let working = entry.workingHours.intervals(on: workingDays.filter { !entry.daysOff.contains($0) }, in: zone)
             staff.append(
                 Staff(
                     id: entry.id, name: entry.name,
                     home: Place(cityID: city.id, coordinate: city.coordinate, label: "home"),
                     workingHours: entry.workingHours, travelHours: entry.travelHours,
-                    dailyTravelCapMinutes: entry.dailyTravelCapMinutes, busy: busy, availability: working.subtracting(busy)))
+                    dailyTravelCapMinutes: entry.dailyTravelCapMinutes, busy: busy, availability: working.subtracting(busy),
+                    daysOff: Set(entry.daysOff), maxNightsAway: entry.maxNights, maxCost: entry.maxCost,
+                    languages: Set(entry.languages), sectors: Set(entry.sectors)))
         }
 
         var clients: [Client] = []
+        var order: [(id: String, after: [String], line: Int)] = []
         var seen: Set<String> = []
         for row in table.rows {
             let id = try table.value(row, "id")
@@ -101,6 +104,8 @@ public struct ScheduleLoader: Sendable {
             let mustVisit = try flag(row["must_visit"], table: table, row: row)
             let calendar = fetched.calendars[try table.value(row, "calendar")]!
             let name = try table.value(row, "name")
+            let rules = try ClientRules(row: row, table: table, planFile: planFile)
+            order.append((id, rules.after, row.line))
             clients.append(
                 Client(
                     id: id, name: name,
@@ -111,8 +116,11 @@ public struct ScheduleLoader: Sendable {
                     address: row["address"] ?? "", priority: try table.integer(row, "priority", in: 1...10),
                     meetingMinutes: try table.integer(row, "meeting_minutes", in: 5...720), mustVisit: mustVisit,
                     sector: row["sector"] ?? "",
-                    availability: calendar.freeTime(hours: hours, on: workingDays, zone: zone)))
+                    availability: calendar.freeTime(hours: hours, on: workingDays, zone: zone), eligible: rules.eligible,
+                    language: rules.language, with: rules.with, earliestDay: rules.earliestDay, latestDay: rules.latestDay,
+                    after: rules.after, pinnedStart: rules.pinnedStart))
         }
+        try ClientRules.checkOrder(order, file: clientsPath)
         let problem = Problem(
             name: planFile.name, zone: zone, days: planFile.days, staff: staff, clients: clients, travelRules: planFile.travelRules,
             hotelCost: planFile.hotelCost)

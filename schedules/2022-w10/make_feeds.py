@@ -568,6 +568,24 @@ def staff_events():
 
 # ----------------------------------------------------------------------------- main
 
+# Who may lead, who must come along, and when (the optional columns of clients.csv; docs/FORMATS.md):
+# the deputy director liu joins two delegations (bj01, su01), hf02 is already booked for zhou on Monday
+# afternoon, su03 meets in English, wh01 wants the semiconductor desk, sh05 asked for chen or sun,
+# xa01 must happen by Thursday and bj05 not before Wednesday, and hz02 follows up on hz01.
+RULES = {
+    "bj01": {"with": "liu"},
+    "su01": {"with": "liu"},
+    "hf02": {"with": "zhou", "pinned": "mon 15:00"},
+    "su03": {"language": "en"},
+    "wh01": {"eligible": "半导体"},
+    "sh05": {"eligible": "chen;sun"},
+    "xa01": {"latest_day": "thu"},
+    "bj05": {"earliest_day": "wed"},
+    "hz02": {"after": "hz01"},
+}
+RULE_COLUMNS = ["eligible", "language", "with", "earliest_day", "latest_day", "after", "pinned"]
+
+
 def main():
     os.makedirs(FEEDS, exist_ok=True)
     clients = [dict(zip(FIELDS, row)) for row in CLIENTS]
@@ -576,11 +594,11 @@ def main():
     with open(os.path.join(HERE, "clients.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\r\n")
         w.writerow(["id", "name", "city", "address", "lat", "lon", "priority", "meeting_minutes", "calendar",
-                    "must_visit", "business_hours", "sector"])
+                    "must_visit", "business_hours", "sector"] + RULE_COLUMNS)
         for c in clients:
             w.writerow([c["id"], c["name"], c["city"], c["address"], f"{c['lat']:.6f}", f"{c['lon']:.6f}",
                         c["priority"], c["meeting_minutes"], f"feeds/client-{c['id']}.ics", c["must_visit"],
-                        c["business_hours"], c["sector"]])
+                        c["business_hours"], c["sector"]] + [RULES.get(c["id"], {}).get(k, "") for k in RULE_COLUMNS])
 
     print(f"{'id':5} {'city':9} pri min must  busy")
     for c in clients:

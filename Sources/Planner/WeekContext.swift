@@ -1,0 +1,81 @@
+import Itinerary
+import Timeline
+import Travel
+
+/// What every evaluation of one problem shares: local day spans, each person's travel windows, each client's
+/// meeting windows, who may lead what, and the journeys found so far.
+final class WeekContext {
+    let problem: Problem
+    let cache: JourneyCache
+    /// Local day spans of the planning days.
+    let days: [Interval]
+    /// Per person and day: the travel window, or nil on a day off.
+    let travelWindows: [[Interval?]]
+    /// Per client: availability within the earliest and latest day.
+    let windows: [IntervalSet]
+    /// Per client: indices of the people who may lead the visit.
+    let leads: [[Int]]
+    /// Per client: indices of the people who must attend besides the lead.
+    let with: [[Int]]
+    /// Per client: indices of clients that must end before it starts, and that must start after it ends.
+    let before: [[Int]]
+    let after: [[Int]]
+    /// Whether any visit must come before another.
+    let hasPrecedence: Bool
+    /// Staff index by id.
+    let personIndex: [String: Int]
+
+    private var common: [[IntervalSet?]]
+
+    init(problem: Problem, router: Router, times: TravelTimes) {
+        self.problem = problem
+        cache = JourneyCache(router: router, times: times)
+        common = Array(repeating: Array(repeating: nil, count: problem.staff.count), count: problem.clients.count)
+        days = problem.days.map { problem.zone.day($0) }
+        travelWindows = problem.staff.map { person in
+            problem.days.map { person.daysOff.contains($0) ? nil : problem.travelWindow(of: person, on: $0) }
+        }
+        windows = problem.clients.map { problem.meetingWindows(of: $0) }
+        let personIndex = Dictionary(problem.staff.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.personIndex = personIndex
+        leads = problem.clients.map { client in
+            client.isPinned ? [] : problem.staff.indices.filter { client.mayBeLed(by: problem.staff[$0]) }
+        }
+        with = problem.clients.map { $0.with.compactMap { personIndex[$0] } }
+        let clientIndex = Dictionary(problem.clients.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let before = problem.clients.map { $0.after.compactMap { clientIndex[$0] } }
+        self.before = before
+        var after = [[Int]](repeating: [], count: problem.clients.count)
+        for (client, list) in before.enumerated() { for other in list { after[other].append(client) } }
+        self.after = after
+        hasPrecedence = before.contains { !$0.isEmpty }
+    }
+
+    /// Index of the planning day holding `instant`: -1 before the first, `days.count` after the last.
+    func dayIndex(_ instant: Instant) -> Int {
+        var low = 0, high = days.count
+        while low < high {
+            let mid = (low + high) / 2
+            if days[mid].end <= instant { low = mid + 1 } else { high = mid }
+        }
+        if low < days.count && instant < days[low].start { return low == 0 ? -1 : low }
+        return low
+    }
+
+    /// The meeting windows of `client` that `person` is free in too.
+    func commonWindows(_ client: Int, _ person: Int) -> IntervalSet {
+        if let known = common[client][person] { return known }
+        let found = windows[client].intersection(problem.staff[person].availability)
+        common[client][person] = found
+        return found
+    }
+
+    /// The profiles a problem's solves look arrivals up in.
+    static func travelTimes(problem: Problem, router: Router) -> TravelTimes {
+        let places = problem.staff.map(\.home) + problem.clients.map(\.place)
+        return TravelTimes(router: router, cities: Array(Set(places.map(\.cityID))).sorted())
+    }
+
+    /// Whether a client needs a fixed start shared by several people (a delegation) or is already booked.
+    func isShared(_ client: Int) -> Bool { problem.clients[client].isPinned || !with[client].isEmpty }
+}

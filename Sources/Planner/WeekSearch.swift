@@ -1,0 +1,137 @@
+import Foundation
+import Itinerary
+import Timeline
+import Travel
+
+/// Builds a week by insertion, then improves it by ruin and recreate: take out some visits (at random, those in one
+/// city, one person's day, or those costing most travel), put visits back where they add least travel, must-visits
+/// and higher priorities first, and accept a worse week now and then while the temperature cools.
+struct WeekSearch {
+    let context: WeekContext
+    private var moves: WeekMoves
+    private var random: SplitMix64
+    /// Simulations allowed: the search's deterministic measure of time.
+    let budget: Int
+
+    init(context: WeekContext, seed: UInt64, budget: Int) {
+        self.context = context
+        moves = WeekMoves(context: context)
+        random = SplitMix64(state: seed)
+        self.budget = budget
+    }
+
+    private var problem: Problem { context.problem }
+
+    /// Simulations run so far.
+    var work: Int { moves.work }
+
+    /// The best week found within the budget, starting from `start` when given.
+    mutating func run(start: WeekState? = nil) -> WeekState {
+        let clients = problem.clients.indices
+        let possible = clients.filter(isPossible)
+        var current = start ?? WeekState(people: problem.staff.count, clients: problem.clients.count)
+        let pinned = possible.filter { problem.clients[$0].isPinned && !current.isPlaced($0) }
+        insert(pinned, into: &current)
+        insert(possible.filter { !current.isPlaced($0) }.sorted(by: constructionOrder), into: &current)
+        var currentObjective = current.objective(problem)
+        var best = current, bestObjective = currentObjective
+        let movable = possible.filter { !problem.clients[$0].isPinned }
+        guard !movable.isEmpty else { return best }
+        let first = moves.work
+        while moves.work < budget {
+            let progress = Double(moves.work - first) / Double(max(1, budget - first))
+            var candidate = current
+            let placed = movable.filter { candidate.isPlaced($0) }
+            let most = max(1, min(12, placed.count / 3 + 1))
+            let count = 1 + random.below(most)
+            var removed: [Int] = []
+            for client in chooseRemovals(count, placed: placed, in: candidate) where moves.remove(client, from: &candidate) {
+                removed.append(client)
+            }
+            var pool = movable.filter { !candidate.isPlaced($0) && !removed.contains($0) }
+            if pool.count > 2 * count + 8 {
+                pool = (0..<(2 * count + 8)).map { _ in pool[random.below(pool.count)] }
+                pool = Array(Set(pool)).sorted()
+            }
+            pool += removed
+            let noise = 0.3 * (1 - progress)
+            let keyed = pool.map { ($0, sortKey($0, noise: noise)) }.sorted { ($0.1, $0.0) > ($1.1, $1.0) }
+            insert(keyed.map(\.0), into: &candidate)
+            let objective = candidate.objective(problem)
+            let temperature = 2e8 * pow(60 / 2e8, progress)
+            let delta = objective.value - currentObjective.value
+            if delta >= 0 || random.unit() < exp(delta / temperature) {
+                current = candidate
+                currentObjective = objective
+                if bestObjective < objective {
+                    best = candidate
+                    bestObjective = objective
+                }
+            }
+        }
+        return best
+    }
+
+    /// Whether anybody could attend the client at all (someone may lead, and they share a long enough window).
+    private func isPossible(_ client: Int) -> Bool {
+        let target = problem.clients[client]
+        let length = Int64(target.meetingMinutes) * 60
+        guard context.with[client].count == target.with.count else { return false }
+        if target.isPinned { return !context.with[client].isEmpty }
+        return context.leads[client].contains {
+            context.commonWindows(client, $0).earliestFit(seconds: length, notBefore: context.days[0].start) != nil
+        }
+    }
+
+    private func constructionOrder(_ a: Int, _ b: Int) -> Bool {
+        let x = problem.clients[a], y = problem.clients[b]
+        return (x.mustVisit ? 0 : 1, context.isShared(a) ? 0 : 1, -x.priority, x.meetingMinutes, a)
+            < (y.mustVisit ? 0 : 1, context.isShared(b) ? 0 : 1, -y.priority, y.meetingMinutes, b)
+    }
+
+    private mutating func sortKey(_ client: Int, noise: Double) -> Double {
+        let target = problem.clients[client]
+        return (target.mustVisit ? 100 : 0) + Double(target.priority) * (1 + noise * (random.unit() - 0.5))
+    }
+
+    private mutating func insert(_ clients: [Int], into state: inout WeekState) {
+        for client in clients where !state.isPlaced(client) {
+            if let change = moves.bestInsertion(of: client, into: state) { moves.apply(change, to: &state) }
+        }
+    }
+
+    /// Visits to take out: at random, those in one city, one person's visits on one day, or the costliest to reach.
+    private mutating func chooseRemovals(_ count: Int, placed: [Int], in state: WeekState) -> [Int] {
+        guard !placed.isEmpty else { return [] }
+        let seed = placed[random.below(placed.count)]
+        switch random.below(4) {
+        case 0:
+            return (0..<count).map { _ in placed[random.below(placed.count)] }
+        case 1:
+            let city = problem.clients[seed].place.cityID
+            let same = placed.filter { problem.clients[$0].place.cityID == city }
+            let others = placed.filter { problem.clients[$0].place.cityID != city }.shuffled(using: &random)
+            return Array((same.shuffled(using: &random) + others).prefix(count))
+        case 2:
+            let person = state.attendees[seed][random.below(state.attendees[seed].count)]
+            guard let start = state.starts[seed] else { return [seed] }
+            let day = context.dayIndex(start)
+            let sameDay = state.routes[person].filter { state.starts[$0].map(context.dayIndex) == day }
+            return sameDay + state.routes[person].filter { !sameDay.contains($0) }.shuffled(using: &random).prefix(max(0, count - sameDay.count))
+        default:
+            let reach = placed.map { client in (client, arrivalSeconds(client, in: state) * Int64(1 + random.below(3))) }
+            return reach.sorted { ($0.1, $0.0) > ($1.1, $1.0) }.prefix(count).map(\.0)
+        }
+    }
+
+    /// Seconds of the legs arriving at a visit, over all its attendees.
+    private func arrivalSeconds(_ client: Int, in state: WeekState) -> Int64 {
+        var total: Int64 = 0
+        for person in state.attendees[client] {
+            let schedule = state.schedules[person]
+            guard let interval = schedule.visits.first(where: { $0.client == client })?.interval else { continue }
+            if let leg = schedule.legs.last(where: { $0.journey.arrive <= interval.start }) { total += leg.journey.seconds }
+        }
+        return total
+    }
+}

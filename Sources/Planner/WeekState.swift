@@ -1,0 +1,251 @@
+import Itinerary
+import Timeline
+import Travel
+
+/// What the solver compares, in order: must-visits placed, priority placed, then less travel, cost and nights.
+struct Objective: Comparable {
+    var mustVisits = 0
+    var priority = 0
+    var travelSeconds: Int64 = 0
+    var cost: Double = 0
+    var nights = 0
+
+    /// True when `lhs` is the worse plan.
+    static func < (lhs: Objective, rhs: Objective) -> Bool {
+        (lhs.mustVisits, lhs.priority, -lhs.travelSeconds, -lhs.cost, -lhs.nights)
+            < (rhs.mustVisits, rhs.priority, -rhs.travelSeconds, -rhs.cost, -rhs.nights)
+    }
+
+    /// One number that orders plans nearly as `<` does, for annealing.
+    var value: Double {
+        Double(mustVisits) * 1e13 + Double(priority) * 1e8 - Double(travelSeconds) - cost * 1e-3 - Double(nights) * 1e-4
+    }
+}
+
+/// A week under construction: each person's order of visits and its timing, and who attends which visit when.
+struct WeekState {
+    /// Per person: client indices in visiting order.
+    var routes: [[Int]]
+    /// Per person: the timing of their route.
+    var schedules: [PersonSchedule]
+    /// Per client: the people attending, empty when not placed.
+    var attendees: [[Int]]
+    /// Per client: the fixed start of a shared or booked visit.
+    var fixed: [Instant?]
+    /// Per client: when the visit starts, when placed.
+    var starts: [Instant?]
+
+    init(people: Int, clients: Int) {
+        routes = Array(repeating: [], count: people)
+        schedules = Array(repeating: PersonSchedule(), count: people)
+        attendees = Array(repeating: [], count: clients)
+        fixed = Array(repeating: nil, count: clients)
+        starts = Array(repeating: nil, count: clients)
+    }
+
+    func isPlaced(_ client: Int) -> Bool { !attendees[client].isEmpty }
+
+    func objective(_ problem: Problem) -> Objective {
+        var result = Objective()
+        for (client, people) in attendees.enumerated() where !people.isEmpty {
+            if problem.clients[client].mustVisit { result.mustVisits += 1 }
+            result.priority += problem.clients[client].priority
+        }
+        for schedule in schedules {
+            result.travelSeconds += schedule.travelSeconds
+            result.cost += schedule.cost
+            result.nights += schedule.nightsAway
+        }
+        return result
+    }
+}
+
+/// A change to some people's routes, with the timing that results.
+struct RouteChange {
+    var client: Int
+    var people: [Int]
+    var routes: [[Int]]
+    var schedules: [PersonSchedule]
+    var fixed: Instant?
+    /// Added travel seconds, cost and nights, compared in that order.
+    var delta: (Int64, Double, Int)
+
+    func isBetter(than other: RouteChange?) -> Bool {
+        guard let other else { return true }
+        return delta < other.delta
+    }
+}
+
+/// Insertions and removals on a `WeekState`, each kept feasible by simulating the routes it touches.
+struct WeekMoves {
+    let context: WeekContext
+    let simulator: RouteSimulator
+    /// Simulations run so far: the search's measure of work.
+    private(set) var work = 0
+
+    init(context: WeekContext) {
+        self.context = context
+        simulator = RouteSimulator(context: context)
+    }
+
+    private var problem: Problem { context.problem }
+
+    mutating func simulate(_ person: Int, _ order: [Int], fixed: [Instant?]) -> PersonSchedule? {
+        work += 1
+        guard case .success(let schedule) = simulator.simulate(person: person, order: order, fixed: fixed) else { return nil }
+        return schedule
+    }
+
+    /// Takes a placed visit out of every attendee's route; false (and no change) when a route no longer works.
+    mutating func remove(_ client: Int, from state: inout WeekState) -> Bool {
+        guard state.isPlaced(client), !problem.clients[client].isPinned else { return false }
+        var updates: [(Int, [Int], PersonSchedule)] = []
+        for person in state.attendees[client] {
+            let order = state.routes[person].filter { $0 != client }
+            guard let schedule = simulate(person, order, fixed: state.fixed) else { return false }
+            updates.append((person, order, schedule))
+        }
+        var trial = state
+        trial.attendees[client] = []
+        trial.starts[client] = nil
+        trial.fixed[client] = nil
+        for (person, order, schedule) in updates { apply(person, order, schedule, to: &trial) }
+        guard precedenceHolds(trial, people: updates.map(\.0)) else { return false }
+        state = trial
+        return true
+    }
+
+    /// The cheapest feasible way to place `client`, if any.
+    mutating func bestInsertion(of client: Int, into state: WeekState) -> RouteChange? {
+        context.isShared(client) ? bestSharedInsertion(of: client, into: state) : bestSingleInsertion(of: client, into: state)
+    }
+
+    mutating func apply(_ change: RouteChange, to state: inout WeekState) {
+        state.fixed[change.client] = change.fixed
+        state.attendees[change.client] = change.people.sorted()
+        for (index, person) in change.people.enumerated() {
+            apply(person, change.routes[index], change.schedules[index], to: &state)
+        }
+    }
+
+    private func apply(_ person: Int, _ order: [Int], _ schedule: PersonSchedule, to state: inout WeekState) {
+        state.routes[person] = order
+        state.schedules[person] = schedule
+        for (client, interval) in schedule.visits { state.starts[client] = interval.start }
+    }
+
+    private mutating func bestSingleInsertion(of client: Int, into state: WeekState) -> RouteChange? {
+        let length = Int64(problem.clients[client].meetingMinutes) * 60
+        var best: RouteChange?
+        for person in context.leads[client] {
+            guard context.commonWindows(client, person).earliestFit(seconds: length, notBefore: context.days[0].start) != nil else { continue }
+            let route = state.routes[person]
+            let old = state.schedules[person]
+            for position in 0...route.count {
+                var order = route
+                order.insert(client, at: position)
+                guard let schedule = simulate(person, order, fixed: state.fixed) else { continue }
+                let change = RouteChange(
+                    client: client, people: [person], routes: [order], schedules: [schedule], fixed: nil,
+                    delta: (schedule.travelSeconds - old.travelSeconds, schedule.cost - old.cost, schedule.nightsAway - old.nightsAway))
+                guard change.isBetter(than: best), precedenceHolds(state, change) else { continue }
+                best = change
+            }
+        }
+        return best
+    }
+
+    /// Places a delegation's or booked visit: for each candidate lead and start, each attendee's best position.
+    private mutating func bestSharedInsertion(of client: Int, into state: WeekState) -> RouteChange? {
+        let target = problem.clients[client]
+        let length = Int64(target.meetingMinutes) * 60
+        let required = context.with[client]
+        guard required.count == target.with.count else { return nil }
+        let leads: [Int?] = target.isPinned ? [nil] : context.leads[client].map { $0 }
+        var best: RouteChange?
+        for lead in leads {
+            let people = required + (lead.map { [$0] } ?? [])
+            for start in candidateStarts(client, people: people, length: length) {
+                var fixed = state.fixed
+                fixed[client] = start
+                var change = RouteChange(client: client, people: people, routes: [], schedules: [], fixed: start, delta: (0, 0, 0))
+                for person in people {
+                    let route = state.routes[person]
+                    let old = state.schedules[person]
+                    var chosen: ([Int], PersonSchedule)?
+                    // Positions around the start: after every visit that currently starts before it.
+                    let position = route.firstIndex { (state.starts[$0] ?? .init(seconds: .max)) > start } ?? route.count
+                    for at in Set([position, max(0, position - 1), min(route.count, position + 1)]).sorted() {
+                        var order = route
+                        order.insert(client, at: at)
+                        guard let schedule = simulate(person, order, fixed: fixed) else { continue }
+                        if chosen == nil || schedule.travelSeconds < chosen!.1.travelSeconds { chosen = (order, schedule) }
+                    }
+                    guard let (order, schedule) = chosen else {
+                        change.routes = []
+                        break
+                    }
+                    change.routes.append(order)
+                    change.schedules.append(schedule)
+                    change.delta.0 += schedule.travelSeconds - old.travelSeconds
+                    change.delta.1 += schedule.cost - old.cost
+                    change.delta.2 += schedule.nightsAway - old.nightsAway
+                }
+                guard change.routes.count == people.count, change.isBetter(than: best), precedenceHolds(state, change) else { continue }
+                best = change
+            }
+        }
+        return best
+    }
+
+    /// Starts worth trying for a shared visit: the booked time, or the start of every stretch when all attendees
+    /// and the client are free, and every half hour within it (at most 48).
+    private func candidateStarts(_ client: Int, people: [Int], length: Int64) -> [Instant] {
+        if let pinned = problem.clients[client].pinnedStart { return [pinned] }
+        var free = context.windows[client]
+        for person in people { free = free.intersection(problem.staff[person].availability) }
+        var starts: [Instant] = []
+        for window in free.intervals where window.seconds >= length {
+            var start = window.start
+            while start + length <= window.end {
+                starts.append(start)
+                start = start + 1800
+            }
+        }
+        guard starts.count > 48 else { return starts }
+        return (0..<48).map { starts[$0 * starts.count / 48] }
+    }
+
+    /// Whether every precedence touching the visits of the changed people holds after `change`.
+    private func precedenceHolds(_ state: WeekState, _ change: RouteChange) -> Bool {
+        guard context.hasPrecedence else { return true }
+        var trial = state
+        trial.attendees[change.client] = change.people
+        for (index, person) in change.people.enumerated() {
+            trial.routes[person] = change.routes[index]
+            for (client, interval) in change.schedules[index].visits { trial.starts[client] = interval.start }
+        }
+        return precedenceHolds(trial, people: change.people)
+    }
+
+    private func precedenceHolds(_ state: WeekState, people: [Int]) -> Bool {
+        guard context.hasPrecedence else { return true }
+        for person in people {
+            for client in state.routes[person] {
+                guard let start = state.starts[client] else { continue }
+                let end = start + Int64(problem.clients[client].meetingMinutes) * 60
+                for earlier in context.before[client] {
+                    if let other = state.starts[earlier], state.isPlaced(earlier),
+                        other + Int64(problem.clients[earlier].meetingMinutes) * 60 > start
+                    {
+                        return false
+                    }
+                }
+                for later in context.after[client] {
+                    if let other = state.starts[later], state.isPlaced(later), other < end { return false }
+                }
+            }
+        }
+        return true
+    }
+}
