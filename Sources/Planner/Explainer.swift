@@ -142,6 +142,9 @@ struct Explainer {
         case .cannotReturnHome(let from, let after, let overCap):
             if let overCap { return self.overCap(overCap, staff: staff, from: from, to: "home") }
             return "cannot get home from \(from) after \(local(after)) by the end of the week"
+        case .awayOnDayOff(let day):
+            let date = problem.days[day]
+            return "would be away on the day off \(date.weekday.displayName) \(date) and cannot get home before it"
         case .tooManyNights(let nights, let limit):
             return "needs \(nights) hotel nights, over \(staff.name)'s limit of \(limit)"
         case .overBudget(let cost, let limit):

@@ -11,6 +11,8 @@ enum Obstacle: Error, Hashable {
     case lateForFixedStart(client: Int, arrival: Instant, start: Instant, services: [String])
     /// The person cannot get home by the end of the week.
     case cannotReturnHome(from: String, after: Instant, overCap: CapOverrun?)
+    /// Staying away would cover a day off (index of the planning day), and the person cannot get home before it.
+    case awayOnDayOff(day: Int)
     /// The week needs more hotel nights than the person's limit.
     case tooManyNights(nights: Int, limit: Int)
     /// The week's tickets and hotels cost more than the person's limit.

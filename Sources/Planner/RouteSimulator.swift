@@ -28,6 +28,15 @@ struct RouteSimulator {
     /// The schedule for `order` (client indices), with `fixed` starts by client, or the first obstacle met. With
     /// `leaveLate`, each leg is moved to the latest departure that still reaches the meeting in time.
     func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool = false) -> Result<PersonSchedule, Obstacle> {
+        let first = simulate(person: person, order: order, fixed: fixed, leaveLate: leaveLate, sameDay: true)
+        guard case .failure = first, !order.isEmpty else { return first }
+        // Travelling on the meeting's day can use up a day's cap or hours that a later leg needed: try the earliest.
+        let second = simulate(person: person, order: order, fixed: fixed, leaveLate: leaveLate, sameDay: false)
+        if case .success = second { return second }
+        return first
+    }
+
+    private func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool, sameDay: Bool) -> Result<PersonSchedule, Obstacle> {
         let staff = problem.staff[person]
         var schedule = PersonSchedule()
         var place = staff.home
@@ -55,12 +64,12 @@ struct RouteSimulator {
                 return .failure(.noWindow(client: client, arrival: journey.arrive, services: services))
             }
             let today = context.dayIndex(now), meetingDay = context.dayIndex(begin)
-            if place.cityID != staff.home.cityID && meetingDay > today
-                && mustSleepHome(staff, person: person, from: today, to: meetingDay, schedule: schedule)
+            if place.cityID != staff.home.cityID && meetingDay > today,
+                let cause = homeNightCause(staff, person: person, from: today, to: meetingDay, schedule: schedule)
             {
                 // Home tonight, out again on a later day.
                 guard case .success(let home) = leg(person, from: place, to: staff.home, notBefore: now, travelByDay: travelByDay) else {
-                    return .failure(.cannotReturnHome(from: place.label, after: now, overCap: nil))
+                    return .failure(cause)
                 }
                 record(home, from: place, to: staff.home, in: &schedule, travelByDay: &travelByDay)
                 place = staff.home
@@ -75,7 +84,7 @@ struct RouteSimulator {
                     return .failure(.noWindow(client: client, arrival: journey.arrive, services: services))
                 }
                 begin = fit
-            } else if context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count,
+            } else if sameDay, context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count,
                 let window = context.travelWindows[person][meetingDay],
                 case .success(let sameDay) = leg(person, from: place, to: target.place, notBefore: max(now, window.start), travelByDay: travelByDay),
                 sameDay.arrive <= begin
@@ -105,12 +114,14 @@ struct RouteSimulator {
         return .success(schedule)
     }
 
-    /// Whether staying away from day `from` to day `to` would break a day off or the limit on nights.
-    private func mustSleepHome(_ staff: Staff, person: Int, from: Int, to: Int, schedule: PersonSchedule) -> Bool {
-        if from + 1 < to, (from + 1..<to).contains(where: { context.travelWindows[person][$0] == nil }) { return true }
-        guard let limit = staff.maxNightsAway else { return false }
+    /// Why staying away from day `from` to day `to` is not allowed (a day off between, or the limit on nights), if so.
+    private func homeNightCause(_ staff: Staff, person: Int, from: Int, to: Int, schedule: PersonSchedule) -> Obstacle? {
+        if from + 1 < to, let day = (from + 1..<to).first(where: { context.travelWindows[person][$0] == nil }) {
+            return .awayOnDayOff(day: day)
+        }
+        guard let limit = staff.maxNightsAway else { return nil }
         let sofar = nights(of: staff, legs: schedule.legs).prefix(max(0, from)).reduce(0) { $0 + ($1 == nil ? 0 : 1) }
-        return sofar + (to - from) > limit
+        return sofar + (to - from) > limit ? .tooManyNights(nights: sofar + to - from, limit: limit) : nil
     }
 
     /// Where the person sleeps each night but the last: the city the last leg of that day reached, if not home.

@@ -13,6 +13,8 @@ final class WeekContext {
     let travelWindows: [[Interval?]]
     /// Per client: availability within the earliest and latest day.
     let windows: [IntervalSet]
+    /// Per client: the latest start any window allows.
+    let latestStart: [Instant]
     /// Per client: indices of the people who may lead the visit.
     let leads: [[Int]]
     /// Per client: indices of the people who must attend besides the lead.
@@ -35,7 +37,11 @@ final class WeekContext {
         travelWindows = problem.staff.map { person in
             problem.days.map { person.daysOff.contains($0) ? nil : problem.travelWindow(of: person, on: $0) }
         }
-        windows = problem.clients.map { problem.meetingWindows(of: $0) }
+        let windows = problem.clients.map { problem.meetingWindows(of: $0) }
+        self.windows = windows
+        latestStart = zip(windows, problem.clients).map { set, client in
+            (set.intervals.last?.end ?? Instant(seconds: .min / 2)) - Int64(client.meetingMinutes) * 60
+        }
         let personIndex = Dictionary(problem.staff.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.personIndex = personIndex
         leads = problem.clients.map { client in

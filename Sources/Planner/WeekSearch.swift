@@ -39,10 +39,11 @@ struct WeekSearch {
         guard !movable.isEmpty else { return best }
         let first = moves.work
         while moves.work < budget {
+            moves.countIteration()
             let progress = Double(moves.work - first) / Double(max(1, budget - first))
             var candidate = current
             let placed = movable.filter { candidate.isPlaced($0) }
-            let most = max(1, min(12, placed.count / 3 + 1))
+            let most = max(1, min(20, placed.count / 2 + 1))
             let count = 1 + random.below(most)
             var removed: [Int] = []
             for client in chooseRemovals(count, placed: placed, in: candidate) where moves.remove(client, from: &candidate) {
@@ -54,9 +55,9 @@ struct WeekSearch {
                 pool = Array(Set(pool)).sorted()
             }
             pool += removed
-            let noise = 0.3 * (1 - progress)
-            let keyed = pool.map { ($0, sortKey($0, noise: noise)) }.sorted { ($0.1, $0.0) > ($1.1, $1.0) }
-            insert(keyed.map(\.0), into: &candidate)
+            moves.noise = random.below(2) == 0 ? 0 : 0.5 * random.unit()
+            insert(reinsertionOrder(pool, progress: progress), into: &candidate)
+            moves.noise = 0
             let objective = candidate.objective(problem)
             let temperature = 2e8 * pow(60 / 2e8, progress)
             let delta = objective.value - currentObjective.value
@@ -78,8 +79,10 @@ struct WeekSearch {
         let length = Int64(target.meetingMinutes) * 60
         guard context.with[client].count == target.with.count else { return false }
         if target.isPinned { return !context.with[client].isEmpty }
+        var shared = context.windows[client]
+        for person in context.with[client] { shared = shared.intersection(problem.staff[person].availability) }
         return context.leads[client].contains {
-            context.commonWindows(client, $0).earliestFit(seconds: length, notBefore: context.days[0].start) != nil
+            shared.intersection(problem.staff[$0].availability).earliestFit(seconds: length, notBefore: context.days[0].start) != nil
         }
     }
 
@@ -89,9 +92,21 @@ struct WeekSearch {
             < (y.mustVisit ? 0 : 1, context.isShared(b) ? 0 : 1, -y.priority, y.meetingMinutes, b)
     }
 
-    private mutating func sortKey(_ client: Int, noise: Double) -> Double {
-        let target = problem.clients[client]
-        return (target.mustVisit ? 100 : 0) + Double(target.priority) * (1 + noise * (random.unit() - 0.5))
+    /// Must-visits first; then by priority with noise, at random, or in the order of their last possible start.
+    private mutating func reinsertionOrder(_ pool: [Int], progress: Double) -> [Int] {
+        let noise = 0.5 * (1 - progress) + 0.1
+        let kind = random.below(3)
+        let keyed = pool.map { client -> (Int, Double) in
+            let target = problem.clients[client]
+            let key: Double
+            switch kind {
+            case 0: key = Double(target.priority) * (1 + noise * (random.unit() - 0.5))
+            case 1: key = random.unit()
+            default: key = -Double(context.latestStart[client].seconds) / 1e6
+            }
+            return (client, (target.mustVisit ? 1e9 : 0) + key)
+        }
+        return keyed.sorted { ($0.1, $0.0) > ($1.1, $1.0) }.map(\.0)
     }
 
     private mutating func insert(_ clients: [Int], into state: inout WeekState) {

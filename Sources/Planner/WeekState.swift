@@ -69,10 +69,12 @@ struct RouteChange {
     var fixed: Instant?
     /// Added travel seconds, cost and nights, compared in that order.
     var delta: (Int64, Double, Int)
+    /// Added travel as the search weighs it (with noise, when the search asks for some).
+    var weighed: Double = 0
 
     func isBetter(than other: RouteChange?) -> Bool {
         guard let other else { return true }
-        return delta < other.delta
+        return (weighed, delta.1, delta.2) < (other.weighed, other.delta.1, other.delta.2)
     }
 }
 
@@ -82,6 +84,9 @@ struct WeekMoves {
     let simulator: RouteSimulator
     /// Simulations run so far: the search's measure of work.
     private(set) var work = 0
+    /// How much each insertion's added travel is blurred (0: exact), so that a second-best place gets its turn.
+    var noise = 0.0
+    private var random = SplitMix64(state: 0x5EED)
 
     init(context: WeekContext) {
         self.context = context
@@ -89,6 +94,9 @@ struct WeekMoves {
     }
 
     private var problem: Problem { context.problem }
+
+    /// Counts one round of the search, so that a round with nothing to simulate still spends budget.
+    mutating func countIteration() { work += 1 }
 
     mutating func simulate(_ person: Int, _ order: [Int], fixed: [Instant?]) -> PersonSchedule? {
         work += 1
@@ -115,9 +123,10 @@ struct WeekMoves {
         return true
     }
 
-    /// The cheapest feasible way to place `client`, if any.
+    /// The cheapest feasible way to place `client`, if any. Counts as work even when nothing needs simulating.
     mutating func bestInsertion(of client: Int, into state: WeekState) -> RouteChange? {
-        context.isShared(client) ? bestSharedInsertion(of: client, into: state) : bestSingleInsertion(of: client, into: state)
+        work += 1
+        return context.isShared(client) ? bestSharedInsertion(of: client, into: state) : bestSingleInsertion(of: client, into: state)
     }
 
     mutating func apply(_ change: RouteChange, to state: inout WeekState) {
@@ -126,6 +135,12 @@ struct WeekMoves {
         for (index, person) in change.people.enumerated() {
             apply(person, change.routes[index], change.schedules[index], to: &state)
         }
+    }
+
+    /// The change's added travel as compared: blurred by up to `noise` of itself (and of an hour).
+    private mutating func weigh(_ change: inout RouteChange) {
+        let travel = Double(change.delta.0)
+        change.weighed = noise == 0 ? travel : travel + noise * (abs(travel) + 3600) * random.unit()
     }
 
     private func apply(_ person: Int, _ order: [Int], _ schedule: PersonSchedule, to state: inout WeekState) {
@@ -141,13 +156,17 @@ struct WeekMoves {
             guard context.commonWindows(client, person).earliestFit(seconds: length, notBefore: context.days[0].start) != nil else { continue }
             let route = state.routes[person]
             let old = state.schedules[person]
+            let latest = context.latestStart[client]
             for position in 0...route.count {
+                // After a visit that already ends too late, no later position can work either.
+                if position > 0, position <= old.visits.count, old.visits[position - 1].interval.end > latest { break }
                 var order = route
                 order.insert(client, at: position)
                 guard let schedule = simulate(person, order, fixed: state.fixed) else { continue }
-                let change = RouteChange(
+                var change = RouteChange(
                     client: client, people: [person], routes: [order], schedules: [schedule], fixed: nil,
                     delta: (schedule.travelSeconds - old.travelSeconds, schedule.cost - old.cost, schedule.nightsAway - old.nightsAway))
+                weigh(&change)
                 guard change.isBetter(than: best), precedenceHolds(state, change) else { continue }
                 best = change
             }
@@ -191,7 +210,9 @@ struct WeekMoves {
                     change.delta.1 += schedule.cost - old.cost
                     change.delta.2 += schedule.nightsAway - old.nightsAway
                 }
-                guard change.routes.count == people.count, change.isBetter(than: best), precedenceHolds(state, change) else { continue }
+                guard change.routes.count == people.count else { continue }
+                weigh(&change)
+                guard change.isBetter(than: best), precedenceHolds(state, change) else { continue }
                 best = change
             }
         }

@@ -23,7 +23,7 @@ public enum PlanText {
                     rows.append((leg.depart, zone.date(of: leg.depart), "\(clock(leg.depart))–\(clock(leg.arrive))", "taxi \(leg.from) → \(leg.to)"))
                     continue
                 }
-                let legs = services.map { "\($0.service ?? "?") \(stop($0.from)) \(clock($0.depart)) → \(stop($0.to)) \(clock($0.arrive))" }
+                let legs = services.map { "\($0.service ?? "by \($0.mode.rawValue)") \(stop($0.from)) \(clock($0.depart)) → \(stop($0.to)) \(clock($0.arrive))" }
                 let price = leg.price > 0 ? String(format: ", ¥%.0f", leg.price) : ""
                 rows.append(
                     (leg.depart, zone.date(of: leg.depart), "\(clock(leg.depart))–\(clock(leg.arrive))",

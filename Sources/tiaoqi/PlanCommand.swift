@@ -20,13 +20,24 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output on stdout: table or json.")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: "Seed recorded in the plan (same input and seed give the same plan).")
+    @Option(name: .long, help: "Seed of the search (same input, seed, seconds and threads give the same plan).")
     var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Search effort in seconds of a reference machine, counted in work so that runs repeat exactly.")
+    var seconds: Double = 1
+
+    @Option(name: .long, help: "Independent searches run side by side; the best plan wins.")
+    var threads: Int = 2
 
     @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
     var lenient = false
 
     @OptionGroup var feeds: FeedFlags
+
+    func validate() throws {
+        guard seconds > 0, seconds <= 86_400 else { throw ValidationError("--seconds must be more than 0 and at most 86400") }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be from 1 to 64") }
+    }
 
     func run() async throws {
         let loaded: Schedule
@@ -37,7 +48,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
         Failure.warn(loaded.warnings)
         let router = Router(timetable: loaded.timetable, rules: loaded.travelRules, dates: loaded.problem.days)
-        var plan = Planner(problem: loaded.problem, router: router, options: .init(seed: seed)).solve()
+        var plan = Planner(problem: loaded.problem, router: router, options: .init(seed: seed, seconds: seconds, threads: threads)).solve()
         plan.schedule = RelativePath.of(schedule, from: out ?? ".")
         let findings = PlanAudit(problem: loaded.problem, timetable: loaded.timetable).findings(for: plan)
             .filter { $0.rule != "must-visit-left-out" }

@@ -16,7 +16,7 @@ struct AuditTests {
     init() async throws {
         schedule = try await ScheduleLoader().load(folder: Fixtures.quickstart)
         let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
-        plan = Planner(problem: schedule.problem, router: router).solve()
+        plan = Planner(problem: schedule.problem, router: router, options: .init(seconds: 0.05)).solve()
         audit = PlanAudit(problem: schedule.problem, timetable: schedule.timetable)
     }
 

@@ -29,7 +29,7 @@ func tiaoqi(_ arguments: [String]) throws -> (status: Int32, stdout: String, std
 struct CLITests {
     @Test func plansTheSampleWeekAndItsOwnCheckAgrees() throws {
         let out = Fixtures.temporaryFolder("plan")
-        let run = try tiaoqi(["plan", "schedules/2022-w10", "--out", out, "--format", "json"])
+        let run = try tiaoqi(["plan", "schedules/2022-w10", "--out", out, "--format", "json", "--seconds", "0.05"])
         #expect(run.status == 0, "\(run.stderr)")
         let plan = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
         #expect(run.stdout.data(using: .utf8) == PlanJSON.encode(plan) + Data("\n".utf8))
@@ -42,7 +42,7 @@ struct CLITests {
     }
 
     @Test func theTableShowsTrainsHotelsAndWhatWasLeftOut() throws {
-        let run = try tiaoqi(["plan", "schedules/2022-w10"])
+        let run = try tiaoqi(["plan", "schedules/2022-w10", "--seconds", "0.05"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("徐州东"))
         #expect(run.stdout.contains("hotel in"))
@@ -52,7 +52,7 @@ struct CLITests {
 
     @Test func checkFailsAndNamesAVisitMovedOutOfItsWindow() throws {
         let out = Fixtures.temporaryFolder("check")
-        #expect(try tiaoqi(["plan", "examples/quickstart", "--out", out]).status == 0)
+        #expect(try tiaoqi(["plan", "examples/quickstart", "--out", out, "--seconds", "0.05"]).status == 0)
         var plan = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
         let visit = plan.visits[0]
         plan.visits[0].start = visit.start - 6 * 3600
@@ -71,7 +71,7 @@ struct CLITests {
     @Test func badInputExitsTwoWithFileAndLine() throws {
         let folder = Fixtures.copy(Fixtures.quickstart)
         Fixtures.edit("\(folder)/clients.csv", replacing: ",shanghai,", with: ",shangai,")
-        let run = try tiaoqi(["plan", folder])
+        let run = try tiaoqi(["plan", folder, "--seconds", "0.05"])
         #expect(run.status == 2)
         #expect(run.stderr.range(of: #"clients\.csv:\d+: unknown city 'shangai'; did you mean shanghai"#, options: .regularExpression) != nil, "\(run.stderr)")
     }

@@ -7,9 +7,11 @@ import TestSupport
 import Timeline
 import Travel
 
-func solve(_ schedule: Schedule) -> Plan {
-    let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
-    return Planner(problem: schedule.problem, router: router).solve()
+/// A quick solve: tests keep the search short (the budget is counted in work, so the result still repeats).
+func solve(_ schedule: Schedule, problem: Problem? = nil, seconds: Double = 0.05, threads: Int = 2) -> Plan {
+    let problem = problem ?? schedule.problem
+    let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: problem.days)
+    return Planner(problem: problem, router: router, options: .init(seed: 1, seconds: seconds, threads: threads)).solve()
 }
 
 @Suite("Planning real weeks")
@@ -41,6 +43,35 @@ struct PlannerTests {
         if let hz04 = plan.visits.first(where: { $0.client == "hz04" }) { #expect(hz04.staff == ["zhou"]) }
     }
 
+    @Test func theSampleWeekHasDelegationsABookedVisitAndAThreeCityChain() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
+        let plan = solve(schedule, seconds: 0.2)
+        // The deputy director leads two delegations, each with an officer.
+        let led = plan.visits.filter { $0.staff.contains("liu") && $0.staff.count == 2 }.map(\.client)
+        #expect(Set(led).isSuperset(of: ["bj01", "su01"]))
+        // hf02 was booked for zhou on Monday 15:00.
+        let hf02 = try #require(plan.visits.first { $0.client == "hf02" })
+        #expect(hf02.staff == ["zhou"])
+        #expect(schedule.problem.zone.local(hf02.start).time == TimeOfDay("15:00")!)
+        #expect(schedule.problem.zone.date(of: hf02.start) == schedule.problem.days[0])
+        // Somebody sleeps away two nights running in a trip through three cities or more.
+        let chained = plan.people.contains { person in
+            var trips: [[String]] = [[]]
+            for leg in plan.legs where leg.person == person {
+                if leg.toCity == "xuzhou" { trips.append([]) } else { trips[trips.count - 1].append(leg.toCity) }
+            }
+            return trips.contains { Set($0).count >= 3 } && plan.stays.filter { $0.person == person }.count >= 2
+        }
+        #expect(chained)
+        // The other rules of the sample: sun's Friday off, liu's two nights, hz02 after hz01, su03 in English.
+        #expect(!plan.legs.contains { $0.person == "sun" && schedule.problem.zone.date(of: $0.depart) == schedule.problem.days[4] })
+        #expect(plan.stays.filter { $0.person == "liu" }.count <= 2)
+        if let hz01 = plan.visits.first(where: { $0.client == "hz01" }), let hz02 = plan.visits.first(where: { $0.client == "hz02" }) {
+            #expect(hz01.end <= hz02.start)
+        }
+        if let su03 = plan.visits.first(where: { $0.client == "su03" }) { #expect(Set(su03.staff).isSubset(of: ["zhou", "chen"])) }
+    }
+
     @Test func theSameInputGivesTheSameBytes() async throws {
         let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
         #expect(PlanJSON.encode(solve(schedule)) == PlanJSON.encode(solve(schedule)))
@@ -66,8 +97,7 @@ struct PlannerTests {
             copy.busy = IntervalSet()
             return copy
         }
-        let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: problem.days)
-        let plan = Planner(problem: problem, router: router).solve()
+        let plan = solve(schedule, problem: problem)
         let reason = try #require(plan.leftOut.first?.reasons.first)
         #expect(reason.contains("no window of 成都早班公司 overlaps a reachable time: earliest arrival Mon "), "\(reason)")
         #expect(reason.hasSuffix("windows Mon 08:00–09:00"))
