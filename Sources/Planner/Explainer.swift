@@ -64,10 +64,36 @@ struct Explainer {
             }
             if obstacles.isEmpty { fitsAlone.append(lead) } else { reasons += obstacles }
         }
-        for lead in fitsAlone {
+        // What stands in the way in the weeks of a few who could go alone (the rest are alike or say no more).
+        for lead in fitsAlone.prefix(3) {
             reasons.append(conflicts(client, lead: lead, moves: &moves))
         }
-        return unique(reasons)
+        if fitsAlone.count > 3 {
+            reasons.append("\(fitsAlone.count - 3) more could go alone, but their weeks are full too")
+        }
+        return grouped(unique(reasons))
+    }
+
+    /// Reasons that differ only in the person they name, joined: "A, B and 3 others: …".
+    private func grouped(_ reasons: [String]) -> [String] {
+        var order: [String] = []
+        var names: [String: [String]] = [:]
+        for reason in reasons {
+            guard let colon = reason.firstRange(of: ": "), let person = problem.staff.first(where: { $0.name == String(reason[..<colon.lowerBound]) }) else {
+                order.append(reason)
+                continue
+            }
+            let text = String(reason[colon.upperBound...])
+            let key = "\u{1}" + text
+            if names[key] == nil { order.append(key) }
+            names[key, default: []].append(person.name)
+        }
+        return order.map { key in
+            guard let people = names[key] else { return key }
+            let text = String(key.dropFirst())
+            let shown = people.count > 4 ? people.prefix(3).joined(separator: ", ") + " and \(people.count - 3) others" : people.joined(separator: ", ")
+            return "\(shown): \(text)"
+        }
     }
 
     /// A start at which the client and all `people` are free, for a shared visit tried alone.
@@ -106,10 +132,18 @@ struct Explainer {
         let staff = problem.staff[lead]
         let target = problem.clients[client]
         var dropping: [String] = []
-        for other in state.routes[lead] where !problem.clients[other].isPinned {
-            var trial = state
-            guard moves.remove(other, from: &trial) else { continue }
-            if let change = moves.bestInsertion(of: client, into: trial), change.people.contains(lead) {
+        let route = state.routes[lead]
+        var fixed = state.fixed
+        fixed[client] = aloneStart(client, people: context.with[client] + [lead])
+        for (index, other) in route.enumerated() where !problem.clients[other].isPinned && state.attendees[other] == [lead] {
+            var trial = route
+            trial.remove(at: index)
+            let fits = (0...trial.count).contains { position in
+                var order = trial
+                order.insert(client, at: position)
+                return moves.simulate(lead, order, fixed: fixed) != nil
+            }
+            if fits {
                 let otherClient = problem.clients[other]
                 dropping.append("\(otherClient.name)\(otherClient.mustVisit ? " (must-visit)" : " (priority \(otherClient.priority))")")
             }

@@ -1,45 +1,57 @@
 import Timeline
 import Travel
 
-/// Earliest-arrival answers for one solve: the arrival is a lookup in precomputed profiles, and the journey behind
-/// it is found by a scan once, then reused for every later question that it answers too.
+/// Earliest-arrival journeys for one solve between numbered places: the arrival and the stops come from precomputed
+/// profiles, the services between two stops are scanned once and reused for every place of the same cities.
 final class JourneyCache {
     private struct Question: Hashable {
-        var from: Place
-        var to: Place
+        var from: Int32
+        var to: Int32
         var notBefore: Int64
     }
 
-    private struct Answer: Hashable {
-        var from: Place
-        var to: Place
-        var arrive: Int64
+    private struct StopRide: Hashable {
+        var from: Int32
+        var to: Int32
+        var ready: Int64
     }
 
     private let router: Router
     private let times: TravelTimes
+    /// The places questions name by index.
+    let places: [Place]
     private var answers: [Question: Journey?] = [:]
-    private var journeys: [Answer: Journey] = [:]
+    private var services: [StopRide: (parts: [Journey.Part], ready: Instant)?] = [:]
 
-    /// A cache over precomputed profiles.
-    init(router: Router, times: TravelTimes) {
+    /// A cache over precomputed profiles, for journeys between `places`.
+    init(router: Router, times: TravelTimes, places: [Place]) {
         self.router = router
         self.times = times
+        self.places = places
     }
 
-    func earliestArrival(from: Place, to: Place, notBefore: Instant) -> Journey? {
-        let question = Question(from: from, to: to, notBefore: notBefore.seconds)
+    func earliestArrival(from: Int, to: Int, notBefore: Instant) -> Journey? {
+        let question = Question(from: Int32(from), to: Int32(to), notBefore: notBefore.seconds)
         if let known = answers[question] { return known }
-        var answer: Journey?
-        if let arrive = times.earliestArrival(from: from, to: to, notBefore: notBefore) {
-            let key = Answer(from: from, to: to, arrive: arrive.seconds)
-            // A journey found for an earlier question with the same arrival answers this one when it leaves no earlier.
-            if let journey = journeys[key], journey.depart >= notBefore {
-                answer = journey
+        let origin = places[from], destination = places[to]
+        let answer: Journey?
+        if let ride = times.ride(from: origin, to: destination, notBefore: notBefore) {
+            if let fromStop = ride.fromStop, let toStop = ride.toStop {
+                let key = StopRide(from: Int32(fromStop), to: Int32(toStop), ready: ride.stopReady)
+                let found: (parts: [Journey.Part], ready: Instant)?
+                if let known = services[key] {
+                    found = known
+                } else {
+                    found = router.stopParts(from: fromStop, readyAt: ride.stopReady, to: toStop)
+                    services[key] = found
+                }
+                answer = found.flatMap { router.journey($0, from: origin, to: destination) }
             } else {
-                answer = router.earliestArrival(from: from, to: to, notBefore: notBefore)
-                if let answer { journeys[Answer(from: from, to: to, arrive: answer.arrive.seconds)] = answer }
+                answer = router.journey(ride, from: origin, to: destination)
             }
+        } else {
+            // A city the profiles do not cover: scan.
+            answer = router.earliestArrival(from: origin, to: destination, notBefore: notBefore)
         }
         answers[question] = answer
         return answer

@@ -39,15 +39,16 @@ struct RouteSimulator {
     private func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool, sameDay: Bool) -> Result<PersonSchedule, Obstacle> {
         let staff = problem.staff[person]
         var schedule = PersonSchedule()
-        var place = staff.home
+        var place = staff.home, at = person
         var now = context.days[0].start
         var travelByDay = [Int64](repeating: 0, count: context.days.count)
         for client in order {
             let target = problem.clients[client]
             let length = Int64(target.meetingMinutes) * 60
             let windows = context.commonWindows(client, person)
+            let there = context.placeIndex(client: client)
             var journey: Journey
-            switch leg(person, from: place, to: target.place, notBefore: now, travelByDay: travelByDay) {
+            switch leg(person, from: at, to: there, notBefore: now, travelByDay: travelByDay) {
             case .success(let found): journey = found
             case .failure(let failure):
                 return .failure(.noJourney(from: place.label, to: target.place.label, after: now, overCap: failure.overCap))
@@ -68,13 +69,14 @@ struct RouteSimulator {
                 let cause = homeNightCause(staff, person: person, from: today, to: meetingDay, schedule: schedule)
             {
                 // Home tonight, out again on a later day.
-                guard case .success(let home) = leg(person, from: place, to: staff.home, notBefore: now, travelByDay: travelByDay) else {
+                guard case .success(let home) = leg(person, from: at, to: person, notBefore: now, travelByDay: travelByDay) else {
                     return .failure(cause)
                 }
                 record(home, from: place, to: staff.home, in: &schedule, travelByDay: &travelByDay)
                 place = staff.home
+                at = person
                 let morning = context.days[min(context.days.count - 1, context.dayIndex(home.arrive) + 1)].start
-                switch leg(person, from: place, to: target.place, notBefore: max(home.arrive, morning), travelByDay: travelByDay) {
+                switch leg(person, from: at, to: there, notBefore: max(home.arrive, morning), travelByDay: travelByDay) {
                 case .success(let found): journey = found
                 case .failure(let failure):
                     return .failure(.noJourney(from: place.label, to: target.place.label, after: home.arrive, overCap: failure.overCap))
@@ -86,22 +88,23 @@ struct RouteSimulator {
                 begin = fit
             } else if sameDay, context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count,
                 let window = context.travelWindows[person][meetingDay],
-                case .success(let sameDay) = leg(person, from: place, to: target.place, notBefore: max(now, window.start), travelByDay: travelByDay),
+                case .success(let sameDay) = leg(person, from: at, to: there, notBefore: max(now, window.start), travelByDay: travelByDay),
                 sameDay.arrive <= begin
             {
                 // Travel on the meeting's own day instead of waiting overnight there.
                 journey = sameDay
             }
             if leaveLate {
-                journey = latestJourney(person, from: place, to: target.place, after: journey, by: begin, travelByDay: travelByDay)
+                journey = latestJourney(person, from: at, to: there, after: journey, by: begin, travelByDay: travelByDay)
             }
             record(journey, from: place, to: target.place, in: &schedule, travelByDay: &travelByDay)
             schedule.visits.append((client, Interval(begin, begin + length)))
             now = begin + length
             place = target.place
+            at = there
         }
         if place.cityID != staff.home.cityID {
-            switch leg(person, from: place, to: staff.home, notBefore: now, travelByDay: travelByDay) {
+            switch leg(person, from: at, to: person, notBefore: now, travelByDay: travelByDay) {
             case .success(let home): record(home, from: place, to: staff.home, in: &schedule, travelByDay: &travelByDay)
             case .failure(let failure): return .failure(.cannotReturnHome(from: place.label, after: now, overCap: failure.overCap))
             }
@@ -142,7 +145,7 @@ struct RouteSimulator {
     /// The journey leaving latest, no earlier than `known`, that still arrives by `deadline` and takes no longer
     /// (binary search by minute over departure times; earliest arrival grows with departure time).
     private func latestJourney(
-        _ person: Int, from: Place, to: Place, after known: Journey, by deadline: Instant, travelByDay: [Int64]
+        _ person: Int, from: Int, to: Int, after known: Journey, by deadline: Instant, travelByDay: [Int64]
     ) -> Journey {
         var best = known
         var low = known.depart.seconds / 60 + 1
@@ -175,7 +178,7 @@ struct RouteSimulator {
     /// The earliest journey leaving at or after `notBefore` that lies inside one day's travel hours (not on a day
     /// off), misses the person's busy time and keeps the day under the travel cap; on failure, the first day the
     /// cap alone stopped it.
-    func leg(_ person: Int, from: Place, to: Place, notBefore: Instant, travelByDay: [Int64]) -> Result<Journey, LegFailure> {
+    func leg(_ person: Int, from: Int, to: Int, notBefore: Instant, travelByDay: [Int64]) -> Result<Journey, LegFailure> {
         let staff = problem.staff[person]
         var earliest = notBefore
         var overCap: CapOverrun?

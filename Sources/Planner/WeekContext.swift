@@ -31,7 +31,7 @@ final class WeekContext {
 
     init(problem: Problem, router: Router, times: TravelTimes) {
         self.problem = problem
-        cache = JourneyCache(router: router, times: times)
+        cache = JourneyCache(router: router, times: times, places: problem.staff.map(\.home) + problem.clients.map(\.place))
         common = Array(repeating: Array(repeating: nil, count: problem.staff.count), count: problem.clients.count)
         days = problem.days.map { problem.zone.day($0) }
         travelWindows = problem.staff.map { person in
@@ -56,6 +56,9 @@ final class WeekContext {
         self.after = after
         hasPrecedence = before.contains { !$0.isEmpty }
     }
+
+    /// The number of a client's place among the journey cache's places (staff homes come first).
+    func placeIndex(client: Int) -> Int { problem.staff.count + client }
 
     /// Index of the planning day holding `instant`: -1 before the first, `days.count` after the last.
     func dayIndex(_ instant: Instant) -> Int {

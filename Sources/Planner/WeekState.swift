@@ -152,7 +152,7 @@ struct WeekMoves {
     private mutating func bestSingleInsertion(of client: Int, into state: WeekState) -> RouteChange? {
         let length = Int64(problem.clients[client].meetingMinutes) * 60
         var best: RouteChange?
-        for person in context.leads[client] {
+        for person in candidates(for: client, among: context.leads[client], in: state) {
             guard context.commonWindows(client, person).earliestFit(seconds: length, notBefore: context.days[0].start) != nil else { continue }
             let route = state.routes[person]
             let old = state.schedules[person]
@@ -172,6 +172,19 @@ struct WeekMoves {
             }
         }
         return best
+    }
+
+    /// The people worth trying for a visit: all of them in a small team; in a large one, those already going to the
+    /// client's city (fewest visits first) and a few with the emptiest weeks.
+    private func candidates(for client: Int, among leads: [Int], in state: WeekState) -> [Int] {
+        let most = 8
+        guard leads.count > most else { return leads }
+        let city = problem.clients[client].place.cityID
+        let going = leads.filter { person in state.routes[person].contains { problem.clients[$0].place.cityID == city } }
+        let byLoad = { (a: Int, b: Int) in (state.routes[a].count, a) < (state.routes[b].count, b) }
+        let nearby = going.sorted(by: byLoad).prefix(most - 2)
+        let idle = leads.filter { !nearby.contains($0) }.sorted(by: byLoad).prefix(most - nearby.count)
+        return Array(nearby) + Array(idle)
     }
 
     /// Places a delegation's or booked visit: for each candidate lead and start, each attendee's best position.

@@ -173,6 +173,45 @@ public struct Router: Sendable {
         return Journey(depart: leave, arrive: Instant(seconds: found.arrival), parts: parts)
     }
 
+    /// The journey of a ride found in precomputed profiles: the taxi to its first stop, the services from there
+    /// (ready at the ride's stop time), and the taxi from its last stop; a taxi or a drive when it has no stops.
+    public func journey(_ ride: TravelTimes.Ride, from origin: Place, to destination: Place) -> Journey? {
+        guard let fromStop = ride.fromStop, let toStop = ride.toStop else {
+            if origin.cityID == destination.cityID { return taxi(from: origin, to: destination, leaving: ride.depart) }
+            return road(from: origin, to: destination, leaving: ride.depart, seconds: ride.arrive - ride.depart)
+        }
+        guard let stops = stopParts(from: fromStop, readyAt: ride.stopReady, to: toStop) else { return nil }
+        return journey(stops, from: origin, to: destination)
+    }
+
+    /// The services from one stop to another for a person ready at the first at `ready` (unix seconds), and when
+    /// they must be ready for the first of them (its departure less its check-in).
+    public func stopParts(from fromStop: Int, readyAt ready: Int64, to toStop: Int) -> (parts: [Journey.Part], ready: Instant)? {
+        guard let found = network.earliestArrival(
+                from: [Endpoint(stop: fromStop, seconds: ready)], to: [Endpoint(stop: toStop, seconds: 0)], changes: network.doorToDoor),
+            case .ride(let board, _)? = found.legs.first
+        else { return nil }
+        let first = network.connections[board]
+        return (found.legs.map { part($0, changes: network.doorToDoor) }, Instant(seconds: first.depart - network.runs[Int(first.run)].checkIn))
+    }
+
+    /// Door-to-door journey around stop-to-stop services: leave in time to be ready for the first.
+    public func journey(_ services: (parts: [Journey.Part], ready: Instant), from origin: Place, to destination: Place) -> Journey? {
+        guard let first = services.parts.first, let last = services.parts.last, let firstStop = timetable.stopIndex[first.from],
+            let lastStop = timetable.stopIndex[last.to],
+            let access = endpoints(origin).first(where: { $0.stop == firstStop }),
+            let egress = endpoints(destination).first(where: { $0.stop == lastStop })
+        else { return nil }
+        let leave = services.ready - access.seconds
+        var parts = services.parts
+        parts.insert(
+            Journey.Part(mode: .taxi, service: nil, tripID: nil, from: origin.label, to: first.from, depart: leave, arrive: leave + access.seconds, price: nil),
+            at: 0)
+        parts.append(
+            Journey.Part(mode: .taxi, service: nil, tripID: nil, from: last.to, to: destination.label, depart: last.arrive, arrive: last.arrive + egress.seconds, price: nil))
+        return Journey(depart: leave, arrive: last.arrive + egress.seconds, parts: parts)
+    }
+
     private func part(_ leg: ScanLeg, changes: ScanNetwork.Changes) -> Journey.Part {
         switch leg {
         case .ride(let board, let alight):

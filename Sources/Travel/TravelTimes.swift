@@ -163,6 +163,59 @@ public struct TravelTimes: Sendable {
         return best == .max ? nil : Instant(seconds: best)
     }
 
+    /// The fastest door-to-door way found in the profiles, without building its journey: when to leave the door,
+    /// when to reach the other, and the stops and stop times between (nil stops for a taxi or a drive).
+    public struct Ride: Sendable, Hashable {
+        public var depart: Instant
+        public var arrive: Instant
+        /// Boarding stop, the time to be ready there, and the alighting stop; nil when the ride is by road.
+        public var fromStop: Int?
+        public var stopReady: Int64
+        public var toStop: Int?
+    }
+
+    /// The earliest arrival from `origin` to `destination` leaving no earlier than `earliest`, as a `Ride` that leaves
+    /// as late as that arrival allows; nil when nothing arrives, or when a city is not covered by the profiles.
+    public func ride(from origin: Place, to destination: Place, notBefore earliest: Instant) -> Ride? {
+        if origin.cityID == destination.cityID {
+            let end = earliest + router.rules.roadSeconds(from: origin.coordinate, to: destination.coordinate)
+            return Ride(depart: earliest, arrive: end, fromStop: nil, stopReady: 0, toStop: nil)
+        }
+        let sources = router.endpoints(origin), targets = router.endpoints(destination)
+        guard sources.allSatisfy({ position[$0.stop] >= 0 }), targets.allSatisfy({ position[$0.stop] >= 0 }) else { return nil }
+        var best: Ride?
+        if let road = router.roadSeconds(from: origin, to: destination) {
+            best = Ride(depart: earliest, arrive: earliest + road, fromStop: nil, stopReady: 0, toStop: nil)
+        }
+        for source in sources {
+            for target in targets {
+                guard let (ready, arrival) = entry(source: Int(position[source.stop]), target: Int(position[target.stop]), ready: earliest.seconds + source.seconds)
+                else { continue }
+                let found = Ride(
+                    depart: Instant(seconds: ready - source.seconds), arrive: Instant(seconds: arrival + target.seconds),
+                    fromStop: source.stop, stopReady: ready, toStop: target.stop)
+                if let known = best, (known.arrive, -known.depart.seconds) <= (found.arrive, -found.depart.seconds) { continue }
+                best = found
+            }
+        }
+        return best
+    }
+
+    /// The entry answering a lookup: the latest ready time with the earliest arrival, as absolute seconds.
+    @inline(__always) private func entry(source: Int, target: Int, ready time: Int64) -> (ready: Int64, arrival: Int64)? {
+        let pair = target * stops.count + source
+        let wanted = Int32(clamping: time - base)
+        return entries.withUnsafeBufferPointer { entries in
+            var low = Int(pairStart[pair]), high = Int(pairStart[pair + 1])
+            let first = low
+            while low < high {
+                let mid = (low + high) >> 1
+                if entries[mid].ready >= wanted { low = mid + 1 } else { high = mid }
+            }
+            return low == first ? nil : (base + Int64(entries[low - 1].ready), base + Int64(entries[low - 1].arrival))
+        }
+    }
+
     @inline(__always) private func lookup(source: Int, target: Int, ready time: Int64) -> Int64 {
         let pair = target * stops.count + source
         let wanted = Int32(clamping: time - base)
