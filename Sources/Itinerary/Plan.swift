@@ -25,6 +25,8 @@ public struct Plan: Sendable, Codable, Hashable {
     public var leftOut: [LeftOut]
     /// The plan's score, broken down.
     public var score: Score
+    /// When replanning with a kept plan: what changed from it, in the users' words.
+    public var changes: [String]?
 
     /// A plan from its parts.
     public init(

@@ -48,6 +48,6 @@ struct ExactPlanner {
         var state = WeekState(people: context.problem.staff.count, clients: context.problem.clients.count)
         for client in clients { state.attendees[client] = [0] }
         state.schedules[0] = schedule
-        return state.objective(context.problem)
+        return state.objective(context)
     }
 }

@@ -33,13 +33,17 @@ public struct Planner: Sendable {
     public let router: Router
     /// Knobs.
     public let options: Options
+    /// A plan to keep as far as it still works: its visits stay with the same people at the same times unless
+    /// that is no longer possible or a must-visit needs the room; what changes is listed in the new plan.
+    public let previous: Plan?
     private let times: TravelTimes
 
-    /// A planner for a problem over a router.
-    public init(problem: Problem, router: Router, options: Options = Options()) {
+    /// A planner for a problem over a router, keeping `previous` where it can.
+    public init(problem: Problem, router: Router, options: Options = Options(), keeping previous: Plan? = nil) {
         self.problem = problem
         self.router = router
         self.options = options
+        self.previous = previous
         times = WeekContext.travelTimes(problem: problem, router: router)
     }
 
@@ -47,12 +51,12 @@ public struct Planner: Sendable {
     public func solve() -> Plan {
         let budget = Int(options.seconds * Options.workPerSecond)
         let results = Mutex([Int: (Objective, WeekState)]())
-        let (problem, router, times, seed) = (problem, router, times, options.seed)
+        let (problem, router, times, seed, previous) = (problem, router, times, options.seed, previous)
         DispatchQueue.concurrentPerform(iterations: options.threads) { thread in
-            let context = WeekContext(problem: problem, router: router, times: times)
+            let context = WeekContext(problem: problem, router: router, times: times, keeping: previous)
             var search = WeekSearch(context: context, seed: seed &+ UInt64(thread) &* 0x9E37_79B9, budget: budget)
             let state = search.run()
-            let objective = state.objective(problem)
+            let objective = state.objective(context)
             results.withLock { $0[thread] = (objective, state) }
         }
         let all = results.withLock { $0 }.sorted { $0.key < $1.key }.map(\.value)
@@ -63,7 +67,7 @@ public struct Planner: Sendable {
 
     /// The plan of a search state: legs moved to leave late, stays, reasons for what was left out, and the score.
     func plan(from state: WeekState) -> Plan {
-        let context = WeekContext(problem: problem, router: router, times: times)
+        let context = WeekContext(problem: problem, router: router, times: times, keeping: previous)
         let simulator = RouteSimulator(context: context)
         var visits: [ScheduledVisit] = []
         var legs: [Leg] = []
@@ -103,8 +107,36 @@ public struct Planner: Sendable {
             priorityTotal: clients.reduce(0) { $0 + $1.priority },
             travelMinutes: Int(legs.reduce(0) { $0 + $1.interval.seconds } / 60),
             cost: legs.reduce(0) { $0 + $1.price } + stays.reduce(0) { $0 + $1.cost }, nightsAway: stays.count)
-        return Plan(
+        var plan = Plan(
             schedule: nil, name: problem.name, timeZone: problem.zone.identifier, days: problem.days, seed: options.seed,
             visits: visits, legs: legs, stays: stays, leftOut: leftOut, score: score)
+        if previous != nil { plan.changes = changes(state, context: context, leftOut: leftOut) }
+        return plan
+    }
+
+    /// What differs from the kept plan, in the users' words: visits dropped (with why), moved, handed over, added.
+    private func changes(_ state: WeekState, context: WeekContext, leftOut: [LeftOut]) -> [String] {
+        func when(_ instant: Instant) -> String {
+            let (date, time, _) = problem.zone.local(instant)
+            return "\(date.weekday.displayName) \(time)"
+        }
+        func names(_ people: [Int]) -> String { people.map { problem.staff[$0].name }.joined(separator: ", ") }
+        var lines: [String] = []
+        for client in state.changes(context) {
+            let target = problem.clients[client], kept = context.kept[client]!
+            guard let start = state.starts[client], state.isPlaced(client) else {
+                let why = leftOut.first { $0.client == target.id }?.reasons.first.map { ": \($0)" } ?? ""
+                lines.append("dropped \(target.name) (was \(when(kept.start)), \(names(kept.people)))\(why)")
+                continue
+            }
+            var parts: [String] = []
+            if start != kept.start { parts.append("moved from \(when(kept.start)) to \(when(start))") }
+            if state.attendees[client] != kept.people { parts.append("now \(names(state.attendees[client])) instead of \(names(kept.people))") }
+            lines.append("\(target.name): " + parts.joined(separator: "; "))
+        }
+        for client in problem.clients.indices where state.isPlaced(client) && context.kept[client] == nil {
+            lines.append("added \(problem.clients[client].name) \(when(state.starts[client]!)) (\(names(state.attendees[client])))")
+        }
+        return lines
     }
 }

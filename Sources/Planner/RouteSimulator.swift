@@ -55,7 +55,8 @@ struct RouteSimulator {
             }
             func start(after arrival: Instant) -> Instant? {
                 if let fixed = fixed[client] { return arrival <= fixed ? fixed : nil }
-                return windows.earliestFit(seconds: length, notBefore: arrival)
+                // Meetings start on the minute, five by five.
+                return windows.earliestFit(seconds: length, notBefore: Instant(seconds: (arrival.seconds + 299) / 300 * 300))
             }
             guard var begin = start(after: journey.arrive) else {
                 let services = journey.services.compactMap(\.service)

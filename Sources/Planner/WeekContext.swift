@@ -22,6 +22,8 @@ final class WeekContext {
     /// Per client: indices of clients that must end before it starts, and that must start after it ends.
     let before: [[Int]]
     let after: [[Int]]
+    /// The visits of a plan being kept, by client: who attended (sorted) and when it started.
+    let kept: [Int: (people: [Int], start: Instant)]
     /// Whether any visit must come before another.
     let hasPrecedence: Bool
     /// Staff index by id.
@@ -29,7 +31,7 @@ final class WeekContext {
 
     private var common: [[IntervalSet?]]
 
-    init(problem: Problem, router: Router, times: TravelTimes) {
+    init(problem: Problem, router: Router, times: TravelTimes, keeping previous: Plan? = nil) {
         self.problem = problem
         cache = JourneyCache(router: router, times: times, places: problem.staff.map(\.home) + problem.clients.map(\.place))
         common = Array(repeating: Array(repeating: nil, count: problem.staff.count), count: problem.clients.count)
@@ -55,6 +57,13 @@ final class WeekContext {
         for (client, list) in before.enumerated() { for other in list { after[other].append(client) } }
         self.after = after
         hasPrecedence = before.contains { !$0.isEmpty }
+        var kept: [Int: (people: [Int], start: Instant)] = [:]
+        for visit in previous?.visits ?? [] {
+            guard let client = clientIndex[visit.client] else { continue }
+            let people = visit.staff.compactMap { personIndex[$0] }
+            if people.count == visit.staff.count { kept[client] = (people.sorted(), visit.start) }
+        }
+        self.kept = kept
     }
 
     /// The number of a client's place among the journey cache's places (staff homes come first).

@@ -30,10 +30,14 @@ struct WeekSearch {
         let clients = problem.clients.indices
         let possible = clients.filter(isPossible)
         var current = start ?? WeekState(people: problem.staff.count, clients: problem.clients.count)
+        // A kept plan's visits first, as they were, in time order.
+        for (client, kept) in context.kept.sorted(by: { ($0.value.start, $0.key) < ($1.value.start, $1.key) }) {
+            _ = moves.keep(client, people: kept.people, start: kept.start, into: &current)
+        }
         let pinned = possible.filter { problem.clients[$0].isPinned && !current.isPlaced($0) }
         insert(pinned, into: &current)
         insert(possible.filter { !current.isPlaced($0) }.sorted(by: constructionOrder), into: &current)
-        var currentObjective = current.objective(problem)
+        var currentObjective = current.objective(context)
         var best = current, bestObjective = currentObjective
         let movable = possible.filter { !problem.clients[$0].isPinned }
         guard !movable.isEmpty else { return best }
@@ -58,7 +62,7 @@ struct WeekSearch {
             moves.noise = random.below(2) == 0 ? 0 : 0.5 * random.unit()
             insert(reinsertionOrder(pool, progress: progress), into: &candidate)
             moves.noise = 0
-            let objective = candidate.objective(problem)
+            let objective = candidate.objective(context)
             let temperature = 2e8 * pow(60 / 2e8, progress)
             let delta = objective.value - currentObjective.value
             if delta >= 0 || random.unit() < exp(delta / temperature) {

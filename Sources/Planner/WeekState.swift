@@ -5,6 +5,8 @@ import Travel
 /// What the solver compares, in order: must-visits placed, priority placed, then less travel, cost and nights.
 struct Objective: Comparable {
     var mustVisits = 0
+    /// Visits of a kept plan dropped, moved or given to other people.
+    var changes = 0
     var priority = 0
     var travelSeconds: Int64 = 0
     var cost: Double = 0
@@ -12,13 +14,13 @@ struct Objective: Comparable {
 
     /// True when `lhs` is the worse plan.
     static func < (lhs: Objective, rhs: Objective) -> Bool {
-        (lhs.mustVisits, lhs.priority, -lhs.travelSeconds, -lhs.cost, -lhs.nights)
-            < (rhs.mustVisits, rhs.priority, -rhs.travelSeconds, -rhs.cost, -rhs.nights)
+        (lhs.mustVisits, -lhs.changes, lhs.priority, -lhs.travelSeconds, -lhs.cost, -lhs.nights)
+            < (rhs.mustVisits, -rhs.changes, rhs.priority, -rhs.travelSeconds, -rhs.cost, -rhs.nights)
     }
 
     /// One number that orders plans nearly as `<` does, for annealing.
     var value: Double {
-        Double(mustVisits) * 1e13 + Double(priority) * 1e8 - Double(travelSeconds) - cost * 1e-3 - Double(nights) * 1e-4
+        Double(mustVisits) * 1e13 - Double(changes) * 1e12 + Double(priority) * 1e8 - Double(travelSeconds) - cost * 1e-3 - Double(nights) * 1e-4
     }
 }
 
@@ -45,8 +47,10 @@ struct WeekState {
 
     func isPlaced(_ client: Int) -> Bool { !attendees[client].isEmpty }
 
-    func objective(_ problem: Problem) -> Objective {
+    func objective(_ context: WeekContext) -> Objective {
+        let problem = context.problem
         var result = Objective()
+        result.changes = changes(context).count
         for (client, people) in attendees.enumerated() where !people.isEmpty {
             if problem.clients[client].mustVisit { result.mustVisits += 1 }
             result.priority += problem.clients[client].priority
@@ -57,6 +61,17 @@ struct WeekState {
             result.nights += schedule.nightsAway
         }
         return result
+    }
+}
+
+extension WeekState {
+    /// The visits of the kept plan that this week drops, moves or gives to other people, by client.
+    func changes(_ context: WeekContext) -> [Int] {
+        guard !context.kept.isEmpty else { return [] }
+        return context.kept.keys.sorted().filter { client in
+            let kept = context.kept[client]!
+            return attendees[client] != kept.people || starts[client] != kept.start
+        }
     }
 }
 
@@ -120,6 +135,36 @@ struct WeekMoves {
         for (person, order, schedule) in updates { apply(person, order, schedule, to: &trial) }
         guard precedenceHolds(trial, people: updates.map(\.0)) else { return false }
         state = trial
+        return true
+    }
+
+    /// Puts a kept visit back as it was, the same people at the same start, when the client's windows, everyone's
+    /// free time, the rules on who attends, and their weeks still allow it.
+    mutating func keep(_ client: Int, people: [Int], start: Instant, into state: inout WeekState) -> Bool {
+        let target = problem.clients[client]
+        let meeting = Interval(start, start + Int64(target.meetingMinutes) * 60)
+        guard !state.isPlaced(client), context.windows[client].contains(meeting),
+            people.allSatisfy({ problem.staff[$0].availability.contains(meeting) }),
+            Set(context.with[client]).isSubset(of: people)
+        else { return false }
+        if let pinned = target.pinnedStart {
+            guard pinned == start, Set(people) == Set(context.with[client]) else { return false }
+        } else {
+            let leads = people.filter { context.leads[client].contains($0) }
+            guard leads.count == people.count - context.with[client].count, leads.count == 1 else { return false }
+        }
+        var fixed = state.fixed
+        fixed[client] = start
+        var change = RouteChange(client: client, people: people, routes: [], schedules: [], fixed: start, delta: (0, 0, 0))
+        for person in people {
+            var order = state.routes[person]
+            order.insert(client, at: order.firstIndex { (state.starts[$0] ?? start) > start } ?? order.count)
+            guard let schedule = simulate(person, order, fixed: fixed) else { return false }
+            change.routes.append(order)
+            change.schedules.append(schedule)
+        }
+        guard precedenceHolds(state, change) else { return false }
+        apply(change, to: &state)
         return true
     }
 

@@ -59,6 +59,10 @@ public enum PlanText {
                 for reason in entry.reasons { out += "    - \(reason)\n" }
             }
         }
+        if let changes = plan.changes {
+            out += "\nChanges from the kept plan (\(changes.count)):\n"
+            for change in changes { out += "  - \(change)\n" }
+        }
         let score = plan.score
         out += String(
             format: "\nScore: must-visits %d/%d · priority %d/%d · travel %dh%02dm · cost ¥%.0f · %d nights away\n",

@@ -29,6 +29,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Independent searches run side by side; the best plan wins.")
     var threads: Int = 2
 
+    @Option(name: .long, help: "A plan.json to keep where it still works (after a calendar or timetable changed); the changes are listed.")
+    var keep: String?
+
     @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
     var lenient = false
 
@@ -41,14 +44,16 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded: Schedule
+        let previous: Plan?
         do {
+            previous = try keep.map { (path) throws(ScheduleError) -> Plan in try PlanJSON.decode(contentsOf: path) }
             loaded = try await ScheduleLoader(feeds: feeds.options, lenient: lenient, progress: Progress.feeds).load(folder: schedule)
         } catch {
             throw Failure.exit(for: error)
         }
         Failure.warn(loaded.warnings)
         let router = Router(timetable: loaded.timetable, rules: loaded.travelRules, dates: loaded.problem.days)
-        var plan = Planner(problem: loaded.problem, router: router, options: .init(seed: seed, seconds: seconds, threads: threads)).solve()
+        var plan = Planner(problem: loaded.problem, router: router, options: .init(seed: seed, seconds: seconds, threads: threads), keeping: previous).solve()
         plan.schedule = RelativePath.of(schedule, from: out ?? ".")
         let findings = PlanAudit(problem: loaded.problem, timetable: loaded.timetable).findings(for: plan)
             .filter { $0.rule != "must-visit-left-out" }

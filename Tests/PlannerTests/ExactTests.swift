@@ -70,8 +70,9 @@ struct ExactTests {
                 let problem = SmallWeek.problem(seed: seed, schedule: schedule)
                 let exact = ExactPlanner(context: WeekContext(problem: problem, router: router, times: times))
                     .solve(person: 0, clients: Array(problem.clients.indices))
-                var search = WeekSearch(context: WeekContext(problem: problem, router: router, times: times), seed: seed, budget: 3000)
-                let found = search.run().objective(problem)
+                let context = WeekContext(problem: problem, router: router, times: times)
+                var search = WeekSearch(context: context, seed: seed, budget: 3000)
+                let found = search.run().objective(context)
                 if exact.objective < found { beyond.append(seed) }
                 if found == exact.objective { reached += 1 } else { missed.append(seed) }
                 if !exact.order.isEmpty { placedSomething += 1 }

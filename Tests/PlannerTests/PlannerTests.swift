@@ -103,3 +103,35 @@ struct PlannerTests {
         #expect(reason.hasSuffix("windows Mon 08:00–09:00"))
     }
 }
+
+@Suite("Replanning with a kept plan")
+struct KeepTests {
+    @Test func theSameInputKeepsEverything() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
+        let old = solve(schedule)
+        let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
+        let again = Planner(problem: schedule.problem, router: router, options: .init(seconds: 0.05), keeping: old).solve()
+        #expect(again.changes == [])
+        #expect(again.visits == old.visits)
+    }
+
+    @Test func aNewBusyEventMovesOnlyWhatItMust() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
+        let old = solve(schedule)
+        // A client of a single-person visit becomes busy at the planned time.
+        let moved = try #require(old.visits.first { $0.staff.count == 1 && !$0.client.hasPrefix("hf02") })
+        var problem = schedule.problem
+        let index = problem.clients.firstIndex { $0.id == moved.client }!
+        problem.clients[index].availability = problem.clients[index].availability.subtracting(IntervalSet([moved.interval]))
+        let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: problem.days)
+        let replanned = Planner(problem: problem, router: router, options: .init(seconds: 0.05), keeping: old).solve()
+        #expect(PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: replanned).filter { $0.severity == .error && $0.rule != "must-visit-left-out" }.isEmpty)
+        let changes = try #require(replanned.changes)
+        #expect(changes.count == 1, "\(changes)")
+        #expect(changes.first?.contains(problem.clients[index].name) == true)
+        // Every other kept visit is where it was, with the same people.
+        for visit in old.visits where visit.client != moved.client {
+            #expect(replanned.visits.contains { $0.client == visit.client && $0.start == visit.start && Set($0.staff) == Set(visit.staff) }, "\(visit.client)")
+        }
+    }
+}
