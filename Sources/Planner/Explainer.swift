@@ -50,7 +50,12 @@ struct Explainer {
         var moves = WeekMoves(context: context)
         var reasons: [String] = []
         var fitsAlone: [Int] = []
-        for lead in leads {
+        // In a large team, the first dozen who may lead speak for the rest.
+        let examined = leads.prefix(12)
+        if leads.count > examined.count {
+            reasons.append("\(leads.count) people may lead it; the first \(examined.count) were examined one by one")
+        }
+        for lead in examined {
             let people = context.with[client] + [lead]
             let obstacles = people.compactMap { person -> String? in
                 let fixed = aloneStart(client, people: people)

@@ -197,14 +197,19 @@ struct WeekMoves {
     private mutating func bestSingleInsertion(of client: Int, into state: WeekState) -> RouteChange? {
         let length = Int64(problem.clients[client].meetingMinutes) * 60
         var best: RouteChange?
+        let large = context.leads[client].count > Self.candidateCount
         for person in candidates(for: client, among: context.leads[client], in: state) {
             guard context.commonWindows(client, person).earliestFit(seconds: length, notBefore: context.days[0].start) != nil else { continue }
             let route = state.routes[person]
             let old = state.schedules[person]
             let latest = context.latestStart[client]
+            let earliest = context.windows[client].intervals.first?.start ?? latest
             for position in 0...route.count {
                 // After a visit that already ends too late, no later position can work either.
                 if position > 0, position <= old.visits.count, old.visits[position - 1].interval.end > latest { break }
+                // In a large team, only where the visit can keep its neighbours' times: not before a visit over before
+                // the client can begin.
+                if large, position < old.visits.count, old.visits[position].interval.end <= earliest { continue }
                 var order = route
                 order.insert(client, at: position)
                 guard let schedule = simulate(person, order, fixed: state.fixed) else { continue }
@@ -219,10 +224,13 @@ struct WeekMoves {
         return best
     }
 
+    /// How many people an insertion tries at most.
+    static let candidateCount = 8
+
     /// The people worth trying for a visit: all of them in a small team; in a large one, those already going to the
     /// client's city (fewest visits first) and a few with the emptiest weeks.
     private func candidates(for client: Int, among leads: [Int], in state: WeekState) -> [Int] {
-        let most = 8
+        let most = Self.candidateCount
         guard leads.count > most else { return leads }
         let city = problem.clients[client].place.cityID
         let going = leads.filter { person in state.routes[person].contains { problem.clients[$0].place.cityID == city } }
@@ -238,7 +246,7 @@ struct WeekMoves {
         let length = Int64(target.meetingMinutes) * 60
         let required = context.with[client]
         guard required.count == target.with.count else { return nil }
-        let leads: [Int?] = target.isPinned ? [nil] : context.leads[client].map { $0 }
+        let leads: [Int?] = target.isPinned ? [nil] : candidates(for: client, among: context.leads[client], in: state).map { $0 }
         var best: RouteChange?
         for lead in leads {
             let people = required + (lead.map { [$0] } ?? [])
