@@ -52,10 +52,14 @@ public struct Planner: Sendable {
         let budget = Int(options.seconds * Options.workPerSecond)
         let results = Mutex([Int: (Objective, WeekState)]())
         let (problem, router, times, seed, previous) = (problem, router, times, options.seed, previous)
+        // One first week, then independent searches from it.
+        var builder = WeekSearch(context: WeekContext(problem: problem, router: router, times: times, keeping: previous), seed: seed, budget: budget)
+        let first = builder.construct()
+        let spent = builder.work
         DispatchQueue.concurrentPerform(iterations: options.threads) { thread in
             let context = WeekContext(problem: problem, router: router, times: times, keeping: previous)
             var search = WeekSearch(context: context, seed: seed &+ UInt64(thread) &* 0x9E37_79B9, budget: budget)
-            let state = search.run()
+            let state = search.improve(first, spent: spent)
             let objective = state.objective(context)
             results.withLock { $0[thread] = (objective, state) }
         }

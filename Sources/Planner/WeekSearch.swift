@@ -25,11 +25,13 @@ struct WeekSearch {
     /// Simulations run so far.
     var work: Int { moves.work }
 
-    /// The best week found within the budget, starting from `start` when given.
-    mutating func run(start: WeekState? = nil) -> WeekState {
-        let clients = problem.clients.indices
-        let possible = clients.filter(isPossible)
-        var current = start ?? WeekState(people: problem.staff.count, clients: problem.clients.count)
+    /// The best week found within the budget: built, then improved.
+    mutating func run() -> WeekState { improve(construct()) }
+
+    /// A first week: the kept plan's visits as they were, then booked visits, then the rest by insertion.
+    mutating func construct() -> WeekState {
+        let possible = problem.clients.indices.filter(isPossible)
+        var current = WeekState(people: problem.staff.count, clients: problem.clients.count)
         // A kept plan's visits first, as they were, in time order.
         for (client, kept) in context.kept.sorted(by: { ($0.value.start, $0.key) < ($1.value.start, $1.key) }) {
             _ = moves.keep(client, people: kept.people, start: kept.start, into: &current)
@@ -37,6 +39,14 @@ struct WeekSearch {
         let pinned = possible.filter { problem.clients[$0].isPinned && !current.isPlaced($0) }
         insert(pinned, into: &current)
         insert(possible.filter { !current.isPlaced($0) }.sorted(by: constructionOrder), into: &current)
+        return current
+    }
+
+    /// The best week found by ruin and recreate from `start` until the budget is spent (counting work done so far).
+    mutating func improve(_ start: WeekState, spent: Int = 0) -> WeekState {
+        moves.spend(spent)
+        var current = start
+        let possible = problem.clients.indices.filter { current.isPlaced($0) || isPossible($0) }
         var currentObjective = current.objective(context)
         var best = current, bestObjective = currentObjective
         let movable = possible.filter { !problem.clients[$0].isPinned }

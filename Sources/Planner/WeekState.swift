@@ -113,6 +113,9 @@ struct WeekMoves {
     /// Counts one round of the search, so that a round with nothing to simulate still spends budget.
     mutating func countIteration() { work += 1 }
 
+    /// Counts work done elsewhere for this search (such as building the week it starts from).
+    mutating func spend(_ amount: Int) { work += amount }
+
     mutating func simulate(_ person: Int, _ order: [Int], fixed: [Instant?]) -> PersonSchedule? {
         work += 1
         guard case .success(let schedule) = simulator.simulate(person: person, order: order, fixed: fixed) else { return nil }
