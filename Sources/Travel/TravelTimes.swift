@@ -201,7 +201,8 @@ public struct TravelTimes: Sendable {
         return best
     }
 
-    /// The entry answering a lookup: the latest ready time with the earliest arrival, as absolute seconds.
+    /// The entry answering a lookup: the latest ready time with the earliest arrival, as absolute seconds. Entries
+    /// run latest ready first; those ready at or after `time` form a prefix, whose last arrives earliest.
     @inline(__always) private func entry(source: Int, target: Int, ready time: Int64) -> (ready: Int64, arrival: Int64)? {
         let pair = target * stops.count + source
         let wanted = Int32(clamping: time - base)
@@ -217,18 +218,7 @@ public struct TravelTimes: Sendable {
     }
 
     @inline(__always) private func lookup(source: Int, target: Int, ready time: Int64) -> Int64 {
-        let pair = target * stops.count + source
-        let wanted = Int32(clamping: time - base)
-        // Entries run latest ready first; those ready at or after `time` form a prefix, whose last arrives earliest.
-        return entries.withUnsafeBufferPointer { entries in
-            var low = Int(pairStart[pair]), high = Int(pairStart[pair + 1])
-            let first = low
-            while low < high {
-                let mid = (low + high) >> 1
-                if entries[mid].ready >= wanted { low = mid + 1 } else { high = mid }
-            }
-            return low == first ? .max : base + Int64(entries[low - 1].arrival)
-        }
+        entry(source: source, target: target, ready: time)?.arrival ?? .max
     }
 }
 

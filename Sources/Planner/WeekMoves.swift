@@ -1,0 +1,258 @@
+import Itinerary
+import Timeline
+import Travel
+
+/// Insertions and removals on a `WeekState`, each kept feasible by simulating the routes it touches.
+struct WeekMoves {
+    let context: WeekContext
+    let simulator: RouteSimulator
+    /// Simulations run so far: the search's measure of work.
+    private(set) var work = 0
+    /// How much each insertion's added travel is blurred (0: exact), so that a second-best place gets its turn.
+    var noise = 0.0
+    private var random = SplitMix64(state: 0x5EED)
+
+    init(context: WeekContext) {
+        self.context = context
+        simulator = RouteSimulator(context: context)
+    }
+
+    private var problem: Problem { context.problem }
+
+    /// Counts one round of the search, so that a round with nothing to simulate still spends budget.
+    mutating func countIteration() { work += 1 }
+
+    /// Counts work done elsewhere for this search (such as building the week it starts from).
+    mutating func spend(_ amount: Int) { work += amount }
+
+    mutating func simulate(_ person: Int, _ order: [Int], fixed: [Instant?]) -> PersonSchedule? {
+        work += 1
+        guard case .success(let schedule) = simulator.simulate(person: person, order: order, fixed: fixed) else { return nil }
+        return schedule
+    }
+
+    /// Takes a placed visit out of every attendee's route; false (and no change) when a route no longer works.
+    mutating func remove(_ client: Int, from state: inout WeekState) -> Bool {
+        guard state.isPlaced(client), !problem.clients[client].isPinned else { return false }
+        var updates: [(Int, [Int], PersonSchedule)] = []
+        for person in state.attendees[client] {
+            let order = state.routes[person].filter { $0 != client }
+            guard let schedule = simulate(person, order, fixed: state.fixed) else { return false }
+            updates.append((person, order, schedule))
+        }
+        var trial = state
+        trial.attendees[client] = []
+        trial.starts[client] = nil
+        trial.fixed[client] = nil
+        for (person, order, schedule) in updates { apply(person, order, schedule, to: &trial) }
+        guard precedenceHolds(trial, people: updates.map(\.0)) else { return false }
+        state = trial
+        return true
+    }
+
+    /// Puts a kept visit back as it was, the same people at the same start, when the client's windows, everyone's
+    /// free time, the rules on who attends, and their weeks still allow it.
+    mutating func keep(_ client: Int, people: [Int], start: Instant, into state: inout WeekState) -> Bool {
+        let target = problem.clients[client]
+        let meeting = Interval(start, start + Int64(target.meetingMinutes) * 60)
+        guard !state.isPlaced(client), context.windows[client].contains(meeting),
+            people.allSatisfy({ problem.staff[$0].availability.contains(meeting) }),
+            Set(context.with[client]).isSubset(of: people)
+        else { return false }
+        if let pinned = target.pinnedStart {
+            guard pinned == start, Set(people) == Set(context.with[client]) else { return false }
+        } else {
+            let leads = people.filter { context.leads[client].contains($0) }
+            guard leads.count == people.count - context.with[client].count, leads.count == 1 else { return false }
+        }
+        var fixed = state.fixed
+        fixed[client] = start
+        var change = RouteChange(client: client, people: people, routes: [], schedules: [], fixed: start, delta: (0, 0, 0))
+        for person in people {
+            var order = state.routes[person]
+            order.insert(client, at: order.firstIndex { (state.starts[$0] ?? start) > start } ?? order.count)
+            guard let schedule = simulate(person, order, fixed: fixed) else { return false }
+            change.routes.append(order)
+            change.schedules.append(schedule)
+        }
+        guard precedenceHolds(state, change) else { return false }
+        apply(change, to: &state)
+        return true
+    }
+
+    /// The cheapest feasible way to place `client`, if any. Counts as work even when nothing needs simulating.
+    mutating func bestInsertion(of client: Int, into state: WeekState) -> RouteChange? {
+        work += 1
+        return context.isShared(client) ? bestSharedInsertion(of: client, into: state) : bestSingleInsertion(of: client, into: state)
+    }
+
+    mutating func apply(_ change: RouteChange, to state: inout WeekState) {
+        state.fixed[change.client] = change.fixed
+        state.attendees[change.client] = change.people.sorted()
+        for (index, person) in change.people.enumerated() {
+            apply(person, change.routes[index], change.schedules[index], to: &state)
+        }
+    }
+
+    /// The change's added travel as compared: blurred by up to `noise` of itself (and of an hour).
+    private mutating func weigh(_ change: inout RouteChange) {
+        let travel = Double(change.delta.0)
+        change.weighed = noise == 0 ? travel : travel + noise * (abs(travel) + 3600) * random.unit()
+    }
+
+    private func apply(_ person: Int, _ order: [Int], _ schedule: PersonSchedule, to state: inout WeekState) {
+        state.routes[person] = order
+        state.schedules[person] = schedule
+        for (client, interval) in schedule.visits { state.starts[client] = interval.start }
+    }
+
+    private mutating func bestSingleInsertion(of client: Int, into state: WeekState) -> RouteChange? {
+        let length = Int64(problem.clients[client].meetingMinutes) * 60
+        var best: RouteChange?
+        let large = context.leads[client].count > Self.candidateCount
+        for person in candidates(for: client, among: context.leads[client], in: state) {
+            guard context.commonWindows(client, person).earliestFit(seconds: length, notBefore: context.days[0].start) != nil else { continue }
+            let route = state.routes[person]
+            let old = state.schedules[person]
+            let latest = context.latestStart[client]
+            let earliest = context.windows[client].intervals.first?.start ?? latest
+            for position in 0...route.count {
+                // After a visit that already ends too late, no later position can work either.
+                if position > 0, position <= old.visits.count, old.visits[position - 1].interval.end > latest { break }
+                // In a large team, only where the visit can keep its neighbours' times: not before a visit over before
+                // the client can begin.
+                if large, position < old.visits.count, old.visits[position].interval.end <= earliest { continue }
+                var order = route
+                order.insert(client, at: position)
+                guard let schedule = simulate(person, order, fixed: state.fixed) else { continue }
+                var change = RouteChange(
+                    client: client, people: [person], routes: [order], schedules: [schedule], fixed: nil,
+                    delta: (schedule.travelSeconds - old.travelSeconds, schedule.cost - old.cost, schedule.nightsAway - old.nightsAway))
+                weigh(&change)
+                guard change.isBetter(than: best), precedenceHolds(state, change) else { continue }
+                best = change
+            }
+        }
+        return best
+    }
+
+    /// How many people an insertion tries at most.
+    static let candidateCount = 8
+
+    /// The people worth trying for a visit: all of them in a small team; in a large one, those already going to the
+    /// client's city (fewest visits first) and a few with the emptiest weeks.
+    private func candidates(for client: Int, among leads: [Int], in state: WeekState) -> [Int] {
+        let most = Self.candidateCount
+        guard leads.count > most else { return leads }
+        let city = problem.clients[client].place.cityID
+        let going = leads.filter { person in state.routes[person].contains { problem.clients[$0].place.cityID == city } }
+        let byLoad = { (a: Int, b: Int) in (state.routes[a].count, a) < (state.routes[b].count, b) }
+        let nearby = going.sorted(by: byLoad).prefix(most - 2)
+        let idle = leads.filter { !nearby.contains($0) }.sorted(by: byLoad).prefix(most - nearby.count)
+        return Array(nearby) + Array(idle)
+    }
+
+    /// Places a delegation's or booked visit: for each candidate lead and start, each attendee's best position.
+    private mutating func bestSharedInsertion(of client: Int, into state: WeekState) -> RouteChange? {
+        let target = problem.clients[client]
+        let length = Int64(target.meetingMinutes) * 60
+        let required = context.with[client]
+        guard required.count == target.with.count else { return nil }
+        let leads: [Int?] = target.isPinned ? [nil] : candidates(for: client, among: context.leads[client], in: state).map { $0 }
+        var best: RouteChange?
+        for lead in leads {
+            let people = required + (lead.map { [$0] } ?? [])
+            for start in candidateStarts(client, people: people, length: length) {
+                var fixed = state.fixed
+                fixed[client] = start
+                var change = RouteChange(client: client, people: people, routes: [], schedules: [], fixed: start, delta: (0, 0, 0))
+                for person in people {
+                    let route = state.routes[person]
+                    let old = state.schedules[person]
+                    var chosen: ([Int], PersonSchedule)?
+                    // Positions around the start: after every visit that currently starts before it.
+                    let position = route.firstIndex { (state.starts[$0] ?? .init(seconds: .max)) > start } ?? route.count
+                    for at in Set([position, max(0, position - 1), min(route.count, position + 1)]).sorted() {
+                        var order = route
+                        order.insert(client, at: at)
+                        guard let schedule = simulate(person, order, fixed: fixed) else { continue }
+                        if chosen == nil || schedule.travelSeconds < chosen!.1.travelSeconds { chosen = (order, schedule) }
+                    }
+                    guard let (order, schedule) = chosen else {
+                        change.routes = []
+                        break
+                    }
+                    change.routes.append(order)
+                    change.schedules.append(schedule)
+                    change.delta.0 += schedule.travelSeconds - old.travelSeconds
+                    change.delta.1 += schedule.cost - old.cost
+                    change.delta.2 += schedule.nightsAway - old.nightsAway
+                }
+                guard change.routes.count == people.count else { continue }
+                weigh(&change)
+                guard change.isBetter(than: best), precedenceHolds(state, change) else { continue }
+                best = change
+            }
+        }
+        return best
+    }
+
+    /// Starts worth trying for a shared visit: the booked time, or the start of every stretch when all attendees
+    /// and the client are free, and every half hour within it (at most 48).
+    private func candidateStarts(_ client: Int, people: [Int], length: Int64) -> [Instant] {
+        if let pinned = problem.clients[client].pinnedStart { return [pinned] }
+        var free = context.windows[client]
+        for person in people { free = free.intersection(problem.staff[person].availability) }
+        var starts: [Instant] = []
+        for window in free.intervals where window.seconds >= length {
+            var start = window.start
+            while start + length <= window.end {
+                starts.append(start)
+                start = start + 1800
+            }
+        }
+        guard starts.count > 48 else { return starts }
+        return (0..<48).map { starts[$0 * starts.count / 48] }
+    }
+
+    /// Whether every precedence touching the visits of the changed routes holds after `change`.
+    private func precedenceHolds(_ state: WeekState, _ change: RouteChange) -> Bool {
+        guard context.hasPrecedence else { return true }
+        var starts: [Int: Instant] = [:]
+        for schedule in change.schedules {
+            for (client, interval) in schedule.visits { starts[client] = interval.start }
+        }
+        func start(_ client: Int) -> Instant? { starts[client] ?? (state.isPlaced(client) ? state.starts[client] : nil) }
+        func length(_ client: Int) -> Int64 { Int64(problem.clients[client].meetingMinutes) * 60 }
+        for (client, begin) in starts {
+            for earlier in context.before[client] {
+                if let other = start(earlier), other + length(earlier) > begin { return false }
+            }
+            for later in context.after[client] {
+                if let other = start(later), other < begin + length(client) { return false }
+            }
+        }
+        return true
+    }
+
+    private func precedenceHolds(_ state: WeekState, people: [Int]) -> Bool {
+        guard context.hasPrecedence else { return true }
+        for person in people {
+            for client in state.routes[person] {
+                guard let start = state.starts[client] else { continue }
+                let end = start + Int64(problem.clients[client].meetingMinutes) * 60
+                for earlier in context.before[client] {
+                    if let other = state.starts[earlier], state.isPlaced(earlier),
+                        other + Int64(problem.clients[earlier].meetingMinutes) * 60 > start
+                    {
+                        return false
+                    }
+                }
+                for later in context.after[client] {
+                    if let other = state.starts[later], state.isPlaced(later), other < end { return false }
+                }
+            }
+        }
+        return true
+    }
+}
