@@ -140,10 +140,16 @@ struct Explainer {
         let route = state.routes[lead]
         var fixed = state.fixed
         fixed[client] = aloneStart(client, people: context.with[client] + [lead])
+        // Only visits within a day of the client's windows can make room for it.
+        let days = Set(context.windows[client].intervals.flatMap { [context.dayIndex($0.start), context.dayIndex($0.end - 1)] })
         for (index, other) in route.enumerated() where !problem.clients[other].isPinned && state.attendees[other] == [lead] {
+            guard let start = state.starts[other], days.contains(where: { abs($0 - context.dayIndex(start)) <= 1 }) else { continue }
             var trial = route
             trial.remove(at: index)
-            let fits = (0...trial.count).contains { position in
+            // No position after a visit that already ends past the client's latest start.
+            let latest = context.latestStart[client]
+            let last = trial.firstIndex { (state.starts[$0] ?? latest) > latest } ?? trial.count
+            let fits = (0...min(trial.count, last)).contains { position in
                 var order = trial
                 order.insert(client, at: position)
                 return moves.simulate(lead, order, fixed: fixed) != nil

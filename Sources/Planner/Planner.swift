@@ -50,28 +50,29 @@ public struct Planner: Sendable {
     /// Plans the week.
     public func solve() -> Plan {
         let budget = Int(options.seconds * Options.workPerSecond)
-        let results = Mutex([Int: (Objective, WeekState)]())
+        let results = Mutex([Int: (Objective, WeekState, WeekContext)]())
         let (problem, router, times, seed, previous) = (problem, router, times, options.seed, previous)
         // One first week, then independent searches from it.
-        var builder = WeekSearch(context: WeekContext(problem: problem, router: router, times: times, keeping: previous), seed: seed, budget: budget)
+        let warm = WeekContext(problem: problem, router: router, times: times, keeping: previous)
+        var builder = WeekSearch(context: warm, seed: seed, budget: budget)
         let first = builder.construct()
         let spent = builder.work
         DispatchQueue.concurrentPerform(iterations: options.threads) { thread in
-            let context = WeekContext(problem: problem, router: router, times: times, keeping: previous)
+            // The first search goes on with the builder's journeys.
+            let context = thread == 0 ? warm : WeekContext(problem: problem, router: router, times: times, keeping: previous)
             var search = WeekSearch(context: context, seed: seed &+ UInt64(thread) &* 0x9E37_79B9, budget: budget)
             let state = search.improve(first, spent: spent)
             let objective = state.objective(context)
-            results.withLock { $0[thread] = (objective, state) }
+            results.withLock { $0[thread] = (objective, state, context) }
         }
         let all = results.withLock { $0 }.sorted { $0.key < $1.key }.map(\.value)
         var chosen = all[0]
         for entry in all.dropFirst() where chosen.0 < entry.0 { chosen = entry }
-        return plan(from: chosen.1)
+        return plan(from: chosen.1, context: chosen.2)
     }
 
     /// The plan of a search state: legs moved to leave late, stays, reasons for what was left out, and the score.
-    func plan(from state: WeekState) -> Plan {
-        let context = WeekContext(problem: problem, router: router, times: times, keeping: previous)
+    private func plan(from state: WeekState, context: WeekContext) -> Plan {
         let simulator = RouteSimulator(context: context)
         var visits: [ScheduledVisit] = []
         var legs: [Leg] = []

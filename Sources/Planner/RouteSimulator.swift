@@ -202,7 +202,7 @@ struct RouteSimulator {
                 earliest = nextDay
                 continue
             }
-            if staff.busy.overlaps(journey.interval), let clash = staff.busy.clipped(to: journey.interval).intervals.first {
+            if let clash = staff.busy.firstOverlap(with: journey.interval) {
                 earliest = max(clash.end, earliest + 60)
                 continue
             }

@@ -3,8 +3,9 @@ import Timeline
 import Travel
 
 /// What every evaluation of one problem shares: local day spans, each person's travel windows, each client's
-/// meeting windows, who may lead what, and the journeys found so far.
-final class WeekContext {
+/// meeting windows, who may lead what, and the journeys found so far. One thread uses it at a time: each search owns
+/// one, and hands it back only when all searches have ended.
+final class WeekContext: @unchecked Sendable {
     let problem: Problem
     let cache: JourneyCache
     /// Local day spans of the planning days.

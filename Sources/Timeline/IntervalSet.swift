@@ -76,7 +76,18 @@ public struct IntervalSet: Sendable, Hashable, Codable {
     }
 
     /// Whether any instant of `interval` is in the set.
-    public func overlaps(_ interval: Interval) -> Bool { !clipped(to: interval).isEmpty }
+    public func overlaps(_ interval: Interval) -> Bool { firstOverlap(with: interval) != nil }
+
+    /// The first of the set's intervals sharing an instant with `interval`, whole (not clipped).
+    public func firstOverlap(with interval: Interval) -> Interval? {
+        guard !interval.isEmpty else { return nil }
+        var low = 0, high = intervals.count
+        while low < high {
+            let mid = (low + high) / 2
+            if intervals[mid].end <= interval.start { low = mid + 1 } else { high = mid }
+        }
+        return low < intervals.count && intervals[low].start < interval.end ? intervals[low] : nil
+    }
 
     /// The earliest start at or after `earliest` of a stretch of `seconds` lying wholly inside the set.
     public func earliestFit(seconds length: Int64, notBefore earliest: Instant) -> Instant? {
