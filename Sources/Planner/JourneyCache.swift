@@ -16,6 +16,9 @@ final class JourneyCache {
         var ready: Int64
     }
 
+    /// Most answers (and stop-to-stop service lists) held at once.
+    static let capacity = 100_000
+
     private let router: Router
     private let times: TravelTimes
     /// The places questions name by index.
@@ -43,6 +46,7 @@ final class JourneyCache {
                     found = known
                 } else {
                     found = router.stopParts(from: fromStop, readyAt: ride.stopReady, to: toStop)
+                    if services.count >= Self.capacity { services.removeAll(keepingCapacity: true) }
                     services[key] = found
                 }
                 answer = found.flatMap { router.journey($0, from: origin, to: destination) }
@@ -53,6 +57,8 @@ final class JourneyCache {
             // A city the profiles do not cover: scan.
             answer = router.earliestArrival(from: origin, to: destination, notBefore: notBefore)
         }
+        // Answers are a pure function of the question, so forgetting them changes nothing but time: keep memory flat.
+        if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
         answers[question] = answer
         return answer
     }

@@ -23,6 +23,19 @@ struct IntervalSetTests {
         #expect(a.intersection(b).intervals == [span(5, 10), span(20, 25)])
     }
 
+    @Test func firstOverlapAgreesWithClipping() {
+        let busy = IntervalSet([span(10, 20), span(30, 40), span(60, 61)])
+        // Every window from 0 to 70 minutes, against the slow definition: the first clipped part's interval.
+        for start in 0...70 {
+            for end in start...70 {
+                let window = span(start, end)
+                let expected = busy.clipped(to: window).intervals.first.flatMap { part in busy.intervals.first { $0.overlaps(part) } }
+                #expect(busy.firstOverlap(with: window) == expected, "\(start)-\(end)")
+                #expect(busy.overlaps(window) == (expected != nil))
+            }
+        }
+    }
+
     @Test func gapsAreTheComplementInsideAWindow() {
         let busy = IntervalSet([span(10, 20), span(30, 40)])
         #expect(busy.gaps(in: span(0, 50)).intervals == [span(0, 10), span(20, 30), span(40, 50)])
