@@ -11,6 +11,8 @@ public struct Staff: Sendable, Hashable, Codable, Identifiable {
     public var home: Place
     /// Local hours in which they meet clients.
     public var workingHours: DailyHours
+    /// Hours of particular weekdays where they differ from `workingHours`.
+    public var weekdayHours: [Weekday: DailyHours]
     /// Local hours in which they may travel.
     public var travelHours: DailyHours
     /// Most minutes of travel in one day.
@@ -34,8 +36,10 @@ public struct Staff: Sendable, Hashable, Codable, Identifiable {
     public init(
         id: String, name: String, home: Place, workingHours: DailyHours, travelHours: DailyHours,
         dailyTravelCapMinutes: Int, busy: IntervalSet, availability: IntervalSet, daysOff: Set<LocalDate> = [],
-        maxNightsAway: Int? = nil, maxCost: Double? = nil, languages: Set<String> = [], sectors: Set<String> = []
+        maxNightsAway: Int? = nil, maxCost: Double? = nil, languages: Set<String> = [], sectors: Set<String> = [],
+        weekdayHours: [Weekday: DailyHours] = [:]
     ) {
+        self.weekdayHours = weekdayHours
         self.id = id
         self.name = name
         self.home = home
@@ -110,6 +114,11 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
         self.sector = sector
         self.availability = availability
     }
+}
+
+extension Staff {
+    /// Their working hours on `day`.
+    public func workingHours(on day: LocalDate) -> DailyHours { weekdayHours[day.weekday] ?? workingHours }
 }
 
 extension Client {

@@ -12,6 +12,8 @@ public struct PlanFile: Sendable {
         public var home: String
         public var calendar: String?
         public var workingHours: DailyHours
+        /// Working hours of particular weekdays, where they differ from `workingHours`.
+        public var weekdayHours: [Weekday: DailyHours]
         public var travelHours: DailyHours
         public var dailyTravelCapMinutes: Int
         /// Days at home with neither meetings nor travel.
@@ -152,7 +154,8 @@ public struct PlanFile: Sendable {
                 StaffEntry(
                     id: id, name: try reader.string(entry, "name", optional: true) ?? id, home: try reader.string(entry, "home"),
                     calendar: try reader.string(entry, "calendar", optional: true),
-                    workingHours: try reader.hours(entry, "working_hours") ?? workingHours,
+                    workingHours: try reader.weekdayHours(entry, "working_hours").usual ?? workingHours,
+                    weekdayHours: try reader.weekdayHours(entry, "working_hours").byWeekday,
                     travelHours: try reader.hours(entry, "travel_hours") ?? travelHours,
                     dailyTravelCapMinutes: try reader.integer(entry, "daily_travel_cap_minutes", in: 0...1440) ?? dailyTravelCapMinutes,
                     daysOff: try reader.days(entry, "days_off", week: weekDays),
@@ -265,6 +268,22 @@ struct YAMLReader {
             }
             return day
         }
+    }
+
+    /// Hours as one `"HH:MM-HH:MM"` for every day, or as a mapping of weekdays to hours (`{mon: "08:00-18:00"}`).
+    func weekdayHours(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> (usual: DailyHours?, byWeekday: [Weekday: DailyHours]) {
+        guard let node = map[key] else { return (nil, [:]) }
+        guard case .mapping = node else { return (try hours(map, key), [:]) }
+        var byWeekday: [Weekday: DailyHours] = [:]
+        let days = try mapping(node, "'\(key)'")
+        for (name, _, line) in days.pairs {
+            guard let weekday = Weekday(name: name) else {
+                throw ScheduleError(file: file, line: line, "'\(key)' key '\(name)' is not a weekday such as mon")
+            }
+            guard let value = try hours(days, name) else { continue }
+            byWeekday[weekday] = value
+        }
+        return (nil, byWeekday)
     }
 
     func hours(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> DailyHours? {

@@ -71,7 +71,10 @@ public struct ScheduleLoader: Sendable {
             if let location = entry.calendar {
                 busy = fetched.calendars[location]!.busy(in: period, floating: zone)
             }
-            let working = entry.workingHours.intervals(on: workingDays.filter { !entry.daysOff.contains($0) }, in: zone)
+            let working = IntervalSet(
+                workingDays.filter { !entry.daysOff.contains($0) }.flatMap { day in
+                    (entry.weekdayHours[day.weekday] ?? entry.workingHours).intervals(on: [day], in: zone).intervals
+                })
             staff.append(
                 Staff(
                     id: entry.id, name: entry.name,
@@ -79,7 +82,7 @@ public struct ScheduleLoader: Sendable {
                     workingHours: entry.workingHours, travelHours: entry.travelHours,
                     dailyTravelCapMinutes: entry.dailyTravelCapMinutes, busy: busy, availability: working.subtracting(busy),
                     daysOff: Set(entry.daysOff), maxNightsAway: entry.maxNights, maxCost: entry.maxCost,
-                    languages: Set(entry.languages), sectors: Set(entry.sectors)))
+                    languages: Set(entry.languages), sectors: Set(entry.sectors), weekdayHours: entry.weekdayHours))
         }
 
         var clients: [Client] = []

@@ -94,6 +94,59 @@ struct ScheduleLoaderTests {
         #expect(error?.line != nil)
     }
 
+    @Test func theSampleWeeksRulesOfWhoAndWhenLoad() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
+        let problem = schedule.problem
+        let client = { (id: String) in problem.clients.first { $0.id == id }! }
+        let staff = { (id: String) in problem.staff.first { $0.id == id }! }
+        #expect(client("bj01").with == ["liu"])
+        #expect(client("hf02").pinnedStart == problem.zone.instant(problem.days[0], TimeOfDay("15:00")!))
+        #expect(client("su03").language == "en")
+        #expect(client("sh05").eligible == ["chen", "sun"])
+        #expect(client("xa01").latestDay == problem.days[3])
+        #expect(client("hz02").after == ["hz01"])
+        #expect(staff("sun").daysOff == [problem.days[4]])
+        #expect(!staff("sun").availability.overlaps(problem.zone.day(problem.days[4])))
+        #expect(staff("liu").maxNightsAway == 2)
+        #expect(staff("zhou").languages == ["zh", "en"] && staff("zhou").sectors.contains("半导体"))
+        #expect(client("wh01").mayBeLed(by: staff("zhou")) && !client("wh01").mayBeLed(by: staff("chen")))
+    }
+
+    @Test func workingHoursMayDifferByWeekday() async throws {
+        let folder = Fixtures.copy(Fixtures.sampleWeek)
+        Fixtures.edit("\(folder)/plan.yaml", replacing: "    working_hours: \"09:00-17:30\"", with: "    working_hours: {fri: \"09:00-12:00\"}")
+        let problem = try await ScheduleLoader().load(folder: folder).problem
+        let liu = problem.staff.first { $0.id == "liu" }!
+        let friday = problem.zone.day(problem.days[4])
+        #expect(liu.workingHours(on: problem.days[4]) == DailyHours("09:00-12:00")!)
+        #expect(liu.availability.clipped(to: friday).intervals.allSatisfy { problem.zone.clock($0.end) <= "12:00" })
+        #expect(liu.workingHours(on: problem.days[0]) == DailyHours("08:30-18:30")!)
+    }
+
+    @Test func badRulesOfWhoAndWhenNameTheirLine() async {
+        let unknown = await failure { folder in Self.addColumn(folder, "with", "nobody") }
+        #expect(unknown?.message.contains("with 'nobody' is not a staff id") == true)
+        #expect(unknown?.line == 2)
+        let pinned = await failure { folder in Self.addColumn(folder, "pinned", "sun 10:00") }
+        #expect(pinned?.message.contains("pinned 'sun 10:00'") == true)
+        let circle = await failure { folder in Self.addColumn(folder, "after", "$self") }
+        #expect(circle?.message.contains("circle") == true)
+        let dayOff = await failure { folder in Fixtures.edit("\(folder)/plan.yaml", replacing: "    home: xuzhou", with: "    home: xuzhou\n    days_off: [someday]") }
+        #expect(dayOff?.message.contains("'days_off' entry 'someday'") == true)
+        #expect(dayOff?.file.hasSuffix("plan.yaml") == true)
+    }
+
+    /// Adds a column to the quickstart's clients.csv, with `value` in the first row ("$self": that row's own id).
+    static func addColumn(_ folder: String, _ column: String, _ value: String) {
+        let path = "\(folder)/clients.csv"
+        let text = try! String(contentsOfFile: path, encoding: .utf8)
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        lines[0] += ",\(column)"
+        let id = String(lines[1].prefix { $0 != "," })
+        lines[1] += "," + (value == "$self" ? id : value)
+        try! lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
     @Test func badYAMLValuesNameTheirLine() async {
         let error = await failure { folder in Fixtures.edit("\(folder)/plan.yaml", replacing: "2022-03-07", with: "7 March") }
         #expect(error?.message.contains("YYYY-MM-DD") == true)
