@@ -47,8 +47,8 @@ public struct Planner: Sendable {
         times = WeekContext.travelTimes(problem: problem, router: router)
     }
 
-    /// Plans the week.
-    public func solve() -> Plan {
+    /// Plans the week; `progress` hears the percent of the search done (from one of the searches).
+    public func solve(progress: (@Sendable (Int) -> Void)? = nil) -> Plan {
         let budget = Int(options.seconds * Options.workPerSecond)
         let results = Mutex([Int: (Objective, WeekState, WeekContext)]())
         let (problem, router, times, seed, previous) = (problem, router, times, options.seed, previous)
@@ -61,6 +61,7 @@ public struct Planner: Sendable {
             // The first search goes on with the builder's journeys.
             let context = thread == 0 ? warm : WeekContext(problem: problem, router: router, times: times, keeping: previous)
             var search = WeekSearch(context: context, seed: seed &+ UInt64(thread) &* 0x9E37_79B9, budget: budget)
+            if thread == 0 { search.progress = progress }
             let state = search.improve(first, spent: spent)
             let objective = state.objective(context)
             results.withLock { $0[thread] = (objective, state, context) }

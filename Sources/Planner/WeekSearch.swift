@@ -12,6 +12,8 @@ struct WeekSearch {
     private var random: SplitMix64
     /// Simulations allowed: the search's deterministic measure of time.
     let budget: Int
+    /// Hears the percent of the budget spent, when it changes.
+    var progress: (@Sendable (Int) -> Void)?
 
     init(context: WeekContext, seed: UInt64, budget: Int) {
         self.context = context
@@ -52,9 +54,15 @@ struct WeekSearch {
         let movable = possible.filter { !problem.clients[$0].isPinned }
         guard !movable.isEmpty else { return best }
         let first = moves.work
+        var percent = -1
+        defer { if percent >= 0 { self.progress?(100) } }
         while moves.work < budget {
             moves.countIteration()
             let progress = Double(moves.work - first) / Double(max(1, budget - first))
+            if let report = self.progress, Int(progress * 100) > percent {
+                percent = Int(progress * 100)
+                report(percent)
+            }
             var candidate = current
             let placed = movable.filter { candidate.isPlaced($0) }
             let most = max(1, min(20, placed.count / 2 + 1))

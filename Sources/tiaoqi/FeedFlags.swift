@@ -31,4 +31,12 @@ enum Progress {
             FileHandle.standardError.write(Data("\rfetching feeds: \(done)/\(total)\(done == total ? "\n" : "")".utf8))
         }
     }
+
+    /// Percent of the search done, for `Planner.solve(progress:)`.
+    static var planning: (@Sendable (Int) -> Void)? {
+        guard isatty(2) != 0 else { return nil }
+        return { percent in
+            FileHandle.standardError.write(Data("\rplanning: \(percent)%\(percent >= 100 ? "\n" : "")".utf8))
+        }
+    }
 }

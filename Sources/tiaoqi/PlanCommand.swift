@@ -53,7 +53,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
         Failure.warn(loaded.warnings)
         let router = Router(timetable: loaded.timetable, rules: loaded.travelRules, dates: loaded.problem.days)
-        var plan = Planner(problem: loaded.problem, router: router, options: .init(seed: seed, seconds: seconds, threads: threads), keeping: previous).solve()
+        var plan = Planner(problem: loaded.problem, router: router, options: .init(seed: seed, seconds: seconds, threads: threads), keeping: previous).solve(progress: Progress.planning)
         plan.schedule = RelativePath.of(schedule, from: out ?? ".")
         let findings = PlanAudit(problem: loaded.problem, timetable: loaded.timetable).findings(for: plan)
             .filter { $0.rule != "must-visit-left-out" }
