@@ -47,7 +47,8 @@ public struct Planner: Sendable {
         times = WeekContext.travelTimes(problem: problem, router: router)
     }
 
-    /// Plans the week; `progress` hears the percent of the search done (from one of the searches).
+    /// Plans the week; `progress` hears the percent of the search done (from one of the searches): 0 as soon as a
+    /// first feasible week exists, 100 when the search ends.
     public func solve(progress: (@Sendable (Int) -> Void)? = nil) -> Plan {
         let budget = Int(options.seconds * Options.workPerSecond)
         let results = Mutex([Int: (Objective, WeekState, WeekContext)]())
@@ -55,7 +56,8 @@ public struct Planner: Sendable {
         // One first week, then independent searches from it.
         let warm = WeekContext(problem: problem, router: router, times: times, keeping: previous)
         var builder = WeekSearch(context: warm, seed: seed, budget: budget)
-        let first = builder.construct()
+        let helpers = (1..<options.threads).map { _ in Lane(context: WeekContext(problem: problem, router: router, times: times, keeping: previous)) }
+        let first = builder.construct(helpers: helpers)
         let spent = builder.work
         DispatchQueue.concurrentPerform(iterations: options.threads) { thread in
             // The first search goes on with the builder's journeys.

@@ -107,10 +107,20 @@ struct WeekMoves {
     }
 
     private mutating func bestSingleInsertion(of client: Int, into state: WeekState) -> RouteChange? {
+        bestSingleInsertion(of: client, into: state, trying: candidates(for: client, among: context.leads[client], in: state))
+    }
+
+    /// The people `bestInsertion` would try for a visit, when it needs one lead and no fixed start; nil otherwise.
+    func singleCandidates(for client: Int, in state: WeekState) -> [Int]? {
+        context.isShared(client) ? nil : candidates(for: client, among: context.leads[client], in: state)
+    }
+
+    /// The cheapest feasible way to place a visit led by one of `people` (a visit without a fixed start).
+    mutating func bestSingleInsertion(of client: Int, into state: WeekState, trying people: [Int]) -> RouteChange? {
         let length = Int64(problem.clients[client].meetingMinutes) * 60
         var best: RouteChange?
         let large = context.leads[client].count > Self.candidateCount
-        for person in candidates(for: client, among: context.leads[client], in: state) {
+        for person in people {
             guard context.commonWindows(client, person).earliestFit(seconds: length, notBefore: context.days[0].start) != nil else { continue }
             let route = state.routes[person]
             let old = state.schedules[person]

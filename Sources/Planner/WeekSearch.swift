@@ -30,8 +30,9 @@ struct WeekSearch {
     /// The best week found within the budget: built, then improved.
     mutating func run() -> WeekState { improve(construct()) }
 
-    /// A first week: the kept plan's visits as they were, then booked visits, then the rest by insertion.
-    mutating func construct() -> WeekState {
+    /// A first week: the kept plan's visits as they were, then booked visits, then the rest by insertion, shared
+    /// out over `helpers` when given.
+    mutating func construct(helpers: [Lane] = []) -> WeekState {
         let possible = problem.clients.indices.filter(isPossible)
         var current = WeekState(people: problem.staff.count, clients: problem.clients.count)
         // A kept plan's visits first, as they were, in time order.
@@ -40,7 +41,7 @@ struct WeekSearch {
         }
         let pinned = possible.filter { problem.clients[$0].isPinned && !current.isPlaced($0) }
         insert(pinned, into: &current)
-        insert(possible.filter { !current.isPlaced($0) }.sorted(by: constructionOrder), into: &current)
+        insert(possible.filter { !current.isPlaced($0) }.sorted(by: constructionOrder), into: &current, helpers: helpers)
         return current
     }
 
@@ -52,14 +53,14 @@ struct WeekSearch {
         var currentObjective = current.objective(context)
         var best = current, bestObjective = currentObjective
         let movable = possible.filter { !problem.clients[$0].isPinned }
-        guard !movable.isEmpty else { return best }
         let first = moves.work
-        var percent = -1
-        defer { if percent >= 0 { self.progress?(100) } }
-        while moves.work < budget {
+        progress?(0)
+        var percent = 0
+        defer { progress?(100) }
+        while moves.work < budget && !movable.isEmpty {
             moves.countIteration()
             let progress = Double(moves.work - first) / Double(max(1, budget - first))
-            if let report = self.progress, Int(progress * 100) > percent {
+            if let report = self.progress, Int(progress * 100) > percent, progress < 1 {
                 percent = Int(progress * 100)
                 report(percent)
             }
@@ -137,6 +138,30 @@ struct WeekSearch {
         }
     }
 
+    /// Like `insert`, with each visit's candidates split between `helpers` (one per other thread, each with its own
+    /// journeys): the same choices as one thread makes, found side by side.
+    private mutating func insert(_ clients: [Int], into state: inout WeekState, helpers: [Lane]) {
+        guard !helpers.isEmpty else { return insert(clients, into: &state) }
+        let lanes = [Lane(moves)] + helpers
+        for client in clients where !state.isPlaced(client) {
+            guard let people = lanes[0].moves.singleCandidates(for: client, in: state), people.count > 1 else {
+                if let change = lanes[0].moves.bestInsertion(of: client, into: state) { lanes[0].moves.apply(change, to: &state) }
+                continue
+            }
+            let share = (people.count + lanes.count - 1) / lanes.count
+            let frozen = state
+            DispatchQueue.concurrentPerform(iterations: lanes.count) { index in
+                let part = Array(people.dropFirst(index * share).prefix(share))
+                lanes[index].found = part.isEmpty ? nil : lanes[index].moves.bestSingleInsertion(of: client, into: frozen, trying: part)
+            }
+            var best: RouteChange?
+            for lane in lanes where lane.found.map({ $0.isBetter(than: best) }) ?? false { best = lane.found }
+            if let best { lanes[0].moves.apply(best, to: &state) }
+        }
+        moves = lanes[0].moves
+        moves.spend(helpers.reduce(0) { $0 + $1.moves.work })
+    }
+
     /// Visits to take out: at random, those in one city, one person's visits on one day, or the costliest to reach.
     private mutating func chooseRemovals(_ count: Int, placed: [Int], in state: WeekState) -> [Int] {
         guard !placed.isEmpty else { return [] }
@@ -171,4 +196,15 @@ struct WeekSearch {
         }
         return total
     }
+}
+
+/// One thread's share of a construction: its own moves (and journeys), and what it found last.
+final class Lane: @unchecked Sendable {
+    var moves: WeekMoves
+    var found: RouteChange?
+
+    init(_ moves: WeekMoves) { self.moves = moves }
+
+    /// A lane with its own context for `problem`.
+    convenience init(context: WeekContext) { self.init(WeekMoves(context: context)) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Audit
 import Foundation
+import Synchronization
 import Itinerary
 import Planner
 import Schedules
@@ -55,13 +56,18 @@ struct PlanBench: ParsableCommand {
             clock.reset()
             let planner = Planner(problem: problem, router: router, options: .init(seed: seed, seconds: effort, threads: threads))
             let profileSeconds = clock.lap()
-            let plan = planner.solve()
+            let firstWeek = Mutex<Double?>(nil)
+            let started = DispatchTime.now().uptimeNanoseconds
+            let plan = planner.solve { percent in
+                firstWeek.withLock { if $0 == nil && percent == 0 { $0 = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 } }
+            }
             let solveSeconds = clock.lap()
             let findings = PlanAudit(problem: problem, timetable: timetable).findings(for: plan)
                 .filter { $0.severity == .error && $0.rule != "must-visit-left-out" }
             let score = plan.score
             runs.append([
                 "effort_seconds": effort, "profile_seconds": profileSeconds, "solve_seconds": solveSeconds,
+                "first_feasible_seconds": firstWeek.withLock { $0 } ?? solveSeconds,
                 "must_visits": "\(score.mustVisitsPlaced)/\(score.mustVisitsTotal)", "priority": score.priorityPlaced,
                 "priority_total": score.priorityTotal, "visits": plan.visits.count, "travel_minutes": score.travelMinutes,
                 "cost": score.cost.rounded(), "nights": score.nightsAway, "audit_errors": findings.count,
