@@ -33,6 +33,14 @@ final class JourneyCache {
         self.places = places
     }
 
+    /// The earliest door-to-door arrival, from the profiles alone (no journey is built); a lower bound on any
+    /// journey's arrival that also respects travel hours and caps.
+    func arrivalBound(from: Int, to: Int, notBefore: Instant) -> Instant? {
+        let origin = places[from], destination = places[to]
+        if let ride = times.ride(from: origin, to: destination, notBefore: notBefore) { return ride.arrive }
+        return earliestArrival(from: from, to: to, notBefore: notBefore)?.arrive
+    }
+
     func earliestArrival(from: Int, to: Int, notBefore: Instant) -> Journey? {
         let question = Question(from: Int32(from), to: Int32(to), notBefore: notBefore.seconds)
         if let known = answers[question] { return known }

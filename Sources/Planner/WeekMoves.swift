@@ -132,6 +132,7 @@ struct WeekMoves {
                 // In a large team, only where the visit can keep its neighbours' times: not before a visit over before
                 // the client can begin.
                 if large, position < old.visits.count, old.visits[position].interval.end <= earliest { continue }
+                guard mayFit(client, person: person, at: position, in: state) else { continue }
                 var order = route
                 order.insert(client, at: position)
                 guard let schedule = simulate(person, order, fixed: state.fixed) else { continue }
@@ -160,6 +161,29 @@ struct WeekMoves {
         let nearby = going.sorted(by: byLoad).prefix(most - 2)
         let idle = leads.filter { !nearby.contains($0) }.sorted(by: byLoad).prefix(most - nearby.count)
         return Array(nearby) + Array(idle)
+    }
+
+    /// Whether inserting a visit at `position` of a person's route passes two quick bounds: the earliest arrival
+    /// from the visit before (which keeps its time) comes by the client's latest start, and from the earliest end
+    /// of the meeting the next visit can still be reached by its latest (or fixed) start. Travel hours, caps and
+    /// nights only make arrivals later, so a failed bound means the simulation would fail too.
+    private func mayFit(_ client: Int, person: Int, at position: Int, in state: WeekState) -> Bool {
+        let route = state.routes[person], old = state.schedules[person]
+        guard old.visits.count == route.count else { return true }
+        let here = context.placeIndex(client: client)
+        let from = position == 0 ? person : context.placeIndex(client: route[position - 1])
+        let leaving = position == 0 ? context.days[0].start : old.visits[position - 1].interval.end
+        guard let arrival = context.cache.arrivalBound(from: from, to: here, notBefore: leaving),
+            arrival <= context.latestStart[client]
+        else { return false }
+        guard position < route.count else { return true }
+        let length = Int64(problem.clients[client].meetingMinutes) * 60
+        guard let begin = context.commonWindows(client, person).earliestFit(seconds: length, notBefore: arrival) else { return false }
+        let next = route[position]
+        guard let reach = context.cache.arrivalBound(from: here, to: context.placeIndex(client: next), notBefore: begin + length) else {
+            return false
+        }
+        return reach <= (state.fixed[next] ?? context.latestStart[next])
     }
 
     /// Places a delegation's or booked visit: for each candidate lead and start, each attendee's best position.
