@@ -181,6 +181,8 @@ public struct Score: Sendable, Codable, Hashable, Comparable {
     public var cost: Double
     /// Hotel nights.
     public var nightsAway: Int
+    /// The same terms for each person who travels, and what they are held to.
+    public var people: [PersonScore]?
 
     /// A score from its parts.
     public init(
@@ -200,5 +202,42 @@ public struct Score: Sendable, Codable, Hashable, Comparable {
     public static func < (lhs: Score, rhs: Score) -> Bool {
         (-lhs.mustVisitsPlaced, -lhs.priorityPlaced, lhs.travelMinutes, lhs.cost, lhs.nightsAway)
             < (-rhs.mustVisitsPlaced, -rhs.priorityPlaced, rhs.travelMinutes, rhs.cost, rhs.nightsAway)
+    }
+}
+
+/// One person's share of a plan's score, beside their limits.
+public struct PersonScore: Sendable, Codable, Hashable {
+    /// Staff id.
+    public var person: String
+    /// Meetings attended.
+    public var visits: Int
+    /// Door-to-door travel minutes.
+    public var travelMinutes: Int
+    /// Most travel minutes in one day, and the daily cap.
+    public var busiestDayMinutes: Int
+    public var dailyCapMinutes: Int
+    /// Ticket and hotel yuan, and the limit if any.
+    public var tickets: Double
+    public var hotels: Double
+    public var costLimit: Double?
+    /// Hotel nights, and the limit if any.
+    public var nights: Int
+    public var nightsLimit: Int?
+
+    /// A person's score from its parts.
+    public init(
+        person: String, visits: Int, travelMinutes: Int, busiestDayMinutes: Int, dailyCapMinutes: Int, tickets: Double, hotels: Double,
+        costLimit: Double?, nights: Int, nightsLimit: Int?
+    ) {
+        self.person = person
+        self.visits = visits
+        self.travelMinutes = travelMinutes
+        self.busiestDayMinutes = busiestDayMinutes
+        self.dailyCapMinutes = dailyCapMinutes
+        self.tickets = tickets
+        self.hotels = hotels
+        self.costLimit = costLimit
+        self.nights = nights
+        self.nightsLimit = nightsLimit
     }
 }

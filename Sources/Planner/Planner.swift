@@ -108,13 +108,22 @@ public struct Planner: Sendable {
         let leftOut = problem.clients.indices.filter { !state.isPlaced($0) }.map(explainer.explain)
         let placed = Set(visits.map(\.client))
         let clients = problem.clients
-        let score = Score(
+        var score = Score(
             mustVisitsPlaced: clients.filter { $0.mustVisit && placed.contains($0.id) }.count,
             mustVisitsTotal: clients.filter(\.mustVisit).count,
             priorityPlaced: clients.filter { placed.contains($0.id) }.reduce(0) { $0 + $1.priority },
             priorityTotal: clients.reduce(0) { $0 + $1.priority },
             travelMinutes: Int(legs.reduce(0) { $0 + $1.interval.seconds } / 60),
             cost: legs.reduce(0) { $0 + $1.price } + stays.reduce(0) { $0 + $1.cost }, nightsAway: stays.count)
+        score.people = problem.staff.map { person in
+            let own = legs.filter { $0.person == person.id }, nights = stays.filter { $0.person == person.id }
+            let byDay = Dictionary(grouping: own) { problem.zone.date(of: $0.depart) }.mapValues { $0.reduce(0) { $0 + $1.interval.seconds } }
+            return PersonScore(
+                person: person.id, visits: visits.filter { $0.staff.contains(person.id) }.count,
+                travelMinutes: Int(own.reduce(0) { $0 + $1.interval.seconds } / 60), busiestDayMinutes: Int((byDay.values.max() ?? 0) / 60),
+                dailyCapMinutes: person.dailyTravelCapMinutes, tickets: own.reduce(0) { $0 + $1.price },
+                hotels: nights.reduce(0) { $0 + $1.cost }, costLimit: person.maxCost, nights: nights.count, nightsLimit: person.maxNightsAway)
+        }
         var plan = Plan(
             schedule: nil, name: problem.name, timeZone: problem.zone.identifier, days: problem.days, seed: options.seed,
             visits: visits, legs: legs, stays: stays, leftOut: leftOut, score: score)

@@ -64,6 +64,18 @@ public enum PlanText {
             for change in changes { out += "  - \(change)\n" }
         }
         let score = plan.score
+        for person in score.people ?? [] where person.visits > 0 || person.travelMinutes > 0 {
+            let name = schedule.problem.staff.first { $0.id == person.person }?.name ?? person.person
+            let nights = person.nightsLimit.map { "\(person.nights)/\($0)" } ?? "\(person.nights)"
+            let cost = person.tickets + person.hotels
+            let limit = person.costLimit.map { String(format: " (limit ¥%.0f)", $0) } ?? ""
+            out += String(
+                format: "\n  %@: %d visits · travel %dh%02dm (busiest day %dh%02dm of %dh%02dm) · tickets ¥%.0f + hotels ¥%.0f = ¥%.0f%@ · nights %@",
+                name, person.visits, person.travelMinutes / 60, person.travelMinutes % 60, person.busiestDayMinutes / 60,
+                person.busiestDayMinutes % 60, person.dailyCapMinutes / 60, person.dailyCapMinutes % 60, person.tickets, person.hotels, cost,
+                limit, nights)
+        }
+        if score.people != nil { out += "\n" }
         out += String(
             format: "\nScore: must-visits %d/%d · priority %d/%d · travel %dh%02dm · cost ¥%.0f · %d nights away\n",
             score.mustVisitsPlaced, score.mustVisitsTotal, score.priorityPlaced, score.priorityTotal, score.travelMinutes / 60,
