@@ -24,6 +24,7 @@ final class JourneyCache {
     /// The places questions name by index.
     let places: [Place]
     private var answers: [Question: Journey?] = [:]
+    private var ends: [TravelTimes.Ends?]
     private var services: [StopRide: (parts: [Journey.Part], ready: Instant)?] = [:]
 
     /// A cache over precomputed profiles, for journeys between `places`.
@@ -31,13 +32,19 @@ final class JourneyCache {
         self.router = router
         self.times = times
         self.places = places
+        ends = Array(repeating: nil, count: places.count)
+    }
+
+    private func ride(from: Int, to: Int, notBefore: Instant) -> TravelTimes.Ride? {
+        if ends[from] == nil { ends[from] = times.ends(of: places[from]) }
+        if ends[to] == nil { ends[to] = times.ends(of: places[to]) }
+        return times.ride(from: ends[from]!, to: ends[to]!, notBefore: notBefore)
     }
 
     /// The earliest door-to-door arrival, from the profiles alone (no journey is built); a lower bound on any
     /// journey's arrival that also respects travel hours and caps.
     func arrivalBound(from: Int, to: Int, notBefore: Instant) -> Instant? {
-        let origin = places[from], destination = places[to]
-        if let ride = times.ride(from: origin, to: destination, notBefore: notBefore) { return ride.arrive }
+        if let ride = ride(from: from, to: to, notBefore: notBefore) { return ride.arrive }
         return earliestArrival(from: from, to: to, notBefore: notBefore)?.arrive
     }
 
@@ -46,7 +53,7 @@ final class JourneyCache {
         if let known = answers[question] { return known }
         let origin = places[from], destination = places[to]
         let answer: Journey?
-        if let ride = times.ride(from: origin, to: destination, notBefore: notBefore) {
+        if let ride = ride(from: from, to: to, notBefore: notBefore) {
             if let fromStop = ride.fromStop, let toStop = ride.toStop {
                 let key = StopRide(from: Int32(fromStop), to: Int32(toStop), ready: ride.stopReady)
                 let found: (parts: [Journey.Part], ready: Instant)?
@@ -57,7 +64,7 @@ final class JourneyCache {
                     if services.count >= Self.capacity { services.removeAll(keepingCapacity: true) }
                     services[key] = found
                 }
-                answer = found.flatMap { router.journey($0, from: origin, to: destination) }
+                answer = found.flatMap { router.journey($0, from: ends[from]!, to: ends[to]!) }
             } else {
                 answer = router.journey(ride, from: origin, to: destination)
             }

@@ -197,10 +197,21 @@ public struct Router: Sendable {
 
     /// Door-to-door journey around stop-to-stop services: leave in time to be ready for the first.
     public func journey(_ services: (parts: [Journey.Part], ready: Instant), from origin: Place, to destination: Place) -> Journey? {
+        journey(services, from: origin, endpoints(origin), to: destination, endpoints(destination))
+    }
+
+    /// `journey(_:from:to:)` between places whose stops are already worked out.
+    public func journey(_ services: (parts: [Journey.Part], ready: Instant), from start: TravelTimes.Ends, to end: TravelTimes.Ends) -> Journey? {
+        journey(services, from: start.place, start.endpoints, to: end.place, end.endpoints)
+    }
+
+    private func journey(
+        _ services: (parts: [Journey.Part], ready: Instant), from origin: Place, _ sources: [Endpoint], to destination: Place, _ targets: [Endpoint]
+    ) -> Journey? {
         guard let first = services.parts.first, let last = services.parts.last, let firstStop = timetable.stopIndex[first.from],
             let lastStop = timetable.stopIndex[last.to],
-            let access = endpoints(origin).first(where: { $0.stop == firstStop }),
-            let egress = endpoints(destination).first(where: { $0.stop == lastStop })
+            let access = sources.first(where: { $0.stop == firstStop }),
+            let egress = targets.first(where: { $0.stop == lastStop })
         else { return nil }
         let leave = services.ready - access.seconds
         var parts = services.parts

@@ -174,15 +174,34 @@ public struct TravelTimes: Sendable {
         public var toStop: Int?
     }
 
+    /// A place with its stops and the seconds from its door to each, worked out once for many rides.
+    public struct Ends: Sendable {
+        public let place: Place
+        let endpoints: [Endpoint]
+        let covered: Bool
+    }
+
+    /// The stops of `place` and the way to each.
+    public func ends(of place: Place) -> Ends {
+        let endpoints = router.endpoints(place)
+        return Ends(place: place, endpoints: endpoints, covered: endpoints.allSatisfy { position[$0.stop] >= 0 })
+    }
+
     /// The earliest arrival from `origin` to `destination` leaving no earlier than `earliest`, as a `Ride` that leaves
     /// as late as that arrival allows; nil when nothing arrives, or when a city is not covered by the profiles.
     public func ride(from origin: Place, to destination: Place, notBefore earliest: Instant) -> Ride? {
+        ride(from: ends(of: origin), to: ends(of: destination), notBefore: earliest)
+    }
+
+    /// `ride(from:to:notBefore:)` between places whose stops are already worked out.
+    public func ride(from start: Ends, to end: Ends, notBefore earliest: Instant) -> Ride? {
+        let origin = start.place, destination = end.place
         if origin.cityID == destination.cityID {
             let end = earliest + router.rules.roadSeconds(from: origin.coordinate, to: destination.coordinate)
             return Ride(depart: earliest, arrive: end, fromStop: nil, stopReady: 0, toStop: nil)
         }
-        let sources = router.endpoints(origin), targets = router.endpoints(destination)
-        guard sources.allSatisfy({ position[$0.stop] >= 0 }), targets.allSatisfy({ position[$0.stop] >= 0 }) else { return nil }
+        guard start.covered, end.covered else { return nil }
+        let sources = start.endpoints, targets = end.endpoints
         var best: Ride?
         if let road = router.roadSeconds(from: origin, to: destination) {
             best = Ride(depart: earliest, arrive: earliest + road, fromStop: nil, stopReady: 0, toStop: nil)
