@@ -24,7 +24,7 @@ public struct Planner: Sendable {
         }
 
         /// Simulated routes per second of search on the reference machine.
-        static let workPerSecond = 40_000.0
+        static let workPerSecond = 80_000.0
     }
 
     /// What to plan.

@@ -87,13 +87,18 @@ struct RouteSimulator {
                     return .failure(.noWindow(client: client, arrival: journey.arrive, services: services))
                 }
                 begin = fit
-            } else if sameDay, context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count,
-                let window = context.travelWindows[person][meetingDay],
-                case .success(let sameDay) = leg(person, from: at, to: there, notBefore: max(now, window.start), travelByDay: travelByDay),
-                sameDay.arrive <= begin
-            {
-                // Travel on the meeting's own day instead of waiting overnight there.
-                journey = sameDay
+            } else if sameDay, context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count {
+                // Travel as late as still arrives in time: on the meeting's own day if possible, else the day before,
+                // and so on, instead of waiting there over several nights.
+                for day in stride(from: meetingDay, to: max(today, context.dayIndex(journey.depart)), by: -1) {
+                    guard let window = context.travelWindows[person][day] else { continue }
+                    if case .success(let later) = leg(person, from: at, to: there, notBefore: max(now, window.start), travelByDay: travelByDay),
+                        later.arrive <= begin
+                    {
+                        journey = later
+                        break
+                    }
+                }
             }
             if leaveLate {
                 journey = latestJourney(person, from: at, to: there, after: journey, by: begin, travelByDay: travelByDay)
