@@ -18,8 +18,8 @@ struct PersonSchedule {
 
 /// Times a fixed order of visits for one person, or says what stops it. A visit with a fixed start (booked, or
 /// shared by a delegation) starts then; any other starts at the earliest time both sides are free once the person
-/// is there. Travel happens on the meeting's own day when that still arrives in time; a person who must be home
-/// on a day off, or who has no hotel nights left, goes home overnight and out again.
+/// is there. Travel happens on the latest day that still arrives in time (the meeting's own day if it can); a person
+/// who must be home on a day off, or who has no hotel nights left, goes home overnight and out again.
 struct RouteSimulator {
     let context: WeekContext
 
@@ -28,15 +28,15 @@ struct RouteSimulator {
     /// The schedule for `order` (client indices), with `fixed` starts by client, or the first obstacle met. With
     /// `leaveLate`, each leg is moved to the latest departure that still reaches the meeting in time.
     func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool = false) -> Result<PersonSchedule, Obstacle> {
-        let first = simulate(person: person, order: order, fixed: fixed, leaveLate: leaveLate, sameDay: true)
+        let first = simulate(person: person, order: order, fixed: fixed, leaveLate: leaveLate, travelLate: true)
         guard case .failure = first, !order.isEmpty else { return first }
-        // Travelling on the meeting's day can use up a day's cap or hours that a later leg needed: try the earliest.
-        let second = simulate(person: person, order: order, fixed: fixed, leaveLate: leaveLate, sameDay: false)
+        // Travelling late can use up a day's cap or hours that a later leg needed: try the earliest legs.
+        let second = simulate(person: person, order: order, fixed: fixed, leaveLate: leaveLate, travelLate: false)
         if case .success = second { return second }
         return first
     }
 
-    private func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool, sameDay: Bool) -> Result<PersonSchedule, Obstacle> {
+    private func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool, travelLate: Bool) -> Result<PersonSchedule, Obstacle> {
         let staff = problem.staff[person]
         var schedule = PersonSchedule()
         var place = staff.home, at = person
@@ -87,7 +87,7 @@ struct RouteSimulator {
                     return .failure(.noWindow(client: client, arrival: journey.arrive, services: services))
                 }
                 begin = fit
-            } else if sameDay, context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count {
+            } else if travelLate, context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count {
                 // Travel as late as still arrives in time: on the meeting's own day if possible, else the day before,
                 // and so on, instead of waiting there over several nights.
                 for day in stride(from: meetingDay, to: max(today, context.dayIndex(journey.depart)), by: -1) {
