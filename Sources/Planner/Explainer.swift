@@ -57,17 +57,24 @@ struct Explainer {
         }
         for lead in examined {
             let people = context.with[client] + [lead]
-            let obstacles = people.compactMap { person -> String? in
-                let fixed = aloneStart(client, people: people)
-                var starts = state.fixed
-                starts[client] = fixed
-                if context.isShared(client) && fixed == nil { return nil }
-                if case .failure(let obstacle) = moves.simulator.simulate(person: person, order: [client], fixed: starts) {
+            // A delegation tried alone at each start they could share; the first start's obstacles if none works.
+            let starts: [Instant?] = context.isShared(client) ? moves.candidateStarts(client, people: people, length: length).map { $0 } : [nil]
+            guard !starts.isEmpty else { continue }
+            var firstObstacles: [String]?
+            for start in starts {
+                var fixed = state.fixed
+                fixed[client] = start
+                let obstacles = people.compactMap { person -> String? in
+                    guard case .failure(let obstacle) = moves.simulator.simulate(person: person, order: [client], fixed: fixed) else { return nil }
                     return "\(problem.staff[person].name): " + words(obstacle, person: person)
                 }
-                return nil
+                if obstacles.isEmpty {
+                    firstObstacles = nil
+                    break
+                }
+                if firstObstacles == nil { firstObstacles = obstacles }
             }
-            if obstacles.isEmpty { fitsAlone.append(lead) } else { reasons += obstacles }
+            if let obstacles = firstObstacles { reasons += obstacles } else { fitsAlone.append(lead) }
         }
         // What stands in the way in the weeks of a few who could go alone (the rest are alike or say no more).
         for lead in fitsAlone.prefix(3) {
@@ -101,14 +108,6 @@ struct Explainer {
         }
     }
 
-    /// A start at which the client and all `people` are free, for a shared visit tried alone.
-    private func aloneStart(_ client: Int, people: [Int]) -> Instant? {
-        guard context.isShared(client) else { return nil }
-        var free = context.windows[client]
-        for person in people { free = free.intersection(problem.staff[person].availability) }
-        return free.earliestFit(seconds: Int64(problem.clients[client].meetingMinutes) * 60, notBefore: context.days[0].start)
-    }
-
     private func pinnedReasons(_ client: Int) -> [String] {
         let target = problem.clients[client]
         guard let start = target.pinnedStart else { return [] }
@@ -139,7 +138,8 @@ struct Explainer {
         var dropping: [String] = []
         let route = state.routes[lead]
         var fixed = state.fixed
-        fixed[client] = aloneStart(client, people: context.with[client] + [lead])
+        fixed[client] = context.isShared(client)
+            ? moves.candidateStarts(client, people: context.with[client] + [lead], length: Int64(target.meetingMinutes) * 60).first : nil
         // Only visits within a day of the client's windows can make room for it.
         let days = Set(context.windows[client].intervals.flatMap { [context.dayIndex($0.start), context.dayIndex($0.end - 1)] })
         for (index, other) in route.enumerated() where !problem.clients[other].isPinned && state.attendees[other] == [lead] {

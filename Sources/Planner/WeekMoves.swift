@@ -233,7 +233,7 @@ struct WeekMoves {
 
     /// Starts worth trying for a shared visit: the booked time, or the start of every stretch when all attendees
     /// and the client are free, and every half hour within it (at most 48).
-    private func candidateStarts(_ client: Int, people: [Int], length: Int64) -> [Instant] {
+    func candidateStarts(_ client: Int, people: [Int], length: Int64) -> [Instant] {
         if let pinned = problem.clients[client].pinnedStart { return [pinned] }
         var free = context.windows[client]
         for person in people { free = free.intersection(problem.staff[person].availability) }
