@@ -98,25 +98,31 @@ extension OrienteeringTours {
     /// Replaces visits by free sites with higher scores (the largest gain first) while any such swap is feasible.
     mutating func replaceByBetter() -> Bool {
         let sites = problem.sites
-        let free = (1..<sites.count).filter { tourOf[$0] < 0 && sites[$0].score > 0 }.sorted { sites[$0].score > sites[$1].score }
+        var free = (1..<sites.count).filter { tourOf[$0] < 0 && sites[$0].score > 0 }
         var improved = false
-        var taken = [Bool](repeating: false, count: sites.count)
         while true {
-            var best: (gain: Int, shift: Int64, tour: Int, position: Int, site: Int)?
-            for tour in routes.indices {
-                for (position, old) in routes[tour].enumerated() {
-                    for site in free where !taken[site] {
-                        let gain = sites[site].score - sites[old].score
-                        if gain <= 0 || (best != nil && gain < best!.gain) { break }
+            free.sort { sites[$0].score > sites[$1].score || (sites[$0].score == sites[$1].score && $0 < $1) }
+            let lowest = routes.joined().map { sites[$0].score }.min() ?? 0
+            var best: (gain: Int, shift: Int64, tour: Int, position: Int, index: Int)?
+            for (index, site) in free.enumerated() {
+                // Free sites come best first: stop when none can gain as much as the best swap found.
+                if sites[site].score - lowest <= 0 || (best != nil && sites[site].score - lowest < best!.gain) { break }
+                for tour in routes.indices where !routes[tour].isEmpty {
+                    let route = routes[tour]
+                    for position in firstPlace(for: site, tour: tour, skip: 1)..<route.count {
+                        if position > 0 && start[tour][position - 1] > sites[site].close { break }
+                        let gain = sites[site].score - sites[route[position]].score
+                        guard gain > 0, best == nil || gain >= best!.gain else { continue }
                         guard let shift = shift(site, tour: tour, position: position, replacing: 1) else { continue }
-                        if best == nil || gain > best!.gain || shift < best!.shift { best = (gain, shift, tour, position, site) }
+                        if best == nil || gain > best!.gain || shift < best!.shift { best = (gain, shift, tour, position, index) }
                     }
                 }
             }
             guard let best else { return improved }
             var route = routes[best.tour]
-            route[best.position] = best.site
-            taken[best.site] = true
+            let old = route[best.position]
+            route[best.position] = free[best.index]
+            free[best.index] = old
             replaceRoute(best.tour, with: route)
             improved = true
         }
@@ -156,15 +162,21 @@ extension OrienteeringTours {
             let site = rest.remove(at: k)
             guard let shorter = returnTime(rest) else { continue }
             let saved = end[tour] - shorter
+            let before = k == 0 ? 0 : routes[tour][k - 1], after = self.site(tour, k + 1)
+            let cut = problem.travel(before, site) + problem.travel(site, after) - problem.travel(before, after)
             for other in routes.indices {
                 if other == tour {
                     for position in 0...rest.count where position != k {
+                        // Only where the travel gets shorter (checking every place in full would cost too much).
+                        let a = position == 0 ? 0 : rest[position - 1], b = position < rest.count ? rest[position] : 0
+                        guard problem.travel(a, site) + problem.travel(site, b) - problem.travel(a, b) < cut else { continue }
                         var trial = rest
                         trial.insert(site, at: position)
                         if let back = returnTime(trial), end[tour] - back > (best?.gain ?? 0) { best = (end[tour] - back, site, tour, trial, trial) }
                     }
                 } else {
-                    for position in 0...routes[other].count {
+                    for position in firstPlace(for: site, tour: other)...routes[other].count {
+                        if position > 0 && start[other][position - 1] > problem.sites[site].close { break }
                         guard let added = shift(site, tour: other, position: position), saved - added > (best?.gain ?? 0) else { continue }
                         var trial = routes[other]
                         trial.insert(site, at: position)
@@ -193,7 +205,10 @@ extension OrienteeringTours {
                 for i in 0...ra.count {
                     for j in 0...rb.count where !(i == ra.count && j == rb.count) && !(i == 0 && j == 0) {
                         let lastA = i == 0 ? 0 : ra[i - 1], lastB = j == 0 ? 0 : rb[j - 1]
-                        guard leaving(a, before: i) + problem.travel(lastA, site(b, j)) <= latestArrival(b, at: j),
+                        // Only where the travel gets shorter (the full check costs a pass over both tails).
+                        let nextA = site(a, i), nextB = site(b, j)
+                        guard problem.travel(lastA, nextB) + problem.travel(lastB, nextA) < problem.travel(lastA, nextA) + problem.travel(lastB, nextB),
+                            leaving(a, before: i) + problem.travel(lastA, site(b, j)) <= latestArrival(b, at: j),
                             leaving(b, before: j) + problem.travel(lastB, site(a, i)) <= latestArrival(a, at: i)
                         else { continue }
                         let first = Array(ra[..<i] + rb[j...]), second = Array(rb[..<j] + ra[i...])

@@ -20,13 +20,14 @@ public struct OrienteeringSolver: Sendable {
         let begin = DispatchTime.now().uptimeNanoseconds
         let budget = max(1, UInt64(max(0, seconds) * 1e9))
         var random = SplitMix64(state: seed)
+        let table = OrienteeringTable(problem)
         let sites = problem.sites.count
         // Each site's nearest others, for removing visits that lie together.
         let neighbours: [[Int]] = (0..<sites).map { a in
             (1..<sites).filter { $0 != a }.sorted { problem.travel(a, $0) + problem.travel($0, a) < problem.travel(a, $1) + problem.travel($1, a) }
                 .prefix(30).map { $0 }
         }
-        var current = OrienteeringTours(problem: problem)
+        var current = OrienteeringTours(problem: table)
         current.fill(noise: 0, power: 2, random: &random)
         polish(&current, random: &random)
         var best = current
@@ -37,6 +38,7 @@ public struct OrienteeringSolver: Sendable {
         let t0 = knob("T0", 1), t1 = knob("T1", 0.05), reset = Int(knob("RESET", 3000)), maxK = Int(knob("MAXK", 25))
         let bigP = Int(knob("BIGP", 10)), polishAll = knob("POLISHALL", 1) > 0, holdP = Int(knob("HOLDP", 2))
         let poolSize = Int(knob("POOL", 2000)), poolBudget = Int(knob("PBUDGET", 200_000))
+        let replaceMargin = Int(knob("RMARGIN", 1_000_000))
         var pool = OrienteeringRoutePool(sites: sites, capacity: poolSize)
         while true {
             let progress: Double
@@ -65,7 +67,11 @@ public struct OrienteeringSolver: Sendable {
             }
             let hold = random.below(holdP) == 0
             candidate.fill(noise: 0.3 * random.unit(), power: random.below(3) == 0 ? 1 : 2, held: hold ? doomed : nil, random: &random)
-            if polishAll || candidate.score > current.score { polish(&candidate, random: &random) }
+            if candidate.score >= current.score - replaceMargin {
+                polish(&candidate, random: &random)
+            } else if polishAll {
+                polish(&candidate, replacing: false, random: &random)
+            }
             let temperature = meanScore * (t0 * pow(t1 / t0, progress))
             let delta = Double(candidate.score - current.score)
             if delta > 0 || (delta == 0 && candidate.duration <= current.duration) || random.unit() < exp(delta / temperature) {
@@ -83,7 +89,7 @@ public struct OrienteeringSolver: Sendable {
             if sinceBest > 0 && sinceBest % reset == 0 {
                 current = best
                 if problem.tours > 1 && poolSize > 0 {
-                    var combined = OrienteeringTours(problem: problem)
+                    var combined = OrienteeringTours(problem: table)
                     for (tour, route) in pool.bestCombination(problem.tours, budget: poolBudget).enumerated() { combined.replaceRoute(tour, with: route) }
                     combined.fill(noise: 0, power: 2, random: &random)
                     polish(&combined, random: &random)
@@ -100,10 +106,10 @@ public struct OrienteeringSolver: Sendable {
     }
 
     /// Replaces visits by better free sites, shortens the tours and fills them again, while the score rises.
-    private func polish(_ tours: inout OrienteeringTours, random: inout SplitMix64) {
+    private func polish(_ tours: inout OrienteeringTours, replacing: Bool = true, random: inout SplitMix64) {
         while true {
             let before = tours.score
-            _ = tours.replaceByBetter()
+            if replacing { _ = tours.replaceByBetter() }
             tours.shorten()
             tours.fill(noise: 0, power: 2, random: &random)
             if tours.score <= before { return }

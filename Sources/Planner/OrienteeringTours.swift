@@ -1,9 +1,27 @@
 import Itinerary
 
+/// An `OrienteeringProblem`'s sites and travel times in this module, so that looking a time up is inlined.
+struct OrienteeringTable {
+    let sites: [OrienteeringProblem.Site]
+    let tours: Int
+    private let count: Int
+    private let matrix: [Int64]
+
+    init(_ problem: OrienteeringProblem) {
+        sites = problem.sites
+        tours = problem.tours
+        count = problem.sites.count
+        matrix = (0..<count * count).map { problem.travel($0 / problem.sites.count, $0 % problem.sites.count) }
+    }
+
+    /// Travel time from site `a` to site `b`.
+    @inline(__always) func travel(_ a: Int, _ b: Int) -> Int64 { matrix.withUnsafeBufferPointer { $0[a * count + b] } }
+}
+
 /// Tours of an `OrienteeringProblem` with each visit's earliest and latest start of service, so that putting a site
 /// between two visits, or joining a head of one tour to a tail of another, is checked in constant time.
 struct OrienteeringTours {
-    let problem: OrienteeringProblem
+    let problem: OrienteeringTable
     private(set) var routes: [[Int]]
     /// Per tour and position: the earliest start of service, and the latest one that keeps the rest of the tour
     /// feasible.
@@ -14,7 +32,7 @@ struct OrienteeringTours {
     private(set) var tourOf: [Int]
     private(set) var score = 0
 
-    init(problem: OrienteeringProblem) {
+    init(problem: OrienteeringTable) {
         self.problem = problem
         routes = Array(repeating: [], count: problem.tours)
         start = routes.map { _ in [] }
@@ -98,11 +116,23 @@ struct OrienteeringTours {
         return reach - (leave + problem.travel(before, after))
     }
 
+    /// The first position of `tour` where `site` might go (with `skip` visits left out from there): latest starts
+    /// rise along a tour, so the places whose next visit must begin before this site could end are skipped.
+    @inline(__always) func firstPlace(for site: Int, tour: Int, skip: Int = 0) -> Int {
+        let earliestEnd = problem.sites[site].open + problem.sites[site].service
+        var low = 0, high = routes[tour].count - skip
+        while low < high {
+            let middle = (low + high) / 2
+            if latest[tour][middle + skip] < earliestEnd { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// The cheapest place for `site` in `tour`: its shift and position, or nil when it fits nowhere.
     func cheapest(_ site: Int, tour: Int) -> (shift: Int64, position: Int)? {
         let sites = problem.sites
         var best: (shift: Int64, position: Int)?
-        for position in 0...routes[tour].count {
+        for position in firstPlace(for: site, tour: tour)...routes[tour].count {
             if position > 0 && start[tour][position - 1] > sites[site].close { break }
             guard let shift = shift(site, tour: tour, position: position) else { continue }
             if best == nil || shift < best!.shift { best = (shift, position) }
@@ -159,8 +189,8 @@ struct OrienteeringTours {
         // Per free site and tour: the cheapest shift (Int64.max: none).
         var shifts = [Int64](repeating: .max, count: sites.count * tours)
         var positions = [Int](repeating: 0, count: sites.count * tours)
-        func measure(_ tour: Int) {
-            for site in free {
+        func measure(_ tour: Int, again: Bool) {
+            for site in free where !again || shifts[site * tours + tour] != .max {
                 if let best = cheapest(site, tour: tour) {
                     shifts[site * tours + tour] = best.shift
                     positions[site * tours + tour] = best.position
@@ -169,7 +199,7 @@ struct OrienteeringTours {
                 }
             }
         }
-        for tour in 0..<tours { measure(tour) }
+        for tour in 0..<tours { measure(tour, again: false) }
         var holding = held != nil
         while true {
             var best: (ratio: Double, index: Int, site: Int, tour: Int)?
@@ -191,7 +221,8 @@ struct OrienteeringTours {
             insert(chosen.site, tour: chosen.tour, position: positions[chosen.site * tours + chosen.tour])
             free.swapAt(chosen.index, free.count - 1)
             free.removeLast()
-            measure(chosen.tour)
+            // An insertion only tightens a tour: what did not fit still does not.
+            measure(chosen.tour, again: true)
         }
     }
 }
