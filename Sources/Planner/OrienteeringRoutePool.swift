@@ -31,13 +31,13 @@ struct OrienteeringRoutePool {
         known.insert(sites)
     }
 
-    /// The highest-scoring set of at most `count` kept tours without a common site, found by depth-first search
-    /// with a bound, giving up after `budget` nodes (then the best set seen).
-    func bestCombination(_ count: Int, budget: Int) -> [[Int]] {
+    /// The highest-scoring set of at most `count` kept tours without a common site, when it scores more than
+    /// `beat`; found by depth-first search with a bound, giving up after `budget` nodes (then the best set seen).
+    func bestCombination(_ count: Int, beating beat: Int, budget: Int) -> [[Int]]? {
         let order = routes.indices.sorted {
             routes[$0].score > routes[$1].score || (routes[$0].score == routes[$1].score && routes[$0].sites.lexicographicallyPrecedes(routes[$1].sites))
         }
-        var best: (score: Int, picks: [Int]) = (0, [])
+        var best: (score: Int, picks: [Int]) = (beat, [])
         var picks: [Int] = [], used = [UInt64](repeating: 0, count: words), nodes = 0
         func search(from: Int, total: Int) {
             if total > best.score { best = (total, picks) }
@@ -62,6 +62,6 @@ struct OrienteeringRoutePool {
             }
         }
         search(from: 0, total: 0)
-        return best.picks.map { routes[$0].sites }
+        return best.picks.isEmpty ? nil : best.picks.map { routes[$0].sites }
     }
 }

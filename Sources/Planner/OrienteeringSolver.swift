@@ -17,6 +17,8 @@ public struct OrienteeringSolver: Sendable {
 
     /// The best tours found within `seconds` (or `iterations`, when given), site numbers without the depot.
     public func solve(seconds: Double, seed: UInt64, iterations: Int? = nil) -> (routes: [[Int]], score: Int) {
+        let debug = ProcessInfo.processInfo.environment["TOPTW_DEBUG"] != nil
+        let iterations = iterations ?? ProcessInfo.processInfo.environment["ITERS"].flatMap(Int.init)
         let begin = DispatchTime.now().uptimeNanoseconds
         let budget = max(1, UInt64(max(0, seconds) * 1e9))
         var random = SplitMix64(state: seed)
@@ -38,8 +40,14 @@ public struct OrienteeringSolver: Sendable {
         let t0 = knob("T0", 1), t1 = knob("T1", 0.05), reset = Int(knob("RESET", 3000)), maxK = Int(knob("MAXK", 25))
         let bigP = Int(knob("BIGP", 10)), polishAll = knob("POLISHALL", 1) > 0, holdP = Int(knob("HOLDP", 2))
         let poolSize = Int(knob("POOL", 2000)), poolBudget = Int(knob("PBUDGET", 200_000))
+        let horizon = Double(max(1, problem.sites[0].close - problem.sites[0].open))
+        let timeWeight = knob("DUR", 0) * meanScore / horizon
         let replaceMargin = Int(knob("RMARGIN", 1_000_000))
         var pool = OrienteeringRoutePool(sites: sites, capacity: poolSize)
+        func remember(_ tours: OrienteeringTours) {
+            guard problem.tours > 1 && poolSize > 0 else { return }
+            for route in tours.routes { pool.add(route, score: route.reduce(0) { $0 + problem.sites[$1].score }) }
+        }
         while true {
             let progress: Double
             if let iterations {
@@ -73,31 +81,34 @@ public struct OrienteeringSolver: Sendable {
                 polish(&candidate, replacing: false, random: &random)
             }
             let temperature = meanScore * (t0 * pow(t1 / t0, progress))
-            let delta = Double(candidate.score - current.score)
-            if delta > 0 || (delta == 0 && candidate.duration <= current.duration) || random.unit() < exp(delta / temperature) {
+            let delta = Double(candidate.score - current.score) + timeWeight * Double(current.duration - candidate.duration)
+            if delta >= 0 || random.unit() < exp(delta / temperature) {
                 current = candidate
-                if problem.tours > 1 && poolSize > 0 {
-                    for route in current.routes { pool.add(route, score: route.reduce(0) { $0 + problem.sites[$1].score }) }
-                }
+                remember(current)
                 if current.score > best.score || (current.score == best.score && current.duration < best.duration) {
                     if current.score > best.score { sinceBest = 0 }
                     polish(&current, random: &random)
                     best = current
+                    remember(best)
                 }
             }
             // Go back to the best tours when the walk has strayed long without finding better.
             if sinceBest > 0 && sinceBest % reset == 0 {
                 current = best
-                if problem.tours > 1 && poolSize > 0 {
+                if problem.tours > 1 && poolSize > 0,
+                    let routes = pool.bestCombination(problem.tours, beating: best.score, budget: poolBudget)
+                {
                     var combined = OrienteeringTours(problem: table)
-                    for (tour, route) in pool.bestCombination(problem.tours, budget: poolBudget).enumerated() { combined.replaceRoute(tour, with: route) }
+                    for (tour, route) in routes.enumerated() { combined.replaceRoute(tour, with: route) }
                     combined.fill(noise: 0, power: 2, random: &random)
                     polish(&combined, random: &random)
-                    if combined.score > best.score || (combined.score == best.score && combined.duration < best.duration) {
-                        if combined.score > best.score { sinceBest = 0 }
+                    if debug { FileHandle.standardError.write(Data("recombined at step \(step): \(best.score) -> \(combined.score)\n".utf8)) }
+                    if combined.score > best.score {
+                        sinceBest = 0
                         best = combined
+                        current = combined
+                        remember(best)
                     }
-                    current = combined
                 }
             }
         }
