@@ -39,11 +39,14 @@ def main():
     parser.add_argument("--tours", default="1,2,3,4")
     parser.add_argument("--all", action="store_true")
     parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--peers", default="pyvrp,ortools", help="comma-separated: pyvrp, ortools")
+    parser.add_argument("--without-bks", action="store_true", help="only the rows without a best-known score")
     args = parser.parse_args()
     tours = {int(t) for t in args.tours.split(",")}
     rows = [r for r in csv.DictReader(open(os.path.join(DATA, "bks.csv"), encoding="utf-8"))
-            if int(r["m"]) in tours and re.search(args.only, r["instance"]) and (args.all or r["bks_score"])]
-    peers = [] if args.no_peers else ["pyvrp", "ortools"]
+            if int(r["m"]) in tours and re.search(args.only, r["instance"])
+            and (not r["bks_score"] if args.without_bks else args.all or r["bks_score"])]
+    peers = [] if args.no_peers else [p for p in args.peers.split(",") if p]
     print(f"{'instance':10} {'m':>2} {'bks':>5}  {'tiaoqi':>6} {'gap%':>6} {'s':>5}" + "".join(f"  {p:>7} {'gap%':>6}" for p in peers), flush=True)
     gaps = {"tiaoqi": []} | {p: [] for p in peers}
     at_least_pyvrp = []

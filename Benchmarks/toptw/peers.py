@@ -37,7 +37,7 @@ def read(path):
                     "x": milli(tokens[1]), "y": milli(tokens[2]), "service": milli(tokens[3]),
                     "score": milli(tokens[4]) // 1000, "open": milli(tokens[-2]), "close": milli(tokens[-1]),
                 })
-    step = 10 if os.path.basename(path).lower().startswith("pr") else 100
+    step = distance_step(path)
     n = len(vertices)
     dist = [[0] * n for _ in range(n)]
     for a in range(n):
@@ -46,6 +46,11 @@ def read(path):
                 dx, dy = vertices[a]["x"] - vertices[b]["x"], vertices[a]["y"] - vertices[b]["y"]
                 dist[a][b] = math.isqrt(dx * dx + dy * dy) // step * step
     return vertices, dist
+
+
+def distance_step(path):
+    """Thousandths per truncation step: pr files keep two decimals, the Solomon-based ones one."""
+    return 10 if os.path.basename(path).lower().startswith("pr") else 100
 
 
 def check(vertices, dist, routes, tours):
@@ -65,10 +70,15 @@ def check(vertices, dist, routes, tours):
     return score
 
 
-def solve_pyvrp(vertices, dist, tours, seconds, seed):
-    from pyvrp import Model
+def solve_pyvrp(vertices, dist, tours, seconds, seed, step):
+    from pyvrp import Model, Solution
     from pyvrp.stop import MaxRuntime
-    weight = 10 ** 8
+    # Durations stay exact in thousandths. The distance that breaks ties is counted in truncation steps (every
+    # distance is a whole number of them), so that the score weight (above any total distance) stays small enough
+    # for PyVRP's time-warp penalty (at most 1e5 per thousandth) to outweigh any prize: with the weight 1e8 needed
+    # for thousandths, a bit of time warp paid for a client and the search stayed infeasible (r101, rc101).
+    total = tours * (vertices[0]["close"] - vertices[0]["open"]) // step + 1
+    weight = 10 ** len(str(total))
     model = Model()
     locations = [model.add_location(x=v["x"], y=v["y"]) for v in vertices]
     model.add_depot(locations[0], tw_early=vertices[0]["open"], tw_late=vertices[0]["close"])
@@ -79,8 +89,10 @@ def solve_pyvrp(vertices, dist, tours, seconds, seed):
     for a, frm in enumerate(locations):
         for b, to in enumerate(locations):
             if a != b:
-                model.add_edge(frm, to, distance=dist[a][b], duration=dist[a][b])
-    result = model.solve(stop=MaxRuntime(seconds), seed=seed, display=False)
+                model.add_edge(frm, to, distance=dist[a][b] // step, duration=dist[a][b])
+    # Start from the empty plan, which is feasible, so that the best solution kept is always a feasible one.
+    data = model.data()
+    result = model.solve(stop=MaxRuntime(seconds), seed=seed, display=False, initial_solution=Solution(data, []))
     # A route lists activities; a client's idx counts clients from 0, so vertex = idx + 1. Time warp is infeasible.
     assert result.best.is_feasible(), "PyVRP returned an infeasible solution"
     return [[activity.idx + 1 for activity in route if activity.is_client()] for route in result.best.routes()]
@@ -134,8 +146,10 @@ def main():
     args = parser.parse_args()
     vertices, dist = read(args.file)
     start = time.perf_counter()
-    solve = solve_pyvrp if args.solver == "pyvrp" else solve_ortools
-    routes = solve(vertices, dist, args.tours, args.seconds, args.seed)
+    if args.solver == "pyvrp":
+        routes = solve_pyvrp(vertices, dist, args.tours, args.seconds, args.seed, distance_step(args.file))
+    else:
+        routes = solve_ortools(vertices, dist, args.tours, args.seconds, args.seed)
     elapsed = time.perf_counter() - start
     score = check(vertices, dist, routes, args.tours)
     name = os.path.splitext(os.path.basename(args.file))[0]

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # TOPTW benchmark: tiaoqi bench toptw on the literature instances, with PyVRP and OR-Tools in the same run.
 #
-#   Benchmarks/toptw/run.sh [--seconds 10] [--seed 1] [--only REGEX] [--tours 1,2,3,4] [--all] [--no-peers]
+#   Benchmarks/toptw/run.sh [--seconds 10] [--seed 1] [--only REGEX] [--tours 1,2,3,4] [--all | --without-bks]
+#                           [--no-peers | --peers pyvrp,ortools]
 #
-# Rows come from ../shared/benchmarks/toptw/bks.csv: by default the 156 with a best-known score, --all for all 304.
+# Rows come from ../shared/benchmarks/toptw/bks.csv: by default the 156 with a best-known score, --all for all 304,
+# --without-bks for the other 148.
 # Peers are installed into .venv-bench (pip install pyvrp ortools) when missing.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
