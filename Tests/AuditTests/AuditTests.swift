@@ -88,3 +88,83 @@ struct AuditTests {
         #expect(rules(changed).contains("not-home-at-end"))
     }
 }
+
+/// The rules of who and when, on the sample week's solved plan changed by hand.
+@Suite("The audit of who attends and when")
+struct AuditRulesTests {
+    let schedule: Schedule
+    let plan: Plan
+    let audit: PlanAudit
+
+    init() async throws {
+        schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
+        let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
+        plan = Planner(problem: schedule.problem, router: router, options: .init(seconds: 0.05)).solve()
+        audit = PlanAudit(problem: schedule.problem, timetable: schedule.timetable)
+    }
+
+    func rules(_ plan: Plan) -> Set<String> { Set(audit.findings(for: plan).map(\.rule)) }
+
+    @Test func theSolvedPlanIsClean() {
+        #expect(audit.findings(for: plan).filter { $0.severity == .error && $0.rule != "must-visit-left-out" }.isEmpty)
+    }
+
+    @Test func aDelegationWithoutItsLeaderIsCaught() throws {
+        var changed = plan
+        let index = try #require(changed.visits.firstIndex { $0.client == "bj01" })
+        changed.visits[index].staff.removeAll { $0 == "liu" }
+        #expect(rules(changed).contains("co-attendee-missing"))
+    }
+
+    @Test func aBookedVisitMovedOrGivenToSomeoneElseIsCaught() throws {
+        var moved = plan
+        let index = try #require(moved.visits.firstIndex { $0.client == "hf02" })
+        moved.visits[index].start = moved.visits[index].start + 1800
+        moved.visits[index].end = moved.visits[index].end + 1800
+        #expect(rules(moved).contains("pinned-visit-moved"))
+        var handed = plan
+        handed.visits[index].staff = ["chen"]
+        #expect(rules(handed).contains("pinned-visit-people"))
+    }
+
+    /// The audit's rules for the sample problem with one client's entry changed.
+    func rules(_ plan: Plan, changing id: String, _ change: (inout Client) -> Void) -> Set<String> {
+        var problem = schedule.problem
+        change(&problem.clients[problem.clients.firstIndex { $0.id == id }!])
+        return Set(PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: plan).map(\.rule))
+    }
+
+    @Test func aVisitLedBySomeoneNotEligibleIsCaught() throws {
+        let visit = try #require(plan.visits.first { $0.staff.count == 1 && $0.client != "hf02" })
+        let others = schedule.problem.staff.map(\.id).filter { $0 != visit.staff[0] }
+        #expect(rules(plan, changing: visit.client) { $0.eligible = others }.contains("no-eligible-lead"))
+        #expect(rules(plan, changing: visit.client) { $0.language = "ja" }.contains("no-eligible-lead"))
+        #expect(!rules(plan, changing: visit.client) { $0.eligible = [visit.staff[0]] }.contains("no-eligible-lead"))
+    }
+
+    @Test func aFollowUpBeforeItsFirstMeetingIsCaught() throws {
+        let ordered = plan.visits.sorted { $0.start < $1.start }
+        let first = try #require(ordered.first), last = try #require(ordered.last)
+        // The earliest visit declared to follow the latest one.
+        #expect(rules(plan, changing: first.client) { $0.after = [last.client] }.contains("order-broken"))
+        #expect(!rules(plan, changing: last.client) { $0.after = [first.client] }.contains("order-broken"))
+    }
+
+    @Test func travelOnADayOffAndTooManyNightsAreCaught() throws {
+        var changed = plan
+        let friday = schedule.problem.zone.day(schedule.problem.days[4])
+        let leg = try #require(changed.legs.first { $0.person != "sun" })
+        var moved = leg
+        moved.person = "sun"
+        let shift = friday.start.seconds + 10 * 3600 - leg.depart.seconds
+        moved.depart = moved.depart + shift
+        moved.arrive = moved.arrive + shift
+        changed.legs.append(moved)
+        #expect(rules(changed).contains("busy-on-day-off"))
+        var nights = plan
+        for day in schedule.problem.days.dropLast() where !nights.stays.contains(where: { $0.person == "liu" && $0.night == day }) {
+            nights.stays.append(Stay(person: "liu", city: "beijing", night: day, cost: 450))
+        }
+        #expect(rules(nights).contains("over-night-limit"))
+    }
+}
