@@ -148,7 +148,7 @@ struct WeekMoves {
     }
 
     /// How many people an insertion tries at most.
-    static let candidateCount = 8
+    static let candidateCount = 7
 
     /// The people worth trying for a visit: all of them in a small team; in a large one, those already going to the
     /// client's city (fewest visits first) and a few with the emptiest weeks.
