@@ -146,21 +146,11 @@ public struct TravelTimes: Sendable {
 
     /// The earliest door-to-door arrival from `origin` to `destination` leaving no earlier than `earliest`.
     public func earliestArrival(from origin: Place, to destination: Place, notBefore earliest: Instant) -> Instant? {
-        if origin.cityID == destination.cityID {
-            return earliest + router.rules.roadSeconds(from: origin.coordinate, to: destination.coordinate)
-        }
-        let sources = router.endpoints(origin), targets = router.endpoints(destination)
-        guard sources.allSatisfy({ position[$0.stop] >= 0 }), targets.allSatisfy({ position[$0.stop] >= 0 }) else {
+        let start = ends(of: origin), end = ends(of: destination)
+        guard origin.cityID == destination.cityID || (start.covered && end.covered) else {
             return router.earliestArrival(from: origin, to: destination, notBefore: earliest)?.arrive
         }
-        var best = router.roadSeconds(from: origin, to: destination).map { earliest.seconds + $0 } ?? .max
-        for source in sources {
-            for target in targets {
-                let found = lookup(source: Int(position[source.stop]), target: Int(position[target.stop]), ready: earliest.seconds + source.seconds)
-                if found != .max { best = min(best, found + target.seconds) }
-            }
-        }
-        return best == .max ? nil : Instant(seconds: best)
+        return ride(from: start, to: end, notBefore: earliest)?.arrive
     }
 
     /// The fastest door-to-door way found in the profiles, without building its journey: when to leave the door,

@@ -7,18 +7,21 @@ import TestSupport
 import Timeline
 import Travel
 
+/// A schedule folder, a quickly solved plan of it, and the audit over its problem.
+func solvedWeek(_ folder: String) async throws -> (Schedule, Plan, PlanAudit) {
+    let schedule = try await ScheduleLoader().load(folder: folder)
+    let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
+    let plan = Planner(problem: schedule.problem, router: router, options: .init(seconds: 0.05)).solve()
+    return (schedule, plan, PlanAudit(problem: schedule.problem, timetable: schedule.timetable))
+}
+
 @Suite("The independent audit")
 struct AuditTests {
     let schedule: Schedule
     let plan: Plan
     let audit: PlanAudit
 
-    init() async throws {
-        schedule = try await ScheduleLoader().load(folder: Fixtures.quickstart)
-        let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
-        plan = Planner(problem: schedule.problem, router: router, options: .init(seconds: 0.05)).solve()
-        audit = PlanAudit(problem: schedule.problem, timetable: schedule.timetable)
-    }
+    init() async throws { (schedule, plan, audit) = try await solvedWeek(Fixtures.quickstart) }
 
     func rules(_ plan: Plan) -> [String] { audit.findings(for: plan).map(\.rule) }
 
@@ -96,12 +99,7 @@ struct AuditRulesTests {
     let plan: Plan
     let audit: PlanAudit
 
-    init() async throws {
-        schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
-        let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
-        plan = Planner(problem: schedule.problem, router: router, options: .init(seconds: 0.05)).solve()
-        audit = PlanAudit(problem: schedule.problem, timetable: schedule.timetable)
-    }
+    init() async throws { (schedule, plan, audit) = try await solvedWeek(Fixtures.sampleWeek) }
 
     func rules(_ plan: Plan) -> Set<String> { Set(audit.findings(for: plan).map(\.rule)) }
 
