@@ -80,7 +80,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Planner", "Itinerary", "Travel", "Timeline", "Schedules", "TestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["tiaoqi", "Feeds", "Schedules", "Itinerary", "Timeline", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tiaoqi", "Feeds", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"]),
     ]
 )
 

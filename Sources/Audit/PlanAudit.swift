@@ -34,6 +34,13 @@ public struct PlanAudit: Sendable {
                     rule: "must-visit-left-out", severity: .error, client: client.id,
                     message: "must-visit \(client.name) (\(client.id)) is not in the plan"))
         }
+        for ticket in problem.bookedLegs where !plan.legs.contains(where: { $0.isSameTrip(as: ticket) }) {
+            let services = ticket.parts.compactMap(\.service).joined(separator: "+")
+            findings.append(
+                Finding(
+                    rule: "booked-leg-given-up", severity: .warning, person: ticket.person, time: ticket.depart,
+                    message: "the booked \(services.isEmpty ? "journey" : services) \(span(ticket.interval)) \(ticket.fromCity)→\(ticket.toCity) of \(ticket.person) is not in the plan"))
+        }
         return findings.sorted { a, b in
             (b.severity, a.time ?? Instant(seconds: .min), a.rule, a.message) < (a.severity, b.time ?? Instant(seconds: .min), b.rule, b.message)
         }

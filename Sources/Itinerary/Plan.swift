@@ -102,6 +102,8 @@ public struct Leg: Sendable, Codable, Hashable {
     public var arrive: Instant
     /// Taxi, train and flight parts.
     public var parts: [Journey.Part]
+    /// True when the tickets are bought: replanning with this plan kept leaves the leg as it is.
+    public var booked: Bool?
 
     /// A leg from its parts.
     public init(person: String, fromCity: String, toCity: String, from: String, to: String, journey: Journey) {
@@ -120,6 +122,15 @@ public struct Leg: Sendable, Codable, Hashable {
 
     /// Ticket prices of the parts that have one.
     public var price: Double { parts.compactMap(\.price).reduce(0, +) }
+
+    /// The door-to-door journey the leg takes.
+    public var journey: Journey { Journey(depart: depart, arrive: arrive, parts: parts) }
+
+    /// Whether two legs take the same person on the same services at the same times, whatever their labels.
+    public func isSameTrip(as other: Leg) -> Bool {
+        person == other.person && depart == other.depart && arrive == other.arrive
+            && parts.map { [$0.service, $0.from, $0.to] } == other.parts.map { [$0.service, $0.from, $0.to] }
+    }
 }
 
 /// A hotel night away from home.

@@ -149,6 +149,8 @@ public struct Problem: Sendable {
     public var travelRules: TravelRules
     /// Yuan per hotel night.
     public var hotelCost: Double
+    /// Tickets already bought (legs a kept plan marks `booked`): the planner keeps them where it still can.
+    public var bookedLegs: [Leg] = []
 
     /// A problem from its parts.
     public init(

@@ -171,7 +171,7 @@ struct Explainer {
         return "\(staff.name): the week is already full around \(target.name)'s windows"
     }
 
-    private func words(_ obstacle: Obstacle, person: Int) -> String {
+    func words(_ obstacle: Obstacle, person: Int) -> String {
         let staff = problem.staff[person]
         switch obstacle {
         case .noJourney(let from, let to, let after, let overCap):
@@ -184,6 +184,9 @@ struct Explainer {
         case .lateForFixedStart(let client, let arrival, let start, let services):
             let by = services.isEmpty ? "" : " by \(services.joined(separator: ", "))"
             return "cannot reach \(problem.clients[client].name) by its fixed start \(local(start)): earliest arrival \(local(arrival))\(by)"
+        case .missesBookedLeg(let services, let depart, let arrival):
+            let ticket = services.isEmpty ? "the booked journey" : "the booked \(services.joined(separator: "+"))"
+            return "cannot be in time for \(ticket) at \(local(depart)): earliest arrival \(local(arrival))"
         case .cannotReturnHome(let from, let after, let overCap):
             if let overCap { return self.overCap(overCap, staff: staff, from: from, to: "home") }
             return "cannot get home from \(from) after \(local(after)) by the end of the week"

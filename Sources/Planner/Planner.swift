@@ -87,8 +87,11 @@ public struct Planner: Sendable {
             case .success(let late): schedule = late
             case .failure: schedule = state.schedules[person]
             }
+            let tickets = context.booked[person].map(\.leg)
             for (from, to, journey) in schedule.legs {
-                legs.append(Leg(person: staff.id, fromCity: from.cityID, toCity: to.cityID, from: from.label, to: to.label, journey: journey))
+                var leg = Leg(person: staff.id, fromCity: from.cityID, toCity: to.cityID, from: from.label, to: to.label, journey: journey)
+                if tickets.contains(where: { $0.isSameTrip(as: leg) }) { leg.booked = true }
+                legs.append(leg)
             }
             for (night, city) in zip(problem.days, schedule.nights) {
                 if let city { stays.append(Stay(person: staff.id, city: city, night: night, cost: problem.hotelCost)) }
@@ -127,7 +130,7 @@ public struct Planner: Sendable {
         var plan = Plan(
             schedule: nil, name: problem.name, timeZone: problem.zone.identifier, days: problem.days, seed: options.seed,
             visits: visits, legs: legs, stays: stays, leftOut: leftOut, score: score)
-        if previous != nil { plan.changes = changes(state, context: context, leftOut: leftOut) }
+        if previous != nil || !problem.bookedLegs.isEmpty { plan.changes = changes(state, context: context, leftOut: leftOut) }
         return plan
     }
 
@@ -138,7 +141,11 @@ public struct Planner: Sendable {
             return "\(date.weekday.displayName) \(time)"
         }
         func names(_ people: [Int]) -> String { people.map { problem.staff[$0].name }.joined(separator: ", ") }
-        var lines: [String] = []
+        var lines = context.givenUp.map { leg, why in
+            let services = leg.journey.services.compactMap(\.service).joined(separator: "+")
+            let person = context.personIndex[leg.person].map { problem.staff[$0].name } ?? leg.person
+            return "gave up the booked \(services.isEmpty ? "journey" : services) \(when(leg.depart)) \(leg.fromCity)→\(leg.toCity) (\(person)): \(why)"
+        }
         for client in state.changes(context) {
             let target = problem.clients[client], kept = context.kept[client]!
             guard let start = state.starts[client], state.isPlaced(client) else {

@@ -36,91 +36,157 @@ struct RouteSimulator {
         return first
     }
 
+    /// Where a person is while their week is timed.
+    private struct Walk {
+        var schedule = PersonSchedule()
+        var place: Place
+        /// The journey cache's number of `place`.
+        var at: Int
+        var now: Instant
+        var travelByDay: [Int64]
+    }
+
     private func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool, travelLate: Bool) -> Result<PersonSchedule, Obstacle> {
         let staff = problem.staff[person]
-        var schedule = PersonSchedule()
-        var place = staff.home, at = person
-        var now = context.days[0].start
-        var travelByDay = [Int64](repeating: 0, count: context.days.count)
+        let booked = context.booked[person]
+        var walk = Walk(place: staff.home, at: person, now: context.days[0].start, travelByDay: [Int64](repeating: 0, count: context.days.count))
+        var nextBooked = 0
         for client in order {
-            let target = problem.clients[client]
-            let length = Int64(target.meetingMinutes) * 60
-            let windows = context.commonWindows(client, person)
-            let there = context.placeIndex(client: client)
-            var journey: Journey
-            switch leg(person, from: at, to: there, notBefore: now, travelByDay: travelByDay) {
-            case .success(let found): journey = found
-            case .failure(let failure):
-                return .failure(.noJourney(from: place.label, to: target.place.label, after: now, overCap: failure.overCap))
-            }
-            func start(after arrival: Instant) -> Instant? {
-                if let fixed = fixed[client] { return arrival <= fixed ? fixed : nil }
-                // Meetings start on the minute, five by five.
-                return windows.earliestFit(seconds: length, notBefore: Instant(seconds: (arrival.seconds + 299) / 300 * 300))
-            }
-            guard var begin = start(after: journey.arrive) else {
-                let services = journey.services.compactMap(\.service)
-                if let fixed = fixed[client] {
-                    return .failure(.lateForFixedStart(client: client, arrival: journey.arrive, start: fixed, services: services))
+            // A bought ticket comes first unless the visit fits before it, with time to reach the station's door.
+            while nextBooked < booked.count {
+                var trial = walk
+                if case nil = visit(client, person: person, walk: &trial, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate),
+                    case nil = take(booked[nextBooked], person: person, walk: &trial, leaveLate: false, travelLate: travelLate)
+                {
+                    break
                 }
-                return .failure(.noWindow(client: client, arrival: journey.arrive, services: services))
+                if let obstacle = take(booked[nextBooked], person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) {
+                    return .failure(obstacle)
+                }
+                nextBooked += 1
             }
-            let today = context.dayIndex(now), meetingDay = context.dayIndex(begin)
-            if place.cityID != staff.home.cityID && meetingDay > today,
-                let cause = homeNightCause(staff, person: person, from: today, to: meetingDay, schedule: schedule)
-            {
-                // Home tonight, out again on a later day.
-                guard case .success(let home) = leg(person, from: at, to: person, notBefore: now, travelByDay: travelByDay) else {
-                    return .failure(cause)
-                }
-                record(home, from: place, to: staff.home, in: &schedule, travelByDay: &travelByDay)
-                place = staff.home
-                at = person
-                let morning = context.days[min(context.days.count - 1, context.dayIndex(home.arrive) + 1)].start
-                switch leg(person, from: at, to: there, notBefore: max(home.arrive, morning), travelByDay: travelByDay) {
-                case .success(let found): journey = found
-                case .failure(let failure):
-                    return .failure(.noJourney(from: place.label, to: target.place.label, after: home.arrive, overCap: failure.overCap))
-                }
-                guard let fit = start(after: journey.arrive) else {
-                    let services = journey.services.compactMap(\.service)
-                    return .failure(.noWindow(client: client, arrival: journey.arrive, services: services))
-                }
-                begin = fit
-            } else if travelLate, context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count {
-                // Travel as late as still arrives in time: on the meeting's own day if possible, else the day before,
-                // and so on, instead of waiting there over several nights.
-                for day in stride(from: meetingDay, to: max(today, context.dayIndex(journey.depart)), by: -1) {
-                    guard let window = context.travelWindows[person][day] else { continue }
-                    if case .success(let later) = leg(person, from: at, to: there, notBefore: max(now, window.start), travelByDay: travelByDay),
-                        later.arrive <= begin
-                    {
-                        journey = later
-                        break
-                    }
-                }
-            }
-            if leaveLate {
-                journey = latestJourney(person, from: at, to: there, after: journey, by: begin, travelByDay: travelByDay)
-            }
-            record(journey, from: place, to: target.place, in: &schedule, travelByDay: &travelByDay)
-            schedule.visits.append((client, Interval(begin, begin + length)))
-            now = begin + length
-            place = target.place
-            at = there
-        }
-        if place.cityID != staff.home.cityID {
-            switch leg(person, from: at, to: person, notBefore: now, travelByDay: travelByDay) {
-            case .success(let home): record(home, from: place, to: staff.home, in: &schedule, travelByDay: &travelByDay)
-            case .failure(let failure): return .failure(.cannotReturnHome(from: place.label, after: now, overCap: failure.overCap))
+            if let obstacle = visit(client, person: person, walk: &walk, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate) {
+                return .failure(obstacle)
             }
         }
+        for ticket in booked[nextBooked...] {
+            if let obstacle = take(ticket, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) { return .failure(obstacle) }
+        }
+        if walk.place.cityID != staff.home.cityID {
+            switch leg(person, from: walk.at, to: person, notBefore: walk.now, travelByDay: walk.travelByDay) {
+            case .success(let home): record(home, from: walk.place, to: staff.home, in: &walk)
+            case .failure(let failure): return .failure(.cannotReturnHome(from: walk.place.label, after: walk.now, overCap: failure.overCap))
+            }
+        }
+        var schedule = walk.schedule
         schedule.nights = nights(of: staff, legs: schedule.legs)
         let count = schedule.nightsAway
         schedule.hotelCost = Double(count) * problem.hotelCost
         if let limit = staff.maxNightsAway, count > limit { return .failure(.tooManyNights(nights: count, limit: limit)) }
         if let limit = staff.maxCost, schedule.cost > limit + 1e-9 { return .failure(.overBudget(cost: schedule.cost, limit: limit)) }
         return .success(schedule)
+    }
+
+    /// Travels to a client and holds the meeting, or says what stops it.
+    private func visit(_ client: Int, person: Int, walk: inout Walk, fixed: [Instant?], leaveLate: Bool, travelLate: Bool) -> Obstacle? {
+        let target = problem.clients[client]
+        let length = Int64(target.meetingMinutes) * 60
+        let windows = context.commonWindows(client, person)
+        let start: (Instant) -> Instant? = { arrival in
+            if let fixed = fixed[client] { return arrival <= fixed ? fixed : nil }
+            // Meetings start on the minute, five by five.
+            return windows.earliestFit(seconds: length, notBefore: Instant(seconds: (arrival.seconds + 299) / 300 * 300))
+        }
+        let reached = reach(context.placeIndex(client: client), target.place, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate, start: start) { journey in
+            let services = journey.services.compactMap(\.service)
+            if let fixed = fixed[client] {
+                return .lateForFixedStart(client: client, arrival: journey.arrive, start: fixed, services: services)
+            }
+            return .noWindow(client: client, arrival: journey.arrive, services: services)
+        }
+        switch reached {
+        case .failure(let obstacle): return obstacle
+        case .success(let begin):
+            walk.schedule.visits.append((client, Interval(begin, begin + length)))
+            walk.now = begin + length
+            return nil
+        }
+    }
+
+    /// Travels to the door a bought ticket leaves from, by its departure, and takes it.
+    private func take(_ ticket: BookedLeg, person: Int, walk: inout Walk, leaveLate: Bool, travelLate: Bool) -> Obstacle? {
+        let depart = ticket.leg.depart
+        let reached = reach(ticket.from, ticket.fromPlace, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) { arrival in
+            arrival <= depart ? depart : nil
+        } late: { journey in
+            .missesBookedLeg(services: ticket.leg.journey.services.compactMap(\.service), depart: depart, arrival: journey.arrive)
+        }
+        if case .failure(let obstacle) = reached { return obstacle }
+        record(ticket.leg.journey, from: ticket.fromPlace, to: ticket.toPlace, in: &walk)
+        walk.place = ticket.toPlace
+        walk.at = ticket.to
+        walk.now = ticket.leg.arrive
+        return nil
+    }
+
+    /// Travels from where the walk is to place `there` and returns when the stop there begins (`start` of the
+    /// arrival, nil when the arrival is too late for it, `late` says why); goes home overnight first when the rules
+    /// on days off or nights require it.
+    private func reach(
+        _ there: Int, _ destination: Place, person: Int, walk: inout Walk, leaveLate: Bool, travelLate: Bool,
+        start: (Instant) -> Instant?, late: (Journey) -> Obstacle
+    ) -> Result<Instant, Obstacle> {
+        let staff = problem.staff[person]
+        if walk.at == there {
+            guard let begin = start(walk.now) else { return .failure(late(Journey(depart: walk.now, arrive: walk.now, parts: []))) }
+            return .success(begin)
+        }
+        var journey: Journey
+        switch leg(person, from: walk.at, to: there, notBefore: walk.now, travelByDay: walk.travelByDay) {
+        case .success(let found): journey = found
+        case .failure(let failure):
+            return .failure(.noJourney(from: walk.place.label, to: destination.label, after: walk.now, overCap: failure.overCap))
+        }
+        guard var begin = start(journey.arrive) else { return .failure(late(journey)) }
+        let today = context.dayIndex(walk.now), meetingDay = context.dayIndex(begin)
+        if walk.place.cityID != staff.home.cityID && meetingDay > today,
+            let cause = homeNightCause(staff, person: person, from: today, to: meetingDay, schedule: walk.schedule)
+        {
+            // Home tonight, out again on a later day.
+            guard case .success(let home) = leg(person, from: walk.at, to: person, notBefore: walk.now, travelByDay: walk.travelByDay) else {
+                return .failure(cause)
+            }
+            record(home, from: walk.place, to: staff.home, in: &walk)
+            walk.place = staff.home
+            walk.at = person
+            let morning = context.days[min(context.days.count - 1, context.dayIndex(home.arrive) + 1)].start
+            switch leg(person, from: walk.at, to: there, notBefore: max(home.arrive, morning), travelByDay: walk.travelByDay) {
+            case .success(let found): journey = found
+            case .failure(let failure):
+                return .failure(.noJourney(from: walk.place.label, to: destination.label, after: home.arrive, overCap: failure.overCap))
+            }
+            guard let fit = start(journey.arrive) else { return .failure(late(journey)) }
+            begin = fit
+        } else if travelLate, context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count {
+            // Travel as late as still arrives in time: on the meeting's own day if possible, else the day before,
+            // and so on, instead of waiting there over several nights.
+            for day in stride(from: meetingDay, to: max(today, context.dayIndex(journey.depart)), by: -1) {
+                guard let window = context.travelWindows[person][day] else { continue }
+                if case .success(let later) = leg(person, from: walk.at, to: there, notBefore: max(walk.now, window.start), travelByDay: walk.travelByDay),
+                    later.arrive <= begin
+                {
+                    journey = later
+                    break
+                }
+            }
+        }
+        if leaveLate {
+            journey = latestJourney(person, from: walk.at, to: there, after: journey, by: begin, travelByDay: walk.travelByDay)
+        }
+        record(journey, from: walk.place, to: destination, in: &walk)
+        walk.place = destination
+        walk.at = there
+        return .success(begin)
     }
 
     /// Why staying away from day `from` to day `to` is not allowed (a day off between, or the limit on nights), if so.
@@ -171,14 +237,12 @@ struct RouteSimulator {
         return best.seconds <= known.seconds ? best : known
     }
 
-    private func record(
-        _ journey: Journey, from: Place, to: Place, in schedule: inout PersonSchedule, travelByDay: inout [Int64]
-    ) {
-        schedule.legs.append((from, to, journey))
-        schedule.travelSeconds += journey.seconds
-        schedule.ticketCost += journey.price
+    private func record(_ journey: Journey, from: Place, to: Place, in walk: inout Walk) {
+        walk.schedule.legs.append((from, to, journey))
+        walk.schedule.travelSeconds += journey.seconds
+        walk.schedule.ticketCost += journey.price
         let day = context.dayIndex(journey.depart)
-        if day >= 0 && day < travelByDay.count { travelByDay[day] += journey.seconds }
+        if day >= 0 && day < walk.travelByDay.count { walk.travelByDay[day] += journey.seconds }
     }
 
     /// The earliest journey leaving at or after `notBefore` that lies inside one day's travel hours (not on a day

@@ -29,6 +29,10 @@ final class WeekContext: @unchecked Sendable {
     let hasPrecedence: Bool
     /// Staff index by id.
     let personIndex: [String: Int]
+    /// Per person: the bought tickets they still take, in time order.
+    private(set) var booked: [[BookedLeg]]
+    /// Bought tickets no longer usable, with why, in the users' words.
+    private(set) var givenUp: [(leg: Leg, why: String)] = []
 
     private var common: [[IntervalSet?]]
 
@@ -65,6 +69,8 @@ final class WeekContext: @unchecked Sendable {
             if people.count == visit.staff.count { kept[client] = (people.sorted(), visit.start) }
         }
         self.kept = kept
+        booked = Array(repeating: [], count: problem.staff.count)
+        settleBookedLegs(timetable: router.timetable)
     }
 
     /// The number of a client's place among the journey cache's places (staff homes come first).
@@ -95,6 +101,72 @@ final class WeekContext: @unchecked Sendable {
         return TravelTimes(router: router, cities: Array(Set(places.map(\.cityID))).sorted())
     }
 
+    /// Keeps each person's bought tickets that still run, fit their week and can be chained, in time order, and
+    /// lists the rest with why.
+    private func settleBookedLegs(timetable: Timetable) {
+        var tickets = [[BookedLeg]](repeating: [], count: problem.staff.count)
+        for leg in problem.bookedLegs.sorted(by: { ($0.person, $0.depart) < ($1.person, $1.depart) }) {
+            guard let person = personIndex[leg.person] else {
+                givenUp.append((leg, "\(leg.person) is not on the staff list"))
+                continue
+            }
+            switch ticket(leg, person: person, timetable: timetable) {
+            case .success(let ticket): tickets[person].append(ticket)
+            case .failure(let why): givenUp.append((leg, why.text))
+            }
+        }
+        let simulator = RouteSimulator(context: self)
+        let free = [Instant?](repeating: nil, count: problem.clients.count)
+        for person in tickets.indices where !tickets[person].isEmpty {
+            for ticket in tickets[person] {
+                let kept = booked[person]
+                booked[person].append(ticket)
+                if case .failure(let obstacle) = simulator.simulate(person: person, order: [], fixed: free) {
+                    booked[person] = kept
+                    givenUp.append((ticket.leg, Explainer(context: self, state: WeekState(people: 0, clients: 0)).words(obstacle, person: person)))
+                }
+            }
+        }
+    }
+
+    /// A bought ticket as numbered places, or why it no longer works on its own.
+    private func ticket(_ leg: Leg, person: Int, timetable: Timetable) -> Result<BookedLeg, TicketFault> {
+        let staff = problem.staff[person]
+        func place(_ label: String, city: String) -> Int? {
+            if label == staff.home.label && city == staff.home.cityID { return person }
+            return problem.clients.firstIndex { $0.place.label == label && $0.place.cityID == city }.map(placeIndex)
+        }
+        let day = dayIndex(leg.depart)
+        guard day >= 0 && day < days.count else { return .failure(TicketFault(text: "it is outside the planning week")) }
+        guard let window = travelWindows[person][day] else { return .failure(TicketFault(text: "it falls on \(staff.name)'s day off")) }
+        guard window.contains(leg.interval) else { return .failure(TicketFault(text: "it is outside \(staff.name)'s travel hours")) }
+        guard !staff.busy.overlaps(leg.interval) else { return .failure(TicketFault(text: "it overlaps \(staff.name)'s own calendar")) }
+        for part in leg.parts where part.mode.isTimetabled {
+            let service = part.service ?? part.mode.rawValue
+            guard timetable.hasService(service, from: part.from, to: part.to, depart: part.depart, arrive: part.arrive) else {
+                return .failure(TicketFault(text: "\(service) no longer runs from \(part.from) at \(problem.zone.clock(part.depart))"))
+            }
+        }
+        guard let from = place(leg.from, city: leg.fromCity), let to = place(leg.to, city: leg.toCity) else {
+            return .failure(TicketFault(text: "it joins \(leg.from) and \(leg.to), and the schedule no longer lists both"))
+        }
+        return .success(BookedLeg(leg: leg, from: from, to: to, fromPlace: cache.places[from], toPlace: cache.places[to]))
+    }
+
     /// Whether a client needs a fixed start shared by several people (a delegation) or is already booked.
     func isShared(_ client: Int) -> Bool { problem.clients[client].isPinned || !with[client].isEmpty }
+}
+
+/// A bought ticket one person takes as it is, between two numbered places of the journey cache.
+struct BookedLeg {
+    var leg: Leg
+    var from: Int
+    var to: Int
+    var fromPlace: Place
+    var toPlace: Place
+}
+
+/// Why a bought ticket no longer works, in the users' words.
+private struct TicketFault: Error {
+    var text: String
 }

@@ -35,6 +35,10 @@ struct WeekSearch {
     mutating func construct(helpers: [Lane] = []) -> WeekState {
         let possible = problem.clients.indices.filter(isPossible)
         var current = WeekState(people: problem.staff.count, clients: problem.clients.count)
+        // Bought tickets are travelled even by someone with no visits.
+        for person in problem.staff.indices where !context.booked[person].isEmpty {
+            current.schedules[person] = moves.simulate(person, [], fixed: current.fixed) ?? PersonSchedule()
+        }
         // A kept plan's visits first, as they were, in time order.
         for (client, kept) in context.kept.sorted(by: { ($0.value.start, $0.key) < ($1.value.start, $1.key) }) {
             _ = moves.keep(client, people: kept.people, start: kept.start, into: &current)

@@ -24,7 +24,7 @@ public enum PlanText {
                     continue
                 }
                 let legs = services.map { "\($0.service ?? "by \($0.mode.rawValue)") \(stop($0.from)) \(clock($0.depart)) → \(stop($0.to)) \(clock($0.arrive))" }
-                let price = leg.price > 0 ? String(format: ", ¥%.0f", leg.price) : ""
+                let price = (leg.price > 0 ? String(format: ", ¥%.0f", leg.price) : "") + (leg.booked == true ? ", booked" : "")
                 rows.append(
                     (leg.depart, zone.date(of: leg.depart), "\(clock(leg.depart))–\(clock(leg.arrive))",
                         "\(city(leg.fromCity)) → \(city(leg.toCity)): " + legs.joined(separator: "; ")

@@ -52,11 +52,15 @@ struct PlanCommand: AsyncParsableCommand {
             throw Failure.exit(for: error)
         }
         Failure.warn(loaded.warnings)
-        let router = Router(timetable: loaded.timetable, rules: loaded.travelRules, dates: loaded.problem.days)
-        var plan = Planner(problem: loaded.problem, router: router, options: .init(seed: seed, seconds: seconds, threads: threads), keeping: previous).solve(progress: Progress.planning)
+        var problem = loaded.problem
+        // Legs the kept plan marks booked are bought tickets.
+        problem.bookedLegs = previous?.legs.filter { $0.booked == true } ?? []
+        let router = Router(timetable: loaded.timetable, rules: loaded.travelRules, dates: problem.days)
+        var plan = Planner(problem: problem, router: router, options: .init(seed: seed, seconds: seconds, threads: threads), keeping: previous).solve(progress: Progress.planning)
         plan.schedule = RelativePath.of(schedule, from: out ?? ".")
-        let findings = PlanAudit(problem: loaded.problem, timetable: loaded.timetable).findings(for: plan)
-            .filter { $0.rule != "must-visit-left-out" }
+        // What the plan leaves out or gives up is listed in the plan itself.
+        let findings = PlanAudit(problem: problem, timetable: loaded.timetable).findings(for: plan)
+            .filter { $0.rule != "must-visit-left-out" && $0.rule != "booked-leg-given-up" }
         if let out {
             do throws(ScheduleError) {
                 try AtomicFile.write(PlanJSON.encode(plan), to: (out as NSString).appendingPathComponent("plan.json"))

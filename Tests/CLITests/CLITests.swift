@@ -5,6 +5,7 @@ import Schedules
 import Testing
 import TestSupport
 import Timeline
+import Travel
 
 /// Runs the built `tiaoqi` executable and captures what it prints.
 func tiaoqi(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
@@ -47,6 +48,21 @@ struct CLITests {
         let check = try tiaoqi(["check", "\(out)/plan.json"])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("no problems found"))
+    }
+
+    @Test func aLegMarkedBookedInTheKeptPlanStaysBooked() throws {
+        let out = Fixtures.temporaryFolder("booked")
+        #expect(try tiaoqi(["plan", "schedules/2022-w10", "--out", out, "--seconds", "0.05"]).status == 0)
+        var old = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
+        let index = try #require(old.legs.firstIndex { $0.parts.contains { $0.mode.isTimetabled } })
+        old.legs[index].booked = true
+        try PlanJSON.encode(old).write(to: URL(fileURLWithPath: "\(out)/plan.json"))
+        let run = try tiaoqi(["plan", "schedules/2022-w10", "--keep", "\(out)/plan.json", "--out", out, "--seconds", "0.05"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(", booked)"))
+        let new = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
+        #expect(new.legs.filter { $0.booked == true }.map(\.journey) == [old.legs[index].journey])
+        #expect(new.changes == [])
     }
 
     @Test func theTableShowsTrainsHotelsAndWhatWasLeftOut() throws {

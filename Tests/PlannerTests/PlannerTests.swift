@@ -134,4 +134,67 @@ struct KeepTests {
             #expect(replanned.visits.contains { $0.client == visit.client && $0.start == visit.start && Set($0.staff) == Set(visit.staff) }, "\(visit.client)")
         }
     }
+
+    /// The sample week solved, and one of its train legs to a single-person visit with that visit.
+    private func plannedTrain() async throws -> (Schedule, Plan, Leg, ScheduledVisit) {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
+        let old = solve(schedule)
+        for leg in old.legs where leg.parts.contains(where: { $0.mode.isTimetabled }) && leg.to != "home" {
+            if let visit = old.visits.first(where: { $0.staff == [leg.person] && $0.start >= leg.arrive && $0.city == leg.toCity }) {
+                return (schedule, old, leg, visit)
+            }
+        }
+        throw PlanningTestError.noTrainLeg
+    }
+
+    private func replan(_ schedule: Schedule, _ problem: Problem, keeping old: Plan) -> (Plan, [Finding]) {
+        let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: problem.days)
+        let plan = Planner(problem: problem, router: router, options: .init(seconds: 0.05), keeping: old).solve()
+        return (plan, PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: plan))
+    }
+
+    @Test func aBoughtTicketIsTravelledEvenWhenTheVisitItWasForGoes() async throws {
+        let (schedule, old, train, visit) = try await plannedTrain()
+        // The client the train went to is no longer free this week.
+        var problem = schedule.problem
+        let index = problem.clients.firstIndex { $0.id == visit.client }!
+        problem.clients[index].availability = IntervalSet()
+        problem.clients[index].mustVisit = false
+        let (unbooked, _) = replan(schedule, problem, keeping: old)
+        #expect(!unbooked.legs.contains { $0.isSameTrip(as: train) }, "without a ticket the train is not worth taking")
+        var ticket = train
+        ticket.booked = true
+        problem.bookedLegs = [ticket]
+        let (plan, findings) = replan(schedule, problem, keeping: old)
+        let kept = try #require(plan.legs.first { $0.isSameTrip(as: train) })
+        #expect(kept.booked == true)
+        #expect(plan.legs.filter { $0.booked == true }.count == 1)
+        #expect(findings.filter { $0.severity == .error }.isEmpty, "\(findings.map(\.message))")
+        #expect(!(plan.changes ?? []).contains { $0.hasPrefix("gave up") })
+        #expect(plan.legs.last { $0.person == train.person }?.to == "home")
+    }
+
+    @Test func aTicketThatClashesWithANewEventIsGivenUpWithTheReason() async throws {
+        let (schedule, old, train, _) = try await plannedTrain()
+        var problem = schedule.problem
+        var ticket = train
+        ticket.booked = true
+        problem.bookedLegs = [ticket]
+        let person = problem.staff.firstIndex { $0.id == train.person }!
+        let meeting = IntervalSet([Interval(train.depart + 600, train.depart + 3600)])
+        problem.staff[person].busy = problem.staff[person].busy.union(meeting)
+        problem.staff[person].availability = problem.staff[person].availability.subtracting(meeting)
+        let (plan, findings) = replan(schedule, problem, keeping: old)
+        #expect(!plan.legs.contains { $0.isSameTrip(as: train) })
+        let services = train.parts.compactMap(\.service).joined(separator: "+")
+        let line = try #require(plan.changes?.first { $0.hasPrefix("gave up") })
+        #expect(line.hasPrefix("gave up the booked \(services) "), "\(line)")
+        #expect(line.hasSuffix("it overlaps \(problem.staff[person].name)'s own calendar"), "\(line)")
+        #expect(findings.map(\.rule).contains("booked-leg-given-up"))
+        #expect(findings.filter { $0.severity == .error && $0.rule != "must-visit-left-out" }.isEmpty, "\(findings.map(\.message))")
+    }
+}
+
+enum PlanningTestError: Error {
+    case noTrainLeg
 }
