@@ -44,60 +44,78 @@ struct RouteSimulator {
         var at: Int
         var now: Instant
         var travelByDay: [Int64]
+        /// How many of the person's bought tickets are used.
+        var tickets = 0
+    }
+
+    /// At home at the start of the week.
+    private func start(_ person: Int) -> Walk {
+        Walk(place: context.homes[person], at: person, now: context.days[0].start, travelByDay: [Int64](repeating: 0, count: context.days.count))
     }
 
     private func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool, travelLate: Bool) -> Result<PersonSchedule, Obstacle> {
-        let staff = problem.staff[person]
-        let booked = context.booked[person]
-        var walk = Walk(place: staff.home, at: person, now: context.days[0].start, travelByDay: [Int64](repeating: 0, count: context.days.count))
-        var nextBooked = 0
+        walk(person: person, order: order[...], from: start(person), fixed: fixed, leaveLate: leaveLate, travelLate: travelLate)
+    }
+
+    /// Times `order` from `walk` on, then the tickets left and the way home, and checks the week's limits.
+    private func walk(
+        person: Int, order: ArraySlice<Int>, from walk: Walk, fixed: [Instant?], leaveLate: Bool, travelLate: Bool
+    ) -> Result<PersonSchedule, Obstacle> {
+        var walk = walk
         for client in order {
-            // A bought ticket comes first unless the visit fits before it, with time to reach the station's door.
-            while nextBooked < booked.count {
-                var trial = walk
-                if case nil = visit(client, person: person, walk: &trial, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate),
-                    case nil = take(booked[nextBooked], person: person, walk: &trial, leaveLate: false, travelLate: travelLate)
-                {
-                    break
-                }
-                if let obstacle = take(booked[nextBooked], person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) {
-                    return .failure(obstacle)
-                }
-                nextBooked += 1
-            }
-            if let obstacle = visit(client, person: person, walk: &walk, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate) {
+            if let obstacle = step(client, person: person, walk: &walk, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate) {
                 return .failure(obstacle)
             }
         }
-        for ticket in booked[nextBooked...] {
+        for ticket in context.booked[person][walk.tickets...] {
             if let obstacle = take(ticket, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) { return .failure(obstacle) }
         }
-        if walk.place.cityID != staff.home.cityID {
+        let home = context.homes[person]
+        if walk.place.cityID != home.cityID {
             switch leg(person, from: walk.at, to: person, notBefore: walk.now, travelByDay: walk.travelByDay) {
-            case .success(let home): record(home, from: walk.place, to: staff.home, in: &walk)
+            case .success(let journey): record(journey, from: walk.place, to: home, in: &walk)
             case .failure(let failure): return .failure(.cannotReturnHome(from: walk.place.label, after: walk.now, overCap: failure.overCap))
             }
         }
         var schedule = walk.schedule
-        schedule.nights = nights(of: staff, legs: schedule.legs)
+        schedule.nights = nights(of: person, legs: schedule.legs)
         let count = schedule.nightsAway
         schedule.hotelCost = Double(count) * problem.hotelCost
-        if let limit = staff.maxNightsAway, count > limit { return .failure(.tooManyNights(nights: count, limit: limit)) }
-        if let limit = staff.maxCost, schedule.cost > limit + 1e-9 { return .failure(.overBudget(cost: schedule.cost, limit: limit)) }
+        if let limit = context.nightLimits[person], count > limit { return .failure(.tooManyNights(nights: count, limit: limit)) }
+        if let limit = context.costLimits[person], schedule.cost > limit + 1e-9 { return .failure(.overBudget(cost: schedule.cost, limit: limit)) }
         return .success(schedule)
+    }
+
+    /// The next visit of an order: the bought tickets that come before it, then the visit.
+    private func step(_ client: Int, person: Int, walk: inout Walk, fixed: [Instant?], leaveLate: Bool, travelLate: Bool) -> Obstacle? {
+        let booked = context.booked[person]
+        // A bought ticket comes first unless the visit fits before it, with time to reach the station's door.
+        while walk.tickets < booked.count {
+            var trial = walk
+            if case nil = visit(client, person: person, walk: &trial, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate),
+                case nil = take(booked[walk.tickets], person: person, walk: &trial, leaveLate: false, travelLate: travelLate)
+            {
+                break
+            }
+            if let obstacle = take(booked[walk.tickets], person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) {
+                return obstacle
+            }
+            walk.tickets += 1
+        }
+        return visit(client, person: person, walk: &walk, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate)
     }
 
     /// Travels to a client and holds the meeting, or says what stops it.
     private func visit(_ client: Int, person: Int, walk: inout Walk, fixed: [Instant?], leaveLate: Bool, travelLate: Bool) -> Obstacle? {
-        let target = problem.clients[client]
-        let length = Int64(target.meetingMinutes) * 60
+        let length = context.meetingSeconds[client]
+        let there = context.placeIndex(client: client)
         let windows = context.commonWindows(client, person)
         let start: (Instant) -> Instant? = { arrival in
             if let fixed = fixed[client] { return arrival <= fixed ? fixed : nil }
             // Meetings start on the minute, five by five.
             return windows.earliestFit(seconds: length, notBefore: Instant(seconds: (arrival.seconds + 299) / 300 * 300))
         }
-        let reached = reach(context.placeIndex(client: client), target.place, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate, start: start) { journey in
+        let reached = reach(there, context.cache.places[there], person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate, start: start) { journey in
             let services = journey.services.compactMap(\.service)
             if let fixed = fixed[client] {
                 return .lateForFixedStart(client: client, arrival: journey.arrive, start: fixed, services: services)
@@ -136,7 +154,7 @@ struct RouteSimulator {
         _ there: Int, _ destination: Place, person: Int, walk: inout Walk, leaveLate: Bool, travelLate: Bool,
         start: (Instant) -> Instant?, late: (Journey) -> Obstacle
     ) -> Result<Instant, Obstacle> {
-        let staff = problem.staff[person]
+        let home = context.homes[person]
         if walk.at == there {
             guard let begin = start(walk.now) else { return .failure(late(Journey(depart: walk.now, arrive: walk.now, parts: []))) }
             return .success(begin)
@@ -149,21 +167,21 @@ struct RouteSimulator {
         }
         guard var begin = start(journey.arrive) else { return .failure(late(journey)) }
         let today = context.dayIndex(walk.now), meetingDay = context.dayIndex(begin)
-        if walk.place.cityID != staff.home.cityID && meetingDay > today,
-            let cause = homeNightCause(staff, person: person, from: today, to: meetingDay, schedule: walk.schedule)
+        if walk.place.cityID != home.cityID && meetingDay > today,
+            let cause = homeNightCause(person: person, from: today, to: meetingDay, schedule: walk.schedule)
         {
             // Home tonight, out again on a later day.
-            guard case .success(let home) = leg(person, from: walk.at, to: person, notBefore: walk.now, travelByDay: walk.travelByDay) else {
+            guard case .success(let back) = leg(person, from: walk.at, to: person, notBefore: walk.now, travelByDay: walk.travelByDay) else {
                 return .failure(cause)
             }
-            record(home, from: walk.place, to: staff.home, in: &walk)
-            walk.place = staff.home
+            record(back, from: walk.place, to: home, in: &walk)
+            walk.place = home
             walk.at = person
-            let morning = context.days[min(context.days.count - 1, context.dayIndex(home.arrive) + 1)].start
-            switch leg(person, from: walk.at, to: there, notBefore: max(home.arrive, morning), travelByDay: walk.travelByDay) {
+            let morning = context.days[min(context.days.count - 1, context.dayIndex(back.arrive) + 1)].start
+            switch leg(person, from: walk.at, to: there, notBefore: max(back.arrive, morning), travelByDay: walk.travelByDay) {
             case .success(let found): journey = found
             case .failure(let failure):
-                return .failure(.noJourney(from: walk.place.label, to: destination.label, after: home.arrive, overCap: failure.overCap))
+                return .failure(.noJourney(from: walk.place.label, to: destination.label, after: back.arrive, overCap: failure.overCap))
             }
             guard let fit = start(journey.arrive) else { return .failure(late(journey)) }
             begin = fit
@@ -190,26 +208,27 @@ struct RouteSimulator {
     }
 
     /// Why staying away from day `from` to day `to` is not allowed (a day off between, or the limit on nights), if so.
-    private func homeNightCause(_ staff: Staff, person: Int, from: Int, to: Int, schedule: PersonSchedule) -> Obstacle? {
+    private func homeNightCause(person: Int, from: Int, to: Int, schedule: PersonSchedule) -> Obstacle? {
         if from + 1 < to, let day = (from + 1..<to).first(where: { context.travelWindows[person][$0] == nil }) {
             return .awayOnDayOff(day: day)
         }
-        guard let limit = staff.maxNightsAway else { return nil }
-        let sofar = nights(of: staff, legs: schedule.legs).prefix(max(0, from)).reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        guard let limit = context.nightLimits[person] else { return nil }
+        let sofar = nights(of: person, legs: schedule.legs).prefix(max(0, from)).reduce(0) { $0 + ($1 == nil ? 0 : 1) }
         return sofar + (to - from) > limit ? .tooManyNights(nights: sofar + to - from, limit: limit) : nil
     }
 
     /// Where the person sleeps each night but the last: the city the last leg of that day reached, if not home.
-    private func nights(of staff: Staff, legs: [(from: Place, to: Place, journey: Journey)]) -> [String?] {
+    private func nights(of person: Int, legs: [(from: Place, to: Place, journey: Journey)]) -> [String?] {
+        let home = context.homes[person].cityID
         var result: [String?] = []
-        var city = staff.home.cityID
+        var city = home
         var index = 0
         for day in context.days.dropLast() {
             while index < legs.count && legs[index].journey.arrive <= day.end {
                 city = legs[index].to.cityID
                 index += 1
             }
-            result.append(city == staff.home.cityID ? nil : city)
+            result.append(city == home ? nil : city)
         }
         return result
     }
@@ -249,10 +268,9 @@ struct RouteSimulator {
     /// off), misses the person's busy time and keeps the day under the travel cap; on failure, the first day the
     /// cap alone stopped it.
     func leg(_ person: Int, from: Int, to: Int, notBefore: Instant, travelByDay: [Int64]) -> Result<Journey, LegFailure> {
-        let staff = problem.staff[person]
         var earliest = notBefore
         var overCap: CapOverrun?
-        let cap = Int64(staff.dailyTravelCapMinutes) * 60
+        let cap = context.travelCaps[person]
         for _ in 0..<(8 * context.days.count + 8) {
             let day = max(0, context.dayIndex(earliest))
             guard day < context.days.count else { break }
@@ -271,7 +289,7 @@ struct RouteSimulator {
                 earliest = nextDay
                 continue
             }
-            if let clash = staff.busy.firstOverlap(with: journey.interval) {
+            if let clash = context.busy[person].firstOverlap(with: journey.interval) {
                 earliest = max(clash.end, earliest + 60)
                 continue
             }

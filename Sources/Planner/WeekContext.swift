@@ -29,6 +29,15 @@ final class WeekContext: @unchecked Sendable {
     let hasPrecedence: Bool
     /// Staff index by id.
     let personIndex: [String: Int]
+    /// Per person, for the simulator's inner loops (copying a whole `Staff` there costs more than the work):
+    /// home, own busy time, daily travel cap in seconds, limits on nights and cost.
+    let homes: [Place]
+    let busy: [IntervalSet]
+    let travelCaps: [Int64]
+    let nightLimits: [Int?]
+    let costLimits: [Double?]
+    /// Per client: meeting length in seconds.
+    let meetingSeconds: [Int64]
     /// Per person: the bought tickets they still take, in time order.
     private(set) var booked: [[BookedLeg]]
     /// Bought tickets no longer usable, with why, in the users' words.
@@ -49,6 +58,12 @@ final class WeekContext: @unchecked Sendable {
         latestStart = zip(windows, problem.clients).map { set, client in
             (set.intervals.last?.end ?? Instant(seconds: .min / 2)) - Int64(client.meetingMinutes) * 60
         }
+        homes = problem.staff.map(\.home)
+        busy = problem.staff.map(\.busy)
+        travelCaps = problem.staff.map { Int64($0.dailyTravelCapMinutes) * 60 }
+        nightLimits = problem.staff.map(\.maxNightsAway)
+        costLimits = problem.staff.map(\.maxCost)
+        meetingSeconds = problem.clients.map { Int64($0.meetingMinutes) * 60 }
         let personIndex = Dictionary(problem.staff.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.personIndex = personIndex
         leads = problem.clients.map { client in
