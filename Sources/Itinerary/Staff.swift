@@ -90,6 +90,11 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
     public var after: [String]
     /// Start of an already booked meeting: its time is fixed and its attendees are exactly `with`.
     public var pinnedStart: Instant?
+    /// The company or group the client belongs to (a credit code, a group name), for spotting two teams courting
+    /// the same company; nil means the client's name.
+    public var company: String?
+    /// The busy events of the client's calendar this week, for saying what changed.
+    public var busyEvents: [BusyEvent] = []
 
     /// A client from its parts.
     public init(
@@ -113,6 +118,20 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
         self.mustVisit = mustVisit
         self.sector = sector
         self.availability = availability
+    }
+}
+
+/// A busy event of a calendar: when, and its summary.
+public struct BusyEvent: Sendable, Hashable, Codable {
+    /// When it is.
+    public var interval: Interval
+    /// Its SUMMARY, or empty.
+    public var summary: String
+
+    /// A busy event from its parts.
+    public init(interval: Interval, summary: String) {
+        self.interval = interval
+        self.summary = summary
     }
 }
 
@@ -149,6 +168,8 @@ public struct Problem: Sendable {
     public var travelRules: TravelRules
     /// Yuan per hotel night.
     public var hotelCost: Double
+    /// The district team planning this week, if named.
+    public var team: String?
     /// Tickets already bought (legs a kept plan marks `booked`): the planner keeps them where it still can.
     public var bookedLegs: [Leg] = []
 

@@ -130,6 +130,7 @@ public struct Planner: Sendable {
         var plan = Plan(
             schedule: nil, name: problem.name, timeZone: problem.zone.identifier, days: problem.days, seed: options.seed,
             visits: visits, legs: legs, stays: stays, leftOut: leftOut, score: score)
+        plan.team = problem.team
         if previous != nil || !problem.bookedLegs.isEmpty { plan.changes = changes(state, context: context, leftOut: leftOut) }
         return plan
     }

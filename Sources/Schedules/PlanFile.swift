@@ -33,6 +33,8 @@ public struct PlanFile: Sendable {
     /// The file as the user named it.
     public var file: String
     public var name: String
+    /// The district team planning the week (`team`), if named.
+    public var team: String?
     public var start: LocalDate
     public var end: LocalDate
     public var zone: Zone
@@ -76,6 +78,7 @@ public struct PlanFile: Sendable {
         let reader = YAMLReader(file: file)
         let top = try reader.mapping(root, "the top level")
         name = try reader.string(top, "name", optional: true) ?? "Tiaoqi week"
+        team = try reader.string(top, "team", optional: true)
         let week = try reader.mapping(try reader.required(top, "week", in: root), "week")
         start = try reader.date(week, "start")
         end = try reader.date(week, "end")

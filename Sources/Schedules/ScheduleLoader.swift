@@ -122,11 +122,16 @@ public struct ScheduleLoader: Sendable {
                     availability: calendar.freeTime(hours: hours, on: workingDays, zone: zone), eligible: rules.eligible,
                     language: rules.language, with: rules.with, earliestDay: rules.earliestDay, latestDay: rules.latestDay,
                     after: rules.after, pinnedStart: rules.pinnedStart))
+            clients[clients.count - 1].company = row["company"].flatMap { $0.isEmpty ? nil : $0 }
+            clients[clients.count - 1].busyEvents = calendar.occurrences(in: period, floating: zone).filter(\.isBusy).map {
+                BusyEvent(interval: $0.interval, summary: $0.summary ?? "")
+            }
         }
         try ClientRules.checkOrder(order, file: clientsPath)
-        let problem = Problem(
+        var problem = Problem(
             name: planFile.name, zone: zone, days: planFile.days, staff: staff, clients: clients, travelRules: planFile.travelRules,
             hotelCost: planFile.hotelCost)
+        problem.team = planFile.team ?? (folder as NSString).lastPathComponent
         return Schedule(
             folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: warnings, feedReports: fetched.reports)
     }
