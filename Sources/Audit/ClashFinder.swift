@@ -1,0 +1,140 @@
+import Itinerary
+import Timeline
+import Travel
+
+/// Overlays several teams' plans (and weeks written by hand) and lists where they collide or no longer hold: the
+/// same company courted by two teams, a person booked twice or needed in two places, a visit the client's calendar
+/// no longer allows, a service that no longer runs, a person over their limits.
+public struct ClashFinder: Sendable {
+    /// One team's plan with the problem and travel it is checked against (as loaded now).
+    public struct Week: Sendable {
+        /// The team whose plan it is.
+        public var team: String
+        /// The plan file, for messages.
+        public var source: String
+        /// The schedule folder the plan was made from, for the replanning hint.
+        public var schedule: String
+        /// The plan.
+        public var plan: Plan
+        /// The schedule's problem, with calendars as they are now.
+        public var problem: Problem
+        /// Routes over the schedule's timetable as it is now.
+        public var router: Router
+
+        /// A week from its parts.
+        public init(team: String, source: String, schedule: String, plan: Plan, problem: Problem, router: Router) {
+            self.team = team
+            self.source = source
+            self.schedule = schedule
+            self.plan = plan
+            self.problem = problem
+            self.router = router
+        }
+    }
+
+    /// The teams' plans.
+    public var weeks: [Week]
+    /// Weeks written by hand.
+    public var handPlans: [HandPlan]
+    /// Company keys by client id or client name (a credit code, a group name), overriding clients.csv's `company`.
+    public var companies: [String: String]
+
+    /// A finder over plans and hand-made weeks.
+    public init(weeks: [Week], handPlans: [HandPlan] = [], companies: [String: String] = [:]) {
+        self.weeks = weeks
+        self.handPlans = handPlans
+        self.companies = companies
+    }
+
+    /// Every clash, errors first, then by time.
+    public func clashes() -> [Clash] {
+        var found: [Clash] = []
+        for week in weeks { found += PlanClashes(week: week).clashes() }
+        let overlay = Overlay(finder: self)
+        found += overlay.sameCompany()
+        found += overlay.doubleBooked()
+        found += overlay.unreachable()
+        return found.sorted { a, b in
+            (b.severity, a.start ?? Instant(seconds: .min), a.kind, a.explanation) < (a.severity, b.start ?? Instant(seconds: .min), b.kind, b.explanation)
+        }
+    }
+}
+
+/// The clashes within one plan: the audit's findings, in the coordinators' kinds, with what changed and what to do.
+struct PlanClashes {
+    let week: ClashFinder.Week
+
+    private var problem: Problem { week.problem }
+
+    func clashes() -> [Clash] {
+        let findings = PlanAudit(problem: problem, timetable: week.router.timetable).findings(for: week.plan)
+        let clients = Dictionary(problem.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let staff = Dictionary(problem.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let replan = "replan with `tiaoqi plan \(week.schedule) --keep \(week.source)`"
+        var result: [Clash] = []
+        for finding in findings where !Self.outcomes.contains(finding.rule) {
+            var kind = Self.kinds[finding.rule] ?? finding.rule
+            var explanation = finding.message
+            var fix = replan
+            let visit = finding.client.flatMap { id in week.plan.visits.first { $0.client == id && $0.start == finding.time } }
+            switch finding.rule {
+            case "visit-outside-client-availability":
+                if let visit, let client = clients[visit.client] {
+                    explanation = outsideAvailability(visit, client: client) ?? finding.message
+                }
+                fix = "\(replan): it moves this visit and keeps the rest"
+            case "visit-outside-staff-availability":
+                if let visit, let id = finding.person, let person = staff[id], person.busy.overlaps(visit.interval) {
+                    kind = "double-booked"
+                    explanation = "\(person.name): the visit to \(visit.clientName) \(span(visit.interval)) overlaps their own calendar"
+                    fix = "move the visit or the event in \(person.name)'s calendar, or \(replan)"
+                } else if let visit, let id = finding.person, let person = staff[id] {
+                    kind = "over-working-hours"
+                    let hours = person.workingHours(on: problem.zone.date(of: visit.start))
+                    explanation = "\(person.name): the visit to \(visit.clientName) \(span(visit.interval)) is outside their working hours \(hours)"
+                    fix = "move the visit inside \(hours), or \(replan)"
+                }
+            case "unknown-service": fix = "the service no longer runs at that time: \(replan) to rebook"
+            case "missed-connection": fix = "the change is now too tight: \(replan) to rebook"
+            case "double-booked", "travel-during-own-event": fix = "move one of the two, or \(replan)"
+            case "over-travel-cap", "outside-travel-hours", "over-night-limit", "over-cost-limit":
+                fix = "split the trip over more days or give a visit to someone else: \(replan)"
+            default: break
+            }
+            let end = visit?.end
+            result.append(
+                Clash(
+                    kind: kind, severity: finding.severity == .error ? .error : .warning, people: finding.person.map { [$0] } ?? visit?.staff ?? [],
+                    clients: finding.client.map { [$0] } ?? [], teams: [week.team], start: finding.time, end: end, explanation: explanation, fix: fix))
+        }
+        return result
+    }
+
+    /// What changed in the client's calendar: the busy events now over the visit.
+    private func outsideAvailability(_ visit: ScheduledVisit, client: Client) -> String? {
+        let over = client.busyEvents.filter { $0.interval.overlaps(visit.interval) }
+        let label = "visit to \(client.name) \(span(visit.interval)) (\(week.team))"
+        guard !over.isEmpty else {
+            return "\(label) is no longer inside the client's business hours or published availability"
+        }
+        let events = over.map { "\"\($0.summary.isEmpty ? "busy" : $0.summary)\" \(span($0.interval))" }.joined(separator: ", ")
+        return "\(label) now overlaps the client's \(events)"
+    }
+
+    private func span(_ interval: Interval) -> String {
+        let (date, time, _) = problem.zone.local(interval.start)
+        return "\(date.weekday.displayName) \(time)–\(problem.zone.clock(interval.end))"
+    }
+
+    /// Audit rules that are the plan's own outcome (listed in the plan), not clashes.
+    static let outcomes: Set<String> = ["must-visit-left-out", "booked-leg-given-up"]
+
+    /// Audit rules by the clash kind coordinators know them as.
+    static let kinds: [String: String] = [
+        "visit-outside-client-availability": "outside-availability",
+        "unknown-service": "service-gone",
+        "missed-connection": "connection-broken",
+        "travel-during-own-event": "double-booked",
+        "outside-travel-hours": "over-travel-hours",
+    ]
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Itinerary
+import Travel
+
+/// The plans a coordinator overlays: teams' `plan.json` files, each with the schedule it was made from (loaded as
+/// it is now), and weeks written by hand as `.ics` calendars.
+public struct PlanSet: Sendable {
+    /// One team's plan.
+    public struct Entry: Sendable {
+        /// The team (`team` in the plan, else its schedule's folder name).
+        public var team: String
+        /// The plan file.
+        public var source: String
+        /// The plan.
+        public var plan: Plan
+        /// Its schedule, with calendars and timetable as loaded now.
+        public var schedule: Schedule
+    }
+
+    /// The teams' plans, in the order given.
+    public var plans: [Entry]
+    /// The weeks written by hand.
+    public var handPlans: [HandPlan]
+    /// Warnings from loading the schedules.
+    public var warnings: [String]
+
+    /// Reads `paths`: a `plan.json`, an `.ics` (a week by hand), or a folder. A folder with a `plan.json` is that plan
+    /// (the `.ics` files beside it are its exports); any other folder holds hand-made `.ics` weeks and sub-folders
+    /// read the same way.
+    public static func load(_ paths: [String], loader: ScheduleLoader) async throws(ScheduleError) -> PlanSet {
+        var planFiles: [String] = [], calendarFiles: [String] = []
+        for path in paths { try collect((path as NSString).standardizingPath, plans: &planFiles, calendars: &calendarFiles, depth: 0) }
+        guard !planFiles.isEmpty else {
+            throw ScheduleError(file: paths.first ?? ".", "no plan.json found; give at least one team's plan: hand-made weeks are checked against its schedule")
+        }
+        var schedules: [String: Schedule] = [:]
+        var set = PlanSet(plans: [], handPlans: [], warnings: [])
+        for file in planFiles {
+            let plan = try PlanJSON.decode(contentsOf: file)
+            let folder = (file as NSString).deletingLastPathComponent
+            guard let recorded = plan.schedule else {
+                throw ScheduleError(file: file, "the plan does not say which schedule it was made from (no \"schedule\"); plan it again with tiaoqi plan --out")
+            }
+            let scheduleFolder = RelativePath.of(RelativePath.resolve(recorded, against: folder.isEmpty ? "." : folder), from: ".")
+            if schedules[scheduleFolder] == nil {
+                let schedule = try await loader.load(folder: scheduleFolder)
+                schedules[scheduleFolder] = schedule
+                set.warnings += schedule.warnings
+            }
+            let schedule = schedules[scheduleFolder]!
+            set.plans.append(Entry(team: plan.team ?? schedule.problem.team ?? scheduleFolder, source: file, plan: plan, schedule: schedule))
+        }
+        let first = set.plans[0].schedule
+        let staff = set.plans.flatMap(\.schedule.problem.staff), clients = set.plans.flatMap(\.schedule.problem.clients)
+        for file in calendarFiles {
+            let (calendar, warnings) = try await CalendarSource.read(file, strict: !loader.lenient, feeds: loader.feeds)
+            set.warnings += warnings
+            set.handPlans.append(
+                try HandPlanReader.read(
+                    calendar, file: file, period: first.problem.period, zone: first.problem.zone, staff: staff, clients: clients,
+                    cities: first.timetable.cities.values.sorted { $0.id < $1.id }))
+        }
+        return set
+    }
+
+    private static func collect(_ path: String, plans: inout [String], calendars: inout [String], depth: Int) throws(ScheduleError) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ScheduleError(file: path, "no such file or folder; give plan.json files, .ics weeks or folders holding them")
+        }
+        guard isFolder.boolValue else {
+            if path.lowercased().hasSuffix(".ics") { calendars.append(path) } else { plans.append(path) }
+            return
+        }
+        let plan = (path as NSString).appendingPathComponent("plan.json")
+        if FileManager.default.fileExists(atPath: plan) {
+            plans.append(plan)
+            return
+        }
+        guard depth < 4 else { return }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        for name in names {
+            let child = (path as NSString).appendingPathComponent(name)
+            var childIsFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: child, isDirectory: &childIsFolder), childIsFolder.boolValue {
+                try collect(child, plans: &plans, calendars: &calendars, depth: depth + 1)
+            } else if name.lowercased().hasSuffix(".ics") {
+                calendars.append(child)
+            }
+        }
+    }
+}
+
+/// Company keys by client id or name, from a CSV with the columns `client` (an id or a name) and `company` (a credit
+/// code or a group name): clients with the same key count as one company when teams court it.
+public enum CompanyKeys {
+    /// The keys in `path`; a row without both columns is an error at its line.
+    public static func read(_ path: String) throws(ScheduleError) -> [String: String] {
+        let table = try CSVTable(contentsOf: path)
+        try table.require(["client", "company"])
+        var keys: [String: String] = [:]
+        for row in table.rows {
+            keys[try table.value(row, "client")] = try table.value(row, "company")
+        }
+        return keys
+    }
+}

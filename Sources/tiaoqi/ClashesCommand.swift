@@ -1,0 +1,99 @@
+import ArgumentParser
+import Audit
+import Foundation
+import Itinerary
+import Schedules
+import Travel
+
+/// `tiaoqi clashes PLAN_OR_DIR...`: overlays the teams' plans and lists where they collide or no longer hold.
+struct ClashesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clashes",
+        abstract: "Overlay several teams' plans (and weeks written by hand as .ics) and list every clash.",
+        discussion: """
+            Kinds: same-company-day (error) and same-company-week (warning), double-booked, unreachable, \
+            outside-availability, service-gone, connection-broken, over-working-hours, over-travel-hours, \
+            over-travel-cap, over-night-limit, and any other audit rule a plan breaks. Exit 1 when any clash is an error.
+            """)
+
+    @Argument(help: "plan.json files, .ics weeks made by hand, or folders holding them.")
+    var inputs: [String]
+
+    @Flag(name: .long, help: "Fetch the calendars again (else the cached copies are used) before checking.")
+    var refresh = false
+
+    @Option(name: .long, help: "A CSV with columns client,company: clients with the same company key count as one company.")
+    var companies: String?
+
+    @Option(name: .long, help: "Output: table or json.")
+    var format: ReportFormat = .table
+
+    @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
+    var lenient = false
+
+    @OptionGroup var feeds: FeedFlags
+
+    func validate() throws {
+        if refresh && feeds.offline { throw ValidationError("--refresh fetches the calendars; it cannot be combined with --offline") }
+    }
+
+    func run() async throws {
+        let set: PlanSet
+        let keys: [String: String]
+        do throws(ScheduleError) {
+            var options = feeds.options
+            options.offline = !refresh
+            set = try await PlanSet.load(inputs, loader: ScheduleLoader(feeds: options, lenient: lenient, progress: Progress.feeds))
+            keys = try companies.map { (path) throws(ScheduleError) in try CompanyKeys.read(path) } ?? [:]
+        } catch {
+            throw Failure.exit(for: error)
+        }
+        Failure.warn(set.warnings)
+        var routers: [String: Router] = [:]
+        let weeks = set.plans.map { entry in
+            let schedule = entry.schedule
+            let router = routers[schedule.folder] ?? Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
+            routers[schedule.folder] = router
+            return ClashFinder.Week(team: entry.team, source: entry.source, schedule: schedule.folder, plan: entry.plan, problem: schedule.problem, router: router)
+        }
+        let clashes = ClashFinder(weeks: weeks, handPlans: set.handPlans, companies: keys).clashes()
+        try ClashOutput(format: format).print(clashes, set: set)
+        if clashes.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+/// Output forms of the commands that report clashes and audit findings.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
+/// Prints clashes as a table, JSON or an HTML report.
+struct ClashOutput {
+    var format: ReportFormat
+
+    func print(_ clashes: [Clash], set: PlanSet) throws {
+        switch format {
+        case .json:
+            let report = ClashReport(
+                ok: !clashes.contains { $0.severity == .error }, plans: set.plans.map(\.source), handPlans: set.handPlans.map(\.source),
+                clashes: clashes)
+            Swift.print(String(decoding: PlanJSON.encode(report), as: UTF8.self))
+        case .table:
+            Swift.print(ClashText.render(clashes, zone: set.plans[0].schedule.problem.zone, staff: set.plans.flatMap(\.schedule.problem.staff)), terminator: "")
+        }
+    }
+}
+
+/// The JSON form of `tiaoqi clashes`.
+struct ClashReport: Encodable {
+    var ok: Bool
+    var plans: [String]
+    var handPlans: [String]
+    var clashes: [Clash]
+}
+
+/// The elements in first-seen order, without repeats.
+func unique(_ items: [String]) -> [String] {
+    var seen: Set<String> = []
+    return items.filter { seen.insert($0).inserted }
+}
