@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 
 /// An HTTP server on 127.0.0.1 with a random port, for tests that fetch over the network.
 public final class LoopbackServer: Sendable {
@@ -27,6 +28,7 @@ public final class LoopbackServer: Sendable {
     }
 
     private let server: HTTPServer
+    private let replies: ReplyTable
     private let task: Task<Void, any Error>
     /// The port it listens on.
     public let port: UInt16
@@ -34,8 +36,11 @@ public final class LoopbackServer: Sendable {
     /// Starts a server answering `GET path` with each reply.
     public init(routes: [String: Reply]) async throws {
         server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
-        for (path, reply) in routes {
+        let replies = ReplyTable(routes)
+        self.replies = replies
+        for path in routes.keys {
             await server.appendRoute(HTTPRoute("GET \(path)")) { _ in
+                let reply = replies.table.withLock { $0[path]! }
                 if reply.delay > 0 { try await Task.sleep(for: .milliseconds(Int(reply.delay * 1000))) }
                 var headers = HTTPHeaders()
                 for (name, value) in reply.headers { headers[HTTPHeader(name)] = value }
@@ -50,6 +55,11 @@ public final class LoopbackServer: Sendable {
         self.port = listening
     }
 
+    /// Changes what a path of the server answers from now on.
+    public func replace(_ path: String, with reply: Reply) {
+        replies.table.withLock { $0[path] = reply }
+    }
+
     /// The URL of a path on this server.
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
@@ -59,4 +69,11 @@ public final class LoopbackServer: Sendable {
         task.cancel()
         _ = await task.result
     }
+}
+
+/// The server's current replies by path, shared with its route handlers.
+private final class ReplyTable: Sendable {
+    let table: Mutex<[String: LoopbackServer.Reply]>
+
+    init(_ routes: [String: LoopbackServer.Reply]) { table = Mutex(routes) }
 }
