@@ -51,7 +51,9 @@ struct Overlay {
                 byPerson[leg.person, default: []].append(
                     Commitment(
                         person: leg.person, source: source, team: week.team, interval: leg.interval,
-                        what: "journey \(names(leg.fromCity))→\(names(leg.toCity))\(services.isEmpty ? "" : " by \(services)")", place: nil, client: nil, isVisit: false))
+                        what: leg.fromCity == leg.toCity && services.isEmpty
+                            ? "taxi in \(names(leg.fromCity))" : "journey \(names(leg.fromCity))→\(names(leg.toCity))\(services.isEmpty ? "" : " by \(services)")",
+                        place: nil, client: nil, isVisit: false))
             }
         }
         let cities = finder.weeks.first?.router.timetable.cities ?? [:]
