@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "Schedules",
             dependencies: [
-                "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "CZlib",
+                "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Audit", "CZlib",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -80,7 +80,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Planner", "Itinerary", "Travel", "Timeline", "Schedules", "TestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["tiaoqi", "Feeds", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tiaoqi", "Feeds", "ICalendar", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"]),
     ]
 )
 

@@ -13,7 +13,10 @@ public enum PlanCalendars {
         func stop(_ id: String) -> String { timetable.stop(id: id)?.name ?? id }
         func city(_ id: String) -> String { timetable.cities[id]?.displayName ?? id }
         func utc(_ instant: Instant) -> String { DateTimeValue.utc(instant).icalendarText }
-        func event(uid: String, start: ContentLine, end: ContentLine, summary: String, location: String?, description: String?, transparent: Bool = false) -> Component {
+        func event(
+            uid: String, start: ContentLine, end: ContentLine, summary: String, location: String?, description: String?, transparent: Bool = false,
+            remindMinutes: Int? = nil
+        ) -> Component {
             var properties = [
                 ContentLine(name: "UID", value: uid), ContentLine(name: "DTSTAMP", value: stamp), start, end,
                 ContentLine.text("SUMMARY", summary),
@@ -21,7 +24,16 @@ public enum PlanCalendars {
             if let location { properties.append(.text("LOCATION", location)) }
             if let description { properties.append(.text("DESCRIPTION", description)) }
             if transparent { properties.append(ContentLine(name: "TRANSP", value: "TRANSPARENT")) }
-            return Component(name: "VEVENT", properties: properties)
+            // A reminder before a departure, in time to reach the station.
+            let alarms = remindMinutes.map { minutes in
+                [Component(
+                    name: "VALARM",
+                    properties: [
+                        ContentLine(name: "ACTION", value: "DISPLAY"), ContentLine(name: "TRIGGER", value: "-PT\(minutes)M"),
+                        ContentLine.text("DESCRIPTION", summary),
+                    ])]
+            } ?? []
+            return Component(name: "VEVENT", properties: properties, components: alarms)
         }
         for person in schedule.problem.staff {
             var events: [Component] = []
@@ -43,7 +55,9 @@ public enum PlanCalendars {
                             start: ContentLine(name: "DTSTART", value: utc(part.depart)),
                             end: ContentLine(name: "DTEND", value: utc(part.arrive)),
                             summary: "\(service) \(stop(part.from)) → \(stop(part.to))", location: stop(part.from),
-                            description: "\(leg.from) → \(leg.to); leave the door \(schedule.problem.zone.clock(leg.depart)), arrive \(schedule.problem.zone.clock(leg.arrive))"))
+                            description: "\(leg.from) → \(leg.to); leave the door \(schedule.problem.zone.clock(leg.depart)), arrive \(schedule.problem.zone.clock(leg.arrive))"
+                                + (leg.booked == true ? "; booked" : ""),
+                            remindMinutes: Int((part.depart - leg.depart) / 60) + 30))
                 }
             }
             for stay in plan.stays where stay.person == person.id {

@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import Itinerary
 import Travel
@@ -61,6 +62,17 @@ public struct PlanSet: Sendable {
                     cities: first.timetable.cities.values.sorted { $0.id < $1.id }))
         }
         return set
+    }
+
+    /// The plans as the clash finder takes them, one router per schedule.
+    public var clashWeeks: [ClashFinder.Week] {
+        var routers: [String: Router] = [:]
+        return plans.map { entry in
+            let schedule = entry.schedule
+            let router = routers[schedule.folder] ?? Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
+            routers[schedule.folder] = router
+            return ClashFinder.Week(team: entry.team, source: entry.source, schedule: schedule.folder, plan: entry.plan, problem: schedule.problem, router: router)
+        }
     }
 
     private static func collect(_ path: String, plans: inout [String], calendars: inout [String], depth: Int) throws(ScheduleError) {

@@ -3,7 +3,6 @@ import Audit
 import Foundation
 import Itinerary
 import Schedules
-import Travel
 
 /// `tiaoqi clashes PLAN_OR_DIR...`: overlays the teams' plans and lists where they collide or no longer hold.
 struct ClashesCommand: AsyncParsableCommand {
@@ -49,14 +48,7 @@ struct ClashesCommand: AsyncParsableCommand {
             throw Failure.exit(for: error)
         }
         Failure.warn(set.warnings)
-        var routers: [String: Router] = [:]
-        let weeks = set.plans.map { entry in
-            let schedule = entry.schedule
-            let router = routers[schedule.folder] ?? Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
-            routers[schedule.folder] = router
-            return ClashFinder.Week(team: entry.team, source: entry.source, schedule: schedule.folder, plan: entry.plan, problem: schedule.problem, router: router)
-        }
-        let clashes = ClashFinder(weeks: weeks, handPlans: set.handPlans, companies: keys).clashes()
+        let clashes = ClashFinder(weeks: set.clashWeeks, handPlans: set.handPlans, companies: keys).clashes()
         try ClashOutput(format: format).print(clashes, set: set)
         if clashes.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

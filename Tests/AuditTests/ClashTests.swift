@@ -9,13 +9,7 @@ import Travel
 func clashes(in example: String, companies: [String: String] = [:]) async throws -> [Clash] {
     let folder = Fixtures.path("examples/clashes/\(example)/plans")
     let set = try await PlanSet.load([folder], loader: ScheduleLoader())
-    let weeks = set.plans.map { entry in
-        let schedule = entry.schedule
-        return ClashFinder.Week(
-            team: entry.team, source: entry.source, schedule: schedule.folder, plan: entry.plan, problem: schedule.problem,
-            router: Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days))
-    }
-    return ClashFinder(weeks: weeks, handPlans: set.handPlans, companies: companies).clashes()
+    return ClashFinder(weeks: set.clashWeeks, handPlans: set.handPlans, companies: companies).clashes()
 }
 
 /// Kind, severity, people and clients of each clash, in order.
@@ -84,5 +78,21 @@ struct ClashTests {
         #expect(found.filter { $0.kind == "over-travel-cap" }.count == 3)
         #expect(found.contains { $0.explanation == "吴志强: the visit to 北京芯域半导体科技有限公司 Tue 09:00–10:30 is outside their working hours 09:30-18:30" })
         #expect(found.contains { $0.explanation == "吴志强: 2 hotel nights, over the limit of 1" })
+    }
+}
+
+@Suite("The sample week's three district plans")
+struct SampleDistrictTests {
+    @Test func clashOverTheDeputyDirectorAndTwoCompaniesButHoldEachAlone() async throws {
+        let set = try await PlanSet.load([Fixtures.path("schedules/2022-w10/plans")], loader: ScheduleLoader())
+        #expect(set.plans.map(\.team) == ["鼓楼区招商组", "铜山区招商组", "云龙区招商组"])
+        for entry in set.plans {
+            let findings = PlanAudit(problem: entry.schedule.problem, timetable: entry.schedule.timetable).findings(for: entry.plan)
+            #expect(findings.filter { $0.severity == .error }.isEmpty, "\(entry.team): \(findings.map(\.message))")
+        }
+        let found = ClashFinder(weeks: set.clashWeeks).clashes()
+        #expect(found.map(\.kind) == ["same-company-day", "double-booked", "double-booked", "double-booked", "same-company-week"])
+        #expect(found.filter { $0.kind == "double-booked" }.allSatisfy { $0.people == ["liu"] && Set($0.teams) == ["鼓楼区招商组", "云龙区招商组"] })
+        #expect(found[0].clients == ["nj01"] && found[4].clients == ["sh01"])
     }
 }
