@@ -187,8 +187,8 @@ public enum HTMLReport {
         .axis .label { width: 96px; flex: none; }
         .track { position: relative; flex: 1; border-bottom: 1px solid var(--line); min-height: 34px;
           background-image: linear-gradient(to right, var(--line) 1px, transparent 1px); background-size: var(--hour) 100%; }
-        .block { position: absolute; height: 30px; margin-top: 2px; padding: 1px 4px; overflow: hidden; white-space: nowrap;
-          text-overflow: ellipsis; font-size: 11px; line-height: 14px; border-radius: 3px; border: 1px solid rgba(0,0,0,.15); }
+        .block { position: absolute; height: 30px; margin-top: 2px; padding: 0 4px; overflow: hidden; overflow-wrap: anywhere;
+          font-size: 11px; line-height: 14px; border-radius: 3px; border: 1px solid rgba(0,0,0,.15); }
         .block b { font-weight: 600; margin-right: 3px; }
         .block.visit { background: #dbe9ff; }
         .block.leg { background: #fff0c2; }
