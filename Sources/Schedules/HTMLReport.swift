@@ -88,7 +88,8 @@ public enum HTMLReport {
         let labels = context.labels
         var html = "<section id=\"clashes\">\n<h2>\(escape(labels.clashes)) (\(context.clashes.count))</h2>\n"
         guard !context.clashes.isEmpty else { return html + "<p class=\"none\">\(escape(labels.noClashes))</p>\n</section>\n" }
-        let headings = ["#", labels.kind, labels.severity, labels.people, labels.clients, labels.time, labels.explanation, labels.fix]
+        let time = "\(labels.time) (\(context.zone.identifier))"
+        let headings = ["#", labels.kind, labels.severity, labels.people, labels.clients, time, labels.explanation, labels.fix]
         html += "<table class=\"clashes\">\n<thead><tr>\(headings.map { "<th>\(escape($0))</th>" }.joined())</tr></thead>\n<tbody>\n"
         for (index, clash) in context.clashes.enumerated() {
             let severity = clash.severity.rawValue

@@ -175,6 +175,14 @@ struct HTMLReportTests {
         #expect(html.contains("must-visit"))
     }
 
+    @Test(arguments: ReportLanguage.allCases)
+    func anEmptyReportStillRenders(language: ReportLanguage) {
+        let html = HTMLReport.render(title: "A & B", weeks: [], handPlans: [], clashes: [], language: language)
+        #expect(html.contains("<title>A &amp; B</title>"))
+        #expect(html.contains(language == .zh ? "没有冲突。" : "No clashes."))
+        #expect(html.hasSuffix("</html>\n"))
+    }
+
     @Test(arguments: [
         (["LANG": "zh_CN.UTF-8"], ReportLanguage.zh),
         (["LANG": "en_US.UTF-8"], .en),
