@@ -1,0 +1,262 @@
+import Foundation
+import Itinerary
+import Schedules
+import Testing
+import TestSupport
+import Timeline
+import Travel
+
+@Suite("HTML report")
+struct HTMLReportTests {
+    static let payload = "<script>alert(1)</script>"
+    static let attributePayload = "\"><img src=x onerror=alert(1)>"
+
+    /// A week of the sample bureau: `person` takes a train to `client`'s city on `day`, meets them at 11:00, sleeps
+    /// there and comes home the next morning.
+    static func week(_ schedule: Schedule, team: String, trips: [(person: String, client: String, day: Int)]) throws -> HTMLReport.Week {
+        let problem = schedule.problem, zone = problem.zone, timetable = schedule.timetable
+        var visits: [ScheduledVisit] = [], legs: [Leg] = [], stays: [Stay] = []
+        for (number, trip) in trips.enumerated() {
+            let person = try #require(problem.staff.first { $0.id == trip.person })
+            let client = try #require(problem.clients.first { $0.id == trip.client })
+            let day = problem.days[trip.day], home = person.home.cityID, away = client.place.cityID
+            func at(_ date: LocalDate, _ hhmm: String) -> Instant { zone.instant(date, TimeOfDay(hhmm)!) }
+            func leg(from: String, to: String, on date: LocalDate, leave: String, board: String, alight: String, door: String) throws -> Leg {
+                let origin = try #require(timetable.stops(in: from).first).id
+                let destination = try #require(timetable.stops(in: to).first).id
+                let parts = [
+                    Journey.Part(mode: .taxi, service: nil, tripID: nil, from: "door", to: origin, depart: at(date, leave), arrive: at(date, board), price: nil),
+                    Journey.Part(
+                        mode: .rail, service: "G\(100 + number)", tripID: nil, from: origin, to: destination, depart: at(date, board),
+                        arrive: at(date, alight), price: 309),
+                    Journey.Part(mode: .taxi, service: nil, tripID: nil, from: destination, to: "door", depart: at(date, alight), arrive: at(date, door), price: nil),
+                ]
+                let journey = Journey(depart: at(date, leave), arrive: at(date, door), parts: parts)
+                return Leg(person: person.id, fromCity: from, toCity: to, from: from == home ? "home" : client.name, to: to == home ? "home" : client.name, journey: journey)
+            }
+            legs.append(try leg(from: home, to: away, on: day, leave: "06:40", board: "07:20", alight: "09:50", door: "10:30"))
+            let start = at(day, "11:00")
+            visits.append(
+                ScheduledVisit(
+                    client: client.id, clientName: client.name, city: away, staff: [person.id], start: start,
+                    end: start.adding(minutes: client.meetingMinutes)))
+            stays.append(Stay(person: person.id, city: away, night: day, cost: 450))
+            legs.append(try leg(from: away, to: home, on: day.adding(days: 1), leave: "08:00", board: "08:40", alight: "11:10", door: "11:50"))
+        }
+        let score = Score(mustVisitsPlaced: 0, mustVisitsTotal: 0, priorityPlaced: 0, priorityTotal: 0, travelMinutes: 0, cost: 0, nightsAway: 0)
+        var plan = Plan(
+            schedule: nil, name: problem.name, timeZone: zone.identifier, days: problem.days, seed: 1, visits: visits,
+            legs: legs, stays: stays, leftOut: [], score: score)
+        plan.team = team
+        return HTMLReport.Week(team: team, plan: plan, schedule: schedule)
+    }
+
+    /// Two teams planning the sample week, sun's hand-made week and three clashes; `poisoned` puts script payloads into
+    /// a hand-made event, a clash explanation, a client's name and a team's name.
+    static func report(language: ReportLanguage, poisoned: Bool = false) async throws -> (html: String, weeks: [HTMLReport.Week], clashes: [Clash]) {
+        var schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
+        if poisoned, let index = schedule.problem.clients.firstIndex(where: { $0.id == "sh01" }) {
+            schedule.problem.clients[index].name = attributePayload
+        }
+        let zone = schedule.problem.zone, tuesday = schedule.problem.days[1], wednesday = schedule.problem.days[2]
+        let weeks = [
+            try week(schedule, team: "鼓楼区", trips: [("zhou", "bj01", 1), ("chen", "sh01", 2)]),
+            try week(schedule, team: poisoned ? "<b>云龙区</b>" : "云龙区", trips: [("liu", "bj01", 1)]),
+        ]
+        let hand = HandPlan(
+            person: "sun", team: "泉山区", source: "hand/sun.ics",
+            events: [
+                HandPlan.Event(
+                    start: zone.instant(wednesday, TimeOfDay("10:00")!), end: zone.instant(wednesday, TimeOfDay("11:30")!),
+                    summary: poisoned ? payload : "拜访 南京江芯微电子", location: "南京市江宁区", city: "nanjing", client: "nj01"),
+                HandPlan.Event(
+                    start: zone.instant(wednesday, TimeOfDay("14:00")!), end: zone.instant(wednesday, TimeOfDay("15:00")!),
+                    summary: "Tea with the park committee", city: "suzhou"),
+            ])
+        let clashes = [
+            Clash(
+                kind: "same-company-day", severity: .warning, people: ["zhou", "liu"], clients: ["bj01"], teams: ["鼓楼区", "云龙区"],
+                start: zone.instant(tuesday, TimeOfDay("11:00")!), end: zone.instant(tuesday, TimeOfDay("12:30")!),
+                explanation: "Two teams court 北京芯域半导体 on Tuesday", fix: "Let one team go and send the other's notes along"),
+            Clash(
+                kind: "double-booked", severity: .error, people: ["sun"], clients: ["nj01"], teams: ["泉山区"],
+                start: zone.instant(wednesday, TimeOfDay("10:30")!), end: zone.instant(wednesday, TimeOfDay("11:00")!),
+                explanation: poisoned ? payload : "sun meets nj01 while on the 10:30 training call",
+                fix: "Move the nj01 meeting to the afternoon"),
+            Clash(
+                kind: "must-visit-left-out", severity: .error, clients: ["hf01"], explanation: "Nobody visits 合肥皖能动力电池 this week",
+                fix: "Give hf01 to chen on Thursday"),
+        ]
+        let html = HTMLReport.render(
+            title: poisoned ? "Week 10 \(payload)" : "徐州投促局 第10周 冲突", weeks: weeks, handPlans: [hand], clashes: clashes, language: language)
+        return (html, weeks, clashes)
+    }
+
+    /// The part of `dom` from `start` to the first `end` after it, or nil.
+    static func slice(_ dom: String, from start: String, to end: String) -> Substring? {
+        guard let open = dom.range(of: start), let close = dom.range(of: end, range: open.upperBound..<dom.endIndex) else { return nil }
+        return dom[open.lowerBound..<close.upperBound]
+    }
+
+    @Test func chromiumShowsEveryPersonAndClash() async throws {
+        let (html, weeks, clashes) = try await Self.report(language: .zh)
+        let folder = Fixtures.temporaryFolder("html-report")
+        let page = (folder as NSString).appendingPathComponent("report.html")
+        try html.write(toFile: page, atomically: true, encoding: .utf8)
+
+        let dom = try await Chromium.dumpDOM(page)
+        #expect(dom.contains("<html lang=\"zh-CN\">"))
+        let people = ["zhou", "chen", "liu", "sun"]
+        for id in people {
+            let name = try #require(weeks[0].schedule.problem.staff.first { $0.id == id }).name
+            let section = Self.slice(dom, from: "<section class=\"person\" id=\"person-\(id)\" data-person=\"\(id)\">", to: "</section>")
+            #expect(section?.contains(name) == true, "no section for \(id) with \(name)")
+        }
+        for (index, clash) in clashes.enumerated() {
+            let row = Self.slice(dom, from: "<tr id=\"clash-\(index + 1)\" class=\"clash \(clash.severity.rawValue)\">", to: "</tr>")
+            #expect(row?.contains(clash.explanation) == true, "no row clash-\(index + 1) with its explanation")
+            #expect(row?.contains(clash.fix) == true)
+        }
+        // zhou's Tuesday visit and sun's hand-made meeting take part in a clash; chen's Wednesday visit does not.
+        let zhou = try #require(Self.slice(dom, from: "id=\"person-zhou\"", to: "</section>"))
+        #expect(zhou.contains("class=\"block visit clashing\" style="))
+        let sun = try #require(Self.slice(dom, from: "id=\"person-sun\"", to: "</section>"))
+        #expect(sun.contains("class=\"block hand clashing\" style="))
+        let chen = try #require(Self.slice(dom, from: "id=\"person-chen\"", to: "</section>"))
+        #expect(chen.contains("class=\"block visit\" style=") && !chen.contains("clashing"))
+        #expect(dom.contains("G100") && dom.contains("北京南"))
+        let map = try #require(Self.slice(dom, from: "<svg class=\"map\"", to: "</svg>"))
+        #expect(map.contains("北京") && map.contains("徐州") && map.contains("stroke-dasharray"))
+        #expect(dom.contains("北京市海淀区中关村东路66号"))
+
+        let shot = (folder as NSString).appendingPathComponent("report.png")
+        try await Chromium.screenshot(page, to: shot)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: shot)[.size] as? Int)
+        #expect(size > 10_000, "screenshot is only \(size) bytes")
+        print("HTML report: \(page)\nscreenshot: \(shot) (\(size) bytes)")
+    }
+
+    @Test func payloadsStayText() async throws {
+        let (html, _, _) = try await Self.report(language: .en, poisoned: true)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>云龙区"))
+        let folder = Fixtures.temporaryFolder("html-xss")
+        let page = (folder as NSString).appendingPathComponent("report.html")
+        try html.write(toFile: page, atomically: true, encoding: .utf8)
+
+        let dom = try await Chromium.dumpDOM(page)
+        #expect(dom.contains("<html lang=\"en\">"))
+        // The payloads are there as text (Chromium escapes < and > in text and in attribute values when it serializes)…
+        #expect(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(dom.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(dom.contains("&lt;b&gt;云龙区&lt;/b&gt;"))
+        let row = try #require(Self.slice(dom, from: "<tr id=\"clash-2\"", to: "</tr>"))
+        #expect(row.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        let sun = try #require(Self.slice(dom, from: "id=\"person-sun\"", to: "</section>"))
+        #expect(sun.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        // …and none became an element or an attribute: no script, no image, no bold team, no event handler.
+        #expect(!dom.contains("<script"))
+        #expect(!dom.contains("<img"))
+        #expect(!dom.contains("<b>云龙区"))
+        #expect(!dom.contains(" onerror=\""))
+        #expect(!dom.lowercased().contains("<iframe") && !dom.lowercased().contains("<object"))
+    }
+
+    @Test func theRawPageIsSelfContained() async throws {
+        let (html, _, _) = try await Self.report(language: .en)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        let hasScriptLinkOrSource = html.contains("<script") || html.contains("<link") || html.contains("src=")
+        #expect(!hasScriptLinkOrSource)
+        let external = html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
+        #expect(!external.contains("http://") && !external.contains("https://") && !external.contains("url("))
+        #expect(html.contains("<h2>Clashes (3)</h2>"))
+        #expect(html.contains("2 errors, 1 warning"))
+        #expect(html.contains("must-visit"))
+    }
+
+    @Test(arguments: ReportLanguage.allCases)
+    func anEmptyReportStillRenders(language: ReportLanguage) {
+        let html = HTMLReport.render(title: "A & B", weeks: [], handPlans: [], clashes: [], language: language)
+        #expect(html.contains("<title>A &amp; B</title>"))
+        #expect(html.contains(language == .zh ? "没有冲突。" : "No clashes."))
+        #expect(html.hasSuffix("</html>\n"))
+    }
+
+    @Test(arguments: [
+        (["LANG": "zh_CN.UTF-8"], ReportLanguage.zh),
+        (["LANG": "en_US.UTF-8"], .en),
+        (["LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"], .zh),
+        (["LC_ALL": "C", "LANG": "zh_CN.UTF-8"], .en),
+        (["LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_GB.UTF-8"], .zh),
+        (["LC_ALL": "", "LANG": "zh_CN.UTF-8"], .zh),
+        ([:], .en),
+    ])
+    func languageFromTheEnvironment(environment: [String: String], expected: ReportLanguage) {
+        #expect(ReportLanguage.fromEnvironment(environment) == expected)
+    }
+}
+
+/// Headless Chromium, run as a child process with a timeout and its own profile folder.
+enum Chromium {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// `chromium` or `chromium-headless-shell` on PATH, or /usr/bin/chromium.
+    static let executable: String? = {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin"]
+        for name in ["chromium", "chromium-headless-shell"] {
+            for folder in folders {
+                let path = (folder as NSString).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: path) { return path }
+            }
+        }
+        return nil
+    }()
+
+    /// The DOM of the page after loading, as Chromium serializes it.
+    static func dumpDOM(_ page: String) async throws -> String {
+        let output = (Fixtures.temporaryFolder("chromium-dom") as NSString).appendingPathComponent("dom.html")
+        try await run(["--dump-dom", URL(fileURLWithPath: page).absoluteString], stdout: output)
+        let dom = try String(contentsOfFile: output, encoding: .utf8)
+        guard dom.contains("</html>") else { throw Failure(description: "chromium printed no DOM for \(page)") }
+        return dom
+    }
+
+    /// A 1400×900 PNG of the page at `png` (an absolute path).
+    static func screenshot(_ page: String, to png: String) async throws {
+        try await run(["--screenshot=\(png)", "--window-size=1400,900", "--hide-scrollbars", URL(fileURLWithPath: page).absoluteString])
+        guard FileManager.default.fileExists(atPath: png) else { throw Failure(description: "chromium wrote no screenshot at \(png)") }
+    }
+
+    /// Runs Chromium headless with `arguments`, stdout to a file, stderr (noisy: dbus, vaapi) thrown away.
+    private static func run(_ arguments: [String], stdout: String? = nil, timeout: Duration = .seconds(60)) async throws {
+        guard let executable else {
+            throw Failure(description: "chromium is not installed: run scripts/ensure-deps --tests (apt-get install chromium fonts-noto-cjk)")
+        }
+        let profile = Fixtures.temporaryFolder("chromium-profile")
+        defer { try? FileManager.default.removeItem(atPath: profile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)"] + arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        if let stdout {
+            guard FileManager.default.createFile(atPath: stdout, contents: nil) else { throw Failure(description: "cannot write \(stdout)") }
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdout))
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
+        try process.run()
+        let clock = ContinuousClock(), deadline = clock.now + timeout
+        while process.isRunning {
+            if clock.now > deadline {
+                process.terminate()
+                throw Failure(description: "chromium took longer than \(timeout): \(arguments)")
+            }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        if let handle = process.standardOutput as? FileHandle { try? handle.close() }
+    }
+}
