@@ -9,7 +9,7 @@ import Timeline
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure speed and print figures (use a release build).",
-        subcommands: [CalendarBench.self, FeedsBench.self, TravelBench.self, TOPTWBench.self, PlanBench.self])
+        subcommands: [CalendarBench.self, FeedsBench.self, TravelBench.self, TOPTWBench.self, PlanBench.self, ClashBench.self])
 
     struct FeedsBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -15,8 +15,11 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The schedule folder (default: the one recorded in the plan).")
     var schedule: String?
 
-    @Option(name: .long, help: "Output: table or json.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: "Output: table, json or html (the plan's timelines and route map with every finding).")
+    var format: ReportFormat = .table
+
+    @Option(name: .long, help: "Language of the HTML report: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: ReportLanguageOption?
 
     @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
     var lenient = false
@@ -25,13 +28,14 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let findings: [Finding]
+        let decoded: Plan, loaded: Schedule
         do throws(ScheduleError) {
-            let decoded = try PlanJSON.decode(contentsOf: plan)
+            decoded = try PlanJSON.decode(contentsOf: plan)
             let planFolder = (plan as NSString).deletingLastPathComponent
             guard let folder = schedule ?? decoded.schedule.map({ RelativePath.resolve($0, against: planFolder.isEmpty ? "." : planFolder) }) else {
                 throw ScheduleError(file: plan, "the plan does not say which schedule it was made from; pass --schedule DIR")
             }
-            let loaded = try await ScheduleLoader(feeds: feeds.options, lenient: lenient, progress: Progress.feeds).load(folder: folder)
+            loaded = try await ScheduleLoader(feeds: feeds.options, lenient: lenient, progress: Progress.feeds).load(folder: folder)
             Failure.warn(loaded.warnings)
             findings = PlanAudit(problem: loaded.problem, timetable: loaded.timetable).findings(for: decoded)
         } catch {
@@ -41,6 +45,18 @@ struct CheckCommand: AsyncParsableCommand {
         case .json:
             let report = CheckReport(plan: plan, ok: !findings.contains { $0.severity == .error }, findings: findings)
             print(String(decoding: PlanJSON.encode(report), as: UTF8.self))
+        case .html:
+            let team = decoded.team ?? loaded.problem.team ?? loaded.folder
+            let clashes = findings.map { finding in
+                Clash(
+                    kind: finding.rule, severity: finding.severity == .error ? .error : .warning, people: finding.person.map { [$0] } ?? [],
+                    clients: finding.client.map { [$0] } ?? [], teams: [team], start: finding.time, explanation: finding.message,
+                    fix: "replan with `tiaoqi plan \(loaded.folder) --keep \(plan)`")
+            }
+            print(
+                HTMLReport.render(
+                    title: decoded.name, weeks: [HTMLReport.Week(team: team, plan: decoded, schedule: loaded)], handPlans: [], clashes: clashes,
+                    language: lang?.language ?? .fromEnvironment()))
         case .table:
             if findings.isEmpty { print("\(plan): no problems found") }
             for finding in findings { print("\(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(finding.rule): \(finding.message)") }

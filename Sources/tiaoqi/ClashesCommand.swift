@@ -24,8 +24,11 @@ struct ClashesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A CSV with columns client,company: clients with the same company key count as one company.")
     var companies: String?
 
-    @Option(name: .long, help: "Output: table or json.")
+    @Option(name: .long, help: "Output: table, json or html (one self-contained page: timelines, route map, clashes).")
     var format: ReportFormat = .table
+
+    @Option(name: .long, help: "Language of the HTML report: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: ReportLanguageOption?
 
     @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
     var lenient = false
@@ -49,21 +52,32 @@ struct ClashesCommand: AsyncParsableCommand {
         }
         Failure.warn(set.warnings)
         let clashes = ClashFinder(weeks: set.clashWeeks, handPlans: set.handPlans, companies: keys).clashes()
-        try ClashOutput(format: format).print(clashes, set: set)
+        ClashOutput(format: format, language: lang?.language ?? .fromEnvironment()).print(clashes, set: set)
         if clashes.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }
 
 /// Output forms of the commands that report clashes and audit findings.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
+    case table, json, html
+}
+
+/// `--lang zh|en`.
+struct ReportLanguageOption: ExpressibleByArgument {
+    var language: ReportLanguage
+
+    init?(argument: String) {
+        guard let language = ReportLanguage(rawValue: argument.lowercased()) else { return nil }
+        self.language = language
+    }
 }
 
 /// Prints clashes as a table, JSON or an HTML report.
 struct ClashOutput {
     var format: ReportFormat
+    var language: ReportLanguage
 
-    func print(_ clashes: [Clash], set: PlanSet) throws {
+    func print(_ clashes: [Clash], set: PlanSet) {
         switch format {
         case .json:
             let report = ClashReport(
@@ -72,6 +86,10 @@ struct ClashOutput {
             Swift.print(String(decoding: PlanJSON.encode(report), as: UTF8.self))
         case .table:
             Swift.print(ClashText.render(clashes, zone: set.plans[0].schedule.problem.zone, staff: set.plans.flatMap(\.schedule.problem.staff)), terminator: "")
+        case .html:
+            let weeks = set.plans.map { HTMLReport.Week(team: $0.team, plan: $0.plan, schedule: $0.schedule) }
+            let title = unique(set.plans.map(\.plan.name)).joined(separator: " · ")
+            Swift.print(HTMLReport.render(title: title, weeks: weeks, handPlans: set.handPlans, clashes: clashes, language: language))
         }
     }
 }
