@@ -8,7 +8,7 @@ struct Tiaoqi: AsyncParsableCommand {
         commandName: "tiaoqi",
         abstract: "Plan investment-promotion officers' multi-city weeks from calendars and timetables.",
         discussion: """
-            Exit codes: 0 done; 1 done but something needs a human (must-visits left out, audit findings); \
+            Exit codes: 0 done; 1 done but something needs a human (must-visits left out, audit findings, clashes); \
             2 bad input or usage; 3 feeds or network failed and no usable copy.
             """,
         subcommands: [PlanCommand.self, CheckCommand.self, ClashesCommand.self, CalendarCommand.self, FetchCommand.self, RouteCommand.self, BenchCommand.self])
