@@ -10,11 +10,6 @@ private func clientFeed(_ events: String = "") -> String {
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tiaoqi tests//EN\r\nX-WR-TIMEZONE:Asia/Shanghai\r\n\(events)END:VCALENDAR\r\n"
 }
 
-/// Runs `tiaoqi` on its own thread, so the loopback server in this process keeps answering.
-private func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
-    let result = await offThePool { Result { try tiaoqi(arguments) } }
-    return try result.get()
-}
 
 @Suite("tiaoqi clashes")
 struct ClashesCLITests {
@@ -33,39 +28,39 @@ struct ClashesCLITests {
             id,name,city,address,lat,lon,priority,meeting_minutes,calendar,must_visit,earliest_day,latest_day
             hz,杭州云栖机器人有限公司,hangzhou,杭州市西湖区云栖小镇8号,30.18,120.10,8,90,\(server.url("/hz.ics")),yes,wed,wed
             """.write(toFile: folder + "/clients.csv", atomically: true, encoding: .utf8)
-        let planned = try await run(["plan", folder, "--out", out, "--seconds", "0.05"])
+        let planned = try await tiaoqiOffThePool(["plan", folder, "--out", out, "--seconds", "0.05"])
         #expect(planned.status == 0, "\(planned.stderr)")
         let visit = try #require(try PlanJSON.decode(contentsOf: out + "/plan.json").visits.first)
-        #expect(try await run(["clashes", out]).stdout == "no clashes\n")
+        #expect(try await tiaoqiOffThePool(["clashes", out]).stdout == "no clashes\n")
 
         // The client books a board meeting over the planned visit.
         func utc(_ instant: Instant) -> String { DateTimeValueText.utc(instant) }
         server.replace(
             "/hz.ics",
             with: .text(clientFeed("BEGIN:VEVENT\r\nUID:board@hz\r\nDTSTAMP:20220305T000000Z\r\nDTSTART:\(utc(visit.start))\r\nDTEND:\(utc(visit.end))\r\nSUMMARY:董事会\r\nEND:VEVENT\r\n")))
-        let cached = try await run(["clashes", out])
+        let cached = try await tiaoqiOffThePool(["clashes", out])
         #expect(cached.status == 0 && cached.stdout == "no clashes\n", "without --refresh the cached calendar is used")
-        let refreshed = try await run(["clashes", out, "--refresh", "--format", "json"])
+        let refreshed = try await tiaoqiOffThePool(["clashes", out, "--refresh", "--format", "json"])
         #expect(refreshed.status == 1)
         #expect(refreshed.stdout.contains("\"kind\" : \"outside-availability\""), "\(refreshed.stdout)")
         #expect(refreshed.stdout.contains("now overlaps the client's \\\"董事会\\\""))
 
-        let replanned = try await run(["plan", folder, "--keep", out + "/plan.json", "--out", out, "--seconds", "0.05"])
+        let replanned = try await tiaoqiOffThePool(["plan", folder, "--keep", out + "/plan.json", "--out", out, "--seconds", "0.05"])
         #expect(replanned.status == 0, "\(replanned.stderr)")
         let moved = try #require(try PlanJSON.decode(contentsOf: out + "/plan.json").visits.first)
         #expect(moved.client == "hz" && moved.start != visit.start)
-        let again = try await run(["clashes", out])
+        let again = try await tiaoqiOffThePool(["clashes", out])
         #expect(again.status == 0 && again.stdout == "no clashes\n", "\(again.stdout)")
         await server.stop()
     }
 
     @Test func theExamplesExitOneOnErrorsAndZeroWhenClean() async throws {
-        let clean = try await run(["clashes", "examples/clashes/clean/plans"])
+        let clean = try await tiaoqiOffThePool(["clashes", "examples/clashes/clean/plans"])
         #expect(clean.status == 0 && clean.stdout == "no clashes\n")
-        let same = try await run(["clashes", "examples/clashes/same-company/plans"])
+        let same = try await tiaoqiOffThePool(["clashes", "examples/clashes/same-company/plans"])
         #expect(same.status == 1)
         #expect(same.stdout.hasSuffix("2 clashes: 1 error, 1 warning\n"), "\(same.stdout)")
-        let bad = try await run(["clashes", "no/such/plan.json"])
+        let bad = try await tiaoqiOffThePool(["clashes", "no/such/plan.json"])
         #expect(bad.status == 2 && bad.stderr.contains("no/such/plan.json"))
     }
 }

@@ -22,7 +22,7 @@ struct ExportTests {
 
     @Test func trainsHaveRemindersAndReplanningKeepsEveryUID() async throws {
         let out = Fixtures.temporaryFolder("export")
-        #expect(try tiaoqi(["plan", "schedules/2022-w10", "--out", out, "--seconds", "0.05"]).status == 0)
+        #expect(try await tiaoqiOffThePool(["plan", "schedules/2022-w10", "--out", out, "--seconds", "0.05"]).status == 0)
         let plan = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
         let first = try events("\(out)/zhou.ics")
         let trains = first.values.filter { $0.property("SUMMARY")?.value.range(of: #"^[GDCKZT]\d+ "#, options: .regularExpression) != nil }
@@ -36,7 +36,7 @@ struct ExportTests {
         #expect(first.keys.filter { $0.hasPrefix("visit-") }.count == visits.count)
         #expect(first.values.contains { $0.property("SUMMARY")?.value.hasPrefix("住宿") == true })
         // The same week planned again, keeping the plan: a calendar app re-importing it updates, never duplicates.
-        #expect(try tiaoqi(["plan", "schedules/2022-w10", "--keep", "\(out)/plan.json", "--out", out, "--seconds", "0.05"]).status == 0)
+        #expect(try await tiaoqiOffThePool(["plan", "schedules/2022-w10", "--keep", "\(out)/plan.json", "--out", out, "--seconds", "0.05"]).status == 0)
         #expect(Set(try events("\(out)/zhou.ics").keys) == Set(first.keys))
     }
 }

@@ -49,7 +49,8 @@ public final class LoopbackServer: Sendable {
         }
         let server = self.server
         task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // Generous: with two cores, the whole suite running beside it can keep the server task waiting for seconds.
+        try await server.waitUntilListening(timeout: 60)
         let address = await server.listeningAddress
         guard case .ip4(_, let listening)? = address else { throw URLError(.cannotConnectToHost) }
         self.port = listening
