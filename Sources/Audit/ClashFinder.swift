@@ -104,7 +104,7 @@ struct PlanClashes {
             let end = visit?.end
             result.append(
                 Clash(
-                    kind: kind, severity: finding.severity == .error ? .error : .warning, people: finding.person.map { [$0] } ?? visit?.staff ?? [],
+                    kind: kind, severity: finding.severity, people: finding.person.map { [$0] } ?? visit?.staff ?? [],
                     clients: finding.client.map { [$0] } ?? [], teams: [week.team], start: finding.time, end: end, explanation: explanation, fix: fix))
         }
         return result

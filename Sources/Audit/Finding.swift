@@ -1,13 +1,10 @@
+import Itinerary
 import Timeline
 
 /// One thing wrong with a plan, found by the independent check.
 public struct Finding: Sendable, Hashable, Codable {
-    /// How bad it is.
-    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
-        case warning, error
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
-    }
+    /// How bad it is: the same scale as a clash's.
+    public typealias Severity = Clash.Severity
 
     /// A stable rule name, e.g. `visit-outside-client-availability`.
     public var rule: String

@@ -15,11 +15,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The schedule folder (default: the one recorded in the plan).")
     var schedule: String?
 
-    @Option(name: .long, help: "Output: table, json or html (the plan's timelines and route map with every finding).")
-    var format: ReportFormat = .table
-
-    @Option(name: .long, help: "Language of the HTML report: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
-    var lang: ReportLanguageOption?
+    @OptionGroup var report: ReportOptions
 
     @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
     var lenient = false
@@ -41,7 +37,7 @@ struct CheckCommand: AsyncParsableCommand {
         } catch {
             throw Failure.exit(for: error)
         }
-        switch format {
+        switch report.format {
         case .json:
             let report = CheckReport(plan: plan, ok: !findings.contains { $0.severity == .error }, findings: findings)
             print(String(decoding: PlanJSON.encode(report), as: UTF8.self))
@@ -49,14 +45,14 @@ struct CheckCommand: AsyncParsableCommand {
             let team = decoded.team ?? loaded.problem.team ?? loaded.folder
             let clashes = findings.map { finding in
                 Clash(
-                    kind: finding.rule, severity: finding.severity == .error ? .error : .warning, people: finding.person.map { [$0] } ?? [],
+                    kind: finding.rule, severity: finding.severity, people: finding.person.map { [$0] } ?? [],
                     clients: finding.client.map { [$0] } ?? [], teams: [team], start: finding.time, explanation: finding.message,
                     fix: "replan with `tiaoqi plan \(loaded.folder) --keep \(plan)`")
             }
             print(
                 HTMLReport.render(
                     title: decoded.name, weeks: [HTMLReport.Week(team: team, plan: decoded, schedule: loaded)], handPlans: [], clashes: clashes,
-                    language: lang?.language ?? .fromEnvironment()))
+                    language: report.language))
         case .table:
             if findings.isEmpty { print("\(plan): no problems found") }
             for finding in findings { print("\(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(finding.rule): \(finding.message)") }

@@ -24,11 +24,7 @@ struct ClashesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A CSV with columns client,company: clients with the same company key count as one company.")
     var companies: String?
 
-    @Option(name: .long, help: "Output: table, json or html (one self-contained page: timelines, route map, clashes).")
-    var format: ReportFormat = .table
-
-    @Option(name: .long, help: "Language of the HTML report: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
-    var lang: ReportLanguageOption?
+    @OptionGroup var report: ReportOptions
 
     @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
     var lenient = false
@@ -52,7 +48,7 @@ struct ClashesCommand: AsyncParsableCommand {
         }
         Failure.warn(set.warnings)
         let clashes = ClashFinder(weeks: set.clashWeeks, handPlans: set.handPlans, companies: keys).clashes()
-        ClashOutput(format: format, language: lang?.language ?? .fromEnvironment()).print(clashes, set: set)
+        ClashOutput(format: report.format, language: report.language).print(clashes, set: set)
         if clashes.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }
@@ -60,6 +56,18 @@ struct ClashesCommand: AsyncParsableCommand {
 /// Output forms of the commands that report clashes and audit findings.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, html
+}
+
+/// `--format table|json|html` and `--lang zh|en`, for the commands that report clashes and audit findings.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .long, help: "Output: table, json or html (one self-contained page: timelines, route map, and the clashes or findings).")
+    var format: ReportFormat = .table
+
+    @Option(name: .long, help: "Language of the HTML report: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: ReportLanguageOption?
+
+    /// The report's language: `--lang`, else the environment's.
+    var language: ReportLanguage { lang?.language ?? .fromEnvironment() }
 }
 
 /// `--lang zh|en`.

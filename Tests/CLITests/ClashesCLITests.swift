@@ -60,6 +60,12 @@ struct ClashesCLITests {
         let same = try await tiaoqiOffThePool(["clashes", "examples/clashes/same-company/plans"])
         #expect(same.status == 1)
         #expect(same.stdout.hasSuffix("2 clashes: 1 error, 1 warning\n"), "\(same.stdout)")
+        let html = try await tiaoqiOffThePool(["clashes", "schedules/2022-w10/plans", "--format", "html", "--lang", "en"])
+        #expect(html.status == 1 && html.stdout.hasPrefix("<!DOCTYPE html>"))
+        for person in ["zhou", "liu", "sun"] { #expect(html.stdout.contains("data-person=\"\(person)\""), "\(person)") }
+        #expect(html.stdout.contains("id=\"clash-5\"") && !html.stdout.contains("id=\"clash-6\""))
+        let check = try await tiaoqiOffThePool(["check", "schedules/2022-w10/plans/gulou/plan.json", "--format", "html", "--lang", "zh"])
+        #expect(check.status == 0 && check.stdout.contains("<html lang=\"zh"))
         let bad = try await tiaoqiOffThePool(["clashes", "no/such/plan.json"])
         #expect(bad.status == 2 && bad.stderr.contains("no/such/plan.json"))
     }
