@@ -86,18 +86,24 @@ struct RouteSimulator {
         return .success(schedule)
     }
 
-    /// The next visit of an order: the bought tickets that come before it, then the visit.
+    /// The next visit of an order: the bought tickets that come before it, then the visit. A ticket comes first when
+    /// the visit does not fit before it (with time to reach its door), or when going after it travels less (the
+    /// ticket already goes where the visit is).
     private func step(_ client: Int, person: Int, walk: inout Walk, fixed: [Instant?], leaveLate: Bool, travelLate: Bool) -> Obstacle? {
         let booked = context.booked[person]
-        // A bought ticket comes first unless the visit fits before it, with time to reach the station's door.
         while walk.tickets < booked.count {
-            var trial = walk
-            if case nil = visit(client, person: person, walk: &trial, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate),
-                case nil = take(booked[walk.tickets], person: person, walk: &trial, leaveLate: false, travelLate: travelLate)
+            let ticket = booked[walk.tickets]
+            var before = walk
+            if visit(client, person: person, walk: &before, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate) == nil,
+                take(ticket, person: person, walk: &before, leaveLate: false, travelLate: travelLate) == nil
             {
-                break
+                var after = walk
+                guard take(ticket, person: person, walk: &after, leaveLate: false, travelLate: travelLate) == nil,
+                    visit(client, person: person, walk: &after, fixed: fixed, leaveLate: false, travelLate: travelLate) == nil,
+                    after.schedule.travelSeconds < before.schedule.travelSeconds
+                else { break }
             }
-            if let obstacle = take(booked[walk.tickets], person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) {
+            if let obstacle = take(ticket, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) {
                 return obstacle
             }
             walk.tickets += 1

@@ -120,7 +120,11 @@ final class WeekContext: @unchecked Sendable {
     /// lists the rest with why.
     private func settleBookedLegs(timetable: Timetable) {
         var tickets = [[BookedLeg]](repeating: [], count: problem.staff.count)
+        var seen: [Leg] = []
         for leg in problem.bookedLegs.sorted(by: { ($0.person, $0.depart) < ($1.person, $1.depart) }) {
+            // The same ticket listed twice is one ticket.
+            guard !seen.contains(where: { $0.isSameTrip(as: leg) }) else { continue }
+            seen.append(leg)
             guard let person = personIndex[leg.person] else {
                 givenUp.append((leg, "\(leg.person) is not on the staff list"))
                 continue

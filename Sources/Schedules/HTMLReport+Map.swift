@@ -69,7 +69,8 @@ extension HTMLReport {
         for line in lines {
             let a = point(line.from), b = point(line.to)
             let dx = b.x - a.x, dy = b.y - a.y, length = max((dx * dx + dy * dy).squareRoot(), 1e-6)
-            let shift = (Double(line.person) - (count - 1) / 2) * 2.5
+            // At most 8 px either side, however many people share the map.
+            let shift = (Double(line.person) - (count - 1) / 2) * min(2.5, 16 / max(1, count))
             let nx = -dy / length * shift, ny = dx / length * shift
             let colour = palette[line.person % palette.count]
             html += "<line x1=\"\(format(a.x + nx))\" y1=\"\(format(a.y + ny))\" x2=\"\(format(b.x + nx))\" y2=\"\(format(b.y + ny))\""

@@ -9,7 +9,8 @@ import Travel
 @Suite("HTML report")
 struct HTMLReportTests {
     static let payload = "<script>alert(1)</script>"
-    static let attributePayload = "\"><img src=x onerror=alert(1)>"
+    /// Breaks out of an attribute: a plain quote, and a quote carrying a combining mark (one Character, not `"`).
+    static let attributePayload = "\"><img src=x onerror=alert(1)> \"\u{301} data-injected=\u{301}\"1"
 
     /// A week of the sample bureau: `person` takes a train to `client`'s city on `day`, meets them at 11:00, sleeps
     /// there and comes home the next morning.
@@ -160,6 +161,7 @@ struct HTMLReportTests {
         #expect(!dom.contains("<img"))
         #expect(!dom.contains("<b>云龙区"))
         #expect(!dom.contains(" onerror=\""))
+        #expect(!html.contains(" data-injected=") && !dom.contains(" data-injected="))
         #expect(!dom.lowercased().contains("<iframe") && !dom.lowercased().contains("<object"))
     }
 
