@@ -49,7 +49,7 @@ public struct ClashFinder: Sendable {
     /// Every clash, errors first, then by time.
     public func clashes() -> [Clash] {
         var found: [Clash] = []
-        for week in weeks { found += PlanClashes(week: week).clashes() }
+        for week in weeks { found += Self.clashes(within: week) }
         let overlay = Overlay(finder: self)
         found += overlay.sameCompany()
         found += overlay.doubleBooked()
@@ -60,9 +60,25 @@ public struct ClashFinder: Sendable {
     }
 }
 
+extension ClashFinder {
+    /// One plan's own problems: its audit's findings as clashes, with what changed and what to do; `outcomes` adds
+    /// what the plan lists itself (must-visits left out, bought tickets given up).
+    public static func clashes(within week: Week, outcomes: Bool = false) -> [Clash] {
+        PlanClashes(week: week, outcomes: outcomes).clashes()
+    }
+
+    /// The key two visits share when they court the same company: the mapping, else clients.csv's `company`, else
+    /// the name without spaces or case.
+    func companyKey(id: String, name: String, company: String?) -> String {
+        if let key = companies[id] ?? companies[name] ?? company { return key }
+        return String(name.lowercased().filter { !$0.isWhitespace })
+    }
+}
+
 /// The clashes within one plan: the audit's findings, in the coordinators' kinds, with what changed and what to do.
 struct PlanClashes {
     let week: ClashFinder.Week
+    let outcomes: Bool
 
     private var problem: Problem { week.problem }
 
@@ -72,7 +88,7 @@ struct PlanClashes {
         let staff = Dictionary(problem.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let replan = "replan with `tiaoqi plan \(week.schedule) --keep \(week.source)`"
         var result: [Clash] = []
-        for finding in findings where !Self.outcomes.contains(finding.rule) {
+        for finding in findings where outcomes || !Self.outcomes.contains(finding.rule) {
             var kind = Self.kinds[finding.rule] ?? finding.rule
             var explanation = finding.message
             var fix = replan
@@ -84,6 +100,8 @@ struct PlanClashes {
                 }
                 fix = "\(replan): it moves this visit and keeps the rest"
             case "visit-outside-staff-availability":
+                // On a day off the audit's busy-on-day-off says it better.
+                if let visit, let id = finding.person, let person = staff[id], person.daysOff.contains(problem.zone.date(of: visit.start)) { continue }
                 if let visit, let id = finding.person, let person = staff[id], person.busy.overlaps(visit.interval) {
                     kind = "double-booked"
                     explanation = "\(person.name): the visit to \(visit.clientName) \(span(visit.interval)) overlaps their own calendar"
@@ -121,10 +139,7 @@ struct PlanClashes {
         return "\(label) now overlaps the client's \(events)"
     }
 
-    private func span(_ interval: Interval) -> String {
-        let (date, time, _) = problem.zone.local(interval.start)
-        return "\(date.weekday.displayName) \(time)–\(problem.zone.clock(interval.end))"
-    }
+    private func span(_ interval: Interval) -> String { problem.zone.span(interval) }
 
     /// Audit rules that are the plan's own outcome (listed in the plan), not clashes.
     static let outcomes: Set<String> = ["must-visit-left-out", "booked-leg-given-up"]

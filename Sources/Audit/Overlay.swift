@@ -17,6 +17,8 @@ struct Overlay {
         var place: Place?
         var client: String?
         var isVisit: Bool
+        /// What makes two commitments the same one in two plans: the company of a visit, the trains of a leg.
+        var key: String
     }
 
     let finder: ClashFinder
@@ -27,7 +29,7 @@ struct Overlay {
 
     init(finder: ClashFinder) {
         self.finder = finder
-        zone = finder.weeks.first?.problem.zone ?? Zone(identifier: "Asia/Shanghai")!
+        zone = finder.weeks.first?.problem.zone ?? .utc
         var names: [String: String] = [:]
         for week in finder.weeks { for person in week.problem.staff where names[person.id] == nil { names[person.id] = person.name } }
         staffNames = names
@@ -43,7 +45,8 @@ struct Overlay {
                     byPerson[person, default: []].append(
                         Commitment(
                             person: person, source: source, team: week.team, interval: visit.interval,
-                            what: "visit to \(visit.clientName)", place: place, client: visit.client, isVisit: true))
+                            what: "visit to \(visit.clientName)", place: place, client: visit.client, isVisit: true,
+                            key: finder.companyKey(id: visit.client, name: visit.clientName, company: clients[visit.client]?.company)))
                 }
             }
             for leg in week.plan.legs {
@@ -53,17 +56,25 @@ struct Overlay {
                         person: leg.person, source: source, team: week.team, interval: leg.interval,
                         what: leg.fromCity == leg.toCity && services.isEmpty
                             ? "taxi in \(names(leg.fromCity))" : "journey \(names(leg.fromCity))→\(names(leg.toCity))\(services.isEmpty ? "" : " by \(services)")",
-                        place: nil, client: nil, isVisit: false))
+                        place: nil, client: nil, isVisit: false, key: "\(leg.fromCity)>\(leg.toCity) \(services)"))
             }
         }
         let cities = finder.weeks.first?.router.timetable.cities ?? [:]
+        var clientNames: [String: String] = [:], companies: [String: String] = [:]
+        for week in finder.weeks {
+            for client in week.problem.clients {
+                clientNames[client.id] = client.name
+                if let company = client.company { companies[client.id] = company }
+            }
+        }
         for (offset, hand) in finder.handPlans.enumerated() {
             for event in hand.events {
                 let place = event.city.flatMap { cities[$0] }.map { Place(cityID: $0.id, coordinate: $0.coordinate, label: event.location ?? event.summary) }
                 byPerson[hand.person, default: []].append(
                     Commitment(
                         person: hand.person, source: finder.weeks.count + offset, team: hand.team, interval: event.interval,
-                        what: "\"\(event.summary)\"", place: place, client: event.client, isVisit: place != nil))
+                        what: "\"\(event.summary)\"", place: place, client: event.client, isVisit: place != nil,
+                        key: event.client.map { id in finder.companyKey(id: id, name: clientNames[id] ?? id, company: companies[id]) } ?? event.summary))
             }
         }
         commitments = byPerson.mapValues { $0.sorted { ($0.interval.start, $0.source) < ($1.interval.start, $1.source) } }
@@ -71,14 +82,11 @@ struct Overlay {
 
     private func name(_ person: String) -> String { staffNames[person] ?? person }
 
-    private func moment(_ instant: Instant) -> String { "\(zone.local(instant).date.weekday.displayName) \(zone.clock(instant))" }
+    private func moment(_ instant: Instant) -> String { zone.weekdayClock(instant) }
 
     private func city(_ id: String) -> String { cityNames[id] ?? id }
 
-    private func when(_ interval: Interval) -> String {
-        let (date, time, _) = zone.local(interval.start)
-        return "\(date.weekday.displayName) \(time)–\(zone.clock(interval.end))"
-    }
+    private func when(_ interval: Interval) -> String { zone.span(interval) }
 
     /// A person committed to two things at once in different plans (within one plan, the audit says so).
     func doubleBooked() -> [Clash] {
@@ -88,12 +96,12 @@ struct Overlay {
             for (i, a) in items.enumerated() {
                 for b in items[(i + 1)...] {
                     guard b.interval.start < a.interval.end else { break }
-                    // The same meeting in two plans is one meeting (the same company clash covers it).
-                    guard a.source != b.source, !(a.client != nil && a.client == b.client && a.interval == b.interval) else { continue }
+                    // The same meeting or journey in two plans is one (a same-company clash covers a shared meeting).
+                    guard a.source != b.source, !(a.key == b.key && a.interval == b.interval) else { continue }
                     result.append(
                         Clash(
                             kind: "double-booked", severity: .error, people: [person], clients: [a.client, b.client].compactMap { $0 },
-                            teams: unique([a.team, b.team]), start: max(a.interval.start, b.interval.start), end: min(a.interval.end, b.interval.end),
+                            teams: [a.team, b.team].uniqued(), start: max(a.interval.start, b.interval.start), end: min(a.interval.end, b.interval.end),
                             explanation: "\(name(person)) is booked twice: \(a.what) \(when(a.interval)) (\(a.team)) and \(b.what) \(when(b.interval)) (\(b.team))",
                             fix: "the two teams agree which one keeps \(name(person)) then; the other moves its visit or sends someone else"))
                 }
@@ -119,7 +127,7 @@ struct Overlay {
                 result.append(
                     Clash(
                         kind: "unreachable", severity: .error, people: [person], clients: [a.client, b.client].compactMap { $0 },
-                        teams: unique([a.team, b.team]), start: a.interval.end, end: b.interval.start,
+                        teams: [a.team, b.team].uniqued(), start: a.interval.end, end: b.interval.start,
                         explanation: "\(name(person)) must be at \(a.what) in \(city(from.cityID)) until \(moment(a.interval.end)) (\(a.team)) and at \(b.what) in \(city(to.cityID)) by \(moment(b.interval.start)) (\(b.team)): \(best)",
                         fix: "move one of the two visits, or send someone else to one of them"))
             }
@@ -130,6 +138,7 @@ struct Overlay {
     /// The same company (by company key) visited by two teams in one week (a warning) or on one day (an error).
     func sameCompany() -> [Clash] {
         struct Courting {
+            var source: Int
             var team: String
             var client: String
             var clientName: String
@@ -138,43 +147,31 @@ struct Overlay {
             var day: LocalDate
         }
         var byKey: [String: [Courting]] = [:]
-        for week in finder.weeks {
+        for (source, week) in finder.weeks.enumerated() {
             let clients = Dictionary(week.problem.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for visit in week.plan.visits {
-                let key = companyKey(id: visit.client, name: visit.clientName, company: clients[visit.client]?.company)
+                let key = finder.companyKey(id: visit.client, name: visit.clientName, company: clients[visit.client]?.company)
                 byKey[key, default: []].append(
-                    Courting(team: week.team, client: visit.client, clientName: visit.clientName, people: visit.staff, start: visit.start, day: zone.date(of: visit.start)))
+                    Courting(source: source, team: week.team, client: visit.client, clientName: visit.clientName, people: visit.staff, start: visit.start, day: zone.date(of: visit.start)))
             }
         }
         var result: [Clash] = []
         for key in byKey.keys.sorted() {
             let visits = byKey[key]!.sorted { ($0.start, $0.team) < ($1.start, $1.team) }
-            let teams = unique(visits.map(\.team))
-            guard teams.count > 1 else { continue }
-            let sameDay = visits.contains { a in visits.contains { $0.team != a.team && $0.day == a.day } }
-            let list = visits.map { "\($0.team) (\($0.people.map(name).joined(separator: ", ")), \(zone.local($0.start).date.weekday.displayName) \(zone.clock($0.start)))" }
-            let company = unique(visits.map(\.clientName)).joined(separator: " / ")
+            // Plans, not team names, tell the courting parties apart.
+            guard Set(visits.map(\.source)).count > 1 else { continue }
+            let teams = visits.map(\.team).uniqued()
+            let sameDay = visits.contains { a in visits.contains { $0.source != a.source && $0.day == a.day } }
+            let list = visits.map { "\($0.team) (\($0.people.map(name).joined(separator: ", ")), \(zone.weekdayClock($0.start)))" }
+            let company = visits.map(\.clientName).uniqued().joined(separator: " / ")
             result.append(
                 Clash(
                     kind: sameDay ? "same-company-day" : "same-company-week", severity: sameDay ? .error : .warning,
-                    people: unique(visits.flatMap(\.people)), clients: unique(visits.map(\.client)), teams: teams,
+                    people: visits.flatMap(\.people).uniqued(), clients: visits.map(\.client).uniqued(), teams: teams,
                     start: visits[0].start, end: nil,
-                    explanation: "\(company) is courted by \(teams.count) teams \(sameDay ? "on the same day" : "in the same week"): \(list.joined(separator: "; "))",
+                    explanation: "\(company) is courted by \(Set(visits.map(\.source)).count) teams \(sameDay ? "on the same day" : "in the same week"): \(list.joined(separator: "; "))",
                     fix: "agree which team leads \(company); the other drops its visit or joins it"))
         }
         return result
     }
-
-    /// The key two visits share when they court the same company: the mapping, else clients.csv's `company`, else
-    /// the name without spaces or case.
-    private func companyKey(id: String, name: String, company: String?) -> String {
-        if let key = finder.companies[id] ?? finder.companies[name] ?? company { return key }
-        return String(name.lowercased().filter { !$0.isWhitespace })
-    }
-}
-
-/// The elements in first-seen order, without repeats.
-func unique(_ items: [String]) -> [String] {
-    var seen: Set<String> = []
-    return items.filter { seen.insert($0).inserted }
 }

@@ -69,12 +69,15 @@ public struct FeedService: Sendable {
     public var cache: FeedCache?
     /// Use the cache only.
     public var offline: Bool
+    /// Use a cached copy without asking the server; fetch only feeds that have none.
+    public var cacheFirst: Bool
 
     /// A service over a fetcher and a cache.
-    public init(fetcher: FeedFetcher = FeedFetcher(), cache: FeedCache? = nil, offline: Bool = false) {
+    public init(fetcher: FeedFetcher = FeedFetcher(), cache: FeedCache? = nil, offline: Bool = false, cacheFirst: Bool = false) {
         self.fetcher = fetcher
         self.cache = cache
         self.offline = offline
+        self.cacheFirst = cacheFirst
     }
 
     /// Fetches every source; `validate` returns nil for a usable body (UTF-8) or the reason it is not. A body that
@@ -93,11 +96,11 @@ public struct FeedService: Sendable {
             if !location.isFile, let cache, let copy = cache.read(source.cacheLocation) {
                 cached[index] = (cache.applying(confirmations, to: copy.entry, of: source.cacheLocation), copy.body)
             }
-            if offline && !location.isFile {
+            if (offline || (cacheFirst && cached[index] != nil)) && !location.isFile {
                 if let copy = cached[index] {
                     reports[index] = FeedReport(
                         location: location, outcome: .stale, status: nil, body: copy.body, ageSeconds: Int(now - copy.entry.validatedAt),
-                        error: FeedError(kind: .network, location: location.redacted, message: "offline: using the cached copy"))
+                        error: offline ? FeedError(kind: .network, location: location.redacted, message: "offline: using the cached copy") : nil)
                 } else {
                     reports[index] = FeedReport(
                         location: location, outcome: .failed, status: nil, body: nil, ageSeconds: nil,

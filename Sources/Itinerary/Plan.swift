@@ -9,7 +9,7 @@ public struct Plan: Sendable, Codable, Hashable {
     public var schedule: String?
     /// Title of the week.
     public var name: String
-    /// The district team whose plan this is (`team` in plan.yaml), if it names one.
+    /// The district team whose plan this is (`team` in plan.yaml, else the schedule folder's name).
     public var team: String?
     /// The bureau's zone.
     public var timeZone: String

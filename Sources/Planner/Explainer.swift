@@ -83,7 +83,7 @@ struct Explainer {
         if fitsAlone.count > 3 {
             reasons.append("\(fitsAlone.count - 3) more could go alone, but their weeks are full too")
         }
-        return grouped(unique(reasons))
+        return grouped(reasons.uniqued())
     }
 
     /// Reasons that differ only in the person they name, joined: "A, B and 3 others: …".
@@ -219,10 +219,7 @@ struct Explainer {
         }
     }
 
-    private func local(_ instant: Instant) -> String {
-        let (date, time, _) = problem.zone.local(instant)
-        return "\(date.weekday.displayName) \(time)"
-    }
+    private func local(_ instant: Instant) -> String { problem.zone.weekdayClock(instant) }
 
     private func describe(_ set: IntervalSet) -> String {
         let shown = set.clipped(to: problem.period)
@@ -230,10 +227,4 @@ struct Explainer {
         let parts = shown.intervals.prefix(4).map { "\(local($0.start))–\(problem.zone.clock($0.end))" }
         return parts.joined(separator: ", ") + (shown.intervals.count > 4 ? ", …" : "")
     }
-}
-
-/// The elements in first-seen order, without repeats.
-private func unique(_ items: [String]) -> [String] {
-    var seen: Set<String> = []
-    return items.filter { seen.insert($0).inserted }
 }

@@ -137,10 +137,7 @@ public struct Planner: Sendable {
 
     /// What differs from the kept plan, in the users' words: visits dropped (with why), moved, handed over, added.
     private func changes(_ state: WeekState, context: WeekContext, leftOut: [LeftOut]) -> [String] {
-        func when(_ instant: Instant) -> String {
-            let (date, time, _) = problem.zone.local(instant)
-            return "\(date.weekday.displayName) \(time)"
-        }
+        let when = problem.zone.weekdayClock
         func names(_ people: [Int]) -> String { people.map { problem.staff[$0].name }.joined(separator: ", ") }
         var lines = context.givenUp.map { leg, why in
             let services = leg.journey.services.compactMap(\.service).joined(separator: "+")

@@ -11,11 +11,7 @@ public enum ClashText {
         let kindWidth = clashes.map { TextWidth.of($0.kind) }.max() ?? 0
         var text = ""
         for clash in clashes {
-            var when = "—"
-            if let start = clash.start {
-                let (date, time, _) = zone.local(start)
-                when = "\(date.weekday.displayName) \(time)"
-            }
+            let when = clash.start.map(zone.weekdayClock) ?? "—"
             let people = clash.people.map { names[$0] ?? $0 }.joined(separator: ", ")
             text += "\(TextWidth.pad(clash.severity.rawValue, to: 8))\(TextWidth.pad(clash.kind, to: kindWidth + 2))\(TextWidth.pad(when, to: 11))\(people)\n"
             text += "        \(clash.explanation)\n"

@@ -8,8 +8,8 @@ import Travel
 public enum HandPlanReader {
     /// The week in `calendar`, read from `file`: the person is `X-TIAOQI-PERSON` or the file's name without
     /// `.ics` and must be on some schedule's staff list; the team is `X-TIAOQI-TEAM`, else "by hand". Each event's
-    /// city is the first city its location or summary names, and its client the `X-TIAOQI-CLIENT` id or the first
-    /// client whose name it contains.
+    /// client is its `X-TIAOQI-CLIENT` id or the first client whose name its location or summary contains; its city
+    /// is the client's, else the first city its location names.
     public static func read(
         _ calendar: VCalendar, file: String, period: Interval, zone: Zone, staff: [Staff], clients: [Client], cities: [City]
     ) throws(ScheduleError) -> HandPlan {
@@ -23,27 +23,42 @@ public enum HandPlanReader {
         }
         let team = root?.property("X-TIAOQI-TEAM")?.value.trimmingCharacters(in: .whitespaces) ?? "by hand"
         var byUID: [String: (location: String?, client: String?)] = [:]
-        for event in calendar.events { byUID[event.uid] = (event.location, nil) }
+        // Location and client by UID, from the event itself rather than its changed instances.
+        for event in calendar.events where !event.uid.isEmpty && (event.recurrenceID == nil || byUID[event.uid] == nil) {
+            byUID[event.uid] = (event.location, byUID[event.uid]?.client)
+        }
         for component in root?.components ?? [] where component.name == "VEVENT" {
             guard let uid = component.property("UID")?.value, let client = component.property("X-TIAOQI-CLIENT")?.value else { continue }
             byUID[uid, default: (nil, nil)].client = client.trimmingCharacters(in: .whitespaces)
         }
-        let byLength = cities.sorted { ($0.displayName.count, $0.id) > ($1.displayName.count, $1.id) }
         var events: [HandPlan.Event] = []
         for occurrence in calendar.occurrences(in: period, floating: zone) where occurrence.isBusy {
             let summary = occurrence.summary ?? ""
             let known = byUID[occurrence.uid]
-            let text = [known?.location, summary].compactMap { $0 }.joined(separator: " ")
-            let city = byLength.first { city in
-                [city.nameZh, city.name, city.id].contains { !$0.isEmpty && text.localizedCaseInsensitiveContains($0) }
-            }
-            let client = known?.client ?? clients.first { !$0.name.isEmpty && text.contains($0.name) }?.id
-            let place = client.flatMap { id in clients.first { $0.id == id } }?.place.cityID ?? city?.id
+            let client = known?.client ?? clients.first { !$0.name.isEmpty && ([known?.location, summary].compactMap { $0 }.joined(separator: " ")).contains($0.name) }?.id
+            // Where the person is: the client's city, else the city the location names first (a summary such as
+            // "G7 徐州东→南京南" says where a train goes, not where the person stays).
+            let place = client.flatMap { id in clients.first { $0.id == id } }?.place.cityID ?? known?.location.flatMap { firstCity(in: $0, cities) }
             events.append(
                 HandPlan.Event(
                     start: occurrence.interval.start, end: occurrence.interval.end, summary: summary, location: known?.location,
                     city: place, client: client))
         }
         return HandPlan(person: person, team: team, source: file, events: events)
+    }
+
+    /// The id of the city whose Chinese or English name comes first in `text` (the longer name where two start
+    /// together: 南京南 is 南京, not 南).
+    private static func firstCity(in text: String, _ cities: [City]) -> String? {
+        var best: (at: String.Index, length: Int, id: String)?
+        for city in cities {
+            for name in [city.nameZh, city.name] where !name.isEmpty {
+                guard let found = text.range(of: name, options: .caseInsensitive) else { continue }
+                if best == nil || found.lowerBound < best!.at || (found.lowerBound == best!.at && name.count > best!.length) {
+                    best = (found.lowerBound, name.count, city.id)
+                }
+            }
+        }
+        return best?.id
     }
 }

@@ -47,7 +47,8 @@ public enum PlanCalendars {
                         description: client.map { "客户 \($0.id) · 优先级 \($0.priority)\($0.mustVisit ? " · 必访" : "")" }))
             }
             for leg in plan.legs where leg.person == person.id {
-                for part in leg.parts where part.mode != .taxi {
+                let firstService = leg.parts.firstIndex { $0.mode != .taxi }
+                for (index, part) in leg.parts.enumerated() where part.mode != .taxi {
                     let service = part.service ?? part.mode.rawValue
                     events.append(
                         event(
@@ -57,7 +58,8 @@ public enum PlanCalendars {
                             summary: "\(service) \(stop(part.from)) → \(stop(part.to))", location: stop(part.from),
                             description: "\(leg.from) → \(leg.to); leave the door \(schedule.problem.zone.clock(leg.depart)), arrive \(schedule.problem.zone.clock(leg.arrive))"
                                 + (leg.booked == true ? "; booked" : ""),
-                            remindMinutes: Int((part.depart - leg.depart) / 60) + 30))
+                            // One reminder per leg: 30 minutes before leaving the door for its first service.
+                            remindMinutes: index == firstService ? Int((part.depart - leg.depart) / 60) + 30 : nil))
                 }
             }
             for stay in plan.stays where stay.person == person.id {

@@ -31,6 +31,13 @@ public struct PlanSet: Sendable {
     public static func load(_ paths: [String], loader: ScheduleLoader) async throws(ScheduleError) -> PlanSet {
         var planFiles: [String] = [], calendarFiles: [String] = []
         for path in paths { try collect((path as NSString).standardizingPath, plans: &planFiles, calendars: &calendarFiles, depth: 0) }
+        // The same file named twice (or through a link) is read once.
+        func once(_ files: [String]) -> [String] {
+            var seen: Set<String> = []
+            return files.filter { seen.insert(URL(fileURLWithPath: $0).resolvingSymlinksInPath().path).inserted }
+        }
+        planFiles = once(planFiles)
+        calendarFiles = once(calendarFiles)
         guard !planFiles.isEmpty else {
             throw ScheduleError(file: paths.first ?? ".", "no plan.json found; give at least one team's plan: hand-made weeks are checked against its schedule")
         }

@@ -37,14 +37,14 @@ struct ReportContext {
         self.staff = staff
         self.clients = clients
         self.cities = cities
-        teams = Self.unique(weeks.map(\.team) + handPlans.map(\.team))
+        teams = (weeks.map(\.team) + handPlans.map(\.team)).uniqued()
         var people: [String] = []
         for week in weeks {
             let planned = Set(week.plan.people)
             people += week.schedule.problem.staff.map(\.id).filter(planned.contains)
             people += week.plan.people
         }
-        self.people = Self.unique(people + handPlans.map(\.person))
+        self.people = (people + handPlans.map(\.person)).uniqued()
         var days = Set(weeks.flatMap { $0.plan.days + $0.schedule.problem.days })
         for week in weeks {
             for visit in week.plan.visits { days.insert(zone.date(of: visit.start)) }
@@ -55,10 +55,6 @@ struct ReportContext {
         self.days = days.sorted()
     }
 
-    private static func unique(_ items: [String]) -> [String] {
-        var seen: Set<String> = []
-        return items.filter { seen.insert($0).inserted }
-    }
 
     /// The staff member with this id, from any week.
     func person(_ id: String) -> Staff? { staff[id] }

@@ -9,6 +9,8 @@ public struct FeedOptions: Sendable {
     public var cacheFolder: String?
     /// Use cached copies only.
     public var offline: Bool = false
+    /// Use cached copies where there are any, and fetch only the feeds never fetched.
+    public var cacheFirst: Bool = false
     /// Seconds for a whole request, nil for the default.
     public var timeout: Int?
     /// A CA bundle to trust for https feeds.
@@ -31,7 +33,7 @@ public struct FeedOptions: Sendable {
 
     /// The feed service for a cache folder.
     public func service(defaultCache: String) -> FeedService {
-        FeedService(fetcher: fetcher, cache: FeedCache(folder: cacheFolder ?? defaultCache), offline: offline)
+        FeedService(fetcher: fetcher, cache: FeedCache(folder: cacheFolder ?? defaultCache), offline: offline, cacheFirst: cacheFirst)
     }
 }
 

@@ -131,7 +131,7 @@ public struct ScheduleLoader: Sendable {
         var problem = Problem(
             name: planFile.name, zone: zone, days: planFile.days, staff: staff, clients: clients, travelRules: planFile.travelRules,
             hotelCost: planFile.hotelCost)
-        problem.team = planFile.team ?? (folder as NSString).lastPathComponent
+        problem.team = planFile.team ?? (RelativePath.absolute(folder) as NSString).lastPathComponent
         return Schedule(
             folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: warnings, feedReports: fetched.reports)
     }

@@ -89,4 +89,13 @@ public struct Zone: Sendable, Hashable {
 
     /// `HH:MM` of `instant` in this zone.
     public func clock(_ instant: Instant) -> String { local(instant).time.description }
+
+    /// `Tue 09:30`: the local weekday and time of `instant`.
+    public func weekdayClock(_ instant: Instant) -> String {
+        let (date, time, _) = local(instant)
+        return "\(date.weekday.displayName) \(time)"
+    }
+
+    /// `Tue 09:30–11:00`: the local weekday and times of `interval` (the end's time only).
+    public func span(_ interval: Interval) -> String { "\(weekdayClock(interval.start))–\(clock(interval.end))" }
 }

@@ -3,6 +3,7 @@ import Audit
 import Foundation
 import Itinerary
 import Schedules
+import Travel
 
 /// `tiaoqi check PLAN`: audits a plan against its schedule's calendars and timetable.
 struct CheckCommand: AsyncParsableCommand {
@@ -43,16 +44,12 @@ struct CheckCommand: AsyncParsableCommand {
             print(String(decoding: PlanJSON.encode(report), as: UTF8.self))
         case .html:
             let team = decoded.team ?? loaded.problem.team ?? loaded.folder
-            let clashes = findings.map { finding in
-                Clash(
-                    kind: finding.rule, severity: finding.severity, people: finding.person.map { [$0] } ?? [],
-                    clients: finding.client.map { [$0] } ?? [], teams: [team], start: finding.time, explanation: finding.message,
-                    fix: "replan with `tiaoqi plan \(loaded.folder) --keep \(plan)`")
-            }
+            let router = Router(timetable: loaded.timetable, rules: loaded.travelRules, dates: loaded.problem.days)
+            let week = ClashFinder.Week(team: team, source: plan, schedule: loaded.folder, plan: decoded, problem: loaded.problem, router: router)
             print(
                 HTMLReport.render(
-                    title: decoded.name, weeks: [HTMLReport.Week(team: team, plan: decoded, schedule: loaded)], handPlans: [], clashes: clashes,
-                    language: report.language))
+                    title: decoded.name, weeks: [HTMLReport.Week(team: team, plan: decoded, schedule: loaded)], handPlans: [],
+                    clashes: ClashFinder.clashes(within: week, outcomes: true), language: report.language))
         case .table:
             if findings.isEmpty { print("\(plan): no problems found") }
             for finding in findings { print("\(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(finding.rule): \(finding.message)") }

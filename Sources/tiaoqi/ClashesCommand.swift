@@ -18,7 +18,7 @@ struct ClashesCommand: AsyncParsableCommand {
     @Argument(help: "plan.json files, .ics weeks made by hand, or folders holding them.")
     var inputs: [String]
 
-    @Flag(name: .long, help: "Fetch the calendars again (else the cached copies are used) before checking.")
+    @Flag(name: .long, help: "Fetch the calendars again before checking (else the cached copies are used, and only feeds never fetched are fetched).")
     var refresh = false
 
     @Option(name: .long, help: "A CSV with columns client,company: clients with the same company key count as one company.")
@@ -40,7 +40,8 @@ struct ClashesCommand: AsyncParsableCommand {
         let keys: [String: String]
         do throws(ScheduleError) {
             var options = feeds.options
-            options.offline = !refresh
+            // Without --refresh, the calendars as they were last fetched (a feed never fetched is fetched now).
+            options.cacheFirst = !refresh
             set = try await PlanSet.load(inputs, loader: ScheduleLoader(feeds: options, lenient: lenient, progress: Progress.feeds))
             keys = try companies.map { (path) throws(ScheduleError) in try CompanyKeys.read(path) } ?? [:]
         } catch {
@@ -96,7 +97,7 @@ struct ClashOutput {
             Swift.print(ClashText.render(clashes, zone: set.plans[0].schedule.problem.zone, staff: set.plans.flatMap(\.schedule.problem.staff)), terminator: "")
         case .html:
             let weeks = set.plans.map { HTMLReport.Week(team: $0.team, plan: $0.plan, schedule: $0.schedule) }
-            let title = unique(set.plans.map(\.plan.name)).joined(separator: " · ")
+            let title = set.plans.map(\.plan.name).uniqued().joined(separator: " · ")
             Swift.print(HTMLReport.render(title: title, weeks: weeks, handPlans: set.handPlans, clashes: clashes, language: language))
         }
     }
@@ -108,10 +109,4 @@ struct ClashReport: Encodable {
     var plans: [String]
     var handPlans: [String]
     var clashes: [Clash]
-}
-
-/// The elements in first-seen order, without repeats.
-func unique(_ items: [String]) -> [String] {
-    var seen: Set<String> = []
-    return items.filter { seen.insert($0).inserted }
 }
