@@ -15,6 +15,9 @@ public struct Planner: Sendable {
         public var seconds: Double
         /// Independent searches run side by side; the best plan wins.
         public var threads: Int
+        /// Wall-clock seconds from the start of the solve after which the search stops, whatever effort is left (for
+        /// benchmarks: a run that stops by the clock does not repeat exactly).
+        public var wallSeconds: Double?
 
         /// Options with a seed, effort and thread count.
         public init(seed: UInt64 = 1, seconds: Double = 1, threads: Int = 2) {
@@ -50,7 +53,9 @@ public struct Planner: Sendable {
     /// Plans the week; `progress` hears the percent of the search done (from one of the searches): 0 as soon as a
     /// first feasible week exists, 100 when the search ends.
     public func solve(progress: (@Sendable (Int) -> Void)? = nil) -> Plan {
+        let started = DispatchTime.now().uptimeNanoseconds
         let budget = Int(options.seconds * Options.workPerSecond)
+        let deadline = options.wallSeconds.map { (start: started, end: started + UInt64(max(0, $0) * 1e9)) }
         let results = Mutex([Int: (Objective, WeekState, WeekContext)]())
         let (problem, router, times, seed, previous) = (problem, router, times, options.seed, previous)
         // One first week, then independent searches from it.
@@ -64,6 +69,7 @@ public struct Planner: Sendable {
             let context = thread == 0 ? warm : WeekContext(problem: problem, router: router, times: times, keeping: previous)
             var search = WeekSearch(context: context, seed: seed &+ UInt64(thread) &* 0x9E37_79B9, budget: budget)
             if thread == 0 { search.progress = progress }
+            search.deadline = deadline
             let state = search.improve(first, spent: spent)
             let objective = state.objective(context)
             results.withLock { $0[thread] = (objective, state, context) }

@@ -14,6 +14,8 @@ struct WeekSearch {
     let budget: Int
     /// Hears the percent of the budget spent, when it changes.
     var progress: (@Sendable (Int) -> Void)?
+    /// A wall-clock end (uptime nanoseconds) that stops the search before the budget, and the start it counts from.
+    var deadline: (start: UInt64, end: UInt64)?
 
     init(context: WeekContext, seed: UInt64, budget: Int) {
         self.context = context
@@ -63,7 +65,12 @@ struct WeekSearch {
         defer { progress?(100) }
         while moves.work < budget && !movable.isEmpty {
             moves.countIteration()
-            let progress = Double(moves.work - first) / Double(max(1, budget - first))
+            var progress = Double(moves.work - first) / Double(max(1, budget - first))
+            if let deadline {
+                let now = DispatchTime.now().uptimeNanoseconds
+                if now >= deadline.end { break }
+                progress = Double(now - deadline.start) / Double(max(1, deadline.end - deadline.start))
+            }
             if let report = self.progress, Int(progress * 100) > percent, progress < 1 {
                 percent = Int(progress * 100)
                 report(percent)

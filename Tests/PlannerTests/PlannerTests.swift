@@ -27,6 +27,17 @@ struct PlannerTests {
         #expect(plan.stays.count == plan.score.nightsAway)
     }
 
+    @Test func aWallClockLimitStopsASearchWithNoEndOfEffort() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
+        let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
+        var options = Planner.Options(seed: 1, seconds: 1_000_000, threads: 2)
+        options.wallSeconds = 0.2
+        // A million seconds of effort would never end; the clock stops it after the first week.
+        let plan = await offThePool { Planner(problem: schedule.problem, router: router, options: options).solve() }
+        #expect(plan.score.mustVisitsPlaced == plan.score.mustVisitsTotal)
+        #expect(PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan).filter { $0.severity == .error }.isEmpty)
+    }
+
     @Test func theSampleWeekIsFeasibleAndExplainsWhatItLeavesOut() async throws {
         let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
         let plan = solve(schedule)
