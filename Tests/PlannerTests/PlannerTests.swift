@@ -33,7 +33,8 @@ struct PlannerTests {
         var options = Planner.Options(seed: 1, seconds: 1_000_000, threads: 2)
         options.wallSeconds = 0.2
         // A million seconds of effort would never end; the clock stops it after the first week.
-        let plan = await offThePool { Planner(problem: schedule.problem, router: router, options: options).solve() }
+        let planner = Planner(problem: schedule.problem, router: router, options: options)
+        let plan = await offThePool { planner.solve() }
         #expect(plan.score.mustVisitsPlaced == plan.score.mustVisitsTotal)
         #expect(PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan).filter { $0.severity == .error }.isEmpty)
     }
