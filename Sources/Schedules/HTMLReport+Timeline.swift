@@ -14,6 +14,8 @@ extension HTMLReport {
         var label: String
         /// The full text, shown on hover.
         var detail: String
+        /// The client met, for a visit or a hand-made event that names one.
+        var client: String? = nil
     }
 
     /// A block's part on one day, in minutes since local midnight, with its lane in the day's row.
@@ -39,7 +41,7 @@ extension HTMLReport {
                 blocks.append(
                     Block(
                         kind: .visit, interval: visit.interval, label: "\(labels.meet) \(visit.clientName)",
-                        detail: detail.joined(separator: "\n")))
+                        detail: detail.joined(separator: "\n"), client: visit.client))
             }
             for leg in week.plan.legs where leg.person == person {
                 let route = "\(context.cityName(leg.fromCity)) → \(context.cityName(leg.toCity))"
@@ -66,7 +68,7 @@ extension HTMLReport {
                 detail.append("\(labels.handMade): \(hand.source)")
                 detail.append("\(labels.team) \(hand.team)")
                 let interval = Interval(event.start, max(event.end, event.start.adding(minutes: 15)))
-                blocks.append(Block(kind: .hand, interval: interval, label: event.summary, detail: detail.joined(separator: "\n")))
+                blocks.append(Block(kind: .hand, interval: interval, label: event.summary, detail: detail.joined(separator: "\n"), client: event.client))
             }
         }
         // A hotel night shows from the evening (after the day's last block, 21:00 at the earliest) to midnight.
@@ -125,6 +127,8 @@ extension HTMLReport {
                 context.clashes.indices.filter { index in
                     let clash = context.clashes[index]
                     guard clash.people.contains(person), let span = context.interval(of: clash) else { return false }
+                    // A clash without an end (a company courted twice) is about its clients' meetings, wherever they are.
+                    if clash.end == nil, let client = block.client, clash.clients.contains(client) { return true }
                     return span.overlaps(block.interval)
                 }
             }
