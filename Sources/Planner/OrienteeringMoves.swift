@@ -100,22 +100,18 @@ extension OrienteeringTours {
         let sites = problem.sites
         var free = (1..<sites.count).filter { tourOf[$0] < 0 && sites[$0].score > 0 }
         var improved = false
+        func order() { free.sort { sites[$0].score > sites[$1].score || (sites[$0].score == sites[$1].score && $0 < $1) } }
+        order()
         while true {
-            free.sort { sites[$0].score > sites[$1].score || (sites[$0].score == sites[$1].score && $0 < $1) }
-            let lowest = routes.joined().map { sites[$0].score }.min() ?? 0
+            var lowest = Int.max
+            for route in routes { for site in route { lowest = min(lowest, sites[site].score) } }
+            if lowest == .max { lowest = 0 }
             var best: (gain: Int, shift: Int64, tour: Int, position: Int, index: Int)?
             for (index, site) in free.enumerated() {
                 // Free sites come best first: stop when none can gain as much as the best swap found.
                 if sites[site].score - lowest <= 0 || (best != nil && sites[site].score - lowest < best!.gain) { break }
                 for tour in routes.indices where !routes[tour].isEmpty {
-                    let route = routes[tour]
-                    for position in firstPlace(for: site, tour: tour, skip: 1)..<route.count {
-                        if position > 0 && start[tour][position - 1] > sites[site].close { break }
-                        let gain = sites[site].score - sites[route[position]].score
-                        guard gain > 0, best == nil || gain >= best!.gain else { continue }
-                        guard let shift = shift(site, tour: tour, position: position, replacing: 1) else { continue }
-                        if best == nil || gain > best!.gain || shift < best!.shift { best = (gain, shift, tour, position, index) }
-                    }
+                    swap(site, tour: tour, index: index, best: &best)
                 }
             }
             guard let best else { return improved }
@@ -125,20 +121,52 @@ extension OrienteeringTours {
             free[best.index] = old
             replaceRoute(best.tour, with: route)
             improved = true
+            order()
+        }
+    }
+
+    /// The best place in `tour` where `site` (free, at `index` of the free list) could take a visit's place for a
+    /// higher score, the largest gain then the smallest shift, kept in `best` when better.
+    private func swap(_ site: Int, tour: Int, index: Int, best: inout (gain: Int, shift: Int64, tour: Int, position: Int, index: Int)?) {
+        let first = firstPlace(for: site, tour: tour, skip: 1)
+        let depot = problem.sites[0], visit = problem.sites[site]
+        problem.sites.withUnsafeBufferPointer { sites in
+            routes[tour].withUnsafeBufferPointer { route in
+                start[tour].withUnsafeBufferPointer { begin in
+                    latest[tour].withUnsafeBufferPointer { last in
+                        for position in first..<route.count {
+                            if position > 0 && begin[position - 1] > visit.close { break }
+                            let gain = visit.score - sites[route[position]].score
+                            guard gain > 0, best == nil || gain >= best!.gain else { continue }
+                            let before = position == 0 ? 0 : route[position - 1]
+                            let leave = position == 0 ? depot.open : begin[position - 1] + sites[before].service
+                            let begin = max(leave + problem.travel(before, site), visit.open)
+                            guard begin <= visit.close else { continue }
+                            let after = position + 1 < route.count ? route[position + 1] : 0
+                            let reach = begin + visit.service + problem.travel(site, after)
+                            guard reach <= (position + 1 < route.count ? last[position + 1] : depot.close) else { continue }
+                            let shift = reach - (leave + problem.travel(before, after))
+                            if best == nil || gain > best!.gain || shift < best!.shift { best = (gain, shift, tour, position, index) }
+                        }
+                    }
+                }
+            }
         }
     }
 
     /// Shortens the tours (the summed return time) by moving a visit to another place, in its tour or another,
-    /// and by exchanging tails of two tours, while that helps.
-    mutating func shorten() {
-        var improved = true
+    /// and by exchanging tails of two tours, while that helps; true when anything moved.
+    @discardableResult mutating func shorten() -> Bool {
+        var improved = true, moved = false
         while improved {
             improved = false
             for tour in routes.indices where !routes[tour].isEmpty {
                 if relocateFrom(tour) { improved = true }
             }
             if routes.count > 1 && exchangeTails() { improved = true }
+            moved = moved || improved
         }
+        return moved
     }
 
     /// When `route` could be a tour: its return time, else nil.

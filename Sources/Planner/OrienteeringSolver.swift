@@ -111,8 +111,9 @@ public struct OrienteeringSolver: Sendable {
     private func polish(_ tours: inout OrienteeringTours, random: inout SplitMix64) {
         while true {
             let before = tours.score
-            _ = tours.replaceByBetter()
-            tours.shorten()
+            let replaced = tours.replaceByBetter()
+            // Nothing fits after a fill: only a swap or a shorter tour can make room.
+            guard tours.shorten() || replaced else { return }
             tours.fill(noise: 0, power: 2, random: &random)
             if tours.score <= before { return }
         }
