@@ -154,14 +154,15 @@ extension OrienteeringTours {
         }
     }
 
-    /// Shortens the tours (the summed return time) by moving a visit to another place, in its tour or another,
-    /// and by exchanging tails of two tours, while that helps; true when anything moved.
+    /// Shortens the tours (the summed return time) by moving a visit to another place, in its tour or another, by
+    /// reordering a tour and by exchanging tails of two tours, while that helps; true when anything moved.
     @discardableResult mutating func shorten() -> Bool {
         var improved = true, moved = false
         while improved {
             improved = false
             for tour in routes.indices where !routes[tour].isEmpty {
                 if relocateFrom(tour) { improved = true }
+                if reorder(tour) { improved = true }
             }
             if routes.count > 1 && exchangeTails() { improved = true }
             moved = moved || improved

@@ -38,6 +38,8 @@ public struct OrienteeringSolver: Sendable {
         var step = 0, sinceBest = 0
         // Annealing temperature, in mean site scores, from the start to the end of the search.
         let hot = 1.0, cold = 0.05
+        // Candidates this many mean site scores short of acceptance are dropped unpolished (a polish rarely gains more).
+        let hopeless = 2.0
         // Back to the best tours (and a route recombination) after this many steps without a better score.
         let reset = 1_500
         var pool = OrienteeringRoutePool(sites: sites, capacity: 2_000)
@@ -73,10 +75,12 @@ public struct OrienteeringSolver: Sendable {
             // Half the time the removed sites wait until nothing else fits, so that other sites get their places.
             let hold = random.below(2) == 0
             candidate.fill(noise: 0.3 * random.unit(), power: random.below(3) == 0 ? 1 : 2, held: hold ? doomed : nil, random: &random)
-            polish(&candidate, random: &random)
             let temperature = meanScore * (hot * pow(cold / hot, progress))
+            // The least change of score accepted this step (drawn first, so that hopeless candidates skip the polish).
+            let least = temperature * log(max(random.unit(), 1e-300))
+            if Double(candidate.score - current.score) + hopeless * meanScore >= least { polish(&candidate, random: &random) }
             let delta = Double(candidate.score - current.score)
-            if delta >= 0 || random.unit() < exp(delta / temperature) {
+            if delta >= least {
                 current = candidate
                 remember(current)
                 if current.score > best.score || (current.score == best.score && current.duration < best.duration) {
