@@ -185,49 +185,79 @@ extension OrienteeringTours {
 
     /// Moves one visit of `tour` to where the summed return time drops most; true when one moved.
     private mutating func relocateFrom(_ tour: Int) -> Bool {
-        var best: (gain: Int64, site: Int, to: Int, route: [Int], rest: [Int])?
-        for k in routes[tour].indices {
-            var rest = routes[tour]
-            let site = rest.remove(at: k)
-            guard let shorter = returnTime(rest) else { continue }
+        var best: (gain: Int64, k: Int, to: Int, position: Int)?
+        let route = routes[tour]
+        for k in route.indices {
+            let site = route[k]
+            let before = k == 0 ? 0 : route[k - 1], after = self.site(tour, k + 1)
+            guard let shorter = finish(tour, from: k + 1, leaving: before, at: leaving(tour, before: k)) else { continue }
             let saved = end[tour] - shorter
-            let before = k == 0 ? 0 : routes[tour][k - 1], after = self.site(tour, k + 1)
             let cut = problem.travel(before, site) + problem.travel(site, after) - problem.travel(before, after)
+            var rest: [Int] = []
             for other in routes.indices {
                 if other == tour {
-                    for position in 0...rest.count where position != k {
+                    for position in 0..<route.count where position != k {
                         // Only where the travel gets shorter (checking every place in full would cost too much).
-                        let a = position == 0 ? 0 : rest[position - 1], b = position < rest.count ? rest[position] : 0
+                        let a = position == 0 ? 0 : route[position < k ? position - 1 : position]
+                        let b = position + 1 < route.count ? route[position < k ? position : position + 1] : 0
                         guard problem.travel(a, site) + problem.travel(site, b) - problem.travel(a, b) < cut else { continue }
+                        if rest.isEmpty {
+                            rest = route
+                            rest.remove(at: k)
+                        }
                         var trial = rest
                         trial.insert(site, at: position)
-                        if let back = returnTime(trial), end[tour] - back > (best?.gain ?? 0) { best = (end[tour] - back, site, tour, trial, trial) }
+                        if let back = returnTime(trial), end[tour] - back > (best?.gain ?? 0) { best = (end[tour] - back, k, tour, position) }
                     }
                 } else {
                     for position in firstPlace(for: site, tour: other)...routes[other].count {
                         if position > 0 && start[other][position - 1] > problem.sites[site].close { break }
                         guard let added = shift(site, tour: other, position: position), saved - added > (best?.gain ?? 0) else { continue }
-                        var trial = routes[other]
-                        trial.insert(site, at: position)
-                        guard let back = returnTime(trial), saved - (back - end[other]) > (best?.gain ?? 0) else { continue }
-                        best = (saved - (back - end[other]), site, other, trial, rest)
+                        let previous = position == 0 ? 0 : routes[other][position - 1]
+                        let begin = max(leaving(other, before: position) + problem.travel(previous, site), problem.sites[site].open)
+                        guard let back = finish(other, from: position, leaving: site, at: begin + problem.sites[site].service),
+                            saved - (back - end[other]) > (best?.gain ?? 0)
+                        else { continue }
+                        best = (saved - (back - end[other]), k, other, position)
                     }
                 }
             }
         }
         guard let best else { return false }
+        var rest = route
+        let site = rest.remove(at: best.k)
         if best.to == tour {
-            replaceRoute(tour, with: best.route)
+            rest.insert(site, at: best.position)
+            replaceRoute(tour, with: rest)
         } else {
-            replaceRoute(tour, with: best.rest)
-            replaceRoute(best.to, with: best.route)
+            var moved = routes[best.to]
+            moved.insert(site, at: best.position)
+            replaceRoute(tour, with: rest)
+            replaceRoute(best.to, with: moved)
         }
         return true
     }
 
+    /// When `tour` gets back to the depot if its visits from `position` on follow leaving `site` at `clock`, or nil
+    /// when that breaks a window or the day; stops as soon as a visit starts when it does now.
+    func finish(_ tour: Int, from position: Int, leaving site: Int, at clock: Int64) -> Int64? {
+        let sites = problem.sites
+        var clock = clock, at = site
+        for k in position..<routes[tour].count {
+            let next = routes[tour][k]
+            let begin = max(clock + problem.travel(at, next), sites[next].open)
+            if begin > latest[tour][k] { return nil }
+            if begin == start[tour][k] { return end[tour] }
+            clock = begin + sites[next].service
+            at = next
+        }
+        let back = clock + problem.travel(at, 0)
+        return back <= sites[0].close ? back : nil
+    }
+
     /// Exchanges the tails of two tours where that lowers their summed return time most; true when it did.
     private mutating func exchangeTails() -> Bool {
-        var best: (gain: Int64, a: Int, b: Int, first: [Int], second: [Int])?
+        var best: (gain: Int64, a: Int, b: Int, i: Int, j: Int)?
         for a in routes.indices {
             for b in routes.indices where b > a {
                 let ra = routes[a], rb = routes[b]
@@ -240,18 +270,20 @@ extension OrienteeringTours {
                             leaving(a, before: i) + problem.travel(lastA, site(b, j)) <= latestArrival(b, at: j),
                             leaving(b, before: j) + problem.travel(lastB, site(a, i)) <= latestArrival(a, at: i)
                         else { continue }
-                        let first = Array(ra[..<i] + rb[j...]), second = Array(rb[..<j] + ra[i...])
-                        guard let endA = returnTime(first), let endB = returnTime(second) else { continue }
+                        guard let endA = finish(b, from: j, leaving: lastA, at: leaving(a, before: i)),
+                            let endB = finish(a, from: i, leaving: lastB, at: leaving(b, before: j))
+                        else { continue }
                         let gain = end[a] + end[b] - endA - endB
-                        if gain > (best?.gain ?? 0) { best = (gain, a, b, first, second) }
+                        if gain > (best?.gain ?? 0) { best = (gain, a, b, i, j) }
                     }
                 }
             }
         }
         guard let best else { return false }
+        let ra = routes[best.a], rb = routes[best.b]
         replaceRoute(best.a, with: [])
-        replaceRoute(best.b, with: best.second)
-        replaceRoute(best.a, with: best.first)
+        replaceRoute(best.b, with: Array(rb[..<best.j] + ra[best.i...]))
+        replaceRoute(best.a, with: Array(ra[..<best.i] + rb[best.j...]))
         return true
     }
 }
