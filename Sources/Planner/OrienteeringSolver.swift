@@ -74,7 +74,11 @@ public struct OrienteeringSolver: Sendable {
             }
             // Half the time the removed sites wait until nothing else fits, so that other sites get their places.
             let hold = random.below(2) == 0
-            candidate.fill(noise: 0.3 * random.unit(), power: random.below(3) == 0 ? 1 : 2, held: hold ? doomed : nil, random: &random)
+            // Nothing fitted the current tours: only the ruined tours, and the removed sites, need a look.
+            var ruined = [Bool](repeating: false, count: problem.tours)
+            for site in 1..<sites where doomed[site] { ruined[current.tourOf[site]] = true }
+            candidate.fill(
+                noise: 0.3 * random.unit(), power: random.below(3) == 0 ? 1 : 2, held: hold ? doomed : nil, changed: (ruined, doomed), random: &random)
             let temperature = meanScore * (hot * pow(cold / hot, progress))
             // The least change of score accepted this step (drawn first, so that hopeless candidates skip the polish).
             let least = temperature * log(max(random.unit(), 1e-300))

@@ -197,8 +197,9 @@ struct OrienteeringTours {
     }
 
     /// Inserts free sites, the best by score^power per shift first (each site's ratio scaled by up to ±`noise`/2 at
-    /// random), until none fits; sites marked in `held` wait until nothing else fits.
-    mutating func fill(noise: Double, power: Double, held: [Bool]? = nil, random: inout SplitMix64) {
+    /// random), until none fits; sites marked in `held` wait until nothing else fits. With `changed`, only the
+    /// marked sites are tried in tours not marked (after a ruin of tours where nothing else fitted).
+    mutating func fill(noise: Double, power: Double, held: [Bool]? = nil, changed: (tours: [Bool], sites: [Bool])? = nil, random: inout SplitMix64) {
         let sites = problem.sites, tours = routes.count
         var free = (1..<sites.count).filter { tourOf[$0] < 0 && sites[$0].score > 0 }
         guard !free.isEmpty else { return }
@@ -212,7 +213,8 @@ struct OrienteeringTours {
         var shifts = [Int64](repeating: .max, count: sites.count * tours)
         var positions = [Int](repeating: 0, count: sites.count * tours)
         func measure(_ tour: Int, again: Bool) {
-            for site in free where !again || shifts[site * tours + tour] != .max {
+            let some = !again && changed.map { !$0.tours[tour] } ?? false
+            for site in free where again ? shifts[site * tours + tour] != .max : !some || changed!.sites[site] {
                 if let best = cheapest(site, tour: tour) {
                     shifts[site * tours + tour] = best.shift
                     positions[site * tours + tour] = best.position
