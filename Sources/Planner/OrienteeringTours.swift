@@ -5,17 +5,20 @@ struct OrienteeringTable {
     let sites: [OrienteeringProblem.Site]
     let tours: Int
     private let count: Int
-    private let matrix: [Int64]
+    /// 32 bits a time, so that more of it stays in the cache; longer times are cut to `Int32.max`, which is no
+    /// difference within a day shorter than that.
+    private let matrix: [Int32]
 
     init(_ problem: OrienteeringProblem) {
+        precondition(problem.sites[0].close < Int64(Int32.max), "the day must be shorter than 2^31 time units")
         sites = problem.sites
         tours = problem.tours
         count = problem.sites.count
-        matrix = (0..<count * count).map { problem.travel($0 / problem.sites.count, $0 % problem.sites.count) }
+        matrix = (0..<count * count).map { Int32(clamping: problem.travel($0 / problem.sites.count, $0 % problem.sites.count)) }
     }
 
     /// Travel time from site `a` to site `b`.
-    @inline(__always) func travel(_ a: Int, _ b: Int) -> Int64 { matrix.withUnsafeBufferPointer { $0[a * count + b] } }
+    @inline(__always) func travel(_ a: Int, _ b: Int) -> Int64 { Int64(matrix.withUnsafeBufferPointer { $0[a * count + b] }) }
 }
 
 /// Tours of an `OrienteeringProblem` with each visit's earliest and latest start of service, so that putting a site
