@@ -37,7 +37,7 @@ public struct OrienteeringSolver: Sendable {
         let meanScore = Double(problem.sites.dropFirst().map(\.score).reduce(0, +)) / Double(max(1, sites - 1))
         var step = 0, sinceBest = 0
         // Annealing temperature, in mean site scores, from the start to the end of the search.
-        let hot = 1.0, cold = 0.05
+        let hot = 2.0, cold = 0.1
         // Candidates this many mean site scores short of acceptance are dropped unpolished (a polish rarely gains more).
         let hopeless = 2.0
         // Back to the best tours (and a route recombination) after this many steps without a better score.
