@@ -8,9 +8,10 @@ import Itinerary
 // neighbours, visits close in time, or poor earners), insert free sites again greedily by score (or score²) per added
 // time with some noise, half the time holding back the removed ones, each place checked in constant time from every
 // visit's earliest and latest start of service; then replace visits by better free sites and shorten the tours
-// (moves within and between tours, tail exchanges) to make room for more. Worse tours are accepted now and then, less
-// often as time runs out. Every tour accepted goes into a route pool; when the search stalls it returns to the best
-// tours and looks for a better set of disjoint pooled tours (route recombination, after Hu & Lim 2014).
+// (moves within and between tours, 2-opt and or-opt within a tour, tail exchanges) to make room for more. Worse tours
+// are accepted now and then, less often as time runs out; candidates far short of acceptance skip that polish. Every
+// tour accepted goes into a route pool; when the search stalls it returns to the best tours and looks for a better set
+// of disjoint pooled tours (route recombination, after Hu & Lim 2014).
 public struct OrienteeringSolver: Sendable {
     /// The problem solved.
     public let problem: OrienteeringProblem
