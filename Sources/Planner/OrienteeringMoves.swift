@@ -100,22 +100,18 @@ extension OrienteeringTours {
         let sites = problem.sites
         var free = (1..<sites.count).filter { tourOf[$0] < 0 && sites[$0].score > 0 }
         var improved = false
+        func order() { free.sort { sites[$0].score > sites[$1].score || (sites[$0].score == sites[$1].score && $0 < $1) } }
+        order()
         while true {
-            free.sort { sites[$0].score > sites[$1].score || (sites[$0].score == sites[$1].score && $0 < $1) }
-            let lowest = routes.joined().map { sites[$0].score }.min() ?? 0
+            var lowest = Int.max
+            for route in routes { for site in route { lowest = min(lowest, sites[site].score) } }
+            if lowest == .max { lowest = 0 }
             var best: (gain: Int, shift: Int64, tour: Int, position: Int, index: Int)?
             for (index, site) in free.enumerated() {
                 // Free sites come best first: stop when none can gain as much as the best swap found.
                 if sites[site].score - lowest <= 0 || (best != nil && sites[site].score - lowest < best!.gain) { break }
                 for tour in routes.indices where !routes[tour].isEmpty {
-                    let route = routes[tour]
-                    for position in firstPlace(for: site, tour: tour, skip: 1)..<route.count {
-                        if position > 0 && start[tour][position - 1] > sites[site].close { break }
-                        let gain = sites[site].score - sites[route[position]].score
-                        guard gain > 0, best == nil || gain >= best!.gain else { continue }
-                        guard let shift = shift(site, tour: tour, position: position, replacing: 1) else { continue }
-                        if best == nil || gain > best!.gain || shift < best!.shift { best = (gain, shift, tour, position, index) }
-                    }
+                    swap(site, tour: tour, index: index, best: &best)
                 }
             }
             guard let best else { return improved }
@@ -125,20 +121,53 @@ extension OrienteeringTours {
             free[best.index] = old
             replaceRoute(best.tour, with: route)
             improved = true
+            order()
         }
     }
 
-    /// Shortens the tours (the summed return time) by moving a visit to another place, in its tour or another,
-    /// and by exchanging tails of two tours, while that helps.
-    mutating func shorten() {
-        var improved = true
+    /// The best place in `tour` where `site` (free, at `index` of the free list) could take a visit's place for a
+    /// higher score, the largest gain then the smallest shift, kept in `best` when better.
+    private func swap(_ site: Int, tour: Int, index: Int, best: inout (gain: Int, shift: Int64, tour: Int, position: Int, index: Int)?) {
+        let first = firstPlace(for: site, tour: tour, skip: 1)
+        let depot = problem.sites[0], visit = problem.sites[site]
+        problem.sites.withUnsafeBufferPointer { sites in
+            routes[tour].withUnsafeBufferPointer { route in
+                start[tour].withUnsafeBufferPointer { begin in
+                    latest[tour].withUnsafeBufferPointer { last in
+                        for position in first..<route.count {
+                            if position > 0 && begin[position - 1] > visit.close { break }
+                            let gain = visit.score - sites[route[position]].score
+                            guard gain > 0, best == nil || gain >= best!.gain else { continue }
+                            let before = position == 0 ? 0 : route[position - 1]
+                            let leave = position == 0 ? depot.open : begin[position - 1] + sites[before].service
+                            let begin = max(leave + problem.travel(before, site), visit.open)
+                            guard begin <= visit.close else { continue }
+                            let after = position + 1 < route.count ? route[position + 1] : 0
+                            let reach = begin + visit.service + problem.travel(site, after)
+                            guard reach <= (position + 1 < route.count ? last[position + 1] : depot.close) else { continue }
+                            let shift = reach - (leave + problem.travel(before, after))
+                            if best == nil || gain > best!.gain || shift < best!.shift { best = (gain, shift, tour, position, index) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Shortens the tours (the summed return time) by moving a visit to another place, in its tour or another, by
+    /// reordering a tour and by exchanging tails of two tours, while that helps; true when anything moved.
+    @discardableResult mutating func shorten() -> Bool {
+        var improved = true, moved = false
         while improved {
             improved = false
             for tour in routes.indices where !routes[tour].isEmpty {
                 if relocateFrom(tour) { improved = true }
+                if reorder(tour) { improved = true }
             }
             if routes.count > 1 && exchangeTails() { improved = true }
+            moved = moved || improved
         }
+        return moved
     }
 
     /// When `route` could be a tour: its return time, else nil.
@@ -156,49 +185,79 @@ extension OrienteeringTours {
 
     /// Moves one visit of `tour` to where the summed return time drops most; true when one moved.
     private mutating func relocateFrom(_ tour: Int) -> Bool {
-        var best: (gain: Int64, site: Int, to: Int, route: [Int], rest: [Int])?
-        for k in routes[tour].indices {
-            var rest = routes[tour]
-            let site = rest.remove(at: k)
-            guard let shorter = returnTime(rest) else { continue }
+        var best: (gain: Int64, k: Int, to: Int, position: Int)?
+        let route = routes[tour]
+        for k in route.indices {
+            let site = route[k]
+            let before = k == 0 ? 0 : route[k - 1], after = self.site(tour, k + 1)
+            guard let shorter = finish(tour, from: k + 1, leaving: before, at: leaving(tour, before: k)) else { continue }
             let saved = end[tour] - shorter
-            let before = k == 0 ? 0 : routes[tour][k - 1], after = self.site(tour, k + 1)
             let cut = problem.travel(before, site) + problem.travel(site, after) - problem.travel(before, after)
+            var rest: [Int] = []
             for other in routes.indices {
                 if other == tour {
-                    for position in 0...rest.count where position != k {
+                    for position in 0..<route.count where position != k {
                         // Only where the travel gets shorter (checking every place in full would cost too much).
-                        let a = position == 0 ? 0 : rest[position - 1], b = position < rest.count ? rest[position] : 0
+                        let a = position == 0 ? 0 : route[position < k ? position - 1 : position]
+                        let b = position + 1 < route.count ? route[position < k ? position : position + 1] : 0
                         guard problem.travel(a, site) + problem.travel(site, b) - problem.travel(a, b) < cut else { continue }
+                        if rest.isEmpty {
+                            rest = route
+                            rest.remove(at: k)
+                        }
                         var trial = rest
                         trial.insert(site, at: position)
-                        if let back = returnTime(trial), end[tour] - back > (best?.gain ?? 0) { best = (end[tour] - back, site, tour, trial, trial) }
+                        if let back = returnTime(trial), end[tour] - back > (best?.gain ?? 0) { best = (end[tour] - back, k, tour, position) }
                     }
                 } else {
                     for position in firstPlace(for: site, tour: other)...routes[other].count {
                         if position > 0 && start[other][position - 1] > problem.sites[site].close { break }
                         guard let added = shift(site, tour: other, position: position), saved - added > (best?.gain ?? 0) else { continue }
-                        var trial = routes[other]
-                        trial.insert(site, at: position)
-                        guard let back = returnTime(trial), saved - (back - end[other]) > (best?.gain ?? 0) else { continue }
-                        best = (saved - (back - end[other]), site, other, trial, rest)
+                        let previous = position == 0 ? 0 : routes[other][position - 1]
+                        let begin = max(leaving(other, before: position) + problem.travel(previous, site), problem.sites[site].open)
+                        guard let back = finish(other, from: position, leaving: site, at: begin + problem.sites[site].service),
+                            saved - (back - end[other]) > (best?.gain ?? 0)
+                        else { continue }
+                        best = (saved - (back - end[other]), k, other, position)
                     }
                 }
             }
         }
         guard let best else { return false }
+        var rest = route
+        let site = rest.remove(at: best.k)
         if best.to == tour {
-            replaceRoute(tour, with: best.route)
+            rest.insert(site, at: best.position)
+            replaceRoute(tour, with: rest)
         } else {
-            replaceRoute(tour, with: best.rest)
-            replaceRoute(best.to, with: best.route)
+            var moved = routes[best.to]
+            moved.insert(site, at: best.position)
+            replaceRoute(tour, with: rest)
+            replaceRoute(best.to, with: moved)
         }
         return true
     }
 
+    /// When `tour` gets back to the depot if its visits from `position` on follow leaving `site` at `clock`, or nil
+    /// when that breaks a window or the day; stops as soon as a visit starts when it does now.
+    func finish(_ tour: Int, from position: Int, leaving site: Int, at clock: Int64) -> Int64? {
+        let sites = problem.sites
+        var clock = clock, at = site
+        for k in position..<routes[tour].count {
+            let next = routes[tour][k]
+            let begin = max(clock + problem.travel(at, next), sites[next].open)
+            if begin > latest[tour][k] { return nil }
+            if begin == start[tour][k] { return end[tour] }
+            clock = begin + sites[next].service
+            at = next
+        }
+        let back = clock + problem.travel(at, 0)
+        return back <= sites[0].close ? back : nil
+    }
+
     /// Exchanges the tails of two tours where that lowers their summed return time most; true when it did.
     private mutating func exchangeTails() -> Bool {
-        var best: (gain: Int64, a: Int, b: Int, first: [Int], second: [Int])?
+        var best: (gain: Int64, a: Int, b: Int, i: Int, j: Int)?
         for a in routes.indices {
             for b in routes.indices where b > a {
                 let ra = routes[a], rb = routes[b]
@@ -211,18 +270,20 @@ extension OrienteeringTours {
                             leaving(a, before: i) + problem.travel(lastA, site(b, j)) <= latestArrival(b, at: j),
                             leaving(b, before: j) + problem.travel(lastB, site(a, i)) <= latestArrival(a, at: i)
                         else { continue }
-                        let first = Array(ra[..<i] + rb[j...]), second = Array(rb[..<j] + ra[i...])
-                        guard let endA = returnTime(first), let endB = returnTime(second) else { continue }
+                        guard let endA = finish(b, from: j, leaving: lastA, at: leaving(a, before: i)),
+                            let endB = finish(a, from: i, leaving: lastB, at: leaving(b, before: j))
+                        else { continue }
                         let gain = end[a] + end[b] - endA - endB
-                        if gain > (best?.gain ?? 0) { best = (gain, a, b, first, second) }
+                        if gain > (best?.gain ?? 0) { best = (gain, a, b, i, j) }
                     }
                 }
             }
         }
         guard let best else { return false }
+        let ra = routes[best.a], rb = routes[best.b]
         replaceRoute(best.a, with: [])
-        replaceRoute(best.b, with: best.second)
-        replaceRoute(best.a, with: best.first)
+        replaceRoute(best.b, with: Array(rb[..<best.j] + ra[best.i...]))
+        replaceRoute(best.a, with: Array(ra[..<best.i] + rb[best.j...]))
         return true
     }
 }

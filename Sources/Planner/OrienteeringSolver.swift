@@ -8,9 +8,10 @@ import Itinerary
 // neighbours, visits close in time, or poor earners), insert free sites again greedily by score (or score²) per added
 // time with some noise, half the time holding back the removed ones, each place checked in constant time from every
 // visit's earliest and latest start of service; then replace visits by better free sites and shorten the tours
-// (moves within and between tours, tail exchanges) to make room for more. Worse tours are accepted now and then, less
-// often as time runs out. Every tour accepted goes into a route pool; when the search stalls it returns to the best
-// tours and looks for a better set of disjoint pooled tours (route recombination, after Hu & Lim 2014).
+// (moves within and between tours, 2-opt and or-opt within a tour, tail exchanges) to make room for more. Worse tours
+// are accepted now and then, less often as time runs out; candidates far short of acceptance skip that polish. Every
+// tour accepted goes into a route pool; when the search stalls it returns to the best tours and looks for a better set
+// of disjoint pooled tours (route recombination, after Hu & Lim 2014).
 public struct OrienteeringSolver: Sendable {
     /// The problem solved.
     public let problem: OrienteeringProblem
@@ -37,7 +38,9 @@ public struct OrienteeringSolver: Sendable {
         let meanScore = Double(problem.sites.dropFirst().map(\.score).reduce(0, +)) / Double(max(1, sites - 1))
         var step = 0, sinceBest = 0
         // Annealing temperature, in mean site scores, from the start to the end of the search.
-        let hot = 1.0, cold = 0.05
+        let hot = 2.0, cold = 0.1
+        // Candidates this many mean site scores short of acceptance are dropped unpolished (a polish rarely gains more).
+        let hopeless = 2.0
         // Back to the best tours (and a route recombination) after this many steps without a better score.
         let reset = 1_500
         var pool = OrienteeringRoutePool(sites: sites, capacity: 2_000)
@@ -72,11 +75,17 @@ public struct OrienteeringSolver: Sendable {
             }
             // Half the time the removed sites wait until nothing else fits, so that other sites get their places.
             let hold = random.below(2) == 0
-            candidate.fill(noise: 0.3 * random.unit(), power: random.below(3) == 0 ? 1 : 2, held: hold ? doomed : nil, random: &random)
-            polish(&candidate, random: &random)
+            // Nothing fitted the current tours: only the ruined tours, and the removed sites, need a look.
+            var ruined = [Bool](repeating: false, count: problem.tours)
+            for site in 1..<sites where doomed[site] { ruined[current.tourOf[site]] = true }
+            candidate.fill(
+                noise: 0.3 * random.unit(), power: random.below(3) == 0 ? 1 : 2, held: hold ? doomed : nil, changed: (ruined, doomed), random: &random)
             let temperature = meanScore * (hot * pow(cold / hot, progress))
+            // The least change of score accepted this step (drawn first, so that hopeless candidates skip the polish).
+            let least = temperature * log(max(random.unit(), 1e-300))
+            if Double(candidate.score - current.score) + hopeless * meanScore >= least { polish(&candidate, random: &random) }
             let delta = Double(candidate.score - current.score)
-            if delta >= 0 || random.unit() < exp(delta / temperature) {
+            if delta >= least {
                 current = candidate
                 remember(current)
                 if current.score > best.score || (current.score == best.score && current.duration < best.duration) {
@@ -111,8 +120,9 @@ public struct OrienteeringSolver: Sendable {
     private func polish(_ tours: inout OrienteeringTours, random: inout SplitMix64) {
         while true {
             let before = tours.score
-            _ = tours.replaceByBetter()
-            tours.shorten()
+            let replaced = tours.replaceByBetter()
+            // Nothing fits after a fill: only a swap or a shorter tour can make room.
+            guard tours.shorten() || replaced else { return }
             tours.fill(noise: 0, power: 2, random: &random)
             if tours.score <= before { return }
         }

@@ -5,17 +5,20 @@ struct OrienteeringTable {
     let sites: [OrienteeringProblem.Site]
     let tours: Int
     private let count: Int
-    private let matrix: [Int64]
+    /// 32 bits a time, so that more of it stays in the cache; longer times are cut to `Int32.max`, which is no
+    /// difference within a day shorter than that.
+    private let matrix: [Int32]
 
     init(_ problem: OrienteeringProblem) {
+        precondition(problem.sites[0].close < Int64(Int32.max), "the day must be shorter than 2^31 time units")
         sites = problem.sites
         tours = problem.tours
         count = problem.sites.count
-        matrix = (0..<count * count).map { problem.travel($0 / problem.sites.count, $0 % problem.sites.count) }
+        matrix = (0..<count * count).map { Int32(clamping: problem.travel($0 / problem.sites.count, $0 % problem.sites.count)) }
     }
 
     /// Travel time from site `a` to site `b`.
-    @inline(__always) func travel(_ a: Int, _ b: Int) -> Int64 { matrix.withUnsafeBufferPointer { $0[a * count + b] } }
+    @inline(__always) func travel(_ a: Int, _ b: Int) -> Int64 { Int64(matrix.withUnsafeBufferPointer { $0[a * count + b] }) }
 }
 
 /// Tours of an `OrienteeringProblem` with each visit's earliest and latest start of service, so that putting a site
@@ -129,13 +132,35 @@ struct OrienteeringTours {
     }
 
     /// The cheapest place for `site` in `tour`: its shift and position, or nil when it fits nowhere.
+    /// (The loop of `shift`, over raw buffers: most of the search's time is spent here.)
     func cheapest(_ site: Int, tour: Int) -> (shift: Int64, position: Int)? {
-        let sites = problem.sites
+        let first = firstPlace(for: site, tour: tour)
+        let depot = problem.sites[0], visit = problem.sites[site]
         var best: (shift: Int64, position: Int)?
-        for position in firstPlace(for: site, tour: tour)...routes[tour].count {
-            if position > 0 && start[tour][position - 1] > sites[site].close { break }
-            guard let shift = shift(site, tour: tour, position: position) else { continue }
-            if best == nil || shift < best!.shift { best = (shift, position) }
+        problem.sites.withUnsafeBufferPointer { sites in
+            routes[tour].withUnsafeBufferPointer { route in
+                start[tour].withUnsafeBufferPointer { begin in
+                    latest[tour].withUnsafeBufferPointer { last in
+                        for position in first...route.count {
+                            let before = position == 0 ? 0 : route[position - 1]
+                            let leave: Int64
+                            if position == 0 {
+                                leave = depot.open
+                            } else {
+                                if begin[position - 1] > visit.close { break }
+                                leave = begin[position - 1] + sites[before].service
+                            }
+                            let begin = max(leave + problem.travel(before, site), visit.open)
+                            guard begin <= visit.close else { continue }
+                            let after = position < route.count ? route[position] : 0
+                            let reach = begin + visit.service + problem.travel(site, after)
+                            guard reach <= (position < route.count ? last[position] : depot.close) else { continue }
+                            let shift = reach - (leave + problem.travel(before, after))
+                            if best == nil || shift < best!.shift { best = (shift, position) }
+                        }
+                    }
+                }
+            }
         }
         return best
     }
@@ -175,8 +200,9 @@ struct OrienteeringTours {
     }
 
     /// Inserts free sites, the best by score^power per shift first (each site's ratio scaled by up to ±`noise`/2 at
-    /// random), until none fits; sites marked in `held` wait until nothing else fits.
-    mutating func fill(noise: Double, power: Double, held: [Bool]? = nil, random: inout SplitMix64) {
+    /// random), until none fits; sites marked in `held` wait until nothing else fits. With `changed`, only the
+    /// marked sites are tried in tours not marked (after a ruin of tours where nothing else fitted).
+    mutating func fill(noise: Double, power: Double, held: [Bool]? = nil, changed: (tours: [Bool], sites: [Bool])? = nil, random: inout SplitMix64) {
         let sites = problem.sites, tours = routes.count
         var free = (1..<sites.count).filter { tourOf[$0] < 0 && sites[$0].score > 0 }
         guard !free.isEmpty else { return }
@@ -190,7 +216,8 @@ struct OrienteeringTours {
         var shifts = [Int64](repeating: .max, count: sites.count * tours)
         var positions = [Int](repeating: 0, count: sites.count * tours)
         func measure(_ tour: Int, again: Bool) {
-            for site in free where !again || shifts[site * tours + tour] != .max {
+            let some = !again && changed.map { !$0.tours[tour] } ?? false
+            for site in free where again ? shifts[site * tours + tour] != .max : !some || changed!.sites[site] {
                 if let best = cheapest(site, tour: tour) {
                     shifts[site * tours + tour] = best.shift
                     positions[site * tours + tour] = best.position
