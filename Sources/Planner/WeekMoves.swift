@@ -149,12 +149,18 @@ struct WeekMoves {
 
     /// How many people an insertion tries at most.
     static let candidateCount = 7
+    /// How many people an insertion tries now: the first week tries fewer (it is ready sooner; the search that
+    /// follows tries `candidateCount`).
+    var candidateLimit = candidateCount
+    /// The first week's limit, when it is built side by side (six people split evenly over two threads).
+    static let firstWeekCandidates = 6
 
-    /// The people worth trying for a visit: all of them in a small team; in a large one, those already going to the
-    /// client's city (fewest visits first) and a few with the emptiest weeks.
+    /// The people worth trying for a visit: all of them in a small team or for a must-visit; in a large team, those
+    /// already going to the client's city (fewest visits first) and a few with the emptiest weeks.
     private func candidates(for client: Int, among leads: [Int], in state: WeekState) -> [Int] {
-        let most = Self.candidateCount
-        guard leads.count > most else { return leads }
+        let most = candidateLimit
+        // A must-visit (few, and first in the objective) is worth trying with everyone.
+        guard leads.count > most, !problem.clients[client].mustVisit else { return leads }
         let city = problem.clients[client].place.cityID
         let going = leads.filter { person in state.routes[person].contains { problem.clients[$0].place.cityID == city } }
         let byLoad = { (a: Int, b: Int) in (state.routes[a].count, a) < (state.routes[b].count, b) }

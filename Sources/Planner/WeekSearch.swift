@@ -153,6 +153,8 @@ struct WeekSearch {
     /// journeys): the same choices as one thread makes, found side by side.
     private mutating func insert(_ clients: [Int], into state: inout WeekState, helpers: [Lane]) {
         guard !helpers.isEmpty else { return insert(clients, into: &state) }
+        moves.candidateLimit = WeekMoves.firstWeekCandidates
+        defer { moves.candidateLimit = WeekMoves.candidateCount }
         let lanes = [Lane(moves)] + helpers
         for client in clients where !state.isPlaced(client) {
             guard let people = lanes[0].moves.singleCandidates(for: client, in: state), people.count > 1 else {
