@@ -33,7 +33,8 @@ struct Overlay {
         var names: [String: String] = [:]
         for week in finder.weeks { for person in week.problem.staff where names[person.id] == nil { names[person.id] = person.name } }
         staffNames = names
-        cityNames = (finder.weeks.first?.router.timetable.cities ?? [:]).mapValues(\.displayName)
+        let cities = finder.weeks.first?.router.timetable.cities ?? [:]
+        cityNames = cities.mapValues(\.displayName)
         var byPerson: [String: [Commitment]] = [:]
         for (source, week) in finder.weeks.enumerated() {
             let clients = Dictionary(week.problem.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -59,7 +60,6 @@ struct Overlay {
                         place: nil, client: nil, isVisit: false, key: "\(leg.fromCity)>\(leg.toCity) \(services)"))
             }
         }
-        let cities = finder.weeks.first?.router.timetable.cities ?? [:]
         var clientNames: [String: String] = [:], companies: [String: String] = [:]
         for week in finder.weeks {
             for client in week.problem.clients {

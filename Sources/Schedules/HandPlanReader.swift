@@ -35,10 +35,12 @@ public enum HandPlanReader {
         for occurrence in calendar.occurrences(in: period, floating: zone) where occurrence.isBusy {
             let summary = occurrence.summary ?? ""
             let known = byUID[occurrence.uid]
-            let client = known?.client ?? clients.first { !$0.name.isEmpty && ([known?.location, summary].compactMap { $0 }.joined(separator: " ")).contains($0.name) }?.id
+            let text = [known?.location, summary].compactMap { $0 }.joined(separator: " ")
+            let named = known?.client.flatMap { id in clients.first { $0.id == id } } ?? clients.first { !$0.name.isEmpty && text.contains($0.name) }
+            let client = known?.client ?? named?.id
             // Where the person is: the client's city, else the city the location names first (a summary such as
             // "G7 徐州东→南京南" says where a train goes, not where the person stays).
-            let place = client.flatMap { id in clients.first { $0.id == id } }?.place.cityID ?? known?.location.flatMap { firstCity(in: $0, cities) }
+            let place = named?.place.cityID ?? known?.location.flatMap { firstCity(in: $0, cities) }
             events.append(
                 HandPlan.Event(
                     start: occurrence.interval.start, end: occurrence.interval.end, summary: summary, location: known?.location,

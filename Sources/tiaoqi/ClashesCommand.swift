@@ -54,33 +54,6 @@ struct ClashesCommand: AsyncParsableCommand {
     }
 }
 
-/// Output forms of the commands that report clashes and audit findings.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, html
-}
-
-/// `--format table|json|html` and `--lang zh|en`, for the commands that report clashes and audit findings.
-struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: "Output: table, json or html (one self-contained page: timelines, route map, and the clashes or findings).")
-    var format: ReportFormat = .table
-
-    @Option(name: .long, help: "Language of the HTML report: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
-    var lang: ReportLanguageOption?
-
-    /// The report's language: `--lang`, else the environment's.
-    var language: ReportLanguage { lang?.language ?? .fromEnvironment() }
-}
-
-/// `--lang zh|en`.
-struct ReportLanguageOption: ExpressibleByArgument {
-    var language: ReportLanguage
-
-    init?(argument: String) {
-        guard let language = ReportLanguage(rawValue: argument.lowercased()) else { return nil }
-        self.language = language
-    }
-}
-
 /// Prints clashes as a table, JSON or an HTML report.
 struct ClashOutput {
     var format: ReportFormat

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Schedules
 
 /// The `tiaoqi` command: plans multi-city weeks and checks plans.
 @main
@@ -36,4 +37,31 @@ struct Tiaoqi: AsyncParsableCommand {
 /// Output forms shared by the commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
+}
+
+/// Output forms of the commands that report clashes and audit findings.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, html
+}
+
+/// `--format table|json|html` and `--lang zh|en`, for the commands that report clashes and audit findings.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .long, help: "Output: table, json or html (one self-contained page: timelines, route map, and the clashes or findings).")
+    var format: ReportFormat = .table
+
+    @Option(name: .long, help: "Language of the HTML report: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: ReportLanguageOption?
+
+    /// The report's language: `--lang`, else the environment's.
+    var language: ReportLanguage { lang?.language ?? .fromEnvironment() }
+}
+
+/// `--lang zh|en`.
+struct ReportLanguageOption: ExpressibleByArgument {
+    var language: ReportLanguage
+
+    init?(argument: String) {
+        guard let language = ReportLanguage(rawValue: argument.lowercased()) else { return nil }
+        self.language = language
+    }
 }
