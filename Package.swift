@@ -78,8 +78,12 @@ let package = Package(
         .testTarget(
             name: "PlannerTests", dependencies: ["Planner", "Audit", "Schedules", "Itinerary", "Travel", "Timeline", "TestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Planner", "Itinerary", "Travel", "Timeline", "Schedules", "TestSupport"]),
-        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"]),
+        .testTarget(
+            name: "AuditTests", dependencies: ["Audit", "Planner", "Itinerary", "Travel", "Timeline", "Schedules", "TestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "SchedulesTests", dependencies: ["Schedules", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["tiaoqi", "Feeds", "ICalendar", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"]),
     ]
 )

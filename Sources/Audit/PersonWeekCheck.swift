@@ -102,13 +102,33 @@ struct PersonWeekCheck {
                     add("missed-connection", "\(label): \(part.service ?? part.mode.rawValue) at \(problem.zone.clock(part.depart)) leaves less than \(buffer / 60) minutes after arriving at \(part.from)")
                 }
             }
-            guard part.mode.isTimetabled else { continue }
+            guard part.mode.isTimetabled else {
+                if let price = part.price, price != 0 {
+                    add("wrong-price", "\(label): the \(part.mode.rawValue) \(part.from)→\(part.to) has no ticket, but the plan says ¥\(yuan(price))")
+                }
+                continue
+            }
             let service = part.service ?? "?"
-            if !timetable.hasService(service, from: part.from, to: part.to, depart: part.depart, arrive: part.arrive) {
+            guard let ride = timetable.ride(service, from: part.from, to: part.to, depart: part.depart, arrive: part.arrive) else {
                 add("unknown-service", "\(label): \(service) \(part.from) \(problem.zone.clock(part.depart)) → \(part.to) \(problem.zone.clock(part.arrive)) is not in the timetable")
+                continue
+            }
+            if !sameYuan(part.price ?? 0, ride.price ?? 0) {
+                add("wrong-price", "\(label): \(service) costs ¥\(yuan(ride.price ?? 0)) by the fare table, but the plan says ¥\(yuan(part.price ?? 0))")
             }
         }
         return findings
+    }
+
+    /// What a leg costs by the timetable's fares, never by the price the plan claims: a ride the timetable does not
+    /// have costs what the plan says if that is more (it is an error anyway), else nothing.
+    private func fare(of leg: Leg) -> Double {
+        leg.parts.reduce(0) { total, part in
+            guard part.mode.isTimetabled, let service = part.service,
+                let ride = timetable.ride(service, from: part.from, to: part.to, depart: part.depart, arrive: part.arrive)
+            else { return total + max(part.price ?? 0, 0) }
+            return total + (ride.price ?? 0)
+        }
     }
 
     private var timetable: Timetable { audit.timetable }
@@ -120,9 +140,10 @@ struct PersonWeekCheck {
         if let limit = person.maxNightsAway, stays.count > limit {
             findings.append(Finding(rule: "over-night-limit", severity: .error, person: person.id, message: "\(person.name): \(stays.count) hotel nights, over the limit of \(limit)"))
         }
-        let cost = legs.reduce(0) { $0 + $1.price } + stays.reduce(0) { $0 + $1.cost }
+        // Costs come from the fare table and the hotel rate, never from the plan's own figures.
+        let cost = legs.reduce(0) { $0 + fare(of: $1) } + Double(stays.count) * problem.hotelCost
         if let limit = person.maxCost, cost > limit + 0.005 {
-            findings.append(Finding(rule: "over-cost-limit", severity: .error, person: person.id, message: "\(person.name): tickets and hotels cost ¥\(Int(cost.rounded())), over the limit of ¥\(Int(limit.rounded()))"))
+            findings.append(Finding(rule: "over-cost-limit", severity: .error, person: person.id, message: "\(person.name): tickets and hotels cost ¥\(yuan(cost)), over the limit of ¥\(yuan(limit))"))
         }
         return findings
     }
@@ -131,6 +152,11 @@ struct PersonWeekCheck {
         var findings: [Finding] = []
         let stays = plan.stays.filter { $0.person == person.id }
         var city = person.home.cityID
+        for stay in stays where !sameYuan(stay.cost, problem.hotelCost) {
+            findings.append(
+                Finding(rule: "wrong-hotel-cost", severity: .error, person: person.id, time: problem.zone.day(stay.night).end - 1,
+                    message: "\(person.name): the hotel night of \(stay.night) in \(stay.city) costs ¥\(yuan(problem.hotelCost)) by the schedule's hotel rate, but the plan says ¥\(yuan(stay.cost))"))
+        }
         for day in problem.days.dropLast() {
             if let known = nightCity[day] { city = known }
             let stay = stays.first { $0.night == day }
@@ -154,4 +180,16 @@ struct PersonWeekCheck {
         case .leg(let leg): "leg \(leg.fromCity)→\(leg.toCity) \(audit.span(leg.interval))"
         }
     }
+}
+
+/// Yuan to the fen: prices within half a fen are the same.
+private func sameYuan(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 0.005 }
+
+/// Yuan as people read them: whole yuan, or with fen when there are any.
+func yuan(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
+    let fen = Int((value * 100).rounded())
+    let cents = abs(fen % 100)
+    let sign = fen < 0 ? "-" : ""
+    return cents == 0 ? "\(sign)\(abs(fen / 100))" : "\(sign)\(abs(fen / 100)).\(cents < 10 ? "0" : "")\(cents)"
 }

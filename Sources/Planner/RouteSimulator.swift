@@ -117,7 +117,9 @@ struct RouteSimulator {
         let there = context.placeIndex(client: client)
         let windows = context.commonWindows(client, person)
         let start: (Instant) -> Instant? = { arrival in
-            if let fixed = fixed[client] { return arrival <= fixed ? fixed : nil }
+            // A fixed start (booked or kept) must still lie in the client's and the person's free time: the audit
+            // judges it by the same rule.
+            if let fixed = fixed[client] { return arrival <= fixed && windows.contains(Interval(fixed, fixed + length)) ? fixed : nil }
             // Meetings start on the minute, five by five.
             return windows.earliestFit(seconds: length, notBefore: Instant(seconds: (arrival.seconds + 299) / 300 * 300))
         }

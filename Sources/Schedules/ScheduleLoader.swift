@@ -63,6 +63,7 @@ public struct ScheduleLoader: Sendable {
         let warnings = fetched.warnings
 
         var staff: [Staff] = []
+        var staffHours: [String: IntervalSet] = [:]
         for entry in planFile.staff {
             guard let city = timetable.cities[entry.home] else {
                 throw ScheduleError(file: planPath, line: entry.homeLine, unknownCity(entry.home, timetable))
@@ -75,6 +76,7 @@ public struct ScheduleLoader: Sendable {
                 workingDays.filter { !entry.daysOff.contains($0) }.flatMap { day in
                     (entry.weekdayHours[day.weekday] ?? entry.workingHours).intervals(on: [day], in: zone).intervals
                 })
+            staffHours[entry.id] = working
             staff.append(
                 Staff(
                     id: entry.id, name: entry.name,
@@ -85,6 +87,7 @@ public struct ScheduleLoader: Sendable {
                     languages: Set(entry.languages), sectors: Set(entry.sectors), weekdayHours: entry.weekdayHours))
         }
 
+        let staffNames = Dictionary(planFile.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var clients: [Client] = []
         var order: [(id: String, after: [String], line: Int)] = []
         var seen: Set<String> = []
@@ -122,6 +125,9 @@ public struct ScheduleLoader: Sendable {
                     availability: calendar.freeTime(hours: hours, on: workingDays, zone: zone), eligible: rules.eligible,
                     language: rules.language, with: rules.with, earliestDay: rules.earliestDay, latestDay: rules.latestDay,
                     after: rules.after, pinnedStart: rules.pinnedStart))
+            try PinnedVisitCheck.check(
+                clients[clients.count - 1], line: row.line, file: clientsPath, clientHours: hours.intervals(on: workingDays, in: zone),
+                staffHours: staffHours, staffNames: staffNames, zone: zone)
             clients[clients.count - 1].company = row["company"].flatMap { $0.isEmpty ? nil : $0 }
             clients[clients.count - 1].busyEvents = calendar.occurrences(in: period, floating: zone).filter(\.isBusy).map {
                 BusyEvent(interval: $0.interval, summary: $0.summary ?? "")

@@ -217,7 +217,13 @@ public struct Timetable: Sendable {
     /// Whether a trip named `service` runs from stop `from` to stop `to`, leaving and arriving at exactly these
     /// instants, on some service date.
     public func hasService(_ service: String, from: String, to: String, depart: Instant, arrive: Instant) -> Bool {
-        guard let fromIndex = stopIndex[from], let toIndex = stopIndex[to] else { return false }
+        ride(service, from: from, to: to, depart: depart, arrive: arrive) != nil
+    }
+
+    /// The ride on a trip named `service` from stop `from` to stop `to` at exactly these instants, if the timetable
+    /// has one: its ticket price by the fare table (nil inside when the fares do not say).
+    public func ride(_ service: String, from: String, to: String, depart: Instant, arrive: Instant) -> Ride? {
+        guard let fromIndex = stopIndex[from], let toIndex = stopIndex[to] else { return nil }
         for trip in trips where trip.serviceName == service {
             let localDate = trip.zone.date(of: depart)
             guard let i = trip.stops.firstIndex(of: fromIndex), let j = trip.stops.lastIndex(of: toIndex), i < j else {
@@ -227,11 +233,17 @@ public struct Timetable: Sendable {
                 if trip.instant(serviceDate: date, seconds: trip.departures[i]) == depart
                     && trip.instant(serviceDate: date, seconds: trip.arrivals[j]) == arrive
                 {
-                    return true
+                    return Ride(price: price(route: trip.routeID, from: fromIndex, to: toIndex))
                 }
             }
         }
-        return false
+        return nil
+    }
+
+    /// One ride the timetable confirms, and what the fare table says it costs.
+    public struct Ride: Sendable, Hashable {
+        /// The ticket price in yuan, when the fares know it.
+        public var price: Double?
     }
 
     /// Cities whose id or name is close to `text`, best first, for "did you mean" messages.

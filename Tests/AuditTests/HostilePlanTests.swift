@@ -1,0 +1,70 @@
+import Audit
+import Foundation
+import Itinerary
+import Planner
+import Schedules
+import Testing
+import TestSupport
+import Timeline
+import Travel
+
+/// Plans and schedules written to fool the planner or the audit (issue 13, class 2).
+@Suite("Hostile plans and pins")
+struct HostilePlanTests {
+    /// A quickstart plan.json whose hotel nights cost −10,000 and whose tickets are free.
+    static let forged = Fixtures.path("Tests/AuditTests/Fixtures/hostile/forged-costs.plan.json")
+
+    @Test func forgedHotelCostsAndFreeTicketsAreCaughtAndNotBelieved() async throws {
+        let plan = try PlanJSON.decode(contentsOf: Self.forged)
+        var schedule = try await ScheduleLoader().load(folder: Fixtures.quickstart)
+        // A cost limit the honest plan is over: the forged figures would bring it under.
+        schedule.problem.staff[0].maxCost = 500
+        let findings = PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan)
+        let rules = findings.map(\.rule)
+        #expect(rules.filter { $0 == "wrong-hotel-cost" }.count == plan.stays.count)
+        #expect(rules.filter { $0 == "wrong-price" }.count == plan.legs.filter { $0.parts.contains { $0.mode.isTimetabled } }.count)
+        let price = try #require(findings.first { $0.rule == "wrong-price" })
+        #expect(price.severity == .error)
+        #expect(price.message.contains("by the fare table, but the plan says ¥0"))
+        let hotel = try #require(findings.first { $0.rule == "wrong-hotel-cost" })
+        #expect(hotel.message.contains("costs ¥450 by the schedule's hotel rate, but the plan says ¥-10000"))
+        // The limit is judged on the recomputed cost, not the plan's negative total.
+        #expect(rules.contains("over-cost-limit"))
+    }
+
+    @Test func theHonestPlanOfTheSameWeekHasNoCostFinding() async throws {
+        let (schedule, plan, audit) = try await solvedWeek(Fixtures.quickstart)
+        #expect(!plan.stays.isEmpty || !plan.legs.isEmpty)
+        #expect(audit.findings(for: plan).isEmpty, "\(schedule.folder)")
+    }
+
+    @Test func aPinThatNoWorkingDayAllowsIsAnInputErrorAtLoadTime() async throws {
+        let folder = Fixtures.path("Tests/SchedulesTests/Fixtures/hostile/pin-on-no-workday")
+        do {
+            _ = try await ScheduleLoader().load(folder: folder)
+            Issue.record("the schedule loaded")
+        } catch {
+            #expect(error.file.hasSuffix("clients.csv"))
+            #expect(error.line == 2)
+            #expect(error.message.contains("pinned visit Wed 2022-03-09 10:00–11:30"))
+        }
+    }
+
+    @Test func thePlannerAndTheAuditAgreeOnAPinOutsideFreeTime() async throws {
+        // Built in code, as a library user may: the pin lies outside the attendee's working hours.
+        var schedule = try await ScheduleLoader().load(folder: Fixtures.quickstart)
+        let zone = schedule.problem.zone
+        let day = schedule.problem.days[2]
+        schedule.problem.clients[0].with = [schedule.problem.staff[0].id]
+        schedule.problem.clients[0].pinnedStart = zone.instant(day, TimeOfDay("19:00")!)
+        schedule.problem.clients[0].mustVisit = true
+        let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
+        let plan = Planner(problem: schedule.problem, router: router, options: .init(seconds: 0.05)).solve()
+        let audit = PlanAudit(problem: schedule.problem, timetable: schedule.timetable)
+        #expect(!plan.visits.contains { $0.client == schedule.problem.clients[0].id })
+        let leftOut = try #require(plan.leftOut.first { $0.client == schedule.problem.clients[0].id })
+        #expect(leftOut.reasons.contains { $0.contains("booked for") })
+        // The audit finds only what the planner says: the must-visit is not in the plan.
+        #expect(audit.findings(for: plan).map(\.rule) == ["must-visit-left-out"])
+    }
+}
