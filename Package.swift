@@ -84,7 +84,9 @@ let package = Package(
         .testTarget(
             name: "SchedulesTests", dependencies: ["Schedules", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["tiaoqi", "Feeds", "ICalendar", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["tiaoqi", "Feeds", "ICalendar", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"],
+            exclude: ["Fixtures"]),
     ]
 )
 

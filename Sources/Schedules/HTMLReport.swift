@@ -48,12 +48,15 @@ public enum HTMLReport {
     }
 
     /// Text made safe for HTML content and attribute values (double- or single-quoted): `& < > " '` become entities.
+    /// Control characters (which HTML forbids) become U+FFFD, and right-to-left text or bidi controls are isolated
+    /// (`SafeText.bidiIsolated`), so an unterminated override cannot reverse the rest of the report.
     static func escape(_ text: some StringProtocol) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         // By scalar, not by Character: a quote followed by a combining mark is one Character that is not `"`.
-        for scalar in text.unicodeScalars {
+        for scalar in SafeText.bidiIsolated(String(text)).unicodeScalars {
             switch scalar {
+            case _ where SafeText.isControl(scalar): out += "\u{FFFD}"
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
@@ -155,6 +158,7 @@ public enum HTMLReport {
 
         :root { --error: #c62828; --warning: #b26a00; --line: #d9dce1; --muted: #5f6670; }
         * { box-sizing: border-box; }
+        body * { unicode-bidi: isolate; }
         body { margin: 0 auto; max-width: 1360px; padding: 16px 24px 32px; color: #1d2127; background: #fff;
           font: 14px/1.45 system-ui, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
         h1 { font-size: 24px; margin: 0 0 4px; }

@@ -68,7 +68,7 @@ struct CalendarCommand: AsyncParsableCommand {
             let (calendar, interval, zone) = try await window.load()
             let occurrences = calendar.occurrences(in: interval, floating: zone)
             for occurrence in occurrences {
-                print(format == .jsonl ? OccurrenceText.jsonLine(occurrence) : OccurrenceText.humanLine(occurrence, zone: zone))
+                if format == .jsonl { Output.json(OccurrenceText.jsonLine(occurrence)) } else { Output.text(OccurrenceText.humanLine(occurrence, zone: zone)) }
             }
         }
     }
@@ -85,10 +85,10 @@ struct CalendarCommand: AsyncParsableCommand {
             let (calendar, interval, zone) = try await window.load()
             for busy in calendar.busy(in: interval, floating: zone).intervals {
                 switch format {
-                case .jsonl: print("{\"start\":\"\(busy.start.iso8601)\",\"end\":\"\(busy.end.iso8601)\"}")
+                case .jsonl: Output.json("{\"start\":\"\(busy.start.iso8601)\",\"end\":\"\(busy.end.iso8601)\"}")
                 case .text:
                     let (date, time, _) = zone.local(busy.start)
-                    print("\(date.weekday.displayName) \(date) \(time) – \(zone.date(of: busy.end)) \(zone.clock(busy.end))  busy")
+                    Output.text("\(date.weekday.displayName) \(date) \(time) – \(zone.date(of: busy.end)) \(zone.clock(busy.end))  busy")
                 }
             }
         }

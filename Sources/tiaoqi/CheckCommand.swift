@@ -41,18 +41,18 @@ struct CheckCommand: AsyncParsableCommand {
         switch report.format {
         case .json:
             let report = CheckReport(plan: plan, ok: !findings.contains { $0.severity == .error }, findings: findings)
-            print(String(decoding: PlanJSON.encode(report), as: UTF8.self))
+            Output.json(String(decoding: PlanJSON.encode(report), as: UTF8.self))
         case .html:
             let team = decoded.team ?? loaded.problem.team ?? loaded.folder
             let router = Router(timetable: loaded.timetable, rules: loaded.travelRules, dates: loaded.problem.days)
             let week = ClashFinder.Week(team: team, source: plan, schedule: loaded.folder, plan: decoded, problem: loaded.problem, router: router)
-            print(
+            Output.html(
                 HTMLReport.render(
                     title: decoded.name, weeks: [HTMLReport.Week(team: team, plan: decoded, schedule: loaded)], handPlans: [],
                     clashes: ClashFinder.clashes(within: week, outcomes: true), language: report.language))
         case .table:
-            if findings.isEmpty { print("\(plan): no problems found") }
-            for finding in findings { print("\(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(finding.rule): \(finding.message)") }
+            if findings.isEmpty { Output.text("\(plan): no problems found") }
+            for finding in findings { Output.text("\(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(finding.rule): \(finding.message)") }
         }
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

@@ -65,13 +65,13 @@ struct ClashOutput {
             let report = ClashReport(
                 ok: !clashes.contains { $0.severity == .error }, plans: set.plans.map(\.source), handPlans: set.handPlans.map(\.source),
                 clashes: clashes)
-            Swift.print(String(decoding: PlanJSON.encode(report), as: UTF8.self))
+            Output.json(String(decoding: PlanJSON.encode(report), as: UTF8.self))
         case .table:
-            Swift.print(ClashText.render(clashes, zone: set.plans[0].schedule.problem.zone, staff: set.plans.flatMap(\.schedule.problem.staff)), terminator: "")
+            Output.text(ClashText.render(clashes, zone: set.plans[0].schedule.problem.zone, staff: set.plans.flatMap(\.schedule.problem.staff)), terminator: "")
         case .html:
             let weeks = set.plans.map { HTMLReport.Week(team: $0.team, plan: $0.plan, schedule: $0.schedule) }
             let title = set.plans.map(\.plan.name).uniqued().joined(separator: " · ")
-            Swift.print(HTMLReport.render(title: title, weeks: weeks, handPlans: set.handPlans, clashes: clashes, language: language))
+            Output.html(HTMLReport.render(title: title, weeks: weeks, handPlans: set.handPlans, clashes: clashes, language: language))
         }
     }
 }

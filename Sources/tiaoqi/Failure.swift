@@ -5,7 +5,7 @@ import Schedules
 /// Turns library errors into a message on stderr and the exit code DESIGN.md promises.
 enum Failure {
     static func exit(for error: ScheduleError) -> ExitCode {
-        FileHandle.standardError.write(Data("tiaoqi: \(error.description)\n".utf8))
+        Output.error("tiaoqi: \(error.description)")
         switch error.kind {
         case .badInput: return ExitCode(2)
         case .feedUnavailable: return ExitCode(3)
@@ -13,6 +13,6 @@ enum Failure {
     }
 
     static func warn(_ lines: [String]) {
-        for line in lines { FileHandle.standardError.write(Data("tiaoqi: warning: \(line)\n".utf8)) }
+        for line in lines { Output.error("tiaoqi: warning: \(line)") }
     }
 }

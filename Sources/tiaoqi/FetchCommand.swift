@@ -40,8 +40,8 @@ struct FetchCommand: AsyncParsableCommand {
             reports = await service.fetch(sources, validate: FeedValidation.calendar, progress: Progress.feeds)
         }
         switch format {
-        case .json: print(FeedReportText.json(reports))
-        case .table: print(FeedReportText.table(reports), terminator: "")
+        case .json: Output.json(FeedReportText.json(reports))
+        case .table: Output.text(FeedReportText.table(reports), terminator: "")
         }
         if reports.contains(where: { $0.outcome == .failed }) { throw ExitCode(3) }
     }

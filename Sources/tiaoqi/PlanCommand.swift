@@ -72,8 +72,8 @@ struct PlanCommand: AsyncParsableCommand {
             }
         }
         switch format {
-        case .json: print(String(decoding: PlanJSON.encode(plan), as: UTF8.self))
-        case .table: print(PlanText.render(plan, schedule: loaded), terminator: "")
+        case .json: Output.json(String(decoding: PlanJSON.encode(plan), as: UTF8.self))
+        case .table: Output.text(PlanText.render(plan, schedule: loaded), terminator: "")
         }
         if !findings.isEmpty {
             Failure.warn(["the independent audit rejects this plan (a planner bug):"] + findings.map { "  \($0.rule): \($0.message)" })

@@ -99,8 +99,8 @@ struct RouteCommand: ParsableCommand {
             let journeys = stops.map { router.profile(fromStop: $0.0, toStop: $0.1, on: date) }
                 ?? router.profile(from: place(origin), to: place(destination), on: date)
             switch format {
-            case .json: print(RouteText.json(journeys))
-            case .table: print(RouteText.profileTable(journeys, timetable: timetable), terminator: "")
+            case .json: Output.json(RouteText.json(journeys))
+            case .table: Output.text(RouteText.profileTable(journeys, timetable: timetable), terminator: "")
             }
             return
         }
@@ -117,12 +117,12 @@ struct RouteCommand: ParsableCommand {
         case (false, nil): journey = router.latestDeparture(from: place(origin), to: place(destination), arriveBy: time)
         }
         guard let journey else {
-            FileHandle.standardError.write(Data("tiaoqi: no journey from \(from) to \(to) \(depart != nil ? "after" : "arriving by") \(time.iso8601)\n".utf8))
+            Output.error("tiaoqi: no journey from \(from) to \(to) \(depart != nil ? "after" : "arriving by") \(time.iso8601)")
             throw ExitCode(1)
         }
         switch format {
-        case .json: print(RouteText.json(journey))
-        case .table: print(RouteText.table(journey, timetable: timetable), terminator: "")
+        case .json: Output.json(RouteText.json(journey))
+        case .table: Output.text(RouteText.table(journey, timetable: timetable), terminator: "")
         }
     }
 

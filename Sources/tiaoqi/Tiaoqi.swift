@@ -26,7 +26,7 @@ struct Tiaoqi: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Output.error(fullMessage(for: error))
                 exit(withError: ExitCode(2))
             }
             exit(withError: error)

@@ -1,0 +1,27 @@
+import Foundation
+import Schedules
+
+/// Everything the tool prints goes through here, escaped for where it goes: tables and messages for a terminal (no
+/// control or bidi characters from a feed or a file reach it raw), JSON with every control as `\u` escapes, HTML as
+/// the report escaped it.
+enum Output {
+    /// Human text on standard output.
+    static func text(_ text: String, terminator: String = "\n") {
+        Swift.print(SafeText.terminal(text), terminator: terminator)
+    }
+
+    /// Encoded JSON on standard output.
+    static func json(_ encoded: String) {
+        Swift.print(SafeText.json(encoded))
+    }
+
+    /// An HTML page on standard output (the renderer escapes its inputs).
+    static func html(_ page: String) {
+        Swift.print(page)
+    }
+
+    /// A line on standard error.
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((SafeText.terminal(line) + "\n").utf8))
+    }
+}
