@@ -7,17 +7,49 @@ import Travel
 struct Explainer {
     let context: WeekContext
     let state: WeekState
+    /// Simulations the explanations may run in all (the effort limit of `--seconds` holds here too); past it, a
+    /// left-out visit gets the reasons that need no simulation and a word that it was not examined further.
+    var budget = Int.max
+    private var moves: WeekMoves
+
+    /// An explainer of the visits `state` left out.
+    init(context: WeekContext, state: WeekState, budget: Int = .max) {
+        self.context = context
+        self.state = state
+        self.budget = budget
+        moves = WeekMoves(context: context)
+    }
+
+    /// Explanations at least the simulations a small week needs: a dozen people tried for a score of visits.
+    static let minimumBudget = 20_000
 
     private var problem: Problem { context.problem }
 
-    func explain(_ client: Int) -> LeftOut {
-        let target = problem.clients[client]
-        return LeftOut(
-            client: target.id, clientName: target.name, mustVisit: target.mustVisit, priority: target.priority,
-            reasons: reasons(client))
+    /// Why each of `clients` was left out, in their order. Must-visits and higher priorities are examined first, so
+    /// that when the budget runs out, the least important go without the detailed reasons.
+    mutating func explain(_ clients: [Int]) -> [LeftOut] {
+        let examined = clients.sorted {
+            let a = problem.clients[$0], b = problem.clients[$1]
+            return (a.mustVisit ? 0 : 1, -a.priority, $0) < (b.mustVisit ? 0 : 1, -b.priority, $1)
+        }
+        var reasons: [Int: [String]] = [:]
+        var skipped = 0
+        for client in examined {
+            reasons[client] = self.reasons(client)
+            if reasons[client] == nil { skipped += 1 }
+        }
+        return clients.map { client in
+            let target = problem.clients[client]
+            return LeftOut(
+                client: target.id, clientName: target.name, mustVisit: target.mustVisit, priority: target.priority,
+                reasons: reasons[client] ?? [
+                    "not examined one by one: the effort for explanations went to \(clients.count - skipped) visits of higher priority; plan with more --seconds for the details"
+                ])
+        }
     }
 
-    private func reasons(_ client: Int) -> [String] {
+    /// The reasons, or nil when they would need simulations past the budget.
+    private mutating func reasons(_ client: Int) -> [String]? {
         let target = problem.clients[client]
         let length = Int64(target.meetingMinutes) * 60
         let start = context.days[0].start
@@ -35,6 +67,7 @@ struct Explainer {
             return ["\(target.name) has no free stretch of \(target.meetingMinutes) minutes \(days) (\(describe(target.availability)))"]
         }
         if target.isPinned { return pinnedReasons(client) }
+        guard moves.work < budget || target.mustVisit else { return nil }
         var shared = windows
         for person in context.with[client] { shared = shared.intersection(problem.staff[person].availability) }
         if !context.with[client].isEmpty && shared.earliestFit(seconds: length, notBefore: start) == nil {
@@ -47,7 +80,6 @@ struct Explainer {
             let who = context.with[client].isEmpty ? "" : ", \(names(context.with[client]))"
             return ["no time when \(target.name) (free \(describe(windows)))\(who) and any staff member who may lead it are all free for \(target.meetingMinutes) minutes"]
         }
-        var moves = WeekMoves(context: context)
         var reasons: [String] = []
         var fitsAlone: [Int] = []
         // In a large team, the first dozen who may lead speak for the rest.
@@ -65,7 +97,7 @@ struct Explainer {
                 var fixed = state.fixed
                 fixed[client] = start
                 let obstacles = people.compactMap { person -> String? in
-                    guard case .failure(let obstacle) = moves.simulator.simulate(person: person, order: [client], fixed: fixed) else { return nil }
+                    guard let obstacle = moves.obstacle(person, [client], fixed: fixed) else { return nil }
                     return "\(problem.staff[person].name): " + words(obstacle, person: person)
                 }
                 if obstacles.isEmpty {
@@ -78,7 +110,7 @@ struct Explainer {
         }
         // What stands in the way in the weeks of a few who could go alone (the rest are alike or say no more).
         for lead in fitsAlone.prefix(3) {
-            reasons.append(conflicts(client, lead: lead, moves: &moves))
+            reasons.append(conflicts(client, lead: lead))
         }
         if fitsAlone.count > 3 {
             reasons.append("\(fitsAlone.count - 3) more could go alone, but their weeks are full too")
@@ -132,7 +164,7 @@ struct Explainer {
     }
 
     /// What in the lead's current week stands in the way: visits whose removal lets it in, or precedence.
-    private func conflicts(_ client: Int, lead: Int, moves: inout WeekMoves) -> String {
+    private mutating func conflicts(_ client: Int, lead: Int) -> String {
         let staff = problem.staff[lead]
         let target = problem.clients[client]
         var dropping: [String] = []

@@ -113,8 +113,9 @@ public struct Planner: Sendable {
         visits.sort { ($0.start, $0.client) < ($1.start, $1.client) }
         legs.sort { ($0.person, $0.depart) < ($1.person, $1.depart) }
         stays.sort { ($0.person, $0.night) < ($1.person, $1.night) }
-        let explainer = Explainer(context: context, state: state)
-        let leftOut = problem.clients.indices.filter { !state.isPlaced($0) }.map(explainer.explain)
+        var explainer = Explainer(
+            context: context, state: state, budget: max(Int(options.seconds * Options.workPerSecond) / 4, Explainer.minimumBudget))
+        let leftOut = explainer.explain(problem.clients.indices.filter { !state.isPlaced($0) })
         let placed = Set(visits.map(\.client))
         let clients = problem.clients
         var score = Score(
@@ -150,10 +151,11 @@ public struct Planner: Sendable {
             let person = context.personIndex[leg.person].map { problem.staff[$0].name } ?? leg.person
             return "gave up the booked \(services.isEmpty ? "journey" : services) \(when(leg.depart)) \(leg.fromCity)→\(leg.toCity) (\(person)): \(why)"
         }
+        let firstReason = Dictionary(leftOut.map { ($0.client, $0.reasons.first) }, uniquingKeysWith: { a, _ in a })
         for client in state.changes(context) {
             let target = problem.clients[client], kept = context.kept[client]!
             guard let start = state.starts[client], state.isPlaced(client) else {
-                let why = leftOut.first { $0.client == target.id }?.reasons.first.map { ": \($0)" } ?? ""
+                let why = (firstReason[target.id] ?? nil).map { ": \($0)" } ?? ""
                 lines.append("dropped \(target.name) (was \(when(kept.start)), \(names(kept.people)))\(why)")
                 continue
             }

@@ -19,11 +19,16 @@ struct WeekMoves {
 
     private var problem: Problem { context.problem }
 
-    /// Counts one round of the search, so that a round with nothing to simulate still spends budget.
-    mutating func countIteration() { work += 1 }
 
     /// Counts work done elsewhere for this search (such as building the week it starts from).
     mutating func spend(_ amount: Int) { work += amount }
+
+    /// What stops `order` for `person`, nil when it works; counts as work.
+    mutating func obstacle(_ person: Int, _ order: [Int], fixed: [Instant?]) -> Obstacle? {
+        work += 1
+        guard case .failure(let obstacle) = simulator.simulate(person: person, order: order, fixed: fixed) else { return nil }
+        return obstacle
+    }
 
     mutating func simulate(_ person: Int, _ order: [Int], fixed: [Instant?]) -> PersonSchedule? {
         work += 1
@@ -40,11 +45,19 @@ struct WeekMoves {
             guard let schedule = simulate(person, order, fixed: state.fixed) else { return false }
             updates.append((person, order, schedule))
         }
+        func take(from week: inout WeekState) {
+            week.attendees[client] = []
+            week.starts[client] = nil
+            week.fixed[client] = nil
+            for (person, order, schedule) in updates { apply(person, order, schedule, to: &week) }
+        }
+        // Without precedence nothing can refuse the change: make it in place, not on a copy of every client's arrays.
+        guard context.hasPrecedence else {
+            take(from: &state)
+            return true
+        }
         var trial = state
-        trial.attendees[client] = []
-        trial.starts[client] = nil
-        trial.fixed[client] = nil
-        for (person, order, schedule) in updates { apply(person, order, schedule, to: &trial) }
+        take(from: &trial)
         guard precedenceHolds(trial, people: updates.map(\.0)) else { return false }
         state = trial
         return true

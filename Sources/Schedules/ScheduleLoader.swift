@@ -87,6 +87,22 @@ public struct ScheduleLoader: Sendable {
                     languages: Set(entry.languages), sectors: Set(entry.sectors), weekdayHours: entry.weekdayHours))
         }
 
+        // Clients often share a feed (a group's calendar) and hours: each is expanded once, not once a client.
+        var freeTimes: [String: IntervalSet] = [:]
+        var busyByFeed: [String: [BusyEvent]] = [:]
+        func freeTime(_ feed: String, _ hours: DailyHours, _ make: () -> IntervalSet) -> IntervalSet {
+            let key = "\(hours)\u{1}\(feed)"
+            if let known = freeTimes[key] { return known }
+            let made = make()
+            freeTimes[key] = made
+            return made
+        }
+        func busyEvents(_ feed: String, _ make: () -> [BusyEvent]) -> [BusyEvent] {
+            if let known = busyByFeed[feed] { return known }
+            let made = make()
+            busyByFeed[feed] = made
+            return made
+        }
         let staffNames = Dictionary(planFile.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var clients: [Client] = []
         var order: [(id: String, after: [String], line: Int)] = []
@@ -108,7 +124,8 @@ public struct ScheduleLoader: Sendable {
                 hours = parsed
             }
             let mustVisit = try flag(row["must_visit"], table: table, row: row)
-            let calendar = fetched.calendars[try table.value(row, "calendar")]!
+            let feed = try table.value(row, "calendar")
+            let calendar = fetched.calendars[feed]!
             let name = try table.value(row, "name")
             let rules = try ClientRules(row: row, table: table, planFile: planFile)
             order.append((id, rules.after, row.line))
@@ -122,15 +139,15 @@ public struct ScheduleLoader: Sendable {
                     address: row["address"] ?? "", priority: try table.integer(row, "priority", in: 1...10),
                     meetingMinutes: try table.integer(row, "meeting_minutes", in: 5...720), mustVisit: mustVisit,
                     sector: row["sector"] ?? "",
-                    availability: calendar.freeTime(hours: hours, on: workingDays, zone: zone), eligible: rules.eligible,
+                    availability: freeTime(feed, hours) { calendar.freeTime(hours: hours, on: workingDays, zone: zone) }, eligible: rules.eligible,
                     language: rules.language, with: rules.with, earliestDay: rules.earliestDay, latestDay: rules.latestDay,
                     after: rules.after, pinnedStart: rules.pinnedStart))
             try PinnedVisitCheck.check(
                 clients[clients.count - 1], line: row.line, file: clientsPath, clientHours: hours.intervals(on: workingDays, in: zone),
                 staffHours: staffHours, staffNames: staffNames, zone: zone)
             clients[clients.count - 1].company = row["company"].flatMap { $0.isEmpty ? nil : $0 }
-            clients[clients.count - 1].busyEvents = calendar.occurrences(in: period, floating: zone).filter(\.isBusy).map {
-                BusyEvent(interval: $0.interval, summary: $0.summary ?? "")
+            clients[clients.count - 1].busyEvents = busyEvents(feed) {
+                calendar.occurrences(in: period, floating: zone).filter(\.isBusy).map { BusyEvent(interval: $0.interval, summary: $0.summary ?? "") }
             }
         }
         try ClientRules.checkOrder(order, file: clientsPath)
