@@ -87,8 +87,8 @@ public struct Timetable: Sendable {
         self.stops = stops
         self.stopIndex = stopIndex
         stopsByCity = Dictionary(grouping: stops.indices, by: { stops[$0].cityID })
-        for (cityID, members) in stopsByCity where members.count > Self.mostStopsPerCity {
-            let row = records.stops[members[Self.mostStopsPerCity]]
+        for cityID in stopsByCity.keys.sorted() where stopsByCity[cityID]!.count > Self.mostStopsPerCity {
+            let row = records.stops[stopsByCity[cityID]![Self.mostStopsPerCity]]
             throw TravelError(
                 "city '\(cityID)' groups more than \(Self.mostStopsPerCity) stops, the most Tiaoqi takes for one place; split it into several cities",
                 at: cityOfStop[row.id]?.source ?? row.source)

@@ -134,3 +134,51 @@ struct ZipBombTests {
         #expect(try NetworkLoader.load(folder: folder).trips.count == 1)
     }
 }
+
+@Suite("Counts in a feed that multiply")
+struct HostileCountTests {
+    /// A feed of one trip from city `far` to city `big`, whose `stopCount` stops are all in `big`; `transfers` changes
+    /// between them and `services` services that only calendar_dates.txt defines.
+    func feed(stopCount: Int, transfers: Int = 0, services: Int = 0) throws -> String {
+        let folder = Fixtures.temporaryFolder("counts")
+        func write(_ name: String, _ lines: [String]) throws {
+            try (lines.joined(separator: "\n") + "\n").write(toFile: "\(folder)/\(name)", atomically: true, encoding: .utf8)
+        }
+        let stops = (0..<stopCount).map { "S\($0)" }
+        try write("agency.txt", ["agency_id,agency_name,agency_url,agency_timezone", "a,A,https://example.invalid,Asia/Shanghai"])
+        try write("cities.csv", ["city_id,name,lat,lon,time_zone", "big,Big,31.2,121.4,Asia/Shanghai", "far,Far,34.2,117.1,Asia/Shanghai"])
+        try write("city_stops.csv", ["stop_id,city_id", "F,far"] + stops.map { "\($0),big" })
+        try write("stops.txt", ["stop_id,stop_name,stop_lat,stop_lon", "F,Far,34.2,117.1"] + stops.enumerated().map { k, id in
+            "\(id),Stop \(k),\(31.0 + Double(k % 100) * 0.004),\(121.0 + Double(k / 100) * 0.004)"
+        })
+        try write("routes.txt", ["route_id,route_short_name,route_type", "R,G,2"])
+        try write("trips.txt", ["route_id,service_id,trip_id", "R,S,T"])
+        try write("stop_times.txt", ["trip_id,arrival_time,departure_time,stop_id,stop_sequence", "T,08:00:00,08:00:00,F,1", "T,10:00:00,10:00:00,S0,2"])
+        try write("calendar.txt", ["service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date", "S,1,1,1,1,1,1,1,20220101,20221231"])
+        try write("calendar_dates.txt", ["service_id,date,exception_type"] + (0..<services).map { "X\($0),20220307,1" })
+        try write("transfers.txt", ["from_stop_id,to_stop_id,transfer_type,min_transfer_time"] + (0..<transfers).map {
+            "S0,S\($0 % stopCount),2,\(60 + $0 % 600)"
+        })
+        return folder
+    }
+
+    @Test func aCityOfTooManyStopsIsRefusedAtTheStopPastTheLimit() throws {
+        let folder = try feed(stopCount: Timetable.mostStopsPerCity + 1)
+        #expect { try NetworkLoader.load(folder: folder) } throws: { error in
+            "\(error)".contains("city_stops.csv:\(Timetable.mostStopsPerCity + 3): city 'big' groups more than \(Timetable.mostStopsPerCity) stops")
+        }
+    }
+
+    /// The most stops a city may have, 30,000 transfers from one stop and 30,000 services: loaded and ready to route
+    /// in seconds (looked up by key, not by scanning what came before: 30,000² comparisons would take minutes).
+    @Test func theLargestCityAndManyRowsLoadQuickly() throws {
+        let folder = try feed(stopCount: Timetable.mostStopsPerCity, transfers: 30_000, services: 30_000)
+        let started = ContinuousClock.now
+        let timetable = try NetworkLoader.load(folder: folder)
+        let router = Router(timetable: timetable, rules: TravelRules(), dates: [LocalDate(year: 2022, month: 3, day: 7)!])
+        let far = Place(cityID: "far", coordinate: timetable.cities["far"]!.coordinate, label: "far")
+        let big = Place(cityID: "big", coordinate: timetable.cities["big"]!.coordinate, label: "big")
+        #expect(router.earliestArrival(from: far, to: big, notBefore: Instant(iso8601: "2022-03-07T06:00:00+08:00")!) != nil)
+        #expect(ContinuousClock.now - started < .seconds(8))
+    }
+}
