@@ -73,7 +73,8 @@ let package = Package(
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "TestSupport"], exclude: ["Server"]),
-        .testTarget(name: "TravelTests", dependencies: ["Travel", "Timeline", "Schedules", "Planner", "TestSupport"]),
+        .testTarget(
+            name: "TravelTests", dependencies: ["Travel", "Timeline", "Schedules", "Planner", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Timeline", "Travel"]),
         .testTarget(
             name: "PlannerTests", dependencies: ["Planner", "Audit", "Schedules", "Itinerary", "Travel", "Timeline", "TestSupport"],

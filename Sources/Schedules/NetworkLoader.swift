@@ -163,11 +163,15 @@ public enum NetworkLoader {
         for row in stopTimes.rows {
             func time(_ column: String) throws(ScheduleError) -> Int? {
                 guard let text = row[column] else { return nil }
-                let parts = text.split(separator: ":").map { Int($0) }
-                guard parts.count == 3, let h = parts[0], let m = parts[1], let s = parts[2], h >= 0, (0..<60).contains(m), (0..<60).contains(s) else {
+                guard let seconds = gtfsTime(text) else {
                     throw ScheduleError(file: stopTimes.file, line: row.line, "\(column) '\(text)' is not H:MM:SS (hours may pass 24)")
                 }
-                return h * 3600 + m * 60 + s
+                guard seconds <= Timetable.latestTime else {
+                    throw ScheduleError(
+                        file: stopTimes.file, line: row.line,
+                        "\(column) '\(text)' is past \(Timetable.latestTime / 3600):00:00, the latest Tiaoqi reads; times pass 24:00:00 only for a trip that runs over midnight, so fix the time or give the trip the later day's service in calendar.txt")
+                }
+                return seconds
             }
             // A stop with only one of its two times stops for no time; one with neither is not a timepoint.
             let arrival = try time("arrival_time"), departure = try time("departure_time")
@@ -184,17 +188,22 @@ public enum NetworkLoader {
                 for (index, day) in days.enumerated() where try calendar.integer(row, day, in: 0...1) == 1 {
                     weekdays.insert(Weekday(rawValue: index)!)
                 }
+                let start = try date(calendar, row, "start_date"), end = try date(calendar, row, "end_date")
+                guard start <= end else {
+                    throw ScheduleError(
+                        file: calendar.file, line: row.line,
+                        "end_date \(try calendar.value(row, "end_date")) is before start_date \(try calendar.value(row, "start_date")); swap them or fix the year")
+                }
                 records.services.append(
-                    .init(
-                        id: try calendar.value(row, "service_id"), weekdays: weekdays, start: try date(calendar, row, "start_date"),
-                        end: try date(calendar, row, "end_date"), source: source(calendar, row)))
+                    .init(id: try calendar.value(row, "service_id"), weekdays: weekdays, start: start, end: end, source: source(calendar, row)))
             }
         }
         if let exceptions = try table("calendar_dates.txt", required: ["service_id", "date", "exception_type"], optional: true) {
+            var known = Set(records.services.map(\.id))
             for row in exceptions.rows {
                 let type = try exceptions.integer(row, "exception_type", in: 1...2)
                 let serviceID = try exceptions.value(row, "service_id")
-                if !records.services.contains(where: { $0.id == serviceID }) {
+                if known.insert(serviceID).inserted {
                     records.services.append(.init(id: serviceID, weekdays: [], start: LocalDate(daysSinceEpoch: 0), end: LocalDate(daysSinceEpoch: 0), source: source(exceptions, row)))
                 }
                 records.serviceExceptions.append(
@@ -250,6 +259,18 @@ public enum NetworkLoader {
             }
             records.stops.append(stop.row)
         }
+    }
+
+    /// Seconds of a GTFS time `H:MM:SS` or `HH:MM:SS` (hours may pass 24); nil when it is not one. Hours past a
+    /// million are read as a million (so no arithmetic on them can overflow); the caller bounds the value.
+    static func gtfsTime(_ text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3, !parts[0].isEmpty, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+            let m = Int(parts[1]), let s = Int(parts[2]), m < 60, s < 60
+        else { return nil }
+        let h = parts[0].utf8.reduce(0) { min($0 * 10 + Int($1 - 0x30), 1_000_000) }
+        return h * 3600 + m * 60 + s
     }
 
     private static func date(_ table: CSVTable, _ row: CSVTable.Row, _ column: String) throws(ScheduleError) -> LocalDate {

@@ -1,8 +1,8 @@
 import CZlib
 import Foundation
 
-/// The files of a ZIP archive (PKWARE APPNOTE 6.3: stored or deflated entries, ZIP64 sizes), read whole into memory
-/// and checked against their CRC-32.
+/// The files of a ZIP archive (PKWARE APPNOTE 6.3: stored or deflated entries, ZIP64 sizes), read into memory and
+/// inflated one file at a time, in chunks, within the limits below, and checked against their CRC-32.
 public struct ZipArchive: Sendable {
     /// One file in the archive.
     public struct Entry: Sendable {
@@ -22,12 +22,32 @@ public struct ZipArchive: Sendable {
     public let entries: [Entry]
     private let bytes: [UInt8]
 
-    /// The largest file taken out of an archive: a guard against archives that inflate without end.
-    public static let largestEntry = 2_000_000_000
+    /// The largest archive file read (1 GiB): it is read whole into memory. A larger one is refused.
+    public static let largestArchive = 1 << 30
+    /// The most files an archive may hold (a GTFS feed has about twenty). More is refused.
+    public static let mostEntries = 10_000
+    /// The largest file taken out of an archive (512 MiB inflated; a national rail stop_times.txt is tens of MB).
+    /// A file that records a larger size, or inflates past it, is refused.
+    public static let largestEntry = 512 << 20
+    /// The most bytes all files of one archive may inflate to together (1 GiB), by the sizes the archive records
+    /// (each file is stopped as soon as it inflates past its recorded size). More is refused.
+    public static let largestTotal = 1 << 30
+    /// The highest compression ratio (inflated bytes per compressed byte) accepted once a file has inflated past
+    /// `ratioFloor`: feeds compress 3–15 times, zip bombs about 1000 times. A file past it is refused as it inflates.
+    public static let largestRatio = 100
+    /// The inflated size (16 MiB) under which the compression ratio is not checked: small files of repeated rows
+    /// may compress very well and are harmless.
+    public static let ratioFloor = 16 << 20
+    /// How much is inflated at a time (256 KiB): the running size and ratio are checked after each chunk.
+    static let chunk = 256 << 10
 
     /// Reads the archive at `path`; `displayName` names it in errors.
     public init(contentsOf path: String, displayName: String? = nil) throws(ScheduleError) {
         let name = displayName ?? path
+        let length = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard length <= Self.largestArchive else {
+            throw ScheduleError(file: name, "is \(length) bytes, more than the \(Self.largestArchive >> 20) MiB Tiaoqi reads from one archive; remove files it does not need (shapes.txt) or split the feed")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScheduleError(file: name, "cannot read the file; check that it exists")
         }
@@ -67,6 +87,9 @@ public struct ZipArchive: Sendable {
         }
         // A central directory record takes at least 46 bytes.
         guard count <= bytes.count / 46, directory <= bytes.count else { throw broken("the end of central directory is damaged") }
+        guard count <= Self.mostEntries else {
+            throw ScheduleError(file: file, "holds \(count) files, more than the \(Self.mostEntries) Tiaoqi reads from one archive; zip only the feed's files")
+        }
         var entries: [Entry] = []
         var offset = directory
         for _ in 0..<count {
@@ -98,6 +121,12 @@ public struct ZipArchive: Sendable {
                       size: size, localHeader: local))
             offset = extraEnd + commentLength
         }
+        let total = entries.reduce(0) { $0 + $1.size }
+        if total > Self.largestTotal, let largest = entries.max(by: { $0.size < $1.size }) {
+            throw ScheduleError(
+                file: file,
+                "would inflate to \(total) bytes in all (\(largest.name): \(largest.size)), more than the \(Self.largestTotal >> 20) MiB Tiaoqi reads from one archive; remove files it does not need (shapes.txt) or split the feed")
+        }
         self.entries = entries
     }
 
@@ -109,33 +138,72 @@ public struct ZipArchive: Sendable {
         return inFolders.count == 1 ? inFolders[0] : nil
     }
 
-    /// The bytes of an entry, inflated and checked.
+    /// The bytes of an entry, inflated a chunk at a time and checked: refused when it records or reaches more than
+    /// `largestEntry` bytes, inflates past the size it records, or compresses more than `largestRatio` times past
+    /// `ratioFloor`.
     public func contents(of entry: Entry) throws(ScheduleError) -> [UInt8] {
         func broken(_ why: String) -> ScheduleError { ScheduleError(file: "\(file) (\(entry.name))", why) }
+        let tooLarge = "more than the \(Self.largestEntry >> 20) MiB Tiaoqi takes from one file of an archive; split the feed or remove what it does not need"
         guard entry.flags & 1 == 0 else { throw broken("is encrypted; unzip it first or export it without a password") }
-        guard entry.size <= Self.largestEntry else { throw broken("would inflate to \(entry.size) bytes, more than Tiaoqi reads") }
+        guard entry.size <= Self.largestEntry else { throw broken("would inflate to \(entry.size) bytes, \(tooLarge)") }
+        if entry.size > Self.ratioFloor && entry.size / Self.largestRatio > entry.compressedSize {
+            throw broken(bomb(entry.size, entry.compressedSize))
+        }
         let header = entry.localHeader
         guard header + 30 <= bytes.count, bytes[header] == 0x50, bytes[header + 1] == 0x4B, bytes[header + 2] == 3, bytes[header + 3] == 4
         else { throw broken("has no local header where the directory says; the archive is damaged") }
         let start = header + 30 + Int(bytes[header + 26]) + Int(bytes[header + 27]) << 8 + Int(bytes[header + 28]) + Int(bytes[header + 29]) << 8
         guard start + entry.compressedSize <= bytes.count else { throw broken("is cut short; the archive is truncated") }
-        var output = [UInt8](repeating: 0, count: entry.size)
+        var output: [UInt8]
         switch entry.method {
         case 0:
             guard entry.compressedSize == entry.size else { throw broken("is stored with two different sizes") }
-            output.replaceSubrange(0..<entry.size, with: bytes[start..<(start + entry.size)])
+            output = Array(bytes[start..<(start + entry.size)])
         case 8:
-            let status = bytes.withUnsafeBufferPointer { input in
-                output.withUnsafeMutableBufferPointer { out in
-                    tiaoqi_inflate_raw(input.baseAddress! + start, entry.compressedSize, out.baseAddress, entry.size)
-                }
-            }
-            guard status == 0 else { throw broken(status == 2 ? "does not inflate to the size the archive records" : "is not valid DEFLATE data") }
+            output = try inflate(entry, from: start)
         default:
             throw broken("uses compression method \(entry.method); Tiaoqi reads stored and deflated files, so re-zip it")
         }
-        let crc = output.withUnsafeBufferPointer { tiaoqi_crc32($0.baseAddress, $0.count) }
+        let crc = output.withUnsafeBufferPointer { tiaoqi_crc32_update(0, $0.baseAddress, $0.count) }
         guard UInt32(truncatingIfNeeded: crc) == entry.crc else { throw broken("fails its CRC-32 check; the archive is damaged") }
+        return output
+    }
+
+    private func bomb(_ size: Int, _ compressed: Int) -> String {
+        "inflates \(size / max(compressed, 1)) times (\(compressed) bytes to \(size) or more), more than the \(Self.largestRatio) times Tiaoqi accepts past \(Self.ratioFloor >> 20) MiB: it looks like a zip bomb; unzip it yourself and check it"
+    }
+
+    /// Inflates a DEFLATE entry a chunk at a time, stopping as soon as it passes its recorded size or the ratio.
+    private func inflate(_ entry: Entry, from start: Int) throws(ScheduleError) -> [UInt8] {
+        func broken(_ why: String) -> ScheduleError { ScheduleError(file: "\(file) (\(entry.name))", why) }
+        guard let inflater = tiaoqi_inflater_open() else { throw broken("cannot be inflated: zlib could not start") }
+        defer { tiaoqi_inflater_close(inflater) }
+        var output: [UInt8] = []
+        output.reserveCapacity(entry.size)
+        var chunk = [UInt8](repeating: 0, count: Self.chunk)
+        var consumed = 0
+        while true {
+            var used = 0, made = 0
+            let status = bytes.withUnsafeBufferPointer { input in
+                chunk.withUnsafeMutableBufferPointer { out in
+                    tiaoqi_inflater_step(
+                        inflater, input.baseAddress! + start + consumed, entry.compressedSize - consumed, &used, out.baseAddress, out.count, &made)
+                }
+            }
+            consumed += used
+            guard status >= 0 else {
+                throw broken(status == -2 ? "is cut short; the archive is truncated" : "is not valid DEFLATE data; the archive is damaged")
+            }
+            guard output.count + made <= entry.size else {
+                throw broken("inflates past the \(entry.size) bytes the archive records for it; the archive is damaged or hostile")
+            }
+            output += chunk[0..<made]
+            if output.count > Self.ratioFloor && output.count / Self.largestRatio > consumed {
+                throw broken(bomb(output.count, consumed))
+            }
+            if status == 1 { break }
+        }
+        guard output.count == entry.size else { throw broken("does not inflate to the \(entry.size) bytes the archive records") }
         return output
     }
 }

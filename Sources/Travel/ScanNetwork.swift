@@ -51,7 +51,8 @@ struct ScanNetwork: Sendable {
     let hasInstantConnections: Bool
 
     init(timetable: Timetable, rules: TravelRules, dates: [LocalDate]) {
-        // A trip whose times pass 24:00 runs into the next days: take service dates early enough to reach `dates`.
+        // A trip whose times pass 24:00 runs into the next days: take service dates early enough to reach `dates`
+        // (at most `Timetable.latestTime`, three days, so at most four service dates per date).
         let spanDays = (timetable.trips.map { $0.arrivals.last ?? 0 }.max() ?? 0) / 86_400 + 1
         // And the day after the last, whose early runs a late journey may still take.
         let serviceDates = Set(dates.flatMap { date in (-1...spanDays).map { date.adding(days: -$0) } }).sorted()
@@ -87,9 +88,11 @@ struct ScanNetwork: Sendable {
         timetableOnly = Changes(checkIn: false, stay: stay, footpaths: given, footMode: .walk)
         // Door to door, a person may also take a taxi between any two stops of a city (transfers.txt's time wins).
         var taxi = given
+        // At most `Timetable.mostStopsPerCity` stops per city: the square of it at worst, each pair looked at once.
         for stops in timetable.stopsByCity.values {
             for a in stops {
-                for b in stops where b != a && !taxi[a].contains(where: { $0.to == Int32(b) }) {
+                let listed = Set(taxi[a].map(\.to))
+                for b in stops where b != a && !listed.contains(Int32(b)) {
                     let seconds = rules.roadSeconds(from: timetable.stops[a].coordinate, to: timetable.stops[b].coordinate)
                     taxi[a].append(Footpath(to: Int32(b), seconds: seconds))
                 }

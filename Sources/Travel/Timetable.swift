@@ -31,6 +31,14 @@ public struct Timetable: Sendable {
         }
     }
 
+    /// The latest time a trip may reach, in seconds after its service day's noon minus 12 h: 72:00:00, three days.
+    /// GTFS times pass 24:00:00 for trips that run over midnight, and the longest trains run about two and a half
+    /// days; a later time is refused (`stop_times.txt:LINE`), so that no time can make the days to scan explode.
+    public static let latestTime = 72 * 3600
+    /// The most stops one city (or station) may group (2,000): a person may take a taxi between any two of them, so
+    /// the changes grow with the square. A city with more is refused (`city_stops.csv:LINE`).
+    public static let mostStopsPerCity = 2_000
+
     /// The zone of the (first) feed: times typed without an offset are read in it.
     public let zone: Zone
     /// Cities by id.
@@ -79,6 +87,12 @@ public struct Timetable: Sendable {
         self.stops = stops
         self.stopIndex = stopIndex
         stopsByCity = Dictionary(grouping: stops.indices, by: { stops[$0].cityID })
+        for cityID in stopsByCity.keys.sorted() where stopsByCity[cityID]!.count > Self.mostStopsPerCity {
+            let row = records.stops[stopsByCity[cityID]![Self.mostStopsPerCity]]
+            throw TravelError(
+                "city '\(cityID)' groups more than \(Self.mostStopsPerCity) stops, the most Tiaoqi takes for one place; split it into several cities",
+                at: cityOfStop[row.id]?.source ?? row.source)
+        }
 
         var serviceDays: [String: ServiceDays] = [:]
         for row in records.services {
@@ -109,6 +123,11 @@ public struct Timetable: Sendable {
                 serviceID: row.serviceID, stops: [], arrivals: [], departures: [], zone: row.zone ?? records.zone,
                 crossesBorder: false)
             for time in times {
+                for seconds in [time.arrival, time.departure].compactMap({ $0 }) where !(0...Self.latestTime).contains(seconds) {
+                    throw TravelError(
+                        "time \(seconds) s of trip '\(row.id)' is not between 00:00:00 and \(Self.latestTime / 3600):00:00; give the trip a later service day instead",
+                        at: time.source)
+                }
                 guard let stop = stopIndex[time.stopID] else {
                     throw TravelError("stop_id '\(time.stopID)' is not in stops.txt", at: time.source)
                 }
@@ -139,6 +158,7 @@ public struct Timetable: Sendable {
 
         var stayTransfer = [Int](repeating: 0, count: stops.count)
         var transferEdges = [[(to: Int, seconds: Int)]](repeating: [], count: stops.count)
+        var edgeIndex: [Int: [Int: Int]] = [:]  // from stop → to stop → position in transferEdges[from]
         for row in records.transfers {
             guard let from = stopIndex[row.fromStopID], let to = stopIndex[row.toStopID] else {
                 throw TravelError("transfers.txt names a stop that stops.txt does not define", at: row.source)
@@ -147,9 +167,10 @@ public struct Timetable: Sendable {
                 stayTransfer[from] = row.seconds ?? Int.max / 4
             } else if let seconds = row.seconds {
                 // The same change listed twice (or by two feeds) keeps its shortest time.
-                if let known = transferEdges[from].firstIndex(where: { $0.to == to }) {
+                if let known = edgeIndex[from]?[to] {
                     transferEdges[from][known].seconds = min(transferEdges[from][known].seconds, seconds)
                 } else {
+                    edgeIndex[from, default: [:]][to] = transferEdges[from].count
                     transferEdges[from].append((to, seconds))
                 }
             }
@@ -229,7 +250,8 @@ public struct Timetable: Sendable {
             guard let i = trip.stops.firstIndex(of: fromIndex), let j = trip.stops.lastIndex(of: toIndex), i < j else {
                 continue
             }
-            for date in [localDate, localDate.adding(days: -1), localDate.adding(days: -2)] where runs(trip.serviceID, on: date) {
+            // A departure at most `latestTime` after the service day's start leaves on that day or the next three.
+            for date in (0...(Self.latestTime / 86_400)).map({ localDate.adding(days: -$0) }) where runs(trip.serviceID, on: date) {
                 if trip.instant(serviceDate: date, seconds: trip.departures[i]) == depart
                     && trip.instant(serviceDate: date, seconds: trip.arrivals[j]) == arrive
                 {
