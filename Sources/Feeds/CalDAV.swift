@@ -48,6 +48,9 @@ enum CalDAV {
                 guard (200..<300).contains(code) else {
                     return failure("the calendar-data of \(response.name) came with status \(code)\(code == 401 || code == 403 ? "; check the credentials" : "")", .httpStatus)
                 }
+                guard data.contains(where: { !$0.isWhitespace }) else {
+                    return failure("the calendar-data of \(response.name) is empty (its busy time would be unknown)")
+                }
                 found.append(data)
             }
             guard !found.isEmpty else {

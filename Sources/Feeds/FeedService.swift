@@ -117,7 +117,7 @@ public struct FeedService: Sendable {
                 if let copy = cached[index] {
                     reports[index] = FeedReport(
                         location: location, outcome: .stale, status: nil, body: copy.body, ageSeconds: Int(now - copy.entry.validatedAt),
-                        error: offline ? FeedError(kind: .network, location: location.redacted, message: "offline: using the cached copy") : nil)
+                        error: offline ? FeedError(kind: .network, location: location.redacted, message: "offline (--offline): not fetched") : nil)
                 } else {
                     reports[index] = FeedReport(
                         location: location, outcome: .failed, status: nil, body: nil, ageSeconds: nil,

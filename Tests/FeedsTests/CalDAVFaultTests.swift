@@ -12,7 +12,7 @@ struct CalDAVFaultTests {
     /// Replies that look like an answer but are not a successful multistatus, each with a word its reason must hold.
     static let faults: [(mode: String, reason: String)] = [
         ("propstat-403", "403"), ("propstat-404", "404"), ("html-multistatus", "HTTP 200"), ("truncated", "not well-formed"),
-        ("response-507", "truncated"), ("no-data", "no calendar-data"), ("doctype", "DTD"),
+        ("response-507", "truncated"), ("no-data", "no calendar-data"), ("empty-data", "is empty"), ("doctype", "DTD"),
     ]
 
     @Test func aFailedAnswerKeepsTheCopyFetchedFromRadicaleByteForByte() async throws {

@@ -20,7 +20,7 @@ event, prefixed namespaces), ok-default-ns (207, default namespaces and CDATA), 
 (forwards the REPORT, Authorization included, to 127.0.0.1:<port>, path without /caldav: a real server such as Radicale),
 propstat-403 and propstat-404 (207, the calendar-data propstat failed), html-multistatus (200, an HTML page that says
 "multistatus"), truncated (207, the first half of a multistatus), response-507 (207, results truncated by the
-server), no-data (207, a response without calendar-data), doctype (207 with a DTD declaring an entity).
+server), no-data (207, a response without calendar-data), empty-data (207, an empty calendar-data with 200), doctype (207 with a DTD declaring an entity).
 """
 import argparse
 import gzip
@@ -281,6 +281,13 @@ CALDAV = {
         207,
         '<D:multistatus xmlns:D="DAV:"><D:response><D:href>/caldav/x/busy.ics</D:href><D:propstat><D:prop>'
         '<D:getetag>"1"</D:getetag></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>',
+        None,
+    ),
+    "empty-data": (
+        207,
+        '<D:multistatus xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:response><D:href>/caldav/x/busy.ics</D:href>'
+        "<D:propstat><D:prop><C:calendar-data/></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
+        "</D:multistatus>",
         None,
     ),
     "doctype": (
