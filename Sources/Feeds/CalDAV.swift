@@ -17,43 +17,48 @@ enum CalDAV {
         request.body = Array(xml.utf8)
     }
 
-    /// The calendars inside a multistatus body, joined into one iCalendar stream; nil when there is no calendar-data
-    /// element at all. An empty collection gives an empty VCALENDAR.
-    static func calendar(fromMultistatus body: [UInt8]) -> [UInt8]? {
-        let text = String(decoding: body, as: UTF8.self)
-        guard text.contains("multistatus") else { return nil }
+    /// The calendars of a calendar-query answer, joined into one iCalendar stream, or why the answer does not count.
+    /// It counts only as HTTP 207 with a well-formed DAV multistatus whose every response succeeded: no error status
+    /// on a response (507 marks truncated results), and each carries its calendar-data in a 2xx propstat. An empty
+    /// multistatus is an empty calendar. Anything else is a failed fetch, so it can never replace a cached copy.
+    static func calendar(status: Int?, body: [UInt8], location: FeedLocation) -> Result<[UInt8], FeedError> {
+        func failure(_ message: String, _ kind: FeedError.Kind = .undecodable) -> Result<[UInt8], FeedError> {
+            .failure(FeedError(kind: kind, location: location.redacted, message: "the CalDAV answer does not count: \(message)", status: status))
+        }
+        guard status == 207 else {
+            return failure("HTTP \(status.map(String.init) ?? "without a status") instead of 207 Multi-Status; is this a CalDAV calendar collection?")
+        }
+        let multistatus: Multistatus
+        do {
+            multistatus = try Multistatus(parsing: body)
+        } catch {
+            return failure("the body is not a DAV multistatus: \(error.reason)")
+        }
         var calendars: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "calendar-data") {
-            // Find the end of this start tag, then the matching end tag with any namespace prefix.
-            guard let tagEnd = rest[open.upperBound...].firstIndex(of: ">") else { break }
-            if rest[rest.index(before: tagEnd)] == "/" {
-                rest = rest[rest.index(after: tagEnd)...]
-                continue
+        for response in multistatus.responses {
+            if let code = response.status, !(200..<300).contains(code) {
+                let truncated = code == 507 ? " (the server truncated the results)" : ""
+                return failure("the server answered \(code) for \(response.name)\(truncated)", .httpStatus)
             }
-            var contentStart = rest.index(after: tagEnd)
-            while contentStart < rest.endIndex && rest[contentStart].isWhitespace { contentStart = rest.index(after: contentStart) }
-            if rest[contentStart...].hasPrefix("<![CDATA["), let end = rest[contentStart...].range(of: "]]>") {
-                calendars.append(String(rest[rest.index(contentStart, offsetBy: 9)..<end.lowerBound]))
-                rest = rest[end.upperBound...]
-                guard let after = rest.range(of: ">") else { break }
-                rest = rest[after.upperBound...]
-                continue
+            if response.hasError { return failure("the server reported an error for \(response.name)", .httpStatus) }
+            var found: [String] = []
+            for propstat in response.propstats {
+                guard let code = propstat.status else { return failure("a propstat of \(response.name) has no status") }
+                guard let data = propstat.calendarData else { continue }
+                guard (200..<300).contains(code) else {
+                    return failure("the calendar-data of \(response.name) came with status \(code)\(code == 401 || code == 403 ? "; check the credentials" : "")", .httpStatus)
+                }
+                guard data.contains(where: { !$0.isWhitespace }) else {
+                    return failure("the calendar-data of \(response.name) is empty (its busy time would be unknown)")
+                }
+                found.append(data)
             }
-            guard let close = rest[contentStart...].range(of: "</") else { break }
-            calendars.append(unescape(String(rest[contentStart..<close.lowerBound])))
-            guard let after = rest[close.upperBound...].firstIndex(of: ">") else { break }
-            rest = rest[rest.index(after: after)...]
+            guard !found.isEmpty else {
+                return failure("\(response.name) carries no calendar-data (its busy time would be unknown)")
+            }
+            calendars += found
         }
-        if calendars.isEmpty { return Array("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tiaoqi//CalDAV//EN\r\nEND:VCALENDAR\r\n".utf8) }
-        return Array(calendars.joined(separator: "\r\n").utf8)
-    }
-
-    private static func unescape(_ text: String) -> String {
-        var result = text
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&#13;", "\r"), ("&#xD;", "\r"), ("&amp;", "&")] {
-            result = result.replacingOccurrences(of: entity, with: character)
-        }
-        return result
+        if calendars.isEmpty { return .success(Array("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tiaoqi//CalDAV//EN\r\nEND:VCALENDAR\r\n".utf8)) }
+        return .success(Array(calendars.joined(separator: "\r\n").utf8))
     }
 }

@@ -24,6 +24,12 @@ public struct FeedFetcher: Sendable {
 
         /// The default limits.
         public init() {}
+
+        /// The longest whole-request timeout allowed, in seconds (`--timeout` accepts 1 to this).
+        public static let maxTimeoutSeconds = 3_600
+
+        /// A timeout clamped to 1...`maxTimeoutSeconds`: libcurl reads 0 (or less) as no limit at all.
+        static func bounded(_ seconds: Int) -> Int { min(max(seconds, 1), maxTimeoutSeconds) }
     }
 
     /// The limits in force.

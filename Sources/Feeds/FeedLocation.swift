@@ -47,6 +47,24 @@ public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
         return parsed.path
     }
 
+    /// The host name of a remote location, lower-cased (without port, brackets or user info); nil for a file.
+    public var host: String? {
+        guard !isFile, let schemeEnd = url.range(of: "://") else { return nil }
+        let afterScheme = url[schemeEnd.upperBound...]
+        var authority = afterScheme[..<(afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex)]
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
+            return String(authority[authority.index(after: authority.startIndex)..<close]).lowercased()
+        }
+        return String(authority.prefix { $0 != ":" }).lowercased()
+    }
+
+    /// Whether the URL carries its own `user:password@` (which always wins over any other credentials).
+    public var hasUserInfo: Bool { FeedLocation.redact(url) != url }
+
+    /// Whether the location is fetched over plain http, where credentials would travel in the clear.
+    public var isPlainHTTP: Bool { url.lowercased().hasPrefix("http://") }
+
     /// The URL without user info, as cache keys and messages use it.
     public var withoutCredentials: String { FeedLocation.redact(url).replacingOccurrences(of: "://***@", with: "://") }
 

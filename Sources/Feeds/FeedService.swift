@@ -4,16 +4,26 @@ import Foundation
 public struct FeedSource: Sendable, Hashable {
     /// Where the feed is.
     public var location: FeedLocation
-    /// `user:password` for basic auth (or nil: `~/.netrc` is consulted).
+    /// `user:password` for basic auth, meant for this location's host only; ignored when the URL has its own
+    /// `user:password@`. No netrc file is read here: the caller picks the credentials for the host.
     public var credentials: String?
     /// The planning window, for a CalDAV time-range query (UTC `YYYYMMDDTHHMMSSZ`).
     public var window: (start: String, end: String)?
+    /// Allow credentials (given or in the URL) over plain http; otherwise such a fetch is refused.
+    public var allowInsecureAuth: Bool
 
     /// A feed at a location.
-    public init(location: FeedLocation, credentials: String? = nil, window: (start: String, end: String)? = nil) {
+    public init(location: FeedLocation, credentials: String? = nil, window: (start: String, end: String)? = nil, allowInsecureAuth: Bool = false) {
         self.location = location
         self.credentials = credentials
         self.window = window
+        self.allowInsecureAuth = allowInsecureAuth
+    }
+
+    /// Why this source may not be fetched as it stands: credentials would travel over plain http.
+    public var insecureAuthProblem: String? {
+        guard location.isPlainHTTP, !allowInsecureAuth, location.hasUserInfo || credentials != nil else { return nil }
+        return "credentials would be sent over plain http; use https (webcals://, caldavs://), or allow it explicitly for a trusted network"
     }
 
     /// The location the cache files this feed under: a CalDAV answer depends on the window asked for.
@@ -26,7 +36,7 @@ public struct FeedSource: Sendable, Hashable {
 
     public static func == (lhs: FeedSource, rhs: FeedSource) -> Bool {
         lhs.location == rhs.location && lhs.credentials == rhs.credentials && lhs.window?.start == rhs.window?.start
-            && lhs.window?.end == rhs.window?.end
+            && lhs.window?.end == rhs.window?.end && lhs.allowInsecureAuth == rhs.allowInsecureAuth
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(location) }
@@ -96,11 +106,18 @@ public struct FeedService: Sendable {
             if !location.isFile, let cache, let copy = cache.read(source.cacheLocation) {
                 cached[index] = (cache.applying(confirmations, to: copy.entry, of: source.cacheLocation), copy.body)
             }
+            if let problem = source.insecureAuthProblem {
+                let error = FeedError(kind: .badLocation, location: location.redacted, message: problem)
+                reports[index] = cached[index].map { copy in
+                    FeedReport(location: location, outcome: .stale, status: nil, body: copy.body, ageSeconds: Int(now - copy.entry.validatedAt), error: error)
+                } ?? FeedReport(location: location, outcome: .failed, status: nil, body: nil, ageSeconds: nil, error: error)
+                continue
+            }
             if (offline || (cacheFirst && cached[index] != nil)) && !location.isFile {
                 if let copy = cached[index] {
                     reports[index] = FeedReport(
                         location: location, outcome: .stale, status: nil, body: copy.body, ageSeconds: Int(now - copy.entry.validatedAt),
-                        error: offline ? FeedError(kind: .network, location: location.redacted, message: "offline: using the cached copy") : nil)
+                        error: offline ? FeedError(kind: .network, location: location.redacted, message: "offline (--offline): not fetched") : nil)
                 } else {
                     reports[index] = FeedReport(
                         location: location, outcome: .failed, status: nil, body: nil, ageSeconds: nil,
@@ -155,10 +172,10 @@ public struct FeedService: Sendable {
         }
         var response = FeedResponse(location: location, status: result.status, contentType: result.contentType, body: result.body)
         if location.isCalDAV {
-            guard let calendar = CalDAV.calendar(fromMultistatus: result.body) else {
-                return stale(FeedError(kind: .undecodable, location: location.redacted, message: "the CalDAV answer holds no calendar-data; is this a calendar collection?", status: result.status))
+            switch CalDAV.calendar(status: result.status, body: result.body, location: location) {
+            case .success(let calendar): response.body = calendar
+            case .failure(let error): return stale(error)
             }
-            response.body = calendar
             response.contentType = "text/calendar; charset=utf-8"
         }
         let body: [UInt8]

@@ -133,8 +133,9 @@ private final class MultiRunner {
         tiaoqi_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         tiaoqi_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
         tiaoqi_easy_setopt_long(handle, CURLOPT_MAXREDIRS, 5)
-        tiaoqi_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, limits.connectTimeout)
-        tiaoqi_easy_setopt_long(handle, CURLOPT_TIMEOUT, limits.totalTimeout)
+        // 0 means "no limit" to libcurl: the bounds are clamped so that no setting can turn them off.
+        tiaoqi_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, FeedFetcher.Limits.bounded(limits.connectTimeout))
+        tiaoqi_easy_setopt_long(handle, CURLOPT_TIMEOUT, FeedFetcher.Limits.bounded(limits.totalTimeout))
         tiaoqi_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, limits.lowSpeedBytes)
         tiaoqi_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, limits.lowSpeedSeconds)
         tiaoqi_easy_setopt_off(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maxBodyBytes))
@@ -142,9 +143,14 @@ private final class MultiRunner {
         tiaoqi_easy_setopt_string(handle, CURLOPT_USERAGENT, "tiaoqi/0.1 (+calendar feeds)")
         tiaoqi_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
         tiaoqi_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
-        tiaoqi_easy_setopt_long(handle, CURLOPT_NETRC, Int(CURL_NETRC_OPTIONAL.rawValue))
+        // Credentials are chosen per host by the caller (netrc files included), never by libcurl on its own.
+        tiaoqi_easy_setopt_long(handle, CURLOPT_NETRC, Int(CURL_NETRC_IGNORED.rawValue))
+        // libcurl's default, set so no one turns it on: after a redirect to another host, port or scheme no
+        // credentials are sent (libcurl ≥ 7.83 compares all three).
+        tiaoqi_easy_setopt_long(handle, CURLOPT_UNRESTRICTED_AUTH, 0)
         if let bundle = limits.caBundle { tiaoqi_easy_setopt_string(handle, CURLOPT_CAINFO, bundle) }
-        if let credentials = request.credentials {
+        // A URL's own user:password@ wins: CURLOPT_USERPWD would override it.
+        if let credentials = request.credentials, !request.location.hasUserInfo {
             tiaoqi_easy_setopt_string(handle, CURLOPT_USERPWD, credentials)
             tiaoqi_easy_setopt_long(handle, CURLOPT_HTTPAUTH, 1)  // CURLAUTH_BASIC
         }

@@ -12,6 +12,23 @@ public enum CalendarSource {
         return (base as NSString).appendingPathComponent("tiaoqi")
     }
 
+    /// The sources for feeds named on the command line, each with the credentials for its host (`--netrc` or
+    /// `~/.netrc`), and warnings; throws when a location is bad or credentials would go over plain http.
+    public static func sources(_ locations: [String], feeds: FeedOptions) throws(ScheduleError) -> (sources: [FeedSource], warnings: [String]) {
+        let credentials = try FeedCredentials(options: feeds)
+        var sources: [FeedSource] = []
+        for text in locations {
+            let location: FeedLocation
+            do {
+                location = try FeedLocation(text, relativeTo: FileManager.default.currentDirectoryPath)
+            } catch {
+                throw ScheduleError(file: error.location, error.message)
+            }
+            sources.append(try credentials.source(for: location, window: nil, file: location.redacted, line: nil))
+        }
+        return (sources, credentials.warnings)
+    }
+
     /// Fetches and parses; errors name the file (and line) and decide the exit code. Returns warnings too.
     public static func read(_ location: String, strict: Bool, feeds: FeedOptions = FeedOptions()) async throws(ScheduleError) -> (VCalendar, [String]) {
         let feed: FeedLocation
@@ -20,14 +37,14 @@ public enum CalendarSource {
         } catch {
             throw ScheduleError(file: error.location, error.message)
         }
-        let report = await feeds.service(defaultCache: defaultCache).fetch([FeedSource(location: feed)], validate: FeedValidation.calendar)[0]
+        let credentials = try FeedCredentials(options: feeds)
+        let source = try credentials.source(for: feed, window: nil, file: feed.redacted, line: nil)
+        let report = await feeds.service(defaultCache: defaultCache).fetch([source], validate: FeedValidation.calendar)[0]
         guard let body = report.body else {
             throw ScheduleError(feed: report.error!, file: location)
         }
-        var warnings: [String] = []
-        if report.outcome == .stale, let error = report.error {
-            warnings.append("\(feed.redacted): \(error.message); using the cached copy from \(report.ageSeconds ?? 0) s ago")
-        }
+        var warnings = credentials.warnings
+        if let warning = FeedReportText.staleWarning(report, shown: feed.redacted) { warnings.append(warning) }
         do {
             let calendar = try VCalendar.parse(bytes: body, strict: strict)
             return (calendar, warnings + calendar.diagnostics.map { "\(location):\($0.line): \($0.message)" })

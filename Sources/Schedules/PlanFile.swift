@@ -51,8 +51,8 @@ public struct PlanFile: Sendable {
     public var hotelCost: Double
     public var workdays: Set<Weekday>
     public var staff: [StaffEntry]
-    /// The environment variable holding `user:password` for feeds that need it (`feeds: credentials_env:`).
-    public var credentialsVariable: String?
+    /// `feeds:`: credentials per host, and whether they may go over plain http.
+    public var feeds = FeedSettings()
 
     /// The planning days, first to last.
     public var days: [LocalDate] { (0...end.days(since: start)).map { start.adding(days: $0) } }
@@ -139,10 +139,7 @@ public struct PlanFile: Sendable {
         } else {
             workdays = [.monday, .tuesday, .wednesday, .thursday, .friday]
         }
-        if let feeds = top["feeds"] {
-            let map = try reader.mapping(feeds, "feeds")
-            credentialsVariable = try reader.string(map, "credentials_env", optional: true)
-        }
+        if let feeds = top["feeds"] { self.feeds = try FeedSettings(feeds, reader: reader) }
         var staff: [StaffEntry] = []
         for item in try reader.sequence(try reader.required(top, "staff", in: root), "staff") {
             let entry = try reader.mapping(item, "a staff entry")

@@ -11,10 +11,14 @@ public struct FeedOptions: Sendable {
     public var offline: Bool = false
     /// Use cached copies where there are any, and fetch only the feeds never fetched.
     public var cacheFirst: Bool = false
-    /// Seconds for a whole request, nil for the default.
+    /// Seconds for a whole request, nil for the default; clamped to 1...`FeedFetcher.Limits.maxTimeoutSeconds`.
     public var timeout: Int?
     /// A CA bundle to trust for https feeds.
     public var caBundle: String?
+    /// A netrc-style file of credentials by host (`--netrc`), read instead of `~/.netrc`.
+    public var netrcFile: String?
+    /// Allow credentials over plain http (`--allow-insecure-auth`), as `allow_insecure_auth: true` in plan.yaml does.
+    public var allowInsecureAuth = false
 
     /// The defaults.
     public init(cacheFolder: String? = nil, offline: Bool = false, timeout: Int? = nil) {
@@ -65,21 +69,22 @@ struct ScheduleFeeds {
             unique[citation.location] = citation
             order.append(citation.location)
         }
-        let credentials = planFile.credentialsVariable.flatMap { ProcessInfo.processInfo.environment[$0] }
+        let credentials = try FeedCredentials(options: options, settings: planFile.feeds, planPath: planFile.file, folder: folder)
         let range = (start: DateTimeValue.utc(window.start).icalendarText, end: DateTimeValue.utc(window.end).icalendarText)
         var sources: [FeedSource] = []
         for text in order {
             let citation = unique[text]!
+            let location: FeedLocation
             do {
-                let location = try FeedLocation(text, relativeTo: folder)
-                sources.append(FeedSource(location: location, credentials: location.isFile ? nil : credentials, window: range))
+                location = try FeedLocation(text, relativeTo: folder)
             } catch {
                 throw ScheduleError(file: citation.file, line: citation.line, "calendar '\(error.location)': \(error.message)")
             }
+            sources.append(try credentials.source(for: location, window: range, file: citation.file, line: citation.line))
         }
         let service = options.service(defaultCache: (folder as NSString).appendingPathComponent(".tiaoqi/cache"))
         let reports = await service.fetch(sources, validate: FeedValidation.calendar, progress: progress)
-        var fetched = Fetched(reports: reports)
+        var fetched = Fetched(reports: reports, warnings: credentials.warnings)
         for (text, report) in zip(order, reports) {
             let citation = unique[text]!
             let shown = report.location.path ?? report.location.redacted
@@ -87,9 +92,7 @@ struct ScheduleFeeds {
                 guard failHard else { continue }
                 throw ScheduleError(feed: report.error!, file: citation.file, line: citation.line)
             }
-            if report.outcome == .stale, let error = report.error {
-                fetched.warnings.append("\(shown): \(error.message); using the cached copy from \(report.ageSeconds ?? 0) s ago")
-            }
+            if let warning = FeedReportText.staleWarning(report, shown: shown) { fetched.warnings.append(warning) }
             do {
                 let calendar = try VCalendar.parse(bytes: body, strict: !lenient)
                 fetched.warnings += calendar.diagnostics.map { "\(shown):\($0.line): \($0.message)" }

@@ -28,13 +28,13 @@ struct FetchCommand: AsyncParsableCommand {
                 throw Failure.exit(for: error)
             }
         } else {
-            var sources: [FeedSource] = []
-            for target in targets {
-                do {
-                    sources.append(FeedSource(location: try FeedLocation(target, relativeTo: FileManager.default.currentDirectoryPath)))
-                } catch {
-                    throw Failure.exit(for: ScheduleError(file: error.location, error.message))
-                }
+            let sources: [FeedSource]
+            do {
+                let named = try CalendarSource.sources(targets, feeds: feeds.options)
+                sources = named.sources
+                Failure.warn(named.warnings)
+            } catch {
+                throw Failure.exit(for: error)
             }
             let service = feeds.options.service(defaultCache: CalendarSource.defaultCache)
             reports = await service.fetch(sources, validate: FeedValidation.calendar, progress: Progress.feeds)

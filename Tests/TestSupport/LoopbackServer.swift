@@ -39,7 +39,9 @@ public final class LoopbackServer: Sendable {
         let replies = ReplyTable(routes)
         self.replies = replies
         for path in routes.keys {
-            await server.appendRoute(HTTPRoute("GET \(path)")) { _ in
+            await server.appendRoute(HTTPRoute("GET \(path)")) { request in
+                let authorization = request.headers[HTTPHeader("Authorization")]
+                replies.authorizations.withLock { $0[path, default: []].append(authorization) }
                 let reply = replies.table.withLock { $0[path]! }
                 if reply.delay > 0 { try await Task.sleep(for: .milliseconds(Int(reply.delay * 1000))) }
                 var headers = HTTPHeaders()
@@ -61,6 +63,11 @@ public final class LoopbackServer: Sendable {
         replies.table.withLock { $0[path] = reply }
     }
 
+    /// The `Authorization` header of each request to `path` so far, in order (nil for a request without one).
+    public func authorizations(_ path: String) -> [String?] {
+        replies.authorizations.withLock { $0[path] ?? [] }
+    }
+
     /// The URL of a path on this server.
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
@@ -75,6 +82,7 @@ public final class LoopbackServer: Sendable {
 /// The server's current replies by path, shared with its route handlers.
 private final class ReplyTable: Sendable {
     let table: Mutex<[String: LoopbackServer.Reply]>
+    let authorizations = Mutex<[String: [String?]]>([:])
 
     init(_ routes: [String: LoopbackServer.Reply]) { table = Mutex(routes) }
 }

@@ -14,10 +14,18 @@ reset), huge (30 MB, no Content-Length), bomb (gzip of 200 MB of zeros), gbk (GB
 html (an HTML page with status 200), slow (answers after 0.05-0.3 s), held (sends the headers and half the body, then
 waits for GET /control/release). /slow/<n>.ics are always slow and /held/<n>.ics always held, for kill tests.
 /bench/<n>.ics serves ~50 KB calendars with ETags, for the benchmark.
+
+CalDAV: a REPORT to /caldav/<name>/ answers a calendar-query. Modes (set as above, path=/caldav/<name>/): ok (207, one
+event, prefixed namespaces), ok-default-ns (207, default namespaces and CDATA), empty (207, no responses), proxy-<port>
+(forwards the REPORT, Authorization included, to 127.0.0.1:<port>, path without /caldav: a real server such as Radicale),
+propstat-403 and propstat-404 (207, the calendar-data propstat failed), html-multistatus (200, an HTML page that says
+"multistatus"), truncated (207, the first half of a multistatus), response-507 (207, results truncated by the
+server), no-data (207, a response without calendar-data), empty-data (207, an empty calendar-data with 200), doctype (207 with a DTD declaring an entity).
 """
 import argparse
 import gzip
 import hashlib
+import http.client
 import random
 import socket
 import struct
@@ -197,6 +205,98 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(random.uniform(0.05, 0.3))
             return self.send_body(200, calendar(name, "slow").encode(), headers={"ETag": '"slow"'})
         return self.send_body(500, b"unknown mode", "text/plain")
+
+
+    def do_REPORT(self):
+        url = urllib.parse.urlparse(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        request = self.rfile.read(length)
+        if not url.path.startswith("/caldav/"):
+            return self.send_body(404, b"not found", "text/plain")
+        with LOCK:
+            mode = MODES.get(url.path, "ok")
+        xml = "application/xml; charset=utf-8"
+        if mode.startswith("proxy-"):
+            connection = http.client.HTTPConnection("127.0.0.1", int(mode[6:]), timeout=10)
+            headers = {name: self.headers[name] for name in ("Depth", "Content-Type", "Authorization") if self.headers.get(name)}
+            connection.request("REPORT", self.path[len("/caldav"):], body=request, headers=headers)
+            answer = connection.getresponse()
+            body = answer.read()
+            connection.close()
+            return self.send_body(answer.status, body, answer.getheader("Content-Type") or xml)
+        if mode in CALDAV:
+            status, body, content_type = CALDAV[mode]
+            return self.send_body(status, body.encode(), content_type or xml)
+        return self.send_body(500, b"unknown mode", "text/plain")
+
+
+CALDAV_EVENT = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tiaoqi tests//caldav//EN\r\nBEGIN:VEVENT\r\nUID:dav-busy@test\r\n"
+    "DTSTAMP:20220301T000000Z\r\nDTSTART:20220308T010000Z\r\nDTEND:20220308T090000Z\r\nSUMMARY:全天董事会 (CalDAV)\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+GOOD = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<d:multistatus xmlns:d="DAV:" xmlns:cal="urn:ietf:params:xml:ns:caldav">'
+    "<d:response><d:href>/caldav/x/busy.ics</d:href><d:propstat><d:prop><d:getetag>\"1\"</d:getetag>"
+    "<cal:calendar-data>" + CALDAV_EVENT.replace("\r", "&#13;") + "</cal:calendar-data></d:prop>"
+    "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>\n"
+)
+
+
+def failed_propstat(code, phrase):
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<D:multistatus xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+        "<D:response><D:href>/caldav/x/busy.ics</D:href>"
+        '<D:propstat><D:prop><D:getetag>"1"</D:getetag></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>'
+        f"<D:propstat><D:prop><C:calendar-data/></D:prop><D:status>HTTP/1.1 {code} {phrase}</D:status></D:propstat>"
+        "</D:response></D:multistatus>\n"
+    )
+
+
+CALDAV = {
+    "ok": (207, GOOD, None),
+    "ok-default-ns": (
+        207,
+        '<multistatus xmlns="DAV:"><response><href>/caldav/x/busy.ics</href><propstat><prop>'
+        '<calendar-data xmlns="urn:ietf:params:xml:ns:caldav"><![CDATA[' + CALDAV_EVENT + "]]></calendar-data></prop>"
+        "<status>HTTP/1.1 200 OK</status></propstat></response></multistatus>",
+        None,
+    ),
+    "empty": (207, '<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"/>', None),
+    "propstat-403": (207, failed_propstat(403, "Forbidden"), None),
+    "propstat-404": (207, failed_propstat(404, "Not Found"), None),
+    "html-multistatus": (
+        200,
+        "<!DOCTYPE html><html><body><h1>Login</h1><p>Your session expired; multistatus reports need a login.</p></body></html>",
+        "text/html; charset=utf-8",
+    ),
+    "truncated": (207, GOOD[: len(GOOD) // 2], None),
+    "response-507": (
+        207,
+        '<D:multistatus xmlns:D="DAV:"><D:response><D:href>/caldav/x/</D:href>'
+        "<D:status>HTTP/1.1 507 Insufficient Storage</D:status></D:response></D:multistatus>",
+        None,
+    ),
+    "no-data": (
+        207,
+        '<D:multistatus xmlns:D="DAV:"><D:response><D:href>/caldav/x/busy.ics</D:href><D:propstat><D:prop>'
+        '<D:getetag>"1"</D:getetag></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>',
+        None,
+    ),
+    "empty-data": (
+        207,
+        '<D:multistatus xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:response><D:href>/caldav/x/busy.ics</D:href>'
+        "<D:propstat><D:prop><C:calendar-data/></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
+        "</D:multistatus>",
+        None,
+    ),
+    "doctype": (
+        207,
+        '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY e "x">]><D:multistatus xmlns:D="DAV:"><D:response>'
+        "<D:href>&e;</D:href></D:response></D:multistatus>",
+        None,
+    ),
+}
 
 
 class Server(ThreadingHTTPServer):
