@@ -79,7 +79,9 @@ let package = Package(
             name: "PlannerTests", dependencies: ["Planner", "Audit", "Schedules", "Itinerary", "Travel", "Timeline", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Planner", "Itinerary", "Travel", "Timeline", "Schedules", "TestSupport"]),
-        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"]),
+        .testTarget(
+            name: "SchedulesTests", dependencies: ["Schedules", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["tiaoqi", "Feeds", "ICalendar", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"]),
     ]
 )

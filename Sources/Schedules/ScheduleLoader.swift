@@ -87,11 +87,16 @@ public struct ScheduleLoader: Sendable {
 
         var clients: [Client] = []
         var order: [(id: String, after: [String], line: Int)] = []
-        var seen: Set<String> = []
+        var lineOfID: [String: Int] = [:]
+        let context = ClientRules.Context(planFile: planFile)
+        guard !table.rows.isEmpty else {
+            throw ScheduleError(file: clientsPath, line: 1, "has no clients, only a header; add a row per client to plan")
+        }
         for row in table.rows {
             let id = try table.value(row, "id")
-            guard seen.insert(id).inserted else {
-                throw ScheduleError(file: clientsPath, line: row.line, "client id '\(id)' is used twice")
+            guard Identifier.isValid(id) else { throw ScheduleError(file: clientsPath, line: row.line, Identifier.problem("client id", id)) }
+            if let first = lineOfID.updateValue(row.line, forKey: id) {
+                throw ScheduleError(file: clientsPath, line: row.line, "client id '\(id)' is used twice (first on line \(first)); give each client its own id")
             }
             let cityID = try table.value(row, "city")
             guard timetable.cities[cityID] != nil else {
@@ -107,7 +112,7 @@ public struct ScheduleLoader: Sendable {
             let mustVisit = try flag(row["must_visit"], table: table, row: row)
             let calendar = fetched.calendars[try table.value(row, "calendar")]!
             let name = try table.value(row, "name")
-            let rules = try ClientRules(row: row, table: table, planFile: planFile)
+            let rules = try ClientRules(row: row, table: table, context: context)
             order.append((id, rules.after, row.line))
             clients.append(
                 Client(
@@ -163,7 +168,7 @@ public struct ScheduleLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: planPath) else {
             throw ScheduleError(file: planPath, "cannot read plan.yaml; is '\(folder)' a schedule folder?")
         }
-        let planFile = try PlanFile(text: String(decoding: data, as: UTF8.self), file: planPath)
+        let planFile = try PlanFile(text: try InputText.decode(data, file: planPath), file: planPath)
         let table = try CSVTable(contentsOf: join(folder, planFile.clients))
         try table.require(["calendar"])
         var citations = planFile.staff.compactMap { entry in
