@@ -30,6 +30,13 @@ public enum OutputFolder {
             free(real)
         }
         let parent = (target as NSString).deletingLastPathComponent, name = (target as NSString).lastPathComponent
+        if let code = makeFolders(parent) { throw failure(parent, code, "creating the folder") }
+        let lock = open(parent, O_RDONLY)
+        guard lock >= 0 else { throw failure(parent, errno, "opening the folder") }
+        defer { close(lock) }
+        guard flock(lock, LOCK_EX) == 0 else { throw failure(parent, errno, "locking the folder") }
+        repair(parent: parent, name: name, target: target)
+        // Only now, holding the lock, is what is at the target settled.
         let exists = stat(target, &info) == 0
         if exists {
             guard info.st_mode & S_IFMT == S_IFDIR else {
@@ -37,13 +44,7 @@ public enum OutputFolder {
             }
             guard access(target, W_OK) == 0 else { throw failure(folder, errno, "writing into it") }
         }
-        if let code = makeFolders(parent) { throw failure(parent, code, "creating the folder") }
-        let lock = open(parent, O_RDONLY)
-        guard lock >= 0 else { throw failure(parent, errno, "opening the folder") }
-        defer { close(lock) }
-        guard flock(lock, LOCK_EX) == 0 else { throw failure(parent, errno, "locking the folder") }
 
-        try repair(parent: parent, name: name, target: target)
         let temporary = (parent as NSString).appendingPathComponent(".\(name).tiaoqi-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard mkdir(temporary, exists ? info.st_mode & 0o7777 : 0o777) == 0 else { throw failure(parent, errno, "creating the new '\(name)' beside the old one") }
         if exists { chmod(temporary, info.st_mode & 0o7777) }
@@ -73,7 +74,7 @@ public enum OutputFolder {
 
     /// Removes what killed writers left beside `target`; puts the old set back if one was killed between the two
     /// renames of the fallback swap.
-    private static func repair(parent: String, name: String, target: String) throws(ScheduleError) {
+    private static func repair(parent: String, name: String, target: String) {
         let prefix = ".\(name).tiaoqi-"
         let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
         var info = stat()

@@ -68,7 +68,9 @@ public struct PlanFile: Sendable {
         self.file = file
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw ScheduleError(file: file, line: 1, "the file is empty") }
+            // The basic resolver: every scalar stays text, read by the strict readers below (no YAML 1.1 guessing of
+            // `no` as false or `0x1E` as 30), and a large file composes without a regular expression per scalar.
+            guard let node = try Yams.compose(yaml: text, .basic) else { throw ScheduleError(file: file, line: 1, "the file is empty") }
             root = node
         } catch let error as ScheduleError {
             throw error
@@ -168,12 +170,12 @@ public struct PlanFile: Sendable {
             if let first = lineOfID.updateValue(entry.line(of: "id") ?? entry.line, forKey: id) {
                 throw ScheduleError(file: file, line: entry.line(of: "id"), "staff id '\(id)' is used twice (first on line \(first)); give each person their own id")
             }
+            let hours = try reader.weekdayHours(entry, "working_hours")
             staff.append(
                 StaffEntry(
                     id: id, name: try reader.string(entry, "name", optional: true) ?? id, home: try reader.string(entry, "home"),
                     calendar: try reader.string(entry, "calendar", optional: true),
-                    workingHours: try reader.weekdayHours(entry, "working_hours").usual ?? workingHours,
-                    weekdayHours: try reader.weekdayHours(entry, "working_hours").byWeekday,
+                    workingHours: hours.usual ?? workingHours, weekdayHours: hours.byWeekday,
                     travelHours: try reader.hours(entry, "travel_hours") ?? travelHours,
                     dailyTravelCapMinutes: try reader.integer(entry, "daily_travel_cap_minutes", in: 0...1440) ?? dailyTravelCapMinutes,
                     daysOff: try reader.days(entry, "days_off", week: weekDays),

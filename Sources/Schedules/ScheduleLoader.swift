@@ -60,7 +60,13 @@ public struct ScheduleLoader: Sendable {
         let clientsPath = table.file
         let fetched = try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: lenient, progress: progress)
             .fetch(citations, window: period)
-        let warnings = fetched.warnings
+        var warnings = fetched.warnings
+        // Unknown columns are ignored, as the format says; one that looks like a misspelt known column is said.
+        for column in table.header where !column.isEmpty && !Self.clientColumns.contains(column) {
+            if let close = Suggestion.closest(to: column, in: Self.clientColumns) {
+                warnings.append("\(clientsPath):1: column '\(column)' is not one Tiaoqi reads, so it is ignored; did you mean '\(close)'?")
+            }
+        }
 
         var staff: [Staff] = []
         for entry in planFile.staff {
@@ -140,6 +146,12 @@ public struct ScheduleLoader: Sendable {
         return Schedule(
             folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: warnings, feedReports: fetched.reports)
     }
+
+    /// The columns of clients.csv (docs/FORMATS.md).
+    static let clientColumns = [
+        "id", "name", "city", "address", "lat", "lon", "priority", "meeting_minutes", "calendar", "must_visit", "business_hours", "sector",
+        "eligible", "language", "with", "earliest_day", "latest_day", "after", "pinned", "company",
+    ]
 
     private func flag(_ text: String?, table: CSVTable, row: CSVTable.Row) throws(ScheduleError) -> Bool {
         switch text?.lowercased() {

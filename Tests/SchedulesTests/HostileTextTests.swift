@@ -63,6 +63,13 @@ struct HostileTextTests {
         #expect(error?.message.contains(says) == true, "\(error?.description ?? "loaded")")
     }
 
+    @Test func aMisspeltClientsColumnIsWarnedWithTheRightOne() async throws {
+        let folder = try Hostile.quickstart()
+        Fixtures.edit("\(folder)/clients.csv", replacing: ",sector\r\n", with: ",sector,must_vist\r\n")
+        let schedule = try await ScheduleLoader().load(folder: folder)
+        #expect(schedule.warnings.contains { $0.hasSuffix("clients.csv:1: column 'must_vist' is not one Tiaoqi reads, so it is ignored; did you mean 'must_visit'?") })
+    }
+
     @Test func anEmptyNetworkListIsRefused() async throws {
         let folder = try Hostile.quickstart(with: ["plan.yaml": "plan-empty-network.yaml"])
         let error = await Hostile.loadError(folder)
