@@ -68,7 +68,14 @@ public struct ScheduleLoader: Sendable {
             }
         }
 
+        struct WorkingKind: Hashable {
+            var usual: DailyHours
+            var byWeekday: [Weekday: DailyHours]
+            var daysOff: [LocalDate]
+        }
+        var workingByKind: [WorkingKind: IntervalSet] = [:]
         var staff: [Staff] = []
+        staff.reserveCapacity(planFile.staff.count)
         for entry in planFile.staff {
             guard let city = timetable.cities[entry.home] else {
                 throw ScheduleError(file: planPath, line: entry.homeLine, unknownCity(entry.home, timetable))
@@ -77,10 +84,15 @@ public struct ScheduleLoader: Sendable {
             if let location = entry.calendar {
                 busy = fetched.calendars[location]!.busy(in: period, floating: zone)
             }
-            let working = IntervalSet(
-                workingDays.filter { !entry.daysOff.contains($0) }.flatMap { day in
-                    (entry.weekdayHours[day.weekday] ?? entry.workingHours).intervals(on: [day], in: zone).intervals
-                })
+            // Most people share their hours and days off: their working time is worked out once per kind.
+            let kind = WorkingKind(usual: entry.workingHours, byWeekday: entry.weekdayHours, daysOff: entry.daysOff)
+            let working =
+                workingByKind[kind]
+                ?? IntervalSet(
+                    workingDays.filter { !entry.daysOff.contains($0) }.flatMap { day in
+                        (entry.weekdayHours[day.weekday] ?? entry.workingHours).intervals(on: [day], in: zone).intervals
+                    })
+            workingByKind[kind] = working
             staff.append(
                 Staff(
                     id: entry.id, name: entry.name,
