@@ -26,13 +26,7 @@ public struct CSVTable: Sendable {
     /// Reads a CSV file from disk.
     public init(contentsOf path: String, displayName: String? = nil) throws(ScheduleError) {
         let name = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScheduleError(file: name, "cannot read the file; check that it exists")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ScheduleError(file: name, "is not UTF-8 text; save it as UTF-8")
-        }
-        try self.init(text: text, file: name)
+        try self.init(text: try InputText.read(path, shown: name), file: name)
     }
 
     /// Parses CSV text; a quote left open or a row with too many fields is an error at its line.
@@ -94,6 +88,15 @@ public struct CSVTable: Sendable {
             throw ScheduleError(file: file, line: 1, "the file is empty; it needs a header row")
         }
         header = first.fields
+        var columns: [String: Int] = [:]
+        for (index, column) in header.enumerated() where !column.isEmpty {
+            if let earlier = columns[column] {
+                throw ScheduleError(
+                    file: file, line: first.line,
+                    "columns \(earlier + 1) and \(index + 1) are both named '\(column)'; rename or remove one, so that it is clear which one counts")
+            }
+            columns[column] = index
+        }
         var rows: [Row] = []
         for record in records.dropFirst() {
             guard record.fields.count <= header.count else {
@@ -127,7 +130,7 @@ public struct CSVTable: Sendable {
     /// A required integer field within a range.
     public func integer(_ row: Row, _ column: String, in range: ClosedRange<Int>) throws(ScheduleError) -> Int {
         let text = try value(row, column)
-        guard let number = Int(text), range.contains(number) else {
+        guard let number = StrictNumber.integer(text), range.contains(number) else {
             throw ScheduleError(file: file, line: row.line, "'\(column)' is '\(text)'; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return number
@@ -136,8 +139,10 @@ public struct CSVTable: Sendable {
     /// A required decimal field within a range.
     public func decimal(_ row: Row, _ column: String, in range: ClosedRange<Double>) throws(ScheduleError) -> Double {
         let text = try value(row, column)
-        guard let number = Double(text), range.contains(number) else {
-            throw ScheduleError(file: file, line: row.line, "'\(column)' is '\(text)'; it must be a number from \(range.lowerBound) to \(range.upperBound)")
+        guard let number = StrictNumber.decimal(text), range.contains(number) else {
+            throw ScheduleError(
+                file: file, line: row.line,
+                "'\(column)' is '\(text)'; it must be a plain decimal number (such as 31.25, no exponent or hex) from \(range.lowerBound) to \(range.upperBound)")
         }
         return number
     }

@@ -12,19 +12,38 @@ struct ClientRules {
     var after: [String] = []
     var pinnedStart: Instant?
 
+    /// What every row is checked against, gathered once per file (not once per row: a bureau may have many staff).
+    struct Context {
+        var planFile: PlanFile
+        var staffIDs: Set<String>
+        var sectors: Set<String>
+
+        init(planFile: PlanFile) {
+            self.planFile = planFile
+            staffIDs = Set(planFile.staff.map(\.id))
+            sectors = Set(planFile.staff.flatMap(\.sectors))
+        }
+
+        /// A few staff ids for a message, not all of a large bureau.
+        func someStaff(near id: String) -> String {
+            if let close = Suggestion.closest(to: id, in: Array(staffIDs)) { return "did you mean '\(close)'?" }
+            let sorted = staffIDs.sorted()
+            return "staff are \(sorted.prefix(10).joined(separator: ", "))\(sorted.count > 10 ? ", … (\(sorted.count) in all)" : "")"
+        }
+    }
+
     /// Reads the columns of one row, checking staff ids, sectors, days and times against the plan file.
-    init(row: CSVTable.Row, table: CSVTable, planFile: PlanFile) throws(ScheduleError) {
+    init(row: CSVTable.Row, table: CSVTable, context: Context) throws(ScheduleError) {
         func fail(_ message: String) -> ScheduleError { ScheduleError(file: table.file, line: row.line, message) }
-        let staffIDs = Set(planFile.staff.map(\.id))
-        let sectors = Set(planFile.staff.flatMap(\.sectors))
+        let planFile = context.planFile
         eligible = Self.list(row["eligible"])
-        for entry in eligible where !staffIDs.contains(entry) && !sectors.contains(entry) {
-            throw fail("eligible '\(entry)' is neither a staff id (\(staffIDs.sorted().joined(separator: ", "))) nor a sector any staff member covers")
+        for entry in eligible where !context.staffIDs.contains(entry) && !context.sectors.contains(entry) {
+            throw fail("eligible '\(entry)' is neither a staff id nor a sector any staff member covers; \(context.someStaff(near: entry))")
         }
         language = row["language"].flatMap { $0.isEmpty ? nil : $0 }
         with = Self.list(row["with"])
-        for id in with where !staffIDs.contains(id) {
-            throw fail("with '\(id)' is not a staff id; staff are \(staffIDs.sorted().joined(separator: ", "))")
+        for id in with where !context.staffIDs.contains(id) {
+            throw fail("with '\(id)' is not a staff id; \(context.someStaff(near: id))")
         }
         let week = planFile.days
         func day(_ column: String) throws(ScheduleError) -> LocalDate? {
@@ -65,18 +84,33 @@ struct ClientRules {
             }
             edges[rule.id] = rule.after
         }
-        var state: [String: Int] = [:]  // 1 visiting, 2 done
-        func visit(_ id: String, _ path: [String]) -> [String]? {
-            if state[id] == 2 { return nil }
-            if state[id] == 1 { return path + [id] }
-            state[id] = 1
-            for next in edges[id] ?? [] { if let cycle = visit(next, path + [id]) { return cycle } }
-            state[id] = 2
-            return nil
-        }
-        for rule in rules {
-            if let cycle = visit(rule.id, []) {
-                throw ScheduleError(file: file, line: rule.line, "the 'after' column makes a circle: \(cycle.joined(separator: " after ")); remove one of them")
+        // Depth-first search with an explicit stack (a chain of many thousand `after`s must not overflow the call
+        // stack), in linear time.
+        var state: [String: Int] = [:]  // 1 on the current path, 2 done
+        for rule in rules where state[rule.id] == nil {
+            var path: [String] = [rule.id]
+            var stack: [(id: String, next: Int)] = [(rule.id, 0)]
+            state[rule.id] = 1
+            while let top = stack.last {
+                let successors = edges[top.id] ?? []
+                guard top.next < successors.count else {
+                    state[top.id] = 2
+                    stack.removeLast()
+                    path.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let next = successors[top.next]
+                switch state[next] {
+                case 2: continue
+                case 1:
+                    let cycle = path[path.lastIndex(of: next)!...] + [next]
+                    throw ScheduleError(file: file, line: rule.line, "the 'after' column makes a circle: \(cycle.joined(separator: " after ")); remove one of them")
+                default:
+                    state[next] = 1
+                    stack.append((next, 0))
+                    path.append(next)
+                }
             }
         }
     }

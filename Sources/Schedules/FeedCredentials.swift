@@ -29,10 +29,7 @@ public struct FeedSettings: Sendable {
     /// Reads the `feeds:` mapping.
     init(_ node: Node, reader: YAMLReader) throws(ScheduleError) {
         let map = try reader.mapping(node, "feeds")
-        for (key, _, line) in map.pairs where !["credentials_file", "credentials_env", "allow_insecure_auth"].contains(key) {
-            throw ScheduleError(
-                file: reader.file, line: line, "feeds: unknown key '\(key)'; the keys are credentials_file, credentials_env and allow_insecure_auth")
-        }
+        try reader.checkKeys(map, PlanKeys.feeds)
         credentialsFile = try reader.string(map, "credentials_file", optional: true)
         credentialsFileLine = map.line(of: "credentials_file") ?? map.line
         if let value = map["credentials_env"] {

@@ -91,9 +91,11 @@ public enum NetworkLoader {
             guard Zone(identifier: zoneID) != nil else {
                 throw ScheduleError(file: cities.file, line: row.line, "time_zone '\(zoneID)' is not an IANA zone")
             }
+            let cityID = try cities.value(row, "city_id")
+            guard Identifier.isValid(cityID) else { throw ScheduleError(file: cities.file, line: row.line, Identifier.problem("city_id", cityID)) }
             records.cities.append(
                 City(
-                    id: try cities.value(row, "city_id"), name: try cities.value(row, "name"), nameZh: row["name_zh"] ?? "",
+                    id: cityID, name: try cities.value(row, "name"), nameZh: row["name_zh"] ?? "",
                     coordinate: Coordinate(lat: try cities.decimal(row, "lat", in: -90...90), lon: try cities.decimal(row, "lon", in: -180...180)),
                     timeZone: zoneID, country: row["country"]?.uppercased() ?? "CN"))
         }
@@ -321,10 +323,7 @@ struct FeedFiles {
             table = try CSVTable(contentsOf: (folder as NSString).appendingPathComponent(file), displayName: display)
         } else {
             let bytes = try archive!.contents(of: archive!.entry(named: file)!)
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw ScheduleError(file: display, "is not UTF-8 text; save it as UTF-8")
-            }
-            table = try CSVTable(text: text, file: display)
+            table = try CSVTable(text: try InputText.decode(Data(bytes), file: display), file: display)
         }
         try table.require(required)
         return table

@@ -68,18 +68,24 @@ public struct PlanFile: Sendable {
         self.file = file
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw ScheduleError(file: file, line: 1, "the file is empty") }
+            // The basic resolver: every scalar stays text, read by the strict readers below (no YAML 1.1 guessing of
+            // `no` as false or `0x1E` as 30), and a large file composes without a regular expression per scalar.
+            guard let node = try Yams.compose(yaml: text, .basic) else { throw ScheduleError(file: file, line: 1, "the file is empty") }
             root = node
         } catch let error as ScheduleError {
             throw error
+        } catch let error as YamlError {
+            throw YAMLReader(file: file).failure(error, in: text)
         } catch {
-            throw ScheduleError(file: file, line: PlanFile.line(in: "\(error)"), "is not valid YAML: \(error)")
+            throw ScheduleError(file: file, line: 1, "is not valid YAML: \(error)")
         }
         let reader = YAMLReader(file: file)
         let top = try reader.mapping(root, "the top level")
+        try reader.checkKeys(top, PlanKeys.top)
         name = try reader.string(top, "name", optional: true) ?? "Tiaoqi week"
         team = try reader.string(top, "team", optional: true)
         let week = try reader.mapping(try reader.required(top, "week", in: root), "week")
+        try reader.checkKeys(week, PlanKeys.week)
         start = try reader.date(week, "start")
         end = try reader.date(week, "end")
         guard start <= end, end.days(since: start) < 31 else {
@@ -97,12 +103,16 @@ public struct PlanFile: Sendable {
                 }
                 return text
             }
+            guard !network.isEmpty else {
+                throw ScheduleError(file: file, line: top.line(of: "network"), "'network' is an empty list; name the GTFS folder or .zip file(s) of the timetable")
+            }
         } else {
             network = [try reader.string(top, "network")]
         }
         networkLine = top.line(of: "network") ?? 1
         clients = try reader.string(top, "clients", optional: true) ?? "clients.csv"
         let defaults = try top["defaults"].map { node throws(ScheduleError) in try reader.mapping(node, "defaults") } ?? YAMLMapping(pairs: [], line: 1)
+        try reader.checkKeys(defaults, PlanKeys.defaults)
         workingHours = try reader.hours(defaults, "working_hours") ?? DailyHours("08:30-18:30")!
         travelHours = try reader.hours(defaults, "travel_hours") ?? DailyHours("06:30-22:30")!
         businessHours = try reader.hours(defaults, "business_hours") ?? DailyHours("09:00-17:30")!
@@ -111,6 +121,7 @@ public struct PlanFile: Sendable {
         rules.accessMinutes = try reader.integer(defaults, "access_minutes", in: 0...240)
         if let checkIn = defaults["check_in_minutes"] {
             let map = try reader.mapping(checkIn, "check_in_minutes")
+            try reader.checkKeys(map, PlanKeys.checkIn)
             for (key, mode) in [("train", Mode.rail), ("flight", .air), ("bus", .bus)] {
                 if let minutes = try reader.integer(map, key, in: 0...480) { rules.checkInMinutes[mode] = minutes }
             }
@@ -124,7 +135,7 @@ public struct PlanFile: Sendable {
         hotelCost = try reader.decimal(defaults, "hotel_cost", in: 0...100_000) ?? 450
         let maxNights = try reader.integer(defaults, "max_nights", in: 0...366)
         let maxCost = try reader.decimal(defaults, "max_cost", in: 0...100_000_000)
-        let languages = try reader.strings(defaults, "languages") ?? ["zh"]
+        let languages = try reader.strings(defaults, "languages", nonEmpty: true) ?? ["zh"]
         let (first, last) = (start, end)
         let weekDays = (0...last.days(since: first)).map { first.adding(days: $0) }
         if let days = defaults["workdays"] {
@@ -135,44 +146,43 @@ public struct PlanFile: Sendable {
                 }
                 set.insert(day)
             }
+            guard !set.isEmpty else {
+                throw ScheduleError(file: file, line: defaults.line(of: "workdays"), "'workdays' is an empty list; list the days people work, e.g. [mon, tue, wed, thu, fri]")
+            }
             workdays = set
         } else {
             workdays = [.monday, .tuesday, .wednesday, .thursday, .friday]
         }
         if let feeds = top["feeds"] { self.feeds = try FeedSettings(feeds, reader: reader) }
         var staff: [StaffEntry] = []
+        var lineOfID: [String: Int] = [:]
         for item in try reader.sequence(try reader.required(top, "staff", in: root), "staff") {
             let entry = try reader.mapping(item, "a staff entry")
+            try reader.checkKeys(entry, PlanKeys.staff)
             let id = try reader.string(entry, "id")
-            guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-                throw ScheduleError(file: file, line: entry.line(of: "id"), "staff id '\(id)' may hold only a-z, 0-9, - and _")
+            guard Identifier.isValid(id) else {
+                throw ScheduleError(file: file, line: entry.line(of: "id"), Identifier.problem("staff id", id))
             }
-            if staff.contains(where: { $0.id == id }) {
-                throw ScheduleError(file: file, line: entry.line(of: "id"), "staff id '\(id)' is used twice")
+            if let first = lineOfID.updateValue(entry.line(of: "id") ?? entry.line, forKey: id) {
+                throw ScheduleError(file: file, line: entry.line(of: "id"), "staff id '\(id)' is used twice (first on line \(first)); give each person their own id")
             }
+            let hours = try reader.weekdayHours(entry, "working_hours")
             staff.append(
                 StaffEntry(
                     id: id, name: try reader.string(entry, "name", optional: true) ?? id, home: try reader.string(entry, "home"),
                     calendar: try reader.string(entry, "calendar", optional: true),
-                    workingHours: try reader.weekdayHours(entry, "working_hours").usual ?? workingHours,
-                    weekdayHours: try reader.weekdayHours(entry, "working_hours").byWeekday,
+                    workingHours: hours.usual ?? workingHours, weekdayHours: hours.byWeekday,
                     travelHours: try reader.hours(entry, "travel_hours") ?? travelHours,
                     dailyTravelCapMinutes: try reader.integer(entry, "daily_travel_cap_minutes", in: 0...1440) ?? dailyTravelCapMinutes,
                     daysOff: try reader.days(entry, "days_off", week: weekDays),
                     maxNights: try reader.integer(entry, "max_nights", in: 0...366) ?? maxNights,
                     maxCost: try reader.decimal(entry, "max_cost", in: 0...100_000_000) ?? maxCost,
-                    languages: try reader.strings(entry, "languages") ?? languages, sectors: try reader.strings(entry, "sectors") ?? [],
+                    languages: try reader.strings(entry, "languages", nonEmpty: true) ?? languages, sectors: try reader.strings(entry, "sectors") ?? [],
                     line: entry.line, homeLine: entry.line(of: "home") ?? entry.line,
                     calendarLine: entry.line(of: "calendar") ?? entry.line))
         }
         guard !staff.isEmpty else { throw ScheduleError(file: file, line: top.line(of: "staff"), "staff is empty; list at least one person") }
         self.staff = staff
-    }
-
-    private static func line(in message: String) -> Int? {
-        // Yams reports positions as "line:column" inside its messages.
-        guard let match = message.firstMatch(of: /(\d+):(\d+)/) else { return nil }
-        return Int(match.1)
     }
 }
 
@@ -182,131 +192,5 @@ extension LocalDate {
         if let date = LocalDate(iso: text), text.count == 10 { return week.contains(date) ? date : nil }
         guard let weekday = Weekday(name: text) else { return nil }
         return week.first { $0.weekday == weekday }
-    }
-}
-
-/// A YAML mapping with the line of each key.
-struct YAMLMapping {
-    var pairs: [(key: String, value: Node, line: Int)]
-    var line: Int
-
-    subscript(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
-
-    func line(of key: String) -> Int? { pairs.first { $0.key == key }?.line }
-}
-
-/// Typed access to YAML nodes, with errors that name the file and line.
-struct YAMLReader {
-    let file: String
-
-    func mapping(_ node: Node, _ what: String) throws(ScheduleError) -> YAMLMapping {
-        guard case .mapping(let mapping) = node else {
-            throw ScheduleError(file: file, line: node.mark?.line, "\(what) must be a mapping of key: value")
-        }
-        return YAMLMapping(
-            pairs: mapping.map { (key: $0.key.string ?? "", value: $0.value, line: $0.key.mark?.line ?? 1) },
-            line: node.mark?.line ?? 1)
-    }
-
-    func sequence(_ node: Node, _ what: String) throws(ScheduleError) -> [Node] {
-        guard case .sequence(let sequence) = node else {
-            throw ScheduleError(file: file, line: node.mark?.line, "\(what) must be a list")
-        }
-        return Array(sequence)
-    }
-
-    func required(_ map: YAMLMapping, _ key: String, in parent: Node) throws(ScheduleError) -> Node {
-        guard let node = map[key] else {
-            throw ScheduleError(file: file, line: map.line, "missing '\(key):'; see docs/FORMATS.md for the shape of plan.yaml")
-        }
-        return node
-    }
-
-    func string(_ map: YAMLMapping, _ key: String, optional: Bool = false) throws(ScheduleError) -> String? {
-        guard let node = map[key] else {
-            if optional { return nil }
-            throw ScheduleError(file: file, line: map.line, "missing '\(key):'")
-        }
-        guard let text = node.string, !text.isEmpty else {
-            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' must be a non-empty string")
-        }
-        return text
-    }
-
-    func string(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> String {
-        try string(map, key, optional: false)!
-    }
-
-    func date(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> LocalDate {
-        let text = try string(map, key)
-        guard let date = LocalDate(iso: text), text.count == 10 else {
-            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' is '\(text)'; write a date as YYYY-MM-DD")
-        }
-        return date
-    }
-
-    /// A list of strings, or one string standing for a list of one.
-    func strings(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> [String]? {
-        guard let node = map[key] else { return nil }
-        if let text = node.string, case .scalar = node { return [text] }
-        return try sequence(node, "'\(key)'").map { (item) throws(ScheduleError) -> String in
-            guard let text = item.string, !text.isEmpty else {
-                throw ScheduleError(file: file, line: item.mark?.line ?? map.line(of: key), "'\(key)' entries must be non-empty strings")
-            }
-            return text
-        }
-    }
-
-    /// Days of the week named by date (YYYY-MM-DD) or weekday (`wed`).
-    func days(_ map: YAMLMapping, _ key: String, week: [LocalDate]) throws(ScheduleError) -> [LocalDate] {
-        guard let names = try strings(map, key) else { return [] }
-        return try names.map { (name) throws(ScheduleError) -> LocalDate in
-            guard let day = LocalDate.inWeek(name, week) else {
-                throw ScheduleError(
-                    file: file, line: map.line(of: key),
-                    "'\(key)' entry '\(name)' is neither a date of the week (\(week.first!) to \(week.last!)) nor a weekday such as wed")
-            }
-            return day
-        }
-    }
-
-    /// Hours as one `"HH:MM-HH:MM"` for every day, or as a mapping of weekdays to hours (`{mon: "08:00-18:00"}`).
-    func weekdayHours(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> (usual: DailyHours?, byWeekday: [Weekday: DailyHours]) {
-        guard let node = map[key] else { return (nil, [:]) }
-        guard case .mapping = node else { return (try hours(map, key), [:]) }
-        var byWeekday: [Weekday: DailyHours] = [:]
-        let days = try mapping(node, "'\(key)'")
-        for (name, _, line) in days.pairs {
-            guard let weekday = Weekday(name: name) else {
-                throw ScheduleError(file: file, line: line, "'\(key)' key '\(name)' is not a weekday such as mon")
-            }
-            guard let value = try hours(days, name) else { continue }
-            byWeekday[weekday] = value
-        }
-        return (nil, byWeekday)
-    }
-
-    func hours(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> DailyHours? {
-        guard let text = try string(map, key, optional: true) else { return nil }
-        guard let hours = DailyHours(text) else {
-            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' is '\(text)'; write hours as \"HH:MM-HH:MM\", opening before closing")
-        }
-        return hours
-    }
-
-    func integer(_ map: YAMLMapping, _ key: String, in range: ClosedRange<Int>) throws(ScheduleError) -> Int? {
-        guard let node = map[key] else { return nil }
-        guard let value = node.int, range.contains(value) else {
-            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return value
-    }
-
-    func decimal(_ map: YAMLMapping, _ key: String, in range: ClosedRange<Double>) throws(ScheduleError) -> Double? {
-        guard let node = map[key] else { return nil }
-        guard let value = node.float ?? node.int.map(Double.init), range.contains(value) else {
-            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' must be a number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return value
     }
 }

@@ -13,21 +13,41 @@ public enum PlanJSON {
         return (try? encoder.encode(value)) ?? Data()
     }
 
-    /// Reads a plan file; errors name the file and what is wrong.
+    /// The `version`s of plan.json this Tiaoqi reads.
+    public static let knownVersions = [1]
+
+    /// Reads a plan file; errors name the file, the line, what is wrong and what to do.
     public static func decode(contentsOf path: String) throws(ScheduleError) -> Plan {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScheduleError(file: path, "cannot read the plan file; check the path")
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ScheduleError(file: path, "no such file; check the path of the plan.json")
+        }
+        let text = try InputText.read(path)
+        if let (line, message) = JSONLines.syntaxError(in: text) {
+            throw ScheduleError(file: path, line: line, "is not valid JSON here: \(message); fix it, or write the plan again with tiaoqi plan --out")
+        }
+        struct Header: Decodable { var version: Int? }
+        let version = try? JSONDecoder().decode(Header.self, from: Data(text.utf8)).version
+        if let version, !knownVersions.contains(version) {
+            throw ScheduleError(
+                file: path, line: JSONLines.line(of: ["version"], in: text),
+                "plan.json version \(version) is not one this Tiaoqi reads (known: \(knownVersions.map(String.init).joined(separator: ", "))); "
+                    + "use the Tiaoqi that wrote it, or plan the week again with this one")
         }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
+        func line(_ codingPath: [any CodingKey]) -> Int? {
+            JSONLines.line(of: codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }, in: text)
+        }
         do {
-            return try decoder.decode(Plan.self, from: data)
+            return try decoder.decode(Plan.self, from: Data(text.utf8))
         } catch let DecodingError.dataCorrupted(context) {
-            throw ScheduleError(file: path, "\(context.debugDescription) at \(pathText(context.codingPath))")
+            throw ScheduleError(file: path, line: line(context.codingPath), "\(context.debugDescription) at \(pathText(context.codingPath))")
         } catch let DecodingError.keyNotFound(key, context) {
-            throw ScheduleError(file: path, "missing '\(key.stringValue)' at \(pathText(context.codingPath))")
+            throw ScheduleError(file: path, line: line(context.codingPath), "missing '\(key.stringValue)' at \(pathText(context.codingPath))")
         } catch let DecodingError.typeMismatch(_, context) {
-            throw ScheduleError(file: path, "wrong type at \(pathText(context.codingPath)): \(context.debugDescription)")
+            throw ScheduleError(file: path, line: line(context.codingPath), "wrong type at \(pathText(context.codingPath)): \(context.debugDescription)")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw ScheduleError(file: path, line: line(context.codingPath), "a value is null or missing at \(pathText(context.codingPath))")
         } catch {
             throw ScheduleError(file: path, "is not a Tiaoqi plan.json: \(error)")
         }

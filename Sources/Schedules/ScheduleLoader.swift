@@ -60,10 +60,23 @@ public struct ScheduleLoader: Sendable {
         let clientsPath = table.file
         let fetched = try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: lenient, progress: progress)
             .fetch(citations, window: period)
-        let warnings = fetched.warnings
+        var warnings = fetched.warnings
+        // Unknown columns are ignored, as the format says; one that looks like a misspelt known column is said.
+        for column in table.header where !column.isEmpty && !Self.clientColumns.contains(column) {
+            if let close = Suggestion.closest(to: column, in: Self.clientColumns) {
+                warnings.append("\(clientsPath):1: column '\(column)' is not one Tiaoqi reads, so it is ignored; did you mean '\(close)'?")
+            }
+        }
 
+        struct WorkingKind: Hashable {
+            var usual: DailyHours
+            var byWeekday: [Weekday: DailyHours]
+            var daysOff: [LocalDate]
+        }
+        var workingByKind: [WorkingKind: IntervalSet] = [:]
         var staff: [Staff] = []
         var staffHours: [String: IntervalSet] = [:]
+        staff.reserveCapacity(planFile.staff.count)
         for entry in planFile.staff {
             guard let city = timetable.cities[entry.home] else {
                 throw ScheduleError(file: planPath, line: entry.homeLine, unknownCity(entry.home, timetable))
@@ -72,10 +85,15 @@ public struct ScheduleLoader: Sendable {
             if let location = entry.calendar {
                 busy = fetched.calendars[location]!.busy(in: period, floating: zone)
             }
-            let working = IntervalSet(
-                workingDays.filter { !entry.daysOff.contains($0) }.flatMap { day in
-                    (entry.weekdayHours[day.weekday] ?? entry.workingHours).intervals(on: [day], in: zone).intervals
-                })
+            // Most people share their hours and days off: their working time is worked out once per kind.
+            let kind = WorkingKind(usual: entry.workingHours, byWeekday: entry.weekdayHours, daysOff: entry.daysOff)
+            let working =
+                workingByKind[kind]
+                ?? IntervalSet(
+                    workingDays.filter { !entry.daysOff.contains($0) }.flatMap { day in
+                        (entry.weekdayHours[day.weekday] ?? entry.workingHours).intervals(on: [day], in: zone).intervals
+                    })
+            workingByKind[kind] = working
             staffHours[entry.id] = working
             staff.append(
                 Staff(
@@ -106,11 +124,16 @@ public struct ScheduleLoader: Sendable {
         let staffNames = Dictionary(planFile.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var clients: [Client] = []
         var order: [(id: String, after: [String], line: Int)] = []
-        var seen: Set<String> = []
+        var lineOfID: [String: Int] = [:]
+        let context = ClientRules.Context(planFile: planFile)
+        guard !table.rows.isEmpty else {
+            throw ScheduleError(file: clientsPath, line: 1, "has no clients, only a header; add a row per client to plan")
+        }
         for row in table.rows {
             let id = try table.value(row, "id")
-            guard seen.insert(id).inserted else {
-                throw ScheduleError(file: clientsPath, line: row.line, "client id '\(id)' is used twice")
+            guard Identifier.isValid(id) else { throw ScheduleError(file: clientsPath, line: row.line, Identifier.problem("client id", id)) }
+            if let first = lineOfID.updateValue(row.line, forKey: id) {
+                throw ScheduleError(file: clientsPath, line: row.line, "client id '\(id)' is used twice (first on line \(first)); give each client its own id")
             }
             let cityID = try table.value(row, "city")
             guard timetable.cities[cityID] != nil else {
@@ -127,7 +150,7 @@ public struct ScheduleLoader: Sendable {
             let feed = try table.value(row, "calendar")
             let calendar = fetched.calendars[feed]!
             let name = try table.value(row, "name")
-            let rules = try ClientRules(row: row, table: table, planFile: planFile)
+            let rules = try ClientRules(row: row, table: table, context: context)
             order.append((id, rules.after, row.line))
             clients.append(
                 Client(
@@ -159,6 +182,12 @@ public struct ScheduleLoader: Sendable {
             folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: warnings, feedReports: fetched.reports)
     }
 
+    /// The columns of clients.csv (docs/FORMATS.md).
+    static let clientColumns = [
+        "id", "name", "city", "address", "lat", "lon", "priority", "meeting_minutes", "calendar", "must_visit", "business_hours", "sector",
+        "eligible", "language", "with", "earliest_day", "latest_day", "after", "pinned", "company",
+    ]
+
     private func flag(_ text: String?, table: CSVTable, row: CSVTable.Row) throws(ScheduleError) -> Bool {
         switch text?.lowercased() {
         case nil, "", "no", "false", "0", "否", "n": return false
@@ -186,7 +215,7 @@ public struct ScheduleLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: planPath) else {
             throw ScheduleError(file: planPath, "cannot read plan.yaml; is '\(folder)' a schedule folder?")
         }
-        let planFile = try PlanFile(text: String(decoding: data, as: UTF8.self), file: planPath)
+        let planFile = try PlanFile(text: try InputText.decode(data, file: planPath), file: planPath)
         let table = try CSVTable(contentsOf: join(folder, planFile.clients))
         try table.require(["calendar"])
         var citations = planFile.staff.compactMap { entry in

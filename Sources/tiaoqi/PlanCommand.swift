@@ -62,11 +62,10 @@ struct PlanCommand: AsyncParsableCommand {
         let findings = PlanAudit(problem: problem, timetable: loaded.timetable).findings(for: plan)
             .filter { $0.rule != "must-visit-left-out" && $0.rule != "booked-leg-given-up" }
         if let out {
+            // One set: plan.json and every person's .ics appear together or not at all.
+            let calendars = PlanCalendars.render(plan, schedule: loaded).sorted { $0.key < $1.key }.map { (name: "\($0.key).ics", data: Data($0.value.utf8)) }
             do throws(ScheduleError) {
-                try AtomicFile.write(PlanJSON.encode(plan), to: (out as NSString).appendingPathComponent("plan.json"))
-                for (person, text) in PlanCalendars.render(plan, schedule: loaded).sorted(by: { $0.key < $1.key }) {
-                    try AtomicFile.write(Data(text.utf8), to: (out as NSString).appendingPathComponent("\(person).ics"))
-                }
+                try OutputFolder.write([(name: "plan.json", data: PlanJSON.encode(plan))] + calendars, to: out)
             } catch {
                 throw Failure.exit(for: error)
             }

@@ -1,0 +1,205 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a set of output files (`plan.json` and one `.ics` per person) into a folder as one: a reader, a second
+/// writer or a `kill -9` at any moment sees either the old set or the new one, never a mix.
+///
+/// The new set is written into a temporary folder beside the target (`.<name>.tiaoqi-new-<pid>-<random>`), with
+/// every file of the old folder that Tiaoqi did not write (anything but `plan.json` and `.ics` files whose `PRODID` is
+/// Tiaoqi's) carried over as a hard link, and then exchanged with the target in one step (Linux `renameat2` with
+/// `RENAME_EXCHANGE`, macOS `renamex_np` with `RENAME_SWAP`; elsewhere two renames, repaired by the next writer if
+/// killed between them). Writers to folders of one parent take turns: each holds an exclusive `flock` on the parent
+/// folder while it writes, so nothing is left beside the target but the target itself. A temporary folder left by a
+/// killed writer is removed by the next one (it can only be a dead writer's, as the lock is released on death).
+public enum OutputFolder {
+    /// The environment variable that makes a writer wait this many seconds with the new set complete but not yet
+    /// swapped in, so tests can kill it there.
+    public static let pauseVariable = "TIAOQI_TEST_PAUSE_BEFORE_SWAP"
+
+    /// Writes `files` (name and bytes; names are plain file names) as the new content of `folder`.
+    public static func write(_ files: [(name: String, data: Data)], to folder: String) throws(ScheduleError) {
+        var target = (RelativePath.absolute(folder) as NSString).standardizingPath
+        var info = stat()
+        if lstat(target, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, let real = realpath(target, nil) {
+            target = String(cString: real)  // write where the link points, and keep the link
+            free(real)
+        }
+        let parent = (target as NSString).deletingLastPathComponent, name = (target as NSString).lastPathComponent
+        if let code = makeFolders(parent) { throw failure(parent, code, "creating the folder") }
+        let lock = open(parent, O_RDONLY)
+        guard lock >= 0 else { throw failure(parent, errno, "opening the folder") }
+        defer { close(lock) }
+        guard flock(lock, LOCK_EX) == 0 else { throw failure(parent, errno, "locking the folder") }
+        repair(parent: parent, name: name, target: target)
+        // Only now, holding the lock, is what is at the target settled.
+        let exists = stat(target, &info) == 0
+        if exists {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw ScheduleError(file: folder, "is a file, not a folder; give --out a folder (it is created if missing)")
+            }
+            guard access(target, W_OK) == 0 else { throw failure(folder, errno, "writing into it") }
+        }
+
+        let temporary = (parent as NSString).appendingPathComponent(".\(name).tiaoqi-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        guard mkdir(temporary, exists ? info.st_mode & 0o7777 : 0o777) == 0 else { throw failure(parent, errno, "creating the new '\(name)' beside the old one") }
+        if exists { chmod(temporary, info.st_mode & 0o7777) }
+        do throws(ScheduleError) {
+            for file in files {
+                try writeFile(file.data, to: (temporary as NSString).appendingPathComponent(file.name), shown: (folder as NSString).appendingPathComponent(file.name))
+            }
+            if exists { try carryOver(from: target, to: temporary, except: Set(files.map(\.name)), shown: folder) }
+            syncFolder(temporary)
+            if let text = ProcessInfo.processInfo.environment[pauseVariable], let seconds = Double(text) { Thread.sleep(forTimeInterval: seconds) }
+            try swap(temporary, into: target, exists: exists, parent: parent, name: name, shown: folder)
+        } catch {
+            removeTree(temporary)
+            throw error
+        }
+        syncFolder(parent)
+    }
+
+    /// The files Tiaoqi writes into an output folder and replaces as a set: `plan.json`, and `.ics` files it wrote.
+    static func isTiaoqis(_ path: String, name: String) -> Bool {
+        if name == "plan.json" { return true }
+        guard name.lowercased().hasSuffix(".ics"), let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 512)) ?? Data()
+        return String(decoding: head, as: UTF8.self).contains("PRODID:-//Tiaoqi//")
+    }
+
+    /// Removes what killed writers left beside `target`; puts the old set back if one was killed between the two
+    /// renames of the fallback swap.
+    private static func repair(parent: String, name: String, target: String) {
+        let prefix = ".\(name).tiaoqi-"
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
+        var info = stat()
+        for leftover in leftovers {
+            let path = (parent as NSString).appendingPathComponent(leftover)
+            if leftover.hasPrefix(prefix + "old-") && stat(target, &info) != 0 && rename(path, target) == 0 { continue }
+            removeTree(path)
+        }
+    }
+
+    private static func swap(_ temporary: String, into target: String, exists: Bool, parent: String, name: String, shown: String) throws(ScheduleError) {
+        guard exists else {
+            guard rename(temporary, target) == 0 else { throw failure(shown, errno, "moving the new files into place") }
+            return
+        }
+        if exchange(temporary, target) == 0 {
+            removeTree(temporary)  // now the old set
+            return
+        }
+        let code = errno
+        guard code == EINVAL || code == ENOSYS || code == ENOTSUP || code == -1 else { throw failure(shown, code, "moving the new files into place") }
+        // No atomic exchange here: two renames, the old set kept aside until the new one is in place.
+        let old = (parent as NSString).appendingPathComponent(".\(name).tiaoqi-old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        guard rename(target, old) == 0 else { throw failure(shown, errno, "moving the old files aside") }
+        guard rename(temporary, target) == 0 else {
+            let code = errno
+            rename(old, target)
+            throw failure(shown, code, "moving the new files into place")
+        }
+        removeTree(old)
+    }
+
+    /// Exchanges two paths atomically; -1 with errno set (or `errno` -1 when the system has no such call).
+    private static func exchange(_ a: String, _ b: String) -> Int32 {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        // glibc has renameat2 since 2.28, but Swift's Glibc module does not declare it.
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else {
+            errno = -1
+            return -1
+        }
+        let renameExchange: UInt32 = 1 << 1
+        return unsafeBitCast(symbol, to: RenameAt2.self)(AT_FDCWD, a, AT_FDCWD, b, renameExchange)
+        #elseif canImport(Darwin)
+        return renamex_np(a, b, UInt32(RENAME_SWAP))
+        #else
+        errno = -1
+        return -1
+        #endif
+    }
+
+    /// Hard-links (or copies) into `temporary` every entry of the old folder that is not part of the output set.
+    private static func carryOver(from target: String, to temporary: String, except names: Set<String>, shown: String) throws(ScheduleError) {
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).sorted()
+        // Also dropped: temporary files of a killed older Tiaoqi, which wrote file by file (`plan.json.tmp-<pid>-<n>`).
+        for entry in entries where !names.contains(entry) && !entry.contains(".json.tmp-") && !entry.contains(".ics.tmp-") {
+            let from = (target as NSString).appendingPathComponent(entry), to = (temporary as NSString).appendingPathComponent(entry)
+            if isTiaoqis(from, name: entry) { continue }
+            if link(from, to) == 0 { continue }
+            do {
+                try FileManager.default.copyItem(atPath: from, toPath: to)
+            } catch {
+                throw ScheduleError(file: (shown as NSString).appendingPathComponent(entry), "cannot keep this file, which Tiaoqi did not write, in the new output: \(error.localizedDescription); move it elsewhere")
+            }
+        }
+    }
+
+    private static func writeFile(_ data: Data, to path: String, shown: String) throws(ScheduleError) {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
+        guard descriptor >= 0 else { throw failure(shown, errno, "creating it") }
+        defer { close(descriptor) }
+        var code: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                #if canImport(Glibc)
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                let count = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 {
+                    code = count < 0 ? errno : EIO
+                    return
+                }
+                offset += count
+            }
+        }
+        guard code == 0 else { throw failure(shown, code, "writing it") }
+        guard fsync(descriptor) == 0 else { throw failure(shown, errno, "writing it to disk") }
+    }
+
+    private static func syncFolder(_ path: String) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    private static func removeTree(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Creates `path` and its missing parents; the errno of the step that failed, or nil.
+    private static func makeFolders(_ path: String) -> Int32? {
+        var built = ""
+        for component in (path as NSString).pathComponents {
+            built = built.isEmpty ? component : (built as NSString).appendingPathComponent(component)
+            if mkdir(built, 0o777) != 0 && errno != EEXIST { return errno }
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return errno }
+        return info.st_mode & S_IFMT == S_IFDIR ? nil : ENOTDIR
+    }
+
+    /// `path: cannot write (while …): <cause>; <what to do>`.
+    static func failure(_ path: String, _ code: Int32, _ doing: String) -> ScheduleError {
+        let cause = String(cString: strerror(code))
+        let advice: String
+        switch code {
+        case EACCES, EPERM: advice = "you may not write there; give --out a folder you may write to, or change its permissions"
+        case EROFS: advice = "it is on a read-only file system; give --out a folder elsewhere"
+        case ENOSPC, EDQUOT: advice = "the disk (or your quota) is full; free some space or give --out a folder on another disk"
+        case ENOTDIR: advice = "part of the path is a file, not a folder; give --out a folder path"
+        case ENAMETOOLONG: advice = "the path is too long; give --out a shorter path"
+        default: advice = "give --out another folder"
+        }
+        return ScheduleError(file: path, "cannot write the output (\(doing)): \(cause); \(advice); nothing was changed")
+    }
+}
