@@ -38,8 +38,8 @@ struct HostilePlanTests {
         #expect(audit.findings(for: plan).isEmpty, "\(schedule.folder)")
     }
 
-    @Test func aPinThatNoWorkingDayAllowsIsAnInputErrorAtLoadTime() async throws {
-        let folder = Fixtures.path("Tests/SchedulesTests/Fixtures/hostile/pin-on-no-workday")
+    @Test func aPinOnADayThatIsNoWorkdayIsAnInputErrorAtLoadTime() async throws {
+        let folder = Fixtures.path("Tests/SchedulesTests/Fixtures/hostile/pin-on-a-day-off")
         do {
             _ = try await ScheduleLoader().load(folder: folder)
             Issue.record("the schedule loaded")
