@@ -58,9 +58,8 @@ public struct ScheduleLoader: Sendable {
         let workingDays = planFile.workingDays
         let period = planFile.period
         let clientsPath = table.file
-        let fetched = try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: lenient, progress: progress)
+        var fetched = try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: lenient, progress: progress)
             .fetch(citations, window: period)
-        let warnings = fetched.warnings
 
         var staff: [Staff] = []
         for entry in planFile.staff {
@@ -69,7 +68,9 @@ public struct ScheduleLoader: Sendable {
             }
             var busy = IntervalSet()
             if let location = entry.calendar {
-                busy = fetched.calendars[location]!.busy(in: period, floating: zone)
+                var diagnostics: [Diagnostic] = []
+                busy = fetched.calendars[location]!.busy(in: period, floating: zone, diagnostics: &diagnostics)
+                fetched.warn(diagnostics, location: location)
             }
             let working = IntervalSet(
                 workingDays.filter { !entry.daysOff.contains($0) }.flatMap { day in
@@ -105,7 +106,11 @@ public struct ScheduleLoader: Sendable {
                 hours = parsed
             }
             let mustVisit = try flag(row["must_visit"], table: table, row: row)
-            let calendar = fetched.calendars[try table.value(row, "calendar")]!
+            let location = try table.value(row, "calendar")
+            let calendar = fetched.calendars[location]!
+            var diagnostics: [Diagnostic] = []
+            let availability = calendar.freeTime(hours: hours, on: workingDays, zone: zone, diagnostics: &diagnostics)
+            fetched.warn(diagnostics, location: location)
             let name = try table.value(row, "name")
             let rules = try ClientRules(row: row, table: table, planFile: planFile)
             order.append((id, rules.after, row.line))
@@ -119,7 +124,7 @@ public struct ScheduleLoader: Sendable {
                     address: row["address"] ?? "", priority: try table.integer(row, "priority", in: 1...10),
                     meetingMinutes: try table.integer(row, "meeting_minutes", in: 5...720), mustVisit: mustVisit,
                     sector: row["sector"] ?? "",
-                    availability: calendar.freeTime(hours: hours, on: workingDays, zone: zone), eligible: rules.eligible,
+                    availability: availability, eligible: rules.eligible,
                     language: rules.language, with: rules.with, earliestDay: rules.earliestDay, latestDay: rules.latestDay,
                     after: rules.after, pinnedStart: rules.pinnedStart))
             clients[clients.count - 1].company = row["company"].flatMap { $0.isEmpty ? nil : $0 }
@@ -133,7 +138,7 @@ public struct ScheduleLoader: Sendable {
             hotelCost: planFile.hotelCost)
         problem.team = planFile.team ?? (RelativePath.absolute(folder) as NSString).lastPathComponent
         return Schedule(
-            folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: warnings, feedReports: fetched.reports)
+            folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: fetched.warnings, feedReports: fetched.reports)
     }
 
     private func flag(_ text: String?, table: CSVTable, row: CSVTable.Row) throws(ScheduleError) -> Bool {
