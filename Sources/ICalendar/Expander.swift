@@ -55,14 +55,37 @@ struct Expander {
         let zone = self.zone
         let (days, seconds) = length
         let margin = Int64(max(days, 0) + 2) * 86_400 + max(seconds, 0)
-        var last = local(window.end + 86_400, in: zone)
-        var skipTo = local(window.start - margin, in: zone)
-        // Overrides may move instances from outside the window into it (or shift all later ones): expand far enough
-        // to meet every instance they name.
+        let last = local(window.end + 86_400, in: zone)
+        let skipTo = local(window.start - margin, in: zone)
+        // Overrides may move instances from outside the window into it, or shift all later ones: expand, besides
+        // the window, around each instance an override that can matter here names, and where a THISANDFUTURE
+        // override's shift brings later instances in. Overrides that cannot reach the window cost nothing.
+        var ranges = [(from: skipTo, to: last)]
+        var chinese = (from: skipTo, to: last)
         for override in overrides {
-            let original = local(override.recurrenceID!.instant(zones: zones, floatingZone: floating), in: zone)
-            if original < skipTo { skipTo = LocalDateTime(date: original.date.adding(days: -1), second: 0) }
-            if original > last { last = LocalDateTime(date: original.date.adding(days: 1), second: 0) }
+            let key = override.recurrenceID!.instant(zones: zones, floatingZone: floating)
+            let original = local(key, in: zone)
+            chinese = (min(chinese.from, LocalDateTime(date: original.date.adding(days: -1), second: 0)), max(chinese.to, LocalDateTime(date: original.date.adding(days: 1), second: 0)))
+            let around = (LocalDateTime(date: original.date.adding(days: -1), second: 0), LocalDateTime(date: original.date.adding(days: 1), second: 0))
+            let moved = single(of: override).interval
+            if override.thisAndFuture {
+                let shift = moved.start - key
+                let from = max(key - 86_400, window.start - shift - moved.seconds - margin)
+                let to = window.end - shift + 86_400
+                if from < to { ranges.append((local(from, in: zone), local(to, in: zone))) }
+                ranges.append(around)
+            } else if original < skipTo || original > last, moved.start < window.end + margin, moved.end + margin > window.start {
+                ranges.append(around)
+            }
+        }
+        ranges.sort { $0.from < $1.from }
+        var merged: [(from: LocalDateTime, to: LocalDateTime)] = []
+        for range in ranges {
+            if let previous = merged.last, range.from <= previous.to {
+                merged[merged.count - 1].to = max(previous.to, range.to)
+            } else {
+                merged.append(range)
+            }
         }
         var starts: [LocalDateTime] = []
         var limited: String?
@@ -71,13 +94,17 @@ struct Expander {
             for extra in [rule] + event.additionalRules {
                 let check = untilTest(extra, zone: zone)
                 if extra.scale == "CHINESE" {
-                    starts += ChineseRecurrence(rule: extra, start: startLocal).instances(through: last, keepGoing: check)
+                    starts += ChineseRecurrence(rule: extra, start: startLocal).instances(through: chinese.to, keepGoing: check)
                 } else {
-                    let walk = RecurrenceIterator(rule: extra, start: startLocal).instances(through: last, skipTo: skipTo, keepGoing: check)
-                    starts += walk.instances
-                    limited = limited ?? walk.limited
+                    let iterator = RecurrenceIterator(rule: extra, start: startLocal)
+                    for range in merged {
+                        let walk = iterator.instances(through: range.to, skipTo: range.from, keepGoing: check)
+                        starts += walk.instances
+                        limited = limited ?? walk.limited
+                    }
                 }
             }
+            if merged.count > 1 { starts = Array(Set(starts)).sorted() }
             if !event.additionalRules.isEmpty { starts = Array(Set(starts)).sorted() }
             // DTSTART is always the first instance (RFC 5545 §3.8.5.3), even when the rule does not produce it,
             // unless COUNT=0 or UNTIL lies before it.

@@ -79,7 +79,7 @@ struct RecurrenceIterator {
                 walk.limited = "RRULE expansion stopped after \(RecurrenceLimits.maximumPeriods) periods (RecurrenceLimits.maximumPeriods)"
                 return walk
             }
-            var candidates = candidates(in: period)
+            var candidates = candidates(in: period, begin: bounds)
             if !rule.bySetPos.isEmpty { candidates = setPositions(candidates) }
             guard let latest = candidates.last else {
                 if let dry, bounds.wallSeconds - lastMatch > dry { break }
@@ -144,8 +144,8 @@ struct RecurrenceIterator {
     }
 
     /// Every instance of period `k` before BYSETPOS, sorted.
-    func candidates(in k: Int) -> [LocalDateTime] {
-        guard let begin = periodStart(k) else { return [] }
+    func candidates(in k: Int, begin known: LocalDateTime? = nil) -> [LocalDateTime] {
+        guard let begin = known ?? periodStart(k) else { return [] }
         let days: [LocalDate]
         switch rule.frequency {
         case .yearly where !byMonth.isEmpty:

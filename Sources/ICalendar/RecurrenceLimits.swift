@@ -6,9 +6,10 @@ public enum RecurrenceLimits {
     /// The most periods (FREQ × INTERVAL steps) examined per event per expansion. Rules without COUNT, and COUNT
     /// rules whose periods all yield the same number of instances, start next to the window, so only COUNT rules
     /// that must be walked from a DTSTART long ago (`FREQ=SECONDLY;BYHOUR=9;COUNT=…` from 1990) can reach it.
-    public static let maximumPeriods = 1_000_000
-    /// The most instances of one event near one window (a week of `FREQ=SECONDLY` has 604,800).
-    public static let maximumInstances = 100_000
+    public static let maximumPeriods = 200_000
+    /// The most instances of one event near one window: one every 43 seconds for the ten days around a week (a week
+    /// of `FREQ=SECONDLY` has 604,800).
+    public static let maximumInstances = 20_000
     /// Years after which a rule that has matched nothing never will: the Gregorian calendar repeats every 400 years
     /// (146,097 days, a whole number of weeks); with an INTERVAL the cycle is the least common multiple of the two.
     public static let cycleYears = 400
@@ -44,7 +45,8 @@ extension RecurrenceIterator {
     }
 
     /// The next period worth examining after period `k` (starting at `begin`) yielded nothing: for rules finer than
-    /// a day, the first period of the next day, hour or minute when the day, hour or minute is filtered out.
+    /// a day, the first period at or after the next wall time whose day, hour, minute and second pass the rule's
+    /// filters (BYHOUR filters HOURLY periods; BYHOUR and BYMINUTE MINUTELY ones; all three SECONDLY ones).
     func nextPeriod(after k: Int, begin: LocalDateTime) -> Int {
         let unit: Int64
         switch rule.frequency {
@@ -53,23 +55,41 @@ extension RecurrenceIterator {
         case .secondly: unit = 1
         default: return k + 1
         }
-        let wall = begin.wallSeconds
-        func floorMod(_ a: Int64, _ b: Int64) -> Int64 { (a % b + b) % b }
-        var target: Int64
-        if !dayMatches(begin.date) {
-            target = (begin.date.daysSinceEpoch + 1) * 86_400
-        } else if rule.frequency < .hourly && !rule.byHour.isEmpty && !rule.byHour.contains(begin.second / 3600) {
-            target = wall - floorMod(wall, 3600) + 3600
-        } else if rule.frequency == .secondly && !rule.byMinute.isEmpty && !rule.byMinute.contains(begin.second / 60 % 60) {
-            target = wall - floorMod(wall, 60) + 60
-        } else {
-            return k + 1
-        }
         guard let base = periodStart(0)?.wallSeconds else { return k + 1 }
+        let target = nextMatchingTime(after: begin.wallSeconds, unit: unit)
         let step = unit * Int64(rule.interval)
-        target = max(target, wall + 1)
         let periods = (target - base + step - 1) / step
         return max(k + 1, periods >= Int64(Int.max / 2) ? Int.max / 2 : Int(periods))
+    }
+
+    /// The first wall time after `wall`, on a `unit` boundary, that the day and time filters let through (or where
+    /// the search gave up, a thousand jumps on: the walk goes on from there).
+    private func nextMatchingTime(after wall: Int64, unit: Int64) -> Int64 {
+        func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+        let hours = Set(rule.byHour)
+        let minutes = unit <= 60 ? Set(rule.byMinute) : []
+        let seconds = unit == 1 ? Set(rule.bySecond) : []
+        var t = floorDiv(wall, unit) * unit + unit
+        for _ in 0..<1000 {
+            let day = floorDiv(t, 86_400)
+            let midnight = day * 86_400
+            let time = Int(t - midnight)
+            let (h, m, s) = (time / 3600, time / 60 % 60, time % 60)
+            if !dayMatches(LocalDate(daysSinceEpoch: day)) {
+                t = midnight + 86_400
+            } else if !hours.isEmpty && !hours.contains(h) {
+                t = hours.filter { $0 > h }.min().map { midnight + Int64($0) * 3600 } ?? midnight + 86_400
+            } else if !minutes.isEmpty && !minutes.contains(m) {
+                let hour = midnight + Int64(h) * 3600
+                t = minutes.filter { $0 > m }.min().map { hour + Int64($0) * 60 } ?? hour + 3600
+            } else if !seconds.isEmpty && !seconds.contains(s) {
+                let minute = midnight + Int64(h) * 3600 + Int64(m) * 60
+                t = seconds.filter { $0 > s }.min().map { minute + Int64($0) } ?? minute + 60
+            } else {
+                return t
+            }
+        }
+        return t
     }
 
     /// With COUNT: the period to start at near `target`, and the instances the periods before it yield, when every
