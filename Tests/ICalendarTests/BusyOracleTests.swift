@@ -155,6 +155,7 @@ struct BusyOracleTests {
         let running = process
         DispatchQueue.global().asyncAfter(deadline: .now() + 30) { if running.isRunning { kill(running.processIdentifier, SIGKILL) } }
         let json = try JSONEncoder().encode(cases)
+        // TIAOQI_BUSY_CASES=FILE keeps the cases, to run the oracle on them by hand.
         if let dump = ProcessInfo.processInfo.environment["TIAOQI_BUSY_CASES"] { try json.write(to: URL(fileURLWithPath: dump)) }
         input.fileHandleForWriting.write(json)
         try input.fileHandleForWriting.close()
