@@ -35,7 +35,7 @@ extension VCalendar {
             var slots = IntervalSet()
             for slot in component.slots {
                 let expander = Expander(event: slot, zones: zones, floating: floating, utcZone: utcZone)
-                let instances = slot.rule == nil && slot.recurrenceDates.isEmpty ? [expander.single()] : expander.instances(in: range, overrides: [])
+                let instances = slot.rule == nil && slot.recurrenceDates.isEmpty ? [expander.single()] : expander.instances(in: range, overrides: []).occurrences
                 for instance in instances { slots.insert(instance.interval) }
             }
             let inRange = IntervalSet([range])

@@ -28,7 +28,17 @@ public struct Component: Sendable, Hashable {
 }
 
 /// Builds the component tree from content lines as they are read, reporting unbalanced BEGIN/END.
-enum ComponentBuilder {
+public enum ComponentBuilder {
+    /// The deepest BEGIN/END nesting read (VCALENDAR is depth 1; real calendars nest 3–4 deep: VCALENDAR, VEVENT,
+    /// VALARM). A deeper component is refused: the whole calendar is, since only a hostile file nests that deep,
+    /// and a tree that deep would exhaust the stack when freed or compared.
+    public static let maximumDepth = 16
+
+    /// The message for a BEGIN nested past `maximumDepth`.
+    static func tooDeep(_ name: String) -> String {
+        "BEGIN:\(name) nests components more than \(maximumDepth) deep (real calendars nest 3–4 deep); the calendar is refused"
+    }
+
     static func componentName(_ value: String) -> String {
         if value.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) }) { return value }
         return value.uppercased().trimmingSpaces
@@ -39,10 +49,24 @@ enum ComponentBuilder {
         private var stack: [Component] = []
         private var roots: [Component] = []
         private var diagnostics: [Diagnostic] = []
+        /// While skipping a component nested too deep: how many BEGINs are open inside it.
+        private var skipping = 0
+        /// The BEGIN that nested too deep, when one did.
+        private(set) var tooDeep: Diagnostic?
 
         mutating func add(_ line: consuming ContentLine) {
+            if skipping > 0 {
+                // Nothing under a component nested too deep is kept: the calendar will be refused.
+                if line.known == .begin { skipping += 1 } else if line.known == .end { skipping -= 1 }
+                return
+            }
             switch line.known {
             case .begin:
+                guard stack.count < ComponentBuilder.maximumDepth else {
+                    skipping = 1
+                    if tooDeep == nil { tooDeep = Diagnostic(line: line.line, message: ComponentBuilder.tooDeep(componentName(line.value))) }
+                    return
+                }
                 var component = Component(name: componentName(line.value), line: line.line)
                 component.properties.reserveCapacity(12)
                 stack.append(component)

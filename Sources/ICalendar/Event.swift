@@ -106,18 +106,41 @@ enum TextValue {
         return result
     }
 
+    /// TEXT escaped per RFC 5545 §3.3.11: backslash, semicolon and comma escaped, every line break (CR LF, CR, LF,
+    /// NEL, U+2028, U+2029) written as `\n`, other control characters but HTAB dropped.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n": result += "\\n"
-            case "\r": continue
-            default: result.append(character)
+        var result = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            switch scalar {
+            case "\\": result += "\\\\".unicodeScalars
+            case ";": result += "\\;".unicodeScalars
+            case ",": result += "\\,".unicodeScalars
+            case _ where isLineBreak(scalar):
+                if scalar == "\n" && afterCR { continue }
+                result += "\\n".unicodeScalars
+            case _ where isControl(scalar): continue
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
+    }
+
+    /// A character that ends a line somewhere: CR, LF, VT, FF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    /// A character iCalendar text may not hold (RFC 5545 §3.3.11 CONTROL): C0 but HTAB, DEL, C1, and line breaks.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: true
+        default: false
+        }
     }
 }

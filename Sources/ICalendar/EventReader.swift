@@ -68,7 +68,15 @@ enum EventReader {
                 continue
             }
             do {
-                rules.append(try RecurrenceRule(parsing: property.value, tzid: property.tzid))
+                var rule = try RecurrenceRule(parsing: property.value, tzid: property.tzid)
+                for warning in rule.warnings { warnings.append(Diagnostic(line: property.line, message: warning, isError: false)) }
+                if let until = rule.until, endsBeforeStart(until, start, zones: zones) {
+                    warnings.append(
+                        Diagnostic(line: property.line, message: "RRULE: UNTIL is before DTSTART; read as COUNT=1 (the DTSTART instance)", isError: false))
+                    rule.until = nil
+                    rule.count = 1
+                }
+                rules.append(rule)
             } catch {
                 throw ICalendarError(line: property.line, message: error.message)
             }
@@ -79,6 +87,12 @@ enum EventReader {
                 throw ICalendarError(line: property.line, message: "DURATION '\(property.value)' is not like PT1H30M or P1D")
             }
             duration = parsed
+            if parsed.days < 0 || parsed.seconds < 0 {
+                // RFC 5545 §3.8.2.5: an event's DURATION is positive. A negative one would make every instance empty.
+                warnings.append(
+                    Diagnostic(line: property.line, message: "DURATION '\(property.value)' is negative; read as its magnitude", isError: false))
+                duration = CalendarDuration(days: abs(parsed.days), seconds: abs(parsed.seconds))
+            }
         }
         let transparency = found.transp.flatMap { Event.Transparency(rawValue: $0.value.trimmingSpaces.uppercased()) } ?? .opaque
         var end = try dateTime(found.dtEnd, "DTEND")

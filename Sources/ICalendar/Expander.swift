@@ -48,31 +48,63 @@ struct Expander {
     /// The event's own instance, as written.
     func single() -> Occurrence { occurrence(at: startLocal, recurrenceID: nil) }
 
-    /// Every instance that can overlap `window`, with overrides applied.
-    func instances(in window: Interval, overrides: [Event]) -> [Occurrence] {
+    /// Every instance that can overlap `window`, with overrides applied; when a `RecurrenceLimits` bound stopped
+    /// the expansion, also the event's whole span inside the window (`unknown`: busy, for unknown busy time is busy;
+    /// never available) and a warning.
+    func instances(in window: Interval, overrides: [Event]) -> (occurrences: [Occurrence], unknown: Occurrence?, warning: Diagnostic?) {
         let zone = self.zone
         let (days, seconds) = length
         let margin = Int64(max(days, 0) + 2) * 86_400 + max(seconds, 0)
-        var last = local(window.end + 86_400, in: zone)
-        var skipTo = local(window.start - margin, in: zone)
-        // Overrides may move instances from outside the window into it (or shift all later ones): expand far enough
-        // to meet every instance they name.
+        let last = local(window.end + 86_400, in: zone)
+        let skipTo = local(window.start - margin, in: zone)
+        // Overrides may move instances from outside the window into it, or shift all later ones: expand, besides
+        // the window, around each instance an override that can matter here names, and where a THISANDFUTURE
+        // override's shift brings later instances in. Overrides that cannot reach the window cost nothing.
+        var ranges = [(from: skipTo, to: last)]
+        var chinese = (from: skipTo, to: last)
         for override in overrides {
-            let original = local(override.recurrenceID!.instant(zones: zones, floatingZone: floating), in: zone)
-            if original < skipTo { skipTo = LocalDateTime(date: original.date.adding(days: -1), second: 0) }
-            if original > last { last = LocalDateTime(date: original.date.adding(days: 1), second: 0) }
+            let key = override.recurrenceID!.instant(zones: zones, floatingZone: floating)
+            let original = local(key, in: zone)
+            chinese = (min(chinese.from, LocalDateTime(date: original.date.adding(days: -1), second: 0)), max(chinese.to, LocalDateTime(date: original.date.adding(days: 1), second: 0)))
+            let around = (LocalDateTime(date: original.date.adding(days: -1), second: 0), LocalDateTime(date: original.date.adding(days: 1), second: 0))
+            let moved = single(of: override).interval
+            if override.thisAndFuture {
+                let shift = moved.start - key
+                let from = max(key - 86_400, window.start - shift - moved.seconds - margin)
+                let to = window.end - shift + 86_400
+                if from < to { ranges.append((local(from, in: zone), local(to, in: zone))) }
+                ranges.append(around)
+            } else if original < skipTo || original > last, moved.start < window.end + margin, moved.end + margin > window.start {
+                ranges.append(around)
+            }
+        }
+        ranges.sort { $0.from < $1.from }
+        var merged: [(from: LocalDateTime, to: LocalDateTime)] = []
+        for range in ranges {
+            if let previous = merged.last, range.from <= previous.to {
+                merged[merged.count - 1].to = max(previous.to, range.to)
+            } else {
+                merged.append(range)
+            }
         }
         var starts: [LocalDateTime] = []
+        var limited: String?
         if let rule = event.rule {
             let untilCheck = untilTest(rule, zone: zone)
             for extra in [rule] + event.additionalRules {
                 let check = untilTest(extra, zone: zone)
                 if extra.scale == "CHINESE" {
-                    starts += ChineseRecurrence(rule: extra, start: startLocal).instances(through: last, keepGoing: check)
+                    starts += ChineseRecurrence(rule: extra, start: startLocal).instances(through: chinese.to, keepGoing: check)
                 } else {
-                    starts += RecurrenceIterator(rule: extra, start: startLocal).instances(through: last, skipTo: skipTo, keepGoing: check)
+                    let iterator = RecurrenceIterator(rule: extra, start: startLocal)
+                    for range in merged {
+                        let walk = iterator.instances(through: range.to, skipTo: range.from, keepGoing: check)
+                        starts += walk.instances
+                        limited = limited ?? walk.limited
+                    }
                 }
             }
+            if merged.count > 1 { starts = Array(Set(starts)).sorted() }
             if !event.additionalRules.isEmpty { starts = Array(Set(starts)).sorted() }
             // DTSTART is always the first instance (RFC 5545 §3.8.5.3), even when the rule does not produce it,
             // unless COUNT=0 or UNTIL lies before it.
@@ -99,37 +131,76 @@ struct Expander {
             if let dates = occurrence.allDayDates { copy.recurrenceDate = dates.start }
             return copy
         }
-        return apply(overrides, to: occurrences)
+        occurrences = apply(overrides, to: occurrences)
+        guard let limited else { return (occurrences, nil, nil) }
+        // Instances past where the walk stopped are unknown: the event's whole span in the window counts as busy.
+        let first = event.start.instant(zones: zones, floatingZone: floating)
+        var end = window.end
+        if let until = event.rule?.until, event.additionalRules.isEmpty, event.recurrenceDates.isEmpty {
+            end = min(end, until.instant(zones: zones, floatingZone: floating) + Int64(max(days, 0) + 1) * 86_400 + max(seconds, 0))
+        }
+        let span = Interval(max(first, window.start), max(max(first, window.start), end))
+        let unknown = span.isEmpty ? nil : Occurrence(
+            uid: event.uid, recurrenceID: nil, interval: span, allDayDates: nil, transparency: event.transparency,
+            status: event.status, summary: event.summary)
+        let warning = Diagnostic(
+            line: event.line,
+            message: "\(limited); the event's whole span in the window counts as busy. Simplify the rule (a COUNT, or a coarser FREQ) to have it read exactly",
+            isError: false)
+        return (occurrences, unknown, warning)
     }
 
+    /// Replaces the instances the overrides name, in one pass over the instances sorted by original start: each
+    /// instance takes the latest matching RANGE=THISANDFUTURE override before it, then its own override.
     private func apply(_ overrides: [Event], to instances: [Occurrence]) -> [Occurrence] {
-        var result = instances
-        let keyed = overrides.map { ($0.recurrenceID!.instant(zones: zones, floatingZone: floating), $0) }.sorted { $0.0 < $1.0 }
-        for (rawKey, override) in keyed {
+        guard !overrides.isEmpty else { return instances }
+        // The latest override of each original start wins (file order breaks ties).
+        var byKey: [Instant: (override: Event, thisAndFuture: Event?)] = [:]
+        for override in overrides {
             // An all-day series matched by a date-time RECURRENCE-ID (as Outlook writes them) matches by its date.
-            var key = rawKey
+            var key = override.recurrenceID!.instant(zones: zones, floatingZone: floating)
             if event.start.isDate { key = floating.instant(localDate(override.recurrenceID!), TimeOfDay(minutes: 0)) }
+            let earlier = byKey[key]?.thisAndFuture
+            byKey[key] = (override, override.thisAndFuture ? override : earlier)
+        }
+        var result = instances.sorted { ($0.recurrenceID ?? $0.interval.start) < ($1.recurrenceID ?? $1.interval.start) }
+        var shift: (key: Instant, by: Int64, length: Int64, like: Occurrence)?
+        var replacements: [Occurrence] = []
+        var kept: [Occurrence] = []
+        kept.reserveCapacity(result.count)
+        for index in result.indices {
+            let original = result[index]
+            guard let key = original.recurrenceID else {
+                kept.append(original)
+                continue
+            }
+            if let shift, key > shift.key {
+                // Relative to the instance's original start: a later THISANDFUTURE replaces an earlier one.
+                let start = key + shift.by
+                result[index].interval = Interval(start, start + shift.length)
+                result[index].summary = shift.like.summary
+                result[index].transparency = shift.like.transparency
+                result[index].status = shift.like.status
+            }
             // Only an instance the series has (and has not excluded) can be overridden.
-            guard let original = result.first(where: { $0.recurrenceID == key }) else { continue }
-            var replacement = Expander(event: override, zones: zones, floating: floating, utcZone: utcZone).single()
+            guard let (override, thisAndFuture) = byKey[key] else {
+                kept.append(result[index])
+                continue
+            }
+            var replacement = single(of: override)
             replacement.recurrenceID = key
             replacement.recurrenceDate = original.recurrenceDate
-            if override.thisAndFuture {
-                let shift = replacement.interval.start - key
-                let length = replacement.interval.seconds
-                for index in result.indices where result[index].recurrenceID.map({ $0 > key }) ?? false {
-                    // Relative to the instance's original start: a later THISANDFUTURE replaces an earlier one.
-                    let start = result[index].recurrenceID! + shift
-                    result[index].interval = Interval(start, start + length)
-                    result[index].summary = replacement.summary
-                    result[index].transparency = replacement.transparency
-                    result[index].status = replacement.status
-                }
+            replacements.append(replacement)
+            if let thisAndFuture {
+                let moved = single(of: thisAndFuture)
+                shift = (key, moved.interval.start - key, moved.interval.seconds, moved)
             }
-            result.removeAll { $0.recurrenceID == key }
-            result.append(replacement)
         }
-        return result
+        return kept + replacements
+    }
+
+    private func single(of override: Event) -> Occurrence {
+        Expander(event: override, zones: zones, floating: floating, utcZone: utcZone).single()
     }
 
     /// The calendar date a DATE or DATE-TIME names, read where it was written (UTC in the floating zone).

@@ -50,6 +50,13 @@ extension VCalendar {
 
     /// Every occurrence overlapping `window`, sorted by start then UID; `floating` reads floating times and dates.
     public func occurrences(in window: Interval, floating fallback: Zone) -> [Occurrence] {
+        var ignored: [Diagnostic] = []
+        return occurrences(in: window, floating: fallback, diagnostics: &ignored)
+    }
+
+    /// Every occurrence overlapping `window`, adding a warning to `diagnostics` for each event a `RecurrenceLimits`
+    /// bound kept from being expanded exactly (its whole span in the window is then one occurrence).
+    public func occurrences(in window: Interval, floating fallback: Zone, diagnostics: inout [Diagnostic]) -> [Occurrence] {
         let floating = floatingZone(fallback: fallback)
         let utcZone = defaultZone ?? .utc
         // Events without a UID stand alone; of several masters with one UID the highest SEQUENCE (then the last) wins.
@@ -99,7 +106,9 @@ extension VCalendar {
                 if inWindow(occurrence) { result.append(occurrence) }
                 continue
             }
-            for occurrence in expander.instances(in: window, overrides: moved.map { events[$0] }) where inWindow(occurrence) {
+            let expanded = expander.instances(in: window, overrides: moved.map { events[$0] })
+            if let warning = expanded.warning { diagnostics.append(warning) }
+            for occurrence in expanded.occurrences + [expanded.unknown].compactMap(\.self) where inWindow(occurrence) {
                 result.append(occurrence)
             }
         }
@@ -119,7 +128,14 @@ extension VCalendar {
     /// Busy time inside `window`: opaque, non-cancelled occurrences, VFREEBUSY periods, and time a VAVAILABILITY
     /// covers without an AVAILABLE slot.
     public func busy(in window: Interval, floating fallback: Zone) -> IntervalSet {
-        var busy = eventBusy(in: window, floating: fallback)
+        var ignored: [Diagnostic] = []
+        return busy(in: window, floating: fallback, diagnostics: &ignored)
+    }
+
+    /// Busy time inside `window`, adding a warning to `diagnostics` for each event not expanded exactly (its whole
+    /// span in the window is busy).
+    public func busy(in window: Interval, floating fallback: Zone, diagnostics: inout [Diagnostic]) -> IntervalSet {
+        var busy = eventBusy(in: window, floating: fallback, diagnostics: &diagnostics)
         if let published = publishedAvailability(in: window, floating: fallback) {
             busy = busy.union(published.covered.subtracting(published.available))
         }
@@ -127,8 +143,8 @@ extension VCalendar {
     }
 
     /// Busy time from events and VFREEBUSY alone.
-    func eventBusy(in window: Interval, floating fallback: Zone) -> IntervalSet {
-        let timed = occurrences(in: window, floating: fallback).filter(\.isBusy).map(\.interval)
+    func eventBusy(in window: Interval, floating fallback: Zone, diagnostics: inout [Diagnostic]) -> IntervalSet {
+        let timed = occurrences(in: window, floating: fallback, diagnostics: &diagnostics).filter(\.isBusy).map(\.interval)
         return IntervalSet(timed + freeBusy).clipped(to: window)
     }
 }

@@ -5,11 +5,11 @@ import Timeline
 struct RecurrenceIterator {
     let rule: RecurrenceRule
     let start: LocalDateTime
-    private let byMonth: [Int]
-    private let byMonthDay: [Int]
-    private let byDay: [RecurrenceRule.WeekdayNumber]
+    let byMonth: [Int]
+    let byMonthDay: [Int]
+    let byDay: [RecurrenceRule.WeekdayNumber]
     /// The times of day of each instance for DAILY and coarser rules (they do not change from period to period).
-    private let dailyTimes: [Int]
+    let dailyTimes: [Int]
 
     init(rule: RecurrenceRule, start: LocalDateTime) {
         self.rule = rule
@@ -47,40 +47,67 @@ struct RecurrenceIterator {
         self.dailyTimes = times.sorted()
     }
 
+    /// What a walk found, and why it stopped early when a limit stopped it (then instances after the last one found
+    /// are unknown).
+    struct Walk {
+        var instances: [LocalDateTime] = []
+        var limited: String?
+    }
+
     /// Instances from DTSTART on, in order, while `keepGoing` accepts them; stops after the first period whose
-    /// start is past `last`. `skipTo` lets a rule without COUNT jump near the window instead of walking from DTSTART.
-    func instances(through last: LocalDateTime, skipTo: LocalDateTime?, keepGoing: (LocalDateTime) -> Bool) -> [LocalDateTime] {
-        var result: [LocalDateTime] = []
+    /// start is past `last`. `skipTo` lets the walk start near the window: straight there without COUNT, and with
+    /// COUNT where every period yields the same number of instances (counted arithmetically); otherwise it walks
+    /// from DTSTART, within `RecurrenceLimits.maximumPeriods`.
+    func instances(through last: LocalDateTime, skipTo: LocalDateTime?, keepGoing: (LocalDateTime) -> Bool) -> Walk {
+        var walk = Walk()
         var produced = 0
         let limit = rule.count ?? Int.max
-        var period = firstPeriod(skipTo: rule.count == nil ? skipTo : nil)
-        // The dry-run limit counts from where the walk starts, which after a skip is near the window, not DTSTART.
-        var lastMatch = max(start, periodStart(period) ?? start)
+        var period = 0
+        if rule.count == nil {
+            period = firstPeriod(skipTo: skipTo)
+        } else if let skipTo, let skip = countedSkip(to: skipTo) {
+            (period, produced) = skip
+        }
+        // A rule silent for a whole calendar cycle is silent for ever: the Gregorian calendar repeats every 400 years.
+        let dry = drySeconds
+        var lastMatch = max(start, periodStart(period) ?? start).wallSeconds
         var walked = 0
         while produced < limit {
             guard let bounds = periodStart(period), bounds <= last else { break }
             walked += 1
-            // A rule that can never match (BYMONTHDAY=31;BYMONTH=2) ends after eight dry years; a hostile one after
-            // a million periods.
-            if bounds.date.year - lastMatch.date.year > 8 || walked > 1_000_000 { break }
-            var candidates = candidates(in: period)
+            if walked > RecurrenceLimits.maximumPeriods {
+                walk.limited = "RRULE expansion stopped after \(RecurrenceLimits.maximumPeriods) periods (RecurrenceLimits.maximumPeriods)"
+                return walk
+            }
+            var candidates = candidates(in: period, begin: bounds)
             if !rule.bySetPos.isEmpty { candidates = setPositions(candidates) }
-            if let latest = candidates.last { lastMatch = latest }
+            guard let latest = candidates.last else {
+                if let dry, bounds.wallSeconds - lastMatch > dry { break }
+                period = nextPeriod(after: period, begin: bounds)
+                continue
+            }
+            lastMatch = latest.wallSeconds
             for candidate in candidates where candidate >= start {
-                guard produced < limit, candidate <= last, keepGoing(candidate) else { return result }
+                guard produced < limit, candidate <= last, keepGoing(candidate) else { return walk }
                 // Instances long before the window only count towards COUNT.
-                if skipTo.map({ candidate >= $0 }) ?? true { result.append(candidate) }
+                if skipTo.map({ candidate >= $0 }) ?? true {
+                    walk.instances.append(candidate)
+                    if walk.instances.count > RecurrenceLimits.maximumInstances {
+                        walk.limited = "RRULE has more than \(RecurrenceLimits.maximumInstances) instances near the window (RecurrenceLimits.maximumInstances)"
+                        return walk
+                    }
+                }
                 produced += 1
             }
             period += 1
         }
-        return result
+        return walk
     }
 
     // MARK: - Periods
 
     /// Period `k` is the k-th period of length INTERVAL × FREQ counted from DTSTART's own period.
-    private func periodStart(_ k: Int) -> LocalDateTime? {
+    func periodStart(_ k: Int) -> LocalDateTime? {
         let n = k * rule.interval
         let date = start.date
         switch rule.frequency {
@@ -101,7 +128,7 @@ struct RecurrenceIterator {
     }
 
     /// The first period worth looking at when no COUNT forces a walk from DTSTART.
-    private func firstPeriod(skipTo target: LocalDateTime?) -> Int {
+    func firstPeriod(skipTo target: LocalDateTime?) -> Int {
         guard let target, target > start else { return 0 }
         let units: Int64
         switch rule.frequency {
@@ -117,8 +144,8 @@ struct RecurrenceIterator {
     }
 
     /// Every instance of period `k` before BYSETPOS, sorted.
-    private func candidates(in k: Int) -> [LocalDateTime] {
-        guard let begin = periodStart(k) else { return [] }
+    func candidates(in k: Int, begin known: LocalDateTime? = nil) -> [LocalDateTime] {
+        guard let begin = known ?? periodStart(k) else { return [] }
         let days: [LocalDate]
         switch rule.frequency {
         case .yearly where !byMonth.isEmpty:
@@ -193,14 +220,14 @@ struct RecurrenceIterator {
         }
     }
 
-    private func combine(_ hours: [Int], _ minutes: [Int], _ seconds: [Int]) -> [Int] {
+    func combine(_ hours: [Int], _ minutes: [Int], _ seconds: [Int]) -> [Int] {
         var result: Set<Int> = []
         for h in hours { for m in minutes { for s in seconds { result.insert(h * 3600 + m * 60 + min(s, 59)) } } }
         return result.sorted()
     }
 
-    private func setPositions(_ candidates: [LocalDateTime]) -> [LocalDateTime] {
-        var picked: Set<LocalDateTime> = []
+    func setPositions<T: Comparable & Hashable>(_ candidates: [T]) -> [T] {
+        var picked: Set<T> = []
         for position in rule.bySetPos {
             let index = position > 0 ? position - 1 : candidates.count + position
             if candidates.indices.contains(index) { picked.insert(candidates[index]) }
@@ -210,7 +237,7 @@ struct RecurrenceIterator {
 
     // MARK: - Day filters
 
-    private func dayMatches(_ day: LocalDate) -> Bool {
+    func dayMatches(_ day: LocalDate) -> Bool {
         if !byMonth.isEmpty && !byMonth.contains(day.month) { return false }
         if !rule.byWeekNo.isEmpty && !weekNumberMatches(day) { return false }
         if !rule.byYearDay.isEmpty {
@@ -259,5 +286,5 @@ struct RecurrenceIterator {
         return offset <= 3 ? january.adding(days: -offset) : january.adding(days: 7 - offset)
     }
 
-    private func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+    func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 }

@@ -63,6 +63,8 @@ public struct RecurrenceRule: Sendable, Hashable {
     public var scale: String?
     /// SKIP (RFC 7529), default OMIT.
     public var skip: Skip = .omit
+    /// Values read in a documented way rather than as written (a negative or zero COUNT), in words.
+    public var warnings: [String] = []
 
     /// Parses the value of an RRULE property.
     public init(parsing text: String, tzid: String?) throws(ICalendarError) {
@@ -103,8 +105,14 @@ public struct RecurrenceRule: Sendable, Hashable {
                 interval = n
             case 2:  // COUNT
                 guard let n = rule.integer(valueRange) else { throw Self.error("COUNT '\(value)' must be a whole number") }
-                // A negative COUNT (seen in exports next to UNTIL) limits nothing.
-                count = n >= 0 ? n : nil
+                // A negative COUNT (seen in exports next to UNTIL) limits nothing; COUNT=0 would leave no instance at
+                // all, so it is read as the DTSTART instance alone (unknown busy time is busy).
+                if n < 0 {
+                    warnings.append("RRULE: COUNT=\(n) is negative; read as no COUNT (the rule runs to UNTIL, or for ever)")
+                } else if n == 0 {
+                    warnings.append("RRULE: COUNT=0 leaves no instance; read as COUNT=1 (the DTSTART instance)")
+                }
+                count = n > 0 ? n : n == 0 ? 1 : nil
             case 3:  // UNTIL
                 guard let parsed = DateTimeValue(value, tzid: nil) else { throw Self.error("UNTIL '\(value)' is not a DATE or DATE-TIME") }
                 until = parsed

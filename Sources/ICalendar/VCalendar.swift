@@ -26,6 +26,7 @@ public struct VCalendar: Sendable {
     public static func parse(bytes: [UInt8], strict: Bool = false) throws(ICalendarError) -> VCalendar {
         var tree = ComponentBuilder.Tree()
         let lineDiagnostics = ContentLineReader.read(bytes) { tree.add($0) }
+        if let deep = tree.tooDeep { throw ICalendarError(line: deep.line, message: deep.message) }
         let (roots, treeDiagnostics) = tree.finish()
         var calendar = VCalendar(
             components: roots, events: [], freeBusy: [], defaultZone: nil, zones: ZoneResolver(),
@@ -144,6 +145,22 @@ extension VCalendar {
             unfolded.reserveCapacity(buffer.count)
             var open = 0, opened = false
             var index = start
+            // BEGIN/END nesting as the parser sees it (an END closes its BEGIN and any left open inside it).
+            var nesting: [ArraySlice<UInt8>] = []
+            var physical = 0, deepLine = 0
+            /// The upper-cased value of a `BEGIN` or `END` line (parameters allowed), nil for any other line.
+            func blockName(_ text: StaticString, _ from: Int, _ to: Int) -> ArraySlice<UInt8>? {
+                let count = text.utf8CodeUnitCount
+                guard to - from > count, buffer[from + count] == 0x3A || buffer[from + count] == 0x3B else { return nil }
+                for k in 0..<count where buffer[from + k] & 0xDF != text.utf8Start[k] & 0xDF { return nil }
+                var colon = from + count
+                while colon < to && buffer[colon] != 0x3A { colon += 1 }
+                guard colon < to else { return nil }
+                var name = ArraySlice(buffer[(colon + 1)..<to].map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 })
+                while let last = name.last, last == 0x20 || last == 0x09 { name.removeLast() }
+                while let first = name.first, first == 0x20 || first == 0x09 { name.removeFirst() }
+                return name
+            }
             func lineIs(_ text: StaticString, _ from: Int, _ to: Int) -> Bool {
                 let count = text.utf8CodeUnitCount
                 guard to - from >= count else { return false }
@@ -154,10 +171,20 @@ extension VCalendar {
             }
             while index < buffer.count {
                 var end = index
+                physical += 1
                 while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
                 if end > index && (buffer[index] == 0x20 || buffer[index] == 0x09) && !unfolded.isEmpty {
                     unfolded.append(contentsOf: buffer[(index + 1)..<end])
                 } else {
+                    if let name = blockName("BEGIN", index, end) {
+                        guard nesting.count < ComponentBuilder.maximumDepth else {
+                            deepLine = physical
+                            break
+                        }
+                        nesting.append(name)
+                    } else if let name = blockName("END", index, end), let match = nesting.lastIndex(of: name) {
+                        nesting.removeSubrange(match...)
+                    }
                     if lineIs("BEGIN:VCALENDAR", index, end) {
                         open += 1
                         opened = true
@@ -170,6 +197,9 @@ extension VCalendar {
                 index = end < buffer.count && buffer[end] == 0x0D && end + 1 < buffer.count && buffer[end + 1] == 0x0A ? end + 2 : end + 1
             }
             start = 0
+            if deepLine > 0 {
+                return "line \(deepLine): components nest more than \(ComponentBuilder.maximumDepth) deep (real calendars nest 3–4 deep)"
+            }
             guard opened else {
                 let head = String(decoding: buffer.prefix(200), as: UTF8.self).lowercased()
                 return head.contains("<html") || head.contains("<!doctype") ? "an HTML page, not a calendar" : "no BEGIN:VCALENDAR: not a calendar"

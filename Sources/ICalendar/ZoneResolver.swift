@@ -71,7 +71,7 @@ public struct ZoneResolver: Sendable {
                 let onsets = RecurrenceIterator(rule: rule, start: onset).instances(through: last, skipTo: nil) { local in
                     until.map { Instant(seconds: local.wallSeconds - Int64(from)) <= $0 } ?? true
                 }
-                onsets.forEach(add)
+                onsets.instances.forEach(add)
             }
             for property in observance.properties("RDATE") {
                 for piece in property.value.split(separator: ",") {

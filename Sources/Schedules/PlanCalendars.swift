@@ -18,7 +18,7 @@ public enum PlanCalendars {
             remindMinutes: Int? = nil
         ) -> Component {
             var properties = [
-                ContentLine(name: "UID", value: uid), ContentLine(name: "DTSTAMP", value: stamp), start, end,
+                ContentLine.text("UID", uid), ContentLine(name: "DTSTAMP", value: stamp), start, end,
                 ContentLine.text("SUMMARY", summary),
             ]
             if let location { properties.append(.text("LOCATION", location)) }

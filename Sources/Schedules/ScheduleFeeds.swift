@@ -60,6 +60,16 @@ struct ScheduleFeeds {
         var calendars: [String: VCalendar] = [:]
         var reports: [FeedReport] = []
         var warnings: [String] = []
+        /// How each calendar is named in messages, by the location text the schedule gives.
+        var shown: [String: String] = [:]
+
+        /// Warnings from expanding calendars (`RecurrenceLimits`), as `file:line: message`, each said once.
+        mutating func warn(_ diagnostics: [Diagnostic], location: String) {
+            for diagnostic in diagnostics {
+                let text = "\(shown[location] ?? location):\(diagnostic.line): \(diagnostic.message)"
+                if !warnings.contains(text) { warnings.append(text) }
+            }
+        }
     }
 
     func fetch(_ citations: [FeedCitation], window: Interval, failHard: Bool = true) async throws(ScheduleError) -> Fetched {
@@ -97,6 +107,7 @@ struct ScheduleFeeds {
                 let calendar = try VCalendar.parse(bytes: body, strict: !lenient)
                 fetched.warnings += calendar.diagnostics.map { "\(shown):\($0.line): \($0.message)" }
                 fetched.calendars[text] = calendar
+                fetched.shown[text] = shown
             } catch {
                 guard failHard else { continue }
                 throw ScheduleError(

@@ -58,9 +58,9 @@ public struct ScheduleLoader: Sendable {
         let workingDays = planFile.workingDays
         let period = planFile.period
         let clientsPath = table.file
-        let fetched = try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: lenient, progress: progress)
+        var fetched = try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: lenient, progress: progress)
             .fetch(citations, window: period)
-        var warnings = fetched.warnings
+        var warnings: [String] = []
         // Unknown columns are ignored, as the format says; one that looks like a misspelt known column is said.
         for column in table.header where !column.isEmpty && !Self.clientColumns.contains(column) {
             if let close = Suggestion.closest(to: column, in: Self.clientColumns) {
@@ -83,7 +83,9 @@ public struct ScheduleLoader: Sendable {
             }
             var busy = IntervalSet()
             if let location = entry.calendar {
-                busy = fetched.calendars[location]!.busy(in: period, floating: zone)
+                var diagnostics: [Diagnostic] = []
+                busy = fetched.calendars[location]!.busy(in: period, floating: zone, diagnostics: &diagnostics)
+                fetched.warn(diagnostics, location: location)
             }
             // Most people share their hours and days off: their working time is worked out once per kind.
             let kind = WorkingKind(usual: entry.workingHours, byWeekday: entry.weekdayHours, daysOff: entry.daysOff)
@@ -149,6 +151,12 @@ public struct ScheduleLoader: Sendable {
             let mustVisit = try flag(row["must_visit"], table: table, row: row)
             let feed = try table.value(row, "calendar")
             let calendar = fetched.calendars[feed]!
+            let availability = freeTime(feed, hours) {
+                var diagnostics: [Diagnostic] = []
+                let free = calendar.freeTime(hours: hours, on: workingDays, zone: zone, diagnostics: &diagnostics)
+                fetched.warn(diagnostics, location: feed)
+                return free
+            }
             let name = try table.value(row, "name")
             let rules = try ClientRules(row: row, table: table, context: context)
             order.append((id, rules.after, row.line))
@@ -162,7 +170,7 @@ public struct ScheduleLoader: Sendable {
                     address: row["address"] ?? "", priority: try table.integer(row, "priority", in: 1...10),
                     meetingMinutes: try table.integer(row, "meeting_minutes", in: 5...720), mustVisit: mustVisit,
                     sector: row["sector"] ?? "",
-                    availability: freeTime(feed, hours) { calendar.freeTime(hours: hours, on: workingDays, zone: zone) }, eligible: rules.eligible,
+                    availability: availability, eligible: rules.eligible,
                     language: rules.language, with: rules.with, earliestDay: rules.earliestDay, latestDay: rules.latestDay,
                     after: rules.after, pinnedStart: rules.pinnedStart))
             try PinnedVisitCheck.check(
@@ -179,7 +187,7 @@ public struct ScheduleLoader: Sendable {
             hotelCost: planFile.hotelCost)
         problem.team = planFile.team ?? (RelativePath.absolute(folder) as NSString).lastPathComponent
         return Schedule(
-            folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: warnings, feedReports: fetched.reports)
+            folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: fetched.warnings + warnings, feedReports: fetched.reports)
     }
 
     /// The columns of clients.csv (docs/FORMATS.md).

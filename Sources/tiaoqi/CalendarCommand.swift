@@ -66,7 +66,9 @@ struct CalendarCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (calendar, interval, zone) = try await window.load()
-            let occurrences = calendar.occurrences(in: interval, floating: zone)
+            var diagnostics: [Diagnostic] = []
+            let occurrences = calendar.occurrences(in: interval, floating: zone, diagnostics: &diagnostics)
+            Failure.warn(diagnostics.map { "\(window.source):\($0.line): \($0.message)" })
             for occurrence in occurrences {
                 if format == .jsonl { Output.json(OccurrenceText.jsonLine(occurrence)) } else { Output.text(OccurrenceText.humanLine(occurrence, zone: zone)) }
             }
@@ -83,7 +85,10 @@ struct CalendarCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (calendar, interval, zone) = try await window.load()
-            for busy in calendar.busy(in: interval, floating: zone).intervals {
+            var diagnostics: [Diagnostic] = []
+            let busyTime = calendar.busy(in: interval, floating: zone, diagnostics: &diagnostics)
+            Failure.warn(diagnostics.map { "\(window.source):\($0.line): \($0.message)" })
+            for busy in busyTime.intervals {
                 switch format {
                 case .jsonl: Output.json("{\"start\":\"\(busy.start.iso8601)\",\"end\":\"\(busy.end.iso8601)\"}")
                 case .text:

@@ -1,0 +1,86 @@
+import Foundation
+import ICalendar
+import Testing
+import TestSupport
+import Timeline
+
+/// A calendar of events written as VEVENT bodies (without BEGIN/END), CRLF line ends.
+func calendarText(_ events: [String]) -> String {
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tiaoqi tests//EN"]
+    for event in events { lines += ["BEGIN:VEVENT"] + event.split(separator: "\n").map(String.init) + ["END:VEVENT"] }
+    return (lines + ["END:VCALENDAR", ""]).joined(separator: "\r\n")
+}
+
+/// A window from two UTC ISO date-times.
+func window(_ from: String, _ to: String) -> Interval { Interval(Instant(iso8601: from)!, Instant(iso8601: to)!) }
+
+@Suite("Hostile calendars: deep nesting, many overrides, rules at their limits, nonsense values")
+struct HostileCalendarTests {
+    /// 1.4 MB of BEGIN: blocks 70,000 deep, as in issue 13.
+    static func deeplyNested(_ depth: Int) -> [UInt8] {
+        var text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+        text.reserveCapacity(depth * 20)
+        for _ in 1..<depth { text += "BEGIN:X-DEEP\r\n" }
+        for _ in 1..<depth { text += "END:X-DEEP\r\n" }
+        return Array((text + "END:VCALENDAR\r\n").utf8)
+    }
+
+    @Test func seventyThousandDeepIsAnErrorNamingTheLineNotACrash() throws {
+        let bytes = Self.deeplyNested(70_000)
+        #expect(bytes.count > 1_300_000)
+        let deepLine = 2 + ComponentBuilder.maximumDepth  // VCALENDAR on line 1 is depth 1
+        for strict in [false, true] {
+            let error = #expect(throws: ICalendarError.self) { try VCalendar.parse(bytes: bytes, strict: strict) }
+            #expect(error?.line == deepLine)
+            #expect(error?.message.contains("more than \(ComponentBuilder.maximumDepth) deep") == true)
+        }
+        // The feed fetcher's check: such a download never replaces the cached copy.
+        let problem = try #require(VCalendar.structuralProblem(bytes))
+        #expect(problem.contains("line \(deepLine)"))
+    }
+
+    @Test func nestingUpToTheLimitIsRead() throws {
+        let fine = Self.deeplyNested(ComponentBuilder.maximumDepth)
+        #expect(VCalendar.structuralProblem(fine) == nil)
+        _ = try VCalendar.parse(bytes: fine)
+        let tooDeep = Self.deeplyNested(ComponentBuilder.maximumDepth + 1)
+        #expect(VCalendar.structuralProblem(tooDeep) != nil)
+        #expect(throws: ICalendarError.self) { try VCalendar.parse(bytes: tooDeep) }
+        // Unclosed siblings nest as the parser reads them, and an END closes everything left open inside it.
+        let siblings = "BEGIN:VCALENDAR\r\n" + String(repeating: "BEGIN:VEVENT\r\n", count: 40) + "END:VCALENDAR\r\n"
+        #expect(VCalendar.structuralProblem(Array(siblings.utf8)) != nil)
+        #expect(throws: ICalendarError.self) { try VCalendar.parse(siblings) }
+    }
+
+    /// One daily series with 20,000 overrides, each moving its instance an hour later, every 1,000th also for all
+    /// later instances (RANGE=THISANDFUTURE, moving them two hours later).
+    @Test func twentyThousandOverridesApplyInOnePass() throws {
+        var events = ["UID:many\nDTSTART:20000101T090000Z\nDTEND:20000101T100000Z\nRRULE:FREQ=DAILY\nSUMMARY:daily"]
+        let first = LocalDate(year: 2000, month: 1, day: 1)!
+        for k in 0..<20_000 {
+            let day = first.adding(days: k).description.replacingOccurrences(of: "-", with: "")
+            let range = k % 1000 == 999 ? ";RANGE=THISANDFUTURE" : ""
+            let hour = k % 1000 == 999 ? "11" : "10"
+            events.append("UID:many\nRECURRENCE-ID\(range):\(day)T090000Z\nDTSTART:\(day)T\(hour)0000Z\nDTEND:\(day)T\(hour)3000Z\nSUMMARY:moved \(k)")
+        }
+        let calendar = try VCalendar.parse(calendarText(events), strict: true)
+        let clock = ContinuousClock.now
+        // Days 19,990–19,999 are overridden one by one; days from 20,000 on follow the last THISANDFUTURE (day 19,999).
+        let from = first.adding(days: 19_990)
+        let occurrences = calendar.occurrences(
+            in: Interval(Zone.utc.day(from).start, Zone.utc.day(from.adding(days: 14)).start), floating: .utc)
+        #expect(ContinuousClock.now - clock < .seconds(10))
+        #expect(occurrences.count == 14)
+        for (index, occurrence) in occurrences.enumerated() {
+            let day = from.adding(days: index)
+            let k = 19_990 + index
+            if k < 19_999 {
+                #expect(occurrence.interval == Interval(Zone.utc.instant(day, TimeOfDay(minutes: 600)), Zone.utc.instant(day, TimeOfDay(minutes: 630))))
+                #expect(occurrence.summary == "moved \(k)")
+            } else {
+                #expect(occurrence.interval == Interval(Zone.utc.instant(day, TimeOfDay(minutes: 660)), Zone.utc.instant(day, TimeOfDay(minutes: 690))))
+                #expect(occurrence.summary == "moved 19999")
+            }
+        }
+    }
+}
