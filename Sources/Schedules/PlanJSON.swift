@@ -21,7 +21,11 @@ public enum PlanJSON {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ScheduleError(file: path, "no such file; check the path of the plan.json")
         }
-        let text = try InputText.read(path)
+        return try decode(try InputText.read(path), file: path)
+    }
+
+    /// Reads plan.json text; errors name `file`, the line, what is wrong and what to do.
+    public static func decode(_ text: String, file path: String) throws(ScheduleError) -> Plan {
         if let (line, message) = JSONLines.syntaxError(in: text) {
             throw ScheduleError(file: path, line: line, "is not valid JSON here: \(message); fix it, or write the plan again with tiaoqi plan --out")
         }
@@ -55,18 +59,5 @@ public enum PlanJSON {
 
     private static func pathText(_ path: [any CodingKey]) -> String {
         path.isEmpty ? "the top level" : path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-    }
-}
-
-/// Writes output files whole: through `AtomicWrite`, creating the folder first, with errors that name the file.
-public enum AtomicFile {
-    /// Writes `data` to `path` atomically, creating the folder if needed.
-    public static func write(_ data: Data, to path: String) throws(ScheduleError) {
-        do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try AtomicWrite.write(data, to: path)
-        } catch {
-            throw ScheduleError(file: path, "cannot write: \(error.localizedDescription)")
-        }
     }
 }
