@@ -51,7 +51,7 @@ extension HTMLReport {
                 }
                 var detail = ["\(context.span(leg.depart, leg.arrive)) \(route)"] + services
                 var money: [String] = []
-                if leg.price > 0 { money.append("¥\(Int(leg.price.rounded()))") }
+                if leg.price > 0 { money.append("¥\(yuan(leg.price))") }
                 if leg.booked == true { money.append(labels.booked) }
                 if !money.isEmpty { detail.append(money.joined(separator: " · ")) }
                 detail.append(team)
@@ -79,7 +79,7 @@ extension HTMLReport {
                 let busyUntil = blocks.filter { $0.interval.overlaps(day) }.map { min($0.interval.end, day.end) }.max() ?? evening
                 let start = min(max(evening, busyUntil), day.end - 3600)
                 let detail = [
-                    "\(labels.hotel) \(context.cityName(stay.city))", "\(stay.night)", "¥\(Int(stay.cost.rounded()))",
+                    "\(labels.hotel) \(context.cityName(stay.city))", "\(stay.night)", "¥\(yuan(stay.cost))",
                     "\(labels.team) \(week.team)",
                 ]
                 blocks.append(
@@ -174,6 +174,11 @@ extension HTMLReport {
             html += "</section>\n"
         }
         return html + "</section>\n"
+    }
+
+    /// Whole yuan; a forged plan's absurd figure is shown as it is, never trapped on.
+    static func yuan(_ value: Double) -> String {
+        value.isFinite && abs(value) < 1e15 ? String(Int(value.rounded())) : String(value)
     }
 
     /// A number with at most two decimals, for CSS and SVG.

@@ -65,6 +65,15 @@ struct HostileOutputTests {
         #expect(html.stdout.unicodeScalars.filter { $0 == "\u{202E}" }.count == html.stdout.unicodeScalars.filter { $0 == "\u{202C}" }.count)
     }
 
+    @Test(arguments: ["table", "json", "html"])
+    func absurdPricesInAForgedPlanAreFindingsInEveryFormatNotATrap(format: String) throws {
+        // A hotel night of ¥1e300 and a ticket of ¥-1e300: no Int conversion may trap on them.
+        let run = try tiaoqi(["check", "Tests/AuditTests/Fixtures/hostile/absurd-costs.plan.json", "--format", format])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("wrong-price"))
+        #expect(run.stdout.contains("wrong-hotel-cost"))
+    }
+
     @Test func isolationBalancesWhatTheTextOpensAndDropsStrayClosers() {
         #expect(SafeText.bidiIsolated("plain") == "plain")
         #expect(SafeText.bidiIsolated("a\u{202E}b") == "\u{2068}a\u{202E}b\u{202C}\u{2069}")
