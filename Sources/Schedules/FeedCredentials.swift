@@ -98,7 +98,15 @@ struct FeedCredentials {
         }
         if options.netrcFile == nil, let home = environment["HOME"] {
             let path = (home as NSString).appendingPathComponent(".netrc")
-            if FileManager.default.fileExists(atPath: path) { try netrcs.append(Self.read(path, shown: "~/.netrc", cited: nil, planPath: nil)) }
+            // Nobody named ~/.netrc: one that cannot be read is a warning (no credentials from it), not a stop for every
+            // command, even one with only local calendars.
+            if FileManager.default.fileExists(atPath: path) {
+                do {
+                    try netrcs.append(Self.read(path, shown: "~/.netrc", cited: nil, planPath: nil))
+                } catch {
+                    warnings.append("\(error.description); no credentials are taken from it")
+                }
+            }
         }
     }
 

@@ -16,6 +16,8 @@ import Darwin
 /// killed between them). Writers to folders of one parent take turns: each holds an exclusive `flock` on the parent
 /// folder while it writes, so nothing is left beside the target but the target itself. A temporary folder left by a
 /// killed writer is removed by the next one (it can only be a dead writer's, as the lock is released on death).
+/// Where the folder cannot be exchanged (its parent is not writable, it is a mount point, or it is the working
+/// folder), the files are replaced one by one under a lock of the folder itself (`writeInPlace`).
 public enum OutputFolder {
     /// The environment variable that makes a writer wait this many seconds with the new set complete but not yet
     /// swapped in, so tests can kill it there.
@@ -31,6 +33,7 @@ public enum OutputFolder {
         }
         let parent = (target as NSString).deletingLastPathComponent, name = (target as NSString).lastPathComponent
         if let code = makeFolders(parent) { throw failure(parent, code, "creating the folder") }
+        if !canSwap(target, parent: parent) { return try writeInPlace(files, to: target, shown: folder) }
         let lock = open(parent, O_RDONLY)
         guard lock >= 0 else { throw failure(parent, errno, "opening the folder") }
         defer { close(lock) }
@@ -61,6 +64,57 @@ public enum OutputFolder {
             throw error
         }
         syncFolder(parent)
+    }
+
+    /// Whether the whole folder can be exchanged: its parent may be written, it is not a mount point (a bind-mounted
+    /// volume cannot be renamed), and it is not the working folder (the shell would be left in a deleted one).
+    private static func canSwap(_ target: String, parent: String) -> Bool {
+        guard access(parent, W_OK) == 0 else { return false }
+        var here = stat(), above = stat()
+        if stat(target, &here) == 0 {
+            guard stat(parent, &above) == 0, here.st_dev == above.st_dev, here.st_ino != above.st_ino else { return false }
+        }
+        if let cwd = getcwd(nil, 0) {
+            defer { free(cwd) }
+            if let real = realpath(target, nil) {
+                defer { free(real) }
+                if String(cString: real) == String(cString: cwd) { return false }
+            }
+        }
+        return true
+    }
+
+    /// Where the folder cannot be exchanged: under an exclusive `flock` of the folder itself, each file is written
+    /// beside its old self and renamed over it, and Tiaoqi's files that the new set lacks are removed. Readers and a
+    /// second writer still never see a half file, but a `kill -9` between two renames leaves part of each set.
+    private static func writeInPlace(_ files: [(name: String, data: Data)], to target: String, shown: String) throws(ScheduleError) {
+        if let code = makeFolders(target) { throw failure(shown, code, "creating the folder") }
+        let lock = open(target, O_RDONLY)
+        guard lock >= 0 else { throw failure(shown, errno, "opening the folder") }
+        defer { close(lock) }
+        guard flock(lock, LOCK_EX) == 0 else { throw failure(shown, errno, "locking the folder") }
+        guard access(target, W_OK) == 0 else { throw failure(shown, errno, "writing into it") }
+        let names = Set(files.map(\.name))
+        for entry in ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).sorted() {
+            let path = (target as NSString).appendingPathComponent(entry)
+            // A killed writer's temporary files, and Tiaoqi's files of people no longer planned.
+            if entry.hasPrefix(".") && entry.contains(".tiaoqi-part-") || (!names.contains(entry) && isTiaoqis(path, name: entry)) {
+                unlink(path)
+            }
+        }
+        for file in files {
+            let path = (target as NSString).appendingPathComponent(file.name)
+            let temporary = (target as NSString).appendingPathComponent(".\(file.name).tiaoqi-part-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            let shownFile = (shown as NSString).appendingPathComponent(file.name)
+            do throws(ScheduleError) {
+                try writeFile(file.data, to: temporary, shown: shownFile)
+                guard rename(temporary, path) == 0 else { throw failure(shownFile, errno, "moving it into place") }
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+        }
+        syncFolder(target)
     }
 
     /// The files Tiaoqi writes into an output folder and replaces as a set: `plan.json`, and `.ics` files it wrote.
