@@ -12,10 +12,10 @@ public enum ClashText {
         var text = ""
         for clash in clashes {
             let when = clash.start.map(zone.weekdayClock) ?? "—"
-            let people = clash.people.map { names[$0] ?? $0 }.joined(separator: ", ")
+            let people = SafeText.line(clash.people.map { names[$0] ?? $0 }.joined(separator: ", "))
             text += "\(TextWidth.pad(clash.severity.rawValue, to: 8))\(TextWidth.pad(clash.kind, to: kindWidth + 2))\(TextWidth.pad(when, to: 11))\(people)\n"
-            text += "        \(clash.explanation)\n"
-            text += "        fix: \(clash.fix)\n"
+            text += "        " + SafeText.line(clash.explanation) + "\n"
+            text += "        fix: " + SafeText.line(clash.fix) + "\n"
         }
         let errors = clashes.filter { $0.severity == .error }.count
         text += "\(clashes.count) clash\(clashes.count == 1 ? "" : "es"): \(errors) error\(errors == 1 ? "" : "s"), \(clashes.count - errors) warning\(clashes.count - errors == 1 ? "" : "s")\n"

@@ -14,7 +14,7 @@ public enum PlanText {
         func clock(_ instant: Instant) -> String { zone.clock(instant) }
         func day(_ date: LocalDate) -> String { "\(date.weekday.displayName) \(String(date.description.dropFirst(5)))" }
 
-        var out = "\(plan.name) · \(plan.days.first!) – \(plan.days.last!) (\(plan.timeZone))\n"
+        var out = SafeText.line("\(plan.name) · \(plan.days.first!) – \(plan.days.last!) (\(plan.timeZone))") + "\n"
         for person in schedule.problem.staff {
             var rows: [(Instant, LocalDate, String, String)] = []
             for leg in plan.legs where leg.person == person.id {
@@ -43,29 +43,29 @@ public enum PlanText {
                 rows.append((zone.day(stay.night).end - 1, stay.night, "night", "hotel in \(city(stay.city))"))
             }
             rows.sort { $0.0 < $1.0 }
-            out += "\n\(person.name) (\(person.id)), home \(city(person.home.cityID))\n"
+            out += "\n" + SafeText.line("\(person.name) (\(person.id)), home \(city(person.home.cityID))") + "\n"
             if rows.isEmpty { out += "  stays home: nothing planned\n" }
             var lastDay: LocalDate?
             for row in rows {
                 let label = row.1 == lastDay ? "" : day(row.1)
                 lastDay = row.1
-                out += "  " + TextWidth.pad(label, to: 10) + TextWidth.pad(row.2, to: 13) + row.3 + "\n"
+                out += "  " + TextWidth.pad(label, to: 10) + TextWidth.pad(row.2, to: 13) + SafeText.line(row.3) + "\n"
             }
         }
         if !plan.leftOut.isEmpty {
             out += "\nLeft out (\(plan.leftOut.count)):\n"
             for entry in plan.leftOut {
-                out += "  \(entry.clientName) [\(entry.client), priority \(entry.priority)\(entry.mustVisit ? ", MUST-VISIT" : "")]\n"
-                for reason in entry.reasons { out += "    - \(reason)\n" }
+                out += "  " + SafeText.line("\(entry.clientName) [\(entry.client), priority \(entry.priority)\(entry.mustVisit ? ", MUST-VISIT" : "")]") + "\n"
+                for reason in entry.reasons { out += "    - " + SafeText.line(reason) + "\n" }
             }
         }
         if let changes = plan.changes {
             out += "\nChanges from the kept plan (\(changes.count)):\n"
-            for change in changes { out += "  - \(change)\n" }
+            for change in changes { out += "  - " + SafeText.line(change) + "\n" }
         }
         let score = plan.score
         for person in score.people ?? [] where person.visits > 0 || person.travelMinutes > 0 {
-            let name = schedule.problem.staff.first { $0.id == person.person }?.name ?? person.person
+            let name = SafeText.line(schedule.problem.staff.first { $0.id == person.person }?.name ?? person.person)
             let nights = person.nightsLimit.map { "\(person.nights)/\($0)" } ?? "\(person.nights)"
             let cost = person.tickets + person.hotels
             let limit = person.costLimit.map { String(format: " (limit ¥%.0f)", $0) } ?? ""

@@ -17,6 +17,12 @@ public enum SafeText {
         return String(out)
     }
 
+    /// For one line of a terminal: as `terminal`, and line breaks too are shown as `\u{A}`, so a name or summary
+    /// holding a newline cannot print a line of its own (a fake "no problems found").
+    public static func line(_ text: String) -> String {
+        terminal(text.contains(where: \.isNewline) ? text.replacingLineBreaks() : text)
+    }
+
     /// For JSON text already encoded (JSONEncoder escapes C0 but leaves C1 and bidirectional controls raw): those
     /// become `\uXXXX` escapes, which decode to the same string.
     public static func json(_ encoded: String) -> String {
@@ -80,5 +86,20 @@ public enum SafeText {
         case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: true
         default: false
         }
+    }
+}
+
+extension String {
+    /// Line breaks (LF, CR, CR LF, NEL, LS, PS, VT, FF) as visible `\u{…}` escapes.
+    fileprivate func replacingLineBreaks() -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains(scalar.value) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }

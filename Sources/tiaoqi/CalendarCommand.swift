@@ -70,7 +70,7 @@ struct CalendarCommand: AsyncParsableCommand {
             let occurrences = calendar.occurrences(in: interval, floating: zone, diagnostics: &diagnostics)
             Failure.warn(diagnostics.map { "\(window.source):\($0.line): \($0.message)" })
             for occurrence in occurrences {
-                if format == .jsonl { Output.json(OccurrenceText.jsonLine(occurrence)) } else { Output.text(OccurrenceText.humanLine(occurrence, zone: zone)) }
+                if format == .jsonl { Output.json(OccurrenceText.jsonLine(occurrence)) } else { Output.line(OccurrenceText.humanLine(occurrence, zone: zone)) }
             }
         }
     }

@@ -10,6 +10,11 @@ enum Output {
         Swift.print(SafeText.terminal(text), terminator: terminator)
     }
 
+    /// One line of human text on standard output: line breaks inside it are shown, not printed.
+    static func line(_ text: String) {
+        Swift.print(SafeText.line(text))
+    }
+
     /// Encoded JSON on standard output.
     static func json(_ encoded: String) {
         Swift.print(SafeText.json(encoded))
@@ -20,8 +25,13 @@ enum Output {
         Swift.print(page)
     }
 
-    /// A line on standard error.
+    /// A line on standard error (line breaks inside it shown, not printed).
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((SafeText.terminal(line) + "\n").utf8))
+        FileHandle.standardError.write(Data((SafeText.line(line) + "\n").utf8))
+    }
+
+    /// Several lines of our own text (usage and help) on standard error, any text inside escaped for a terminal.
+    static func errorText(_ text: String) {
+        FileHandle.standardError.write(Data((SafeText.terminal(text) + "\n").utf8))
     }
 }

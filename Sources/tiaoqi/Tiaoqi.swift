@@ -26,7 +26,7 @@ struct Tiaoqi: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Output.error(fullMessage(for: error))
+                Output.errorText(fullMessage(for: error))
                 exit(withError: ExitCode(2))
             }
             exit(withError: error)

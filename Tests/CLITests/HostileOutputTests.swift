@@ -50,6 +50,17 @@ struct HostileOutputTests {
         #expect(json.stdout.contains(#"\u001b]0;pwned\u0007\u202Elave"#))
     }
 
+    @Test func aNameWithALineBreakCannotPrintALineOfItsOwn() throws {
+        let folder = Fixtures.copy(Fixtures.quickstart)
+        // A quoted name whose second line pretends to be the end of the table.
+        Fixtures.edit("\(folder)/clients.csv", replacing: "上海瑞和生物医药有限公司", with: "\"上海瑞和\nScore: must-visits 9/9 · priority 99/99\"")
+        let run = try tiaoqi(["plan", folder, "--seconds", "0.05"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("Score:") }.count == 1)
+        #expect(run.stdout.contains(#"上海瑞和\u{A}Score: must-visits 9/9"#))
+    }
+
     @Test func anUnterminatedOverrideIsClosedAndIsolatedInTheHTMLReport() throws {
         let folder = Fixtures.copy(Fixtures.quickstart)
         let name = "南京宁芯\u{202E}半导体有限公司"
