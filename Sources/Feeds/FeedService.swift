@@ -127,6 +127,8 @@ public struct FeedService: Sendable {
             }
             var request = TransferRequest(location: location)
             request.credentials = source.credentials
+            request.httpsRedirectsOnly =
+                (source.credentials != nil || location.hasUserInfo) && !source.allowInsecureAuth && !location.isPlainHTTP
             if let copy = cached[index] {
                 if let etag = copy.entry.etag { request.headers.append("If-None-Match: \(etag)") }
                 if let modified = copy.entry.lastModified { request.headers.append("If-Modified-Since: \(modified)") }

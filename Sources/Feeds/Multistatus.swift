@@ -57,18 +57,12 @@ struct Multistatus {
         return "\(reason), line \(parser.lineNumber)"
     }
 
-    /// Whether the prolog (before the first element) holds a `<!DOCTYPE`.
+    /// Whether the body holds a `<!DOCTYPE` or `<!ENTITY` anywhere. Element text cannot hold a raw `<`, so outside a
+    /// CDATA section these can only be markup; a comment or a processing instruction before them hides nothing.
     static func declaresDTD(_ body: [UInt8]) -> Bool {
-        var index = 0
-        // NUL bytes dropped, so a UTF-16 prolog reads as its ASCII letters too.
-        let text = Array(body.prefix(64 << 10).filter { $0 != 0 })
-        while index < text.count {
-            let byte = text[index]
-            if byte != UInt8(ascii: "<") { index += 1; continue }
-            let rest = text[index...]
-            if rest.starts(with: Array("<!--".utf8)) || rest.starts(with: Array("<?".utf8)) { index += 2; continue }
-            return rest.prefix(9).map { $0 | 0x20 }.elementsEqual(Array("<!doctype".utf8).map { $0 | 0x20 })
-        }
+        // NUL bytes dropped, so a UTF-16 body reads as its ASCII letters too.
+        let text = body.filter { $0 != 0 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for marker in ["<!doctype", "<!entity"] where text.firstRange(of: Array(marker.utf8)) != nil { return true }
         return false
     }
 

@@ -10,6 +10,9 @@ public struct TransferRequest: Sendable {
     public var body: [UInt8]?
     /// `user:password` for basic auth; never printed.
     public var credentials: String?
+    /// Redirects may go to https only: set for a request carrying credentials that may not travel in clear text, so
+    /// no libcurl version can follow an https → http redirect with them.
+    public var httpsRedirectsOnly = false
 
     /// A GET of `location`.
     public init(location: FeedLocation) { self.location = location }

@@ -130,7 +130,7 @@ private final class MultiRunner {
         tiaoqi_easy_setopt_string(handle, CURLOPT_URL, request.location.url)
         tiaoqi_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         tiaoqi_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https,file")
-        tiaoqi_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        tiaoqi_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, request.httpsRedirectsOnly ? "https" : "http,https")
         tiaoqi_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
         tiaoqi_easy_setopt_long(handle, CURLOPT_MAXREDIRS, 5)
         // 0 means "no limit" to libcurl: the bounds are clamped so that no setting can turn them off.

@@ -69,7 +69,7 @@ struct HostileCalendarTests {
         let from = first.adding(days: 19_990)
         let occurrences = calendar.occurrences(
             in: Interval(Zone.utc.day(from).start, Zone.utc.day(from.adding(days: 14)).start), floating: .utc)
-        #expect(ContinuousClock.now - clock < .seconds(10))
+        #expect(ContinuousClock.now - clock < .seconds(30), "a hang guard: quadratic overrides took minutes")
         #expect(occurrences.count == 14)
         for (index, occurrence) in occurrences.enumerated() {
             let day = from.adding(days: index)
