@@ -45,6 +45,16 @@ struct Expander {
         }
     }
 
+    /// Whether `start` lies in one of `ranges` (sorted and apart), by binary search.
+    private static func lies(_ start: LocalDateTime, in ranges: [(from: LocalDateTime, to: LocalDateTime)]) -> Bool {
+        var low = 0, high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].to < start { low = middle + 1 } else { high = middle }
+        }
+        return low < ranges.count && ranges[low].from <= start
+    }
+
     /// The event's own instance, as written.
     func single() -> Occurrence { occurrence(at: startLocal, recurrenceID: nil) }
 
@@ -97,10 +107,18 @@ struct Expander {
                     starts += ChineseRecurrence(rule: extra, start: startLocal).instances(through: chinese.to, keepGoing: check)
                 } else {
                     let iterator = RecurrenceIterator(rule: extra, start: startLocal)
-                    for range in merged {
-                        let walk = iterator.instances(through: range.to, skipTo: range.from, keepGoing: check)
-                        starts += walk.instances
+                    if extra.count != nil && merged.count > 1 {
+                        // A counted rule may have to walk from DTSTART: once through the last range, not once per range
+                        // (20,000 overrides would make that 20,000 walks), keeping what falls in a range.
+                        let walk = iterator.instances(through: merged[merged.count - 1].to, skipTo: merged[0].from, keepGoing: check)
+                        starts += walk.instances.filter { Self.lies($0, in: merged) }
                         limited = limited ?? walk.limited
+                    } else {
+                        for range in merged {
+                            let walk = iterator.instances(through: range.to, skipTo: range.from, keepGoing: check)
+                            starts += walk.instances
+                            limited = limited ?? walk.limited
+                        }
                     }
                 }
             }

@@ -52,6 +52,25 @@ struct HostileCalendarTests {
         #expect(throws: ICalendarError.self) { try VCalendar.parse(siblings) }
     }
 
+    /// A counted monthly series of Mondays from 2000 (four or five a month, so no arithmetic skip) whose 2,000 weekly instances from 2001 on are each moved into one week of
+    /// 2040: a counted rule may walk from DTSTART, and must do so once, not once per override.
+    @Test func manyOverridesOfACountedRuleExpandInOneWalk() throws {
+        var events = ["UID:counted\nDTSTART:20000103T090000Z\nDTEND:20000103T100000Z\nRRULE:FREQ=MONTHLY;BYDAY=MO;COUNT=1000000\nSUMMARY:weekly"]
+        let first = LocalDate(year: 2001, month: 1, day: 1)!  // a Monday
+        for k in 0..<2_000 {
+            let day = first.adding(days: 7 * k).description.replacingOccurrences(of: "-", with: "")
+            let minute = String(k % 60).count == 1 ? "0\(k % 60)" : "\(k % 60)"
+            events.append("UID:counted\nRECURRENCE-ID:\(day)T090000Z\nDTSTART:20400102T1\(k % 10)\(minute)00Z\nDTEND:20400102T1\(k % 10)\(minute)30Z\nSUMMARY:moved \(k)")
+        }
+        let calendar = try VCalendar.parse(calendarText(events), strict: true)
+        let clock = ContinuousClock.now
+        let occurrences = calendar.occurrences(in: window("2040-01-02T00:00:00Z", "2040-01-03T00:00:00Z"), floating: .utc)
+        #expect(ContinuousClock.now - clock < .seconds(10), "a hang guard: one walk per override took 26 s")
+        // Every moved instance, and the series' own Monday 2040-01-02 09:00.
+        #expect(occurrences.filter { $0.summary?.hasPrefix("moved") ?? false }.count == 2_000)
+        #expect(occurrences.contains { $0.summary == "weekly" && $0.interval.start == Instant(iso8601: "2040-01-02T09:00:00Z")! })
+    }
+
     /// One daily series with 20,000 overrides, each moving its instance an hour later, every 1,000th also for all
     /// later instances (RANGE=THISANDFUTURE, moving them two hours later).
     @Test func twentyThousandOverridesApplyInOnePass() throws {
