@@ -1,3 +1,5 @@
+import Travel
+
 /// Numbers as people write them in plan.yaml and CSV files: plain decimals only. Swift's `Double(_:)` and YAML also
 /// take hex floats (`0x1p5`), `nan`, `inf`, exponents (`1e400`), octal and base-60 integers (`0o17`, `1:30`); a
 /// schedule never means those, so they are refused rather than read as some other number.
@@ -65,25 +67,9 @@ enum Suggestion {
     /// The known word closest to `word` by edit distance, when it is close enough to be a likely misspelling.
     static func closest(to word: String, in known: [String]) -> String? {
         let lowered = word.lowercased()
-        let scored = known.map { (word: $0, distance: distance(lowered, $0)) }
+        let scored = known.map { (word: $0, distance: editDistance(lowered, $0)) }
         guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }
         let allowed = max(2, min(lowered.count, best.word.count) / 3)
         return best.distance <= allowed ? best.word : nil
-    }
-
-    /// Levenshtein distance (insertions, deletions and substitutions of characters).
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -298,8 +298,8 @@ struct FareKey: Hashable, Sendable {
     var destination: String?
 }
 
-/// Levenshtein distance over characters.
-func editDistance(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance over characters (insertions, deletions and substitutions), for "did you mean" messages.
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
