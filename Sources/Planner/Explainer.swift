@@ -43,7 +43,7 @@ struct Explainer {
             return LeftOut(
                 client: target.id, clientName: target.name, mustVisit: target.mustVisit, priority: target.priority,
                 reasons: reasons[client] ?? [
-                    "not examined one by one: the effort for explanations went to \(clients.count - skipped) visits of higher priority; plan with more --seconds for the details"
+                    "not examined one by one: the effort for explanations went to the other \(clients.count - skipped) left-out visits, must-visits and higher priorities first; plan with more --seconds for the details"
                 ])
         }
     }
