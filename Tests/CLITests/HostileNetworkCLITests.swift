@@ -2,10 +2,6 @@ import Foundation
 import Testing
 import TestSupport
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// What a child process did: its exit status, what it wrote to stderr, and its peak resident memory.
 struct Measured {
     var status: Int32
@@ -13,28 +9,34 @@ struct Measured {
     var peakKiB: Int
 }
 
-/// Runs the built `tiaoqi` as a child process (posix_spawn and wait4, so that its own peak memory can be read).
+/// Runs the built `tiaoqi` as a grandchild, through a small Python process that reports its peak memory. Measured
+/// from this process directly, a child's peak would include the test process's own memory, which it starts as a copy
+/// of (hundreds of MB late in the suite).
 func tiaoqiMeasured(_ arguments: [String]) throws -> Measured {
     let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let candidates = [directory.appendingPathComponent("tiaoqi").path, Fixtures.path(".build/debug/tiaoqi")]
     let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
-    let errorFile = (Fixtures.temporaryFolder("stderr") as NSString).appendingPathComponent("stderr.txt")
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + arguments).map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, binary, &actions, nil, argv, environ)
-    try #require(spawned == 0)
-    var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-    let exited = status & 0x7F == 0
+    let folder = Fixtures.temporaryFolder("measured")
+    let errorFile = (folder as NSString).appendingPathComponent("stderr.txt")
+    let peakFile = (folder as NSString).appendingPathComponent("peak.txt")
+    let script = """
+        import resource, subprocess, sys
+        run = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL)
+        open(sys.argv[1], "w").write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+        sys.exit(run.returncode if run.returncode >= 0 else 255)
+        """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, peakFile, binary] + arguments
+    process.standardOutput = FileHandle.nullDevice
+    _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
+    process.standardError = FileHandle(forWritingAtPath: errorFile)
+    try process.run()
+    process.waitUntilExit()
     let stderr = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
-    return Measured(status: exited ? (status >> 8) & 0xFF : -1, stderr: stderr, peakKiB: usage.ru_maxrss)
+    let peak = Int((try? String(contentsOfFile: peakFile, encoding: .utf8)) ?? "") ?? Int.max
+    let status = process.terminationStatus
+    return Measured(status: status == 255 ? -1 : status, stderr: stderr, peakKiB: peak)
 }
 
 @Suite("tiaoqi route on hostile networks")
