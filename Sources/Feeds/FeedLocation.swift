@@ -62,6 +62,24 @@ public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
     /// Whether the URL carries its own `user:password@` (which always wins over any other credentials).
     public var hasUserInfo: Bool { FeedLocation.redact(url) != url }
 
+    /// Whether the URL's user info holds a password (`user:password@`), not just a user name.
+    public var hasPassword: Bool { userInfo?.contains(":") ?? false }
+
+    /// The user name of a URL that names a user but no password (`alice@host`): a hint of which credentials to use.
+    public var loginHint: String? {
+        guard let userInfo, !userInfo.contains(":"), !userInfo.isEmpty else { return nil }
+        return userInfo.removingPercentEncoding ?? userInfo
+    }
+
+    /// The text between `://` and the last `@` of the authority, when there is one.
+    private var userInfo: String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let afterScheme = url[schemeEnd.upperBound...]
+        let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
+        guard let at = afterScheme[..<authorityEnd].lastIndex(of: "@") else { return nil }
+        return String(afterScheme[..<at])
+    }
+
     /// Whether the location is fetched over plain http, where credentials would travel in the clear.
     public var isPlainHTTP: Bool { url.lowercased().hasPrefix("http://") }
 

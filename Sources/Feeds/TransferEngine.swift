@@ -149,8 +149,9 @@ private final class MultiRunner {
         // credentials are sent (libcurl ≥ 7.83 compares all three).
         tiaoqi_easy_setopt_long(handle, CURLOPT_UNRESTRICTED_AUTH, 0)
         if let bundle = limits.caBundle { tiaoqi_easy_setopt_string(handle, CURLOPT_CAINFO, bundle) }
-        // A URL's own user:password@ wins: CURLOPT_USERPWD would override it.
-        if let credentials = request.credentials, !request.location.hasUserInfo {
+        // A URL's own user:password@ wins: CURLOPT_USERPWD would override it. (A URL naming only a user gets that
+        // user's password from the caller, as `user:password`.)
+        if let credentials = request.credentials, !request.location.hasPassword {
             tiaoqi_easy_setopt_string(handle, CURLOPT_USERPWD, credentials)
             tiaoqi_easy_setopt_long(handle, CURLOPT_HTTPAUTH, 1)  // CURLAUTH_BASIC
         }

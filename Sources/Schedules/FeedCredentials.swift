@@ -134,6 +134,10 @@ struct FeedCredentials {
             guard !insecure else {
                 throw ScheduleError(file: file, line: line, "calendar '\(location.redacted)': the URL's credentials would be sent over plain http; \(advice)")
             }
+            // A user name alone is a hint: the password comes from the host's entry for that login.
+            if let login = location.loginHint, let found = lookup(host), found.userPassword.hasPrefix(login + ":") {
+                source.credentials = found.userPassword
+            }
             return source
         }
         guard let found = lookup(host) else { return source }

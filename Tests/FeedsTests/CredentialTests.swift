@@ -20,6 +20,18 @@ struct CredentialTests {
         #expect(server.authorizations("/a.ics") == [basic("in-url:url-secret")])
     }
 
+    @Test func aURLNamingOnlyItsUserTakesThatUsersPassword() async throws {
+        let server = try await LoopbackServer(routes: ["/a.ics": .text(calendarText)])
+        let url = server.url("/a.ics").replacingOccurrences(of: "http://", with: "http://alice@")
+        let source = FeedSource(location: try FeedLocation(url), credentials: "alice:from-netrc", allowInsecureAuth: true)
+        let report = await FeedService(fetcher: FeedFetcher(retry: .none)).fetch([source], validate: { _ in nil })[0]
+        await server.stop()
+        #expect(report.outcome == .fresh, "\(String(describing: report.error))")
+        #expect(server.authorizations("/a.ics") == [basic("alice:from-netrc")])
+        #expect(try FeedLocation("https://alice@h/x.ics").loginHint == "alice")
+        #expect(try FeedLocation("https://alice:pw@h/x.ics").loginHint == nil)
+    }
+
     @Test(arguments: [false, true])
     func credentialsOverPlainHTTPAreRefusedUnlessAllowed(inURL: Bool) async throws {
         let server = try await LoopbackServer(routes: ["/a.ics": .text(calendarText)])
