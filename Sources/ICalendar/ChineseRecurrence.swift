@@ -19,14 +19,23 @@ struct ChineseRecurrence {
         var leap: Bool
     }
 
-    /// Instances from DTSTART on, in order, up to `last`, while `keepGoing` accepts them.
-    func instances(through last: LocalDateTime, keepGoing: (LocalDateTime) -> Bool) -> [LocalDateTime] {
-        guard let origin = lunar(start.date) else { return [] }
+    /// Lunar years (YEARLY) or months (MONTHLY) walked at most from DTSTART: 10,000 months reach 800 years on.
+    static let maximumSteps = 10_000
+
+    /// Instances from DTSTART on, in order, up to `last`, while `keepGoing` accepts them; `limited` says when the walk
+    /// stopped at `maximumSteps` before reaching `last` (the caller then counts the event's span as busy).
+    func instances(through last: LocalDateTime, keepGoing: (LocalDateTime) -> Bool) -> (instances: [LocalDateTime], limited: String?) {
+        let found = walk(through: last, keepGoing: keepGoing)
+        return (found.instances, found.steps >= Self.maximumSteps ? "RSCALE=CHINESE expansion stopped after \(Self.maximumSteps) steps (ChineseRecurrence.maximumSteps)" : nil)
+    }
+
+    private func walk(through last: LocalDateTime, keepGoing: (LocalDateTime) -> Bool) -> (instances: [LocalDateTime], steps: Int) {
+        guard let origin = lunar(start.date) else { return ([], 0) }
         var result: [LocalDateTime] = []
         let limit = rule.count ?? Int.max
         var months = rule.frequency == .monthly ? [origin.month] : []
         var step = 0
-        while result.count < limit && step < 10_000 {
+        while result.count < limit && step < Self.maximumSteps {
             var dates: [LocalDate] = []
             switch rule.frequency {
             case .yearly:
@@ -35,26 +44,26 @@ struct ChineseRecurrence {
                 for (month, leap) in targets {
                     dates += resolve(LunarMonth(cycle: cycle, month: month, leap: leap), days: days(origin.day))
                 }
-                if let first = gregorian(LunarMonth(cycle: cycle, month: 1, leap: false), day: 1), first > last.date { return result }
+                if let first = gregorian(LunarMonth(cycle: cycle, month: 1, leap: false), day: 1), first > last.date { return (result, 0) }
             case .monthly:
                 let month = months.last!
                 if rule.byMonth.isEmpty || rule.byMonth.contains(where: { $0.number == month.month && $0.leap == month.leap }) {
                     dates += resolve(month, days: days(origin.day))
                 }
-                guard let first = gregorian(month, day: 1), first <= last.date else { return result }
+                guard let first = gregorian(month, day: 1), first <= last.date else { return (result, 0) }
                 for _ in 0..<rule.interval { months.append(next(months.last!)) }
             default:
-                return [start]
+                return ([start], 0)
             }
             for date in Set(dates).sorted() {
                 let candidate = LocalDateTime(date: date, second: start.second)
                 guard candidate >= start else { continue }
-                guard result.count < limit, candidate <= last, keepGoing(candidate) else { return result }
+                guard result.count < limit, candidate <= last, keepGoing(candidate) else { return (result, 0) }
                 result.append(candidate)
             }
             step += 1
         }
-        return result
+        return (result, result.count < limit ? step : 0)
     }
 
     private func days(_ originDay: Int) -> [Int] { rule.byMonthDay.isEmpty ? [originDay] : rule.byMonthDay }

@@ -104,7 +104,9 @@ struct Expander {
             for extra in [rule] + event.additionalRules {
                 let check = untilTest(extra, zone: zone)
                 if extra.scale == "CHINESE" {
-                    starts += ChineseRecurrence(rule: extra, start: startLocal).instances(through: chinese.to, keepGoing: check)
+                    let walk = ChineseRecurrence(rule: extra, start: startLocal).instances(through: chinese.to, keepGoing: check)
+                    starts += walk.instances
+                    limited = limited ?? walk.limited
                 } else {
                     let iterator = RecurrenceIterator(rule: extra, start: startLocal)
                     if extra.count != nil && merged.count > 1 {

@@ -70,6 +70,17 @@ struct RecurrenceLimitTests {
         #expect(free.busy.isEmpty && free.warnings.count == 1)
     }
 
+    @Test func aLunarRuleWalkedPastItsStepLimitIsBusyAndSaid() throws {
+        // Every lunar month since 1100: more than ChineseRecurrence's 10,000 months before the window.
+        let ancient = try busy("DTSTART;VALUE=DATE:11000101\nRRULE:RSCALE=CHINESE;FREQ=MONTHLY", in: week)
+        #expect(ancient.warnings.first?.message.contains("ChineseRecurrence.maximumSteps") == true)
+        #expect(ancient.busy.intervals == [week])
+        // From 1950 the walk reaches the window, and only the lunar first days are busy.
+        let recent = try busy("DTSTART;VALUE=DATE:19500217\nRRULE:RSCALE=CHINESE;FREQ=MONTHLY", in: week)
+        #expect(recent.warnings.isEmpty)
+        #expect(recent.busy.intervals != [week])
+    }
+
     @Test func nonsenseValuesAreWarnedAndReadSafely() throws {
         let negativeCount = try busy("DTSTART:20220301T090000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY;COUNT=-5", in: week)
         #expect(negativeCount.read.contains { !$0.isError && $0.message.contains("COUNT=-5 is negative") })
