@@ -138,75 +138,78 @@ extension VCalendar {
     /// Whether `bytes` would parse at all (leniently): UTF-8, a VCALENDAR, and every VCALENDAR closed. Nil when they
     /// would, else the reason; much faster than parsing, for deciding whether a download may replace a cached copy.
     public static func structuralProblem(_ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBufferPointer { buffer -> String? in
-            var start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            // Fold continuation lines may split a character, so check UTF-8 with the folds taken out.
-            var unfolded: [UInt8] = []
-            unfolded.reserveCapacity(buffer.count)
-            var open = 0, opened = false
-            var index = start
-            // BEGIN/END nesting as the parser sees it (an END closes its BEGIN and any left open inside it).
-            var nesting: [ArraySlice<UInt8>] = []
-            var physical = 0, deepLine = 0
-            /// The upper-cased value of a `BEGIN` or `END` line (parameters allowed), nil for any other line.
-            func blockName(_ text: StaticString, _ from: Int, _ to: Int) -> ArraySlice<UInt8>? {
-                let count = text.utf8CodeUnitCount
-                guard to - from > count, buffer[from + count] == 0x3A || buffer[from + count] == 0x3B else { return nil }
-                for k in 0..<count where buffer[from + k] & 0xDF != text.utf8Start[k] & 0xDF { return nil }
-                var colon = from + count
-                while colon < to && buffer[colon] != 0x3A { colon += 1 }
-                guard colon < to else { return nil }
-                var name = ArraySlice(buffer[(colon + 1)..<to].map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 })
-                while let last = name.last, last == 0x20 || last == 0x09 { name.removeLast() }
-                while let first = name.first, first == 0x20 || first == 0x09 { name.removeFirst() }
-                return name
-            }
-            func lineIs(_ text: StaticString, _ from: Int, _ to: Int) -> Bool {
-                let count = text.utf8CodeUnitCount
-                guard to - from >= count else { return false }
-                for k in 0..<count where buffer[from + k] & 0xDF != text.utf8Start[k] & 0xDF { return false }
-                var rest = from + count
-                while rest < to && (buffer[rest] == 0x20 || buffer[rest] == 0x09) { rest += 1 }
-                return rest == to
-            }
-            while index < buffer.count {
-                var end = index
-                physical += 1
-                while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
-                if end > index && (buffer[index] == 0x20 || buffer[index] == 0x09) && !unfolded.isEmpty {
-                    unfolded.append(contentsOf: buffer[(index + 1)..<end])
-                } else {
-                    if let name = blockName("BEGIN", index, end) {
-                        guard nesting.count < ComponentBuilder.maximumDepth else {
-                            deepLine = physical
-                            break
-                        }
-                        nesting.append(name)
-                    } else if let name = blockName("END", index, end), let match = nesting.lastIndex(of: name) {
-                        nesting.removeSubrange(match...)
-                    }
-                    if lineIs("BEGIN:VCALENDAR", index, end) {
-                        open += 1
-                        opened = true
-                    } else if lineIs("END:VCALENDAR", index, end) {
-                        open -= 1
-                    }
-                    if !unfolded.isEmpty { unfolded.append(0x0A) }
-                    unfolded.append(contentsOf: buffer[index..<end])
-                }
-                index = end < buffer.count && buffer[end] == 0x0D && end + 1 < buffer.count && buffer[end + 1] == 0x0A ? end + 2 : end + 1
-            }
-            start = 0
-            if deepLine > 0 {
-                return "line \(deepLine): components nest more than \(ComponentBuilder.maximumDepth) deep (real calendars nest 3–4 deep)"
-            }
-            guard opened else {
-                let head = String(decoding: buffer.prefix(200), as: UTF8.self).lowercased()
-                return head.contains("<html") || head.contains("<!doctype") ? "an HTML page, not a calendar" : "no BEGIN:VCALENDAR: not a calendar"
-            }
-            if open != 0 { return "BEGIN:VCALENDAR without END:VCALENDAR: the feed is truncated" }
-            let valid = unfolded.withUnsafeBufferPointer { UTF8Text.decode($0) != nil }
-            return valid ? nil : ContentLineReader.invalidUTF8
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Logical lines, folds taken out (a fold may split a character, so UTF-8 is checked on these), joined by LF.
+        var unfolded: [UInt8] = []
+        unfolded.reserveCapacity(bytes.count)
+        var open = 0, opened = false
+        // BEGIN/END nesting as the parser sees it (an END closes its BEGIN and any left open inside it), judged on
+        // whole logical lines, so a folded BEGIN reads as the parser reads it.
+        var nesting: [ArraySlice<UInt8>] = []
+        var physical = 0, lineStart = 0, linePhysical = 0, deepLine = 0
+        /// The upper-cased value of a `BEGIN` or `END` line (parameters allowed), nil for any other line.
+        let beginWord = Array("BEGIN".utf8), endWord = Array("END".utf8)
+        func blockName(_ word: [UInt8], _ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+            guard line.count > word.count else { return nil }
+            let after = line[line.startIndex + word.count]
+            guard after == 0x3A || after == 0x3B else { return nil }
+            for (k, letter) in word.enumerated() where line[line.startIndex + k] & 0xDF != letter & 0xDF { return nil }
+            guard let colon = line.firstIndex(of: 0x3A) else { return nil }
+            var name = ArraySlice(line[(colon + 1)...].map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 })
+            while let last = name.last, last == 0x20 || last == 0x09 { name.removeLast() }
+            while let first = name.first, first == 0x20 || first == 0x09 { name.removeFirst() }
+            return name
         }
+        /// Reads the logical line that starts at `lineStart`; false when it nests too deep.
+        func settle() -> Bool {
+            let line = unfolded[lineStart...]
+            if let name = blockName(beginWord, line) {
+                guard nesting.count < ComponentBuilder.maximumDepth else {
+                    deepLine = linePhysical
+                    return false
+                }
+                nesting.append(name)
+                if name.elementsEqual("VCALENDAR".utf8) {
+                    open += 1
+                    opened = true
+                }
+            } else if let name = blockName(endWord, line) {
+                if let match = nesting.lastIndex(of: name) { nesting.removeSubrange(match...) }
+                if name.elementsEqual("VCALENDAR".utf8) { open -= 1 }
+            }
+            return true
+        }
+        var tooDeep = false
+        while index < bytes.count {
+            var end = index
+            physical += 1
+            while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+            if end > index && (bytes[index] == 0x20 || bytes[index] == 0x09) && !unfolded.isEmpty {
+                unfolded.append(contentsOf: bytes[(index + 1)..<end])
+            } else {
+                if !unfolded.isEmpty {
+                    guard settle() else {
+                        tooDeep = true
+                        break
+                    }
+                    unfolded.append(0x0A)
+                }
+                lineStart = unfolded.count
+                linePhysical = physical
+                unfolded.append(contentsOf: bytes[index..<end])
+            }
+            index = end < bytes.count && bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A ? end + 2 : end + 1
+        }
+        if !tooDeep && !unfolded.isEmpty { tooDeep = !settle() }
+        if tooDeep {
+            return "line \(deepLine): components nest more than \(ComponentBuilder.maximumDepth) deep (real calendars nest 3–4 deep)"
+        }
+        guard opened else {
+            let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
+            return head.contains("<html") || head.contains("<!doctype") ? "an HTML page, not a calendar" : "no BEGIN:VCALENDAR: not a calendar"
+        }
+        if open != 0 { return "BEGIN:VCALENDAR without END:VCALENDAR: the feed is truncated" }
+        let valid = unfolded.withUnsafeBufferPointer { UTF8Text.decode($0) != nil }
+        return valid ? nil : ContentLineReader.invalidUTF8
     }
 }

@@ -39,6 +39,16 @@ struct HostileCalendarTests {
         #expect(problem.contains("line \(deepLine)"))
     }
 
+    @Test func aFoldedBeginIsJudgedAsTheParserReadsIt() throws {
+        // "BEGIN:VEV" + fold + "ENT": one logical line, BEGIN:VEVENT, closed by its END.
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEV\r\n ENT\r\nUID:a\r\nDTSTART:20220307T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        #expect(VCalendar.structuralProblem(Array(text.utf8)) == nil)
+        #expect(try VCalendar.parse(text, strict: true).events.count == 1)
+        // And a folded BEGIN:VCALENDAR still counts as opened.
+        let calendar = "BEGIN:VCAL\r\n ENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+        #expect(VCalendar.structuralProblem(Array(calendar.utf8)) == nil)
+    }
+
     @Test func nestingUpToTheLimitIsRead() throws {
         let fine = Self.deeplyNested(ComponentBuilder.maximumDepth)
         #expect(VCalendar.structuralProblem(fine) == nil)
