@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.environ.get("TIAOQI_TOPTW_DIR", os.path.join(HERE, "..", "..", "..", "shared", "benchmarks", "toptw"))
+DATA = os.environ.get("TIAOQI_TOPTW_DIR", os.path.join(HERE, "instances"))
 FOLDERS = ["solomon_c1_r1_rc1_100", "solomon_c2_r2_rc2_100", "cordeau_pr01-pr10", "cordeau_pr11-pr20"]
 
 

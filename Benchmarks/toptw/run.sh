@@ -4,7 +4,7 @@
 #   Benchmarks/toptw/run.sh [--seconds 10] [--seed 1] [--only REGEX] [--tours 1,2,3,4] [--all | --without-bks]
 #                           [--no-peers | --peers pyvrp,ortools]
 #
-# Rows come from ../shared/benchmarks/toptw/bks.csv: by default the 156 with a best-known score, --all for all 304,
+# Rows come from Benchmarks/toptw/instances/bks.csv: by default the 156 with a best-known score, --all for all 304,
 # --without-bks for the other 148.
 # Peers are installed into .venv-bench (pip install pyvrp ortools) when missing.
 set -euo pipefail

@@ -1,7 +1,7 @@
 import Foundation
 import Itinerary
 
-/// Reads a TOPTW benchmark instance (Vansteenwegen's text format, as in `../shared/benchmarks/toptw`): vertex lines
+/// Reads a TOPTW benchmark instance (Vansteenwegen's text format, as in `Benchmarks/toptw/instances`): vertex lines
 /// `i x y d S f a list… O C`, found by their shape (headers vary). Travel time is the Euclidean distance truncated to
 /// one decimal (Solomon-based sets) or two (Cordeau-based `pr` files); times are kept in thousandths, exactly.
 public enum TOPTWFile {

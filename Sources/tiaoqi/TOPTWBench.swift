@@ -7,7 +7,7 @@ import Schedules
 /// `tiaoqi bench toptw`: the planner's orienteering search on a literature TOPTW instance; prints its tours.
 struct TOPTWBench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "toptw", abstract: "Solve a TOPTW benchmark instance (../shared/benchmarks/toptw format) and print the score and tours.")
+        commandName: "toptw", abstract: "Solve a TOPTW benchmark instance (Benchmarks/toptw/instances format) and print the score and tours.")
 
     @Argument(help: "The instance file (c101.txt, pr01.txt, …).")
     var file: String
