@@ -8,9 +8,6 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
-/// The search and the router are optimized even in debug builds: the tests solve hundreds of small weeks and
-/// random timetables, and unoptimized they take minutes instead of seconds.
-let optimizedSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
     name: "Tiaoqi",
@@ -45,9 +42,9 @@ let package = Package(
         .target(name: "Timeline"),
         .target(name: "ICalendar", dependencies: ["Timeline"]),
         .target(name: "Feeds", dependencies: ["CCurl"]),
-        .target(name: "Travel", dependencies: ["Timeline"], swiftSettings: optimizedSettings),
+        .target(name: "Travel", dependencies: ["Timeline"]),
         .target(name: "Itinerary", dependencies: ["Timeline", "Travel"]),
-        .target(name: "Planner", dependencies: ["Timeline", "Travel", "Itinerary"], swiftSettings: optimizedSettings),
+        .target(name: "Planner", dependencies: ["Timeline", "Travel", "Itinerary"]),
         .target(name: "Audit", dependencies: ["Timeline", "Travel", "Itinerary"]),
         .target(
             name: "Schedules",
