@@ -37,6 +37,7 @@ struct PersonWeekCheck {
         var city = person.home.cityID
         var nightCity: [LocalDate: String] = [:]
         var travelByDay: [LocalDate: Int64] = [:]
+        var tickets = 0.0
         for item in items {
             switch item {
             case .visit(let visit):
@@ -47,7 +48,9 @@ struct PersonWeekCheck {
                 if leg.fromCity != city {
                     add("leg-from-elsewhere", leg.depart, "\(describe(item)) leaves \(leg.fromCity), but they are in \(city) then")
                 }
-                findings += checkLeg(leg)
+                let checked = checkLeg(leg)
+                findings += checked.findings
+                tickets += checked.fare
                 let day = problem.zone.date(of: leg.depart)
                 travelByDay[day, default: 0] += leg.arrive - leg.depart
                 city = leg.toCity
@@ -61,7 +64,7 @@ struct PersonWeekCheck {
             add("not-home-at-end", problem.period.end, "ends the week in \(city), not at home in \(person.home.cityID)")
         }
         findings += checkStays(nightCity: nightCity)
-        findings += checkLimits(legs: legs)
+        findings += checkLimits(tickets: tickets)
         for day in person.daysOff.sorted() {
             let span = problem.zone.day(day)
             if legs.contains(where: { $0.interval.overlaps(span) }) || visits.contains(where: { $0.interval.overlaps(span) }) {
@@ -75,7 +78,9 @@ struct PersonWeekCheck {
         return findings
     }
 
-    private func checkLeg(_ leg: Leg) -> [Finding] {
+    /// The leg's findings, and what it costs by the timetable's fares, never by the price the plan claims: a ride the
+    /// timetable does not have costs what the plan says if that is more (it is an error anyway), else nothing.
+    private func checkLeg(_ leg: Leg) -> (findings: [Finding], fare: Double) {
         var findings: [Finding] = []
         let label = "leg \(leg.fromCity)→\(leg.toCity) \(audit.span(leg.interval))"
         func add(_ rule: String, _ message: String) {
@@ -89,9 +94,15 @@ struct PersonWeekCheck {
         if person.busy.overlaps(leg.interval) {
             add("travel-during-own-event", "\(label) overlaps their own calendar")
         }
+        // One timetable look-up per part, for both the checks and the fare.
+        let rides = leg.parts.map { part -> Timetable.Ride? in
+            guard part.mode.isTimetabled, let service = part.service else { return nil }
+            return timetable.ride(service, from: part.from, to: part.to, depart: part.depart, arrive: part.arrive)
+        }
+        let fare = zip(leg.parts, rides).reduce(0) { total, pair in total + (pair.1.map { $0.price ?? 0 } ?? max(pair.0.price ?? 0, 0)) }
         guard let first = leg.parts.first, let last = leg.parts.last, first.depart == leg.depart, last.arrive == leg.arrive else {
             add("leg-parts-mismatch", "\(label): its parts do not start and end with the leg")
-            return findings
+            return (findings, fare)
         }
         for (index, part) in leg.parts.enumerated() {
             if part.arrive < part.depart { add("leg-part-backwards", "\(label): \(part.from)→\(part.to) arrives before it leaves") }
@@ -109,7 +120,7 @@ struct PersonWeekCheck {
                 continue
             }
             let service = part.service ?? "?"
-            guard let ride = timetable.ride(service, from: part.from, to: part.to, depart: part.depart, arrive: part.arrive) else {
+            guard let ride = rides[index] else {
                 add("unknown-service", "\(label): \(service) \(part.from) \(problem.zone.clock(part.depart)) → \(part.to) \(problem.zone.clock(part.arrive)) is not in the timetable")
                 continue
             }
@@ -117,31 +128,20 @@ struct PersonWeekCheck {
                 add("wrong-price", "\(label): \(service) costs ¥\(yuan(ride.price ?? 0)) by the fare table, but the plan says ¥\(yuan(part.price ?? 0))")
             }
         }
-        return findings
-    }
-
-    /// What a leg costs by the timetable's fares, never by the price the plan claims: a ride the timetable does not
-    /// have costs what the plan says if that is more (it is an error anyway), else nothing.
-    private func fare(of leg: Leg) -> Double {
-        leg.parts.reduce(0) { total, part in
-            guard part.mode.isTimetabled, let service = part.service,
-                let ride = timetable.ride(service, from: part.from, to: part.to, depart: part.depart, arrive: part.arrive)
-            else { return total + max(part.price ?? 0, 0) }
-            return total + (ride.price ?? 0)
-        }
+        return (findings, fare)
     }
 
     private var timetable: Timetable { audit.timetable }
 
     /// The person's limits on hotel nights and on the cost of tickets and hotels.
-    private func checkLimits(legs: [Leg]) -> [Finding] {
+    private func checkLimits(tickets: Double) -> [Finding] {
         var findings: [Finding] = []
         let stays = plan.stays.filter { $0.person == person.id }
         if let limit = person.maxNightsAway, stays.count > limit {
             findings.append(Finding(rule: "over-night-limit", severity: .error, person: person.id, message: "\(person.name): \(stays.count) hotel nights, over the limit of \(limit)"))
         }
         // Costs come from the fare table and the hotel rate, never from the plan's own figures.
-        let cost = legs.reduce(0) { $0 + fare(of: $1) } + Double(stays.count) * problem.hotelCost
+        let cost = tickets + Double(stays.count) * problem.hotelCost
         if let limit = person.maxCost, cost > limit + 0.005 {
             findings.append(Finding(rule: "over-cost-limit", severity: .error, person: person.id, message: "\(person.name): tickets and hotels cost ¥\(yuan(cost)), over the limit of ¥\(yuan(limit))"))
         }

@@ -5,37 +5,38 @@ public enum SafeText {
     /// For a terminal: every control character but newline and tab (C0, DEL, C1, so ESC, CSI and OSC sequences
     /// cannot start) and every bidirectional formatting character is shown as a visible `\u{…}` escape.
     public static func terminal(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { isControl($0) || isBidiControl($0) }) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) || isBidiControl(scalar) {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
+        replacing(in: text, where: { isControl($0) || isBidiControl($0) }, with: visible)
     }
 
     /// For one line of a terminal: as `terminal`, and line breaks too are shown as `\u{A}`, so a name or summary
     /// holding a newline cannot print a line of its own (a fake "no problems found").
     public static func line(_ text: String) -> String {
-        terminal(text.contains(where: \.isNewline) ? text.replacingLineBreaks() : text)
+        // Line breaks: LF, VT, FF, CR, NEL, LS, PS.
+        let breaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
+        return replacing(in: text, where: { isControl($0) || isBidiControl($0) || breaks.contains($0.value) }, with: visible)
     }
+
+    /// A scalar as a visible `\u{…}` escape.
+    private static func visible(_ scalar: Unicode.Scalar) -> String { "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" }
 
     /// For JSON text already encoded (JSONEncoder escapes C0 but leaves C1 and bidirectional controls raw): those
     /// become `\uXXXX` escapes, which decode to the same string.
     public static func json(_ encoded: String) -> String {
-        guard encoded.unicodeScalars.contains(where: { isControl($0) || isBidiControl($0) }) else { return encoded }
+        // Raw C0 cannot appear inside JSON strings; between tokens it is whitespace (newline, tab) and stays.
+        replacing(in: encoded, where: { ($0.value >= 0x7F && isControl($0)) || isBidiControl($0) }) {
+            let hex = String($0.value, radix: 16, uppercase: true)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
+    }
+
+    /// `text` with each scalar `matches` accepts written as `escape` gives it (the text itself when none does).
+    private static func replacing(
+        in text: String, where matches: (Unicode.Scalar) -> Bool, with escape: (Unicode.Scalar) -> String
+    ) -> String {
+        guard text.unicodeScalars.contains(where: matches) else { return text }
         var out = String.UnicodeScalarView()
-        for scalar in encoded.unicodeScalars {
-            // Raw C0 cannot appear inside JSON strings; between tokens it is whitespace (newline, tab) and stays.
-            if (isControl(scalar) && scalar.value >= 0x7F) || isBidiControl(scalar) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
+        for scalar in text.unicodeScalars {
+            if matches(scalar) { out.append(contentsOf: escape(scalar).unicodeScalars) } else { out.append(scalar) }
         }
         return String(out)
     }
@@ -86,20 +87,5 @@ public enum SafeText {
         case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: true
         default: false
         }
-    }
-}
-
-extension String {
-    /// Line breaks (LF, CR, CR LF, NEL, LS, PS, VT, FF) as visible `\u{…}` escapes.
-    fileprivate func replacingLineBreaks() -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in unicodeScalars {
-            if [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains(scalar.value) {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
     }
 }

@@ -135,22 +135,22 @@ struct YAMLReader {
 
     /// A whole number written in plain decimal digits (not YAML's hex, octal or base-60 forms), within `range`.
     func integer(_ map: YAMLMapping, _ key: String, in range: ClosedRange<Int>) throws(ScheduleError) -> Int? {
-        guard let node = map[key] else { return nil }
-        guard case .scalar = node, let value = node.string.flatMap(StrictNumber.integer), range.contains(value) else {
-            throw ScheduleError(
-                file: file, line: map.line(of: key),
-                "'\(key)' is '\(node.string ?? "not a number")'; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return value
+        try number(map, key, in: range, kind: "a whole number", parse: StrictNumber.integer)
     }
 
     /// A number written as a plain decimal (not `.inf`, `.nan`, hex or an exponent), within `range`.
     func decimal(_ map: YAMLMapping, _ key: String, in range: ClosedRange<Double>) throws(ScheduleError) -> Double? {
+        try number(map, key, in: range, kind: "a plain decimal number", parse: StrictNumber.decimal)
+    }
+
+    private func number<Value: Comparable>(
+        _ map: YAMLMapping, _ key: String, in range: ClosedRange<Value>, kind: String, parse: (String) -> Value?
+    ) throws(ScheduleError) -> Value? {
         guard let node = map[key] else { return nil }
-        guard case .scalar = node, let value = node.string.flatMap(StrictNumber.decimal), range.contains(value) else {
+        guard case .scalar = node, let value = node.string.flatMap(parse), range.contains(value) else {
             throw ScheduleError(
                 file: file, line: map.line(of: key),
-                "'\(key)' is '\(node.string ?? "not a number")'; it must be a plain decimal number from \(range.lowerBound) to \(range.upperBound)")
+                "'\(key)' is '\(node.string ?? "not a number")'; it must be \(kind) from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }
