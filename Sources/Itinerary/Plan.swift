@@ -106,9 +106,18 @@ public struct Leg: Sendable, Codable, Hashable {
     public var parts: [Journey.Part]
     /// True when the tickets are bought: replanning with this plan kept leaves the leg as it is.
     public var booked: Bool?
+    /// The id of the place left (a client id or a `places.csv` id), when known.
+    public var fromPlace: String?
+    /// The id of the place reached, when known.
+    public var toPlace: String?
 
     /// A leg from its parts.
-    public init(person: String, fromCity: String, toCity: String, from: String, to: String, journey: Journey) {
+    public init(
+        person: String, fromCity: String, toCity: String, from: String, to: String, journey: Journey, fromPlace: String? = nil,
+        toPlace: String? = nil
+    ) {
+        self.fromPlace = fromPlace
+        self.toPlace = toPlace
         self.person = person
         self.fromCity = fromCity
         self.toCity = toCity

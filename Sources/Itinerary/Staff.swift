@@ -31,6 +31,12 @@ public struct Staff: Sendable, Hashable, Codable, Identifiable {
     public var languages: Set<String>
     /// Sectors they cover, e.g. `半导体`.
     public var sectors: Set<String>
+    /// Where their week begins (an office, a hotel); nil: at home.
+    public var start: Place?
+    /// Where their week must end; nil: at home.
+    public var finish: Place?
+    /// When they must be at `finish`; nil: by the end of the last day.
+    public var finishBy: Instant?
 
     /// A staff member from their parts.
     public init(
@@ -172,6 +178,11 @@ public struct Problem: Sendable {
     public var team: String?
     /// Tickets already bought (legs a kept plan marks `booked`): the planner keeps them where it still can.
     public var bookedLegs: [Leg] = []
+    /// Door-to-door seconds between places by place id (`travel_matrix` in plan.yaml); empty when not given.
+    public var travelMatrix = TravelMatrix()
+    /// Seconds a meeting's start is rounded up to (`meeting_start_step_minutes`): 300, meetings start five by five
+    /// minutes.
+    public var meetingStartStep: Int64 = 300
 
     /// A problem from its parts.
     public init(

@@ -33,57 +33,7 @@ public struct CSVTable: Sendable {
     public init(text: String, file: String) throws(ScheduleError) {
         self.file = file
         var records: [(line: Int, fields: [String])] = []
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var fieldWasQuoted = false
-        var line = 1
-        var recordLine = 1
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        var index = 0
-        func endField() {
-            fields.append(fieldWasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
-            field = ""
-            fieldWasQuoted = false
-        }
-        func endRecord() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
-            fields = []
-        }
-        while index < scalars.count {
-            let c = scalars[index]
-            if quoted {
-                if c == "\"" {
-                    if index + 1 < scalars.count && scalars[index + 1] == "\"" {
-                        field.unicodeScalars.append("\"")
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" && field.trimmingCharacters(in: .whitespaces).isEmpty {
-                quoted = true
-                fieldWasQuoted = true
-                field = ""
-            } else if c == "," {
-                endField()
-            } else if c == "\r" || c == "\n" {
-                if c == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n" { index += 1 }
-                endRecord()
-                line += 1
-                recordLine = line
-            } else {
-                field.unicodeScalars.append(c)
-            }
-            index += 1
-        }
-        if quoted { throw ScheduleError(file: file, line: recordLine, "a quoted field is never closed; add the closing \"") }
-        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        try Self.scan(text, file: file) { line, fields in records.append((line, fields)) }
         guard let first = records.first else {
             throw ScheduleError(file: file, line: 1, "the file is empty; it needs a header row")
         }
@@ -109,6 +59,62 @@ public struct CSVTable: Sendable {
             rows.append(Row(line: record.line, fields: values))
         }
         self.rows = rows
+    }
+
+    /// Calls `record` with each record of CSV text (its first line and its fields, trimmed unless quoted; blank lines
+    /// skipped), without building a table: for large files read row by row. A quote left open is an error at its line.
+    static func scan(_ text: String, file: String, _ record: (_ line: Int, _ fields: [String]) throws(ScheduleError) -> Void) throws(ScheduleError) {
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var fieldWasQuoted = false
+        var line = 1
+        var recordLine = 1
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var index = 0
+        func endField() {
+            fields.append(fieldWasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
+            field = ""
+            fieldWasQuoted = false
+        }
+        func endRecord() throws(ScheduleError) {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty) { try record(recordLine, fields) }
+            fields = []
+        }
+        while index < scalars.count {
+            let c = scalars[index]
+            if quoted {
+                if c == "\"" {
+                    if index + 1 < scalars.count && scalars[index + 1] == "\"" {
+                        field.unicodeScalars.append("\"")
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" && field.trimmingCharacters(in: .whitespaces).isEmpty {
+                quoted = true
+                fieldWasQuoted = true
+                field = ""
+            } else if c == "," {
+                endField()
+            } else if c == "\r" || c == "\n" {
+                if c == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n" { index += 1 }
+                try endRecord()
+                line += 1
+                recordLine = line
+            } else {
+                field.unicodeScalars.append(c)
+            }
+            index += 1
+        }
+        if quoted { throw ScheduleError(file: file, line: recordLine, "a quoted field is never closed; add the closing \"") }
+        if !field.isEmpty || !fields.isEmpty { try endRecord() }
     }
 
     /// Throws unless every named column is in the header.

@@ -28,6 +28,14 @@ public struct PlanFile: Sendable {
         public var homeLine: Int
         /// The line of the `calendar:` key.
         public var calendarLine: Int
+        /// `start:`, the id of the place (a `places.csv` id or a client id) the week begins at, and its line.
+        public var start: String?
+        public var startLine: Int = 1
+        /// `finish:`, the id of the place the week must end at, and its line.
+        public var finish: String?
+        public var finishLine: Int = 1
+        /// `finish_by:`, when they must be at `finish` (or home).
+        public var finishBy: Instant?
     }
 
     /// The file as the user named it.
@@ -38,10 +46,19 @@ public struct PlanFile: Sendable {
     public var start: LocalDate
     public var end: LocalDate
     public var zone: Zone
-    /// The network: folders and GTFS `.zip` files, relative to the plan's folder.
+    /// The network: folders and GTFS `.zip` files, relative to the plan's folder; empty when not given (then
+    /// `travelMatrix` is).
     public var network: [String]
     public var networkLine: Int
     public var clients: String
+    /// `travel_matrix:`, the door-to-door minutes CSV relative to the plan's folder, and its line.
+    public var travelMatrix: String?
+    public var travelMatrixLine: Int
+    /// `places:`, the CSV of places that are not clients (offices, depots, hotels), and its line.
+    public var places: String?
+    public var placesLine: Int
+    /// `defaults.meeting_start_step_minutes`: a meeting starts on a multiple of this many minutes (5).
+    public var meetingStartStepMinutes: Int
     public var workingHours: DailyHours
     public var travelHours: DailyHours
     public var businessHours: DailyHours
@@ -96,7 +113,17 @@ public struct PlanFile: Sendable {
             throw ScheduleError(file: file, line: top.line(of: "time_zone"), "time_zone '\(zoneName)' is not an IANA zone such as Asia/Shanghai")
         }
         self.zone = zone
-        if let list = top["network"], case .sequence = list {
+        travelMatrix = try reader.string(top, "travel_matrix", optional: true)
+        travelMatrixLine = top.line(of: "travel_matrix") ?? 1
+        places = try reader.string(top, "places", optional: true)
+        placesLine = top.line(of: "places") ?? 1
+        if top["network"] == nil && travelMatrix != nil {
+            network = []
+        } else if top["network"] == nil {
+            throw ScheduleError(
+                file: file, line: top.line,
+                "missing 'network:' and 'travel_matrix:'; give one of them: the GTFS timetable (network) or a door-to-door minutes CSV (travel_matrix), or both; see docs/FORMATS.md")
+        } else if let list = top["network"], case .sequence = list {
             network = try reader.sequence(list, "network").map { node throws(ScheduleError) in
                 guard let text = node.string, !text.isEmpty else {
                     throw ScheduleError(file: file, line: node.mark?.line, "each 'network' entry must be a folder or .zip path")
@@ -117,6 +144,7 @@ public struct PlanFile: Sendable {
         travelHours = try reader.hours(defaults, "travel_hours") ?? DailyHours("06:30-22:30")!
         businessHours = try reader.hours(defaults, "business_hours") ?? DailyHours("09:00-17:30")!
         dailyTravelCapMinutes = try reader.integer(defaults, "daily_travel_cap_minutes", in: 0...1440) ?? 480
+        meetingStartStepMinutes = try reader.integer(defaults, "meeting_start_step_minutes", in: 1...60) ?? 5
         var rules = TravelRules()
         rules.accessMinutes = try reader.integer(defaults, "access_minutes", in: 0...240)
         if let checkIn = defaults["check_in_minutes"] {
@@ -167,6 +195,16 @@ public struct PlanFile: Sendable {
                 throw ScheduleError(file: file, line: entry.line(of: "id"), "staff id '\(id)' is used twice (first on line \(first)); give each person their own id")
             }
             let hours = try reader.weekdayHours(entry, "working_hours")
+            var finishBy: Instant?
+            if let text = try reader.string(entry, "finish_by", optional: true) {
+                let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+                guard parts.count == 2, let date = LocalDate.inWeek(parts[0], weekDays), let time = TimeOfDay(parts[1]) else {
+                    throw ScheduleError(
+                        file: file, line: entry.line(of: "finish_by"),
+                        "finish_by '\(text)' must be a day of the week (\(first) to \(last)) and a local time, e.g. 'fri 18:00' or '\(last) 18:00'")
+                }
+                finishBy = zone.instant(date, time)
+            }
             staff.append(
                 StaffEntry(
                     id: id, name: try reader.string(entry, "name", optional: true) ?? id, home: try reader.string(entry, "home"),
@@ -179,7 +217,10 @@ public struct PlanFile: Sendable {
                     maxCost: try reader.decimal(entry, "max_cost", in: 0...100_000_000) ?? maxCost,
                     languages: try reader.strings(entry, "languages", nonEmpty: true) ?? languages, sectors: try reader.strings(entry, "sectors") ?? [],
                     line: entry.line, homeLine: entry.line(of: "home") ?? entry.line,
-                    calendarLine: entry.line(of: "calendar") ?? entry.line))
+                    calendarLine: entry.line(of: "calendar") ?? entry.line,
+                    start: try reader.string(entry, "start", optional: true), startLine: entry.line(of: "start") ?? entry.line,
+                    finish: try reader.string(entry, "finish", optional: true), finishLine: entry.line(of: "finish") ?? entry.line,
+                    finishBy: finishBy))
         }
         guard !staff.isEmpty else { throw ScheduleError(file: file, line: top.line(of: "staff"), "staff is empty; list at least one person") }
         self.staff = staff

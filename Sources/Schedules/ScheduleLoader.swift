@@ -46,10 +46,18 @@ public struct ScheduleLoader: Sendable {
         let (planFile, table, citations) = try readPlanAndCitations(folder: folder)
         let planPath = planFile.file
         try table.require(["id", "name", "city", "lat", "lon", "priority", "meeting_minutes", "calendar"])
+        let placesTable = try planFile.places.map { (path) throws(ScheduleError) in
+            try readListed(join(folder, path), key: "places", shown: path, line: planFile.placesLine, planPath: planPath)
+        }
         let networkPaths = planFile.network.map { join(folder, $0) }
         let timetable: Timetable
         do {
-            timetable = try NetworkLoader.load(paths: networkPaths)
+            // With only a travel matrix, the cities are those clients.csv and places.csv name.
+            if networkPaths.isEmpty {
+                timetable = try PlacesFile.citiesOnly(zone: planFile.zone, tables: [table] + (placesTable.map { [$0] } ?? []))
+            } else {
+                timetable = try NetworkLoader.load(paths: networkPaths)
+            }
         } catch where error.line == nil && networkPaths.contains(error.file) {
             let shown = planFile.network[networkPaths.firstIndex(of: error.file)!]
             throw ScheduleError(file: planPath, line: planFile.networkLine, "network '\(shown)': \(error.message)")
@@ -166,7 +174,7 @@ public struct ScheduleLoader: Sendable {
                     place: Place(
                         cityID: cityID,
                         coordinate: Coordinate(lat: try table.decimal(row, "lat", in: -90...90), lon: try table.decimal(row, "lon", in: -180...180)),
-                        label: name),
+                        label: name, id: id),
                     address: row["address"] ?? "", priority: try table.integer(row, "priority", in: 1...10),
                     meetingMinutes: try table.integer(row, "meeting_minutes", in: 5...720), mustVisit: mustVisit,
                     sector: row["sector"] ?? "",
@@ -186,6 +194,9 @@ public struct ScheduleLoader: Sendable {
             name: planFile.name, zone: zone, days: planFile.days, staff: staff, clients: clients, travelRules: planFile.travelRules,
             hotelCost: planFile.hotelCost)
         problem.team = planFile.team ?? (RelativePath.absolute(folder) as NSString).lastPathComponent
+        try addPlaces(
+            to: &problem, planFile: planFile, folder: folder, placesTable: placesTable, clientLines: lineOfID, clientsFile: clientsPath,
+            timetable: timetable)
         return Schedule(
             folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: fetched.warnings + warnings, feedReports: fetched.reports)
     }
@@ -233,7 +244,7 @@ public struct ScheduleLoader: Sendable {
         return (planFile, table, citations)
     }
 
-    private func join(_ folder: String, _ path: String) -> String {
+    func join(_ folder: String, _ path: String) -> String {
         path.hasPrefix("/") ? path : (folder as NSString).appendingPathComponent(path)
     }
 }

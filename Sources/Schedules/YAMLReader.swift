@@ -188,7 +188,9 @@ enum PlanKeys {
     }
 
     static let top = Level(
-        name: "the top level", keys: ["name", "team", "week", "time_zone", "network", "clients", "feeds", "defaults", "staff"])
+        name: "the top level", keys: [
+            "name", "team", "week", "time_zone", "network", "travel_matrix", "places", "clients", "feeds", "defaults", "staff",
+        ])
     static let week = Level(name: "'week:'", keys: ["start", "end"])
     static let feeds = Level(name: "'feeds:'", keys: ["credentials_file", "credentials_env", "allow_insecure_auth"])
     static let defaults = Level(
@@ -196,14 +198,14 @@ enum PlanKeys {
         keys: [
             "working_hours", "travel_hours", "business_hours", "daily_travel_cap_minutes", "access_minutes", "check_in_minutes",
             "taxi_speed_kmh", "road_speed_kmh", "detour_factor", "max_road_km", "hotel_cost", "workdays", "languages", "max_nights",
-            "max_cost",
+            "max_cost", "meeting_start_step_minutes",
         ])
     static let checkIn = Level(name: "'check_in_minutes:'", keys: ["train", "flight", "international_flight", "bus"])
     static let staff = Level(
         name: "a staff entry",
         keys: [
             "id", "name", "home", "calendar", "working_hours", "travel_hours", "daily_travel_cap_minutes", "days_off", "max_nights",
-            "max_cost", "languages", "sectors",
+            "max_cost", "languages", "sectors", "start", "finish", "finish_by",
         ])
     /// Every level, for saying where a misplaced key belongs.
     static let levels = [top, week, feeds, defaults, checkIn, staff]

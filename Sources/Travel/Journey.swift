@@ -73,11 +73,15 @@ public struct Place: Sendable, Hashable, Codable {
     public var coordinate: Coordinate
     /// What to call it in a journey (`中芯微电子`, `home`).
     public var label: String
+    /// The place's id in the schedule (a client id or a `places.csv` id), as the travel matrix knows it; nil for a home
+    /// city or a point.
+    public var id: String?
 
     /// A place from its parts.
-    public init(cityID: String, coordinate: Coordinate, label: String) {
+    public init(cityID: String, coordinate: Coordinate, label: String, id: String? = nil) {
         self.cityID = cityID
         self.coordinate = coordinate
         self.label = label
+        self.id = id
     }
 }
