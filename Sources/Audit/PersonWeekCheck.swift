@@ -34,19 +34,30 @@ struct PersonWeekCheck {
         for (a, b) in zip(items, items.dropFirst()) where a.interval.end > b.interval.start {
             add("double-booked", b.interval.start, "\(describe(a)) overlaps \(describe(b))")
         }
-        var city = person.home.cityID
+        var city = person.start?.cityID ?? person.home.cityID
+        // The place id where they are, when known: where the week starts, where a leg ends, and (with a travel
+        // matrix, which times the moves between places) the client of a visit.
+        let tracksPlaces = !problem.travelMatrix.isEmpty
+        var place = person.start?.id ?? person.home.id
+        var lastLeg: Leg?
         var nightCity: [LocalDate: String] = [:]
         var travelByDay: [LocalDate: Int64] = [:]
         var tickets = 0.0
         for item in items {
             switch item {
             case .visit(let visit):
+                let visitPlace = clients[visit.client]?.place.id
                 if visit.city != city {
                     add("not-there", visit.start, "\(describe(item)) is in \(visit.city), but they are in \(city) then", client: visit.client)
+                } else if tracksPlaces, let here = place, let there = visitPlace, here != there {
+                    add("not-there", visit.start, "\(describe(item)) is at \(there), but they are at \(here) then", client: visit.client)
                 }
+                place = tracksPlaces ? visitPlace : nil
             case .leg(let leg):
                 if leg.fromCity != city {
                     add("leg-from-elsewhere", leg.depart, "\(describe(item)) leaves \(leg.fromCity), but they are in \(city) then")
+                } else if let here = place, let from = leg.fromPlace, here != from {
+                    add("leg-from-elsewhere", leg.depart, "\(describe(item)) leaves \(from), but they are at \(here) then")
                 }
                 let checked = checkLeg(leg)
                 findings += checked.findings
@@ -54,15 +65,15 @@ struct PersonWeekCheck {
                 let day = problem.zone.date(of: leg.depart)
                 travelByDay[day, default: 0] += leg.arrive - leg.depart
                 city = leg.toCity
+                place = leg.toPlace
+                lastLeg = leg
             }
             nightCity[problem.zone.date(of: item.interval.end)] = city
         }
         for (day, seconds) in travelByDay.sorted(by: { $0.key < $1.key }) where seconds > Int64(person.dailyTravelCapMinutes) * 60 {
             add("over-travel-cap", problem.zone.day(day).start, "travels \(seconds / 60) minutes on \(day), over the daily cap of \(person.dailyTravelCapMinutes)")
         }
-        if city != person.home.cityID {
-            add("not-home-at-end", problem.period.end, "ends the week in \(city), not at home in \(person.home.cityID)")
-        }
+        findings += checkEnd(city: city, place: place, lastLeg: lastLeg)
         findings += checkStays(nightCity: nightCity)
         findings += checkLimits(tickets: tickets)
         for day in person.daysOff.sorted() {
@@ -93,6 +104,9 @@ struct PersonWeekCheck {
         }
         if person.busy.overlaps(leg.interval) {
             add("travel-during-own-event", "\(label) overlaps their own calendar")
+        }
+        if let from = leg.fromPlace, let to = leg.toPlace, let needed = problem.travelMatrix.seconds(from: from, to: to), leg.arrive - leg.depart < needed {
+            add("leg-too-fast", "\(label) takes \(duration(leg.arrive - leg.depart)) from \(from) to \(to), but the travel matrix says \(duration(needed))")
         }
         // One timetable look-up per part, for both the checks and the fare.
         let rides = leg.parts.map { part -> Timetable.Ride? in
@@ -151,7 +165,7 @@ struct PersonWeekCheck {
     private func checkStays(nightCity: [LocalDate: String]) -> [Finding] {
         var findings: [Finding] = []
         let stays = plan.stays.filter { $0.person == person.id }
-        var city = person.home.cityID
+        var city = person.start?.cityID ?? person.home.cityID
         for stay in stays where !sameYuan(stay.cost, problem.hotelCost) {
             findings.append(
                 Finding(rule: "wrong-hotel-cost", severity: .error, person: person.id, time: problem.zone.day(stay.night).end - 1,
