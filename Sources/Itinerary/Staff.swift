@@ -180,7 +180,7 @@ public struct Problem: Sendable {
     public var bookedLegs: [Leg] = []
     /// Door-to-door seconds between places by place id (`travel_matrix` in plan.yaml); empty when not given.
     public var travelMatrix = TravelMatrix()
-    /// Seconds a meeting's start is rounded up to (`meeting_start_step_minutes`): 300, meetings start five by five
+    /// Seconds a meeting's start is rounded up to (`meeting_start_step_seconds`): 300, meetings start five by five
     /// minutes.
     public var meetingStartStep: Int64 = 300
 

@@ -26,8 +26,10 @@ public struct Planner: Sendable {
             self.threads = max(1, threads)
         }
 
-        /// Simulated routes per second of search on the reference machine.
+        /// Simulated routes per second of search on the reference machine (`WeekTours`).
         static let workPerSecond = 80_000.0
+        /// Insertion checks and tour timings per second of search on the reference machine (`WindowTours`).
+        static let checksPerSecond = 2_000_000.0
     }
 
     /// What to plan.
@@ -51,33 +53,78 @@ public struct Planner: Sendable {
     }
 
     /// Plans the week; `progress` hears the percent of the search done (from one of the searches): 0 as soon as a
-    /// first feasible week exists, 100 when the search ends.
+    /// first feasible week exists, 100 when the search ends. A problem with fixed travel times and one window per
+    /// visit is searched over `WindowTours`, any other over `WeekTours`: the same engine either way.
     public func solve(progress: (@Sendable (Int) -> Void)? = nil) -> Plan {
         let started = DispatchTime.now().uptimeNanoseconds
-        let budget = Int(options.seconds * Options.workPerSecond)
         let deadline = options.wallSeconds.map { (start: started, end: started + UInt64(max(0, $0) * 1e9)) }
-        let results = Mutex([Int: (Objective, WeekState, WeekContext)]())
-        let (problem, router, times, seed, previous) = (problem, router, times, options.seed, previous)
-        // One first week, then independent searches from it.
-        let warm = WeekContext(problem: problem, router: router, times: times, keeping: previous)
-        var builder = WeekSearch(context: warm, seed: seed, budget: budget)
-        let helpers = (1..<options.threads).map { _ in Lane(context: WeekContext(problem: problem, router: router, times: times, keeping: previous)) }
-        let first = builder.construct(helpers: helpers)
-        let spent = builder.work
+        let context = WeekContext(problem: problem, router: router, times: times, keeping: previous)
+        let routes: [[Int]]
+        if let layout = WindowLayout(problem: problem, context: context, keeping: previous) {
+            routes = solveWindows(layout, deadline: deadline, progress: progress)
+        } else {
+            return solveWeek(context, deadline: deadline, progress: progress)
+        }
+        return plan(from: context.week(of: routes), context: context)
+    }
+
+    /// The searches over `WindowTours`, side by side from one first solution; the best routes.
+    private func solveWindows(_ layout: WindowLayout, deadline: (start: UInt64, end: UInt64)?, progress: (@Sendable (Int) -> Void)?) -> [[Int]] {
+        let budget = Int(min(options.seconds * Options.checksPerSecond, Double(Int.max / 2)))
+        let effort = Effort()
+        var first = WindowTours(layout: layout, effort: effort)
+        var random = SplitMix64(state: options.seed)
+        GreedyInsertion().recreate(&first, free: first.freeVisits, random: &random)
+        LocalSearch().improve(&first, random: &random)
+        let spent = effort.spent
+        let results = Mutex([Int: WindowTours]())
+        let (seed, first0) = (options.seed, first)
+        DispatchQueue.concurrentPerform(iterations: options.threads) { thread in
+            let own = Effort()
+            own.spend(spent)
+            var start = first0
+            start.rebase(effort: own)
+            var search = Search<WindowTours>(settings: start.settings, seed: seed &+ UInt64(thread) &* 0x9E37_79B9, effort: own, budget: budget)
+            if thread == 0 { search.progress = progress }
+            search.deadline = deadline
+            let best = search.improve(start)
+            results.withLock { $0[thread] = best }
+        }
+        var all = results.withLock { $0 }.sorted { $0.key < $1.key }.map(\.value)
+        var chosen = all.removeFirst()
+        for other in all where chosen.value < other.value { chosen = other }
+        return chosen.routes
+    }
+
+    /// The searches over `WeekTours`: a first week (kept and booked visits, then the rest by insertion, shared out
+    /// over the threads), then independent searches from it; the best week's plan.
+    private func solveWeek(_ warm: WeekContext, deadline: (start: UInt64, end: UInt64)?, progress: (@Sendable (Int) -> Void)?) -> Plan {
+        let budget = Int(options.seconds * Options.workPerSecond)
+        let effort = Effort()
+        var first = WeekTours(context: warm, effort: effort)
+        first.placeKeptAndBooked()
+        let (problem, router, times, previous) = (problem, router, times, previous)
+        let lanes = (1..<options.threads).map { _ in Lane(context: WeekContext(problem: problem, router: router, times: times, keeping: previous)) }
+        first.construct(lanes: lanes, budget: budget)
+        let spent = effort.spent
+        let results = Mutex([Int: (WeekTours, WeekContext)]())
+        let (seed, start) = (options.seed, first)
         DispatchQueue.concurrentPerform(iterations: options.threads) { thread in
             // The first search goes on with the builder's journeys.
             let context = thread == 0 ? warm : WeekContext(problem: problem, router: router, times: times, keeping: previous)
-            var search = WeekSearch(context: context, seed: seed &+ UInt64(thread) &* 0x9E37_79B9, budget: budget)
+            let own = Effort()
+            own.spend(spent)
+            let tours = start.rebased(context: context, effort: own)
+            var search = Search<WeekTours>(settings: tours.settings, seed: seed &+ UInt64(thread) &* 0x9E37_79B9, effort: own, budget: budget)
             if thread == 0 { search.progress = progress }
             search.deadline = deadline
-            let state = search.improve(first, spent: spent)
-            let objective = state.objective(context)
-            results.withLock { $0[thread] = (objective, state, context) }
+            let best = search.improve(tours) { context.latestStart[$0].seconds }
+            results.withLock { $0[thread] = (best, context) }
         }
-        let all = results.withLock { $0 }.sorted { $0.key < $1.key }.map(\.value)
-        var chosen = all[0]
-        for entry in all.dropFirst() where chosen.0 < entry.0 { chosen = entry }
-        return plan(from: chosen.1, context: chosen.2)
+        var all = results.withLock { $0 }.sorted { $0.key < $1.key }.map(\.value)
+        var chosen = all.removeFirst()
+        for var other in all where chosen.0.value < other.0.value { chosen = other }
+        return plan(from: chosen.0.state, context: chosen.1)
     }
 
     /// The plan of a search state: legs moved to leave late, stays, reasons for what was left out, and the score.
@@ -96,6 +143,8 @@ public struct Planner: Sendable {
             let tickets = context.booked[person].map(\.leg)
             for (from, to, journey) in schedule.legs {
                 var leg = Leg(person: staff.id, fromCity: from.cityID, toCity: to.cityID, from: from.label, to: to.label, journey: journey)
+                leg.fromPlace = from.id
+                leg.toPlace = to.id
                 if tickets.contains(where: { $0.isSameTrip(as: leg) }) { leg.booked = true }
                 legs.append(leg)
             }

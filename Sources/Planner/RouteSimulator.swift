@@ -70,12 +70,18 @@ struct RouteSimulator {
         for ticket in context.booked[person][walk.tickets...] {
             if let obstacle = take(ticket, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) { return .failure(obstacle) }
         }
-        let home = context.homes[person]
-        if walk.place.cityID != home.cityID {
-            switch leg(person, from: walk.at, to: person, notBefore: walk.now, travelByDay: walk.travelByDay) {
-            case .success(let journey): record(journey, from: walk.place, to: home, in: &walk)
+        let staff = problem.staff[person]
+        let finish = context.finishes[person]
+        // A person with a finish place goes to its door; anyone else home, when in another city.
+        let away = staff.finish == nil ? walk.place.cityID != finish.cityID : walk.at != context.finishIndex(person) && (walk.place.id == nil || walk.place.id != finish.id)
+        if away {
+            switch leg(person, from: walk.at, to: context.finishIndex(person), notBefore: walk.now, travelByDay: walk.travelByDay) {
+            case .success(let journey) where staff.finishBy.map({ journey.arrive <= $0 }) ?? true: record(journey, from: walk.place, to: finish, in: &walk)
+            case .success: return .failure(.cannotReturnHome(from: walk.place.label, after: walk.now, overCap: nil))
             case .failure(let failure): return .failure(.cannotReturnHome(from: walk.place.label, after: walk.now, overCap: failure.overCap))
             }
+        } else if let by = staff.finishBy, walk.now > by {
+            return .failure(.cannotReturnHome(from: walk.place.label, after: walk.now, overCap: nil))
         }
         var schedule = walk.schedule
         schedule.nights = nights(of: person, legs: schedule.legs)
@@ -120,8 +126,9 @@ struct RouteSimulator {
             // A fixed start (booked or kept) must still lie in the client's and the person's free time: the audit
             // judges it by the same rule.
             if let fixed = fixed[client] { return arrival <= fixed && windows.contains(Interval(fixed, fixed + length)) ? fixed : nil }
-            // Meetings start on the minute, five by five.
-            return windows.earliestFit(seconds: length, notBefore: Instant(seconds: (arrival.seconds + 299) / 300 * 300))
+            // Meetings start on the step (five minutes, unless the schedule says otherwise).
+            let step = problem.meetingStartStep
+            return windows.earliestFit(seconds: length, notBefore: Instant(seconds: (arrival.seconds + step - 1) / step * step))
         }
         let reached = reach(there, context.cache.places[there], person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate, start: start) { journey in
             let services = journey.services.compactMap(\.service)
@@ -293,7 +300,7 @@ struct RouteSimulator {
                 continue
             }
             guard let journey = context.cache.earliestArrival(from: from, to: to, notBefore: earliest) else { break }
-            if journey.depart < window.start || journey.arrive > window.end {
+            if journey.depart < window.start || journey.arrive > (context.travelSpanEnds[person][day] ?? window.end) {
                 earliest = nextDay
                 continue
             }

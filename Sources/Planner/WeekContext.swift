@@ -12,6 +12,9 @@ final class WeekContext: @unchecked Sendable {
     let days: [Interval]
     /// Per person and day: the travel window, or nil on a day off.
     let travelWindows: [[Interval?]]
+    /// Per person and day: where the travel window ends, joined with the next days' windows that open as it closes
+    /// (travel hours around the clock): a journey may run through midnight then.
+    let travelSpanEnds: [[Instant?]]
     /// Per client: availability within the earliest and latest day.
     let windows: [IntervalSet]
     /// Per client: the latest start any window allows.
@@ -30,8 +33,10 @@ final class WeekContext: @unchecked Sendable {
     /// Staff index by id.
     let personIndex: [String: Int]
     /// Per person, for the simulator's inner loops (copying a whole `Staff` there costs more than the work):
-    /// home, own busy time, daily travel cap in seconds, limits on nights and cost.
+    /// where the week starts (home, unless the person starts elsewhere) and must finish, own busy time, daily travel
+    /// cap in seconds, limits on nights and cost.
     let homes: [Place]
+    let finishes: [Place]
     let busy: [IntervalSet]
     let travelCaps: [Int64]
     let nightLimits: [Int?]
@@ -47,18 +52,32 @@ final class WeekContext: @unchecked Sendable {
 
     init(problem: Problem, router: Router, times: TravelTimes, keeping previous: Plan? = nil) {
         self.problem = problem
-        cache = JourneyCache(router: router, times: times, places: problem.staff.map(\.home) + problem.clients.map(\.place))
+        let starts = problem.staff.map { $0.start ?? $0.home }
+        finishes = problem.staff.map { $0.finish ?? $0.home }
+        cache = JourneyCache(router: router, times: times, places: starts + problem.clients.map(\.place) + finishes, matrix: problem.travelMatrix)
         common = Array(repeating: Array(repeating: nil, count: problem.staff.count), count: problem.clients.count)
         days = problem.days.map { problem.zone.day($0) }
-        travelWindows = problem.staff.map { person in
+        let travelWindows = problem.staff.map { person in
             problem.days.map { person.daysOff.contains($0) ? nil : problem.travelWindow(of: person, on: $0) }
+        }
+        self.travelWindows = travelWindows
+        travelSpanEnds = travelWindows.map { windows in
+            windows.indices.map { day in
+                guard var end = windows[day]?.end else { return nil }
+                var next = day + 1
+                while next < windows.count, let window = windows[next], window.start == end {
+                    end = window.end
+                    next += 1
+                }
+                return end
+            }
         }
         let windows = problem.clients.map { problem.meetingWindows(of: $0) }
         self.windows = windows
         latestStart = zip(windows, problem.clients).map { set, client in
             (set.intervals.last?.end ?? Instant(seconds: .min / 2)) - Int64(client.meetingMinutes) * 60
         }
-        homes = problem.staff.map(\.home)
+        homes = starts
         busy = problem.staff.map(\.busy)
         travelCaps = problem.staff.map { Int64($0.dailyTravelCapMinutes) * 60 }
         nightLimits = problem.staff.map(\.maxNightsAway)
@@ -88,8 +107,36 @@ final class WeekContext: @unchecked Sendable {
         settleBookedLegs(timetable: router.timetable)
     }
 
-    /// The number of a client's place among the journey cache's places (staff homes come first).
+    /// The number of a client's place among the journey cache's places (staff starts come first, then clients,
+    /// then staff finishes).
     func placeIndex(client: Int) -> Int { problem.staff.count + client }
+
+    /// The number of a person's finish among the journey cache's places.
+    func finishIndex(_ person: Int) -> Int { problem.staff.count + problem.clients.count + person }
+
+    /// The week of given routes (client indices per person), timed; a route the simulator refuses loses visits from
+    /// its end until it works (never, for routes `WindowTours` found feasible on a problem it models).
+    func week(of routes: [[Int]]) -> WeekState {
+        var state = WeekState(people: problem.staff.count, clients: problem.clients.count)
+        let simulator = RouteSimulator(context: self)
+        for (person, route) in routes.enumerated() {
+            var order = route
+            while true {
+                if case .success(let schedule) = simulator.simulate(person: person, order: order, fixed: state.fixed) {
+                    state.routes[person] = order
+                    state.schedules[person] = schedule
+                    for (client, interval) in schedule.visits {
+                        state.starts[client] = interval.start
+                        state.attendees[client] = [person]
+                    }
+                    break
+                }
+                assertionFailure("the week simulator refuses a route the window tours found feasible")
+                order.removeLast()
+            }
+        }
+        return state
+    }
 
     /// Index of the planning day holding `instant`: -1 before the first, `days.count` after the last.
     func dayIndex(_ instant: Instant) -> Int {

@@ -6,14 +6,16 @@ import Travel
 struct WeekMoves {
     let context: WeekContext
     let simulator: RouteSimulator
-    /// Simulations run so far: the search's measure of work.
-    private(set) var work = 0
+    /// Simulations run so far, shared by every copy: the search's measure of work.
+    let effort: Effort
+    var work: Int { effort.spent }
     /// How much each insertion's added travel is blurred (0: exact), so that a second-best place gets its turn.
     var noise = 0.0
     private var random = SplitMix64(state: 0x5EED)
 
-    init(context: WeekContext) {
+    init(context: WeekContext, effort: Effort = Effort()) {
         self.context = context
+        self.effort = effort
         simulator = RouteSimulator(context: context)
     }
 
@@ -21,17 +23,17 @@ struct WeekMoves {
 
 
     /// Counts work done elsewhere for this search (such as building the week it starts from).
-    mutating func spend(_ amount: Int) { work += amount }
+    func spend(_ amount: Int) { effort.spend(amount) }
 
     /// What stops `order` for `person`, nil when it works; counts as work.
     mutating func obstacle(_ person: Int, _ order: [Int], fixed: [Instant?]) -> Obstacle? {
-        work += 1
+        effort.spend(1)
         guard case .failure(let obstacle) = simulator.simulate(person: person, order: order, fixed: fixed) else { return nil }
         return obstacle
     }
 
     mutating func simulate(_ person: Int, _ order: [Int], fixed: [Instant?]) -> PersonSchedule? {
-        work += 1
+        effort.spend(1)
         guard case .success(let schedule) = simulator.simulate(person: person, order: order, fixed: fixed) else { return nil }
         return schedule
     }
@@ -95,7 +97,7 @@ struct WeekMoves {
 
     /// The cheapest feasible way to place `client`, if any. Counts as work even when nothing needs simulating.
     mutating func bestInsertion(of client: Int, into state: WeekState) -> RouteChange? {
-        work += 1
+        effort.spend(1)
         return context.isShared(client) ? bestSharedInsertion(of: client, into: state) : bestSingleInsertion(of: client, into: state)
     }
 
@@ -113,7 +115,7 @@ struct WeekMoves {
         change.weighed = noise == 0 ? travel : travel + noise * (abs(travel) + 3600) * random.unit()
     }
 
-    private func apply(_ person: Int, _ order: [Int], _ schedule: PersonSchedule, to state: inout WeekState) {
+    func apply(_ person: Int, _ order: [Int], _ schedule: PersonSchedule, to state: inout WeekState) {
         state.routes[person] = order
         state.schedules[person] = schedule
         for (client, interval) in schedule.visits { state.starts[client] = interval.start }
@@ -269,7 +271,7 @@ struct WeekMoves {
     }
 
     /// Whether every precedence touching the visits of the changed routes holds after `change`.
-    private func precedenceHolds(_ state: WeekState, _ change: RouteChange) -> Bool {
+    func precedenceHolds(_ state: WeekState, _ change: RouteChange) -> Bool {
         guard context.hasPrecedence else { return true }
         var starts: [Int: Instant] = [:]
         for schedule in change.schedules {
@@ -288,7 +290,7 @@ struct WeekMoves {
         return true
     }
 
-    private func precedenceHolds(_ state: WeekState, people: [Int]) -> Bool {
+    func precedenceHolds(_ state: WeekState, people: [Int]) -> Bool {
         guard context.hasPrecedence else { return true }
         for person in people {
             for client in state.routes[person] {

@@ -57,8 +57,8 @@ public struct PlanFile: Sendable {
     /// `places:`, the CSV of places that are not clients (offices, depots, hotels), and its line.
     public var places: String?
     public var placesLine: Int
-    /// `defaults.meeting_start_step_minutes`: a meeting starts on a multiple of this many minutes (5).
-    public var meetingStartStepMinutes: Int
+    /// `defaults.meeting_start_step_seconds`: a meeting starts on a multiple of this many seconds (300).
+    public var meetingStartStepSeconds: Int
     public var workingHours: DailyHours
     public var travelHours: DailyHours
     public var businessHours: DailyHours
@@ -143,8 +143,8 @@ public struct PlanFile: Sendable {
         workingHours = try reader.hours(defaults, "working_hours") ?? DailyHours("08:30-18:30")!
         travelHours = try reader.hours(defaults, "travel_hours") ?? DailyHours("06:30-22:30")!
         businessHours = try reader.hours(defaults, "business_hours") ?? DailyHours("09:00-17:30")!
-        dailyTravelCapMinutes = try reader.integer(defaults, "daily_travel_cap_minutes", in: 0...1440) ?? 480
-        meetingStartStepMinutes = try reader.integer(defaults, "meeting_start_step_minutes", in: 1...60) ?? 5
+        dailyTravelCapMinutes = try reader.integer(defaults, "daily_travel_cap_minutes", in: 0...2880) ?? 480
+        meetingStartStepSeconds = try reader.integer(defaults, "meeting_start_step_seconds", in: 1...3600) ?? 300
         var rules = TravelRules()
         rules.accessMinutes = try reader.integer(defaults, "access_minutes", in: 0...240)
         if let checkIn = defaults["check_in_minutes"] {
@@ -211,7 +211,7 @@ public struct PlanFile: Sendable {
                     calendar: try reader.string(entry, "calendar", optional: true),
                     workingHours: hours.usual ?? workingHours, weekdayHours: hours.byWeekday,
                     travelHours: try reader.hours(entry, "travel_hours") ?? travelHours,
-                    dailyTravelCapMinutes: try reader.integer(entry, "daily_travel_cap_minutes", in: 0...1440) ?? dailyTravelCapMinutes,
+                    dailyTravelCapMinutes: try reader.integer(entry, "daily_travel_cap_minutes", in: 0...2880) ?? dailyTravelCapMinutes,
                     daysOff: try reader.days(entry, "days_off", week: weekDays),
                     maxNights: try reader.integer(entry, "max_nights", in: 0...366) ?? maxNights,
                     maxCost: try reader.decimal(entry, "max_cost", in: 0...100_000_000) ?? maxCost,

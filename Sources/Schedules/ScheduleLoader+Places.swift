@@ -34,7 +34,7 @@ extension ScheduleLoader {
             }
             problem.travelMatrix = try TravelMatrixFile.read(path: full, shown: full, ids: Set(ids))
         }
-        problem.meetingStartStep = Int64(planFile.meetingStartStepMinutes) * 60
+        problem.meetingStartStep = Int64(planFile.meetingStartStepSeconds)
     }
 
     /// A CSV file plan.yaml names under `key`: an unreadable one is an error at that line of plan.yaml.

@@ -198,7 +198,7 @@ enum PlanKeys {
         keys: [
             "working_hours", "travel_hours", "business_hours", "daily_travel_cap_minutes", "access_minutes", "check_in_minutes",
             "taxi_speed_kmh", "road_speed_kmh", "detour_factor", "max_road_km", "hotel_cost", "workdays", "languages", "max_nights",
-            "max_cost", "meeting_start_step_minutes",
+            "max_cost", "meeting_start_step_seconds",
         ])
     static let checkIn = Level(name: "'check_in_minutes:'", keys: ["train", "flight", "international_flight", "bus"])
     static let staff = Level(

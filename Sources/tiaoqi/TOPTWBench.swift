@@ -3,11 +3,13 @@ import Foundation
 import Itinerary
 import Planner
 import Schedules
+import Travel
+import Audit
 
-/// `tiaoqi bench toptw`: the planner's orienteering search on a literature TOPTW instance; prints its tours.
+/// `tiaoqi bench toptw`: a literature TOPTW instance planned as a week by `Planner` (what `tiaoqi plan` runs); prints its tours.
 struct TOPTWBench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "toptw", abstract: "Solve a TOPTW benchmark instance (Benchmarks/toptw/instances format) and print the score and tours.")
+        commandName: "toptw", abstract: "Solve a TOPTW benchmark instance (Benchmarks/toptw/instances format) with the planner `plan` runs; print the score and tours.")
 
     @Argument(help: "The instance file (c101.txt, pr01.txt, …).")
     var file: String
@@ -30,34 +32,47 @@ struct TOPTWBench: ParsableCommand {
     }
 
     func run() throws {
-        let problem: OrienteeringProblem
+        let instance = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let week: TOPTWWeek
         do {
-            problem = try TOPTWFile.read(file, tours: tours)
+            week = try TOPTWWeek(try TOPTWFile.read(file, tours: tours), name: instance)
         } catch {
             throw Failure.exit(for: error)
         }
         let clock = Stopwatch()
-        let found = OrienteeringSolver(problem: problem).solve(seconds: seconds, seed: seed)
+        // The planner `tiaoqi plan` runs, on one core, stopped by the clock (its effort, counted in checks, is set
+        // out of reach: the peers are stopped by the clock too).
+        var options = Planner.Options(seed: seed, seconds: seconds * 100, threads: 1)
+        options.wallSeconds = seconds
+        let router = Router(timetable: week.timetable, rules: week.problem.travelRules, dates: week.problem.days)
+        let plan = Planner(problem: week.problem, router: router, options: options).solve()
         let elapsed = clock.lap()
-        // The tours are checked apart from the search before they are reported.
-        switch problem.check(found.routes) {
+        let routes = week.routes(of: plan)
+        let found = plan.visits.reduce(0) { total, visit in total + (week.problem.clients.first { $0.id == visit.client }?.priority ?? 0) }
+        // The tours are checked apart from the search before they are reported: by the instance's own rules, and the
+        // plan by the independent audit.
+        let errors = PlanAudit(problem: week.problem, timetable: week.timetable).findings(for: plan).filter { $0.severity == .error }
+        if let first = errors.first {
+            FileHandle.standardError.write(Data("tiaoqi: the plan fails the audit (a bug): \(first.rule): \(first.message)\n".utf8))
+            throw ExitCode(1)
+        }
+        switch week.instance.check(routes) {
         case .failure(let error):
             FileHandle.standardError.write(Data("tiaoqi: the search returned infeasible tours (a bug): \(error)\n".utf8))
             throw ExitCode(1)
-        case .success(let score) where score != found.score:
-            FileHandle.standardError.write(Data("tiaoqi: the search scored its tours \(found.score), the check \(score) (a bug)\n".utf8))
+        case .success(let score) where score != found:
+            FileHandle.standardError.write(Data("tiaoqi: the plan scores \(found), the check \(score) (a bug)\n".utf8))
             throw ExitCode(1)
         case .success:
             break
         }
-        let instance = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         switch format {
         case .json:
-            let report: [String: Any] = ["instance": instance, "tours": tours, "score": found.score, "routes": found.routes, "seconds": elapsed]
+            let report: [String: Any] = ["instance": instance, "tours": tours, "score": found, "routes": routes, "seconds": elapsed]
             print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
         case .table:
-            print("\(instance), \(tours) tour(s): score \(found.score) in \(String(format: "%.1f", elapsed)) s")
-            for (k, route) in found.routes.enumerated() { print("  tour \(k + 1): 0 " + route.map(String.init).joined(separator: " ") + " 0") }
+            print("\(instance), \(tours) tour(s): score \(found) in \(String(format: "%.1f", elapsed)) s")
+            for (k, route) in routes.enumerated() { print("  tour \(k + 1): 0 " + route.map(String.init).joined(separator: " ") + " 0") }
         }
     }
 }

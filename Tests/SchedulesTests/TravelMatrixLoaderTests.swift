@@ -18,7 +18,7 @@ struct TravelMatrixLoaderTests {
         travel_matrix: matrix.csv
         places: places.csv
         defaults:
-          meeting_start_step_minutes: 15
+          meeting_start_step_seconds: 900
         staff:
           - id: li
             name: 李明
@@ -91,7 +91,7 @@ struct TravelMatrixLoaderTests {
 
     @Test func theDefaultsAreAFiveMinuteStepAndNoEnds() async throws {
         let schedule = try await ScheduleLoader().load(folder: try folder { files in
-            files["plan.yaml"] = Self.plan.replacingOccurrences(of: "defaults:\n  meeting_start_step_minutes: 15\n", with: "")
+            files["plan.yaml"] = Self.plan.replacingOccurrences(of: "defaults:\n  meeting_start_step_seconds: 900\n", with: "")
                 .replacingOccurrences(of: "    start: office\n    finish: office\n    finish_by: \"fri 18:00\"\n", with: "")
         })
         #expect(schedule.problem.meetingStartStep == 300)
@@ -162,7 +162,7 @@ struct TravelMatrixLoaderTests {
 
     @Test func aMeetingStepOutsideOneToSixtyIsAnError() async throws {
         let error = try await failure { $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "minutes: 15", with: "minutes: 0") }
-        expect(error, "plan.yaml", 9, "'meeting_start_step_minutes' is '0'; it must be a whole number from 1 to 60")
+        expect(error, "plan.yaml", 9, "'meeting_start_step_seconds' is '0'; it must be a whole number from 1 to 3600")
     }
 
     @Test func aMisspeltStaffKeyIsSuggested() async throws {

@@ -1,9 +1,9 @@
 /// Good tours met during the search, kept apart from the solutions they came in, and the best set of at most `tours`
 /// of them that share no site (route recombination, as in Hu & Lim's iterative three-component heuristic).
-struct OrienteeringRoutePool {
+struct RoutePool {
     struct Route {
         var sites: [Int]
-        var score: Int
+        var score: Double
         var mask: [UInt64]
     }
 
@@ -17,7 +17,7 @@ struct OrienteeringRoutePool {
     }
 
     /// Adds a tour (site order as visited) unless the same sites in the same order are already kept.
-    mutating func add(_ sites: [Int], score: Int) {
+    mutating func add(_ sites: [Int], score: Double) {
         guard !sites.isEmpty, !known.contains(sites) else { return }
         if routes.count >= capacity {
             // Keep the better half when full.
@@ -33,19 +33,19 @@ struct OrienteeringRoutePool {
 
     /// The highest-scoring set of at most `count` kept tours without a common site, when it scores more than
     /// `beat`; found by depth-first search with a bound, giving up after `budget` nodes (then the best set seen).
-    func bestCombination(_ count: Int, beating beat: Int, budget: Int) -> [[Int]]? {
+    func bestCombination(_ count: Int, beating beat: Double, budget: Int) -> [[Int]]? {
         let order = routes.indices.sorted {
             routes[$0].score > routes[$1].score || (routes[$0].score == routes[$1].score && routes[$0].sites.lexicographicallyPrecedes(routes[$1].sites))
         }
-        var best: (score: Int, picks: [Int]) = (beat, [])
+        var best: (score: Double, picks: [Int]) = (beat, [])
         var picks: [Int] = [], used = [UInt64](repeating: 0, count: words), nodes = 0
-        func search(from: Int, total: Int) {
+        func search(from: Int, total: Double) {
             if total > best.score { best = (total, picks) }
             guard picks.count < count, nodes < budget else { return }
             for k in from..<order.count {
                 let route = routes[order[k]]
                 // The rest are no better than this one: at most this much more.
-                if total + route.score * (count - picks.count) <= best.score { return }
+                if total + route.score * Double(count - picks.count) <= best.score { return }
                 nodes += 1
                 if nodes >= budget { return }
                 var clash = false

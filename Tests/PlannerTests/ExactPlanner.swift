@@ -1,3 +1,4 @@
+@testable import Planner
 import Itinerary
 import Timeline
 
