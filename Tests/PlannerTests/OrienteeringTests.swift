@@ -3,6 +3,8 @@ import Planner
 import Schedules
 import Testing
 import TestSupport
+import Travel
+import Audit
 
 @Suite("Team orienteering with time windows (the TOPTW benchmark format)")
 struct OrienteeringTests {
@@ -22,13 +24,16 @@ struct OrienteeringTests {
         #expect(cordeau.travel(0, 1) == 48_160)
     }
 
-    @Test func theSearchFindsTheOptimumOfC101AndItsToursPassTheCheck() throws {
-        let problem = try TOPTWFile.read(Self.c101, tours: 1)
-        let found = OrienteeringSolver(problem: problem).solve(seconds: 60, seed: 7, iterations: 1_500)
-        #expect(found.score == 320)
-        #expect(try problem.check(found.routes).get() == 320)
-        // The same seed and steps give the same tours.
-        #expect(OrienteeringSolver(problem: problem).solve(seconds: 60, seed: 7, iterations: 1_500).routes == found.routes)
+    @Test func thePlannerFindsTheOptimumOfC101AndItsToursPassTheCheckAndTheAudit() throws {
+        let week = try TOPTWWeek(try TOPTWFile.read(Self.c101, tours: 1), name: "c101")
+        let router = Router(timetable: week.timetable, rules: week.problem.travelRules, dates: week.problem.days)
+        func solve() -> Plan { Planner(problem: week.problem, router: router, options: Planner.Options(seed: 7, seconds: 0.5, threads: 1)).solve() }
+        let plan = solve()
+        #expect(plan.score.priorityPlaced == 320)
+        #expect(try week.instance.check(week.routes(of: plan)).get() == 320)
+        #expect(PlanAudit(problem: week.problem, timetable: week.timetable).findings(for: plan).filter { $0.severity == .error }.isEmpty)
+        // The same seed and effort give the same tours.
+        #expect(week.routes(of: solve()) == week.routes(of: plan))
     }
 
     @Test func theCheckRefusesBrokenTours() throws {
