@@ -23,6 +23,9 @@ struct TOPTWBench: ParsableCommand {
     @Option(name: .long, help: "Seed of the search.")
     var seed: UInt64 = 1
 
+    @Option(name: .long, help: "Also write the instance as a schedule folder `tiaoqi plan` reads (scores 1–10 only).")
+    var export: String?
+
     @Option(name: .long, help: "table or json.")
     var format: OutputFormat = .json
 
@@ -38,6 +41,9 @@ struct TOPTWBench: ParsableCommand {
             week = try TOPTWWeek(try TOPTWFile.read(file, tours: tours), name: instance)
         } catch {
             throw Failure.exit(for: error)
+        }
+        if let export {
+            do { try week.writeSchedule(to: export) } catch { throw Failure.exit(for: error) }
         }
         let clock = Stopwatch()
         // The planner `tiaoqi plan` runs, on one core, stopped by the clock (its effort, counted in checks, is set

@@ -55,6 +55,8 @@ struct SmallWeek {
 @Suite("The search against an exact solver")
 struct ExactTests {
     static let instances = 300
+    /// Simulations each search may run.
+    static let budget = 10_000
 
     @Test func theSearchReachesTheExactOptimumOnSmallWeeks() async throws {
         let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
@@ -70,7 +72,8 @@ struct ExactTests {
                 let problem = SmallWeek.problem(seed: seed, schedule: schedule)
                 let exact = ExactPlanner(context: WeekContext(problem: problem, router: router, times: times))
                     .solve(person: 0, clients: Array(problem.clients.indices))
-                let found = searchedWeek(problem, router: router, times: times, seed: seed, budget: 5000).value
+                var week = searchedWeek(problem, router: router, times: times, seed: seed, budget: Self.budget)
+                let found = week.value
                 if exact.objective < found { beyond.append(seed) }
                 if found == exact.objective { reached += 1 } else { missed.append(seed) }
                 if !exact.order.isEmpty { placedSomething += 1 }

@@ -160,8 +160,8 @@ struct TravelMatrixLoaderTests {
         expect(error, "plan.yaml", 16, "finish_by '\(text)' must be a day of the week (2022-03-07 to 2022-03-11) and a local time")
     }
 
-    @Test func aMeetingStepOutsideOneToSixtyIsAnError() async throws {
-        let error = try await failure { $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "minutes: 15", with: "minutes: 0") }
+    @Test func aMeetingStepOutsideOneToAnHourIsAnError() async throws {
+        let error = try await failure { $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "seconds: 900", with: "seconds: 0") }
         expect(error, "plan.yaml", 9, "'meeting_start_step_seconds' is '0'; it must be a whole number from 1 to 3600")
     }
 

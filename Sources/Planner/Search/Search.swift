@@ -94,12 +94,13 @@ struct Search<Model: TourModel> {
 
     /// Takes out `count` visits by one of the ruin operators, chosen at random.
     private mutating func ruin(_ tours: inout Model, count: Int) -> [Bool] {
-        switch random.below(5) {
-        case 0: RandomRemoval.ruin(&tours, count: count, random: &random)
-        case 1: StringRemoval.ruin(&tours, count: count, strings: 1 + random.below(min(3, tours.tourCount)), random: &random)
-        case 2: RelatedRemoval.ruin(&tours, count: count, random: &random)
-        case 3: TimeSliceRemoval.ruin(&tours, count: count, random: &random)
-        default: WorstRemoval.ruin(&tours, count: count, random: &random)
+        switch settings.ruins[random.below(settings.ruins.count)] {
+        case .random: RandomRemoval.ruin(&tours, count: count, random: &random)
+        case .strings: StringRemoval.ruin(&tours, count: count, strings: 1 + random.below(min(3, tours.tourCount)), random: &random)
+        case .related: RelatedRemoval.ruin(&tours, count: count, random: &random)
+        case .timeSlice: TimeSliceRemoval.ruin(&tours, count: count, random: &random)
+        case .worst: WorstRemoval.ruin(&tours, count: count, random: &random)
+        case .costliest: CostliestRemoval.ruin(&tours, count: count, random: &random)
         }
     }
 
@@ -138,7 +139,7 @@ struct Search<Model: TourModel> {
         var combined = best
         combined.replaceRoutes(Array((0..<combined.tourCount).map { ($0, $0 < routes.count ? routes[$0] : []) }))
         GreedyInsertion().recreate(&combined, free: combined.freeVisits, random: &random)
-        if settings.polish { LocalSearch(touched: nil).improve(&combined, random: &random) }
+        LocalSearch(touched: nil).improve(&combined, random: &random)
         if best.annealingValue < combined.annealingValue {
             sinceBest = 0
             best = combined

@@ -9,11 +9,18 @@ struct SearchSettings {
         case ordered(sample: Int, extra: Int)
     }
 
+    /// The ruin operators, one of them chosen at random each step.
+    enum Ruin {
+        case random, strings, related, timeSlice, worst, costliest
+    }
+
+    /// The ruins drawn from.
+    var ruins: [Ruin]
     /// The acceptance rule.
     var annealing: Annealing
     /// Candidates this far (in annealing units) short of acceptance skip the polish: it rarely gains as much.
     var hopeless: Double
-    /// Whether candidates are polished by `LocalSearch`.
+    /// Whether promising candidates and each new best are polished by `LocalSearch`.
     var polish: Bool
     /// How visits are put back.
     var recreate: Recreate

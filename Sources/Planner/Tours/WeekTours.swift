@@ -46,16 +46,12 @@ struct WeekTours: TourModel {
 
     var settings: SearchSettings {
         SearchSettings(
-            annealing: Annealing(hot: 2e8, cold: 60), hopeless: 2e8, polish: problem.clients.count <= Self.polishedClients,
+            ruins: [.random, .related, .strings, .costliest], annealing: Annealing(hot: 2e8, cold: 60), hopeless: 2e8, polish: false,
             recreate: .ordered(sample: 2, extra: 8), mostRemoved: 20, ruinShare: 0.5, bigRuinEvery: nil, restartAfter: nil,
             // A step copies and scans the week's per-client arrays: each 4,096 clients cost about as much as eight
             // simulations (measured on a week of 20,000 clients), and count so, or a huge week runs past its effort.
             stepCost: 1 + problem.clients.count / 4096 * 8)
     }
-
-    /// Weeks of at most this many clients are polished by local search after each recreate; larger ones (a whole
-    /// bureau) spend their simulations on more ruins instead.
-    static let polishedClients = 400
 
     func tour(of visit: Int) -> Int { state.attendees[visit].count == 1 ? state.attendees[visit][0] : -1 }
     func isPlaced(_ visit: Int) -> Bool { state.isPlaced(visit) }
@@ -86,12 +82,15 @@ struct WeekTours: TourModel {
         return problem.travelRules.roadSeconds(from: from.coordinate, to: to.coordinate)
     }
 
+    /// The seconds of the legs that reach the visit, over all its attendees, and its meeting.
     func cost(of visit: Int) -> Int64 {
-        let person = state.attendees[visit].first ?? 0
-        let route = state.routes[person]
-        guard let k = route.firstIndex(of: visit) else { return context.meetingSeconds[visit] }
-        let before = place(person, k - 1), after = place(person, k + 1)
-        return travel(before, visit) + context.meetingSeconds[visit] + travel(visit, after) - travel(before, after)
+        var total = context.meetingSeconds[visit]
+        for person in state.attendees[visit] {
+            let schedule = state.schedules[person]
+            guard let interval = schedule.visits.first(where: { $0.client == visit })?.interval else { continue }
+            if let leg = schedule.legs.last(where: { $0.journey.arrive <= interval.start }) { total += leg.journey.seconds }
+        }
+        return total
     }
 
     mutating func neighbours(of visit: Int) -> [Int] {

@@ -48,7 +48,7 @@ struct WindowTours: TourModel {
         let mean = candidates.isEmpty ? 1 : Double(candidates.reduce(0) { $0 + layout.score[$1] }) / Double(candidates.count)
         // Temperatures and the polish cut-off in mean visit scores (tuned on the TOPTW instances).
         return SearchSettings(
-            annealing: Annealing(hot: 2 * mean, cold: 0.1 * mean), hopeless: 2 * mean, polish: true, recreate: .greedy, mostRemoved: 25,
+            ruins: [.random, .strings, .related, .timeSlice, .worst], annealing: Annealing(hot: 2 * mean, cold: 0.1 * mean), hopeless: 2 * mean, polish: true, recreate: .greedy, mostRemoved: 25,
             ruinShare: 1.0 / 3, bigRuinEvery: 10, restartAfter: 1_500, stepCost: 0)
     }
 
