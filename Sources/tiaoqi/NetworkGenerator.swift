@@ -96,6 +96,8 @@ struct NetworkGenerator {
                 let trip = "R\(tripCount)"
                 tripLines.append("L\(lineNumber),daily,\(trip),\(prefix)\(lineNumber * 10 + run)")
                 for (k, stop) in stops.enumerated() {
+                    // A train ends its run by the next evening (GTFS times past 72:00:00 are refused).
+                    if k >= 2 && time > 40 * 3600 { break }
                     let dwell = k == 0 || k == stops.count - 1 ? 0 : 120
                     timeLines.append("\(trip),\(clock(time)),\(clock(time + dwell)),S\(stop),\(k + 1)")
                     if k + 1 < stops.count {
