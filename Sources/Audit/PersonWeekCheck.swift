@@ -97,9 +97,10 @@ struct PersonWeekCheck {
         func add(_ rule: String, _ message: String) {
             findings.append(Finding(rule: rule, severity: .error, person: person.id, time: leg.depart, message: "\(person.name): \(message)"))
         }
-        let day = problem.zone.date(of: leg.depart)
-        let window = problem.travelWindow(of: person, on: day)
-        if !window.contains(leg.interval) {
+        // Travel hours of days that follow each other join when one closes as the next opens (around the clock): a
+        // journey may run through midnight then.
+        let hours = IntervalSet(problem.days.map { problem.travelWindow(of: person, on: $0) })
+        if !hours.contains(leg.interval) {
             add("outside-travel-hours", "\(label) is outside the travel hours \(person.travelHours)")
         }
         if person.busy.overlaps(leg.interval) {
