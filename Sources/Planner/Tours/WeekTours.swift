@@ -25,9 +25,6 @@ struct WeekTours: TourModel {
         possible = problem.clients.indices.map { WeekTours.isPossible($0, context: context) }
     }
 
-    /// One noisy insertion in this many goes to any person it fits.
-    static let anyPersonEvery = 10
-
     /// What one must-visit is worth against priority in `worth` (as in `Objective.value`: 1e13 against 1e8).
     static let mustWeight = 1e5
 
@@ -115,9 +112,7 @@ struct WeekTours: TourModel {
     }
 
     mutating func insertBest(_ visit: Int, noise: Double, random: inout SplitMix64) -> Bool {
-        // Now and then a noisy recreate puts the visit with any person it fits, not the cheapest: a visit in one
-        // person's home city may be the only stopover that splits another person's journey under their daily cap.
-        moves.noise = noise > 0 && random.below(Self.anyPersonEvery) == 0 ? 1e6 : noise
+        moves.noise = noise
         defer { moves.noise = 0 }
         guard let change = moves.bestInsertion(of: visit, into: state) else { return false }
         moves.apply(change, to: &state)
