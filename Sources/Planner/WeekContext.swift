@@ -43,6 +43,8 @@ final class WeekContext: @unchecked Sendable {
     let costLimits: [Double?]
     /// Per client: meeting length in seconds.
     let meetingSeconds: [Int64]
+    /// Per client: its city, numbered.
+    let cityIndex: [Int]
     /// Per person: the bought tickets they still take, in time order.
     private(set) var booked: [[BookedLeg]]
     /// Bought tickets no longer usable, with why, in the users' words.
@@ -83,6 +85,12 @@ final class WeekContext: @unchecked Sendable {
         nightLimits = problem.staff.map(\.maxNightsAway)
         costLimits = problem.staff.map(\.maxCost)
         meetingSeconds = problem.clients.map { Int64($0.meetingMinutes) * 60 }
+        var cities: [String: Int] = [:]
+        cityIndex = problem.clients.map { client in
+            if let known = cities[client.place.cityID] { return known }
+            cities[client.place.cityID] = cities.count
+            return cities.count - 1
+        }
         let personIndex = Dictionary(problem.staff.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.personIndex = personIndex
         leads = problem.clients.map { client in

@@ -72,7 +72,11 @@ struct Search<Model: TourModel> {
             remember(current)
             if best.value < current.value {
                 if best.annealingValue < current.annealingValue { sinceBest = 0 }
-                if settings.polish { LocalSearch(touched: nil).improve(&current, random: &random) }
+                if settings.polish {
+                    LocalSearch(touched: nil).improve(&current, random: &random)
+                } else if settings.reorderBest {
+                    LocalSearch(touched: ruined.indices.filter { ruined[$0] }).reorder(&current)
+                }
                 best = current
                 remember(best)
             }
@@ -101,6 +105,8 @@ struct Search<Model: TourModel> {
         case .timeSlice: TimeSliceRemoval.ruin(&tours, count: count, random: &random)
         case .worst: WorstRemoval.ruin(&tours, count: count, random: &random)
         case .costliest: CostliestRemoval.ruin(&tours, count: count, random: &random)
+        case .city: CityRemoval.ruin(&tours, count: count, random: &random)
+        case .day: DayRemoval.ruin(&tours, count: count, random: &random)
         }
     }
 

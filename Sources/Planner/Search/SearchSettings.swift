@@ -11,7 +11,7 @@ struct SearchSettings {
 
     /// The ruin operators, one of them chosen at random each step.
     enum Ruin {
-        case random, strings, related, timeSlice, worst, costliest
+        case random, strings, related, timeSlice, worst, costliest, city, day
     }
 
     /// The ruins drawn from.
@@ -34,4 +34,7 @@ struct SearchSettings {
     var restartAfter: Int?
     /// Work each step costs besides what the model counts (copying a large model's arrays).
     var stepCost: Int
+    /// Whether, without `polish`, each new best has its changed tours reordered (`TwoOpt`, `OrOpt`): where every
+    /// check is a simulation, only the best are worth it.
+    var reorderBest: Bool = false
 }

@@ -36,6 +36,11 @@ protocol TourModel {
     func isMustVisit(_ visit: Int) -> Bool
     /// When a placed visit starts, in seconds.
     func startTime(of visit: Int) -> Int64
+    /// The day a placed visit is on (an index), and the city it is in (an index): for the week's ruins.
+    func day(of visit: Int) -> Int
+    func city(of visit: Int) -> Int
+    /// Every tour a placed visit is on.
+    func tours(of visit: Int) -> [Int]
     /// Estimated travel seconds between two places (exact where travel times are fixed): for choosing what to try.
     /// Places are the visits, then each tour's start and finish.
     func travel(_ a: Int, _ b: Int) -> Int64
@@ -45,7 +50,7 @@ protocol TourModel {
     func insertionPositions(of visit: Int, in tour: Int) -> ClosedRange<Int>
     /// What the search's settings are for these tours.
     var settings: SearchSettings { get }
-    /// Estimated seconds a placed visit costs its tour (detour plus meeting): for choosing what to remove.
+    /// Seconds a placed visit costs its tour (its detour, or the journeys reaching it): for choosing what to remove.
     func cost(of visit: Int) -> Int64
     /// The visits nearest to `visit`, nearest first (at most 30).
     mutating func neighbours(of visit: Int) -> [Int]

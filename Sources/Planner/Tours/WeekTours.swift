@@ -14,7 +14,7 @@ struct WeekTours: TourModel {
     /// Per visit: whether anyone could attend it at all.
     private let possible: [Bool]
     private var cached: Objective?
-    private var nearest: [Int: [Int]] = [:]
+    private var nearest = NeighbourCache()
 
     /// An empty week over `context`, counting its simulations in `effort`.
     init(context: WeekContext, effort: Effort) {
@@ -50,7 +50,7 @@ struct WeekTours: TourModel {
             recreate: .ordered(sample: 2, extra: 8), mostRemoved: 20, ruinShare: 0.5, bigRuinEvery: nil, restartAfter: nil,
             // A step copies and scans the week's per-client arrays: each 4,096 clients cost about as much as eight
             // simulations (measured on a week of 20,000 clients), and count so, or a huge week runs past its effort.
-            stepCost: 1 + problem.clients.count / 4096 * 8)
+            stepCost: 1 + problem.clients.count / 4096 * 8, reorderBest: true)
     }
 
     func tour(of visit: Int) -> Int { state.attendees[visit].count == 1 ? state.attendees[visit][0] : -1 }
@@ -60,6 +60,9 @@ struct WeekTours: TourModel {
     func isMustVisit(_ visit: Int) -> Bool { problem.clients[visit].mustVisit }
     func worth(_ visit: Int) -> Double { Double(problem.clients[visit].priority) + (isMustVisit(visit) ? Self.mustWeight : 0) }
     func startTime(of visit: Int) -> Int64 { state.starts[visit]?.seconds ?? 0 }
+    func day(of visit: Int) -> Int { state.starts[visit].map(context.dayIndex) ?? -1 }
+    func city(of visit: Int) -> Int { context.cityIndex[visit] }
+    func tours(of visit: Int) -> [Int] { state.attendees[visit] }
     func length(of tour: Int) -> Int64 { state.schedules[tour].travelSeconds }
     func insertionPositions(of visit: Int, in tour: Int) -> ClosedRange<Int> { 0...state.routes[tour].count }
 
@@ -82,9 +85,9 @@ struct WeekTours: TourModel {
         return problem.travelRules.roadSeconds(from: from.coordinate, to: to.coordinate)
     }
 
-    /// The seconds of the legs that reach the visit, over all its attendees, and its meeting.
+    /// The seconds of the legs that reach the visit, over all its attendees.
     func cost(of visit: Int) -> Int64 {
-        var total = context.meetingSeconds[visit]
+        var total: Int64 = 0
         for person in state.attendees[visit] {
             let schedule = state.schedules[person]
             guard let interval = schedule.visits.first(where: { $0.client == visit })?.interval else { continue }
@@ -94,14 +97,14 @@ struct WeekTours: TourModel {
     }
 
     mutating func neighbours(of visit: Int) -> [Int] {
-        if let known = nearest[visit] { return known }
-        let here = problem.clients[visit].place.coordinate
-        let found = Array(
-            problem.clients.indices.filter { $0 != visit && possible[$0] }
-                .map { ($0, problem.clients[$0].place.coordinate.kilometres(to: here)) }
-                .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(30).map(\.0))
-        nearest[visit] = found
-        return found
+        let problem = problem, possible = possible
+        return nearest.neighbours(of: visit) {
+            let here = problem.clients[visit].place.coordinate
+            return Array(
+                problem.clients.indices.filter { $0 != visit && possible[$0] }
+                    .map { ($0, problem.clients[$0].place.coordinate.kilometres(to: here)) }
+                    .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(30).map(\.0))
+        }
     }
 
     mutating func remove(_ doomed: [Bool]) -> [Bool] {
@@ -228,6 +231,7 @@ struct WeekTours: TourModel {
         var copy = self
         copy.context = context
         copy.moves = WeekMoves(context: context, effort: effort)
+        copy.nearest = NeighbourCache()
         return copy
     }
 

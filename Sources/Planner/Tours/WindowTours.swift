@@ -15,7 +15,7 @@ struct WindowTours: TourModel {
     private(set) var tourOf: [Int]
     private(set) var score = 0
     private(set) var mustVisits = 0
-    private var nearest: [[Int]?]
+    private var nearest = NeighbourCache()
 
     /// Empty tours over `layout`, counting their work in `effort`.
     init(layout: WindowLayout, effort: Effort) {
@@ -26,7 +26,6 @@ struct WindowTours: TourModel {
         latest = start
         end = layout.tourOpen
         tourOf = Array(repeating: -1, count: layout.visits)
-        nearest = Array(repeating: nil, count: layout.visits)
     }
 
     /// Placed must-visits, placed priority, then the least summed finish time.
@@ -41,7 +40,10 @@ struct WindowTours: TourModel {
     }
 
     /// The same tours counting work in `effort` (another thread's).
-    mutating func rebase(effort: Effort) { self.effort = effort }
+    mutating func rebase(effort: Effort) {
+        self.effort = effort
+        nearest = NeighbourCache()
+    }
 
     var settings: SearchSettings {
         let candidates = (0..<layout.visits).filter(isCandidate)
@@ -71,6 +73,9 @@ struct WindowTours: TourModel {
         return start[tour][routes[tour].firstIndex(of: visit)!]
     }
     func travel(_ a: Int, _ b: Int) -> Int64 { layout.travel(a, b) }
+    func day(of visit: Int) -> Int { Int(startTime(of: visit) / 86_400) }
+    func city(of visit: Int) -> Int { 0 }
+    func tours(of visit: Int) -> [Int] { tourOf[visit] < 0 ? [] : [tourOf[visit]] }
     func isMustVisit(_ visit: Int) -> Bool { layout.mustVisit[visit] }
 
     func insertionPositions(of visit: Int, in tour: Int) -> ClosedRange<Int> {
@@ -93,14 +98,13 @@ struct WindowTours: TourModel {
     }
 
     mutating func neighbours(of visit: Int) -> [Int] {
-        if let known = nearest[visit] { return known }
-        let others = (0..<layout.visits).filter { $0 != visit }
-        let found = Array(
-            others.sorted {
-                (layout.travel(visit, $0) + layout.travel($0, visit), $0) < (layout.travel(visit, $1) + layout.travel($1, visit), $1)
-            }.prefix(30))
-        nearest[visit] = found
-        return found
+        let layout = layout
+        return nearest.neighbours(of: visit) {
+            Array(
+                (0..<layout.visits).filter { $0 != visit }.sorted {
+                    (layout.travel(visit, $0) + layout.travel($0, visit), $0) < (layout.travel(visit, $1) + layout.travel($1, visit), $1)
+                }.prefix(30))
+        }
     }
 
     @inline(__always) func place(_ tour: Int, _ position: Int) -> Int {

@@ -38,6 +38,15 @@ struct LocalSearch {
         return moved
     }
 
+    /// Reorders the touched tours (2-opt and or-opt) while that shortens them; true when anything moved.
+    @discardableResult func reorder<Model: TourModel>(_ tours: inout Model) -> Bool {
+        var moved = false
+        for tour in touched ?? Array(0..<tours.tourCount) {
+            while reorder(&tours, tour) { moved = true }
+        }
+        return moved
+    }
+
     /// The better of the best 2-opt and or-opt moves of one tour, made; true when one shortened it.
     private func reorder<Model: TourModel>(_ tours: inout Model, _ tour: Int) -> Bool {
         let now = tours.length(of: tour)
