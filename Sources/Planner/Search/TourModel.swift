@@ -101,6 +101,13 @@ extension TourModel {
     /// Unplaced visits worth trying.
     var freeVisits: [Int] { (0..<visitCount).filter { !isPlaced($0) && isCandidate($0) } }
 
+    /// Takes out the listed visits (placed, movable); returns those taken out, marked.
+    mutating func removeVisits(_ visits: some Sequence<Int>) -> [Bool] {
+        var doomed = [Bool](repeating: false, count: visitCount)
+        for visit in visits { doomed[visit] = true }
+        return remove(doomed)
+    }
+
     /// Gives `tour` the route (feasible, by `length(of:tour:)`).
     mutating func replaceRoute(_ tour: Int, with route: [Int]) { replaceRoutes([(tour, route)]) }
 

@@ -3,13 +3,11 @@
 struct CityRemoval {
     /// Takes out up to `count` visits; returns those taken out, marked.
     static func ruin<Model: TourModel>(_ tours: inout Model, count: Int, random: inout SplitMix64) -> [Bool] {
-        var doomed = [Bool](repeating: false, count: tours.visitCount)
         let all = tours.movableVisits
-        guard !all.isEmpty else { return doomed }
+        guard !all.isEmpty else { return tours.removeVisits([]) }
         let city = tours.city(of: all[random.below(all.count)])
         let same = all.filter { tours.city(of: $0) == city }.shuffled(using: &random)
         let others = all.filter { tours.city(of: $0) != city }.shuffled(using: &random)
-        for visit in (same + others).prefix(count) { doomed[visit] = true }
-        return tours.remove(doomed)
+        return tours.removeVisits((same + others).prefix(count))
     }
 }

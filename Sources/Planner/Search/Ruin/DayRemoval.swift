@@ -3,9 +3,8 @@
 struct DayRemoval {
     /// Takes out up to `count` visits (at least the whole day); returns those taken out, marked.
     static func ruin<Model: TourModel>(_ tours: inout Model, count: Int, random: inout SplitMix64) -> [Bool] {
-        var doomed = [Bool](repeating: false, count: tours.visitCount)
         let all = tours.movableVisits
-        guard !all.isEmpty else { return doomed }
+        guard !all.isEmpty else { return tours.removeVisits([]) }
         let seed = all[random.below(all.count)]
         let people = tours.tours(of: seed)
         let tour = people[random.below(people.count)]
@@ -13,7 +12,6 @@ struct DayRemoval {
         let route = tours.routes[tour].filter(tours.isMovable)
         let sameDay = route.filter { tours.day(of: $0) == day }
         let rest = route.filter { tours.day(of: $0) != day }.shuffled(using: &random).prefix(max(0, count - sameDay.count))
-        for visit in sameDay + rest { doomed[visit] = true }
-        return tours.remove(doomed)
+        return tours.removeVisits(sameDay + rest)
     }
 }

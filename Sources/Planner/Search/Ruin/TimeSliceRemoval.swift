@@ -3,12 +3,10 @@
 struct TimeSliceRemoval {
     /// Takes out up to `count` visits; returns those taken out, marked.
     static func ruin<Model: TourModel>(_ tours: inout Model, count: Int, random: inout SplitMix64) -> [Bool] {
-        var doomed = [Bool](repeating: false, count: tours.visitCount)
         let all = tours.movableVisits
-        guard !all.isEmpty else { return doomed }
+        guard !all.isEmpty else { return tours.removeVisits([]) }
         let middle = tours.startTime(of: all[random.below(all.count)])
         let timed = all.map { (gap: abs(tours.startTime(of: $0) - middle), visit: $0) }.sorted { ($0.gap, $0.visit) < ($1.gap, $1.visit) }
-        for entry in timed.prefix(count) { doomed[entry.visit] = true }
-        return tours.remove(doomed)
+        return tours.removeVisits(timed.prefix(count).map(\.visit))
     }
 }
