@@ -2,7 +2,8 @@ import Timeline
 import Travel
 
 /// Earliest-arrival journeys for one solve between numbered places: the arrival and the stops come from precomputed
-/// profiles, the services between two stops are scanned once and reused for every place of the same cities.
+/// profiles, the services between two stops are scanned once (`TravelTimes.stopParts`, shared by the threads) and
+/// reused for every place of the same cities.
 final class JourneyCache {
     private struct Question: Hashable {
         var from: Int32
@@ -10,13 +11,7 @@ final class JourneyCache {
         var notBefore: Int64
     }
 
-    private struct StopRide: Hashable {
-        var from: Int32
-        var to: Int32
-        var ready: Int64
-    }
-
-    /// Most answers (and stop-to-stop service lists) held at once.
+    /// Most answers held at once.
     static let capacity = 100_000
 
     private let router: Router
@@ -25,7 +20,6 @@ final class JourneyCache {
     let places: [Place]
     private var answers: [Question: Journey?] = [:]
     private var ends: [TravelTimes.Ends?]
-    private var services: [StopRide: (parts: [Journey.Part], ready: Instant)?] = [:]
 
     private let matrix: TravelMatrix
 
@@ -73,15 +67,7 @@ final class JourneyCache {
         let answer: Journey?
         if let ride = ride(from: from, to: to, notBefore: notBefore) {
             if let fromStop = ride.fromStop, let toStop = ride.toStop {
-                let key = StopRide(from: Int32(fromStop), to: Int32(toStop), ready: ride.stopReady)
-                let found: (parts: [Journey.Part], ready: Instant)?
-                if let known = services[key] {
-                    found = known
-                } else {
-                    found = router.stopParts(from: fromStop, readyAt: ride.stopReady, to: toStop)
-                    if services.count >= Self.capacity { services.removeAll(keepingCapacity: true) }
-                    services[key] = found
-                }
+                let found = times.stopParts(from: fromStop, readyAt: ride.stopReady, to: toStop)
                 answer = found.flatMap { router.journey($0, from: ends[from]!, to: ends[to]!) }
             } else {
                 answer = router.journey(ride, from: origin, to: destination)

@@ -126,8 +126,9 @@ struct WeekMoves {
     }
 
     /// The people `bestInsertion` would try for a visit, when it needs one lead and no fixed start; nil otherwise.
-    func singleCandidates(for client: Int, in state: WeekState) -> [Int]? {
-        context.isShared(client) ? nil : candidates(for: client, among: context.leads[client], in: state)
+    /// With `avoiding`, that person is not among them (a visit handed over to someone else).
+    func singleCandidates(for client: Int, in state: WeekState, avoiding: Int = -1) -> [Int]? {
+        context.isShared(client) ? nil : candidates(for: client, among: context.leads[client].filter { $0 != avoiding }, in: state)
     }
 
     /// The cheapest feasible way to place a visit led by one of `people` (a visit without a fixed start).
@@ -141,13 +142,20 @@ struct WeekMoves {
             let old = state.schedules[person]
             let latest = context.latestStart[client]
             let earliest = context.windows[client].intervals.first?.start ?? latest
+            var open: [(position: Int, detour: Int64)] = []
             for position in 0...route.count {
                 // After a visit that already ends too late, no later position can work either.
                 if position > 0, position <= old.visits.count, old.visits[position - 1].interval.end > latest { break }
                 // In a large team, only where the visit can keep its neighbours' times: not before a visit over before
                 // the client can begin.
                 if large, position < old.visits.count, old.visits[position].interval.end <= earliest { continue }
-                guard mayFit(client, person: person, at: position, in: state) else { continue }
+                guard let detour = detourBound(client, person: person, at: position, in: state) else { continue }
+                open.append((position, detour))
+            }
+            if let most = positionLimit, open.count > most {
+                open = Array(open.sorted { ($0.detour, $0.position) < ($1.detour, $1.position) }.prefix(most))
+            }
+            for (position, _) in open {
                 var order = route
                 order.insert(client, at: position)
                 guard let schedule = simulate(person, order, fixed: state.fixed) else { continue }
@@ -169,13 +177,21 @@ struct WeekMoves {
     var candidateLimit = candidateCount
     /// The first week's limit, when it is built side by side (six people split evenly over two threads).
     static let firstWeekCandidates = 6
+    /// How many positions per person an insertion simulates, those with the least estimated detour first (nil: every
+    /// position that passes the bounds). The first week of a large team simulates only the most promising few.
+    var positionLimit: Int?
+    /// Whether a must-visit is tried with everyone who may lead it, not only the usual few (the first week tries
+    /// the few first, and everyone only when none of them can take it).
+    var everyoneForMustVisits = true
+    /// The first week's position limit.
+    static let firstWeekPositions = 3
 
     /// The people worth trying for a visit: all of them in a small team or for a must-visit; in a large team, those
     /// already going to the client's city (fewest visits first) and a few with the emptiest weeks.
     private func candidates(for client: Int, among leads: [Int], in state: WeekState) -> [Int] {
         let most = candidateLimit
         // A must-visit (few, and first in the objective) is worth trying with everyone.
-        guard leads.count > most, !problem.clients[client].mustVisit else { return leads }
+        guard leads.count > most, !(everyoneForMustVisits && problem.clients[client].mustVisit) else { return leads }
         let city = problem.clients[client].place.cityID
         let going = leads.filter { person in state.routes[person].contains { problem.clients[$0].place.cityID == city } }
         let byLoad = { (a: Int, b: Int) in (state.routes[a].count, a) < (state.routes[b].count, b) }
@@ -187,24 +203,34 @@ struct WeekMoves {
     /// Whether inserting a visit at `position` of a person's route passes two quick bounds: the earliest arrival
     /// from the visit before (which keeps its time) comes by the client's latest start, and from the earliest end
     /// of the meeting the next visit can still be reached by its latest (or fixed) start. Travel hours, caps and
-    /// nights only make arrivals later, so a failed bound means the simulation would fail too.
-    private func mayFit(_ client: Int, person: Int, at position: Int, in state: WeekState) -> Bool {
+    /// nights only make arrivals later, so a failed bound means the simulation would fail too. When it passes, the
+    /// detour those bounds estimate (seconds to the visit and on to the next place, less the seconds between the two),
+    /// for ranking positions; 0 when the schedule does not match the route.
+    private func detourBound(_ client: Int, person: Int, at position: Int, in state: WeekState) -> Int64? {
         let route = state.routes[person], old = state.schedules[person]
-        guard old.visits.count == route.count else { return true }
+        guard old.visits.count == route.count else { return 0 }
         let here = context.placeIndex(client: client)
         let from = position == 0 ? person : context.placeIndex(client: route[position - 1])
         let leaving = position == 0 ? context.days[0].start : old.visits[position - 1].interval.end
         guard let arrival = context.cache.arrivalBound(from: from, to: here, notBefore: leaving),
             arrival <= context.latestStart[client]
-        else { return false }
-        guard position < route.count else { return true }
+        else { return nil }
         let length = Int64(problem.clients[client].meetingMinutes) * 60
-        guard let begin = context.commonWindows(client, person).earliestFit(seconds: length, notBefore: arrival) else { return false }
-        let next = route[position]
-        guard let reach = context.cache.arrivalBound(from: here, to: context.placeIndex(client: next), notBefore: begin + length) else {
-            return false
+        let next = position < route.count ? context.placeIndex(client: route[position]) : context.finishIndex(person)
+        let direct = context.cache.arrivalBound(from: from, to: next, notBefore: leaving).map { $0 - leaving } ?? 0
+        guard position < route.count else {
+            let ended = arrival + length
+            let home = context.cache.arrivalBound(from: here, to: next, notBefore: ended).map { $0 - ended } ?? 0
+            let toVisit = arrival - leaving
+            return toVisit + home - direct
         }
-        return reach <= (state.fixed[next] ?? context.latestStart[next])
+        guard let begin = context.commonWindows(client, person).earliestFit(seconds: length, notBefore: arrival),
+            let reach = context.cache.arrivalBound(from: here, to: next, notBefore: begin + length),
+            reach <= (state.fixed[route[position]] ?? context.latestStart[route[position]])
+        else { return nil }
+        let toVisit = arrival - leaving
+        let onward = reach - (begin + length)
+        return toVisit + onward - direct
     }
 
     /// Places a delegation's or booked visit: for each candidate lead and start, each attendee's best position.

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import Timeline
 
 /// Door-to-door earliest arrivals between chosen cities, answered by binary search in profiles precomputed over the
@@ -16,6 +17,8 @@ public struct TravelTimes: Sendable {
     /// Entries as seconds after `base`, ready time and arrival side by side so a lookup's last probe finds both.
     private let entries: [Entry]
     private let base: Int64
+    /// Stop-to-stop services already scanned, shared by every copy of these times and so by every thread of a solve.
+    private let scanned = ScannedServices()
 
     private struct Entry: Sendable {
         var ready: Int32
@@ -247,4 +250,35 @@ private final class ResultSlots<Value>: @unchecked Sendable {
     /// Each index is written by exactly one worker, so writes never overlap.
     func set(_ index: Int, _ value: Value) { slots[index] = value }
     func value(_ index: Int) -> Value { slots[index]! }
+}
+
+extension TravelTimes {
+    /// The services of the earliest journey from one stop, ready at `ready`, to another (`Router.stopParts`),
+    /// scanned once per key and then shared: a profile entry names its boarding time, so the threads of a solve ask
+    /// for the same few thousand keys over and over.
+    public func stopParts(from fromStop: Int, readyAt ready: Int64, to toStop: Int) -> (parts: [Journey.Part], ready: Instant)? {
+        let key = ScannedServices.Key(from: Int32(fromStop), to: Int32(toStop), ready: ready)
+        if let known = scanned.found.withLock({ $0[key] }) { return known }
+        let found = router.stopParts(from: fromStop, readyAt: ready, to: toStop)
+        scanned.found.withLock { held in
+            // A pure function of the key: forgetting everything only costs time, and keeps memory flat.
+            if held.count >= ScannedServices.capacity { held.removeAll(keepingCapacity: true) }
+            held[key] = found
+        }
+        return found
+    }
+}
+
+/// The stop-to-stop services `TravelTimes.stopParts` has scanned, behind a lock.
+private final class ScannedServices: Sendable {
+    struct Key: Hashable {
+        var from: Int32
+        var to: Int32
+        var ready: Int64
+    }
+
+    /// Most services held at once.
+    static let capacity = 200_000
+
+    let found = Mutex<[Key: (parts: [Journey.Part], ready: Instant)?]>([:])
 }

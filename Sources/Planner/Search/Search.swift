@@ -54,11 +54,13 @@ struct Search<Model: TourModel> {
             let count = 1 + random.below(most)
             let doomed = ruin(&candidate, count: count)
             var ruined = [Bool](repeating: false, count: candidate.tourCount)
+            var origin = [Int](repeating: -1, count: candidate.visitCount)
             for visit in 0..<candidate.visitCount where doomed[visit] {
                 let tour = current.tour(of: visit)
+                origin[visit] = tour
                 if tour >= 0 { ruined[tour] = true }
             }
-            recreate(&candidate, doomed: doomed, ruined: ruined, count: count, done: done, latestStart: latestStart)
+            recreate(&candidate, doomed: doomed, origin: origin, ruined: ruined, count: count, done: done, latestStart: latestStart)
             let least = settings.annealing.threshold(at: done, random: &random)
             if settings.polish && candidate.annealingValue - current.annealingValue + settings.hopeless >= least {
                 let touched = candidate.toursAreAlike ? nil : ruined.indices.filter { ruined[$0] }
@@ -111,7 +113,9 @@ struct Search<Model: TourModel> {
     }
 
     /// Puts visits back by the settings' recreate.
-    private mutating func recreate(_ tours: inout Model, doomed: [Bool], ruined: [Bool], count: Int, done: Double, latestStart: (Int) -> Int64) {
+    private mutating func recreate(
+        _ tours: inout Model, doomed: [Bool], origin: [Int], ruined: [Bool], count: Int, done: Double, latestStart: (Int) -> Int64
+    ) {
         switch settings.recreate {
         case .greedy:
             // Half the time the removed visits wait until nothing else fits, so that other visits get their places.
@@ -127,7 +131,8 @@ struct Search<Model: TourModel> {
             }
             let noise = random.below(2) == 0 ? 0 : 0.5 * random.unit()
             let order = OrderedInsertion.Order.allCases[random.below(3)]
-            OrderedInsertion(order: order, noise: noise, priorityNoise: 0.5 * (1 - done) + 0.1)
+            let handOver = tours.tourCount > 1 && random.below(settings.handOverEvery) == 0
+            OrderedInsertion(order: order, noise: noise, priorityNoise: 0.5 * (1 - done) + 0.1, handOver: handOver ? origin : nil)
                 .recreate(&tours, visits: others + removed, latestStart: latestStart, random: &random)
         }
     }

@@ -37,4 +37,6 @@ struct SearchSettings {
     /// Whether, without `polish`, each new best has its changed tours reordered (`TwoOpt`, `OrOpt`): where every
     /// check is a simulation, only the best are worth it.
     var reorderBest: Bool = false
+    /// One ordered recreate in this many offers the removed visits to other tours first (`OrderedInsertion.handOver`).
+    var handOverEvery: Int = 4
 }

@@ -61,9 +61,9 @@ protocol TourModel {
     mutating func remove(_ doomed: [Bool]) -> [Bool]
     /// The cheapest place for an unplaced visit in one tour: how much longer it gets, and the position.
     mutating func cheapestInsertion(of visit: Int, into tour: Int) -> (shift: Int64, position: Int)?
-    /// Places a visit where the model finds best over the tours worth trying (`noise` blurs its comparison); false
-    /// when it fits nowhere.
-    mutating func insertBest(_ visit: Int, noise: Double, random: inout SplitMix64) -> Bool
+    /// Places a visit where the model finds best over the tours worth trying other than `avoiding` (-1: none; `noise`
+    /// blurs its comparison); false when it fits nowhere.
+    mutating func insertBest(_ visit: Int, avoiding: Int, noise: Double, random: inout SplitMix64) -> Bool
     /// Puts a visit into a tour at a position `cheapestInsertion` or `insertionLength` found feasible.
     mutating func insert(_ visit: Int, tour: Int, position: Int)
     /// The length `tour` would have with `route` (visits free or already on it), nil when infeasible.
@@ -106,6 +106,11 @@ extension TourModel {
         var doomed = [Bool](repeating: false, count: visitCount)
         for visit in visits { doomed[visit] = true }
         return remove(doomed)
+    }
+
+    /// Places a visit where the model finds best over all the tours worth trying; false when it fits nowhere.
+    mutating func insertBest(_ visit: Int, noise: Double, random: inout SplitMix64) -> Bool {
+        insertBest(visit, avoiding: -1, noise: noise, random: &random)
     }
 
     /// Gives `tour` the route (feasible, by `length(of:tour:)`).

@@ -25,6 +25,9 @@ struct WeekTours: TourModel {
         possible = problem.clients.indices.map { WeekTours.isPossible($0, context: context) }
     }
 
+    /// Past this many clients, the first week simulates only each person's most promising positions for a visit.
+    static let largeWeek = 500
+
     /// What one must-visit is worth against priority in `worth` (as in `Objective.value`: 1e13 against 1e8).
     static let mustWeight = 1e5
 
@@ -114,10 +117,16 @@ struct WeekTours: TourModel {
         return taken
     }
 
-    mutating func insertBest(_ visit: Int, noise: Double, random: inout SplitMix64) -> Bool {
+    mutating func insertBest(_ visit: Int, avoiding: Int, noise: Double, random: inout SplitMix64) -> Bool {
         moves.noise = noise
         defer { moves.noise = 0 }
-        guard let change = moves.bestInsertion(of: visit, into: state) else { return false }
+        let found: RouteChange?
+        if avoiding >= 0, let people = moves.singleCandidates(for: visit, in: state, avoiding: avoiding) {
+            found = moves.bestSingleInsertion(of: visit, into: state, trying: people)
+        } else {
+            found = moves.bestInsertion(of: visit, into: state)
+        }
+        guard let change = found else { return false }
         moves.apply(change, to: &state)
         cached = nil
         return true
@@ -245,12 +254,26 @@ struct WeekTours: TourModel {
             return (x.mustVisit ? 0 : 1, context.isShared(a) ? 0 : 1, -x.priority, x.meetingMinutes, a)
                 < (y.mustVisit ? 0 : 1, context.isShared(b) ? 0 : 1, -y.priority, y.meetingMinutes, b)
         }
-        if !lanes.isEmpty { moves.candidateLimit = WeekMoves.firstWeekCandidates }
-        for lane in lanes { lane.moves.candidateLimit = WeekMoves.firstWeekCandidates }
-        defer { moves.candidateLimit = WeekMoves.candidateCount }
-        for client in order where !state.isPlaced(client) && (moves.work < budget || problem.clients[client].mustVisit) {
-            insertBest(client, lanes: lanes)
+        if !lanes.isEmpty {
+            let positions = problem.clients.count > Self.largeWeek ? WeekMoves.firstWeekPositions : nil
+            (moves.candidateLimit, moves.positionLimit) = (WeekMoves.firstWeekCandidates, positions)
+            for lane in lanes { (lane.moves.candidateLimit, lane.moves.positionLimit) = (WeekMoves.firstWeekCandidates, positions) }
         }
+        defer { (moves.candidateLimit, moves.positionLimit, moves.everyoneForMustVisits) = (WeekMoves.candidateCount, nil, true) }
+        for client in order where !state.isPlaced(client) && (moves.work < budget || problem.clients[client].mustVisit) {
+            let must = problem.clients[client].mustVisit
+            setEveryoneForMustVisits(false, lanes: lanes)
+            insertBest(client, lanes: lanes)
+            if must && !state.isPlaced(client) {
+                setEveryoneForMustVisits(true, lanes: lanes)
+                insertBest(client, lanes: lanes)
+            }
+        }
+    }
+
+    private mutating func setEveryoneForMustVisits(_ everyone: Bool, lanes: [Lane]) {
+        moves.everyoneForMustVisits = everyone
+        for lane in lanes { lane.moves.everyoneForMustVisits = everyone }
     }
 
     /// Puts a visit where one of several lanes (each with its own journeys, one per thread) finds best: the same

@@ -202,9 +202,9 @@ struct WindowTours: TourModel {
         for (tour, _) in changes { retime(tour) }
     }
 
-    mutating func insertBest(_ visit: Int, noise: Double, random: inout SplitMix64) -> Bool {
+    mutating func insertBest(_ visit: Int, avoiding: Int, noise: Double, random: inout SplitMix64) -> Bool {
         var best: (shift: Double, tour: Int, position: Int)?
-        for tour in routes.indices {
+        for tour in routes.indices where tour != avoiding {
             guard let found = cheapestInsertion(of: visit, into: tour) else { continue }
             let shift = Double(found.shift) * (noise == 0 ? 1 : 1 + noise * random.unit())
             if best == nil || shift < best!.shift { best = (shift, tour, found.position) }

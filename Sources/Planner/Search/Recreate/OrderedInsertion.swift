@@ -11,6 +11,11 @@ struct OrderedInsertion {
     var noise: Double
     /// How much the priority order is blurred (more early in the search).
     var priorityNoise: Double
+    /// Per visit, the tour it was just taken from (-1: none): when given, each such visit is first offered to the other
+    /// tours, and goes back to its own only where no other takes it. Hands a visit over to a colleague, which a plain
+    /// reinsertion (its old place is usually its cheapest) almost never does, so that a visit only the colleague's
+    /// route could reach gets its turn.
+    var handOver: [Int]? = nil
 
     /// Inserts `visits` (unplaced) in this order.
     func recreate<Model: TourModel>(
@@ -28,6 +33,7 @@ struct OrderedInsertion {
             return (visit, (tours.isMustVisit(visit) ? 1e12 : 0) + key)
         }
         for (visit, _) in keyed.sorted(by: { ($0.1, $0.0) > ($1.1, $1.0) }) where !tours.isPlaced(visit) && mayTry(visit) {
+            if let from = handOver?[visit], from >= 0, tours.insertBest(visit, avoiding: from, noise: noise, random: &random) { continue }
             _ = tours.insertBest(visit, noise: noise, random: &random)
         }
     }
