@@ -130,7 +130,7 @@ struct PlanClashes {
 
     /// What changed in the client's calendar: the busy events now over the visit.
     private func outsideAvailability(_ visit: ScheduledVisit, client: Client) -> String? {
-        let over = client.busyEvents.filter { $0.interval.overlaps(visit.interval) }
+        let over = client.calendar.busy.filter { $0.interval.overlaps(visit.interval) }
         let label = "visit to \(client.name) \(span(visit.interval)) (\(week.team))"
         guard !over.isEmpty else {
             return "\(label) is no longer inside the client's business hours or published availability"

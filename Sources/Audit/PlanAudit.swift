@@ -69,12 +69,13 @@ public struct PlanAudit: Sendable {
                     Finding(rule: "visit-too-short", severity: .error, client: client.id, time: visit.start,
                         message: "\(label) lasts \((visit.end - visit.start) / 60) minutes; the meeting needs \(client.meetingMinutes)"))
             }
-            if !client.availability.contains(visit.interval) {
+            let free = ClientFreeTime(calendar: client.calendar)
+            if !free.isFree(visit.interval) {
                 let day = problem.zone.day(problem.zone.date(of: visit.start))
                 findings.append(
                     Finding(
                         rule: "visit-outside-client-availability", severity: .error, client: client.id, time: visit.start,
-                        message: "\(label) lies outside the client's free time (free that day: \(describe(client.availability.clipped(to: day))))"))
+                        message: "\(label) lies outside the client's free time (free that day: \(describe(IntervalSet(free.freeStretches(in: day)))))"))
             }
             findings += checkPeople(visit, client: client, staff: staff, label: label)
             if let earliest = client.earliestDay, problem.zone.date(of: visit.start) < earliest {

@@ -63,7 +63,7 @@ public struct Staff: Sendable, Hashable, Codable, Identifiable {
 }
 
 /// A company to visit.
-public struct Client: Sendable, Hashable, Codable, Identifiable {
+public struct Client: Sendable, Hashable, Identifiable {
     /// Short id, e.g. `c07`.
     public var id: String
     /// Company name.
@@ -80,8 +80,12 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
     public var mustVisit: Bool
     /// Sector, free text.
     public var sector: String
-    /// When the client can meet: published availability or business hours, minus busy time.
-    public var availability: IntervalSet
+    /// What the client's calendar says: business hours, published slots, busy events (the facts, stored once).
+    public var calendar: ClientCalendar {
+        didSet { availability = calendar.freeTime }
+    }
+    /// When the client can meet: `calendar.freeTime`, derived only there and kept in step with `calendar`.
+    public internal(set) var availability: IntervalSet
     /// Staff ids or sectors that may lead the visit; empty means anyone.
     public var eligible: [String]
     /// Language the meeting is held in, if one is required.
@@ -99,13 +103,10 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
     /// The company or group the client belongs to (a credit code, a group name), for spotting two teams courting
     /// the same company; nil means the client's name.
     public var company: String?
-    /// The busy events of the client's calendar this week, for saying what changed.
-    public var busyEvents: [BusyEvent] = []
-
-    /// A client from its parts.
+    /// A client from its parts; `calendar` says when it can meet.
     public init(
         id: String, name: String, place: Place, address: String, priority: Int, meetingMinutes: Int, mustVisit: Bool,
-        sector: String, availability: IntervalSet, eligible: [String] = [], language: String? = nil, with: [String] = [],
+        sector: String, calendar: ClientCalendar, eligible: [String] = [], language: String? = nil, with: [String] = [],
         earliestDay: LocalDate? = nil, latestDay: LocalDate? = nil, after: [String] = [], pinnedStart: Instant? = nil
     ) {
         self.eligible = eligible
@@ -123,12 +124,25 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
         self.meetingMinutes = meetingMinutes
         self.mustVisit = mustVisit
         self.sector = sector
-        self.availability = availability
+        self.calendar = calendar
+        availability = calendar.freeTime
+    }
+
+    /// A client free at exactly `availability` (open hours with nothing published and nothing busy).
+    public init(
+        id: String, name: String, place: Place, address: String, priority: Int, meetingMinutes: Int, mustVisit: Bool,
+        sector: String, availability: IntervalSet, eligible: [String] = [], language: String? = nil, with: [String] = [],
+        earliestDay: LocalDate? = nil, latestDay: LocalDate? = nil, after: [String] = [], pinnedStart: Instant? = nil
+    ) {
+        self.init(
+            id: id, name: name, place: place, address: address, priority: priority, meetingMinutes: meetingMinutes,
+            mustVisit: mustVisit, sector: sector, calendar: ClientCalendar(hours: availability), eligible: eligible, language: language,
+            with: with, earliestDay: earliestDay, latestDay: latestDay, after: after, pinnedStart: pinnedStart)
     }
 }
 
 /// A busy event of a calendar: when, and its summary.
-public struct BusyEvent: Sendable, Hashable, Codable {
+public struct BusyEvent: Sendable, Hashable {
     /// When it is.
     public var interval: Interval
     /// Its SUMMARY, or empty.

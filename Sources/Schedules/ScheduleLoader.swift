@@ -116,20 +116,25 @@ public struct ScheduleLoader: Sendable {
         }
 
         // Clients often share a feed (a group's calendar) and hours: each is expanded once, not once a client.
-        var freeTimes: [String: IntervalSet] = [:]
-        var busyByFeed: [String: [BusyEvent]] = [:]
-        func freeTime(_ feed: String, _ hours: DailyHours, _ make: () -> IntervalSet) -> IntervalSet {
-            let key = "\(hours)\u{1}\(feed)"
-            if let known = freeTimes[key] { return known }
-            let made = make()
-            freeTimes[key] = made
-            return made
-        }
-        func busyEvents(_ feed: String, _ make: () -> [BusyEvent]) -> [BusyEvent] {
-            if let known = busyByFeed[feed] { return known }
-            let made = make()
-            busyByFeed[feed] = made
-            return made
+        var facts: [String: (published: PublishedAvailability?, busy: [BusyEvent])] = [:]
+        var hoursByKey: [DailyHours: IntervalSet] = [:]
+        let span = workingDays.first.map { Interval(zone.day($0).start, zone.day(workingDays.last!).end) } ?? period
+        func calendarFacts(_ feed: String, _ calendar: VCalendar, hours: DailyHours) -> ClientCalendar {
+            let open = hoursByKey[hours] ?? hours.intervals(on: workingDays, in: zone)
+            hoursByKey[hours] = open
+            if let known = facts[feed] { return ClientCalendar(hours: open, published: known.published, busy: known.busy) }
+            var diagnostics: [Diagnostic] = []
+            let published = calendar.publishedAvailability(in: span, floating: zone).map {
+                PublishedAvailability(covered: $0.covered, available: $0.available)
+            }
+            // Events not expanded exactly are one occurrence over their whole span (and warned about): busy.
+            let busy =
+                calendar.occurrences(in: period, floating: zone, diagnostics: &diagnostics).filter(\.isBusy)
+                .map { BusyEvent(interval: $0.interval, summary: $0.summary ?? "") }
+                + calendar.freeBusy.map { BusyEvent(interval: $0, summary: "") }
+            fetched.warn(diagnostics, location: feed)
+            facts[feed] = (published, busy)
+            return ClientCalendar(hours: open, published: published, busy: busy)
         }
         let staffNames = Dictionary(planFile.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var clients: [Client] = []
@@ -158,13 +163,7 @@ public struct ScheduleLoader: Sendable {
             }
             let mustVisit = try flag(row["must_visit"], table: table, row: row)
             let feed = try table.value(row, "calendar")
-            let calendar = fetched.calendars[feed]!
-            let availability = freeTime(feed, hours) {
-                var diagnostics: [Diagnostic] = []
-                let free = calendar.freeTime(hours: hours, on: workingDays, zone: zone, diagnostics: &diagnostics)
-                fetched.warn(diagnostics, location: feed)
-                return free
-            }
+            let calendar = calendarFacts(feed, fetched.calendars[feed]!, hours: hours)
             let name = try table.value(row, "name")
             let rules = try ClientRules(row: row, table: table, context: context)
             order.append((id, rules.after, row.line))
@@ -178,16 +177,13 @@ public struct ScheduleLoader: Sendable {
                     address: row["address"] ?? "", priority: try table.integer(row, "priority", in: 1...10),
                     meetingMinutes: try table.integer(row, "meeting_minutes", in: 5...720), mustVisit: mustVisit,
                     sector: row["sector"] ?? "",
-                    availability: availability, eligible: rules.eligible,
+                    calendar: calendar, eligible: rules.eligible,
                     language: rules.language, with: rules.with, earliestDay: rules.earliestDay, latestDay: rules.latestDay,
                     after: rules.after, pinnedStart: rules.pinnedStart))
             try PinnedVisitCheck.check(
                 clients[clients.count - 1], line: row.line, file: clientsPath, clientHours: hours.intervals(on: workingDays, in: zone),
                 staffHours: staffHours, staffNames: staffNames, zone: zone)
             clients[clients.count - 1].company = row["company"].flatMap { $0.isEmpty ? nil : $0 }
-            clients[clients.count - 1].busyEvents = busyEvents(feed) {
-                calendar.occurrences(in: period, floating: zone).filter(\.isBusy).map { BusyEvent(interval: $0.interval, summary: $0.summary ?? "") }
-            }
         }
         try ClientRules.checkOrder(order, file: clientsPath)
         var problem = Problem(

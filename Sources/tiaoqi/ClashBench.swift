@@ -80,8 +80,7 @@ struct ClashBench: ParsableCommand {
             let day = days[random.below(days.count)]
             let start = zone.instant(day, TimeOfDay(minutes: 9 * 60 + random.below(16) * 30))
             let event = BusyEvent(interval: Interval(start, start + 3600), summary: "会议 \(index)")
-            weeks[week].problem.clients[client].busyEvents.append(event)
-            weeks[week].problem.clients[client].availability = weeks[week].problem.clients[client].availability.subtracting(IntervalSet([event.interval]))
+            weeks[week].problem.clients[client].calendar.busy.append(event)
         }
         var handPlans: [HandPlan] = []
         for index in 0..<handCount {

@@ -134,7 +134,7 @@ struct KeepTests {
         let moved = try #require(old.visits.first { $0.staff.count == 1 && !$0.client.hasPrefix("hf02") })
         var problem = schedule.problem
         let index = problem.clients.firstIndex { $0.id == moved.client }!
-        problem.clients[index].availability = problem.clients[index].availability.subtracting(IntervalSet([moved.interval]))
+        problem.clients[index].calendar.busy.append(BusyEvent(interval: moved.interval, summary: "new meeting"))
         let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: problem.days)
         let replanned = Planner(problem: problem, router: router, options: .init(seconds: 0.05), keeping: old).solve()
         #expect(PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: replanned).filter { $0.severity == .error && $0.rule != "must-visit-left-out" }.isEmpty)
@@ -170,7 +170,7 @@ struct KeepTests {
         // The client the train went to is no longer free this week.
         var problem = schedule.problem
         let index = problem.clients.firstIndex { $0.id == visit.client }!
-        problem.clients[index].availability = IntervalSet()
+        problem.clients[index].calendar = ClientCalendar(hours: IntervalSet())
         problem.clients[index].mustVisit = false
         let (unbooked, _) = replan(schedule, problem, keeping: old)
         #expect(!unbooked.legs.contains { $0.isSameTrip(as: train) }, "without a ticket the train is not worth taking")
