@@ -80,7 +80,7 @@ let package = Package(
             name: "AuditTests", dependencies: ["Audit", "Planner", "Itinerary", "Travel", "Timeline", "Schedules", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "SchedulesTests", dependencies: ["Schedules", "Feeds", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"],
+            name: "SchedulesTests", dependencies: ["Schedules", "Audit", "Feeds", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "CLITests", dependencies: ["tiaoqi", "Feeds", "ICalendar", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"],

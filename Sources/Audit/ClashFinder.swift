@@ -86,44 +86,43 @@ struct PlanClashes {
         let findings = PlanAudit(problem: problem, timetable: week.router.timetable).findings(for: week.plan)
         let clients = Dictionary(problem.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let staff = Dictionary(problem.staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let replan = "replan with `tiaoqi plan \(week.schedule) --keep \(week.source)`"
+        let replan = Remedy.Replan(schedule: week.schedule, keeping: week.source)
         var result: [Clash] = []
-        for finding in findings where outcomes || !Self.outcomes.contains(finding.rule) {
-            var kind = Self.kinds[finding.rule] ?? finding.rule
+        for finding in findings where outcomes || !finding.rule.isOutcome {
+            var kind = finding.rule.clashKind
             var explanation = finding.message
-            var fix = replan
+            var remedy = Remedy(.replan, replan: replan)
             let visit = finding.client.flatMap { id in week.plan.visits.first { $0.client == id && $0.start == finding.time } }
             switch finding.rule {
-            case "visit-outside-client-availability":
+            case .visitOutsideClientAvailability:
                 if let visit, let client = clients[visit.client] {
                     explanation = outsideAvailability(visit, client: client) ?? finding.message
                 }
-                fix = "\(replan): it moves this visit and keeps the rest"
-            case "visit-outside-staff-availability":
+                remedy = Remedy(.replanMovesVisit, replan: replan)
+            case .visitOutsideStaffAvailability:
                 // On a day off the audit's busy-on-day-off says it better.
                 if let visit, let id = finding.person, let person = staff[id], person.daysOff.contains(problem.zone.date(of: visit.start)) { continue }
                 if let visit, let id = finding.person, let person = staff[id], person.busy.overlaps(visit.interval) {
-                    kind = "double-booked"
+                    kind = .doubleBooked
                     explanation = "\(person.name): the visit to \(visit.clientName) \(span(visit.interval)) overlaps their own calendar"
-                    fix = "move the visit or the event in \(person.name)'s calendar, or \(replan)"
+                    remedy = Remedy(.moveVisitOrOwnEvent, subject: person.name, replan: replan)
                 } else if let visit, let id = finding.person, let person = staff[id] {
-                    kind = "over-working-hours"
+                    kind = .overWorkingHours
                     let hours = person.workingHours(on: problem.zone.date(of: visit.start))
                     explanation = "\(person.name): the visit to \(visit.clientName) \(span(visit.interval)) is outside their working hours \(hours)"
-                    fix = "move the visit inside \(hours), or \(replan)"
+                    remedy = Remedy(.moveInsideWorkingHours, subject: "\(hours)", replan: replan)
                 }
-            case "unknown-service": fix = "the service no longer runs at that time: \(replan) to rebook"
-            case "missed-connection": fix = "the change is now too tight: \(replan) to rebook"
-            case "double-booked", "travel-during-own-event": fix = "move one of the two, or \(replan)"
-            case "over-travel-cap", "outside-travel-hours", "over-night-limit", "over-cost-limit":
-                fix = "split the trip over more days or give a visit to someone else: \(replan)"
+            case .unknownService: remedy = Remedy(.rebookService, replan: replan)
+            case .missedConnection: remedy = Remedy(.rebookConnection, replan: replan)
+            case .doubleBooked, .travelDuringOwnEvent: remedy = Remedy(.moveOneOfTwo, replan: replan)
+            case .overTravelCap, .outsideTravelHours, .overNightLimit, .overCostLimit: remedy = Remedy(.spreadTheTrip, replan: replan)
             default: break
             }
             let end = visit?.end
             result.append(
                 Clash(
                     kind: kind, severity: finding.severity, people: finding.person.map { [$0] } ?? visit?.staff ?? [],
-                    clients: finding.client.map { [$0] } ?? [], teams: [week.team], start: finding.time, end: end, explanation: explanation, fix: fix))
+                    clients: finding.client.map { [$0] } ?? [], teams: [week.team], start: finding.time, end: end, explanation: explanation, remedy: remedy))
         }
         return result
     }
@@ -140,16 +139,4 @@ struct PlanClashes {
     }
 
     private func span(_ interval: Interval) -> String { problem.zone.span(interval) }
-
-    /// Audit rules that are the plan's own outcome (listed in the plan), not clashes.
-    static let outcomes: Set<String> = ["must-visit-left-out", "booked-leg-given-up"]
-
-    /// Audit rules by the clash kind coordinators know them as.
-    static let kinds: [String: String] = [
-        "visit-outside-client-availability": "outside-availability",
-        "unknown-service": "service-gone",
-        "missed-connection": "connection-broken",
-        "travel-during-own-event": "double-booked",
-        "outside-travel-hours": "over-travel-hours",
-    ]
 }

@@ -6,8 +6,8 @@ public struct Finding: Sendable, Hashable, Codable {
     /// How bad it is: the same scale as a clash's.
     public typealias Severity = Clash.Severity
 
-    /// A stable rule name, e.g. `visit-outside-client-availability`.
-    public var rule: String
+    /// The rule broken (its raw value, e.g. `visit-outside-client-availability`, is stable in JSON).
+    public var rule: AuditRule
     /// How bad it is.
     public var severity: Severity
     /// The person concerned, if any.
@@ -20,7 +20,7 @@ public struct Finding: Sendable, Hashable, Codable {
     public var message: String
 
     /// A finding from its parts.
-    public init(rule: String, severity: Severity, person: String? = nil, client: String? = nil, time: Instant? = nil, message: String) {
+    public init(rule: AuditRule, severity: Severity, person: String? = nil, client: String? = nil, time: Instant? = nil, message: String) {
         self.rule = rule
         self.severity = severity
         self.person = person

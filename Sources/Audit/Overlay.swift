@@ -100,10 +100,10 @@ struct Overlay {
                     guard a.source != b.source, !(a.key == b.key && a.interval == b.interval) else { continue }
                     result.append(
                         Clash(
-                            kind: "double-booked", severity: .error, people: [person], clients: [a.client, b.client].compactMap { $0 },
+                            kind: .doubleBooked, severity: .error, people: [person], clients: [a.client, b.client].compactMap { $0 },
                             teams: [a.team, b.team].uniqued(), start: max(a.interval.start, b.interval.start), end: min(a.interval.end, b.interval.end),
                             explanation: "\(name(person)) is booked twice: \(a.what) \(when(a.interval)) (\(a.team)) and \(b.what) \(when(b.interval)) (\(b.team))",
-                            fix: "the two teams agree which one keeps \(name(person)) then; the other moves its visit or sends someone else"))
+                            remedy: Remedy(.teamsAgreeOnPerson, subject: name(person))))
                 }
             }
         }
@@ -126,10 +126,10 @@ struct Overlay {
                 } ?? "no journey gets there"
                 result.append(
                     Clash(
-                        kind: "unreachable", severity: .error, people: [person], clients: [a.client, b.client].compactMap { $0 },
+                        kind: .unreachable, severity: .error, people: [person], clients: [a.client, b.client].compactMap { $0 },
                         teams: [a.team, b.team].uniqued(), start: a.interval.end, end: b.interval.start,
                         explanation: "\(name(person)) must be at \(a.what) in \(city(from.cityID)) until \(moment(a.interval.end)) (\(a.team)) and at \(b.what) in \(city(to.cityID)) by \(moment(b.interval.start)) (\(b.team)): \(best)",
-                        fix: "move one of the two visits, or send someone else to one of them"))
+                        remedy: Remedy(.moveOneVisit)))
             }
         }
         return result
@@ -166,11 +166,11 @@ struct Overlay {
             let company = visits.map(\.clientName).uniqued().joined(separator: " / ")
             result.append(
                 Clash(
-                    kind: sameDay ? "same-company-day" : "same-company-week", severity: sameDay ? .error : .warning,
+                    kind: sameDay ? .sameCompanyDay : .sameCompanyWeek, severity: sameDay ? .error : .warning,
                     people: visits.flatMap(\.people).uniqued(), clients: visits.map(\.client).uniqued(), teams: teams,
                     start: visits[0].start, end: nil,
                     explanation: "\(company) is courted by \(Set(visits.map(\.source)).count) teams \(sameDay ? "on the same day" : "in the same week"): \(list.joined(separator: "; "))",
-                    fix: "agree which team leads \(company); the other drops its visit or joins it"))
+                    remedy: Remedy(.teamsAgreeOnCompany, subject: company)))
         }
         return result
     }

@@ -7,24 +7,24 @@ extension PersonWeekCheck {
     /// or at home, and back by `finishBy`.
     func checkEnd(city: String, place: String?, lastLeg: Leg?) -> [Finding] {
         var findings: [Finding] = []
-        func add(_ rule: String, _ time: Instant, _ message: String) {
+        func add(_ rule: AuditRule, _ time: Instant, _ message: String) {
             findings.append(Finding(rule: rule, severity: .error, person: person.id, time: time, message: "\(person.name): \(message)"))
         }
         let end = audit.problem.period.end
         if let finish = person.finish {
             let name = finish.id.map { "\(finish.label) (\($0))" } ?? finish.label
             if let here = place, let target = finish.id {
-                if here != target { add("not-at-finish", end, "ends the week at \(here), not at \(name)") }
+                if here != target { add(.notAtFinish, end, "ends the week at \(here), not at \(name)") }
             } else if city != finish.cityID {
-                add("not-at-finish", end, "ends the week in \(city), not at \(name) in \(finish.cityID)")
+                add(.notAtFinish, end, "ends the week in \(city), not at \(name) in \(finish.cityID)")
             }
         } else if city != person.home.cityID {
-            add("not-home-at-end", end, "ends the week in \(city), not at home in \(person.home.cityID)")
+            add(.notHomeAtEnd, end, "ends the week in \(city), not at home in \(person.home.cityID)")
         }
         if let deadline = person.finishBy, let lastLeg, lastLeg.arrive > deadline {
             let zone = audit.problem.zone
             add(
-                "back-too-late", lastLeg.arrive,
+                .backTooLate, lastLeg.arrive,
                 "the last leg arrives \(zone.weekdayClock(lastLeg.arrive)), after \(zone.weekdayClock(deadline)), when they must be back")
         }
         return findings

@@ -1,21 +1,22 @@
+import Audit
 import Itinerary
 import Timeline
 
 /// The terminal form of a clash list: one block per clash, errors first, and a count at the end.
 public enum ClashText {
-    /// The table for `clashes`, times in `zone`, people by their names in `staff`.
-    public static func render(_ clashes: [Clash], zone: Zone, staff: [Staff]) -> String {
+    /// The table for `clashes`, times in `zone`, people by their names in `staff`, remedies in `language`.
+    public static func render(_ clashes: [Clash], zone: Zone, staff: [Staff], language: ReportLanguage = .en) -> String {
         guard !clashes.isEmpty else { return "no clashes\n" }
         var names: [String: String] = [:]
         for person in staff where names[person.id] == nil { names[person.id] = person.name }
-        let kindWidth = clashes.map { TextWidth.of($0.kind) }.max() ?? 0
+        let kindWidth = clashes.map { TextWidth.of($0.kind.rawValue) }.max() ?? 0
         var text = ""
         for clash in clashes {
             let when = clash.start.map(zone.weekdayClock) ?? "—"
             let people = SafeText.line(clash.people.map { names[$0] ?? $0 }.joined(separator: ", "))
-            text += "\(TextWidth.pad(clash.severity.rawValue, to: 8))\(TextWidth.pad(clash.kind, to: kindWidth + 2))\(TextWidth.pad(when, to: 11))\(people)\n"
+            text += "\(TextWidth.pad(clash.severity.rawValue, to: 8))\(TextWidth.pad(clash.kind.rawValue, to: kindWidth + 2))\(TextWidth.pad(when, to: 11))\(people)\n"
             text += "        " + SafeText.line(clash.explanation) + "\n"
-            text += "        fix: " + SafeText.line(clash.fix) + "\n"
+            text += "        \(language == .zh ? "建议" : "fix"): " + SafeText.line(RemedyText.sentence(clash.remedy, language: language)) + "\n"
         }
         let errors = clashes.filter { $0.severity == .error }.count
         text += "\(clashes.count) clash\(clashes.count == 1 ? "" : "es"): \(errors) error\(errors == 1 ? "" : "s"), \(clashes.count - errors) warning\(clashes.count - errors == 1 ? "" : "s")\n"

@@ -1,3 +1,4 @@
+import Audit
 import Itinerary
 import Timeline
 import Travel
@@ -101,11 +102,11 @@ public enum HTMLReport {
             let clients = clash.clients.map { escape(context.clientName($0)) }
             let teams = clash.teams.isEmpty ? "" : "<div class=\"teams\">\(clash.teams.map { escape($0) }.joined(separator: " · "))</div>"
             html += "<tr id=\"clash-\(index + 1)\" class=\"clash \(severity)\">"
-            html += "<td>\(index + 1)</td><td><code>\(escape(clash.kind))</code>\(teams)</td>"
+            html += "<td>\(index + 1)</td><td><code>\(escape(clash.kind.rawValue))</code>\(teams)</td>"
             html += "<td><span class=\"badge \(severity)\">\(escape(labels.severityName(clash.severity)))</span></td>"
             html += "<td>\(people.joined(separator: "、"))</td><td>\(clients.joined(separator: "、"))</td>"
             html += "<td class=\"when\">\(escape(context.span(clash.start, clash.end)))</td>"
-            html += "<td class=\"explanation\">\(escape(clash.explanation))</td><td class=\"fix\">\(escape(clash.fix))</td></tr>\n"
+            html += "<td class=\"explanation\">\(escape(clash.explanation))</td><td class=\"fix\">\(escape(RemedyText.sentence(clash.remedy, language: context.labels.language)))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }

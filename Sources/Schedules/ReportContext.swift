@@ -1,3 +1,4 @@
+import Audit
 import Itinerary
 import Timeline
 import Travel

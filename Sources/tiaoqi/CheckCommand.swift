@@ -52,7 +52,7 @@ struct CheckCommand: AsyncParsableCommand {
                     clashes: ClashFinder.clashes(within: week, outcomes: true), language: report.language))
         case .table:
             if findings.isEmpty { Output.text("\(plan): no problems found") }
-            for finding in findings { Output.line("\(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(finding.rule): \(finding.message)") }
+            for finding in findings { Output.line("\(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(finding.rule.rawValue): \(finding.message)") }
         }
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

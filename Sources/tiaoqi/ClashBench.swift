@@ -104,7 +104,7 @@ struct ClashBench: ParsableCommand {
         }
         times.sort()
         var kinds: [String: Int] = [:]
-        for clash in found { kinds[clash.kind, default: 0] += 1 }
+        for clash in found { kinds[clash.kind.rawValue, default: 0] += 1 }
         let report: [String: Any] = [
             "people": people, "teams": teams, "plans": weeks.count, "visits": weeks.reduce(0) { $0 + $1.plan.visits.count },
             "legs": weeks.reduce(0) { $0 + $1.plan.legs.count }, "client_events": clientEvents,

@@ -64,10 +64,11 @@ struct ClashOutput {
         case .json:
             let report = ClashReport(
                 ok: !clashes.contains { $0.severity == .error }, plans: set.plans.map(\.source), handPlans: set.handPlans.map(\.source),
-                clashes: clashes)
+                clashes: clashes.map { ClashEntry(clash: $0, fix: RemedyText.sentence($0.remedy, language: language)) })
             Output.json(String(decoding: PlanJSON.encode(report), as: UTF8.self))
         case .table:
-            Output.text(ClashText.render(clashes, zone: set.plans[0].schedule.problem.zone, staff: set.plans.flatMap(\.schedule.problem.staff)), terminator: "")
+            let staff = set.plans.flatMap(\.schedule.problem.staff)
+            Output.text(ClashText.render(clashes, zone: set.plans[0].schedule.problem.zone, staff: staff, language: language), terminator: "")
         case .html:
             let weeks = set.plans.map { HTMLReport.Week(team: $0.team, plan: $0.plan, schedule: $0.schedule) }
             let title = set.plans.map(\.plan.name).uniqued().joined(separator: " · ")
@@ -81,5 +82,19 @@ struct ClashReport: Encodable {
     var ok: Bool
     var plans: [String]
     var handPlans: [String]
-    var clashes: [Clash]
+    var clashes: [ClashEntry]
+}
+
+/// A clash in JSON: its fields (the remedy as data, `remedy.action` a stable id) and the remedy in words, `fix`.
+struct ClashEntry: Encodable {
+    var clash: Clash
+    var fix: String
+
+    private enum Keys: String, CodingKey { case fix }
+
+    func encode(to encoder: any Encoder) throws {
+        try clash.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(fix, forKey: .fix)
+    }
 }

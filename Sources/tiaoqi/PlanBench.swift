@@ -68,7 +68,7 @@ struct PlanBench: ParsableCommand {
             }
             let solveSeconds = clock.lap()
             let findings = PlanAudit(problem: problem, timetable: timetable).findings(for: plan)
-                .filter { $0.severity == .error && $0.rule != "must-visit-left-out" }
+                .filter { $0.severity == .error && $0.rule != .mustVisitLeftOut }
             let score = plan.score
             runs.append([
                 wall ? "wall_seconds" : "effort_seconds": effort, "profile_seconds": profileSeconds, "solve_seconds": solveSeconds,

@@ -60,7 +60,7 @@ struct PlanCommand: AsyncParsableCommand {
         plan.schedule = RelativePath.of(schedule, from: out ?? ".")
         // What the plan leaves out or gives up is listed in the plan itself.
         let findings = PlanAudit(problem: problem, timetable: loaded.timetable).findings(for: plan)
-            .filter { $0.rule != "must-visit-left-out" && $0.rule != "booked-leg-given-up" }
+            .filter { $0.rule != .mustVisitLeftOut && $0.rule != .bookedLegGivenUp }
         if let out {
             // One set: plan.json and every person's .ics appear together or not at all.
             let calendars = PlanCalendars.render(plan, schedule: loaded).sorted { $0.key < $1.key }.map { (name: "\($0.key).ics", data: Data($0.value.utf8)) }
@@ -75,7 +75,7 @@ struct PlanCommand: AsyncParsableCommand {
         case .table: Output.text(PlanText.render(plan, schedule: loaded), terminator: "")
         }
         if !findings.isEmpty {
-            Failure.warn(["the independent audit rejects this plan (a planner bug):"] + findings.map { "  \($0.rule): \($0.message)" })
+            Failure.warn(["the independent audit rejects this plan (a planner bug):"] + findings.map { "  \($0.rule.rawValue): \($0.message)" })
             throw ExitCode(1)
         }
         if plan.score.mustVisitsPlaced < plan.score.mustVisitsTotal {

@@ -59,7 +59,7 @@ struct TOPTWBench: ParsableCommand {
         // plan by the independent audit.
         let errors = PlanAudit(problem: week.problem, timetable: week.timetable).findings(for: plan).filter { $0.severity == .error }
         if let first = errors.first {
-            FileHandle.standardError.write(Data("tiaoqi: the plan fails the audit (a bug): \(first.rule): \(first.message)\n".utf8))
+            FileHandle.standardError.write(Data("tiaoqi: the plan fails the audit (a bug): \(first.rule.rawValue): \(first.message)\n".utf8))
             throw ExitCode(1)
         }
         switch week.instance.check(routes) {

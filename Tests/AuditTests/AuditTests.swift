@@ -23,7 +23,7 @@ struct AuditTests {
 
     init() async throws { (schedule, plan, audit) = try await solvedWeek(Fixtures.quickstart) }
 
-    func rules(_ plan: Plan) -> [String] { audit.findings(for: plan).map(\.rule) }
+    func rules(_ plan: Plan) -> [String] { audit.findings(for: plan).map(\.rule.rawValue) }
 
     @Test func theSolvedPlanIsClean() async {
         #expect(audit.findings(for: plan).isEmpty)
@@ -39,7 +39,7 @@ struct AuditTests {
         changed.visits[index].start = night
         changed.visits[index].end = night + length
         let findings = audit.findings(for: changed)
-        let finding = try #require(findings.first { $0.rule == "visit-outside-client-availability" })
+        let finding = try #require(findings.first { $0.rule == .visitOutsideClientAvailability })
         #expect(finding.client == client)
         #expect(finding.severity == .error)
         #expect(finding.message.contains(client))
@@ -101,10 +101,10 @@ struct AuditRulesTests {
 
     init() async throws { (schedule, plan, audit) = try await solvedWeek(Fixtures.sampleWeek) }
 
-    func rules(_ plan: Plan) -> Set<String> { Set(audit.findings(for: plan).map(\.rule)) }
+    func rules(_ plan: Plan) -> Set<String> { Set(audit.findings(for: plan).map(\.rule.rawValue)) }
 
     @Test func theSolvedPlanIsClean() {
-        #expect(audit.findings(for: plan).filter { $0.severity == .error && $0.rule != "must-visit-left-out" }.isEmpty)
+        #expect(audit.findings(for: plan).filter { $0.severity == .error && $0.rule != .mustVisitLeftOut }.isEmpty)
     }
 
     @Test func aDelegationWithoutItsLeaderIsCaught() throws {
@@ -129,7 +129,7 @@ struct AuditRulesTests {
     func rules(_ plan: Plan, changing id: String, _ change: (inout Client) -> Void) -> Set<String> {
         var problem = schedule.problem
         change(&problem.clients[problem.clients.firstIndex { $0.id == id }!])
-        return Set(PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: plan).map(\.rule))
+        return Set(PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: plan).map(\.rule.rawValue))
     }
 
     @Test func aVisitLedBySomeoneNotEligibleIsCaught() throws {

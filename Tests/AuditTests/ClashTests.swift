@@ -46,7 +46,7 @@ struct ClashTests {
 
     @Test func theLeaderNeededInBeijingAndShanghaiOnOneMorning() async throws {
         let found = try await clashes(in: "unreachable")
-        let unreachable = try #require(found.first { $0.kind == "unreachable" })
+        let unreachable = try #require(found.first { $0.kind == .unreachable })
         #expect(unreachable.people == ["liu"] && unreachable.clients == ["bj-chip", "sh-bio"])
         #expect(unreachable.explanation == "刘海峰 must be at visit to 北京芯域半导体科技有限公司 in 北京 until Tue 11:00 (鼓楼区) and at visit to 上海张江生物医药有限公司 in 上海 by Tue 13:00 (铜山区): the earliest arrival is Tue 17:15 by G11")
         // Each team also sends him on a train while the other has him elsewhere.
@@ -57,7 +57,10 @@ struct ClashTests {
         let found = try await clashes(in: "outside-availability")
         #expect(summary(found) == ["outside-availability error wu hz-robot"])
         #expect(found[0].explanation == "visit to 杭州云栖机器人有限公司 Wed 09:00–10:30 (鼓楼区) now overlaps the client's \"董事会\" Wed 09:00–10:30")
-        #expect(found[0].fix.contains("--keep"))
+        #expect(found[0].remedy.action == .replanMovesVisit)
+        let replan = try #require(found[0].remedy.replan)
+        #expect(replan.keeping.hasSuffix("plan.json"))
+        #expect(RemedyText.sentence(found[0].remedy, language: .en).contains("tiaoqi plan \(replan.schedule) --keep \(replan.keeping)"))
     }
 
     @Test func aTrainThatMovedIsGoneAndBreaksItsChange() async throws {
@@ -74,8 +77,8 @@ struct ClashTests {
 
     @Test func tighterRulesPutAWeekOverHoursCapAndNights() async throws {
         let found = try await clashes(in: "over-limit")
-        #expect(Set(found.map(\.kind)) == ["over-night-limit", "over-travel-cap", "over-working-hours"])
-        #expect(found.filter { $0.kind == "over-travel-cap" }.count == 3)
+        #expect(Set(found.map(\.kind.rawValue)) == ["over-night-limit", "over-travel-cap", "over-working-hours"])
+        #expect(found.filter { $0.kind.rawValue == "over-travel-cap" }.count == 3)
         #expect(found.contains { $0.explanation == "吴志强: the visit to 北京芯域半导体科技有限公司 Tue 09:00–10:30 is outside their working hours 09:30-18:30" })
         #expect(found.contains { $0.explanation == "吴志强: 2 hotel nights, over the limit of 1" })
     }
@@ -91,8 +94,8 @@ struct SampleDistrictTests {
             #expect(findings.filter { $0.severity == .error }.isEmpty, "\(entry.team): \(findings.map(\.message))")
         }
         let found = ClashFinder(weeks: set.clashWeeks).clashes()
-        #expect(found.map(\.kind) == ["same-company-day", "double-booked", "double-booked", "double-booked", "same-company-week"])
-        #expect(found.filter { $0.kind == "double-booked" }.allSatisfy { $0.people == ["liu"] && Set($0.teams) == ["鼓楼区招商组", "云龙区招商组"] })
+        #expect(found.map(\.kind.rawValue) == ["same-company-day", "double-booked", "double-booked", "double-booked", "same-company-week"])
+        #expect(found.filter { $0.kind.rawValue == "double-booked" }.allSatisfy { $0.people == ["liu"] && Set($0.teams) == ["鼓楼区招商组", "云龙区招商组"] })
         #expect(found[0].clients == ["nj01"] && found[4].clients == ["sh01"])
     }
 }

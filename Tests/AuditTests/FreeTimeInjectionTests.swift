@@ -44,7 +44,7 @@ struct FreeTimeInjectionTests {
             tried += 1
             #expect(busy.start <= visit.start && visit.end <= busy.end, "the misled planner puts the visit in the busy event")
             let findings = PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: plan)
-            if findings.contains(where: { $0.rule == "visit-outside-client-availability" && $0.client == client.id && $0.severity == .error }) {
+            if findings.contains(where: { $0.rule == .visitOutsideClientAvailability && $0.client == client.id && $0.severity == .error }) {
                 caught += 1
             }
         }
@@ -56,7 +56,7 @@ struct FreeTimeInjectionTests {
         var honest = problem
         honest.clients[index].mustVisit = true
         let clean = Planner(problem: honest, router: router, options: .init(seconds: 0.2)).solve()
-        #expect(!PlanAudit(problem: honest, timetable: schedule.timetable).findings(for: clean).contains { $0.rule == "visit-outside-client-availability" })
+        #expect(!PlanAudit(problem: honest, timetable: schedule.timetable).findings(for: clean).contains { $0.rule == .visitOutsideClientAvailability })
     }
 
     /// On random calendar facts the audit's reading and the planner's derivation agree on every stretch.

@@ -20,13 +20,13 @@ struct HostilePlanTests {
         // A cost limit the honest plan is over: the forged figures would bring it under.
         schedule.problem.staff[0].maxCost = 500
         let findings = PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan)
-        let rules = findings.map(\.rule)
+        let rules = findings.map(\.rule.rawValue)
         #expect(rules.filter { $0 == "wrong-hotel-cost" }.count == plan.stays.count)
         #expect(rules.filter { $0 == "wrong-price" }.count == plan.legs.filter { $0.parts.contains { $0.mode.isTimetabled } }.count)
-        let price = try #require(findings.first { $0.rule == "wrong-price" })
+        let price = try #require(findings.first { $0.rule == .wrongPrice })
         #expect(price.severity == .error)
         #expect(price.message.contains("by the fare table, but the plan says ¥0"))
-        let hotel = try #require(findings.first { $0.rule == "wrong-hotel-cost" })
+        let hotel = try #require(findings.first { $0.rule == .wrongHotelCost })
         #expect(hotel.message.contains("costs ¥450 by the schedule's hotel rate, but the plan says ¥-10000"))
         // The limit is judged on the recomputed cost, not the plan's negative total.
         #expect(rules.contains("over-cost-limit"))
@@ -65,6 +65,6 @@ struct HostilePlanTests {
         let leftOut = try #require(plan.leftOut.first { $0.client == schedule.problem.clients[0].id })
         #expect(leftOut.reasons.contains { $0.contains("booked for") })
         // The audit finds only what the planner says: the must-visit is not in the plan.
-        #expect(audit.findings(for: plan).map(\.rule) == ["must-visit-left-out"])
+        #expect(audit.findings(for: plan).map(\.rule.rawValue) == ["must-visit-left-out"])
     }
 }

@@ -70,7 +70,7 @@ struct TourEndsAuditTests {
         PlanAudit(problem: problem, timetable: try! Timetable(TimetableRecords(zone: zone))).findings(for: plan)
     }
 
-    func rules(_ plan: Plan, _ problem: Problem) -> [String] { findings(plan, problem).map(\.rule) }
+    func rules(_ plan: Plan, _ problem: Problem) -> [String] { findings(plan, problem).map(\.rule.rawValue) }
 
     @Test func aTourThatKeepsEveryRuleHasNoFinding() {
         #expect(rules(plan(), problem()) == [])
@@ -91,7 +91,7 @@ struct TourEndsAuditTests {
     @Test func aLegQuickerThanTheMatrixIsTooFast() {
         let legs = [leg("office", "a1", "09:00", "09:12"), leg("a1", "b2", "10:15", "10:25"), leg("b2", "office", "11:30", "11:40")]
         let found = findings(plan(legs: legs), problem())
-        #expect(found.map(\.rule) == ["leg-too-fast"])
+        #expect(found.map(\.rule.rawValue) == ["leg-too-fast"])
         #expect(found.first?.severity == .error)
         #expect(found.first?.message.contains("takes 10 min from a1 to b2, but the travel matrix says 15 min") == true)
     }
@@ -111,7 +111,7 @@ struct TourEndsAuditTests {
         problem.staff[0].finish = Place(cityID: "nanjing", coordinate: Coordinate(lat: 32.06, lon: 118.79), label: "南京分部", id: "nj-office")
         let legs = [leg("office", "a1", "09:00", "09:12"), leg("a1", "b2", "10:15", "10:30"), leg("b2", nil, "11:30", "11:40")]
         let found = findings(plan(legs: legs), problem)
-        #expect(found.map(\.rule) == ["not-at-finish"])
+        #expect(found.map(\.rule.rawValue) == ["not-at-finish"])
         #expect(found.first?.message.contains("ends the week in xuzhou, not at 南京分部 (nj-office) in nanjing") == true)
     }
 

@@ -57,6 +57,6 @@ struct LargeWeekTests {
         }
         #expect(!simulated.isEmpty)
         #expect(simulated.map(\.priority).min()! >= unexamined.map(\.priority).max()!)
-        #expect(PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan).filter { $0.severity == .error }.map(\.rule).allSatisfy { $0 == "must-visit-left-out" })
+        #expect(PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan).filter { $0.severity == .error }.map(\.rule.rawValue).allSatisfy { $0 == "must-visit-left-out" })
     }
 }

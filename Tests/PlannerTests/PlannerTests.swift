@@ -137,7 +137,7 @@ struct KeepTests {
         problem.clients[index].calendar.busy.append(BusyEvent(interval: moved.interval, summary: "new meeting"))
         let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: problem.days)
         let replanned = Planner(problem: problem, router: router, options: .init(seconds: 0.05), keeping: old).solve()
-        #expect(PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: replanned).filter { $0.severity == .error && $0.rule != "must-visit-left-out" }.isEmpty)
+        #expect(PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: replanned).filter { $0.severity == .error && $0.rule != .mustVisitLeftOut }.isEmpty)
         let changes = try #require(replanned.changes)
         #expect(changes.count == 1, "\(changes)")
         #expect(changes.first?.contains(problem.clients[index].name) == true)
@@ -204,8 +204,8 @@ struct KeepTests {
         let line = try #require(plan.changes?.first { $0.hasPrefix("gave up") })
         #expect(line.hasPrefix("gave up the booked \(services) "), "\(line)")
         #expect(line.hasSuffix("it overlaps \(problem.staff[person].name)'s own calendar"), "\(line)")
-        #expect(findings.map(\.rule).contains("booked-leg-given-up"))
-        #expect(findings.filter { $0.severity == .error && $0.rule != "must-visit-left-out" }.isEmpty, "\(findings.map(\.message))")
+        #expect(findings.map(\.rule.rawValue).contains("booked-leg-given-up"))
+        #expect(findings.filter { $0.severity == .error && $0.rule != .mustVisitLeftOut }.isEmpty, "\(findings.map(\.message))")
     }
 }
 

@@ -38,7 +38,7 @@ struct ReasonTests {
 
     static func reasons(_ schedule: Schedule, _ problem: Problem, of id: String) throws -> [String] {
         let plan = solve(schedule, problem: problem)
-        #expect(PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: plan).filter { $0.severity == .error && $0.rule != "must-visit-left-out" }.isEmpty)
+        #expect(PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: plan).filter { $0.severity == .error && $0.rule != .mustVisitLeftOut }.isEmpty)
         return try #require(plan.leftOut.first { $0.client == id }).reasons
     }
 

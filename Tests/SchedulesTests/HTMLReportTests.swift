@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import Itinerary
 import Schedules
@@ -76,17 +77,17 @@ struct HTMLReportTests {
             ])
         let clashes = [
             Clash(
-                kind: "same-company-day", severity: .warning, people: ["zhou", "liu"], clients: ["bj01"], teams: ["鼓楼区", "云龙区"],
+                kind: .sameCompanyDay, severity: .warning, people: ["zhou", "liu"], clients: ["bj01"], teams: ["鼓楼区", "云龙区"],
                 start: zone.instant(tuesday, TimeOfDay("11:00")!), end: zone.instant(tuesday, TimeOfDay("12:30")!),
-                explanation: "Two teams court 北京芯域半导体 on Tuesday", fix: "Let one team go and send the other's notes along"),
+                explanation: "Two teams court 北京芯域半导体 on Tuesday", remedy: Remedy(.teamsAgreeOnCompany, subject: "北京芯域半导体")),
             Clash(
-                kind: "double-booked", severity: .error, people: ["sun"], clients: ["nj01"], teams: ["泉山区"],
+                kind: .doubleBooked, severity: .error, people: ["sun"], clients: ["nj01"], teams: ["泉山区"],
                 start: zone.instant(wednesday, TimeOfDay("10:30")!), end: zone.instant(wednesday, TimeOfDay("11:00")!),
                 explanation: poisoned ? payload : "sun meets nj01 while on the 10:30 training call",
-                fix: "Move the nj01 meeting to the afternoon"),
+                remedy: Remedy(.moveOneOfTwo, replan: Remedy.Replan(schedule: "schedules/week 10", keeping: "plans/泉山区/plan.json"))),
             Clash(
-                kind: "must-visit-left-out", severity: .error, clients: ["hf01"], explanation: "Nobody visits 合肥皖能动力电池 this week",
-                fix: "Give hf01 to chen on Thursday"),
+                kind: ClashKind(rawValue: AuditRule.mustVisitLeftOut.rawValue), severity: .error, clients: ["hf01"],
+                explanation: "Nobody visits 合肥皖能动力电池 this week", remedy: Remedy(.replan)),
         ]
         let html = HTMLReport.render(
             title: poisoned ? "Week 10 \(payload)" : "徐州投促局 第10周 冲突", weeks: weeks, handPlans: [hand], clashes: clashes, language: language)
@@ -116,7 +117,7 @@ struct HTMLReportTests {
         for (index, clash) in clashes.enumerated() {
             let row = Self.slice(dom, from: "<tr id=\"clash-\(index + 1)\" class=\"clash \(clash.severity.rawValue)\">", to: "</tr>")
             #expect(row?.contains(clash.explanation) == true, "no row clash-\(index + 1) with its explanation")
-            #expect(row?.contains(clash.fix) == true)
+            #expect(row?.contains(RemedyText.sentence(clash.remedy, language: .zh)) == true)
         }
         // zhou's Tuesday visit and sun's hand-made meeting take part in a clash; chen's Wednesday visit does not.
         let zhou = try #require(Self.slice(dom, from: "id=\"person-zhou\"", to: "</section>"))

@@ -9,8 +9,8 @@ public struct Clash: Sendable, Codable, Hashable {
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
     }
 
-    /// A stable kind name (`same-company-day`, `double-booked`, …; see docs/CLASHES.md), or an audit rule.
-    public var kind: String
+    /// A stable kind (`same-company-day`, `double-booked`, …; see docs/CLASHES.md), or an audit rule's.
+    public var kind: ClashKind
     /// How bad it is.
     public var severity: Severity
     /// Staff ids concerned.
@@ -25,13 +25,13 @@ public struct Clash: Sendable, Codable, Hashable {
     public var end: Instant?
     /// What is wrong, in one line.
     public var explanation: String
-    /// What to do about it, in one line.
-    public var fix: String
+    /// What to do about it.
+    public var remedy: Remedy
 
     /// A clash from its parts.
     public init(
-        kind: String, severity: Severity, people: [String] = [], clients: [String] = [], teams: [String] = [],
-        start: Instant? = nil, end: Instant? = nil, explanation: String, fix: String
+        kind: ClashKind, severity: Severity, people: [String] = [], clients: [String] = [], teams: [String] = [],
+        start: Instant? = nil, end: Instant? = nil, explanation: String, remedy: Remedy
     ) {
         self.kind = kind
         self.severity = severity
@@ -41,7 +41,7 @@ public struct Clash: Sendable, Codable, Hashable {
         self.start = start
         self.end = end
         self.explanation = explanation
-        self.fix = fix
+        self.remedy = remedy
     }
 }
 
