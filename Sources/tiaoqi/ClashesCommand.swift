@@ -1,7 +1,9 @@
 import ArgumentParser
 import Audit
 import Foundation
+import GTFS
 import Itinerary
+import Reports
 import Schedules
 
 /// `tiaoqi clashes PLAN_OR_DIR...`: overlays the teams' plans and lists where they collide or no longer hold.
@@ -67,9 +69,9 @@ struct ClashOutput {
                 clashes: clashes)
             Output.json(String(decoding: PlanJSON.encode(report), as: UTF8.self))
         case .table:
-            Output.text(ClashText.render(clashes, zone: set.plans[0].schedule.problem.zone, staff: set.plans.flatMap(\.schedule.problem.staff)), terminator: "")
+            Output.text(ClashText.render(clashes, zone: set.plans[0].problem.zone, staff: set.plans.flatMap(\.problem.staff)), terminator: "")
         case .html:
-            let weeks = set.plans.map { HTMLReport.Week(team: $0.team, plan: $0.plan, schedule: $0.schedule) }
+            let weeks = set.plans.map { HTMLReport.Week(team: $0.team, plan: $0.plan, problem: $0.problem, timetable: $0.timetable) }
             let title = set.plans.map(\.plan.name).uniqued().joined(separator: " · ")
             Output.html(HTMLReport.render(title: title, weeks: weeks, handPlans: set.handPlans, clashes: clashes, language: language))
         }
