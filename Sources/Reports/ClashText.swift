@@ -1,3 +1,4 @@
+import Foundation
 import Itinerary
 import Timeline
 
@@ -20,5 +21,20 @@ public enum ClashText {
         let errors = clashes.filter { $0.severity == .error }.count
         text += "\(clashes.count) clash\(clashes.count == 1 ? "" : "es"): \(errors) error\(errors == 1 ? "" : "s"), \(clashes.count - errors) warning\(clashes.count - errors == 1 ? "" : "s")\n"
         return text
+    }
+
+    /// The JSON report of `tiaoqi clashes`: `ok` (no clash is an error), the plan and hand-made week files, and the
+    /// `clashes`, written like plan.json.
+    public static func json(_ clashes: [Clash], plans: [String], handPlans: [String]) -> String {
+        let report = ClashReport(ok: !clashes.contains { $0.severity == .error }, plans: plans, handPlans: handPlans, clashes: clashes)
+        return String(decoding: ReportJSON.encode(report), as: UTF8.self)
+    }
+
+    /// The JSON form of `tiaoqi clashes`.
+    private struct ClashReport: Encodable {
+        var ok: Bool
+        var plans: [String]
+        var handPlans: [String]
+        var clashes: [Clash]
     }
 }

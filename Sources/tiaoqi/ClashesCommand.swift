@@ -64,10 +64,7 @@ struct ClashOutput {
     func print(_ clashes: [Clash], set: PlanSet) {
         switch format {
         case .json:
-            let report = ClashReport(
-                ok: !clashes.contains { $0.severity == .error }, plans: set.plans.map(\.source), handPlans: set.handPlans.map(\.source),
-                clashes: clashes)
-            Output.json(String(decoding: PlanJSON.encode(report), as: UTF8.self))
+            Output.json(ClashText.json(clashes, plans: set.plans.map(\.source), handPlans: set.handPlans.map(\.source)))
         case .table:
             Output.text(ClashText.render(clashes, zone: set.plans[0].problem.zone, staff: set.plans.flatMap(\.problem.staff)), terminator: "")
         case .html:
@@ -76,12 +73,4 @@ struct ClashOutput {
             Output.html(HTMLReport.render(title: title, weeks: weeks, handPlans: set.handPlans, clashes: clashes, language: language))
         }
     }
-}
-
-/// The JSON form of `tiaoqi clashes`.
-struct ClashReport: Encodable {
-    var ok: Bool
-    var plans: [String]
-    var handPlans: [String]
-    var clashes: [Clash]
 }
