@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "Itinerary", targets: ["Itinerary"]),
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "Audit", targets: ["Audit"]),
+        .library(name: "GTFS", targets: ["GTFS"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Schedules", targets: ["Schedules"]),
     ],
     dependencies: [
@@ -46,17 +48,19 @@ let package = Package(
         .target(name: "Itinerary", dependencies: ["Timeline", "Travel"]),
         .target(name: "Planner", dependencies: ["Timeline", "Travel", "Itinerary"]),
         .target(name: "Audit", dependencies: ["Timeline", "Travel", "Itinerary"]),
+        .target(name: "GTFS", dependencies: ["Timeline", "Travel", "CZlib"]),
+        .target(name: "Reports", dependencies: ["Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Audit"]),
         .target(
             name: "Schedules",
             dependencies: [
-                "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Audit", "CZlib",
+                "Timeline", "ICalendar", "Feeds", "Travel", "GTFS", "Itinerary", "Audit",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
             name: "tiaoqi",
             dependencies: [
-                "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Planner", "Audit", "Schedules",
+                "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Planner", "Audit", "GTFS", "Reports", "Schedules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,19 +75,20 @@ let package = Package(
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "TestSupport"], exclude: ["Server"]),
         .testTarget(
-            name: "TravelTests", dependencies: ["Travel", "Timeline", "Schedules", "Planner", "TestSupport"], exclude: ["Fixtures"]),
+            name: "TravelTests", dependencies: ["Travel", "GTFS", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Timeline", "Travel"]),
         .testTarget(
-            name: "PlannerTests", dependencies: ["Planner", "Audit", "Schedules", "Itinerary", "Travel", "Timeline", "TestSupport"],
+            name: "PlannerTests", dependencies: ["Planner", "Audit", "GTFS", "Schedules", "Itinerary", "Travel", "Timeline", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "AuditTests", dependencies: ["Audit", "Planner", "Itinerary", "Travel", "Timeline", "Schedules", "TestSupport"],
+            name: "AuditTests", dependencies: ["Audit", "Reports", "Planner", "Itinerary", "Travel", "Timeline", "GTFS", "Schedules", "TestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Audit", "ICalendar", "Itinerary", "Travel", "Timeline"]),
+        .testTarget(
+            name: "SchedulesTests", dependencies: ["Schedules", "GTFS", "Reports", "Audit", "Feeds", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "SchedulesTests", dependencies: ["Schedules", "Audit", "Feeds", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"],
-            exclude: ["Fixtures"]),
-        .testTarget(
-            name: "CLITests", dependencies: ["tiaoqi", "Feeds", "ICalendar", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"],
+            name: "CLITests", dependencies: ["tiaoqi", "Feeds", "ICalendar", "GTFS", "Reports", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"],
             exclude: ["Fixtures"]),
     ]
 )

@@ -1,5 +1,5 @@
 import Foundation
-import Schedules
+import GTFS
 import Timeline
 import Travel
 

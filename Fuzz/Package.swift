@@ -10,7 +10,10 @@ let package = Package(
     targets: ["CSVFuzz", "PlanYAMLFuzz", "PlanJSONFuzz"].map { name in
         .executableTarget(
             name: name,
-            dependencies: [.product(name: "Schedules", package: "Tiaoqi"), .product(name: "Audit", package: "Tiaoqi")],
+            dependencies: [
+                .product(name: "GTFS", package: "Tiaoqi"), .product(name: "Schedules", package: "Tiaoqi"),
+                .product(name: "Reports", package: "Tiaoqi"), .product(name: "Audit", package: "Tiaoqi"),
+            ],
             path: "Harnesses/\(name)", swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     }
 )

@@ -1,5 +1,6 @@
 import Feeds
 import Foundation
+import GTFS
 import ICalendar
 
 /// Reads one calendar named on the command line (a file path or a URL) through the same fetch and cache path as a
@@ -44,7 +45,7 @@ public enum CalendarSource {
             throw ScheduleError(feed: report.error!, file: location)
         }
         var warnings = credentials.warnings
-        if let warning = FeedReportText.staleWarning(report, shown: feed.redacted) { warnings.append(warning) }
+        if let warning = FeedValidation.staleWarning(report, shown: feed.redacted) { warnings.append(warning) }
         do {
             let calendar = try VCalendar.parse(bytes: body, strict: strict)
             return (calendar, warnings + calendar.diagnostics.map { "\(location):\($0.line): \($0.message)" })

@@ -1,4 +1,5 @@
 import Foundation
+import GTFS
 import Timeline
 
 /// The optional columns of `clients.csv` that constrain who visits and when: `eligible`, `language`, `with`,

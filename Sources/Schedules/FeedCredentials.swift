@@ -1,5 +1,6 @@
 import Feeds
 import Foundation
+import GTFS
 import Yams
 
 /// `feeds:` in plan.yaml: where feed credentials come from, host by host, and whether they may go over plain http.

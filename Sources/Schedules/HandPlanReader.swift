@@ -1,5 +1,6 @@
 import Audit
 import Foundation
+import GTFS
 import ICalendar
 import Itinerary
 import Timeline

@@ -1,4 +1,5 @@
 import Foundation
+import GTFS
 
 #if canImport(Glibc)
 import Glibc

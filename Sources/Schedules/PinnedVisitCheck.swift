@@ -1,3 +1,4 @@
+import GTFS
 import Itinerary
 import Timeline
 

@@ -1,4 +1,5 @@
 import Foundation
+import GTFS
 import Timeline
 import Travel
 import Yams

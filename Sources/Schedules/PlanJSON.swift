@@ -1,5 +1,6 @@
 import Feeds
 import Foundation
+import GTFS
 import Itinerary
 
 /// `plan.json`: the plan as snake_case JSON with sorted keys, so equal plans are equal bytes.

@@ -1,5 +1,6 @@
 import Feeds
 import Foundation
+import GTFS
 import ICalendar
 import Timeline
 
@@ -102,7 +103,7 @@ struct ScheduleFeeds {
                 guard failHard else { continue }
                 throw ScheduleError(feed: report.error!, file: citation.file, line: citation.line)
             }
-            if let warning = FeedReportText.staleWarning(report, shown: shown) { fetched.warnings.append(warning) }
+            if let warning = FeedValidation.staleWarning(report, shown: shown) { fetched.warnings.append(warning) }
             do {
                 let calendar = try VCalendar.parse(bytes: body, strict: !lenient)
                 fetched.warnings += calendar.diagnostics.map { "\(shown):\($0.line): \($0.message)" }

@@ -1,5 +1,6 @@
 import Feeds
 import Foundation
+import GTFS
 import ICalendar
 import Itinerary
 import Timeline
@@ -22,6 +23,10 @@ public struct Schedule: Sendable {
 
     /// Door-to-door rules from the plan file.
     public var travelRules: TravelRules { problem.travelRules }
+
+    /// A router over the schedule's timetable for its travel rules and planning days (`problem`'s), as the planner,
+    /// the audit and the clash finder use it. Building one takes time: make it once per schedule.
+    public func makeRouter() -> Router { problem.router(over: timetable) }
 }
 
 /// Reads a schedule folder: `plan.yaml`, `clients.csv`, the network, and every calendar feed (fetched together,

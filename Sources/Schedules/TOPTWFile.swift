@@ -1,4 +1,5 @@
 import Foundation
+import GTFS
 import Itinerary
 
 /// Reads a TOPTW benchmark instance (Vansteenwegen's text format, as in `Benchmarks/toptw/instances`): vertex lines

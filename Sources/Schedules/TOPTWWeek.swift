@@ -1,4 +1,5 @@
 import Foundation
+import GTFS
 import Itinerary
 import Timeline
 import Travel

@@ -1,3 +1,4 @@
+import GTFS
 import Timeline
 import Yams
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ICalendar
+import Reports
 import Schedules
 import Timeline
 
@@ -90,10 +91,8 @@ struct CalendarCommand: AsyncParsableCommand {
             Failure.warn(diagnostics.map { "\(window.source):\($0.line): \($0.message)" })
             for busy in busyTime.intervals {
                 switch format {
-                case .jsonl: Output.json("{\"start\":\"\(busy.start.iso8601)\",\"end\":\"\(busy.end.iso8601)\"}")
-                case .text:
-                    let (date, time, _) = zone.local(busy.start)
-                    Output.text("\(date.weekday.displayName) \(date) \(time) – \(zone.date(of: busy.end)) \(zone.clock(busy.end))  busy")
+                case .jsonl: Output.json(OccurrenceText.busyJSONLine(busy))
+                case .text: Output.text(OccurrenceText.busyHumanLine(busy, zone: zone))
                 }
             }
         }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Audit
 import Foundation
+import GTFS
 import Itinerary
+import Reports
 import Schedules
-import Travel
 
 /// `tiaoqi check PLAN`: audits a plan against its schedule's calendars and timetable.
 struct CheckCommand: AsyncParsableCommand {
@@ -40,27 +41,18 @@ struct CheckCommand: AsyncParsableCommand {
         }
         switch report.format {
         case .json:
-            let report = CheckReport(plan: plan, ok: !findings.contains { $0.severity == .error }, findings: findings)
-            Output.json(String(decoding: PlanJSON.encode(report), as: UTF8.self))
+            Output.json(CheckText.json(plan: plan, findings: findings))
         case .html:
             let team = decoded.team ?? loaded.problem.team ?? loaded.folder
-            let router = Router(timetable: loaded.timetable, rules: loaded.travelRules, dates: loaded.problem.days)
-            let week = ClashFinder.Week(team: team, source: plan, schedule: loaded.folder, plan: decoded, problem: loaded.problem, router: router)
+            let week = ClashFinder.Week(
+                team: team, source: plan, schedule: loaded.folder, plan: decoded, problem: loaded.problem, router: loaded.makeRouter())
             Output.html(
                 HTMLReport.render(
-                    title: decoded.name, weeks: [HTMLReport.Week(team: team, plan: decoded, schedule: loaded)], handPlans: [],
-                    clashes: ClashFinder.clashes(within: week, outcomes: true), language: report.language))
+                    title: decoded.name, weeks: [HTMLReport.Week(team: team, plan: decoded, problem: loaded.problem, timetable: loaded.timetable)],
+                    handPlans: [], clashes: ClashFinder.clashes(within: week, outcomes: true), language: report.language))
         case .table:
-            if findings.isEmpty { Output.text("\(plan): no problems found") }
-            for finding in findings { Output.line("\(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(finding.rule.rawValue): \(finding.message)") }
+            Output.text(CheckText.table(plan: plan, findings: findings), terminator: "")
         }
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
-}
-
-/// The JSON form of `tiaoqi check`.
-struct CheckReport: Encodable {
-    var plan: String
-    var ok: Bool
-    var findings: [Finding]
 }

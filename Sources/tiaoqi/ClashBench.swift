@@ -1,6 +1,7 @@
 import ArgumentParser
 import Audit
 import Foundation
+import GTFS
 import Itinerary
 import Planner
 import Schedules

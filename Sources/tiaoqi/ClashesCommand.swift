@@ -1,7 +1,9 @@
 import ArgumentParser
 import Audit
 import Foundation
+import GTFS
 import Itinerary
+import Reports
 import Schedules
 
 /// `tiaoqi clashes PLAN_OR_DIR...`: overlays the teams' plans and lists where they collide or no longer hold.
@@ -62,39 +64,13 @@ struct ClashOutput {
     func print(_ clashes: [Clash], set: PlanSet) {
         switch format {
         case .json:
-            let report = ClashReport(
-                ok: !clashes.contains { $0.severity == .error }, plans: set.plans.map(\.source), handPlans: set.handPlans.map(\.source),
-                clashes: clashes.map { ClashEntry(clash: $0, fix: RemedyText.sentence($0.remedy, language: language)) })
-            Output.json(String(decoding: PlanJSON.encode(report), as: UTF8.self))
+            Output.json(ClashText.json(clashes, plans: set.plans.map(\.source), handPlans: set.handPlans.map(\.source), language: language))
         case .table:
-            let staff = set.plans.flatMap(\.schedule.problem.staff)
-            Output.text(ClashText.render(clashes, zone: set.plans[0].schedule.problem.zone, staff: staff, language: language), terminator: "")
+            Output.text(ClashText.render(clashes, zone: set.plans[0].problem.zone, staff: set.plans.flatMap(\.problem.staff), language: language), terminator: "")
         case .html:
-            let weeks = set.plans.map { HTMLReport.Week(team: $0.team, plan: $0.plan, schedule: $0.schedule) }
+            let weeks = set.plans.map { HTMLReport.Week(team: $0.team, plan: $0.plan, problem: $0.problem, timetable: $0.timetable) }
             let title = set.plans.map(\.plan.name).uniqued().joined(separator: " · ")
             Output.html(HTMLReport.render(title: title, weeks: weeks, handPlans: set.handPlans, clashes: clashes, language: language))
         }
-    }
-}
-
-/// The JSON form of `tiaoqi clashes`.
-struct ClashReport: Encodable {
-    var ok: Bool
-    var plans: [String]
-    var handPlans: [String]
-    var clashes: [ClashEntry]
-}
-
-/// A clash in JSON: its fields (the remedy as data, `remedy.action` a stable id) and the remedy in words, `fix`.
-struct ClashEntry: Encodable {
-    var clash: Clash
-    var fix: String
-
-    private enum Keys: String, CodingKey { case fix }
-
-    func encode(to encoder: any Encoder) throws {
-        try clash.encode(to: encoder)
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(fix, forKey: .fix)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GTFS
 import Schedules
 
 /// Turns library errors into a message on stderr and the exit code DESIGN.md promises.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Feeds
 import Foundation
+import Reports
 import Schedules
 
 /// `tiaoqi fetch`: fetch every feed a week needs (or the URLs given) into the cache and say how each went.

@@ -1,5 +1,5 @@
 import Foundation
-import Schedules
+import Reports
 
 /// Everything the tool prints goes through here, escaped for where it goes: tables and messages for a terminal (no
 /// control or bidi characters from a feed or a file reach it raw), JSON with every control as `\u` escapes, HTML as

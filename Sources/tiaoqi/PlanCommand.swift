@@ -1,10 +1,11 @@
 import ArgumentParser
 import Audit
 import Foundation
+import GTFS
 import Itinerary
 import Planner
+import Reports
 import Schedules
-import Travel
 
 /// `tiaoqi plan SCHEDULE`: plans the week and writes plan.json and one .ics per person.
 struct PlanCommand: AsyncParsableCommand {
@@ -52,10 +53,8 @@ struct PlanCommand: AsyncParsableCommand {
             throw Failure.exit(for: error)
         }
         Failure.warn(loaded.warnings)
-        var problem = loaded.problem
-        // Legs the kept plan marks booked are bought tickets.
-        problem.bookedLegs = previous?.legs.filter { $0.booked == true } ?? []
-        let router = Router(timetable: loaded.timetable, rules: loaded.travelRules, dates: problem.days)
+        let problem = loaded.problem.keepingBookings(of: previous)
+        let router = loaded.makeRouter()
         var plan = Planner(problem: problem, router: router, options: .init(seed: seed, seconds: seconds, threads: threads), keeping: previous).solve(progress: Progress.planning)
         plan.schedule = RelativePath.of(schedule, from: out ?? ".")
         // What the plan leaves out or gives up is listed in the plan itself.
@@ -63,7 +62,7 @@ struct PlanCommand: AsyncParsableCommand {
             .filter { $0.rule != .mustVisitLeftOut && $0.rule != .bookedLegGivenUp }
         if let out {
             // One set: plan.json and every person's .ics appear together or not at all.
-            let calendars = PlanCalendars.render(plan, schedule: loaded).sorted { $0.key < $1.key }.map { (name: "\($0.key).ics", data: Data($0.value.utf8)) }
+            let calendars = PlanCalendars.render(plan, problem: problem, timetable: loaded.timetable).sorted { $0.key < $1.key }.map { (name: "\($0.key).ics", data: Data($0.value.utf8)) }
             do throws(ScheduleError) {
                 try OutputFolder.write([(name: "plan.json", data: PlanJSON.encode(plan))] + calendars, to: out)
             } catch {
@@ -72,7 +71,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
         switch format {
         case .json: Output.json(String(decoding: PlanJSON.encode(plan), as: UTF8.self))
-        case .table: Output.text(PlanText.render(plan, schedule: loaded), terminator: "")
+        case .table: Output.text(PlanText.render(plan, problem: problem, timetable: loaded.timetable), terminator: "")
         }
         if !findings.isEmpty {
             Failure.warn(["the independent audit rejects this plan (a planner bug):"] + findings.map { "  \($0.rule.rawValue): \($0.message)" })

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GTFS
+import Reports
 import Schedules
 import Timeline
 import Travel

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Schedules
 
 /// The `tiaoqi` command: plans multi-city weeks and checks plans.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GTFS
 import Planner
 import Schedules
 import Timeline

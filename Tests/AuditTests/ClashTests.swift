@@ -1,5 +1,7 @@
 import Audit
+import GTFS
 import Itinerary
+import Reports
 import Schedules
 import Testing
 import TestSupport
@@ -90,7 +92,7 @@ struct SampleDistrictTests {
         let set = try await PlanSet.load([Fixtures.path("schedules/2022-w10/plans")], loader: ScheduleLoader())
         #expect(set.plans.map(\.team) == ["鼓楼区招商组", "铜山区招商组", "云龙区招商组"])
         for entry in set.plans {
-            let findings = PlanAudit(problem: entry.schedule.problem, timetable: entry.schedule.timetable).findings(for: entry.plan)
+            let findings = PlanAudit(problem: entry.problem, timetable: entry.timetable).findings(for: entry.plan)
             #expect(findings.filter { $0.severity == .error }.isEmpty, "\(entry.team): \(findings.map(\.message))")
         }
         let found = ClashFinder(weeks: set.clashWeeks).clashes()

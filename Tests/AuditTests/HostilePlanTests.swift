@@ -1,5 +1,6 @@
 import Audit
 import Foundation
+import GTFS
 import Itinerary
 import Planner
 import Schedules

@@ -1,3 +1,4 @@
+import GTFS
 import Schedules
 import Testing
 

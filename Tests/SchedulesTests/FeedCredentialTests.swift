@@ -1,5 +1,6 @@
 import Feeds
 import Foundation
+import GTFS
 import Schedules
 import Testing
 import TestSupport

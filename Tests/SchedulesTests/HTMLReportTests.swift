@@ -1,6 +1,7 @@
 import Audit
 import Foundation
 import Itinerary
+import Reports
 import Schedules
 import Testing
 import TestSupport
@@ -50,7 +51,7 @@ struct HTMLReportTests {
             schedule: nil, name: problem.name, timeZone: zone.identifier, days: problem.days, seed: 1, visits: visits,
             legs: legs, stays: stays, leftOut: [], score: score)
         plan.team = team
-        return HTMLReport.Week(team: team, plan: plan, schedule: schedule)
+        return HTMLReport.Week(team: team, plan: plan, problem: schedule.problem, timetable: schedule.timetable)
     }
 
     /// Two teams planning the sample week, sun's hand-made week and three clashes; `poisoned` puts script payloads into
@@ -110,7 +111,7 @@ struct HTMLReportTests {
         #expect(dom.contains("<html lang=\"zh-CN\">"))
         let people = ["zhou", "chen", "liu", "sun"]
         for id in people {
-            let name = try #require(weeks[0].schedule.problem.staff.first { $0.id == id }).name
+            let name = try #require(weeks[0].problem.staff.first { $0.id == id }).name
             let section = Self.slice(dom, from: "<section class=\"person\" id=\"person-\(id)\" data-person=\"\(id)\">", to: "</section>")
             #expect(section?.contains(name) == true, "no section for \(id) with \(name)")
         }

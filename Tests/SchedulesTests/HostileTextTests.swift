@@ -1,4 +1,5 @@
 import Foundation
+import GTFS
 import Schedules
 import Testing
 import TestSupport

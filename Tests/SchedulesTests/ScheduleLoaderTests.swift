@@ -1,4 +1,5 @@
 import Foundation
+import GTFS
 import ICalendar
 import Itinerary
 import Schedules

@@ -1,6 +1,5 @@
 import Foundation
-import Planner
-import Schedules
+import GTFS
 import Testing
 import TestSupport
 import Timeline

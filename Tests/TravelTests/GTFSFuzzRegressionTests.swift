@@ -1,5 +1,5 @@
 import Foundation
-import Schedules
+import GTFS
 import Testing
 import TestSupport
 import Timeline
@@ -53,7 +53,7 @@ struct GTFSFuzzRegressionTests {
     func aRegressionInputLoadsOrIsRefused(input: String) throws {
         let network = try FuzzInput.network(from: input)
         let started = ContinuousClock.now
-        do throws(ScheduleError) {
+        do throws(InputError) {
             let timetable = try NetworkLoader.load(paths: [network])
             _ = Router(timetable: timetable, rules: TravelRules(), dates: [LocalDate(year: 2022, month: 3, day: 7)!])
         } catch {

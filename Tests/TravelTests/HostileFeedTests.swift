@@ -1,5 +1,5 @@
 import Foundation
-import Schedules
+import GTFS
 import Testing
 import TestSupport
 import Timeline

@@ -1,11 +1,22 @@
 import Foundation
-import Planner
 import TestSupport
 
-/// The planner's seeded generator, so every run checks the same timetables.
-typealias SplitMix = SplitMix64
+/// SplitMix64 (the planner's generator, copied so that Travel's tests need no planner): a seed always gives the same
+/// timetables.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
 
-extension SplitMix64 {
+    init(state seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
     mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
     mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }

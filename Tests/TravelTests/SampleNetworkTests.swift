@@ -1,4 +1,4 @@
-import Schedules
+import GTFS
 import Testing
 import TestSupport
 import Timeline

@@ -1,5 +1,4 @@
-import Planner
-import Schedules
+import GTFS
 import Testing
 import TestSupport
 import Timeline

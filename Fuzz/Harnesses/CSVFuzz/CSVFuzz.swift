@@ -1,4 +1,4 @@
-import Schedules
+import GTFS
 
 // libFuzzer entry point: arbitrary bytes as a CSV file (clients.csv, staff lists, city_stops.csv): read it, then
 // every cell of every row as text, decimal and integer, the way the schedule loader asks for them.

@@ -1,5 +1,6 @@
 import Audit
 import Dispatch
+import Reports
 import Schedules
 
 // libFuzzer entry point: arbitrary bytes as plan.json. A plan that decodes is audited against the quickstart week
@@ -22,10 +23,9 @@ public func fuzzPlanJSON(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: count), as: UTF8.self)
     guard let plan = try? PlanJSON.decode(text, file: "plan.json"), let schedule = quickstart else { return 0 }
     _ = PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan)
-    _ = PlanText.render(plan, schedule: schedule)
-    _ = PlanCalendars.render(plan, schedule: schedule)
-    _ = HTMLReport.render(
-        title: plan.name, weeks: [HTMLReport.Week(team: plan.team ?? "team", plan: plan, schedule: schedule)], handPlans: [], clashes: [],
-        language: .zh)
+    _ = PlanText.render(plan, problem: schedule.problem, timetable: schedule.timetable)
+    _ = PlanCalendars.render(plan, problem: schedule.problem, timetable: schedule.timetable)
+    let week = HTMLReport.Week(team: plan.team ?? "team", plan: plan, problem: schedule.problem, timetable: schedule.timetable)
+    _ = HTMLReport.render(title: plan.name, weeks: [week], handPlans: [], clashes: [], language: .zh)
     return 0
 }

@@ -7,7 +7,7 @@ import Travel
 /// travel between, with their platforms (`parent_station`), and a stop without a parent station is a place of its own.
 public enum NetworkLoader {
     /// Loads the network in `folder`; `displayFolder` is how error messages name it.
-    public static func load(folder: String, displayFolder: String? = nil) throws(ScheduleError) -> Timetable {
+    public static func load(folder: String, displayFolder: String? = nil) throws(InputError) -> Timetable {
         try load(paths: [folder], displayPaths: displayFolder.map { [$0] })
     }
 
@@ -15,14 +15,14 @@ public enum NetworkLoader {
     /// `.zip` files and sub-folders, or both; the first `cities.csv` found (with `city_stops.csv` beside it) groups the
     /// stops of every feed into cities. With several feeds, each keeps its own agency zone, and its route, trip and
     /// service ids are prefixed with the feed's name (`rail:G105`); a stop id in two feeds is one stop.
-    public static func load(paths: [String], displayPaths: [String]? = nil) throws(ScheduleError) -> Timetable {
+    public static func load(paths: [String], displayPaths: [String]? = nil) throws(InputError) -> Timetable {
         var feeds: [FeedFiles] = []
         var places: FeedFiles?
         for (index, path) in paths.enumerated() {
             let shown = displayPaths?[index] ?? path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ScheduleError(file: shown, "does not exist; give a GTFS folder or .zip file (plan.yaml's 'network:', or --network)")
+                throw InputError(file: shown, "does not exist; give a GTFS folder or .zip file (plan.yaml's 'network:', or --network)")
             }
             if isDirectory.boolValue {
                 let folder = FeedFiles(folder: path, shown: shown)
@@ -44,18 +44,18 @@ public enum NetworkLoader {
                 if places == nil && archive.has("cities.csv") { places = archive }
                 feeds.append(archive)
             } else {
-                throw ScheduleError(file: shown, "is neither a folder nor a .zip file; give a GTFS folder or .zip")
+                throw InputError(file: shown, "is neither a folder nor a .zip file; give a GTFS folder or .zip")
             }
         }
         var names: [String: String] = [:]
         for feed in feeds where feeds.count > 1 {
             if let other = names[feed.name] {
-                throw ScheduleError(file: feed.shown, "has the same feed name '\(feed.name)' as \(other); rename one so that their ids stay apart")
+                throw InputError(file: feed.shown, "has the same feed name '\(feed.name)' as \(other); rename one so that their ids stay apart")
             }
             names[feed.name] = feed.shown
         }
         guard let firstFeed = feeds.first else {
-            throw ScheduleError(file: displayPaths?.first ?? paths.first ?? "network", "holds no GTFS feed (agency.txt, a .zip, or sub-folders with agency.txt)")
+            throw InputError(file: displayPaths?.first ?? paths.first ?? "network", "holds no GTFS feed (agency.txt, a .zip, or sub-folders with agency.txt)")
         }
         var (network, stops) = try readFeed(firstFeed)
         if feeds.count > 1 {
@@ -78,21 +78,21 @@ public enum NetworkLoader {
         do {
             return try Timetable(network)
         } catch {
-            throw ScheduleError(file: error.source?.file ?? firstFeed.shown, line: error.source?.line, error.message)
+            throw InputError(file: error.source?.file ?? firstFeed.shown, line: error.source?.line, error.message)
         }
     }
 
     /// Reads cities.csv and city_stops.csv.
-    private static func readCities(_ files: FeedFiles, into records: inout TimetableRecords) throws(ScheduleError) {
+    private static func readCities(_ files: FeedFiles, into records: inout TimetableRecords) throws(InputError) {
         func source(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLine { SourceLine(file: table.file, line: row.line) }
         let cities = try files.table("cities.csv", required: ["city_id", "name", "lat", "lon", "time_zone"])!
         for row in cities.rows {
             let zoneID = try cities.value(row, "time_zone")
             guard Zone(identifier: zoneID) != nil else {
-                throw ScheduleError(file: cities.file, line: row.line, "time_zone '\(zoneID)' is not an IANA zone")
+                throw InputError(file: cities.file, line: row.line, "time_zone '\(zoneID)' is not an IANA zone")
             }
             let cityID = try cities.value(row, "city_id")
-            guard Identifier.isValid(cityID) else { throw ScheduleError(file: cities.file, line: row.line, Identifier.problem("city_id", cityID)) }
+            guard Identifier.isValid(cityID) else { throw InputError(file: cities.file, line: row.line, Identifier.problem("city_id", cityID)) }
             records.cities.append(
                 City(
                     id: cityID, name: try cities.value(row, "name"), nameZh: row["name_zh"] ?? "",
@@ -119,10 +119,10 @@ public enum NetworkLoader {
 
     /// Reads one feed: its stops (kept aside until the network knows its cities), routes, trips, calendars, fares and
     /// transfers, in its agency's zone.
-    private static func readFeed(_ files: FeedFiles) throws(ScheduleError) -> (TimetableRecords, [StopRecord]) {
+    private static func readFeed(_ files: FeedFiles) throws(InputError) -> (TimetableRecords, [StopRecord]) {
         let agency = try files.table("agency.txt", required: ["agency_timezone"])!
         guard let zoneName = agency.rows.first?["agency_timezone"], let zone = Zone(identifier: zoneName) else {
-            throw ScheduleError(file: agency.file, line: agency.rows.first?.line ?? 1, "agency_timezone must be an IANA zone such as Asia/Shanghai")
+            throw InputError(file: agency.file, line: agency.rows.first?.line ?? 1, "agency_timezone must be an IANA zone such as Asia/Shanghai")
         }
         let table = try files.table("stops.txt", required: ["stop_id", "stop_name", "stop_lat", "stop_lon"])!
         var stops: [StopRecord] = []
@@ -137,9 +137,9 @@ public enum NetworkLoader {
     }
 
     /// Reads the routes, trips, calendars, fares and transfers of a feed into `records`.
-    private static func readServices(_ files: FeedFiles, into partial: TimetableRecords) throws(ScheduleError) -> TimetableRecords {
+    private static func readServices(_ files: FeedFiles, into partial: TimetableRecords) throws(InputError) -> TimetableRecords {
         var records = partial
-        func table(_ name: String, required: [String], optional: Bool = false) throws(ScheduleError) -> CSVTable? {
+        func table(_ name: String, required: [String], optional: Bool = false) throws(InputError) -> CSVTable? {
             try files.table(name, required: required, optional: optional)
         }
         func source(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLine { SourceLine(file: table.file, line: row.line) }
@@ -147,7 +147,7 @@ public enum NetworkLoader {
         for row in routes.rows {
             let type = try routes.integer(row, "route_type", in: 0...1999)
             guard let mode = Mode(routeType: type) else {
-                throw ScheduleError(file: routes.file, line: row.line, "route_type \(type) is not rail (2, 100–117), air (1100–1199) or bus (3, 200–209, 700–717)")
+                throw InputError(file: routes.file, line: row.line, "route_type \(type) is not rail (2, 100–117), air (1100–1199) or bus (3, 200–209, 700–717)")
             }
             records.routes.append(
                 .init(
@@ -163,13 +163,13 @@ public enum NetworkLoader {
         }
         let stopTimes = try table("stop_times.txt", required: ["trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence"])!
         for row in stopTimes.rows {
-            func time(_ column: String) throws(ScheduleError) -> Int? {
+            func time(_ column: String) throws(InputError) -> Int? {
                 guard let text = row[column] else { return nil }
                 guard let seconds = gtfsTime(text) else {
-                    throw ScheduleError(file: stopTimes.file, line: row.line, "\(column) '\(text)' is not H:MM:SS (hours may pass 24)")
+                    throw InputError(file: stopTimes.file, line: row.line, "\(column) '\(text)' is not H:MM:SS (hours may pass 24)")
                 }
                 guard seconds <= Timetable.latestTime else {
-                    throw ScheduleError(
+                    throw InputError(
                         file: stopTimes.file, line: row.line,
                         "\(column) '\(text)' is past \(Timetable.latestTime / 3600):00:00, the latest Tiaoqi reads; times pass 24:00:00 only for a trip that runs over midnight, so fix the time or give the trip the later day's service in calendar.txt")
                 }
@@ -192,7 +192,7 @@ public enum NetworkLoader {
                 }
                 let start = try date(calendar, row, "start_date"), end = try date(calendar, row, "end_date")
                 guard start <= end else {
-                    throw ScheduleError(
+                    throw InputError(
                         file: calendar.file, line: row.line,
                         "end_date \(try calendar.value(row, "end_date")) is before start_date \(try calendar.value(row, "start_date")); swap them or fix the year")
                 }
@@ -225,7 +225,7 @@ public enum NetworkLoader {
             }
         }
         if records.services.isEmpty {
-            throw ScheduleError(file: files.shown, "neither calendar.txt nor calendar_dates.txt defines any service")
+            throw InputError(file: files.shown, "neither calendar.txt nor calendar_dates.txt defines any service")
         }
         if let attributes = try table("fare_attributes.txt", required: ["fare_id", "price"], optional: true),
             let rules = try table("fare_rules.txt", required: ["fare_id"], optional: true)
@@ -237,7 +237,7 @@ public enum NetworkLoader {
             for row in rules.rows {
                 let fareID = try rules.value(row, "fare_id")
                 guard let price = prices[fareID] else {
-                    throw ScheduleError(file: rules.file, line: row.line, "fare_id '\(fareID)' is not in fare_attributes.txt")
+                    throw InputError(file: rules.file, line: row.line, "fare_id '\(fareID)' is not in fare_attributes.txt")
                 }
                 records.fares.append(.init(price: price, routeID: row["route_id"], originZone: row["origin_id"], destinationZone: row["destination_id"]))
             }
@@ -275,10 +275,10 @@ public enum NetworkLoader {
         return h * 3600 + m * 60 + s
     }
 
-    private static func date(_ table: CSVTable, _ row: CSVTable.Row, _ column: String) throws(ScheduleError) -> LocalDate {
+    private static func date(_ table: CSVTable, _ row: CSVTable.Row, _ column: String) throws(InputError) -> LocalDate {
         let text = try table.value(row, column)
         guard text.count == 8, let date = LocalDate(iso: text) else {
-            throw ScheduleError(file: table.file, line: row.line, "\(column) '\(text)' is not a date YYYYMMDD")
+            throw InputError(file: table.file, line: row.line, "\(column) '\(text)' is not a date YYYYMMDD")
         }
         return date
     }
@@ -312,11 +312,11 @@ struct FeedFiles {
     }
 
     /// A CSV file of the feed with the required columns; nil when it is missing and optional.
-    func table(_ file: String, required: [String], optional: Bool = false) throws(ScheduleError) -> CSVTable? {
+    func table(_ file: String, required: [String], optional: Bool = false) throws(InputError) -> CSVTable? {
         let display = archive == nil ? (shown as NSString).appendingPathComponent(file) : "\(shown) (\(file))"
         guard has(file) else {
             if optional { return nil }
-            throw ScheduleError(file: display, "missing; a network needs it")
+            throw InputError(file: display, "missing; a network needs it")
         }
         let table: CSVTable
         if let folder {

@@ -5,20 +5,24 @@ import Travel
 
 /// The coordinators' view as one self-contained HTML page: clashes, each person's week, a route map and the visits.
 public enum HTMLReport {
-    /// One team's planned week, with the schedule it was planned from (for names, places and the timetable).
+    /// One team's planned week, with the problem it was planned for and the timetable (for names, places and
+    /// stations).
     public struct Week: Sendable {
         /// The team's name as the report shows it.
         public var team: String
         /// The team's plan.
         public var plan: Plan
-        /// The schedule the plan was made from.
-        public var schedule: Schedule
+        /// The problem the plan was made for: staff, clients, days and zone.
+        public var problem: Problem
+        /// The timetable the plan travels on: cities and stations by id.
+        public var timetable: Timetable
 
         /// A week from its parts.
-        public init(team: String, plan: Plan, schedule: Schedule) {
+        public init(team: String, plan: Plan, problem: Problem, timetable: Timetable) {
             self.team = team
             self.plan = plan
-            self.schedule = schedule
+            self.problem = problem
+            self.timetable = timetable
         }
     }
 

@@ -21,6 +21,17 @@ public enum OccurrenceText {
         return "{" + fields.map { "\"\($0.0)\":" + ($0.1.map(JSONText.quote) ?? "null") }.joined(separator: ",") + "}"
     }
 
+    /// One busy interval as a JSON object: `start` and `end` as ISO 8601 UTC instants.
+    public static func busyJSONLine(_ busy: Interval) -> String {
+        "{\"start\":\(JSONText.quote(busy.start.iso8601)),\"end\":\(JSONText.quote(busy.end.iso8601))}"
+    }
+
+    /// One busy interval for people: its local start (weekday, date, time) and end in `zone`.
+    public static func busyHumanLine(_ busy: Interval, zone: Zone) -> String {
+        let (date, time, _) = zone.local(busy.start)
+        return "\(date.weekday.displayName) \(date) \(time) – \(zone.date(of: busy.end)) \(zone.clock(busy.end))  busy"
+    }
+
     /// A line for people: local day and time, summary, and what makes it special.
     public static func humanLine(_ occurrence: Occurrence, zone: Zone) -> String {
         let when: String

@@ -5,11 +5,11 @@ import Travel
 
 /// One iCalendar file per person: their visits, legs (one event per train or flight) and hotel nights.
 public enum PlanCalendars {
-    /// The `.ics` text for each person in the plan, by staff id.
-    public static func render(_ plan: Plan, schedule: Schedule) -> [String: String] {
+    /// The `.ics` text for each person in the plan, by staff id; names come from the problem the plan was made for
+    /// and the timetable.
+    public static func render(_ plan: Plan, problem: Problem, timetable: Timetable) -> [String: String] {
         var result: [String: String] = [:]
-        let timetable = schedule.timetable
-        let stamp = DateTimeValue.utc(schedule.problem.zone.day(plan.days[0]).start).icalendarText
+        let stamp = DateTimeValue.utc(problem.zone.day(plan.days[0]).start).icalendarText
         func stop(_ id: String) -> String { timetable.stop(id: id)?.name ?? id }
         func city(_ id: String) -> String { timetable.cities[id]?.displayName ?? id }
         func utc(_ instant: Instant) -> String { DateTimeValue.utc(instant).icalendarText }
@@ -35,10 +35,10 @@ public enum PlanCalendars {
             } ?? []
             return Component(name: "VEVENT", properties: properties, components: alarms)
         }
-        for person in schedule.problem.staff {
+        for person in problem.staff {
             var events: [Component] = []
             for visit in plan.visits where visit.staff.contains(person.id) {
-                let client = schedule.problem.clients.first { $0.id == visit.client }
+                let client = problem.clients.first { $0.id == visit.client }
                 events.append(
                     event(
                         uid: "visit-\(visit.client)-\(person.id)@tiaoqi", start: ContentLine(name: "DTSTART", value: utc(visit.start)),
@@ -56,7 +56,7 @@ public enum PlanCalendars {
                             start: ContentLine(name: "DTSTART", value: utc(part.depart)),
                             end: ContentLine(name: "DTEND", value: utc(part.arrive)),
                             summary: "\(service) \(stop(part.from)) → \(stop(part.to))", location: stop(part.from),
-                            description: "\(leg.from) → \(leg.to); leave the door \(schedule.problem.zone.clock(leg.depart)), arrive \(schedule.problem.zone.clock(leg.arrive))"
+                            description: "\(leg.from) → \(leg.to); leave the door \(problem.zone.clock(leg.depart)), arrive \(problem.zone.clock(leg.arrive))"
                                 + (leg.booked == true ? "; booked" : ""),
                             // One reminder per leg: 30 minutes before leaving the door for its first service.
                             remindMinutes: index == firstService ? Int((part.depart - leg.depart) / 60) + 30 : nil))

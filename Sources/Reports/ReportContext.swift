@@ -3,7 +3,7 @@ import Itinerary
 import Timeline
 import Travel
 
-/// What the HTML report's parts share: the inputs, names looked up across every week's schedule, the zone and the days.
+/// What the HTML report's parts share: the inputs, names looked up across every week (its problem and timetable), the zone and the days.
 struct ReportContext {
     let weeks: [HTMLReport.Week]
     let handPlans: [HandPlan]
@@ -27,13 +27,13 @@ struct ReportContext {
         self.handPlans = handPlans
         self.clashes = clashes
         labels = ReportLabels(language: language)
-        let zone = weeks.first?.schedule.problem.zone ?? Zone(identifier: "Asia/Shanghai") ?? .utc
+        let zone = weeks.first?.problem.zone ?? Zone(identifier: "Asia/Shanghai") ?? .utc
         self.zone = zone
         var staff: [String: Staff] = [:], clients: [String: Client] = [:], cities: [String: City] = [:]
         for week in weeks {
-            for person in week.schedule.problem.staff where staff[person.id] == nil { staff[person.id] = person }
-            for client in week.schedule.problem.clients where clients[client.id] == nil { clients[client.id] = client }
-            for (id, city) in week.schedule.timetable.cities where cities[id] == nil { cities[id] = city }
+            for person in week.problem.staff where staff[person.id] == nil { staff[person.id] = person }
+            for client in week.problem.clients where clients[client.id] == nil { clients[client.id] = client }
+            for (id, city) in week.timetable.cities where cities[id] == nil { cities[id] = city }
         }
         self.staff = staff
         self.clients = clients
@@ -42,11 +42,11 @@ struct ReportContext {
         var people: [String] = []
         for week in weeks {
             let planned = Set(week.plan.people)
-            people += week.schedule.problem.staff.map(\.id).filter(planned.contains)
+            people += week.problem.staff.map(\.id).filter(planned.contains)
             people += week.plan.people
         }
         self.people = (people + handPlans.map(\.person)).uniqued()
-        var days = Set(weeks.flatMap { $0.plan.days + $0.schedule.problem.days })
+        var days = Set(weeks.flatMap { $0.plan.days + $0.problem.days })
         for week in weeks {
             for visit in week.plan.visits { days.insert(zone.date(of: visit.start)) }
             for leg in week.plan.legs { days.formUnion([zone.date(of: leg.depart), zone.date(of: leg.arrive - 1)]) }
@@ -80,7 +80,7 @@ struct ReportContext {
 
     /// A station's or airport's name from any week's timetable, or the id.
     func stopName(_ id: String) -> String {
-        for week in weeks { if let stop = week.schedule.timetable.stop(id: id) { return stop.name } }
+        for week in weeks { if let stop = week.timetable.stop(id: id) { return stop.name } }
         return id
     }
 

@@ -56,16 +56,16 @@ public enum Identifier {
     }
 
     /// The message for an invalid id: what it is and the rule.
-    static func problem(_ what: String, _ id: String) -> String {
+    public static func problem(_ what: String, _ id: String) -> String {
         let shown = id.count > maximumLength ? String(id.prefix(maximumLength)) + "…" : id
         return "\(what) '\(shown)' is not a valid id; an id is \(rule)"
     }
 }
 
 /// "Did you mean …": the known words closest to a misspelt one.
-enum Suggestion {
+public enum Suggestion {
     /// The known word closest to `word` by edit distance, when it is close enough to be a likely misspelling.
-    static func closest(to word: String, in known: [String]) -> String? {
+    public static func closest(to word: String, in known: [String]) -> String? {
         let lowered = word.lowercased()
         let scored = known.map { (word: $0, distance: editDistance(lowered, $0)) }
         guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }

@@ -1,4 +1,5 @@
 import Audit
+import Foundation
 import Itinerary
 import Timeline
 
@@ -21,5 +22,35 @@ public enum ClashText {
         let errors = clashes.filter { $0.severity == .error }.count
         text += "\(clashes.count) clash\(clashes.count == 1 ? "" : "es"): \(errors) error\(errors == 1 ? "" : "s"), \(clashes.count - errors) warning\(clashes.count - errors == 1 ? "" : "s")\n"
         return text
+    }
+
+    /// The JSON report of `tiaoqi clashes`: `ok` (no clash is an error), the plan and hand-made week files, and the
+    /// `clashes` (each with its remedy as data and, as `fix`, in words in `language`), written like plan.json.
+    public static func json(_ clashes: [Clash], plans: [String], handPlans: [String], language: ReportLanguage = .en) -> String {
+        let entries = clashes.map { Entry(clash: $0, fix: RemedyText.sentence($0.remedy, language: language)) }
+        let report = ClashReport(ok: !clashes.contains { $0.severity == .error }, plans: plans, handPlans: handPlans, clashes: entries)
+        return String(decoding: ReportJSON.encode(report), as: UTF8.self)
+    }
+
+    /// The JSON form of `tiaoqi clashes`.
+    private struct ClashReport: Encodable {
+        var ok: Bool
+        var plans: [String]
+        var handPlans: [String]
+        var clashes: [Entry]
+    }
+
+    /// A clash in JSON: its fields (the remedy as data, `remedy.action` a stable id) and the remedy in words, `fix`.
+    private struct Entry: Encodable {
+        var clash: Clash
+        var fix: String
+
+        private enum Keys: String, CodingKey { case fix }
+
+        func encode(to encoder: any Encoder) throws {
+            try clash.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(fix, forKey: .fix)
+        }
     }
 }

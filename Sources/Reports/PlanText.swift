@@ -5,17 +5,17 @@ import Travel
 
 /// The plan as people read it in a terminal: per person, day by day, then what was left out and the score.
 public enum PlanText {
-    /// Renders a plan with names from its schedule.
-    public static func render(_ plan: Plan, schedule: Schedule) -> String {
-        let zone = schedule.problem.zone
-        let timetable = schedule.timetable
+    /// Renders a plan with names from the problem it was made for (staff, clients, zone) and the timetable
+    /// (cities and stations).
+    public static func render(_ plan: Plan, problem: Problem, timetable: Timetable) -> String {
+        let zone = problem.zone
         func city(_ id: String) -> String { timetable.cities[id]?.displayName ?? id }
         func stop(_ id: String) -> String { timetable.stop(id: id)?.name ?? id }
         func clock(_ instant: Instant) -> String { zone.clock(instant) }
         func day(_ date: LocalDate) -> String { "\(date.weekday.displayName) \(String(date.description.dropFirst(5)))" }
 
         var out = SafeText.line("\(plan.name) · \(plan.days.first!) – \(plan.days.last!) (\(plan.timeZone))") + "\n"
-        for person in schedule.problem.staff {
+        for person in problem.staff {
             var rows: [(Instant, LocalDate, String, String)] = []
             for leg in plan.legs where leg.person == person.id {
                 let services = leg.parts.filter { $0.mode != .taxi }
@@ -31,7 +31,7 @@ public enum PlanText {
                             + " (leave \(clock(leg.depart)), door \(clock(leg.arrive))\(price))"))
             }
             for visit in plan.visits where visit.staff.contains(person.id) {
-                let client = schedule.problem.clients.first { $0.id == visit.client }
+                let client = problem.clients.first { $0.id == visit.client }
                 let others = visit.staff.filter { $0 != person.id }
                 let with = others.isEmpty ? "" : " with \(others.joined(separator: ", "))"
                 let detail = client.map { " [\($0.id), priority \($0.priority)\($0.mustVisit ? ", must-visit" : "")]" } ?? ""
@@ -65,7 +65,7 @@ public enum PlanText {
         }
         let score = plan.score
         for person in score.people ?? [] where person.visits > 0 || person.travelMinutes > 0 {
-            let name = SafeText.line(schedule.problem.staff.first { $0.id == person.person }?.name ?? person.person)
+            let name = SafeText.line(problem.staff.first { $0.id == person.person }?.name ?? person.person)
             let nights = person.nightsLimit.map { "\(person.nights)/\($0)" } ?? "\(person.nights)"
             let cost = person.tickets + person.hotels
             let limit = person.costLimit.map { String(format: " (limit ¥%.0f)", $0) } ?? ""

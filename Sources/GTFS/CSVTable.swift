@@ -24,24 +24,24 @@ public struct CSVTable: Sendable {
     public var rows: [Row]
 
     /// Reads a CSV file from disk.
-    public init(contentsOf path: String, displayName: String? = nil) throws(ScheduleError) {
+    public init(contentsOf path: String, displayName: String? = nil) throws(InputError) {
         let name = displayName ?? path
         try self.init(text: try InputText.read(path, shown: name), file: name)
     }
 
     /// Parses CSV text; a quote left open or a row with too many fields is an error at its line.
-    public init(text: String, file: String) throws(ScheduleError) {
+    public init(text: String, file: String) throws(InputError) {
         self.file = file
         var records: [(line: Int, fields: [String])] = []
         try Self.scan(text, file: file) { line, fields in records.append((line, fields)) }
         guard let first = records.first else {
-            throw ScheduleError(file: file, line: 1, "the file is empty; it needs a header row")
+            throw InputError(file: file, line: 1, "the file is empty; it needs a header row")
         }
         header = first.fields
         var columns: [String: Int] = [:]
         for (index, column) in header.enumerated() where !column.isEmpty {
             if let earlier = columns[column] {
-                throw ScheduleError(
+                throw InputError(
                     file: file, line: first.line,
                     "columns \(earlier + 1) and \(index + 1) are both named '\(column)'; rename or remove one, so that it is clear which one counts")
             }
@@ -50,7 +50,7 @@ public struct CSVTable: Sendable {
         var rows: [Row] = []
         for record in records.dropFirst() {
             guard record.fields.count <= header.count else {
-                throw ScheduleError(
+                throw InputError(
                     file: file, line: record.line,
                     "this row has \(record.fields.count) fields but the header has \(header.count); quote fields that contain commas")
             }
@@ -63,7 +63,7 @@ public struct CSVTable: Sendable {
 
     /// Calls `record` with each record of CSV text (its first line and its fields, trimmed unless quoted; blank lines
     /// skipped), without building a table: for large files read row by row. A quote left open is an error at its line.
-    static func scan(_ text: String, file: String, _ record: (_ line: Int, _ fields: [String]) throws(ScheduleError) -> Void) throws(ScheduleError) {
+    public static func scan(_ text: String, file: String, _ record: (_ line: Int, _ fields: [String]) throws(InputError) -> Void) throws(InputError) {
         var fields: [String] = []
         var field = ""
         var quoted = false
@@ -78,7 +78,7 @@ public struct CSVTable: Sendable {
             field = ""
             fieldWasQuoted = false
         }
-        func endRecord() throws(ScheduleError) {
+        func endRecord() throws(InputError) {
             endField()
             if !(fields.count == 1 && fields[0].isEmpty) { try record(recordLine, fields) }
             fields = []
@@ -113,40 +113,40 @@ public struct CSVTable: Sendable {
             }
             index += 1
         }
-        if quoted { throw ScheduleError(file: file, line: recordLine, "a quoted field is never closed; add the closing \"") }
+        if quoted { throw InputError(file: file, line: recordLine, "a quoted field is never closed; add the closing \"") }
         if !field.isEmpty || !fields.isEmpty { try endRecord() }
     }
 
     /// Throws unless every named column is in the header.
-    public func require(_ columns: [String]) throws(ScheduleError) {
+    public func require(_ columns: [String]) throws(InputError) {
         let missing = columns.filter { !header.contains($0) }
         guard missing.isEmpty else {
-            throw ScheduleError(file: file, line: 1, "missing column(s) \(missing.joined(separator: ", ")); the header is \(header.joined(separator: ","))")
+            throw InputError(file: file, line: 1, "missing column(s) \(missing.joined(separator: ", ")); the header is \(header.joined(separator: ","))")
         }
     }
 
     /// The value of a required field of a row, or an error at its line.
-    public func value(_ row: Row, _ column: String) throws(ScheduleError) -> String {
+    public func value(_ row: Row, _ column: String) throws(InputError) -> String {
         guard let value = row[column] else {
-            throw ScheduleError(file: file, line: row.line, "'\(column)' is empty; every row needs one")
+            throw InputError(file: file, line: row.line, "'\(column)' is empty; every row needs one")
         }
         return value
     }
 
     /// A required integer field within a range.
-    public func integer(_ row: Row, _ column: String, in range: ClosedRange<Int>) throws(ScheduleError) -> Int {
+    public func integer(_ row: Row, _ column: String, in range: ClosedRange<Int>) throws(InputError) -> Int {
         let text = try value(row, column)
         guard let number = StrictNumber.integer(text), range.contains(number) else {
-            throw ScheduleError(file: file, line: row.line, "'\(column)' is '\(text)'; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw InputError(file: file, line: row.line, "'\(column)' is '\(text)'; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return number
     }
 
     /// A required decimal field within a range.
-    public func decimal(_ row: Row, _ column: String, in range: ClosedRange<Double>) throws(ScheduleError) -> Double {
+    public func decimal(_ row: Row, _ column: String, in range: ClosedRange<Double>) throws(InputError) -> Double {
         let text = try value(row, column)
         guard let number = StrictNumber.decimal(text), range.contains(number) else {
-            throw ScheduleError(
+            throw InputError(
                 file: file, line: row.line,
                 "'\(column)' is '\(text)'; it must be a plain decimal number (such as 31.25, no exponent or hex) from \(range.lowerBound) to \(range.upperBound)")
         }

@@ -1,30 +1,11 @@
 import Audit
 import Foundation
+import GTFS
 import Itinerary
 import Travel
 
-/// The plans a coordinator overlays: teams' `plan.json` files, each with the schedule it was made from (loaded as
-/// it is now), and weeks written by hand as `.ics` calendars.
-public struct PlanSet: Sendable {
-    /// One team's plan.
-    public struct Entry: Sendable {
-        /// The team (`team` in the plan, else its schedule's folder name).
-        public var team: String
-        /// The plan file.
-        public var source: String
-        /// The plan.
-        public var plan: Plan
-        /// Its schedule, with calendars and timetable as loaded now.
-        public var schedule: Schedule
-    }
-
-    /// The teams' plans, in the order given.
-    public var plans: [Entry]
-    /// The weeks written by hand.
-    public var handPlans: [HandPlan]
-    /// Warnings from loading the schedules.
-    public var warnings: [String]
-
+/// Loading a plan set from files: plan.json files with their schedule folders, and hand-made `.ics` weeks.
+extension PlanSet {
     /// Reads `paths`: a `plan.json`, an `.ics` (a week by hand), or a folder. A folder with a `plan.json` is that plan
     /// (the `.ics` files beside it are its exports); any other folder holds hand-made `.ics` weeks and sub-folders
     /// read the same way.
@@ -42,7 +23,7 @@ public struct PlanSet: Sendable {
             throw ScheduleError(file: paths.first ?? ".", "no plan.json found; give at least one team's plan: hand-made weeks are checked against its schedule")
         }
         var schedules: [String: Schedule] = [:]
-        var set = PlanSet(plans: [], handPlans: [], warnings: [])
+        var set = PlanSet(plans: [])
         for file in planFiles {
             let plan = try PlanJSON.decode(contentsOf: file)
             let folder = (file as NSString).deletingLastPathComponent
@@ -56,10 +37,13 @@ public struct PlanSet: Sendable {
                 set.warnings += schedule.warnings
             }
             let schedule = schedules[scheduleFolder]!
-            set.plans.append(Entry(team: plan.team ?? schedule.problem.team ?? scheduleFolder, source: file, plan: plan, schedule: schedule))
+            set.plans.append(
+                Entry(
+                    team: plan.team ?? schedule.problem.team ?? scheduleFolder, source: file, schedule: scheduleFolder, plan: plan,
+                    problem: schedule.problem, timetable: schedule.timetable))
         }
-        let first = set.plans[0].schedule
-        let staff = set.plans.flatMap(\.schedule.problem.staff), clients = set.plans.flatMap(\.schedule.problem.clients)
+        let first = set.plans[0]
+        let staff = set.plans.flatMap(\.problem.staff), clients = set.plans.flatMap(\.problem.clients)
         for file in calendarFiles {
             let (calendar, warnings) = try await CalendarSource.read(file, strict: !loader.lenient, feeds: loader.feeds)
             set.warnings += warnings
@@ -69,17 +53,6 @@ public struct PlanSet: Sendable {
                     cities: first.timetable.cities.values.sorted { $0.id < $1.id }))
         }
         return set
-    }
-
-    /// The plans as the clash finder takes them, one router per schedule.
-    public var clashWeeks: [ClashFinder.Week] {
-        var routers: [String: Router] = [:]
-        return plans.map { entry in
-            let schedule = entry.schedule
-            let router = routers[schedule.folder] ?? Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
-            routers[schedule.folder] = router
-            return ClashFinder.Week(team: entry.team, source: entry.source, schedule: schedule.folder, plan: entry.plan, problem: schedule.problem, router: router)
-        }
     }
 
     private static func collect(_ path: String, plans: inout [String], calendars: inout [String], depth: Int) throws(ScheduleError) {

@@ -42,23 +42,23 @@ public struct ZipArchive: Sendable {
     static let chunk = 256 << 10
 
     /// Reads the archive at `path`; `displayName` names it in errors.
-    public init(contentsOf path: String, displayName: String? = nil) throws(ScheduleError) {
+    public init(contentsOf path: String, displayName: String? = nil) throws(InputError) {
         let name = displayName ?? path
         let length = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard length <= Self.largestArchive else {
-            throw ScheduleError(file: name, "is \(length) bytes, more than the \(Self.largestArchive >> 20) MiB Tiaoqi reads from one archive; remove files it does not need (shapes.txt) or split the feed")
+            throw InputError(file: name, "is \(length) bytes, more than the \(Self.largestArchive >> 20) MiB Tiaoqi reads from one archive; remove files it does not need (shapes.txt) or split the feed")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScheduleError(file: name, "cannot read the file; check that it exists")
+            throw InputError(file: name, "cannot read the file; check that it exists")
         }
         try self.init(bytes: Array(data), file: name)
     }
 
     /// Reads an archive held in memory.
-    public init(bytes: [UInt8], file: String) throws(ScheduleError) {
+    public init(bytes: [UInt8], file: String) throws(InputError) {
         self.file = file
         self.bytes = bytes
-        func broken(_ why: String) -> ScheduleError { ScheduleError(file: file, "is not a readable ZIP archive: \(why)") }
+        func broken(_ why: String) -> InputError { InputError(file: file, "is not a readable ZIP archive: \(why)") }
         // Little-endian fields; nil when they lie outside the file or pass 2⁴⁰ (so arithmetic on them cannot overflow).
         func integer(_ offset: Int, _ width: Int) -> Int? {
             guard offset >= 0, offset <= bytes.count - width else { return nil }
@@ -88,7 +88,7 @@ public struct ZipArchive: Sendable {
         // A central directory record takes at least 46 bytes.
         guard count <= bytes.count / 46, directory <= bytes.count else { throw broken("the end of central directory is damaged") }
         guard count <= Self.mostEntries else {
-            throw ScheduleError(file: file, "holds \(count) files, more than the \(Self.mostEntries) Tiaoqi reads from one archive; zip only the feed's files")
+            throw InputError(file: file, "holds \(count) files, more than the \(Self.mostEntries) Tiaoqi reads from one archive; zip only the feed's files")
         }
         var entries: [Entry] = []
         var offset = directory
@@ -123,7 +123,7 @@ public struct ZipArchive: Sendable {
         }
         let total = entries.reduce(0) { $0 + $1.size }
         if total > Self.largestTotal, let largest = entries.max(by: { $0.size < $1.size }) {
-            throw ScheduleError(
+            throw InputError(
                 file: file,
                 "would inflate to \(total) bytes in all (\(largest.name): \(largest.size)), more than the \(Self.largestTotal >> 20) MiB Tiaoqi reads from one archive; remove files it does not need (shapes.txt) or split the feed")
         }
@@ -141,8 +141,8 @@ public struct ZipArchive: Sendable {
     /// The bytes of an entry, inflated a chunk at a time and checked: refused when it records or reaches more than
     /// `largestEntry` bytes, inflates past the size it records, or compresses more than `largestRatio` times past
     /// `ratioFloor`.
-    public func contents(of entry: Entry) throws(ScheduleError) -> [UInt8] {
-        func broken(_ why: String) -> ScheduleError { ScheduleError(file: "\(file) (\(entry.name))", why) }
+    public func contents(of entry: Entry) throws(InputError) -> [UInt8] {
+        func broken(_ why: String) -> InputError { InputError(file: "\(file) (\(entry.name))", why) }
         let tooLarge = "more than the \(Self.largestEntry >> 20) MiB Tiaoqi takes from one file of an archive; split the feed or remove what it does not need"
         guard entry.flags & 1 == 0 else { throw broken("is encrypted; unzip it first or export it without a password") }
         guard entry.size <= Self.largestEntry else { throw broken("would inflate to \(entry.size) bytes, \(tooLarge)") }
@@ -174,8 +174,8 @@ public struct ZipArchive: Sendable {
     }
 
     /// Inflates a DEFLATE entry a chunk at a time, stopping as soon as it passes its recorded size or the ratio.
-    private func inflate(_ entry: Entry, from start: Int) throws(ScheduleError) -> [UInt8] {
-        func broken(_ why: String) -> ScheduleError { ScheduleError(file: "\(file) (\(entry.name))", why) }
+    private func inflate(_ entry: Entry, from start: Int) throws(InputError) -> [UInt8] {
+        func broken(_ why: String) -> InputError { InputError(file: "\(file) (\(entry.name))", why) }
         guard let inflater = tiaoqi_inflater_open() else { throw broken("cannot be inflated: zlib could not start") }
         defer { tiaoqi_inflater_close(inflater) }
         var output: [UInt8] = []
