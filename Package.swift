@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "tiaoqi", targets: ["tiaoqi"]),
+        .executable(name: "tiaoqi-bench", targets: ["tiaoqi-bench"]),
         .library(name: "Timeline", targets: ["Timeline"]),
         .library(name: "ICalendar", targets: ["ICalendar"]),
         .library(name: "Feeds", targets: ["Feeds"]),
@@ -65,6 +66,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "BenchSupport",
+            dependencies: ["Timeline", "Travel", "GTFS", "Itinerary", "Schedules"]
+        ),
+        .executableTarget(
+            name: "tiaoqi-bench",
+            dependencies: [
+                "Timeline", "ICalendar", "Feeds", "Travel", "GTFS", "Itinerary", "Planner", "Audit", "Reports", "Schedules", "BenchSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
             name: "TestSupport",
             dependencies: [
                 .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
@@ -78,7 +90,7 @@ let package = Package(
             name: "TravelTests", dependencies: ["Travel", "GTFS", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Timeline", "Travel"]),
         .testTarget(
-            name: "PlannerTests", dependencies: ["Planner", "Audit", "GTFS", "Schedules", "Itinerary", "Travel", "Timeline", "TestSupport"],
+            name: "PlannerTests", dependencies: ["Planner", "Audit", "GTFS", "Schedules", "BenchSupport", "Itinerary", "Travel", "Timeline", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "AuditTests", dependencies: ["Audit", "Reports", "Planner", "Itinerary", "Travel", "Timeline", "GTFS", "Schedules", "TestSupport"],
@@ -88,7 +100,7 @@ let package = Package(
             name: "SchedulesTests", dependencies: ["Schedules", "GTFS", "Reports", "Audit", "Feeds", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "CLITests", dependencies: ["tiaoqi", "Feeds", "ICalendar", "GTFS", "Reports", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"],
+            name: "CLITests", dependencies: ["tiaoqi", "tiaoqi-bench", "Feeds", "ICalendar", "GTFS", "Reports", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"],
             exclude: ["Fixtures"]),
     ]
 )

@@ -33,12 +33,12 @@ echo "$peer_json"
 echo "swift:" >&2
 cd "$root"
 # swift run may print build progress; the benchmark's result is its last line that starts with "{".
-swift build -c release --product tiaoqi --quiet
-swift_out="$(.build/release/tiaoqi bench calendar "$feed")"
+swift build -c release --product tiaoqi-bench --quiet
+swift_out="$(.build/release/tiaoqi-bench calendar "$feed")"
 swift_json="$(printf '%s\n' "$swift_out" | grep '^{' | tail -n 1 || true)"
 if [[ -z "$swift_json" ]]; then
     printf '%s\n' "$swift_out" >&2
-    echo "no JSON line from tiaoqi bench calendar" >&2
+    echo "no JSON line from tiaoqi-bench calendar" >&2
     exit 1
 fi
 echo "$swift_json"

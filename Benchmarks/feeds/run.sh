@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Feed fetching benchmark: COUNT feeds of ~50 KB from a loopback nginx (static files, ETags and 304s), fetched by
-# `tiaoqi bench feeds` (release build) cold and then all-304, beside a sequential loop of the curl command line over
+# `tiaoqi-bench feeds` (release build) cold and then all-304, beside a sequential loop of the curl command line over
 # the same URLs, in the same run. Installs nginx with apt-get when it is missing.
 #
 #   Benchmarks/feeds/run.sh [COUNT]
@@ -12,7 +12,7 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
 fi
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
-swift build -c release --product tiaoqi --quiet
+swift build -c release --product tiaoqi-bench --quiet
 
 work="$(mktemp -d)"
 mkdir -p "$work/www/bench" "$work/logs"
@@ -48,7 +48,7 @@ prefix="http://127.0.0.1:$port/bench"
 for _ in $(seq 50); do curl -sf -o /dev/null "$prefix/0.ics" && break; sleep 0.1; done
 curl -sf -o /dev/null "$prefix/0.ics" || { echo "nginx does not serve $prefix/0.ics" >&2; exit 1; }
 
-tiaoqi_json="$(.build/release/tiaoqi bench feeds "$prefix" --count "$count")"
+tiaoqi_json="$(.build/release/tiaoqi-bench feeds "$prefix" --count "$count")"
 echo "$tiaoqi_json"
 
 start=$(date +%s.%N)

@@ -7,5 +7,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 scripts/ensure-deps
-swift build -c release --product tiaoqi --quiet
-exec .build/release/tiaoqi bench plan "$@"
+swift build -c release --product tiaoqi-bench --quiet
+exec .build/release/tiaoqi-bench plan "$@"

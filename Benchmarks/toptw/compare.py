@@ -1,6 +1,13 @@
 #!/usr/bin/env python3
 """Runs tiaoqi (and the peers) on the TOPTW rows and prints score, gap to the best-known score and time per row,
-then the mean gaps and how often tiaoqi scores at least as much as PyVRP. Called by run.sh."""
+then the mean gaps and how often tiaoqi scores at least as much as PyVRP. Called by run.sh.
+
+    compare.py --tiaoqi-bench PATH --python PYTHON [--seconds S] [--seed N] [--only REGEX] [--tours 1,2,3,4]
+               [--all | --without-bks] [--no-peers | --peers pyvrp,ortools]
+
+PATH is the `tiaoqi-bench` executable (`swift build -c release --product tiaoqi-bench` builds
+.build/release/tiaoqi-bench); each row runs `tiaoqi-bench toptw FILE --tours M --seconds S --seed N --format json`.
+`--tiaoqi PATH` is the same option under its old name (it too takes the tiaoqi-bench executable)."""
 import argparse
 import csv
 import json
@@ -31,7 +38,8 @@ def run(command):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--tiaoqi", required=True)
+    parser.add_argument("--tiaoqi-bench", "--tiaoqi", dest="tiaoqi_bench", required=True,
+                        help="the tiaoqi-bench executable, e.g. .build/release/tiaoqi-bench")
     parser.add_argument("--python", required=True)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--seed", type=int, default=1)
@@ -53,7 +61,7 @@ def main():
     for row in rows:
         path = instance_path(row["instance"])
         m = row["m"]
-        results = {"tiaoqi": run([args.tiaoqi, "bench", "toptw", path, "--tours", m, "--seconds", str(args.seconds), "--seed", str(args.seed), "--format", "json"])}
+        results = {"tiaoqi": run([args.tiaoqi_bench, "toptw", path, "--tours", m, "--seconds", str(args.seconds), "--seed", str(args.seed), "--format", "json"])}
         for peer in peers:
             results[peer] = run([args.python, os.path.join(HERE, "peers.py"), path, "--tours", m, "--seconds", str(args.seconds), "--seed", str(args.seed), "--solver", peer])
         bks = int(row["bks_score"]) if row["bks_score"] else None

@@ -81,7 +81,7 @@ struct CalendarCommand: AsyncParsableCommand {
 
         @OptionGroup var window: Window
 
-        @Option(name: .long, help: "text or jsonl.")
+        @Option(name: .long, help: "text (for people) or jsonl (one {\"start\", \"end\"} object a line, UTC).")
         var format: LineFormat = .text
 
         func run() async throws {

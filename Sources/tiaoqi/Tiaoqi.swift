@@ -13,7 +13,7 @@ struct Tiaoqi: AsyncParsableCommand {
             Exit codes: 0 done; 1 done but something needs a human (must-visits left out, audit findings, clashes); \
             2 bad input or usage; 3 feeds or network failed and no usable copy.
             """,
-        subcommands: [PlanCommand.self, CheckCommand.self, ClashesCommand.self, CalendarCommand.self, FetchCommand.self, RouteCommand.self, BenchCommand.self])
+        subcommands: [PlanCommand.self, CheckCommand.self, ClashesCommand.self, CalendarCommand.self, FetchCommand.self, RouteCommand.self])
 
     /// Runs the command line; usage errors exit 2 as DESIGN.md promises (ArgumentParser alone would exit 64).
     static func main() async {

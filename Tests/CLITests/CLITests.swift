@@ -9,8 +9,18 @@ import Travel
 
 /// Runs the built `tiaoqi` executable and captures what it prints.
 func tiaoqi(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    try runExecutable("tiaoqi", arguments)
+}
+
+/// Runs the built `tiaoqi-bench` executable (the benchmarks, outside the product) and captures what it prints.
+func tiaoqiBench(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    try runExecutable("tiaoqi-bench", arguments)
+}
+
+/// Runs one of the package's built executables from the repository's root and captures what it prints.
+private func runExecutable(_ name: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
     let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates = [directory.appendingPathComponent("tiaoqi").path, Fixtures.path(".build/debug/tiaoqi")]
+    let candidates = [directory.appendingPathComponent(name).path, Fixtures.path(".build/debug/\(name)")]
     let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)

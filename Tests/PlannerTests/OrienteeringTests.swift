@@ -1,3 +1,4 @@
+import BenchSupport
 import Itinerary
 import Planner
 import Schedules

@@ -5,11 +5,12 @@ import Planner
 import Schedules
 import Travel
 import Audit
+import BenchSupport
 
-/// `tiaoqi bench toptw`: a literature TOPTW instance planned as a week by `Planner` (what `tiaoqi plan` runs); prints its tours.
+/// `tiaoqi-bench toptw`: a literature TOPTW instance planned as a week by `Planner` (what `tiaoqi plan` runs); prints its tours.
 struct TOPTWBench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "toptw", abstract: "Solve a TOPTW benchmark instance (Benchmarks/toptw/instances format) with the planner `plan` runs; print the score and tours.")
+        commandName: "toptw", abstract: "Solve a TOPTW benchmark instance (Benchmarks/toptw/instances format) with the planner `tiaoqi plan` runs; print the score and tours.")
 
     @Argument(help: "The instance file (c101.txt, pr01.txt, …).")
     var file: String
@@ -59,15 +60,15 @@ struct TOPTWBench: ParsableCommand {
         // plan by the independent audit.
         let errors = PlanAudit(problem: week.problem, timetable: week.timetable).findings(for: plan).filter { $0.severity == .error }
         if let first = errors.first {
-            FileHandle.standardError.write(Data("tiaoqi: the plan fails the audit (a bug): \(first.rule.rawValue): \(first.message)\n".utf8))
+            FileHandle.standardError.write(Data("tiaoqi-bench: the plan fails the audit (a bug): \(first.rule.rawValue): \(first.message)\n".utf8))
             throw ExitCode(1)
         }
         switch week.instance.check(routes) {
         case .failure(let error):
-            FileHandle.standardError.write(Data("tiaoqi: the search returned infeasible tours (a bug): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("tiaoqi-bench: the search returned infeasible tours (a bug): \(error)\n".utf8))
             throw ExitCode(1)
         case .success(let score) where score != found:
-            FileHandle.standardError.write(Data("tiaoqi: the plan scores \(found), the check \(score) (a bug)\n".utf8))
+            FileHandle.standardError.write(Data("tiaoqi-bench: the plan scores \(found), the check \(score) (a bug)\n".utf8))
             throw ExitCode(1)
         case .success:
             break

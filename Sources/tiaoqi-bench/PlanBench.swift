@@ -9,7 +9,7 @@ import Schedules
 import Timeline
 import Travel
 
-/// `tiaoqi bench plan`: a synthetic bureau planned at several efforts; prints JSON.
+/// `tiaoqi-bench plan`: a synthetic bureau planned at several efforts; prints JSON.
 struct PlanBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",

@@ -1,6 +1,7 @@
 import Foundation
 import GTFS
 import Itinerary
+import Schedules
 
 /// Reads a TOPTW benchmark instance (Vansteenwegen's text format, as in `Benchmarks/toptw/instances`): vertex lines
 /// `i x y d S f a list… O C`, found by their shape (headers vary). Travel time is the Euclidean distance truncated to

@@ -1,6 +1,7 @@
 import Foundation
 import GTFS
 import Itinerary
+import Schedules
 import Timeline
 import Travel
 

@@ -5,11 +5,33 @@ import ICalendar
 import Schedules
 import Timeline
 
-/// `tiaoqi bench`: figures for speed, printed as JSON; build with `-c release` before trusting them.
-struct BenchCommand: ParsableCommand {
+/// `tiaoqi-bench`: figures for speed, printed as JSON; build with `-c release` before trusting them. Not part of the
+/// shipped `tiaoqi`: the benchmarks and their data generators live here (`Benchmarks/*/run.sh` call it).
+@main
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure speed and print figures (use a release build).",
+        commandName: "tiaoqi-bench", abstract: "Measure Tiaoqi's speed and print figures (use a release build).",
+        discussion: "Exit codes: 0 done; 1 a bench found a bug (a plan that fails the audit); 2 bad input or usage.",
         subcommands: [CalendarBench.self, FeedsBench.self, TravelBench.self, TOPTWBench.self, PlanBench.self, ClashBench.self])
+
+    /// Runs the command line; usage errors exit 2, as they do in `tiaoqi` (ArgumentParser alone would exit 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 
     struct FeedsBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,12 +1,11 @@
 import ArgumentParser
 import Foundation
 import GTFS
-import Planner
 import Schedules
 import Timeline
 import Travel
 
-/// `tiaoqi bench travel`: a generated national network, imported, queried, and precomputed; prints JSON.
+/// `tiaoqi-bench travel`: a generated national network, imported, queried, and precomputed; prints JSON.
 struct TravelBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "travel",
@@ -62,7 +61,7 @@ struct TravelBench: ParsableCommand {
 
         // Door-to-door queries between the larger cities, leaving between 06:00 and 20:00 on days 1…days-3.
         let big = generator.cities.prefix(cities).map(\.id)
-        var random = SplitMix64(state: seed &* 7919)
+        var random = BenchRandom(state: seed &* 7919)
         var timings: [Double] = []
         var answered = 0
         let zone = timetable.zone

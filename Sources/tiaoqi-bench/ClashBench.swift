@@ -8,7 +8,7 @@ import Schedules
 import Timeline
 import Travel
 
-/// `tiaoqi bench clashes`: district teams of a synthetic bureau plan their weeks, the clients' calendars then gain
+/// `tiaoqi-bench clashes`: district teams of a synthetic bureau plan their weeks, the clients' calendars then gain
 /// events, and the clash finder overlays every plan and calendar; prints JSON with the time of the overlay.
 struct ClashBench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,7 +51,7 @@ struct ClashBench: ParsableCommand {
         // One pool of staff and clients; each team takes its share of the staff and a random slice of the clients.
         let bureau = BureauGenerator(staff: people, clients: clients * teams / 2, seed: seed)
             .problem(timetable: timetable, cities: network.cities.map(\.id), days: days)
-        var random = SplitMix64(state: seed &+ 99)
+        var random = BenchRandom(state: seed &+ 99)
         let router = Router(timetable: timetable, rules: bureau.travelRules, dates: days)
         var weeks: [ClashFinder.Week] = []
         for team in 0..<teams {
