@@ -151,10 +151,11 @@ public struct PlanFile: Sendable {
         if let checkIn = defaults["check_in_minutes"] {
             let map = try reader.mapping(checkIn, "check_in_minutes")
             try reader.checkKeys(map, PlanKeys.checkIn)
-            for (key, mode) in [("train", Mode.rail), ("flight", .air), ("bus", .bus)] {
-                if let minutes = try reader.integer(map, key, in: 0...480) { rules.checkInMinutes[mode] = minutes }
+            for key in CheckInKey.allCases {
+                if let minutes = try reader.integer(map, key.rawValue, in: CheckInKey.minutes) {
+                    do { try rules.setCheckIn(key, minutes: minutes) } catch { throw ScheduleError(file: file, line: map.line(of: key.rawValue), error.message) }
+                }
             }
-            rules.internationalCheckInMinutes = try reader.integer(map, "international_flight", in: 0...480) ?? rules.internationalCheckInMinutes
         }
         rules.taxiSpeedKmh = try reader.decimal(defaults, "taxi_speed_kmh", in: 1...200) ?? rules.taxiSpeedKmh
         rules.roadSpeedKmh = try reader.decimal(defaults, "road_speed_kmh", in: 1...200) ?? rules.roadSpeedKmh

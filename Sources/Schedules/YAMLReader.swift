@@ -1,5 +1,6 @@
 import GTFS
 import Timeline
+import Travel
 import Yams
 
 /// A YAML mapping with the line of each key.
@@ -201,7 +202,7 @@ enum PlanKeys {
             "taxi_speed_kmh", "road_speed_kmh", "detour_factor", "max_road_km", "hotel_cost", "workdays", "languages", "max_nights",
             "max_cost", "meeting_start_step_seconds",
         ])
-    static let checkIn = Level(name: "'check_in_minutes:'", keys: ["train", "flight", "international_flight", "bus"])
+    static let checkIn = Level(name: "'check_in_minutes:'", keys: CheckInKey.allCases.map(\.rawValue))
     static let staff = Level(
         name: "a staff entry",
         keys: [

@@ -41,3 +41,66 @@ public struct TravelRules: Sendable, Hashable, Codable {
         return Int64((max(Double(minimumTaxiMinutes), minutes) * 60).rounded(.up))
     }
 }
+
+/// A check-in setting, named the same in plan.yaml's `check_in_minutes` and in `tiaoqi route --check-in`: one list of
+/// keys and one range of minutes for both.
+public enum CheckInKey: String, CaseIterable, Sendable {
+    /// Trains (`train`).
+    case train
+    /// Domestic flights (`flight`).
+    case flight
+    /// International flights (`international_flight`): a flight whose stops lie in more than one country.
+    case internationalFlight = "international_flight"
+    /// Buses (`bus`).
+    case bus
+
+    /// The minutes a check-in may take: 0 to 480 (eight hours).
+    public static let minutes: ClosedRange<Int> = 0...480
+
+    /// The keys as written, in order, for messages: `train, flight, international_flight, bus`.
+    public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+extension TravelRules {
+    /// The check-in minutes a key names.
+    public func checkIn(_ key: CheckInKey) -> Int {
+        switch key {
+        case .train: checkInMinutes[.rail] ?? 0
+        case .flight: checkInMinutes[.air] ?? 0
+        case .internationalFlight: internationalCheckInMinutes
+        case .bus: checkInMinutes[.bus] ?? 0
+        }
+    }
+
+    /// Sets the check-in minutes a key names; minutes outside `CheckInKey.minutes` are refused.
+    public mutating func setCheckIn(_ key: CheckInKey, minutes: Int) throws(TravelError) {
+        guard CheckInKey.minutes.contains(minutes) else {
+            throw TravelError("check-in minutes for \(key.rawValue) must be \(CheckInKey.minutes.lowerBound) to \(CheckInKey.minutes.upperBound), not \(minutes)")
+        }
+        switch key {
+        case .train: checkInMinutes[.rail] = minutes
+        case .flight: checkInMinutes[.air] = minutes
+        case .internationalFlight: internationalCheckInMinutes = minutes
+        case .bus: checkInMinutes[.bus] = minutes
+        }
+    }
+
+    /// Sets check-in minutes from `key=minutes` pairs separated by commas (`train=20,flight=60`): the keys and range
+    /// of plan.yaml's `check_in_minutes`, minutes as plain digits. Nothing changes when a pair is refused.
+    public mutating func setCheckIn(pairs text: String) throws(TravelError) {
+        var rules = self
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = item.split(separator: "=", omittingEmptySubsequences: false).map { part in
+                String(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+            }
+            guard parts.count == 2, !parts[1].isEmpty, parts[1].utf8.allSatisfy({ (48...57).contains($0) }), let minutes = Int(parts[1]) else {
+                throw TravelError("'\(item)' is not key=minutes, such as train=20 (keys: \(CheckInKey.names))")
+            }
+            guard let key = CheckInKey(rawValue: parts[0]) else {
+                throw TravelError("'\(parts[0])' is not a check-in key; use \(CheckInKey.names)")
+            }
+            try rules.setCheckIn(key, minutes: minutes)
+        }
+        self = rules
+    }
+}

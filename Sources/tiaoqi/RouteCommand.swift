@@ -32,7 +32,7 @@ struct RouteCommand: ParsableCommand {
     @Flag(name: .customLong("no-buffers"), help: "Between two stop ids: the timetable alone, no taxi or check-in (transfers.txt still applies).")
     var noBuffers = false
 
-    @Option(name: .customLong("check-in"), help: "Check-in minutes, e.g. rail=20,air=60,international=120,bus=10.")
+    @Option(name: .customLong("check-in"), help: "Check-in minutes, 0 to 480, as plan.yaml's check_in_minutes names them: train=20,flight=60,international_flight=120,bus=10 are the defaults.")
     var checkIn: String?
 
     @Option(name: .customLong("access-minutes"), help: "Fixed taxi minutes between a door and a station (default: by distance).")
@@ -58,19 +58,8 @@ struct RouteCommand: ParsableCommand {
         if let maxRoadKilometres, !(0...5_000).contains(maxRoadKilometres) { throw ValidationError("--max-road-km must be 0 to 5000") }
         rules.accessMinutes = accessMinutes
         if let maxRoadKilometres { rules.maximumRoadKilometres = maxRoadKilometres }
-        for item in (checkIn ?? "").split(separator: ",") {
-            let parts = item.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let minutes = Int(parts[1]), (0...600).contains(minutes) else {
-                throw ValidationError("--check-in takes mode=minutes pairs such as rail=20,air=60; '\(item)' is not one")
-            }
-            switch parts[0] {
-            case "international": rules.internationalCheckInMinutes = minutes
-            case let name: 
-                guard let mode = Mode(rawValue: name), mode.isTimetabled else {
-                    throw ValidationError("--check-in: '\(name)' is not rail, air, bus or international")
-                }
-                rules.checkInMinutes[mode] = minutes
-            }
+        if let checkIn {
+            do { try rules.setCheckIn(pairs: checkIn) } catch { throw ValidationError("--check-in: \(error.message)") }
         }
         return rules
     }

@@ -299,13 +299,39 @@ struct RouteCLITests {
     }
 
     @Test func checkInCanBeChanged() throws {
-        let run = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", "2022-03-07T07:00+08:00", "--check-in", "rail=45", "--access-minutes", "30", "--format", "json"])
+        let run = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", "2022-03-07T07:00+08:00", "--check-in", "train=45", "--access-minutes", "30", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let legs = (try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any])["legs"] as! [[String: Any]]
         #expect(Instant(iso8601: legs[0]["arrive"] as! String)! - Instant(iso8601: legs[0]["depart"] as! String)! == 30 * 60)
         #expect(Instant(iso8601: legs[1]["depart"] as! String)! - Instant(iso8601: legs[0]["arrive"] as! String)! >= 45 * 60)
         let bad = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", "2022-03-07T07:00+08:00", "--check-in", "boat=5"])
         #expect(bad.status == 2)
+    }
+
+    /// plan.yaml's `check_in_minutes` and `route --check-in` take the same keys and the same range (one rule,
+    /// `CheckInKey`): each key at 0 and 480 minutes is taken by both, at 481 refused by both (exit 2, naming it).
+    @Test func checkInKeysAndMinutesAreTheSameInPlanYAMLAndInRoute() throws {
+        let depart = "2022-03-07T07:00+08:00"
+        for key in CheckInKey.allCases {
+            for minutes in [0, 480, 481] {
+                let taken = minutes <= 480
+                let route = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", depart, "--check-in", "\(key.rawValue)=\(minutes)", "--format", "json"])
+                #expect((route.status != 2) == taken, "route \(key.rawValue)=\(minutes): \(route.status) \(route.stderr)")
+                let folder = Fixtures.copy(Fixtures.quickstart)
+                Fixtures.edit("\(folder)/plan.yaml", replacing: "  hotel_cost: 450", with: "  hotel_cost: 450\n  check_in_minutes: {\(key.rawValue): \(minutes)}")
+                let plan = try tiaoqi(["plan", folder, "--seconds", "0.01", "--format", "json"])
+                #expect((plan.status != 2) == taken, "plan.yaml \(key.rawValue): \(minutes): \(plan.status) \(plan.stderr)")
+                if !taken {
+                    #expect(route.stderr.contains(key.rawValue) && route.stderr.contains("480"), "\(route.stderr)")
+                    #expect(plan.stderr.contains("plan.yaml:15") && plan.stderr.contains(key.rawValue), "\(plan.stderr)")
+                }
+            }
+        }
+        // Names that are not plan.yaml's keys are refused by route as plan.yaml refuses them.
+        for pair in ["rail=20", "air=60", "international=120", "train=+5", "train=", "train=20,,bus=5"] {
+            let route = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", depart, "--check-in", pair])
+            #expect(route.status == 2, "\(pair): \(route.stdout)\(route.stderr)")
+        }
     }
 
     @Test func anUnknownPlaceExitsTwoWithCloseMatches() throws {

@@ -51,12 +51,21 @@ struct OracleTests {
     /// follows the RFC, which case 7 checks on the same file.
     static let excluded: Set<Int> = [8]
 
-    @Test(arguments: OracleCase.all())
-    func pitfallFixture(_ item: OracleCase) throws {
-        try #require(!Self.excluded.contains(item.number) || true)
-        if Self.excluded.contains(item.number) { return }
+    /// The oracle's expected output of a case, its first line `# exit N`.
+    static func expected(_ item: OracleCase) throws -> [String] {
         let expectedPath = String(format: "%@/expected/%02d-%@.out", oracleFolder, item.number, item.file)
-        let expected = try String(contentsOfFile: expectedPath, encoding: .utf8).split(separator: "\n").map(String.init)
+        return try String(contentsOfFile: expectedPath, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    @Test func theCasesAreThere() {
+        // 16 cases in CASES.tsv and 6 fuzz seeds; without them the parameterised tests below would run no case.
+        #expect(OracleCase.all().count >= 16)
+        #expect(Self.fuzzSeeds().count >= 6)
+    }
+
+    @Test(arguments: OracleCase.all().filter { !excluded.contains($0.number) })
+    func pitfallFixture(_ item: OracleCase) throws {
+        let expected = try Self.expected(item)
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "\(oracleFolder)/\(item.file)")))
         if item.arguments.contains("--encoding gb18030") {
             bytes = Array(String(data: Data(bytes), encoding: String.Encoding(rawValue: 0x8000_0632))!.utf8)
@@ -75,6 +84,25 @@ struct OracleTests {
             actual = codePointSorted(calendar.occurrences(in: window, floating: zone).map(canonicalLine))
         }
         #expect(actual == Array(expected.dropFirst()), "\(item.file)")
+    }
+
+    /// The excluded case is not skipped: Tiaoqi must differ from the oracle's wall-clock ends there, and give exactly
+    /// the RFC's exact-duration ends the oracle prints for the same file without the flag (the case before it).
+    @Test func theWallClockEndCaseDiffersFromTheOracleAndMatchesTheRFCCase() throws {
+        let cases = OracleCase.all()
+        for number in Self.excluded.sorted() {
+            let item = try #require(cases.first { $0.number == number })
+            let rfc = try #require(cases.first { $0.file == item.file && $0.arguments.isEmpty })
+            #expect(item.arguments.contains("--end-semantics wallclock"))
+            let wallClock = try Self.expected(item), exact = try Self.expected(rfc)
+            #expect(wallClock.first == "# exit 0" && exact.first == "# exit 0")
+            let zone = try #require(Zone(identifier: item.zone))
+            let calendar = try VCalendar.parse(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: "\(oracleFolder)/\(item.file)"))))
+            let window = Interval(Instant(iso8601: item.start, zone: zone)!, Instant(iso8601: item.end, zone: zone)!)
+            let actual = codePointSorted(calendar.occurrences(in: window, floating: zone).map(canonicalLine))
+            #expect(actual == Array(exact.dropFirst()))
+            #expect(actual != Array(wallClock.dropFirst()))
+        }
     }
 
     static func fuzzSeeds() -> [String] {
