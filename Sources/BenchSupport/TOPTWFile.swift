@@ -11,9 +11,12 @@ public enum TOPTWFile {
     public static let unitsPerTime: Int64 = 1000
 
     /// The instance in `path` with `tours` tours; `pr*` files truncate distances to two decimals, others to one.
-    public static func read(_ path: String, tours: Int, displayName: String? = nil) throws(ScheduleError) -> OrienteeringProblem {
+    public static func read(_ path: String, tours: Int, displayName: String? = nil) throws(ScheduleError)
+        -> OrienteeringProblem
+    {
         let name = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             throw ScheduleError(file: name, "cannot read the file; check that it exists and is text")
         }
         let decimals = (path as NSString).lastPathComponent.lowercased().hasPrefix("pr") ? 2 : 1
@@ -21,10 +24,14 @@ public enum TOPTWFile {
     }
 
     /// Parses instance text; `distanceDecimals` is 1 or 2.
-    public static func parse(_ text: String, tours: Int, distanceDecimals: Int, file: String) throws(ScheduleError) -> OrienteeringProblem {
+    public static func parse(_ text: String, tours: Int, distanceDecimals: Int, file: String) throws(ScheduleError)
+        -> OrienteeringProblem
+    {
         var sites: [OrienteeringProblem.Site] = []
         var points: [(x: Int64, y: Int64)] = []
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+        for (index, line) in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }
+        ).enumerated() {
             let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             guard tokens.count >= 9, let listed = Int(tokens[6]), tokens.count == 9 + listed else { continue }
             func number(_ k: Int, _ what: String) throws(ScheduleError) -> Int64 {
@@ -34,14 +41,19 @@ public enum TOPTWFile {
                 return value
             }
             guard Int(tokens[0]) == sites.count else {
-                throw ScheduleError(file: file, line: index + 1, "vertex \(tokens[0]) where vertex \(sites.count) was expected")
+                throw ScheduleError(
+                    file: file, line: index + 1, "vertex \(tokens[0]) where vertex \(sites.count) was expected")
             }
             points.append((try number(1, "x"), try number(2, "y")))
-            let open = try number(tokens.count - 2, "opening time"), close = try number(tokens.count - 1, "closing time")
-            guard open <= close else { throw ScheduleError(file: file, line: index + 1, "the time window closes before it opens") }
+            let open = try number(tokens.count - 2, "opening time")
+            let close = try number(tokens.count - 1, "closing time")
+            guard open <= close else {
+                throw ScheduleError(file: file, line: index + 1, "the time window closes before it opens")
+            }
             sites.append(
                 OrienteeringProblem.Site(
-                    score: Int(try number(4, "score") / unitsPerTime), service: try number(3, "service time"), open: open, close: close))
+                    score: Int(try number(4, "score") / unitsPerTime), service: try number(3, "service time"),
+                    open: open, close: close))
         }
         guard sites.count >= 2 else {
             throw ScheduleError(file: file, "no vertex lines (i x y d S f a list O C) found; is this a TOPTW instance?")
@@ -51,7 +63,8 @@ public enum TOPTWFile {
         let step: Int64 = distanceDecimals >= 2 ? 10 : 100  // thousandths per truncation step
         for a in 0..<n {
             for b in 0..<n where a != b {
-                let dx = points[a].x - points[b].x, dy = points[a].y - points[b].y
+                let dx = points[a].x - points[b].x
+                let dy = points[a].y - points[b].y
                 travel[a * n + b] = squareRoot(dx * dx + dy * dy) / step * step
             }
         }
@@ -71,7 +84,9 @@ public enum TOPTWFile {
         var fraction: Int64 = 0
         if parts.count == 2 {
             let digits = parts[1].prefix(3)
-            guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) || digits.isEmpty, let value = digits.isEmpty ? 0 : Int64(digits) else { return nil }
+            guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) || digits.isEmpty,
+                let value = digits.isEmpty ? 0 : Int64(digits)
+            else { return nil }
             fraction = value * [100, 10, 1][max(0, digits.count - 1)]
             if digits.isEmpty { fraction = 0 }
         }

@@ -29,12 +29,21 @@ public struct TOPTWWeek: Sendable {
     public init(_ instance: OrienteeringProblem, name: String) throws(ScheduleError) {
         self.instance = instance
         let sites = instance.sites
-        guard sites[0].open == 0 else { throw ScheduleError(file: name, "the depot opens at \(sites[0].open / 1000), not 0; only tours leaving at 0 are read") }
+        guard sites[0].open == 0 else {
+            throw ScheduleError(
+                file: name, "the depot opens at \(sites[0].open / 1000), not 0; only tours leaving at 0 are read")
+        }
         // Thousandths of a unit: every time × seconds-per-unit / 1000 must be whole, every service whole minutes.
-        let times = sites.flatMap { [$0.open, $0.close] } + (0..<sites.count).flatMap { a in (0..<sites.count).map { instance.travel(a, $0) } }
-        guard let unit = stride(from: Int64(60), through: 3600, by: 60).first(where: { seconds in
-            times.allSatisfy { $0 * seconds % 1000 == 0 } && sites.allSatisfy { $0.service * seconds % 60_000 == 0 }
-        }) else { throw ScheduleError(file: name, "its times are not whole seconds at any whole number of minutes per unit") }
+        let times =
+            sites.flatMap { [$0.open, $0.close] }
+            + (0..<sites.count).flatMap { a in (0..<sites.count).map { instance.travel(a, $0) } }
+        guard
+            let unit = stride(from: Int64(60), through: 3600, by: 60).first(where: { seconds in
+                times.allSatisfy { $0 * seconds % 1000 == 0 } && sites.allSatisfy { $0.service * seconds % 60_000 == 0 }
+            })
+        else {
+            throw ScheduleError(file: name, "its times are not whole seconds at any whole number of minutes per unit")
+        }
         secondsPerUnit = unit
         func seconds(_ thousandths: Int64) -> Int64 { thousandths * unit / 1000 }
         let zone = Zone.utc
@@ -43,7 +52,11 @@ public struct TOPTWWeek: Sendable {
         let days = (0..<dayCount).map { Self.firstDay.adding(days: $0) }
         let origin = zone.day(days[0]).start
         var records = TimetableRecords(zone: zone)
-        records.cities = [City(id: Self.city, name: Self.city, nameZh: "", coordinate: Coordinate(lat: 0, lon: 0), timeZone: zone.identifier)]
+        records.cities = [
+            City(
+                id: Self.city, name: Self.city, nameZh: "", coordinate: Coordinate(lat: 0, lon: 0),
+                timeZone: zone.identifier)
+        ]
         do {
             timetable = try Timetable(records)
         } catch {
@@ -54,17 +67,23 @@ public struct TOPTWWeek: Sendable {
         var matrix = TravelMatrix()
         let ids = [Self.depot] + (1..<sites.count).map { "s\($0)" }
         for a in sites.indices {
-            for b in sites.indices where a != b { matrix.set(from: ids[a], to: ids[b], seconds: seconds(instance.travel(a, b))) }
+            for b in sites.indices where a != b {
+                matrix.set(from: ids[a], to: ids[b], seconds: seconds(instance.travel(a, b)))
+            }
         }
         func place(_ site: Int) -> Place {
             // A point near (0, 0) for maps; the matrix gives every travel time.
-            Place(cityID: Self.city, coordinate: Coordinate(lat: 0, lon: 0), label: site == 0 ? Self.depot : "site \(site)", id: ids[site])
+            Place(
+                cityID: Self.city, coordinate: Coordinate(lat: 0, lon: 0),
+                label: site == 0 ? Self.depot : "site \(site)", id: ids[site])
         }
         let clients = (1..<sites.count).map { site in
-            let window = Interval(origin + seconds(sites[site].open), origin + seconds(sites[site].close + sites[site].service))
+            let window = Interval(
+                origin + seconds(sites[site].open), origin + seconds(sites[site].close + sites[site].service))
             return Client(
                 id: ids[site], name: "site \(site)", place: place(site), address: "", priority: sites[site].score,
-                meetingMinutes: Int(seconds(sites[site].service) / 60), mustVisit: false, sector: "", availability: IntervalSet([window]))
+                meetingMinutes: Int(seconds(sites[site].service) / 60), mustVisit: false, sector: "",
+                availability: IntervalSet([window]))
         }
         let longest = (matrix.pairs.map(\.seconds).max() ?? 0) / 60 + 1
         let staff = (1...instance.tours).map { tour in
@@ -76,7 +95,9 @@ public struct TOPTWWeek: Sendable {
             person.finishBy = origin + seconds(sites[0].close)
             return person
         }
-        var problem = Problem(name: name, zone: zone, days: days, staff: staff, clients: clients, travelRules: TravelRules(), hotelCost: 0)
+        var problem = Problem(
+            name: name, zone: zone, days: days, staff: staff, clients: clients, travelRules: TravelRules(), hotelCost: 0
+        )
         problem.travelMatrix = matrix
         problem.meetingStartStep = 1
         self.problem = problem
@@ -85,7 +106,9 @@ public struct TOPTWWeek: Sendable {
     /// The tours of a plan as the instance numbers its sites, tour by tour in time order.
     public func routes(of plan: Plan) -> [[Int]] {
         problem.staff.map { person in
-            plan.visits.filter { $0.staff.contains(person.id) }.sorted { $0.start < $1.start }.compactMap { Int($0.client.dropFirst()) }
+            plan.visits.filter { $0.staff.contains(person.id) }.sorted { $0.start < $1.start }.compactMap {
+                Int($0.client.dropFirst())
+            }
         }
     }
 }

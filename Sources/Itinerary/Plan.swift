@@ -113,7 +113,8 @@ public struct Leg: Sendable, Codable, Hashable {
 
     /// A leg from its parts.
     public init(
-        person: String, fromCity: String, toCity: String, from: String, to: String, journey: Journey, fromPlace: String? = nil,
+        person: String, fromCity: String, toCity: String, from: String, to: String, journey: Journey,
+        fromPlace: String? = nil,
         toPlace: String? = nil
     ) {
         self.fromPlace = fromPlace
@@ -248,7 +249,8 @@ public struct PersonScore: Sendable, Codable, Hashable {
 
     /// A person's score from its parts.
     public init(
-        person: String, visits: Int, travelMinutes: Int, busiestDayMinutes: Int, dailyCapMinutes: Int, tickets: Double, hotels: Double,
+        person: String, visits: Int, travelMinutes: Int, busiestDayMinutes: Int, dailyCapMinutes: Int, tickets: Double,
+        hotels: Double,
         costLimit: Double?, nights: Int, nightsLimit: Int?
     ) {
         self.person = person

@@ -131,12 +131,14 @@ public struct Client: Sendable, Hashable, Identifiable {
     /// A client free at exactly `availability` (open hours with nothing published and nothing busy).
     public init(
         id: String, name: String, place: Place, address: String, priority: Int, meetingMinutes: Int, mustVisit: Bool,
-        sector: String, availability: IntervalSet, eligible: [String] = [], language: String? = nil, with: [String] = [],
+        sector: String, availability: IntervalSet, eligible: [String] = [], language: String? = nil,
+        with: [String] = [],
         earliestDay: LocalDate? = nil, latestDay: LocalDate? = nil, after: [String] = [], pinnedStart: Instant? = nil
     ) {
         self.init(
             id: id, name: name, place: place, address: address, priority: priority, meetingMinutes: meetingMinutes,
-            mustVisit: mustVisit, sector: sector, calendar: ClientCalendar(hours: availability), eligible: eligible, language: language,
+            mustVisit: mustVisit, sector: sector, calendar: ClientCalendar(hours: availability), eligible: eligible,
+            language: language,
             with: with, earliestDay: earliestDay, latestDay: latestDay, after: after, pinnedStart: pinnedStart)
     }
 }

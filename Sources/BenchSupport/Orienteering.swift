@@ -46,18 +46,25 @@ public struct OrienteeringProblem: Sendable {
     /// The score of `routes` (site numbers, depot left out) when they are feasible, else what is wrong with them.
     /// Written apart from the solver, as its second opinion.
     public func check(_ routes: [[Int]]) -> Result<Int, OrienteeringError> {
-        guard routes.count <= tours else { return .failure(OrienteeringError("\(routes.count) tours, more than \(tours)")) }
+        guard routes.count <= tours else {
+            return .failure(OrienteeringError("\(routes.count) tours, more than \(tours)"))
+        }
         var seen = Set<Int>()
         var score = 0
         for (number, route) in routes.enumerated() {
             var clock = sites[0].open
             var at = 0
             for site in route {
-                guard site > 0, site < sites.count else { return .failure(OrienteeringError("tour \(number + 1): no site \(site)")) }
-                guard seen.insert(site).inserted else { return .failure(OrienteeringError("site \(site) is visited twice")) }
+                guard site > 0, site < sites.count else {
+                    return .failure(OrienteeringError("tour \(number + 1): no site \(site)"))
+                }
+                guard seen.insert(site).inserted else {
+                    return .failure(OrienteeringError("site \(site) is visited twice"))
+                }
                 clock = max(clock + sites[at].service + travel(at, site), sites[site].open)
                 guard clock <= sites[site].close else {
-                    return .failure(OrienteeringError("tour \(number + 1): site \(site) is reached after its window closes"))
+                    return .failure(
+                        OrienteeringError("tour \(number + 1): site \(site) is reached after its window closes"))
                 }
                 score += sites[site].score
                 at = site
