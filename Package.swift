@@ -8,7 +8,6 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
-
 let package = Package(
     name: "Tiaoqi",
     platforms: [.macOS(.v14)],
@@ -61,7 +60,8 @@ let package = Package(
         .executableTarget(
             name: "tiaoqi",
             dependencies: [
-                "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Planner", "Audit", "GTFS", "Reports", "Schedules",
+                "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Planner", "Audit", "GTFS", "Reports",
+                "Schedules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +72,8 @@ let package = Package(
         .executableTarget(
             name: "tiaoqi-bench",
             dependencies: [
-                "Timeline", "ICalendar", "Feeds", "Travel", "GTFS", "Itinerary", "Planner", "Audit", "Reports", "Schedules", "BenchSupport",
+                "Timeline", "ICalendar", "Feeds", "Travel", "GTFS", "Itinerary", "Planner", "Audit", "Reports",
+                "Schedules", "BenchSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,23 +85,40 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"]),
-        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ICalendarTests", dependencies: ["ICalendar", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "TestSupport"], exclude: ["Server"]),
         .testTarget(
             name: "TravelTests", dependencies: ["Travel", "GTFS", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Timeline", "Travel"]),
         .testTarget(
-            name: "PlannerTests", dependencies: ["Planner", "Audit", "GTFS", "Schedules", "BenchSupport", "Itinerary", "Travel", "Timeline", "TestSupport"],
+            name: "PlannerTests",
+            dependencies: [
+                "Planner", "Audit", "GTFS", "Schedules", "BenchSupport", "Itinerary", "Travel", "Timeline",
+                "TestSupport",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "AuditTests", dependencies: ["Audit", "Reports", "Planner", "Itinerary", "Travel", "Timeline", "GTFS", "Schedules", "TestSupport"],
+            name: "AuditTests",
+            dependencies: [
+                "Audit", "Reports", "Planner", "Itinerary", "Travel", "Timeline", "GTFS", "Schedules", "TestSupport",
+            ],
             exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Audit", "ICalendar", "Itinerary", "Travel", "Timeline"]),
         .testTarget(
-            name: "SchedulesTests", dependencies: ["Schedules", "GTFS", "Reports", "Audit", "Feeds", "Itinerary", "ICalendar", "Timeline", "Travel", "TestSupport"],
+            name: "ReportsTests", dependencies: ["Reports", "Audit", "ICalendar", "Itinerary", "Travel", "Timeline"]),
+        .testTarget(
+            name: "SchedulesTests",
+            dependencies: [
+                "Schedules", "GTFS", "Reports", "Audit", "Feeds", "Itinerary", "ICalendar", "Timeline", "Travel",
+                "TestSupport",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "CLITests", dependencies: ["tiaoqi", "tiaoqi-bench", "Feeds", "ICalendar", "GTFS", "Reports", "Schedules", "Itinerary", "Timeline", "Travel", "TestSupport"],
+            name: "CLITests",
+            dependencies: [
+                "tiaoqi", "tiaoqi-bench", "Feeds", "ICalendar", "GTFS", "Reports", "Schedules", "Itinerary", "Timeline",
+                "Travel", "TestSupport",
+            ],
             exclude: ["Fixtures"]),
     ]
 )

@@ -32,14 +32,18 @@ public func fuzzGTFS(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         _ = FileManager.default.createFile(atPath: network, contents: bytes)
     } else {
         network = folder
-        for (name, part) in zip(files, bytes.split(separator: 0, omittingEmptySubsequences: false)) where !part.isEmpty {
-            _ = FileManager.default.createFile(atPath: (folder as NSString).appendingPathComponent(name), contents: Data(part))
+        for (name, part) in zip(files, bytes.split(separator: 0, omittingEmptySubsequences: false)) where !part.isEmpty
+        {
+            _ = FileManager.default.createFile(
+                atPath: (folder as NSString).appendingPathComponent(name), contents: Data(part))
         }
     }
     guard let timetable = try? NetworkLoader.load(paths: [network]) else { return 0 }
     for trip in timetable.trips {
         let times = zip(trip.arrivals, trip.departures).flatMap { [$0, $1] }
-        guard zip(times, times.dropFirst()).allSatisfy({ $0 <= $1 }), times.allSatisfy({ (0...Timetable.latestTime).contains($0) }) else {
+        guard zip(times, times.dropFirst()).allSatisfy({ $0 <= $1 }),
+            times.allSatisfy({ (0...Timetable.latestTime).contains($0) })
+        else {
             fatalError("trip \(trip.id) has times out of order or out of bounds: \(times)")
         }
     }
@@ -48,7 +52,9 @@ public func fuzzGTFS(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let router = Router(timetable: timetable, rules: TravelRules(), dates: days)
     func place(_ id: String) -> Place { Place(cityID: id, coordinate: timetable.cities[id]!.coordinate, label: id) }
     let start = timetable.zone.instant(days[0], TimeOfDay(minutes: 6 * 60))
-    if let journey = router.earliestArrival(from: place(from), to: place(to), notBefore: start), journey.arrive < journey.depart {
+    if let journey = router.earliestArrival(from: place(from), to: place(to), notBefore: start),
+        journey.arrive < journey.depart
+    {
         fatalError("journey arrives before it leaves")
     }
     return 0

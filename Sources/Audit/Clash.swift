@@ -63,7 +63,10 @@ public struct HandPlan: Sendable, Codable, Hashable {
         public var client: String?
 
         /// An event from its parts.
-        public init(start: Instant, end: Instant, summary: String, location: String? = nil, city: String? = nil, client: String? = nil) {
+        public init(
+            start: Instant, end: Instant, summary: String, location: String? = nil, city: String? = nil,
+            client: String? = nil
+        ) {
             self.start = start
             self.end = end
             self.summary = summary

@@ -55,7 +55,9 @@ public struct ClashFinder: Sendable {
         found += overlay.doubleBooked()
         found += overlay.unreachable()
         return found.sorted { a, b in
-            (b.severity, a.start ?? Instant(seconds: .min), a.kind, a.explanation) < (a.severity, b.start ?? Instant(seconds: .min), b.kind, b.explanation)
+            (b.severity, a.start ?? Instant(seconds: .min), a.kind, a.explanation) < (
+                a.severity, b.start ?? Instant(seconds: .min), b.kind, b.explanation
+            )
         }
     }
 }
@@ -92,7 +94,9 @@ struct PlanClashes {
             var kind = finding.rule.clashKind
             var explanation = finding.message
             var remedy = Remedy(.replan, replan: replan)
-            let visit = finding.client.flatMap { id in week.plan.visits.first { $0.client == id && $0.start == finding.time } }
+            let visit = finding.client.flatMap { id in
+                week.plan.visits.first { $0.client == id && $0.start == finding.time }
+            }
             switch finding.rule {
             case .visitOutsideClientAvailability:
                 if let visit, let client = clients[visit.client] {
@@ -101,28 +105,36 @@ struct PlanClashes {
                 remedy = Remedy(.replanMovesVisit, replan: replan)
             case .visitOutsideStaffAvailability:
                 // On a day off the audit's busy-on-day-off says it better.
-                if let visit, let id = finding.person, let person = staff[id], person.daysOff.contains(problem.zone.date(of: visit.start)) { continue }
+                if let visit, let id = finding.person, let person = staff[id],
+                    person.daysOff.contains(problem.zone.date(of: visit.start))
+                {
+                    continue
+                }
                 if let visit, let id = finding.person, let person = staff[id], person.busy.overlaps(visit.interval) {
                     kind = .doubleBooked
-                    explanation = "\(person.name): the visit to \(visit.clientName) \(span(visit.interval)) overlaps their own calendar"
+                    explanation =
+                        "\(person.name): the visit to \(visit.clientName) \(span(visit.interval)) overlaps their own calendar"
                     remedy = Remedy(.moveVisitOrOwnEvent, subject: person.name, replan: replan)
                 } else if let visit, let id = finding.person, let person = staff[id] {
                     kind = .overWorkingHours
                     let hours = person.workingHours(on: problem.zone.date(of: visit.start))
-                    explanation = "\(person.name): the visit to \(visit.clientName) \(span(visit.interval)) is outside their working hours \(hours)"
+                    explanation =
+                        "\(person.name): the visit to \(visit.clientName) \(span(visit.interval)) is outside their working hours \(hours)"
                     remedy = Remedy(.moveInsideWorkingHours, subject: "\(hours)", replan: replan)
                 }
             case .unknownService: remedy = Remedy(.rebookService, replan: replan)
             case .missedConnection: remedy = Remedy(.rebookConnection, replan: replan)
             case .doubleBooked, .travelDuringOwnEvent: remedy = Remedy(.moveOneOfTwo, replan: replan)
-            case .overTravelCap, .outsideTravelHours, .overNightLimit, .overCostLimit: remedy = Remedy(.spreadTheTrip, replan: replan)
+            case .overTravelCap, .outsideTravelHours, .overNightLimit, .overCostLimit:
+                remedy = Remedy(.spreadTheTrip, replan: replan)
             default: break
             }
             let end = visit?.end
             result.append(
                 Clash(
                     kind: kind, severity: finding.severity, people: finding.person.map { [$0] } ?? visit?.staff ?? [],
-                    clients: finding.client.map { [$0] } ?? [], teams: [week.team], start: finding.time, end: end, explanation: explanation, remedy: remedy))
+                    clients: finding.client.map { [$0] } ?? [], teams: [week.team], start: finding.time, end: end,
+                    explanation: explanation, remedy: remedy))
         }
         return result
     }
@@ -134,7 +146,8 @@ struct PlanClashes {
         guard !over.isEmpty else {
             return "\(label) is no longer inside the client's business hours or published availability"
         }
-        let events = over.map { "\"\($0.summary.isEmpty ? "busy" : $0.summary)\" \(span($0.interval))" }.joined(separator: ", ")
+        let events = over.map { "\"\($0.summary.isEmpty ? "busy" : $0.summary)\" \(span($0.interval))" }.joined(
+            separator: ", ")
         return "\(label) now overlaps the client's \(events)"
     }
 

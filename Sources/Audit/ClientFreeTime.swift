@@ -18,10 +18,14 @@ struct ClientFreeTime {
     func freeStretches(in window: Interval) -> [Interval] {
         var cuts: Set<Int64> = [window.start.seconds, window.end.seconds]
         let published = calendar.published
-        let lists = [calendar.hours.intervals, published?.covered.intervals ?? [], published?.available.intervals ?? [], calendar.busy.map(\.interval)]
+        let lists = [
+            calendar.hours.intervals, published?.covered.intervals ?? [], published?.available.intervals ?? [],
+            calendar.busy.map(\.interval),
+        ]
         for list in lists {
             for piece in list {
-                for edge in [piece.start.seconds, piece.end.seconds] where edge > window.start.seconds && edge < window.end.seconds {
+                for edge in [piece.start.seconds, piece.end.seconds]
+                where edge > window.start.seconds && edge < window.end.seconds {
                     cuts.insert(edge)
                 }
             }
@@ -40,8 +44,12 @@ struct ClientFreeTime {
 
     /// Whether the moment `second` is free (the pieces between boundaries are free or not as a whole).
     private func isFree(at second: Int64) -> Bool {
-        func holds(_ list: [Interval]) -> Bool { list.contains { $0.start.seconds <= second && second < $0.end.seconds } }
-        if calendar.busy.contains(where: { $0.interval.start.seconds <= second && second < $0.interval.end.seconds }) { return false }
+        func holds(_ list: [Interval]) -> Bool {
+            list.contains { $0.start.seconds <= second && second < $0.end.seconds }
+        }
+        if calendar.busy.contains(where: { $0.interval.start.seconds <= second && second < $0.interval.end.seconds }) {
+            return false
+        }
         if let published = calendar.published {
             if holds(published.available.intervals) { return true }
             if holds(published.covered.intervals) { return false }

@@ -20,7 +20,10 @@ public struct Finding: Sendable, Hashable, Codable {
     public var message: String
 
     /// A finding from its parts.
-    public init(rule: AuditRule, severity: Severity, person: String? = nil, client: String? = nil, time: Instant? = nil, message: String) {
+    public init(
+        rule: AuditRule, severity: Severity, person: String? = nil, client: String? = nil, time: Instant? = nil,
+        message: String
+    ) {
         self.rule = rule
         self.severity = severity
         self.person = person

@@ -31,7 +31,9 @@ struct Overlay {
         self.finder = finder
         zone = finder.weeks.first?.problem.zone ?? .utc
         var names: [String: String] = [:]
-        for week in finder.weeks { for person in week.problem.staff where names[person.id] == nil { names[person.id] = person.name } }
+        for week in finder.weeks {
+            for person in week.problem.staff where names[person.id] == nil { names[person.id] = person.name }
+        }
         staffNames = names
         let cities = finder.weeks.first?.router.timetable.cities ?? [:]
         cityNames = cities.mapValues(\.displayName)
@@ -41,13 +43,18 @@ struct Overlay {
             let cities = week.router.timetable.cities
             let names = { (id: String) in cities[id]?.displayName ?? id }
             for visit in week.plan.visits {
-                let place = clients[visit.client]?.place ?? cities[visit.city].map { Place(cityID: $0.id, coordinate: $0.coordinate, label: visit.clientName) }
+                let place =
+                    clients[visit.client]?.place
+                    ?? cities[visit.city].map {
+                        Place(cityID: $0.id, coordinate: $0.coordinate, label: visit.clientName)
+                    }
                 for person in visit.staff {
                     byPerson[person, default: []].append(
                         Commitment(
                             person: person, source: source, team: week.team, interval: visit.interval,
                             what: "visit to \(visit.clientName)", place: place, client: visit.client, isVisit: true,
-                            key: finder.companyKey(id: visit.client, name: visit.clientName, company: clients[visit.client]?.company)))
+                            key: finder.companyKey(
+                                id: visit.client, name: visit.clientName, company: clients[visit.client]?.company)))
                 }
             }
             for leg in week.plan.legs {
@@ -56,11 +63,13 @@ struct Overlay {
                     Commitment(
                         person: leg.person, source: source, team: week.team, interval: leg.interval,
                         what: leg.fromCity == leg.toCity && services.isEmpty
-                            ? "taxi in \(names(leg.fromCity))" : "journey \(names(leg.fromCity))→\(names(leg.toCity))\(services.isEmpty ? "" : " by \(services)")",
+                            ? "taxi in \(names(leg.fromCity))"
+                            : "journey \(names(leg.fromCity))→\(names(leg.toCity))\(services.isEmpty ? "" : " by \(services)")",
                         place: nil, client: nil, isVisit: false, key: "\(leg.fromCity)>\(leg.toCity) \(services)"))
             }
         }
-        var clientNames: [String: String] = [:], companies: [String: String] = [:]
+        var clientNames: [String: String] = [:]
+        var companies: [String: String] = [:]
         for week in finder.weeks {
             for client in week.problem.clients {
                 clientNames[client.id] = client.name
@@ -69,15 +78,22 @@ struct Overlay {
         }
         for (offset, hand) in finder.handPlans.enumerated() {
             for event in hand.events {
-                let place = event.city.flatMap { cities[$0] }.map { Place(cityID: $0.id, coordinate: $0.coordinate, label: event.location ?? event.summary) }
+                let place = event.city.flatMap { cities[$0] }.map {
+                    Place(cityID: $0.id, coordinate: $0.coordinate, label: event.location ?? event.summary)
+                }
                 byPerson[hand.person, default: []].append(
                     Commitment(
-                        person: hand.person, source: finder.weeks.count + offset, team: hand.team, interval: event.interval,
+                        person: hand.person, source: finder.weeks.count + offset, team: hand.team,
+                        interval: event.interval,
                         what: "\"\(event.summary)\"", place: place, client: event.client, isVisit: place != nil,
-                        key: event.client.map { id in finder.companyKey(id: id, name: clientNames[id] ?? id, company: companies[id]) } ?? event.summary))
+                        key: event.client.map { id in
+                            finder.companyKey(id: id, name: clientNames[id] ?? id, company: companies[id])
+                        } ?? event.summary))
             }
         }
-        commitments = byPerson.mapValues { $0.sorted { ($0.interval.start, $0.source) < ($1.interval.start, $1.source) } }
+        commitments = byPerson.mapValues {
+            $0.sorted { ($0.interval.start, $0.source) < ($1.interval.start, $1.source) }
+        }
     }
 
     private func name(_ person: String) -> String { staffNames[person] ?? person }
@@ -100,9 +116,12 @@ struct Overlay {
                     guard a.source != b.source, !(a.key == b.key && a.interval == b.interval) else { continue }
                     result.append(
                         Clash(
-                            kind: .doubleBooked, severity: .error, people: [person], clients: [a.client, b.client].compactMap { $0 },
-                            teams: [a.team, b.team].uniqued(), start: max(a.interval.start, b.interval.start), end: min(a.interval.end, b.interval.end),
-                            explanation: "\(name(person)) is booked twice: \(a.what) \(when(a.interval)) (\(a.team)) and \(b.what) \(when(b.interval)) (\(b.team))",
+                            kind: .doubleBooked, severity: .error, people: [person],
+                            clients: [a.client, b.client].compactMap { $0 },
+                            teams: [a.team, b.team].uniqued(), start: max(a.interval.start, b.interval.start),
+                            end: min(a.interval.end, b.interval.end),
+                            explanation:
+                                "\(name(person)) is booked twice: \(a.what) \(when(a.interval)) (\(a.team)) and \(b.what) \(when(b.interval)) (\(b.team))",
                             remedy: Remedy(.teamsAgreeOnPerson, subject: name(person))))
                 }
             }
@@ -115,20 +134,24 @@ struct Overlay {
         var result: [Clash] = []
         for person in commitments.keys.sorted() {
             let stops = commitments[person]!.filter { $0.isVisit && $0.place != nil }
-            for (a, b) in zip(stops, stops.dropFirst()) where a.source != b.source && a.interval.end <= b.interval.start {
+            for (a, b) in zip(stops, stops.dropFirst()) where a.source != b.source && a.interval.end <= b.interval.start
+            {
                 guard let from = a.place, let to = b.place, from.cityID != to.cityID else { continue }
                 let router = b.source < finder.weeks.count ? finder.weeks[b.source].router : finder.weeks[0].router
                 let journey = router.earliestArrival(from: from, to: to, notBefore: a.interval.end)
                 if let journey, journey.arrive <= b.interval.start { continue }
-                let best = journey.map { j in
-                    let services = j.parts.compactMap(\.service).joined(separator: "+")
-                    return "the earliest arrival is \(moment(j.arrive))\(services.isEmpty ? "" : " by \(services)")"
-                } ?? "no journey gets there"
+                let best =
+                    journey.map { j in
+                        let services = j.parts.compactMap(\.service).joined(separator: "+")
+                        return "the earliest arrival is \(moment(j.arrive))\(services.isEmpty ? "" : " by \(services)")"
+                    } ?? "no journey gets there"
                 result.append(
                     Clash(
-                        kind: .unreachable, severity: .error, people: [person], clients: [a.client, b.client].compactMap { $0 },
+                        kind: .unreachable, severity: .error, people: [person],
+                        clients: [a.client, b.client].compactMap { $0 },
                         teams: [a.team, b.team].uniqued(), start: a.interval.end, end: b.interval.start,
-                        explanation: "\(name(person)) must be at \(a.what) in \(city(from.cityID)) until \(moment(a.interval.end)) (\(a.team)) and at \(b.what) in \(city(to.cityID)) by \(moment(b.interval.start)) (\(b.team)): \(best)",
+                        explanation:
+                            "\(name(person)) must be at \(a.what) in \(city(from.cityID)) until \(moment(a.interval.end)) (\(a.team)) and at \(b.what) in \(city(to.cityID)) by \(moment(b.interval.start)) (\(b.team)): \(best)",
                         remedy: Remedy(.moveOneVisit)))
             }
         }
@@ -150,9 +173,12 @@ struct Overlay {
         for (source, week) in finder.weeks.enumerated() {
             let clients = Dictionary(week.problem.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for visit in week.plan.visits {
-                let key = finder.companyKey(id: visit.client, name: visit.clientName, company: clients[visit.client]?.company)
+                let key = finder.companyKey(
+                    id: visit.client, name: visit.clientName, company: clients[visit.client]?.company)
                 byKey[key, default: []].append(
-                    Courting(source: source, team: week.team, client: visit.client, clientName: visit.clientName, people: visit.staff, start: visit.start, day: zone.date(of: visit.start)))
+                    Courting(
+                        source: source, team: week.team, client: visit.client, clientName: visit.clientName,
+                        people: visit.staff, start: visit.start, day: zone.date(of: visit.start)))
             }
         }
         var result: [Clash] = []
@@ -162,14 +188,17 @@ struct Overlay {
             guard Set(visits.map(\.source)).count > 1 else { continue }
             let teams = visits.map(\.team).uniqued()
             let sameDay = visits.contains { a in visits.contains { $0.source != a.source && $0.day == a.day } }
-            let list = visits.map { "\($0.team) (\($0.people.map(name).joined(separator: ", ")), \(zone.weekdayClock($0.start)))" }
+            let list = visits.map {
+                "\($0.team) (\($0.people.map(name).joined(separator: ", ")), \(zone.weekdayClock($0.start)))"
+            }
             let company = visits.map(\.clientName).uniqued().joined(separator: " / ")
             result.append(
                 Clash(
                     kind: sameDay ? .sameCompanyDay : .sameCompanyWeek, severity: sameDay ? .error : .warning,
                     people: visits.flatMap(\.people).uniqued(), clients: visits.map(\.client).uniqued(), teams: teams,
                     start: visits[0].start, end: nil,
-                    explanation: "\(company) is courted by \(Set(visits.map(\.source)).count) teams \(sameDay ? "on the same day" : "in the same week"): \(list.joined(separator: "; "))",
+                    explanation:
+                        "\(company) is courted by \(Set(visits.map(\.source)).count) teams \(sameDay ? "on the same day" : "in the same week"): \(list.joined(separator: "; "))",
                     remedy: Remedy(.teamsAgreeOnCompany, subject: company)))
         }
         return result

@@ -29,7 +29,10 @@ struct PersonWeekCheck {
         let items = (visits.map(Item.visit) + legs.map(Item.leg)).sorted { $0.interval.start < $1.interval.start }
         var findings: [Finding] = []
         func add(_ rule: AuditRule, _ time: Instant?, _ message: String, client: String? = nil) {
-            findings.append(Finding(rule: rule, severity: .error, person: person.id, client: client, time: time, message: "\(person.name): \(message)"))
+            findings.append(
+                Finding(
+                    rule: rule, severity: .error, person: person.id, client: client, time: time,
+                    message: "\(person.name): \(message)"))
         }
         for (a, b) in zip(items, items.dropFirst()) where a.interval.end > b.interval.start {
             add(.doubleBooked, b.interval.start, "\(describe(a)) overlaps \(describe(b))")
@@ -48,14 +51,20 @@ struct PersonWeekCheck {
             case .visit(let visit):
                 let visitPlace = clients[visit.client]?.place.id
                 if visit.city != city {
-                    add(.notThere, visit.start, "\(describe(item)) is in \(visit.city), but they are in \(city) then", client: visit.client)
+                    add(
+                        .notThere, visit.start, "\(describe(item)) is in \(visit.city), but they are in \(city) then",
+                        client: visit.client)
                 } else if tracksPlaces, let here = place, let there = visitPlace, here != there {
-                    add(.notThere, visit.start, "\(describe(item)) is at \(there), but they are at \(here) then", client: visit.client)
+                    add(
+                        .notThere, visit.start, "\(describe(item)) is at \(there), but they are at \(here) then",
+                        client: visit.client)
                 }
                 place = tracksPlaces ? visitPlace : nil
             case .leg(let leg):
                 if leg.fromCity != city {
-                    add(.legFromElsewhere, leg.depart, "\(describe(item)) leaves \(leg.fromCity), but they are in \(city) then")
+                    add(
+                        .legFromElsewhere, leg.depart,
+                        "\(describe(item)) leaves \(leg.fromCity), but they are in \(city) then")
                 } else if let here = place, let from = leg.fromPlace, here != from {
                     add(.legFromElsewhere, leg.depart, "\(describe(item)) leaves \(from), but they are at \(here) then")
                 }
@@ -70,19 +79,26 @@ struct PersonWeekCheck {
             }
             nightCity[problem.zone.date(of: item.interval.end)] = city
         }
-        for (day, seconds) in travelByDay.sorted(by: { $0.key < $1.key }) where seconds > Int64(person.dailyTravelCapMinutes) * 60 {
-            add(.overTravelCap, problem.zone.day(day).start, "travels \(seconds / 60) minutes on \(day), over the daily cap of \(person.dailyTravelCapMinutes)")
+        for (day, seconds) in travelByDay.sorted(by: { $0.key < $1.key })
+        where seconds > Int64(person.dailyTravelCapMinutes) * 60 {
+            add(
+                .overTravelCap, problem.zone.day(day).start,
+                "travels \(seconds / 60) minutes on \(day), over the daily cap of \(person.dailyTravelCapMinutes)")
         }
         findings += checkEnd(city: city, place: place, lastLeg: lastLeg)
         findings += checkStays(nightCity: nightCity)
         findings += checkLimits(tickets: tickets)
         for day in person.daysOff.sorted() {
             let span = problem.zone.day(day)
-            if legs.contains(where: { $0.interval.overlaps(span) }) || visits.contains(where: { $0.interval.overlaps(span) }) {
+            if legs.contains(where: { $0.interval.overlaps(span) })
+                || visits.contains(where: { $0.interval.overlaps(span) })
+            {
                 add(.busyOnDayOff, span.start, "travels or meets on their day off \(day)")
             }
             let before = day.adding(days: -1)
-            if nightCity[before].map({ $0 != person.home.cityID }) ?? false || plan.stays.contains(where: { $0.person == person.id && ($0.night == before || $0.night == day) }) {
+            if nightCity[before].map({ $0 != person.home.cityID }) ?? false
+                || plan.stays.contains(where: { $0.person == person.id && ($0.night == before || $0.night == day) })
+            {
                 add(.awayOnDayOff, span.start, "is not at home around their day off \(day)")
             }
         }
@@ -95,7 +111,10 @@ struct PersonWeekCheck {
         var findings: [Finding] = []
         let label = "leg \(leg.fromCity)→\(leg.toCity) \(audit.span(leg.interval))"
         func add(_ rule: AuditRule, _ message: String) {
-            findings.append(Finding(rule: rule, severity: .error, person: person.id, time: leg.depart, message: "\(person.name): \(message)"))
+            findings.append(
+                Finding(
+                    rule: rule, severity: .error, person: person.id, time: leg.depart,
+                    message: "\(person.name): \(message)"))
         }
         // Travel hours of days that follow each other join when one closes as the next opens (around the clock): a
         // journey may run through midnight then.
@@ -106,41 +125,64 @@ struct PersonWeekCheck {
         if person.busy.overlaps(leg.interval) {
             add(.travelDuringOwnEvent, "\(label) overlaps their own calendar")
         }
-        if let from = leg.fromPlace, let to = leg.toPlace, let needed = problem.travelMatrix.seconds(from: from, to: to), leg.arrive - leg.depart < needed {
-            add(.legTooFast, "\(label) takes \(duration(leg.arrive - leg.depart)) from \(from) to \(to), but the travel matrix says \(duration(needed))")
+        if let from = leg.fromPlace, let to = leg.toPlace,
+            let needed = problem.travelMatrix.seconds(from: from, to: to), leg.arrive - leg.depart < needed
+        {
+            add(
+                .legTooFast,
+                "\(label) takes \(duration(leg.arrive - leg.depart)) from \(from) to \(to), but the travel matrix says \(duration(needed))"
+            )
         }
         // One timetable look-up per part, for both the checks and the fare.
         let rides = leg.parts.map { part -> Timetable.Ride? in
             guard part.mode.isTimetabled, let service = part.service else { return nil }
             return timetable.ride(service, from: part.from, to: part.to, depart: part.depart, arrive: part.arrive)
         }
-        let fare = zip(leg.parts, rides).reduce(0) { total, pair in total + (pair.1.map { $0.price ?? 0 } ?? max(pair.0.price ?? 0, 0)) }
-        guard let first = leg.parts.first, let last = leg.parts.last, first.depart == leg.depart, last.arrive == leg.arrive else {
+        let fare = zip(leg.parts, rides).reduce(0) { total, pair in
+            total + (pair.1.map { $0.price ?? 0 } ?? max(pair.0.price ?? 0, 0))
+        }
+        guard let first = leg.parts.first, let last = leg.parts.last, first.depart == leg.depart,
+            last.arrive == leg.arrive
+        else {
             add(.legPartsMismatch, "\(label): its parts do not start and end with the leg")
             return (findings, fare)
         }
         for (index, part) in leg.parts.enumerated() {
-            if part.arrive < part.depart { add(.legPartBackwards, "\(label): \(part.from)→\(part.to) arrives before it leaves") }
+            if part.arrive < part.depart {
+                add(.legPartBackwards, "\(label): \(part.from)→\(part.to) arrives before it leaves")
+            }
             if index > 0 {
                 let previous = leg.parts[index - 1]
                 let buffer = part.mode.isTimetabled ? Int64(problem.travelRules.checkIn(part.mode)) * 60 : 0
                 if previous.arrive + buffer > part.depart {
-                    add(.missedConnection, "\(label): \(part.service ?? part.mode.rawValue) at \(problem.zone.clock(part.depart)) leaves less than \(buffer / 60) minutes after arriving at \(part.from)")
+                    add(
+                        .missedConnection,
+                        "\(label): \(part.service ?? part.mode.rawValue) at \(problem.zone.clock(part.depart)) leaves less than \(buffer / 60) minutes after arriving at \(part.from)"
+                    )
                 }
             }
             guard part.mode.isTimetabled else {
                 if let price = part.price, price != 0 {
-                    add(.wrongPrice, "\(label): the \(part.mode.rawValue) \(part.from)→\(part.to) has no ticket, but the plan says ¥\(yuan(price))")
+                    add(
+                        .wrongPrice,
+                        "\(label): the \(part.mode.rawValue) \(part.from)→\(part.to) has no ticket, but the plan says ¥\(yuan(price))"
+                    )
                 }
                 continue
             }
             let service = part.service ?? "?"
             guard let ride = rides[index] else {
-                add(.unknownService, "\(label): \(service) \(part.from) \(problem.zone.clock(part.depart)) → \(part.to) \(problem.zone.clock(part.arrive)) is not in the timetable")
+                add(
+                    .unknownService,
+                    "\(label): \(service) \(part.from) \(problem.zone.clock(part.depart)) → \(part.to) \(problem.zone.clock(part.arrive)) is not in the timetable"
+                )
                 continue
             }
             if !sameYuan(part.price ?? 0, ride.price ?? 0) {
-                add(.wrongPrice, "\(label): \(service) costs ¥\(yuan(ride.price ?? 0)) by the fare table, but the plan says ¥\(yuan(part.price ?? 0))")
+                add(
+                    .wrongPrice,
+                    "\(label): \(service) costs ¥\(yuan(ride.price ?? 0)) by the fare table, but the plan says ¥\(yuan(part.price ?? 0))"
+                )
             }
         }
         return (findings, fare)
@@ -153,12 +195,19 @@ struct PersonWeekCheck {
         var findings: [Finding] = []
         let stays = plan.stays.filter { $0.person == person.id }
         if let limit = person.maxNightsAway, stays.count > limit {
-            findings.append(Finding(rule: .overNightLimit, severity: .error, person: person.id, message: "\(person.name): \(stays.count) hotel nights, over the limit of \(limit)"))
+            findings.append(
+                Finding(
+                    rule: .overNightLimit, severity: .error, person: person.id,
+                    message: "\(person.name): \(stays.count) hotel nights, over the limit of \(limit)"))
         }
         // Costs come from the fare table and the hotel rate, never from the plan's own figures.
         let cost = tickets + Double(stays.count) * problem.hotelCost
         if let limit = person.maxCost, cost > limit + 0.005 {
-            findings.append(Finding(rule: .overCostLimit, severity: .error, person: person.id, message: "\(person.name): tickets and hotels cost ¥\(yuan(cost)), over the limit of ¥\(yuan(limit))"))
+            findings.append(
+                Finding(
+                    rule: .overCostLimit, severity: .error, person: person.id,
+                    message: "\(person.name): tickets and hotels cost ¥\(yuan(cost)), over the limit of ¥\(yuan(limit))"
+                ))
         }
         return findings
     }
@@ -169,20 +218,28 @@ struct PersonWeekCheck {
         var city = person.start?.cityID ?? person.home.cityID
         for stay in stays where !sameYuan(stay.cost, problem.hotelCost) {
             findings.append(
-                Finding(rule: .wrongHotelCost, severity: .error, person: person.id, time: problem.zone.day(stay.night).end - 1,
-                    message: "\(person.name): the hotel night of \(stay.night) in \(stay.city) costs ¥\(yuan(problem.hotelCost)) by the schedule's hotel rate, but the plan says ¥\(yuan(stay.cost))"))
+                Finding(
+                    rule: .wrongHotelCost, severity: .error, person: person.id,
+                    time: problem.zone.day(stay.night).end - 1,
+                    message:
+                        "\(person.name): the hotel night of \(stay.night) in \(stay.city) costs ¥\(yuan(problem.hotelCost)) by the schedule's hotel rate, but the plan says ¥\(yuan(stay.cost))"
+                ))
         }
         for day in problem.days.dropLast() {
             if let known = nightCity[day] { city = known }
             let stay = stays.first { $0.night == day }
             if city != person.home.cityID && stay?.city != city {
                 findings.append(
-                    Finding(rule: .missingStay, severity: .error, person: person.id, time: problem.zone.day(day).end - 1,
-                        message: "\(person.name): spends the night of \(day) in \(city) with no hotel stay there in the plan"))
+                    Finding(
+                        rule: .missingStay, severity: .error, person: person.id, time: problem.zone.day(day).end - 1,
+                        message:
+                            "\(person.name): spends the night of \(day) in \(city) with no hotel stay there in the plan"
+                    ))
             }
             if city == person.home.cityID, let stay {
                 findings.append(
-                    Finding(rule: .needlessStay, severity: .warning, person: person.id, time: problem.zone.day(day).end - 1,
+                    Finding(
+                        rule: .needlessStay, severity: .warning, person: person.id, time: problem.zone.day(day).end - 1,
                         message: "\(person.name): a hotel in \(stay.city) on the night of \(day), but they are home"))
             }
         }

@@ -8,7 +8,9 @@ extension PersonWeekCheck {
     func checkEnd(city: String, place: String?, lastLeg: Leg?) -> [Finding] {
         var findings: [Finding] = []
         func add(_ rule: AuditRule, _ time: Instant, _ message: String) {
-            findings.append(Finding(rule: rule, severity: .error, person: person.id, time: time, message: "\(person.name): \(message)"))
+            findings.append(
+                Finding(
+                    rule: rule, severity: .error, person: person.id, time: time, message: "\(person.name): \(message)"))
         }
         let end = audit.problem.period.end
         if let finish = person.finish {
@@ -25,7 +27,8 @@ extension PersonWeekCheck {
             let zone = audit.problem.zone
             add(
                 .backTooLate, lastLeg.arrive,
-                "the last leg arrives \(zone.weekdayClock(lastLeg.arrive)), after \(zone.weekdayClock(deadline)), when they must be back")
+                "the last leg arrives \(zone.weekdayClock(lastLeg.arrive)), after \(zone.weekdayClock(deadline)), when they must be back"
+            )
         }
         return findings
     }

@@ -21,7 +21,8 @@ public struct PlanSet: Sendable {
         public var timetable: Timetable
 
         /// An entry from its parts.
-        public init(team: String, source: String, schedule: String, plan: Plan, problem: Problem, timetable: Timetable) {
+        public init(team: String, source: String, schedule: String, plan: Plan, problem: Problem, timetable: Timetable)
+        {
             self.team = team
             self.source = source
             self.schedule = schedule
@@ -52,7 +53,8 @@ public struct PlanSet: Sendable {
             let router = routers[entry.schedule] ?? entry.problem.router(over: entry.timetable)
             routers[entry.schedule] = router
             return ClashFinder.Week(
-                team: entry.team, source: entry.source, schedule: entry.schedule, plan: entry.plan, problem: entry.problem, router: router)
+                team: entry.team, source: entry.source, schedule: entry.schedule, plan: entry.plan,
+                problem: entry.problem, router: router)
         }
     }
 }

@@ -23,10 +23,15 @@ enum CalDAV {
     /// multistatus is an empty calendar. Anything else is a failed fetch, so it can never replace a cached copy.
     static func calendar(status: Int?, body: [UInt8], location: FeedLocation) -> Result<[UInt8], FeedError> {
         func failure(_ message: String, _ kind: FeedError.Kind = .undecodable) -> Result<[UInt8], FeedError> {
-            .failure(FeedError(kind: kind, location: location.redacted, message: "the CalDAV answer does not count: \(message)", status: status))
+            .failure(
+                FeedError(
+                    kind: kind, location: location.redacted, message: "the CalDAV answer does not count: \(message)",
+                    status: status))
         }
         guard status == 207 else {
-            return failure("HTTP \(status.map(String.init) ?? "without a status") instead of 207 Multi-Status; is this a CalDAV calendar collection?")
+            return failure(
+                "HTTP \(status.map(String.init) ?? "without a status") instead of 207 Multi-Status; is this a CalDAV calendar collection?"
+            )
         }
         let multistatus: Multistatus
         do {
@@ -46,7 +51,9 @@ enum CalDAV {
                 guard let code = propstat.status else { return failure("a propstat of \(response.name) has no status") }
                 guard let data = propstat.calendarData else { continue }
                 guard (200..<300).contains(code) else {
-                    return failure("the calendar-data of \(response.name) came with status \(code)\(code == 401 || code == 403 ? "; check the credentials" : "")", .httpStatus)
+                    return failure(
+                        "the calendar-data of \(response.name) came with status \(code)\(code == 401 || code == 403 ? "; check the credentials" : "")",
+                        .httpStatus)
                 }
                 guard data.contains(where: { !$0.isWhitespace }) else {
                     return failure("the calendar-data of \(response.name) is empty (its busy time would be unknown)")
@@ -58,7 +65,10 @@ enum CalDAV {
             }
             calendars += found
         }
-        if calendars.isEmpty { return .success(Array("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tiaoqi//CalDAV//EN\r\nEND:VCALENDAR\r\n".utf8)) }
+        if calendars.isEmpty {
+            return .success(
+                Array("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tiaoqi//CalDAV//EN\r\nEND:VCALENDAR\r\n".utf8))
+        }
         return .success(Array(calendars.joined(separator: "\r\n").utf8))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Feed bodies on disk with their validators: one file per feed, a JSON line of metadata and then the body, written
@@ -63,7 +64,9 @@ public struct FeedCache: Sendable {
     }
 
     /// Stores a good body and its validators, replacing the previous entry.
-    public func store(_ location: FeedLocation, body: [UInt8], etag: String?, lastModified: String?, contentType: String?, now: Double) throws {
+    public func store(
+        _ location: FeedLocation, body: [UInt8], etag: String?, lastModified: String?, contentType: String?, now: Double
+    ) throws {
         let entry = Entry(
             url: location.withoutCredentials, etag: etag, lastModified: lastModified, fetchedAt: now, validatedAt: now,
             contentType: contentType, size: body.count, sha256: SHA256.hex(body))
@@ -92,7 +95,9 @@ public struct FeedCache: Sendable {
     public func confirm(_ confirmed: [(location: FeedLocation, confirmation: Confirmation)]) throws {
         guard !confirmed.isEmpty else { return }
         var table = confirmations()
-        for (location, confirmation) in confirmed { table[(path(for: location) as NSString).lastPathComponent] = confirmation }
+        for (location, confirmation) in confirmed {
+            table[(path(for: location) as NSString).lastPathComponent] = confirmation
+        }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try AtomicWrite.write(try FeedCache.encoder.encode(table), to: confirmationsPath)
     }

@@ -45,25 +45,35 @@ public struct FeedFetcher: Sendable {
 
     /// Fetches one location on the transfer thread.
     public func fetch(_ location: FeedLocation) async throws(FeedError) -> FeedResponse {
-        let result = await TransferEngine.perform([TransferRequest(location: location)], limits: limits, retry: retry)[0]
+        let result = await TransferEngine.perform([TransferRequest(location: location)], limits: limits, retry: retry)[
+            0]
         if let error = result.error { throw error }
-        return FeedResponse(location: location, status: result.status, contentType: result.contentType, body: result.body)
+        return FeedResponse(
+            location: location, status: result.status, contentType: result.contentType, body: result.body)
     }
 
     static func error(for code: CURLcode, location: FeedLocation) -> FeedError {
         let reason = String(cString: curl_easy_strerror(code))
         switch code {
         case CURLE_FILE_COULDNT_READ_FILE, CURLE_READ_ERROR:
-            return FeedError(kind: .fileUnreadable, location: location.redacted, message: "cannot read the file; check that it exists")
+            return FeedError(
+                kind: .fileUnreadable, location: location.redacted,
+                message: "cannot read the file; check that it exists")
         case CURLE_OPERATION_TIMEDOUT:
-            return FeedError(kind: .timeout, location: location.redacted, message: "timed out (\(reason)); the server is slow or unreachable")
+            return FeedError(
+                kind: .timeout, location: location.redacted,
+                message: "timed out (\(reason)); the server is slow or unreachable")
         case CURLE_UNSUPPORTED_PROTOCOL:
             // FeedLocation already refuses bad schemes, so this is the server redirecting somewhere it may not.
-            return FeedError(kind: .network, location: location.redacted, message: "refused a redirect: \(reason) (only http and https may be followed)")
+            return FeedError(
+                kind: .network, location: location.redacted,
+                message: "refused a redirect: \(reason) (only http and https may be followed)")
         case CURLE_TOO_MANY_REDIRECTS:
-            return FeedError(kind: .network, location: location.redacted, message: "more than 5 redirects; the server loops")
+            return FeedError(
+                kind: .network, location: location.redacted, message: "more than 5 redirects; the server loops")
         default:
-            return FeedError(kind: .network, location: location.redacted, message: "\(reason) (curl error \(code.rawValue))")
+            return FeedError(
+                kind: .network, location: location.redacted, message: "\(reason) (curl error \(code.rawValue))")
         }
     }
 }

@@ -14,7 +14,9 @@ public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
     /// Resolves `http(s)://`, `webcal://` (as https), `file://`, absolute paths and paths relative to `base`.
     public init(_ text: String, relativeTo base: String? = nil) throws(FeedError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw FeedError(kind: .badLocation, location: text, message: "empty feed location") }
+        guard !trimmed.isEmpty else {
+            throw FeedError(kind: .badLocation, location: text, message: "empty feed location")
+        }
         let lower = trimmed.lowercased()
         if let schemeEnd = lower.range(of: "://") {
             let scheme = String(lower[..<schemeEnd.lowerBound])
@@ -34,7 +36,8 @@ public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
             isCalDAV = scheme == "caldav" || scheme == "caldavs"
             redacted = FeedLocation.redact(url)
         } else {
-            let path = trimmed.hasPrefix("/") || base == nil ? trimmed : (base! as NSString).appendingPathComponent(trimmed)
+            let path =
+                trimmed.hasPrefix("/") || base == nil ? trimmed : (base! as NSString).appendingPathComponent(trimmed)
             url = URL(fileURLWithPath: (path as NSString).standardizingPath).absoluteString
             isFile = true
             redacted = trimmed
@@ -51,7 +54,8 @@ public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
     public var host: String? {
         guard !isFile, let schemeEnd = url.range(of: "://") else { return nil }
         let afterScheme = url[schemeEnd.upperBound...]
-        var authority = afterScheme[..<(afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex)]
+        var authority = afterScheme[
+            ..<(afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex)]
         if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
         if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
             return String(authority[authority.index(after: authority.startIndex)..<close]).lowercased()
@@ -75,7 +79,8 @@ public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
     private var userInfo: String? {
         guard let schemeEnd = url.range(of: "://") else { return nil }
         let afterScheme = url[schemeEnd.upperBound...]
-        let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
+        let authorityEnd =
+            afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
         guard let at = afterScheme[..<authorityEnd].lastIndex(of: "@") else { return nil }
         return String(afterScheme[..<at])
     }
@@ -90,7 +95,8 @@ public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
     public static func redact(_ url: String) -> String {
         guard let schemeEnd = url.range(of: "://") else { return url }
         let afterScheme = url[schemeEnd.upperBound...]
-        let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
+        let authorityEnd =
+            afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
         guard let at = afterScheme[..<authorityEnd].lastIndex(of: "@") else { return url }
         return String(url[..<schemeEnd.upperBound]) + "***@" + String(afterScheme[afterScheme.index(after: at)...])
     }

@@ -13,7 +13,10 @@ public struct FeedSource: Sendable, Hashable {
     public var allowInsecureAuth: Bool
 
     /// A feed at a location.
-    public init(location: FeedLocation, credentials: String? = nil, window: (start: String, end: String)? = nil, allowInsecureAuth: Bool = false) {
+    public init(
+        location: FeedLocation, credentials: String? = nil, window: (start: String, end: String)? = nil,
+        allowInsecureAuth: Bool = false
+    ) {
         self.location = location
         self.credentials = credentials
         self.window = window
@@ -23,7 +26,8 @@ public struct FeedSource: Sendable, Hashable {
     /// Why this source may not be fetched as it stands: credentials would travel over plain http.
     public var insecureAuthProblem: String? {
         guard location.isPlainHTTP, !allowInsecureAuth, location.hasUserInfo || credentials != nil else { return nil }
-        return "credentials would be sent over plain http; use https (webcals://, caldavs://), or allow it explicitly for a trusted network"
+        return
+            "credentials would be sent over plain http; use https (webcals://, caldavs://), or allow it explicitly for a trusted network"
     }
 
     /// The location the cache files this feed under: a CalDAV answer depends on the window asked for.
@@ -83,7 +87,9 @@ public struct FeedService: Sendable {
     public var cacheFirst: Bool
 
     /// A service over a fetcher and a cache.
-    public init(fetcher: FeedFetcher = FeedFetcher(), cache: FeedCache? = nil, offline: Bool = false, cacheFirst: Bool = false) {
+    public init(
+        fetcher: FeedFetcher = FeedFetcher(), cache: FeedCache? = nil, offline: Bool = false, cacheFirst: Bool = false
+    ) {
         self.fetcher = fetcher
         self.cache = cache
         self.offline = offline
@@ -93,7 +99,8 @@ public struct FeedService: Sendable {
     /// Fetches every source; `validate` returns nil for a usable body (UTF-8) or the reason it is not. A body that
     /// fails, is cut short, is over a limit or does not validate never replaces a cached copy.
     public func fetch(
-        _ sources: [FeedSource], validate: @escaping @Sendable ([UInt8]) -> String?, progress: (@Sendable (Int, Int) -> Void)? = nil
+        _ sources: [FeedSource], validate: @escaping @Sendable ([UInt8]) -> String?,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async -> [FeedReport] {
         let now = Date().timeIntervalSince1970
         var reports = [FeedReport?](repeating: nil, count: sources.count)
@@ -108,27 +115,39 @@ public struct FeedService: Sendable {
             }
             if let problem = source.insecureAuthProblem {
                 let error = FeedError(kind: .badLocation, location: location.redacted, message: problem)
-                reports[index] = cached[index].map { copy in
-                    FeedReport(location: location, outcome: .stale, status: nil, body: copy.body, ageSeconds: Int(now - copy.entry.validatedAt), error: error)
-                } ?? FeedReport(location: location, outcome: .failed, status: nil, body: nil, ageSeconds: nil, error: error)
+                reports[index] =
+                    cached[index].map { copy in
+                        FeedReport(
+                            location: location, outcome: .stale, status: nil, body: copy.body,
+                            ageSeconds: Int(now - copy.entry.validatedAt), error: error)
+                    }
+                    ?? FeedReport(
+                        location: location, outcome: .failed, status: nil, body: nil, ageSeconds: nil, error: error)
                 continue
             }
             if (offline || (cacheFirst && cached[index] != nil)) && !location.isFile {
                 if let copy = cached[index] {
                     reports[index] = FeedReport(
-                        location: location, outcome: .stale, status: nil, body: copy.body, ageSeconds: Int(now - copy.entry.validatedAt),
-                        error: offline ? FeedError(kind: .network, location: location.redacted, message: "offline (--offline): not fetched") : nil)
+                        location: location, outcome: .stale, status: nil, body: copy.body,
+                        ageSeconds: Int(now - copy.entry.validatedAt),
+                        error: offline
+                            ? FeedError(
+                                kind: .network, location: location.redacted, message: "offline (--offline): not fetched"
+                            ) : nil)
                 } else {
                     reports[index] = FeedReport(
                         location: location, outcome: .failed, status: nil, body: nil, ageSeconds: nil,
-                        error: FeedError(kind: .network, location: location.redacted, message: "offline and no cached copy; fetch it once online"))
+                        error: FeedError(
+                            kind: .network, location: location.redacted,
+                            message: "offline and no cached copy; fetch it once online"))
                 }
                 continue
             }
             var request = TransferRequest(location: location)
             request.credentials = source.credentials
             request.httpsRedirectsOnly =
-                (source.credentials != nil || location.hasUserInfo) && !source.allowInsecureAuth && !location.isPlainHTTP
+                (source.credentials != nil || location.hasUserInfo) && !source.allowInsecureAuth
+                && !location.isPlainHTTP
             if let copy = cached[index] {
                 if let etag = copy.entry.etag { request.headers.append("If-None-Match: \(etag)") }
                 if let modified = copy.entry.lastModified { request.headers.append("If-Modified-Since: \(modified)") }
@@ -147,7 +166,8 @@ public struct FeedService: Sendable {
             finished: { number, result in
                 let index = indices[number]
                 let report = service.settle(
-                    sources[index], result: result, cached: cachedCopies[index], now: Date().timeIntervalSince1970, validate: validate,
+                    sources[index], result: result, cached: cachedCopies[index], now: Date().timeIntervalSince1970,
+                    validate: validate,
                     confirmed: settled)
                 settled.put(index, report)
             })
@@ -162,17 +182,26 @@ public struct FeedService: Sendable {
     ) -> FeedReport {
         let location = source.location
         func stale(_ error: FeedError) -> FeedReport {
-            guard let cached else { return FeedReport(location: location, outcome: .failed, status: result.status, body: nil, ageSeconds: nil, error: error) }
+            guard let cached else {
+                return FeedReport(
+                    location: location, outcome: .failed, status: result.status, body: nil, ageSeconds: nil,
+                    error: error)
+            }
             return FeedReport(
-                location: location, outcome: .stale, status: result.status, body: cached.body, ageSeconds: Int(now - cached.entry.validatedAt),
+                location: location, outcome: .stale, status: result.status, body: cached.body,
+                ageSeconds: Int(now - cached.entry.validatedAt),
                 error: error)
         }
         if let error = result.error { return stale(error) }
         if result.status == 304, let cached {
-            confirmed?.add(source.cacheLocation, FeedCache.Confirmation(validatedAt: now, etag: result.etag, lastModified: result.lastModified))
-            return FeedReport(location: location, outcome: .notModified, status: 304, body: cached.body, ageSeconds: 0, error: nil)
+            confirmed?.add(
+                source.cacheLocation,
+                FeedCache.Confirmation(validatedAt: now, etag: result.etag, lastModified: result.lastModified))
+            return FeedReport(
+                location: location, outcome: .notModified, status: 304, body: cached.body, ageSeconds: 0, error: nil)
         }
-        var response = FeedResponse(location: location, status: result.status, contentType: result.contentType, body: result.body)
+        var response = FeedResponse(
+            location: location, status: result.status, contentType: result.contentType, body: result.body)
         if location.isCalDAV {
             switch CalDAV.calendar(status: result.status, body: result.body, location: location) {
             case .success(let calendar): response.body = calendar
@@ -187,18 +216,27 @@ public struct FeedService: Sendable {
             return stale(error)
         }
         if !location.isFile, let reason = validate(body) {
-            return stale(FeedError(kind: .undecodable, location: location.redacted, message: "the server sent something that is not a usable calendar: \(reason)", status: result.status))
+            return stale(
+                FeedError(
+                    kind: .undecodable, location: location.redacted,
+                    message: "the server sent something that is not a usable calendar: \(reason)", status: result.status
+                ))
         }
         if !location.isFile, let cache {
             do {
-                try cache.store(source.cacheLocation, body: body, etag: result.etag, lastModified: result.lastModified, contentType: result.contentType, now: now)
+                try cache.store(
+                    source.cacheLocation, body: body, etag: result.etag, lastModified: result.lastModified,
+                    contentType: result.contentType, now: now)
             } catch {
                 return FeedReport(
                     location: location, outcome: .fresh, status: result.status, body: body, ageSeconds: 0,
-                    error: FeedError(kind: .network, location: location.redacted, message: "fetched, but the cache could not be written: \(error.localizedDescription)"))
+                    error: FeedError(
+                        kind: .network, location: location.redacted,
+                        message: "fetched, but the cache could not be written: \(error.localizedDescription)"))
             }
         }
-        return FeedReport(location: location, outcome: .fresh, status: result.status, body: body, ageSeconds: 0, error: nil)
+        return FeedReport(
+            location: location, outcome: .fresh, status: result.status, body: body, ageSeconds: 0, error: nil)
     }
 }
 

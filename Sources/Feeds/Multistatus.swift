@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-internal import FoundationXML
+    internal import FoundationXML
 #endif
 
 /// A WebDAV multistatus body (RFC 4918 §14.16) as far as a CalDAV calendar-query needs it: each response's hrefs, its
@@ -34,7 +35,9 @@ struct Multistatus {
     init(parsing body: [UInt8]) throws(MultistatusError) {
         // libxml2 leaves undeclared and DTD-declared entities out without a word (checked: `&x;` declared in an
         // internal subset reads as nothing), so an answer with a DTD is refused outright; a DAV server never sends one.
-        if Multistatus.declaresDTD(body) { throw MultistatusError("it declares a DTD (<!DOCTYPE>), which a CalDAV server never sends") }
+        if Multistatus.declaresDTD(body) {
+            throw MultistatusError("it declares a DTD (<!DOCTYPE>), which a CalDAV server never sends")
+        }
         let reader = MultistatusReader()
         let parser = XMLParser(data: Data(body))
         parser.shouldProcessNamespaces = true
@@ -98,11 +101,16 @@ private final class MultistatusReader: NSObject, XMLParserDelegate {
         index >= 0 && index < stack.count && stack[index].namespace == Multistatus.dav && stack[index].name == name
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         let namespace = namespaceURI ?? ""
         if stack.isEmpty {
             guard !sawRoot, namespace == Multistatus.dav, name == "multistatus" else {
-                fail("its root element is <\(qualifiedName ?? name)>\(namespace.isEmpty ? "" : " in namespace \(namespace)"), not DAV: multistatus")
+                fail(
+                    "its root element is <\(qualifiedName ?? name)>\(namespace.isEmpty ? "" : " in namespace \(namespace)"), not DAV: multistatus"
+                )
                 return parser.abortParsing()
             }
             sawRoot = true
@@ -130,7 +138,9 @@ private final class MultistatusReader: NSObject, XMLParserDelegate {
         guard !stack.isEmpty else { return }
         let top = stack.count - 1
         if isCalendarData(top) {
-            if propstat?.calendarData != nil { fail("a propstat of \(response?.name ?? "?") holds calendar-data twice") }
+            if propstat?.calendarData != nil {
+                fail("a propstat of \(response?.name ?? "?") holds calendar-data twice")
+            }
             propstat?.calendarData = text
         } else if isDAV(top, "href") && isDAV(top - 1, "response") {
             response?.hrefs.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -170,7 +180,8 @@ private final class MultistatusReader: NSObject, XMLParserDelegate {
 
     /// `calendar-data` inside the `prop` of a propstat.
     private func isCalendarData(_ index: Int) -> Bool {
-        index >= 0 && index < stack.count && stack[index].namespace == Multistatus.caldav && stack[index].name == "calendar-data"
+        index >= 0 && index < stack.count && stack[index].namespace == Multistatus.caldav
+            && stack[index].name == "calendar-data"
             && isDAV(index - 1, "prop") && isDAV(index - 2, "propstat")
     }
 

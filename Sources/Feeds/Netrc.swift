@@ -48,7 +48,10 @@ public struct Netrc: Sendable {
                 var closed = false
                 while let next = rest.first {
                     rest = rest.dropFirst()
-                    if next == "\"" { closed = true; break }
+                    if next == "\"" {
+                        closed = true
+                        break
+                    }
                     if next == "\\", let escaped = rest.first {
                         token.append(escaped)
                         rest = rest.dropFirst()
@@ -98,12 +101,18 @@ public struct Netrc: Sendable {
                     index += 1
                     continue
                 }
-                guard index + 1 < tokens.count else { throw ParseError(line: tokenLine, message: "'machine' needs a host name after it") }
+                guard index + 1 < tokens.count else {
+                    throw ParseError(line: tokenLine, message: "'machine' needs a host name after it")
+                }
                 current = (tokens[index + 1].text, nil, nil, tokenLine)
                 index += 2
             case "login", "password", "account":
-                guard current != nil else { throw ParseError(line: tokenLine, message: "'\(token)' comes before any 'machine'") }
-                guard index + 1 < tokens.count else { throw ParseError(line: tokenLine, message: "'\(token)' needs a value after it") }
+                guard current != nil else {
+                    throw ParseError(line: tokenLine, message: "'\(token)' comes before any 'machine'")
+                }
+                guard index + 1 < tokens.count else {
+                    throw ParseError(line: tokenLine, message: "'\(token)' needs a value after it")
+                }
                 if token == "login" { current?.login = tokens[index + 1].text }
                 if token == "password" { current?.password = tokens[index + 1].text }
                 index += 2
@@ -112,7 +121,8 @@ public struct Netrc: Sendable {
                 index += 1  // its name and body were skipped while reading tokens
             default:
                 // The word itself is not shown: it may be (part of) a password.
-                throw ParseError(line: tokenLine, message: "unexpected word; write: machine HOST login USER password PASS")
+                throw ParseError(
+                    line: tokenLine, message: "unexpected word; write: machine HOST login USER password PASS")
             }
         }
         try close()

@@ -14,7 +14,8 @@ public enum TransferEngine {
         guard !requests.isEmpty else { return [] }
         return await withCheckedContinuation { continuation in
             let thread = Thread {
-                let runner = MultiRunner(requests: requests, limits: limits, retry: retry, progress: progress, finished: finished)
+                let runner = MultiRunner(
+                    requests: requests, limits: limits, retry: retry, progress: progress, finished: finished)
                 continuation.resume(returning: runner.run())
             }
             thread.name = "tiaoqi-transfers"
@@ -50,7 +51,8 @@ private final class MultiRunner {
     private let started = MultiRunner.now()
 
     init(
-        requests: [TransferRequest], limits: FeedFetcher.Limits, retry: RetryPolicy, progress: (@Sendable (Int, Int) -> Void)?,
+        requests: [TransferRequest], limits: FeedFetcher.Limits, retry: RetryPolicy,
+        progress: (@Sendable (Int, Int) -> Void)?,
         finished: (@Sendable (Int, TransferResult) -> Void)?
     ) {
         self.jobs = requests.map { Job(request: $0, limit: limits.maxBodyBytes) }
@@ -66,7 +68,11 @@ private final class MultiRunner {
         CurlGlobal.ensureInitialized()
         guard let multi = curl_multi_init() else {
             return jobs.map { job in
-                TransferResult(body: [], error: FeedError(kind: .network, location: job.request.location.redacted, message: "libcurl could not start"), attempts: 0)
+                TransferResult(
+                    body: [],
+                    error: FeedError(
+                        kind: .network, location: job.request.location.redacted, message: "libcurl could not start"),
+                    attempts: 0)
             }
         }
         defer { curl_multi_cleanup(multi) }
@@ -77,7 +83,9 @@ private final class MultiRunner {
         var done = 0
         while done < jobs.count {
             let now = MultiRunner.now()
-            while active.count < limits.concurrency, let index = waiting.firstIndex(where: { jobs[$0].notBefore <= now }) {
+            while active.count < limits.concurrency,
+                let index = waiting.firstIndex(where: { jobs[$0].notBefore <= now })
+            {
                 let number = waiting.remove(at: index)
                 if let handle = start(jobs[number]) {
                     active[handle] = number
@@ -92,7 +100,9 @@ private final class MultiRunner {
             curl_multi_perform(multi, &running)
             var left: Int32 = 0
             while let message = curl_multi_info_read(multi, &left) {
-                guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle, let number = active[handle] else { continue }
+                guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
+                    let number = active[handle]
+                else { continue }
                 let code = tiaoqi_message_result(message)
                 curl_multi_remove_handle(multi, handle)
                 active[handle] = nil
@@ -119,7 +129,11 @@ private final class MultiRunner {
     /// Configures a fresh easy handle for the job's next attempt.
     private func start(_ job: Job) -> UnsafeMutableRawPointer? {
         guard let handle = curl_easy_init() else {
-            job.result = TransferResult(body: [], error: FeedError(kind: .network, location: job.request.location.redacted, message: "libcurl could not create a handle"), attempts: job.attempts)
+            job.result = TransferResult(
+                body: [],
+                error: FeedError(
+                    kind: .network, location: job.request.location.redacted,
+                    message: "libcurl could not create a handle"), attempts: job.attempts)
             return nil
         }
         job.attempts += 1
@@ -130,7 +144,8 @@ private final class MultiRunner {
         tiaoqi_easy_setopt_string(handle, CURLOPT_URL, request.location.url)
         tiaoqi_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         tiaoqi_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https,file")
-        tiaoqi_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, request.httpsRedirectsOnly ? "https" : "http,https")
+        tiaoqi_easy_setopt_string(
+            handle, CURLOPT_REDIR_PROTOCOLS_STR, request.httpsRedirectsOnly ? "https" : "http,https")
         tiaoqi_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
         tiaoqi_easy_setopt_long(handle, CURLOPT_MAXREDIRS, 5)
         // 0 means "no limit" to libcurl: the bounds are clamped so that no setting can turn them off.
@@ -195,24 +210,31 @@ private final class MultiRunner {
         let isFile = location.isFile
         var result = TransferResult(
             status: isFile || status == 0 ? nil : status, contentType: typePointer.map { String(cString: $0) },
-            etag: isFile ? nil : header("ETag"), lastModified: isFile ? nil : header("Last-Modified"), body: job.sink.bytes,
+            etag: isFile ? nil : header("ETag"), lastModified: isFile ? nil : header("Last-Modified"),
+            body: job.sink.bytes,
             error: nil, attempts: job.attempts)
         var retryAfter: Double?
         if job.sink.overflowed || code == CURLE_FILESIZE_EXCEEDED {
             result.error = FeedError(
                 kind: .tooLarge, location: location.redacted,
-                message: "the body is larger than \(limits.maxBodyBytes) bytes (after decompression); raise the limit only if the feed is really that big")
+                message:
+                    "the body is larger than \(limits.maxBodyBytes) bytes (after decompression); raise the limit only if the feed is really that big"
+            )
         } else if code != CURLE_OK {
             result.error = FeedFetcher.error(for: code, location: location)
-            if [CURLE_OPERATION_TIMEDOUT, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_COULDNT_CONNECT]
-                .contains(code)
-            {
+            if [
+                CURLE_OPERATION_TIMEDOUT, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE,
+                CURLE_COULDNT_CONNECT,
+            ]
+            .contains(code) {
                 retryAfter = 0
             }
         } else if !isFile && status >= 400 {
             result.error = FeedError(
                 kind: .httpStatus, location: location.redacted,
-                message: "the server answered HTTP \(status)\(status == 401 || status == 403 ? "; check the credentials" : "")", status: status)
+                message:
+                    "the server answered HTTP \(status)\(status == 401 || status == 403 ? "; check the credentials" : "")",
+                status: status)
             if status == 429 || status == 503 {
                 retryAfter = header("Retry-After").flatMap(RetryAfter.seconds) ?? 0
             } else if status >= 500 {
@@ -222,7 +244,9 @@ private final class MultiRunner {
         if let retryAfter, job.attempts <= retry.maxRetries {
             let backoff = retry.baseDelay * pow(2, Double(job.attempts - 1))
             let delay = retryAfter > 0 ? retryAfter : backoff + Double.random(in: 0...backoff)
-            if retryAfter <= retry.maxRetryAfter && MultiRunner.now() + delay - (job.firstStart ?? started) <= retry.budget {
+            if retryAfter <= retry.maxRetryAfter
+                && MultiRunner.now() + delay - (job.firstStart ?? started) <= retry.budget
+            {
                 return delay
             }
         }

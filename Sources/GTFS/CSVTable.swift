@@ -43,7 +43,8 @@ public struct CSVTable: Sendable {
             if let earlier = columns[column] {
                 throw InputError(
                     file: file, line: first.line,
-                    "columns \(earlier + 1) and \(index + 1) are both named '\(column)'; rename or remove one, so that it is clear which one counts")
+                    "columns \(earlier + 1) and \(index + 1) are both named '\(column)'; rename or remove one, so that it is clear which one counts"
+                )
             }
             columns[column] = index
         }
@@ -52,7 +53,8 @@ public struct CSVTable: Sendable {
             guard record.fields.count <= header.count else {
                 throw InputError(
                     file: file, line: record.line,
-                    "this row has \(record.fields.count) fields but the header has \(header.count); quote fields that contain commas")
+                    "this row has \(record.fields.count) fields but the header has \(header.count); quote fields that contain commas"
+                )
             }
             var values: [String: String] = [:]
             for (column, value) in zip(header, record.fields) { values[column] = value }
@@ -63,7 +65,9 @@ public struct CSVTable: Sendable {
 
     /// Calls `record` with each record of CSV text (its first line and its fields, trimmed unless quoted; blank lines
     /// skipped), without building a table: for large files read row by row. A quote left open is an error at its line.
-    public static func scan(_ text: String, file: String, _ record: (_ line: Int, _ fields: [String]) throws(InputError) -> Void) throws(InputError) {
+    public static func scan(
+        _ text: String, file: String, _ record: (_ line: Int, _ fields: [String]) throws(InputError) -> Void
+    ) throws(InputError) {
         var fields: [String] = []
         var field = ""
         var quoted = false
@@ -113,7 +117,9 @@ public struct CSVTable: Sendable {
             }
             index += 1
         }
-        if quoted { throw InputError(file: file, line: recordLine, "a quoted field is never closed; add the closing \"") }
+        if quoted {
+            throw InputError(file: file, line: recordLine, "a quoted field is never closed; add the closing \"")
+        }
         if !field.isEmpty || !fields.isEmpty { try endRecord() }
     }
 
@@ -121,7 +127,9 @@ public struct CSVTable: Sendable {
     public func require(_ columns: [String]) throws(InputError) {
         let missing = columns.filter { !header.contains($0) }
         guard missing.isEmpty else {
-            throw InputError(file: file, line: 1, "missing column(s) \(missing.joined(separator: ", ")); the header is \(header.joined(separator: ","))")
+            throw InputError(
+                file: file, line: 1,
+                "missing column(s) \(missing.joined(separator: ", ")); the header is \(header.joined(separator: ","))")
         }
     }
 
@@ -137,7 +145,9 @@ public struct CSVTable: Sendable {
     public func integer(_ row: Row, _ column: String, in range: ClosedRange<Int>) throws(InputError) -> Int {
         let text = try value(row, column)
         guard let number = StrictNumber.integer(text), range.contains(number) else {
-            throw InputError(file: file, line: row.line, "'\(column)' is '\(text)'; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw InputError(
+                file: file, line: row.line,
+                "'\(column)' is '\(text)'; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return number
     }
@@ -148,7 +158,8 @@ public struct CSVTable: Sendable {
         guard let number = StrictNumber.decimal(text), range.contains(number) else {
             throw InputError(
                 file: file, line: row.line,
-                "'\(column)' is '\(text)'; it must be a plain decimal number (such as 31.25, no exponent or hex) from \(range.lowerBound) to \(range.upperBound)")
+                "'\(column)' is '\(text)'; it must be a plain decimal number (such as 31.25, no exponent or hex) from \(range.lowerBound) to \(range.upperBound)"
+            )
         }
         return number
     }

@@ -16,12 +16,14 @@ public enum InputText {
     public static func decode(_ data: Data, file: String) throws(InputError) -> String {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw InputError(file: file, line: 1, "is UTF-16 text; save it as UTF-8 (in most editors: Save As, encoding UTF-8)")
+            throw InputError(
+                file: file, line: 1, "is UTF-16 text; save it as UTF-8 (in most editors: Save As, encoding UTF-8)")
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self), !text.utf8.contains(0) { return text }
         // Find the first bad byte: everything before it decodes, so its line is the newlines before it, plus one.
-        var line = 1, offset = 0
+        var line = 1
+        var offset = 0
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         decoding: while true {
@@ -35,9 +37,12 @@ public enum InputText {
             }
         }
         let byte = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "the end"
-        let what = offset < bytes.count && bytes[offset] == 0 ? "a NUL byte (is it UTF-16 or a binary file?)" : "byte \(byte), which is not UTF-8"
+        let what =
+            offset < bytes.count && bytes[offset] == 0
+            ? "a NUL byte (is it UTF-16 or a binary file?)" : "byte \(byte), which is not UTF-8"
         throw InputError(
             file: file, line: line,
-            "\(what); the file must be UTF-8 text: save it as UTF-8 (from Excel: Save As 'CSV UTF-8'; iconv -f GBK -t UTF-8 converts GBK)")
+            "\(what); the file must be UTF-8 text: save it as UTF-8 (from Excel: Save As 'CSV UTF-8'; iconv -f GBK -t UTF-8 converts GBK)"
+        )
     }
 }

@@ -23,7 +23,8 @@ public enum StrictNumber {
     private static func isDecimal(_ text: String, allowPoint: Bool) -> Bool {
         var utf8 = Substring(text).utf8[...]
         if let first = utf8.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { utf8 = utf8.dropFirst() }
-        var digits = 0, points = 0
+        var digits = 0
+        var points = 0
         for byte in utf8 {
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 digits += 1
@@ -44,13 +45,15 @@ public enum Identifier {
     public static let maximumLength = 64
 
     /// The rule, as messages state it.
-    public static let rule = "[a-z0-9_-]+ (lower-case letters a-z, digits, - and _), at most \(maximumLength) characters"
+    public static let rule =
+        "[a-z0-9_-]+ (lower-case letters a-z, digits, - and _), at most \(maximumLength) characters"
 
     /// Whether `text` is a valid id.
     public static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= maximumLength else { return false }
         return text.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
         }
     }

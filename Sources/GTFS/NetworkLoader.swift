@@ -22,7 +22,9 @@ public enum NetworkLoader {
             let shown = displayPaths?[index] ?? path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError(file: shown, "does not exist; give a GTFS folder or .zip file (plan.yaml's 'network:', or --network)")
+                throw InputError(
+                    file: shown,
+                    "does not exist; give a GTFS folder or .zip file (plan.yaml's 'network:', or --network)")
             }
             if isDirectory.boolValue {
                 let folder = FeedFiles(folder: path, shown: shown)
@@ -30,13 +32,18 @@ public enum NetworkLoader {
                 if folder.has("agency.txt") { feeds.append(folder) }
                 let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
                 for name in names where !name.hasPrefix(".") {
-                    let inner = (path as NSString).appendingPathComponent(name), innerShown = (shown as NSString).appendingPathComponent(name)
+                    let inner = (path as NSString).appendingPathComponent(name)
+                    let innerShown = (shown as NSString).appendingPathComponent(name)
                     var innerIsDirectory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: inner, isDirectory: &innerIsDirectory), innerIsDirectory.boolValue {
+                    if FileManager.default.fileExists(atPath: inner, isDirectory: &innerIsDirectory),
+                        innerIsDirectory.boolValue
+                    {
                         let sub = FeedFiles(folder: inner, shown: innerShown)
                         if sub.has("agency.txt") { feeds.append(sub) }
                     } else if name.lowercased().hasSuffix(".zip") {
-                        feeds.append(FeedFiles(archive: try ZipArchive(contentsOf: inner, displayName: innerShown), shown: innerShown))
+                        feeds.append(
+                            FeedFiles(
+                                archive: try ZipArchive(contentsOf: inner, displayName: innerShown), shown: innerShown))
                     }
                 }
             } else if path.lowercased().hasSuffix(".zip") {
@@ -50,12 +57,16 @@ public enum NetworkLoader {
         var names: [String: String] = [:]
         for feed in feeds where feeds.count > 1 {
             if let other = names[feed.name] {
-                throw InputError(file: feed.shown, "has the same feed name '\(feed.name)' as \(other); rename one so that their ids stay apart")
+                throw InputError(
+                    file: feed.shown,
+                    "has the same feed name '\(feed.name)' as \(other); rename one so that their ids stay apart")
             }
             names[feed.name] = feed.shown
         }
         guard let firstFeed = feeds.first else {
-            throw InputError(file: displayPaths?.first ?? paths.first ?? "network", "holds no GTFS feed (agency.txt, a .zip, or sub-folders with agency.txt)")
+            throw InputError(
+                file: displayPaths?.first ?? paths.first ?? "network",
+                "holds no GTFS feed (agency.txt, a .zip, or sub-folders with agency.txt)")
         }
         var (network, stops) = try readFeed(firstFeed)
         if feeds.count > 1 {
@@ -84,7 +95,9 @@ public enum NetworkLoader {
 
     /// Reads cities.csv and city_stops.csv.
     private static func readCities(_ files: FeedFiles, into records: inout TimetableRecords) throws(InputError) {
-        func source(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLine { SourceLine(file: table.file, line: row.line) }
+        func source(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLine {
+            SourceLine(file: table.file, line: row.line)
+        }
         let cities = try files.table("cities.csv", required: ["city_id", "name", "lat", "lon", "time_zone"])!
         for row in cities.rows {
             let zoneID = try cities.value(row, "time_zone")
@@ -92,19 +105,25 @@ public enum NetworkLoader {
                 throw InputError(file: cities.file, line: row.line, "time_zone '\(zoneID)' is not an IANA zone")
             }
             let cityID = try cities.value(row, "city_id")
-            guard Identifier.isValid(cityID) else { throw InputError(file: cities.file, line: row.line, Identifier.problem("city_id", cityID)) }
+            guard Identifier.isValid(cityID) else {
+                throw InputError(file: cities.file, line: row.line, Identifier.problem("city_id", cityID))
+            }
             records.cities.append(
                 City(
                     id: cityID, name: try cities.value(row, "name"), nameZh: row["name_zh"] ?? "",
-                    coordinate: Coordinate(lat: try cities.decimal(row, "lat", in: -90...90), lon: try cities.decimal(row, "lon", in: -180...180)),
+                    coordinate: Coordinate(
+                        lat: try cities.decimal(row, "lat", in: -90...90),
+                        lon: try cities.decimal(row, "lon", in: -180...180)),
                     timeZone: zoneID, country: row["country"]?.uppercased() ?? "CN"))
         }
         let cityStops = try files.table("city_stops.csv", required: ["stop_id", "city_id"])!
         for row in cityStops.rows {
             records.cityStops.append(
                 .init(
-                    stopID: try cityStops.value(row, "stop_id"), cityID: try cityStops.value(row, "city_id"), source: source(cityStops, row),
-                    accessMinutes: row["access_minutes"] == nil ? nil : try cityStops.integer(row, "access_minutes", in: 0...600)))
+                    stopID: try cityStops.value(row, "stop_id"), cityID: try cityStops.value(row, "city_id"),
+                    source: source(cityStops, row),
+                    accessMinutes: row["access_minutes"] == nil
+                        ? nil : try cityStops.integer(row, "access_minutes", in: 0...600)))
         }
     }
 
@@ -122,36 +141,50 @@ public enum NetworkLoader {
     private static func readFeed(_ files: FeedFiles) throws(InputError) -> (TimetableRecords, [StopRecord]) {
         let agency = try files.table("agency.txt", required: ["agency_timezone"])!
         guard let zoneName = agency.rows.first?["agency_timezone"], let zone = Zone(identifier: zoneName) else {
-            throw InputError(file: agency.file, line: agency.rows.first?.line ?? 1, "agency_timezone must be an IANA zone such as Asia/Shanghai")
+            throw InputError(
+                file: agency.file, line: agency.rows.first?.line ?? 1,
+                "agency_timezone must be an IANA zone such as Asia/Shanghai")
         }
         let table = try files.table("stops.txt", required: ["stop_id", "stop_name", "stop_lat", "stop_lon"])!
         var stops: [StopRecord] = []
         for row in table.rows {
             let stop = TimetableRecords.StopRow(
                 id: try table.value(row, "stop_id"), name: try table.value(row, "stop_name"),
-                coordinate: Coordinate(lat: try table.decimal(row, "stop_lat", in: -90...90), lon: try table.decimal(row, "stop_lon", in: -180...180)),
+                coordinate: Coordinate(
+                    lat: try table.decimal(row, "stop_lat", in: -90...90),
+                    lon: try table.decimal(row, "stop_lon", in: -180...180)),
                 zoneID: row["zone_id"], source: SourceLine(file: table.file, line: row.line))
-            stops.append(StopRecord(row: stop, kind: row["location_type"] ?? "0", parent: row["parent_station"], timeZone: row["stop_timezone"] ?? zone.identifier))
+            stops.append(
+                StopRecord(
+                    row: stop, kind: row["location_type"] ?? "0", parent: row["parent_station"],
+                    timeZone: row["stop_timezone"] ?? zone.identifier))
         }
         return (try readServices(files, into: TimetableRecords(zone: zone)), stops)
     }
 
     /// Reads the routes, trips, calendars, fares and transfers of a feed into `records`.
-    private static func readServices(_ files: FeedFiles, into partial: TimetableRecords) throws(InputError) -> TimetableRecords {
+    private static func readServices(_ files: FeedFiles, into partial: TimetableRecords) throws(InputError)
+        -> TimetableRecords
+    {
         var records = partial
         func table(_ name: String, required: [String], optional: Bool = false) throws(InputError) -> CSVTable? {
             try files.table(name, required: required, optional: optional)
         }
-        func source(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLine { SourceLine(file: table.file, line: row.line) }
+        func source(_ table: CSVTable, _ row: CSVTable.Row) -> SourceLine {
+            SourceLine(file: table.file, line: row.line)
+        }
         let routes = try table("routes.txt", required: ["route_id", "route_type"])!
         for row in routes.rows {
             let type = try routes.integer(row, "route_type", in: 0...1999)
             guard let mode = Mode(routeType: type) else {
-                throw InputError(file: routes.file, line: row.line, "route_type \(type) is not rail (2, 100–117), air (1100–1199) or bus (3, 200–209, 700–717)")
+                throw InputError(
+                    file: routes.file, line: row.line,
+                    "route_type \(type) is not rail (2, 100–117), air (1100–1199) or bus (3, 200–209, 700–717)")
             }
             records.routes.append(
                 .init(
-                    id: try routes.value(row, "route_id"), shortName: row["route_short_name"] ?? "", longName: row["route_long_name"] ?? "",
+                    id: try routes.value(row, "route_id"), shortName: row["route_short_name"] ?? "",
+                    longName: row["route_long_name"] ?? "",
                     mode: mode, source: source(routes, row)))
         }
         let trips = try table("trips.txt", required: ["route_id", "service_id", "trip_id"])!
@@ -159,60 +192,82 @@ public enum NetworkLoader {
             records.trips.append(
                 .init(
                     id: try trips.value(row, "trip_id"), routeID: try trips.value(row, "route_id"),
-                    serviceID: try trips.value(row, "service_id"), shortName: row["trip_short_name"], source: source(trips, row)))
+                    serviceID: try trips.value(row, "service_id"), shortName: row["trip_short_name"],
+                    source: source(trips, row)))
         }
-        let stopTimes = try table("stop_times.txt", required: ["trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence"])!
+        let stopTimes = try table(
+            "stop_times.txt", required: ["trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence"])!
         for row in stopTimes.rows {
             func time(_ column: String) throws(InputError) -> Int? {
                 guard let text = row[column] else { return nil }
                 guard let seconds = gtfsTime(text) else {
-                    throw InputError(file: stopTimes.file, line: row.line, "\(column) '\(text)' is not H:MM:SS (hours may pass 24)")
+                    throw InputError(
+                        file: stopTimes.file, line: row.line, "\(column) '\(text)' is not H:MM:SS (hours may pass 24)")
                 }
                 guard seconds <= Timetable.latestTime else {
                     throw InputError(
                         file: stopTimes.file, line: row.line,
-                        "\(column) '\(text)' is past \(Timetable.latestTime / 3600):00:00, the latest Tiaoqi reads; times pass 24:00:00 only for a trip that runs over midnight, so fix the time or give the trip the later day's service in calendar.txt")
+                        "\(column) '\(text)' is past \(Timetable.latestTime / 3600):00:00, the latest Tiaoqi reads; times pass 24:00:00 only for a trip that runs over midnight, so fix the time or give the trip the later day's service in calendar.txt"
+                    )
                 }
                 return seconds
             }
             // A stop with only one of its two times stops for no time; one with neither is not a timepoint.
-            let arrival = try time("arrival_time"), departure = try time("departure_time")
+            let arrival = try time("arrival_time")
+            let departure = try time("departure_time")
             records.stopTimes.append(
                 .init(
-                    tripID: try stopTimes.value(row, "trip_id"), arrival: arrival ?? departure, departure: departure ?? arrival,
-                    stopID: try stopTimes.value(row, "stop_id"), sequence: try stopTimes.integer(row, "stop_sequence", in: 0...Int(Int32.max)),
+                    tripID: try stopTimes.value(row, "trip_id"), arrival: arrival ?? departure,
+                    departure: departure ?? arrival,
+                    stopID: try stopTimes.value(row, "stop_id"),
+                    sequence: try stopTimes.integer(row, "stop_sequence", in: 0...Int(Int32.max)),
                     source: source(stopTimes, row)))
         }
         let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        if let calendar = try table("calendar.txt", required: ["service_id", "start_date", "end_date"] + days, optional: true) {
+        if let calendar = try table(
+            "calendar.txt", required: ["service_id", "start_date", "end_date"] + days, optional: true)
+        {
             for row in calendar.rows {
                 var weekdays: Set<Weekday> = []
                 for (index, day) in days.enumerated() where try calendar.integer(row, day, in: 0...1) == 1 {
                     weekdays.insert(Weekday(rawValue: index)!)
                 }
-                let start = try date(calendar, row, "start_date"), end = try date(calendar, row, "end_date")
+                let start = try date(calendar, row, "start_date")
+                let end = try date(calendar, row, "end_date")
                 guard start <= end else {
                     throw InputError(
                         file: calendar.file, line: row.line,
-                        "end_date \(try calendar.value(row, "end_date")) is before start_date \(try calendar.value(row, "start_date")); swap them or fix the year")
+                        "end_date \(try calendar.value(row, "end_date")) is before start_date \(try calendar.value(row, "start_date")); swap them or fix the year"
+                    )
                 }
                 records.services.append(
-                    .init(id: try calendar.value(row, "service_id"), weekdays: weekdays, start: start, end: end, source: source(calendar, row)))
+                    .init(
+                        id: try calendar.value(row, "service_id"), weekdays: weekdays, start: start, end: end,
+                        source: source(calendar, row)))
             }
         }
-        if let exceptions = try table("calendar_dates.txt", required: ["service_id", "date", "exception_type"], optional: true) {
+        if let exceptions = try table(
+            "calendar_dates.txt", required: ["service_id", "date", "exception_type"], optional: true)
+        {
             var known = Set(records.services.map(\.id))
             for row in exceptions.rows {
                 let type = try exceptions.integer(row, "exception_type", in: 1...2)
                 let serviceID = try exceptions.value(row, "service_id")
                 if known.insert(serviceID).inserted {
-                    records.services.append(.init(id: serviceID, weekdays: [], start: LocalDate(daysSinceEpoch: 0), end: LocalDate(daysSinceEpoch: 0), source: source(exceptions, row)))
+                    records.services.append(
+                        .init(
+                            id: serviceID, weekdays: [], start: LocalDate(daysSinceEpoch: 0),
+                            end: LocalDate(daysSinceEpoch: 0), source: source(exceptions, row)))
                 }
                 records.serviceExceptions.append(
-                    .init(serviceID: serviceID, date: try date(exceptions, row, "date"), added: type == 1, source: source(exceptions, row)))
+                    .init(
+                        serviceID: serviceID, date: try date(exceptions, row, "date"), added: type == 1,
+                        source: source(exceptions, row)))
             }
         }
-        if let transfers = try table("transfers.txt", required: ["from_stop_id", "to_stop_id", "transfer_type"], optional: true) {
+        if let transfers = try table(
+            "transfers.txt", required: ["from_stop_id", "to_stop_id", "transfer_type"], optional: true)
+        {
             for row in transfers.rows {
                 let type = try transfers.integer(row, "transfer_type", in: 0...5)
                 guard type <= 3 else { continue }  // 4 and 5 are in-seat rules, not changes
@@ -220,8 +275,10 @@ public enum NetworkLoader {
                 if type == 2 { seconds = try transfers.integer(row, "min_transfer_time", in: 0...86_400) }
                 if type == 3 { seconds = nil }
                 records.transfers.append(
-                    .init(fromStopID: try transfers.value(row, "from_stop_id"), toStopID: try transfers.value(row, "to_stop_id"),
-                          seconds: seconds, source: source(transfers, row)))
+                    .init(
+                        fromStopID: try transfers.value(row, "from_stop_id"),
+                        toStopID: try transfers.value(row, "to_stop_id"),
+                        seconds: seconds, source: source(transfers, row)))
             }
         }
         if records.services.isEmpty {
@@ -237,9 +294,13 @@ public enum NetworkLoader {
             for row in rules.rows {
                 let fareID = try rules.value(row, "fare_id")
                 guard let price = prices[fareID] else {
-                    throw InputError(file: rules.file, line: row.line, "fare_id '\(fareID)' is not in fare_attributes.txt")
+                    throw InputError(
+                        file: rules.file, line: row.line, "fare_id '\(fareID)' is not in fare_attributes.txt")
                 }
-                records.fares.append(.init(price: price, routeID: row["route_id"], originZone: row["origin_id"], destinationZone: row["destination_id"]))
+                records.fares.append(
+                    .init(
+                        price: price, routeID: row["route_id"], originZone: row["origin_id"],
+                        destinationZone: row["destination_id"]))
             }
         }
         return records
@@ -248,7 +309,9 @@ public enum NetworkLoader {
     /// Places from stations: each station with its platforms, each parentless stop alone.
     private static func groupByStation(_ stops: [StopRecord], into records: inout TimetableRecords) {
         func city(_ stop: StopRecord) -> City {
-            City(id: stop.row.id, name: stop.row.name, nameZh: "", coordinate: stop.row.coordinate, timeZone: stop.timeZone)
+            City(
+                id: stop.row.id, name: stop.row.name, nameZh: "", coordinate: stop.row.coordinate,
+                timeZone: stop.timeZone)
         }
         let stations = Set(stops.filter { $0.kind == "1" }.map(\.row.id))
         records.cities += stops.filter { $0.kind == "1" }.map(city)
@@ -307,7 +370,9 @@ struct FeedFiles {
     var name: String { ((shown as NSString).lastPathComponent as NSString).deletingPathExtension }
 
     func has(_ file: String) -> Bool {
-        if let folder { return FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file)) }
+        if let folder {
+            return FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file))
+        }
         return archive?.entry(named: file) != nil
     }
 

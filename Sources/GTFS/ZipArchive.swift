@@ -46,7 +46,10 @@ public struct ZipArchive: Sendable {
         let name = displayName ?? path
         let length = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard length <= Self.largestArchive else {
-            throw InputError(file: name, "is \(length) bytes, more than the \(Self.largestArchive >> 20) MiB Tiaoqi reads from one archive; remove files it does not need (shapes.txt) or split the feed")
+            throw InputError(
+                file: name,
+                "is \(length) bytes, more than the \(Self.largestArchive >> 20) MiB Tiaoqi reads from one archive; remove files it does not need (shapes.txt) or split the feed"
+            )
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: name, "cannot read the file; check that it exists")
@@ -86,15 +89,22 @@ public struct ZipArchive: Sendable {
             directory = integer(record + 48, 8) ?? directory
         }
         // A central directory record takes at least 46 bytes.
-        guard count <= bytes.count / 46, directory <= bytes.count else { throw broken("the end of central directory is damaged") }
+        guard count <= bytes.count / 46, directory <= bytes.count else {
+            throw broken("the end of central directory is damaged")
+        }
         guard count <= Self.mostEntries else {
-            throw InputError(file: file, "holds \(count) files, more than the \(Self.mostEntries) Tiaoqi reads from one archive; zip only the feed's files")
+            throw InputError(
+                file: file,
+                "holds \(count) files, more than the \(Self.mostEntries) Tiaoqi reads from one archive; zip only the feed's files"
+            )
         }
         var entries: [Entry] = []
         var offset = directory
         for _ in 0..<count {
-            guard integer(offset, 4) == 0x0201_4B50, let flags = integer(offset + 8, 2), let method = integer(offset + 10, 2),
-                let crc = integer(offset + 16, 4), var compressed = integer(offset + 20, 4), var size = integer(offset + 24, 4),
+            guard integer(offset, 4) == 0x0201_4B50, let flags = integer(offset + 8, 2),
+                let method = integer(offset + 10, 2),
+                let crc = integer(offset + 16, 4), var compressed = integer(offset + 20, 4),
+                var size = integer(offset + 24, 4),
                 let nameLength = integer(offset + 28, 2), let extraLength = integer(offset + 30, 2),
                 let commentLength = integer(offset + 32, 2), var local = integer(offset + 42, 4),
                 offset + 46 + nameLength <= bytes.count
@@ -106,8 +116,14 @@ public struct ZipArchive: Sendable {
             while extra + 4 <= extraEnd, let tag = integer(extra, 2), let length = integer(extra + 2, 2) {
                 if tag == 0x0001 {
                     var field = extra + 4
-                    if size == 0xFFFF_FFFF { size = integer(field, 8) ?? size; field += 8 }
-                    if compressed == 0xFFFF_FFFF { compressed = integer(field, 8) ?? compressed; field += 8 }
+                    if size == 0xFFFF_FFFF {
+                        size = integer(field, 8) ?? size
+                        field += 8
+                    }
+                    if compressed == 0xFFFF_FFFF {
+                        compressed = integer(field, 8) ?? compressed
+                        field += 8
+                    }
                     if local == 0xFFFF_FFFF { local = integer(field, 8) ?? local }
                 }
                 extra += 4 + length
@@ -117,15 +133,18 @@ public struct ZipArchive: Sendable {
                 throw broken("the sizes recorded for \(name) are impossible")
             }
             entries.append(
-                Entry(name: name, method: UInt16(method), flags: UInt16(flags), crc: UInt32(crc), compressedSize: compressed,
-                      size: size, localHeader: local))
+                Entry(
+                    name: name, method: UInt16(method), flags: UInt16(flags), crc: UInt32(crc),
+                    compressedSize: compressed,
+                    size: size, localHeader: local))
             offset = extraEnd + commentLength
         }
         let total = entries.reduce(0) { $0 + $1.size }
         if total > Self.largestTotal, let largest = entries.max(by: { $0.size < $1.size }) {
             throw InputError(
                 file: file,
-                "would inflate to \(total) bytes in all (\(largest.name): \(largest.size)), more than the \(Self.largestTotal >> 20) MiB Tiaoqi reads from one archive; remove files it does not need (shapes.txt) or split the feed")
+                "would inflate to \(total) bytes in all (\(largest.name): \(largest.size)), more than the \(Self.largestTotal >> 20) MiB Tiaoqi reads from one archive; remove files it does not need (shapes.txt) or split the feed"
+            )
         }
         self.entries = entries
     }
@@ -143,17 +162,23 @@ public struct ZipArchive: Sendable {
     /// `ratioFloor`.
     public func contents(of entry: Entry) throws(InputError) -> [UInt8] {
         func broken(_ why: String) -> InputError { InputError(file: "\(file) (\(entry.name))", why) }
-        let tooLarge = "more than the \(Self.largestEntry >> 20) MiB Tiaoqi takes from one file of an archive; split the feed or remove what it does not need"
+        let tooLarge =
+            "more than the \(Self.largestEntry >> 20) MiB Tiaoqi takes from one file of an archive; split the feed or remove what it does not need"
         guard entry.flags & 1 == 0 else { throw broken("is encrypted; unzip it first or export it without a password") }
         guard entry.size <= Self.largestEntry else { throw broken("would inflate to \(entry.size) bytes, \(tooLarge)") }
         if entry.size > Self.ratioFloor && entry.size / Self.largestRatio > entry.compressedSize {
             throw broken(bomb(entry.size, entry.compressedSize))
         }
         let header = entry.localHeader
-        guard header + 30 <= bytes.count, bytes[header] == 0x50, bytes[header + 1] == 0x4B, bytes[header + 2] == 3, bytes[header + 3] == 4
+        guard header + 30 <= bytes.count, bytes[header] == 0x50, bytes[header + 1] == 0x4B, bytes[header + 2] == 3,
+            bytes[header + 3] == 4
         else { throw broken("has no local header where the directory says; the archive is damaged") }
-        let start = header + 30 + Int(bytes[header + 26]) + Int(bytes[header + 27]) << 8 + Int(bytes[header + 28]) + Int(bytes[header + 29]) << 8
-        guard start + entry.compressedSize <= bytes.count else { throw broken("is cut short; the archive is truncated") }
+        let start =
+            header + 30 + Int(bytes[header + 26]) + Int(bytes[header + 27]) << 8 + Int(bytes[header + 28]) + Int(
+                bytes[header + 29]) << 8
+        guard start + entry.compressedSize <= bytes.count else {
+            throw broken("is cut short; the archive is truncated")
+        }
         var output: [UInt8]
         switch entry.method {
         case 0:
@@ -162,10 +187,13 @@ public struct ZipArchive: Sendable {
         case 8:
             output = try inflate(entry, from: start)
         default:
-            throw broken("uses compression method \(entry.method); Tiaoqi reads stored and deflated files, so re-zip it")
+            throw broken(
+                "uses compression method \(entry.method); Tiaoqi reads stored and deflated files, so re-zip it")
         }
         let crc = output.withUnsafeBufferPointer { tiaoqi_crc32_update(0, $0.baseAddress, $0.count) }
-        guard UInt32(truncatingIfNeeded: crc) == entry.crc else { throw broken("fails its CRC-32 check; the archive is damaged") }
+        guard UInt32(truncatingIfNeeded: crc) == entry.crc else {
+            throw broken("fails its CRC-32 check; the archive is damaged")
+        }
         return output
     }
 
@@ -183,19 +211,26 @@ public struct ZipArchive: Sendable {
         var chunk = [UInt8](repeating: 0, count: Self.chunk)
         var consumed = 0
         while true {
-            var used = 0, made = 0
+            var used = 0
+            var made = 0
             let status = bytes.withUnsafeBufferPointer { input in
                 chunk.withUnsafeMutableBufferPointer { out in
                     tiaoqi_inflater_step(
-                        inflater, input.baseAddress! + start + consumed, entry.compressedSize - consumed, &used, out.baseAddress, out.count, &made)
+                        inflater, input.baseAddress! + start + consumed, entry.compressedSize - consumed, &used,
+                        out.baseAddress, out.count, &made)
                 }
             }
             consumed += used
             guard status >= 0 else {
-                throw broken(status == -2 ? "is cut short; the archive is truncated" : "is not valid DEFLATE data; the archive is damaged")
+                throw broken(
+                    status == -2
+                        ? "is cut short; the archive is truncated" : "is not valid DEFLATE data; the archive is damaged"
+                )
             }
             guard output.count + made <= entry.size else {
-                throw broken("inflates past the \(entry.size) bytes the archive records for it; the archive is damaged or hostile")
+                throw broken(
+                    "inflates past the \(entry.size) bytes the archive records for it; the archive is damaged or hostile"
+                )
             }
             output += chunk[0..<made]
             if output.count > Self.ratioFloor && output.count / Self.largestRatio > consumed {
@@ -203,7 +238,9 @@ public struct ZipArchive: Sendable {
             }
             if status == 1 { break }
         }
-        guard output.count == entry.size else { throw broken("does not inflate to the \(entry.size) bytes the archive records") }
+        guard output.count == entry.size else {
+            throw broken("does not inflate to the \(entry.size) bytes the archive records")
+        }
         return output
     }
 }

@@ -19,11 +19,14 @@ public struct Availability: Sendable {
 extension VCalendar {
     /// Published availability inside `window`: the time the VAVAILABILITY components cover and the part of it
     /// that is available (higher priority wins where they overlap); nil when the calendar publishes none.
-    public func publishedAvailability(in window: Interval, floating fallback: Zone) -> (covered: IntervalSet, available: IntervalSet)? {
+    public func publishedAvailability(in window: Interval, floating fallback: Zone) -> (
+        covered: IntervalSet, available: IntervalSet
+    )? {
         guard !availabilities.isEmpty else { return nil }
         let floating = floatingZone(fallback: fallback)
         let utcZone = defaultZone ?? .utc
-        var covered = IntervalSet(), available = IntervalSet()
+        var covered = IntervalSet()
+        var available = IntervalSet()
         let rank = { (priority: Int) in priority == 0 ? 10 : priority }
         for component in availabilities.sorted(by: { rank($0.priority) > rank($1.priority) }) {
             let from = component.start?.instant(zones: zones, floatingZone: floating) ?? window.start
@@ -35,7 +38,9 @@ extension VCalendar {
             var slots = IntervalSet()
             for slot in component.slots {
                 let expander = Expander(event: slot, zones: zones, floating: floating, utcZone: utcZone)
-                let instances = slot.rule == nil && slot.recurrenceDates.isEmpty ? [expander.single()] : expander.instances(in: range, overrides: []).occurrences
+                let instances =
+                    slot.rule == nil && slot.recurrenceDates.isEmpty
+                    ? [expander.single()] : expander.instances(in: range, overrides: []).occurrences
                 for instance in instances { slots.insert(instance.interval) }
             }
             let inRange = IntervalSet([range])

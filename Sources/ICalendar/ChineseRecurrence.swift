@@ -24,12 +24,21 @@ struct ChineseRecurrence {
 
     /// Instances from DTSTART on, in order, up to `last`, while `keepGoing` accepts them; `limited` says when the walk
     /// stopped at `maximumSteps` before reaching `last` (the caller then counts the event's span as busy).
-    func instances(through last: LocalDateTime, keepGoing: (LocalDateTime) -> Bool) -> (instances: [LocalDateTime], limited: String?) {
+    func instances(through last: LocalDateTime, keepGoing: (LocalDateTime) -> Bool) -> (
+        instances: [LocalDateTime], limited: String?
+    ) {
         let found = walk(through: last, keepGoing: keepGoing)
-        return (found.instances, found.steps >= Self.maximumSteps ? "RSCALE=CHINESE expansion stopped after \(Self.maximumSteps) steps (ChineseRecurrence.maximumSteps)" : nil)
+        return (
+            found.instances,
+            found.steps >= Self.maximumSteps
+                ? "RSCALE=CHINESE expansion stopped after \(Self.maximumSteps) steps (ChineseRecurrence.maximumSteps)"
+                : nil
+        )
     }
 
-    private func walk(through last: LocalDateTime, keepGoing: (LocalDateTime) -> Bool) -> (instances: [LocalDateTime], steps: Int) {
+    private func walk(through last: LocalDateTime, keepGoing: (LocalDateTime) -> Bool) -> (
+        instances: [LocalDateTime], steps: Int
+    ) {
         guard let origin = lunar(start.date) else { return ([], 0) }
         var result: [LocalDateTime] = []
         let limit = rule.count ?? Int.max
@@ -40,14 +49,20 @@ struct ChineseRecurrence {
             switch rule.frequency {
             case .yearly:
                 let cycle = origin.month.cycle + step * rule.interval
-                let targets = rule.byMonth.isEmpty ? [(origin.month.month, origin.month.leap)] : rule.byMonth.map { ($0.number, $0.leap) }
+                let targets =
+                    rule.byMonth.isEmpty
+                    ? [(origin.month.month, origin.month.leap)] : rule.byMonth.map { ($0.number, $0.leap) }
                 for (month, leap) in targets {
                     dates += resolve(LunarMonth(cycle: cycle, month: month, leap: leap), days: days(origin.day))
                 }
-                if let first = gregorian(LunarMonth(cycle: cycle, month: 1, leap: false), day: 1), first > last.date { return (result, 0) }
+                if let first = gregorian(LunarMonth(cycle: cycle, month: 1, leap: false), day: 1), first > last.date {
+                    return (result, 0)
+                }
             case .monthly:
                 let month = months.last!
-                if rule.byMonth.isEmpty || rule.byMonth.contains(where: { $0.number == month.month && $0.leap == month.leap }) {
+                if rule.byMonth.isEmpty
+                    || rule.byMonth.contains(where: { $0.number == month.month && $0.leap == month.leap })
+                {
                     dates += resolve(month, days: days(origin.day))
                 }
                 guard let first = gregorian(month, day: 1), first <= last.date else { return (result, 0) }
@@ -98,16 +113,19 @@ struct ChineseRecurrence {
     }
 
     private func next(_ month: LunarMonth) -> LunarMonth {
-        if !month.leap, let _ = gregorian(LunarMonth(cycle: month.cycle, month: month.month, leap: true), day: 1) {
+        if !month.leap, gregorian(LunarMonth(cycle: month.cycle, month: month.month, leap: true), day: 1) != nil {
             return LunarMonth(cycle: month.cycle, month: month.month, leap: true)
         }
         return month.month == 12
-            ? LunarMonth(cycle: month.cycle + 1, month: 1, leap: false) : LunarMonth(cycle: month.cycle, month: month.month + 1, leap: false)
+            ? LunarMonth(cycle: month.cycle + 1, month: 1, leap: false)
+            : LunarMonth(cycle: month.cycle, month: month.month + 1, leap: false)
     }
 
     private func lunar(_ date: LocalDate) -> (month: LunarMonth, day: Int)? {
         let parts = Self.calendar.dateComponents([.era, .year, .month, .day], from: self.date(date))
-        guard let era = parts.era, let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        guard let era = parts.era, let year = parts.year, let month = parts.month, let day = parts.day else {
+            return nil
+        }
         return (LunarMonth(cycle: era * 60 + year - 1, month: month, leap: parts.isLeapMonth ?? false), day)
     }
 
@@ -121,9 +139,13 @@ struct ChineseRecurrence {
         parts.isLeapMonth = month.leap
         guard let found = Self.calendar.date(from: parts) else { return nil }
         let check = Self.calendar.dateComponents([.month, .day], from: found)
-        guard check.month == month.month, (check.isLeapMonth ?? false) == month.leap, check.day == day else { return nil }
+        guard check.month == month.month, (check.isLeapMonth ?? false) == month.leap, check.day == day else {
+            return nil
+        }
         return LocalDate(daysSinceEpoch: Int64((found.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
-    private func date(_ local: LocalDate) -> Date { Date(timeIntervalSince1970: TimeInterval(local.daysSinceEpoch * 86_400)) }
+    private func date(_ local: LocalDate) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(local.daysSinceEpoch * 86_400))
+    }
 }

@@ -40,7 +40,9 @@ public enum ComponentBuilder {
     }
 
     static func componentName(_ value: String) -> String {
-        if value.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) }) { return value }
+        if value.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) }) {
+            return value
+        }
         return value.uppercased().trimmingSpaces
     }
 
@@ -64,7 +66,10 @@ public enum ComponentBuilder {
             case .begin:
                 guard stack.count < ComponentBuilder.maximumDepth else {
                     skipping = 1
-                    if tooDeep == nil { tooDeep = Diagnostic(line: line.line, message: ComponentBuilder.tooDeep(componentName(line.value))) }
+                    if tooDeep == nil {
+                        tooDeep = Diagnostic(
+                            line: line.line, message: ComponentBuilder.tooDeep(componentName(line.value)))
+                    }
                     return
                 }
                 var component = Component(name: componentName(line.value), line: line.line)
@@ -94,7 +99,8 @@ public enum ComponentBuilder {
 
         mutating func finish() -> (roots: [Component], diagnostics: [Diagnostic]) {
             while let open = stack.popLast() {
-                diagnostics.append(Diagnostic(line: open.line, message: "BEGIN:\(open.name) is never closed (truncated file?)"))
+                diagnostics.append(
+                    Diagnostic(line: open.line, message: "BEGIN:\(open.name) is never closed (truncated file?)"))
                 if stack.isEmpty { roots.append(open) } else { stack[stack.count - 1].components.append(open) }
             }
             return (roots, diagnostics)
@@ -110,7 +116,8 @@ extension StringProtocol {
         guard let first = text.utf8.first, let last = text.utf8.last else { return "" }
         if !isSpace(first) && !isSpace(last) { return text }
         let bytes = Array(text.utf8)
-        var start = 0, end = bytes.count
+        var start = 0
+        var end = bytes.count
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
         if start == 0 && end == bytes.count { return String(self) }

@@ -53,7 +53,8 @@ public struct ContentLine: Sendable, Hashable {
 /// Splits iCalendar bytes into content lines (RFC 5545 §3.1), unfolding before decoding UTF-8 so that a fold inside
 /// a multi-byte character is harmless. Works on raw bytes: strings are made only for names, parameters and values.
 enum ContentLineReader {
-    static let invalidUTF8 = "not valid UTF-8 text; the feed is in another charset (GB18030?) and must be converted first"
+    static let invalidUTF8 =
+        "not valid UTF-8 text; the feed is in another charset (GB18030?) and must be converted first"
 
     /// Unfolds and parses, handing each content line to `take` as soon as it is read.
     static func read(_ input: [UInt8], take: (consuming ContentLine) -> Void) -> [Diagnostic] {
@@ -69,7 +70,9 @@ enum ContentLineReader {
             func lineEnd(_ from: Int) -> (end: Int, next: Int) {
                 var end = from
                 while end < count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
-                if end < count && buffer[end] == 0x0D && end + 1 < count && buffer[end + 1] == 0x0A { return (end, end + 2) }
+                if end < count && buffer[end] == 0x0D && end + 1 < count && buffer[end + 1] == 0x0A {
+                    return (end, end + 2)
+                }
                 return (end, min(count, end + 1))
             }
 
@@ -97,7 +100,8 @@ enum ContentLineReader {
                 case .blank: break
                 case .invalidUTF8: invalidLine = invalidLine ?? startLine
                 case .malformed(let text):
-                    diagnostics.append(Diagnostic(line: startLine, message: "not a content line (NAME:value): '\(text.prefix(60))'"))
+                    diagnostics.append(
+                        Diagnostic(line: startLine, message: "not a content line (NAME:value): '\(text.prefix(60))'"))
                 }
                 index = next
             }
@@ -107,7 +111,9 @@ enum ContentLineReader {
     }
 
     enum Outcome {
-        case line(ContentLine), blank, invalidUTF8, malformed(String)
+        case line(ContentLine)
+        case blank, invalidUTF8
+        case malformed(String)
     }
 
     @inline(__always) static func isNameByte(_ b: UInt8) -> Bool {
@@ -132,14 +138,18 @@ enum ContentLineReader {
             var k = from
             while k < to && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1 }
             if k == to { return .blank }
-            guard let text = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[from..<to])) else { return .invalidUTF8 }
+            guard let text = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[from..<to])) else {
+                return .invalidUTF8
+            }
             return .malformed(text)
         }
         let name = upperASCII(bytes, from, i)
         let known = PropertyName.of(bytes, from, i)
         var parameters: [ContentLine.Parameter] = []
         func malformed() -> Outcome {
-            guard let text = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[from..<to])) else { return .invalidUTF8 }
+            guard let text = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[from..<to])) else {
+                return .invalidUTF8
+            }
             return .malformed(text)
         }
         while i < to && bytes[i] == 0x3B {  // ;
@@ -149,9 +159,11 @@ enum ContentLineReader {
             guard i > nameStart, i < to, bytes[i] == 0x3D else { return malformed() }  // =
             let parameterName = upperASCII(bytes, nameStart, i)
             i += 1
-            var values = "", valueCount = 0
+            var values = ""
+            var valueCount = 0
             while true {
-                var valueStart = i, valueEnd = i
+                var valueStart = i
+                var valueEnd = i
                 if i < to && bytes[i] == 0x22 {  // "
                     i += 1
                     valueStart = i
@@ -174,7 +186,9 @@ enum ContentLineReader {
             parameters.append(parameter)
         }
         guard i < to, bytes[i] == 0x3A else { return malformed() }  // :
-        guard let value = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<to])) else { return .invalidUTF8 }
+        guard let value = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<to])) else {
+            return .invalidUTF8
+        }
         return .line(ContentLine(name: name, known: known, parameters: parameters, value: value, line: line))
     }
 }
@@ -187,7 +201,9 @@ enum UTF8Text {
         let n = bytes.count
         // ASCII eight bytes at a time first: most of a calendar is ASCII.
         if let base = bytes.baseAddress {
-            while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
         }
         while i < n {
             let b = bytes[i]
@@ -196,15 +212,24 @@ enum UTF8Text {
                 continue
             }
             let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return nil
             }
             guard i + length <= n, bytes[i + 1] >= low, bytes[i + 1] <= high else { return nil }

@@ -21,7 +21,8 @@ public enum DateTimeValue: Sendable, Hashable {
 
     /// Parses the value from its UTF-8 bytes.
     init?(utf8 text: UnsafeBufferPointer<UInt8>, tzid: String?, valueType: String? = nil) {
-        var start = 0, end = text.count
+        var start = 0
+        var end = text.count
         while end > start && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
         while start < end && (text[start] == 0x20 || text[start] == 0x09) { start += 1 }
         let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
@@ -43,13 +44,15 @@ public enum DateTimeValue: Sendable, Hashable {
             return
         }
         if valueType?.uppercased() == "DATE" { return nil }
-        guard bytes[8] == 0x54 || bytes[8] == 0x74, let hour = number(9, 2), let minute = number(11, 2), let second = number(13, 2),
+        guard bytes[8] == 0x54 || bytes[8] == 0x74, let hour = number(9, 2), let minute = number(11, 2),
+            let second = number(13, 2),
             hour <= 23, minute <= 59, second <= 60
         else { return nil }
         let clock = TimeOfDay(minutes: hour * 60 + minute)
         if bytes.count == 16 {
             guard bytes[15] == 0x5A || bytes[15] == 0x7A else { return nil }
-            self = .utc(Instant(seconds: date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59))))
+            self = .utc(
+                Instant(seconds: date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59))))
         } else {
             self = .local(date, clock, second: min(second, 59), tzid: tzid)
         }
@@ -73,9 +76,11 @@ public enum DateTimeValue: Sendable, Hashable {
         case .date(let d): return d.description.replacingDashes
         case .utc(let instant):
             let (date, time, second) = Zone.utc.local(instant)
-            return "\(date.description.replacingDashes)T\(two(time.minutes / 60))\(two(time.minutes % 60))\(two(second))Z"
+            return
+                "\(date.description.replacingDashes)T\(two(time.minutes / 60))\(two(time.minutes % 60))\(two(second))Z"
         case .local(let date, let time, let second, _):
-            return "\(date.description.replacingDashes)T\(two(time.minutes / 60))\(two(time.minutes % 60))\(two(second))"
+            return
+                "\(date.description.replacingDashes)T\(two(time.minutes / 60))\(two(time.minutes % 60))\(two(second))"
         }
     }
 }
@@ -101,10 +106,19 @@ public struct CalendarDuration: Sendable, Hashable {
     public init?(_ raw: String) {
         var text = Substring(raw.trimmingSpaces.uppercased())
         var sign = 1
-        if text.first == "-" { sign = -1; text.removeFirst() } else if text.first == "+" { text.removeFirst() }
+        if text.first == "-" {
+            sign = -1
+            text.removeFirst()
+        } else if text.first == "+" {
+            text.removeFirst()
+        }
         guard text.first == "P" else { return nil }
         text.removeFirst()
-        var days = 0, seconds: Int64 = 0, number = "", inTime = false, sawPart = false
+        var days = 0
+        var seconds: Int64 = 0
+        var number = ""
+        var inTime = false
+        var sawPart = false
         for character in text {
             if character.isNumber {
                 number.append(character)

@@ -4,7 +4,8 @@ import Timeline
 public struct Event: Sendable, Hashable {
     /// Whether the event blocks time (`TRANSP`).
     public enum Transparency: String, Sendable, Hashable, Codable {
-        case opaque = "OPAQUE", transparent = "TRANSPARENT"
+        case opaque = "OPAQUE"
+        case transparent = "TRANSPARENT"
     }
 
     /// UID.

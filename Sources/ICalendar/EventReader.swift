@@ -5,7 +5,9 @@ enum EventReader {
     /// The longest event length taken at its word: ten years.
     static let longestEvent: Int64 = 3_653 * 86_400
 
-    static func read(_ component: Component, zones: inout ZoneResolver, diagnostics: inout [Diagnostic]) throws(ICalendarError) -> Event {
+    static func read(_ component: Component, zones: inout ZoneResolver, diagnostics: inout [Diagnostic])
+        throws(ICalendarError) -> Event
+    {
         let found = Found(component.properties)
         var warnings: [Diagnostic] = []
         func zoneName(_ property: ContentLine, _ name: String) -> String? {
@@ -14,7 +16,8 @@ enum EventReader {
                 warnings.append(
                     Diagnostic(
                         line: property.line,
-                        message: "\(name) uses TZID '\(tzid)', which is neither a known zone nor defined by a VTIMEZONE; read as floating time",
+                        message:
+                            "\(name) uses TZID '\(tzid)', which is neither a known zone nor defined by a VTIMEZONE; read as floating time",
                         isError: false))
             }
             return tzid
@@ -22,8 +25,13 @@ enum EventReader {
         func dateTime(_ property: ContentLine?, _ name: String) throws(ICalendarError) -> DateTimeValue? {
             guard let property else { return nil }
             let tzid = zoneName(property, name)
-            guard let value = DateTimeValue(property.value, tzid: tzid, valueType: property.parameter(upperCased: "VALUE")) else {
-                throw ICalendarError(line: property.line, message: "\(name) '\(property.value)' is not a DATE (YYYYMMDD) or DATE-TIME (YYYYMMDDTHHMMSS[Z])")
+            guard
+                let value = DateTimeValue(
+                    property.value, tzid: tzid, valueType: property.parameter(upperCased: "VALUE"))
+            else {
+                throw ICalendarError(
+                    line: property.line,
+                    message: "\(name) '\(property.value)' is not a DATE (YYYYMMDD) or DATE-TIME (YYYYMMDDTHHMMSS[Z])")
             }
             return value
         }
@@ -34,7 +42,8 @@ enum EventReader {
                 for piece in property.value.split(separator: ",") {
                     let parts = piece.split(separator: "/", maxSplits: 1).map(String.init)
                     guard let first = parts.first, let start = DateTimeValue(first, tzid: tzid) else {
-                        throw ICalendarError(line: property.line, message: "\(name) value '\(piece)' is not a DATE, DATE-TIME or PERIOD")
+                        throw ICalendarError(
+                            line: property.line, message: "\(name) value '\(piece)' is not a DATE, DATE-TIME or PERIOD")
                     }
                     var end: DateTimeValue?
                     if parts.count == 2 {
@@ -42,12 +51,18 @@ enum EventReader {
                             end = explicit
                         } else if let duration = CalendarDuration(parts[1]), case .utc(let from) = start {
                             end = .utc(from + Int64(duration.days) * 86_400 + duration.seconds)
-                        } else if let duration = CalendarDuration(parts[1]), case .local(let date, let time, let second, let zone) = start {
-                            let wall = LocalDateTime(date: date.adding(days: duration.days), second: time.minutes * 60 + second)
+                        } else if let duration = CalendarDuration(parts[1]),
+                            case .local(let date, let time, let second, let zone) = start
+                        {
+                            let wall = LocalDateTime(
+                                date: date.adding(days: duration.days), second: time.minutes * 60 + second)
                             let later = LocalDateTime(wallSeconds: wall.wallSeconds + duration.seconds)
-                            end = .local(later.date, TimeOfDay(minutes: later.second / 60), second: later.second % 60, tzid: zone)
+                            end = .local(
+                                later.date, TimeOfDay(minutes: later.second / 60), second: later.second % 60, tzid: zone
+                            )
                         } else {
-                            throw ICalendarError(line: property.line, message: "\(name) period '\(piece)' has a bad end or duration")
+                            throw ICalendarError(
+                                line: property.line, message: "\(name) period '\(piece)' has a bad end or duration")
                         }
                     }
                     values.append(RecurrenceDate(start: start, end: end))
@@ -63,16 +78,23 @@ enum EventReader {
         var emptyRule = false
         for property in found.all(.rrule) {
             if property.value.trimmingSpaces.isEmpty {
-                warnings.append(Diagnostic(line: property.line, message: "RRULE is empty; read as a set of one instance", isError: false))
+                warnings.append(
+                    Diagnostic(
+                        line: property.line, message: "RRULE is empty; read as a set of one instance", isError: false))
                 emptyRule = true
                 continue
             }
             do {
                 var rule = try RecurrenceRule(parsing: property.value, tzid: property.tzid)
-                for warning in rule.warnings { warnings.append(Diagnostic(line: property.line, message: warning, isError: false)) }
+                for warning in rule.warnings {
+                    warnings.append(Diagnostic(line: property.line, message: warning, isError: false))
+                }
                 if let until = rule.until, endsBeforeStart(until, start, zones: zones) {
                     warnings.append(
-                        Diagnostic(line: property.line, message: "RRULE: UNTIL is before DTSTART; read as COUNT=1 (the DTSTART instance)", isError: false))
+                        Diagnostic(
+                            line: property.line,
+                            message: "RRULE: UNTIL is before DTSTART; read as COUNT=1 (the DTSTART instance)",
+                            isError: false))
                     rule.until = nil
                     rule.count = 1
                 }
@@ -84,38 +106,52 @@ enum EventReader {
         var duration: CalendarDuration?
         if let property = found.duration {
             guard let parsed = CalendarDuration(property.value) else {
-                throw ICalendarError(line: property.line, message: "DURATION '\(property.value)' is not like PT1H30M or P1D")
+                throw ICalendarError(
+                    line: property.line, message: "DURATION '\(property.value)' is not like PT1H30M or P1D")
             }
             duration = parsed
             if parsed.days < 0 || parsed.seconds < 0 {
                 // RFC 5545 §3.8.2.5: an event's DURATION is positive. A negative one would make every instance empty.
                 warnings.append(
-                    Diagnostic(line: property.line, message: "DURATION '\(property.value)' is negative; read as its magnitude", isError: false))
+                    Diagnostic(
+                        line: property.line, message: "DURATION '\(property.value)' is negative; read as its magnitude",
+                        isError: false))
                 duration = CalendarDuration(days: abs(parsed.days), seconds: abs(parsed.seconds))
             }
         }
-        let transparency = found.transp.flatMap { Event.Transparency(rawValue: $0.value.trimmingSpaces.uppercased()) } ?? .opaque
+        let transparency =
+            found.transp.flatMap { Event.Transparency(rawValue: $0.value.trimmingSpaces.uppercased()) } ?? .opaque
         var end = try dateTime(found.dtEnd, "DTEND")
         var begin = start
         if let given = end, given.isDate == begin.isDate, endsBeforeStart(given, begin, zones: zones) {
             let gap = begin.instant(zones: zones, floatingZone: .utc) - given.instant(zones: zones, floatingZone: .utc)
             if gap > 0 && gap <= 7 * 86_400 {
                 // DTEND shortly before DTSTART: the writer swapped the two.
-                warnings.append(Diagnostic(line: component.line, message: "DTEND is before DTSTART; the two are swapped", isError: false))
+                warnings.append(
+                    Diagnostic(
+                        line: component.line, message: "DTEND is before DTSTART; the two are swapped", isError: false))
                 (begin, end) = (given, begin)
             } else if gap > 0 {
-                warnings.append(Diagnostic(line: component.line, message: "DTEND is long before DTSTART; it is ignored", isError: false))
+                warnings.append(
+                    Diagnostic(
+                        line: component.line, message: "DTEND is long before DTSTART; it is ignored", isError: false))
                 end = nil
             }
         } else if let given = end, roughDay(given) - roughDay(begin) > 3_650,
-            given.instant(zones: zones, floatingZone: .utc) - begin.instant(zones: zones, floatingZone: .utc) > Self.longestEvent
+            given.instant(zones: zones, floatingZone: .utc) - begin.instant(zones: zones, floatingZone: .utc)
+                > Self.longestEvent
         {
             // No meeting lasts ten years: a DTEND that far away is a typo, and would make every instance cover every week.
-            warnings.append(Diagnostic(line: component.line, message: "DTEND is more than ten years after DTSTART; it is ignored", isError: false))
+            warnings.append(
+                Diagnostic(
+                    line: component.line, message: "DTEND is more than ten years after DTSTART; it is ignored",
+                    isError: false))
             end = nil
         }
         if let length = duration, Int64(length.days) * 86_400 + length.seconds > Self.longestEvent {
-            warnings.append(Diagnostic(line: component.line, message: "DURATION is more than ten years; it is ignored", isError: false))
+            warnings.append(
+                Diagnostic(
+                    line: component.line, message: "DURATION is more than ten years; it is ignored", isError: false))
             duration = nil
         }
         var recurrenceDates = try list(found.all(.rdate), "RDATE")

@@ -28,7 +28,11 @@ struct Expander {
             if case .date(let startDate) = event.start, case .date(let endDate) = end {
                 length = (endDate.days(since: startDate), 0)
             } else {
-                length = (0, end.instant(zones: zones, floatingZone: floating) - event.start.instant(zones: zones, floatingZone: floating))
+                length = (
+                    0,
+                    end.instant(zones: zones, floatingZone: floating)
+                        - event.start.instant(zones: zones, floatingZone: floating)
+                )
             }
         } else if let duration = event.duration {
             length = (duration.days, duration.seconds)
@@ -41,13 +45,15 @@ struct Expander {
         switch event.start {
         case .date(let date): return LocalDateTime(date: date, second: 0)
         case .utc(let instant): return local(instant, in: utcZone)
-        case .local(let date, let time, let second, _): return LocalDateTime(date: date, second: time.minutes * 60 + second)
+        case .local(let date, let time, let second, _):
+            return LocalDateTime(date: date, second: time.minutes * 60 + second)
         }
     }
 
     /// Whether `start` lies in one of `ranges` (sorted and apart), by binary search.
     private static func lies(_ start: LocalDateTime, in ranges: [(from: LocalDateTime, to: LocalDateTime)]) -> Bool {
-        var low = 0, high = ranges.count
+        var low = 0
+        var high = ranges.count
         while low < high {
             let middle = (low + high) / 2
             if ranges[middle].to < start { low = middle + 1 } else { high = middle }
@@ -61,7 +67,9 @@ struct Expander {
     /// Every instance that can overlap `window`, with overrides applied; when a `RecurrenceLimits` bound stopped
     /// the expansion, also the event's whole span inside the window (`unknown`: busy, for unknown busy time is busy;
     /// never available) and a warning.
-    func instances(in window: Interval, overrides: [Event]) -> (occurrences: [Occurrence], unknown: Occurrence?, warning: Diagnostic?) {
+    func instances(in window: Interval, overrides: [Event]) -> (
+        occurrences: [Occurrence], unknown: Occurrence?, warning: Diagnostic?
+    ) {
         let zone = self.zone
         let (days, seconds) = length
         let margin = Int64(max(days, 0) + 2) * 86_400 + max(seconds, 0)
@@ -75,8 +83,14 @@ struct Expander {
         for override in overrides {
             let key = override.recurrenceID!.instant(zones: zones, floatingZone: floating)
             let original = local(key, in: zone)
-            chinese = (min(chinese.from, LocalDateTime(date: original.date.adding(days: -1), second: 0)), max(chinese.to, LocalDateTime(date: original.date.adding(days: 1), second: 0)))
-            let around = (LocalDateTime(date: original.date.adding(days: -1), second: 0), LocalDateTime(date: original.date.adding(days: 1), second: 0))
+            chinese = (
+                min(chinese.from, LocalDateTime(date: original.date.adding(days: -1), second: 0)),
+                max(chinese.to, LocalDateTime(date: original.date.adding(days: 1), second: 0))
+            )
+            let around = (
+                LocalDateTime(date: original.date.adding(days: -1), second: 0),
+                LocalDateTime(date: original.date.adding(days: 1), second: 0)
+            )
             let moved = single(of: override).interval
             if override.thisAndFuture {
                 let shift = moved.start - key
@@ -84,7 +98,9 @@ struct Expander {
                 let to = window.end - shift + 86_400
                 if from < to { ranges.append((local(from, in: zone), local(to, in: zone))) }
                 ranges.append(around)
-            } else if original < skipTo || original > last, moved.start < window.end + margin, moved.end + margin > window.start {
+            } else if original < skipTo || original > last, moved.start < window.end + margin,
+                moved.end + margin > window.start
+            {
                 ranges.append(around)
             }
         }
@@ -104,7 +120,8 @@ struct Expander {
             for extra in [rule] + event.additionalRules {
                 let check = untilTest(extra, zone: zone)
                 if extra.scale == "CHINESE" {
-                    let walk = ChineseRecurrence(rule: extra, start: startLocal).instances(through: chinese.to, keepGoing: check)
+                    let walk = ChineseRecurrence(rule: extra, start: startLocal).instances(
+                        through: chinese.to, keepGoing: check)
                     starts += walk.instances
                     limited = limited ?? walk.limited
                 } else {
@@ -112,7 +129,8 @@ struct Expander {
                     if extra.count != nil && merged.count > 1 {
                         // A counted rule may have to walk from DTSTART: once through the last range, not once per range
                         // (20,000 overrides would make that 20,000 walks), keeping what falls in a range.
-                        let walk = iterator.instances(through: merged[merged.count - 1].to, skipTo: merged[0].from, keepGoing: check)
+                        let walk = iterator.instances(
+                            through: merged[merged.count - 1].to, skipTo: merged[0].from, keepGoing: check)
                         starts += walk.instances.filter { Self.lies($0, in: merged) }
                         limited = limited ?? walk.limited
                     } else {
@@ -157,15 +175,22 @@ struct Expander {
         let first = event.start.instant(zones: zones, floatingZone: floating)
         var end = window.end
         if let until = event.rule?.until, event.additionalRules.isEmpty, event.recurrenceDates.isEmpty {
-            end = min(end, until.instant(zones: zones, floatingZone: floating) + Int64(max(days, 0) + 1) * 86_400 + max(seconds, 0))
+            end = min(
+                end,
+                until.instant(zones: zones, floatingZone: floating) + Int64(max(days, 0) + 1) * 86_400 + max(seconds, 0)
+            )
         }
         let span = Interval(max(first, window.start), max(max(first, window.start), end))
-        let unknown = span.isEmpty ? nil : Occurrence(
-            uid: event.uid, recurrenceID: nil, interval: span, allDayDates: nil, transparency: event.transparency,
-            status: event.status, summary: event.summary)
+        let unknown =
+            span.isEmpty
+            ? nil
+            : Occurrence(
+                uid: event.uid, recurrenceID: nil, interval: span, allDayDates: nil, transparency: event.transparency,
+                status: event.status, summary: event.summary)
         let warning = Diagnostic(
             line: event.line,
-            message: "\(limited); the event's whole span in the window counts as busy. Simplify the rule (a COUNT, or a coarser FREQ) to have it read exactly",
+            message:
+                "\(limited); the event's whole span in the window counts as busy. Simplify the rule (a COUNT, or a coarser FREQ) to have it read exactly",
             isError: false)
         return (occurrences, unknown, warning)
     }
@@ -183,7 +208,9 @@ struct Expander {
             let earlier = byKey[key]?.thisAndFuture
             byKey[key] = (override, override.thisAndFuture ? override : earlier)
         }
-        var result = instances.sorted { ($0.recurrenceID ?? $0.interval.start) < ($1.recurrenceID ?? $1.interval.start) }
+        var result = instances.sorted {
+            ($0.recurrenceID ?? $0.interval.start) < ($1.recurrenceID ?? $1.interval.start)
+        }
         var shift: (key: Instant, by: Int64, length: Int64, like: Occurrence)?
         var replacements: [Occurrence] = []
         var kept: [Occurrence] = []
@@ -265,11 +292,15 @@ struct Expander {
         if event.start.isDate {
             let endDate = start.date.adding(days: max(0, days))
             allDay = (start.date, endDate)
-            interval = Interval(floating.instant(start.date, TimeOfDay(minutes: 0)), floating.instant(endDate, TimeOfDay(minutes: 0)))
+            interval = Interval(
+                floating.instant(start.date, TimeOfDay(minutes: 0)), floating.instant(endDate, TimeOfDay(minutes: 0)))
         } else {
             let begin = start.instant(in: zone)
             var end = begin + seconds
-            if days != 0 { end = LocalDateTime(date: start.date.adding(days: days), second: start.second).instant(in: zone) + seconds }
+            if days != 0 {
+                end =
+                    LocalDateTime(date: start.date.adding(days: days), second: start.second).instant(in: zone) + seconds
+            }
             interval = Interval(begin, max(begin, end))
         }
         return Occurrence(

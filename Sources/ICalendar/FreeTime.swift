@@ -10,7 +10,9 @@ extension VCalendar {
 
     /// Free time as above, adding a warning to `diagnostics` for each event not expanded exactly (its whole span
     /// counts as busy).
-    public func freeTime(hours: DailyHours, on days: [LocalDate], zone: Zone, diagnostics: inout [Diagnostic]) -> IntervalSet {
+    public func freeTime(hours: DailyHours, on days: [LocalDate], zone: Zone, diagnostics: inout [Diagnostic])
+        -> IntervalSet
+    {
         var open = hours.intervals(on: days, in: zone)
         guard let first = days.first, let last = days.last else { return open }
         let span = Interval(zone.day(first).start, zone.day(last).end)

@@ -13,7 +13,10 @@ public struct Occurrence: Sendable, Hashable {
     /// The local dates of an all-day instance, end exclusive; nil for timed instances.
     public var allDayDates: (start: LocalDate, end: LocalDate)? {
         get { allDayStart.flatMap { s in allDayEnd.map { (s, $0) } } }
-        set { allDayStart = newValue?.start; allDayEnd = newValue?.end }
+        set {
+            allDayStart = newValue?.start
+            allDayEnd = newValue?.end
+        }
     }
     /// TRANSP of the instance.
     public var transparency: Event.Transparency
@@ -56,7 +59,9 @@ extension VCalendar {
 
     /// Every occurrence overlapping `window`, adding a warning to `diagnostics` for each event a `RecurrenceLimits`
     /// bound kept from being expanded exactly (its whole span in the window is then one occurrence).
-    public func occurrences(in window: Interval, floating fallback: Zone, diagnostics: inout [Diagnostic]) -> [Occurrence] {
+    public func occurrences(in window: Interval, floating fallback: Zone, diagnostics: inout [Diagnostic])
+        -> [Occurrence]
+    {
         let floating = floatingZone(fallback: fallback)
         let utcZone = defaultZone ?? .utc
         // Events without a UID stand alone; of several masters with one UID the highest SEQUENCE (then the last) wins.
@@ -92,7 +97,8 @@ extension VCalendar {
             if event.rule == nil && event.recurrenceDates.isEmpty && overrides[key(index)] == nil {
                 if day(event.start) > lastDay { continue }
                 if let end = event.end, day(end) < firstDay, day(event.start) < firstDay { continue }
-                if event.end == nil && event.duration.map({ $0.days == 0 && $0.seconds >= 0 && $0.seconds < 86_400 }) ?? true,
+                if event.end == nil
+                    && event.duration.map({ $0.days == 0 && $0.seconds >= 0 && $0.seconds < 86_400 }) ?? true,
                     day(event.start) < firstDay - 1
                 {
                     continue
@@ -144,8 +150,8 @@ extension VCalendar {
 
     /// Busy time from events and VFREEBUSY alone.
     func eventBusy(in window: Interval, floating fallback: Zone, diagnostics: inout [Diagnostic]) -> IntervalSet {
-        let timed = occurrences(in: window, floating: fallback, diagnostics: &diagnostics).filter(\.isBusy).map(\.interval)
+        let timed = occurrences(in: window, floating: fallback, diagnostics: &diagnostics).filter(\.isBusy).map(
+            \.interval)
         return IntervalSet(timed + freeBusy).clipped(to: window)
     }
 }
-

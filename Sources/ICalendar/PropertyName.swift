@@ -16,10 +16,14 @@ enum PropertyName: UInt8, Sendable, Hashable {
         }
         switch to - from {
         case 3: return isName("UID") ? .uid : isName("END") ? .end : .other
-        case 5: return isName("BEGIN") ? .begin : isName("DTEND") ? .dtEnd : isName("RRULE") ? .rrule : isName("RDATE") ? .rdate : .other
+        case 5:
+            return isName("BEGIN")
+                ? .begin : isName("DTEND") ? .dtEnd : isName("RRULE") ? .rrule : isName("RDATE") ? .rdate : .other
         case 6: return isName("EXDATE") ? .exDate : isName("STATUS") ? .status : isName("TRANSP") ? .transp : .other
         case 7: return isName("DTSTART") ? .dtStart : isName("SUMMARY") ? .summary : .other
-        case 8: return isName("DURATION") ? .duration : isName("LOCATION") ? .location : isName("SEQUENCE") ? .sequence : .other
+        case 8:
+            return isName("DURATION")
+                ? .duration : isName("LOCATION") ? .location : isName("SEQUENCE") ? .sequence : .other
         case 13: return isName("RECURRENCE-ID") ? .recurrenceID : .other
         default: return .other
         }

@@ -37,11 +37,15 @@ struct RecurrenceIterator {
         self.byMonth = byMonth
         self.byMonthDay = byMonthDay
         self.byDay = byDay
-        let hour = start.second / 3600, minute = start.second / 60 % 60, second = start.second % 60
+        let hour = start.second / 3600
+        let minute = start.second / 60 % 60
+        let second = start.second % 60
         var times: Set<Int> = []
         for h in rule.byHour.isEmpty ? [hour] : rule.byHour {
             for m in rule.byMinute.isEmpty ? [minute] : rule.byMinute {
-                for s in rule.bySecond.isEmpty ? [second] : rule.bySecond { times.insert(h * 3600 + m * 60 + min(s, 59)) }
+                for s in rule.bySecond.isEmpty ? [second] : rule.bySecond {
+                    times.insert(h * 3600 + m * 60 + min(s, 59))
+                }
             }
         }
         self.dailyTimes = times.sorted()
@@ -76,7 +80,8 @@ struct RecurrenceIterator {
             guard let bounds = periodStart(period), bounds <= last else { break }
             walked += 1
             if walked > RecurrenceLimits.maximumPeriods {
-                walk.limited = "RRULE expansion stopped after \(RecurrenceLimits.maximumPeriods) periods (RecurrenceLimits.maximumPeriods)"
+                walk.limited =
+                    "RRULE expansion stopped after \(RecurrenceLimits.maximumPeriods) periods (RecurrenceLimits.maximumPeriods)"
                 return walk
             }
             var candidates = candidates(in: period, begin: bounds)
@@ -93,7 +98,8 @@ struct RecurrenceIterator {
                 if skipTo.map({ candidate >= $0 }) ?? true {
                     walk.instances.append(candidate)
                     if walk.instances.count > RecurrenceLimits.maximumInstances {
-                        walk.limited = "RRULE has more than \(RecurrenceLimits.maximumInstances) instances near the window (RecurrenceLimits.maximumInstances)"
+                        walk.limited =
+                            "RRULE has more than \(RecurrenceLimits.maximumInstances) instances near the window (RecurrenceLimits.maximumInstances)"
                         return walk
                     }
                 }
@@ -151,7 +157,9 @@ struct RecurrenceIterator {
         case .yearly where !byMonth.isEmpty:
             // Only the named months can match; walking them alone keeps long yearly rules cheap.
             days = Set(byMonth).sorted().flatMap { month in
-                (1...LocalDate.daysIn(month: month, year: begin.date.year)).map { LocalDate(year: begin.date.year, month: month, day: $0)! }
+                (1...LocalDate.daysIn(month: month, year: begin.date.year)).map {
+                    LocalDate(year: begin.date.year, month: month, day: $0)!
+                }
             }
         case .yearly:
             let length = isLeap(begin.date.year) ? 366 : 365
@@ -162,7 +170,9 @@ struct RecurrenceIterator {
             days = Set(byMonthDay.map { $0 > 0 ? $0 : length + 1 + $0 }).filter { (1...length).contains($0) }.sorted()
                 .map { begin.date.adding(days: $0 - 1) }
         case .monthly:
-            days = (0..<LocalDate.daysIn(month: begin.date.month, year: begin.date.year)).map { begin.date.adding(days: $0) }
+            days = (0..<LocalDate.daysIn(month: begin.date.month, year: begin.date.year)).map {
+                begin.date.adding(days: $0)
+            }
         case .weekly:
             // Like dateutil, the first week starts at DTSTART's day, so BYSETPOS counts only days from DTSTART on.
             days = (0..<7).map { begin.date.adding(days: $0) }.filter { k > 0 || $0 >= start.date }
@@ -199,18 +209,24 @@ struct RecurrenceIterator {
     }
 
     private func timesOfDay(periodBegin: LocalDateTime) -> [Int] {
-        let minute = start.second / 60 % 60, second = start.second % 60
+        let minute = start.second / 60 % 60
+        let second = start.second % 60
         switch rule.frequency {
         case .hourly:
             let h = periodBegin.second / 3600
             guard rule.byHour.isEmpty || rule.byHour.contains(h) else { return [] }
-            return combine([h], rule.byMinute.isEmpty ? [minute] : rule.byMinute, rule.bySecond.isEmpty ? [second] : rule.bySecond)
+            return combine(
+                [h], rule.byMinute.isEmpty ? [minute] : rule.byMinute, rule.bySecond.isEmpty ? [second] : rule.bySecond)
         case .minutely:
-            let h = periodBegin.second / 3600, m = periodBegin.second / 60 % 60
-            guard rule.byHour.isEmpty || rule.byHour.contains(h), rule.byMinute.isEmpty || rule.byMinute.contains(m) else { return [] }
+            let h = periodBegin.second / 3600
+            let m = periodBegin.second / 60 % 60
+            guard rule.byHour.isEmpty || rule.byHour.contains(h), rule.byMinute.isEmpty || rule.byMinute.contains(m)
+            else { return [] }
             return combine([h], [m], rule.bySecond.isEmpty ? [second] : rule.bySecond)
         case .secondly:
-            let h = periodBegin.second / 3600, m = periodBegin.second / 60 % 60, s = periodBegin.second % 60
+            let h = periodBegin.second / 3600
+            let m = periodBegin.second / 60 % 60
+            let s = periodBegin.second % 60
             guard rule.byHour.isEmpty || rule.byHour.contains(h), rule.byMinute.isEmpty || rule.byMinute.contains(m),
                 rule.bySecond.isEmpty || rule.bySecond.contains(s)
             else { return [] }
@@ -258,7 +274,9 @@ struct RecurrenceIterator {
         guard let ordinal = entry.ordinal, rule.frequency >= .monthly else { return true }
         // The n-th such weekday of the month (MONTHLY, or YEARLY with BYMONTH) or of the year.
         let inMonth = rule.frequency == .monthly || !byMonth.isEmpty
-        let first = inMonth ? LocalDate(year: day.year, month: day.month, day: 1)! : LocalDate(year: day.year, month: 1, day: 1)!
+        let first =
+            inMonth
+            ? LocalDate(year: day.year, month: day.month, day: 1)! : LocalDate(year: day.year, month: 1, day: 1)!
         let length = inMonth ? LocalDate.daysIn(month: day.month, year: day.year) : (isLeap(day.year) ? 366 : 365)
         let index = day.days(since: first)
         if ordinal > 0 { return index / 7 == ordinal - 1 }
@@ -269,7 +287,8 @@ struct RecurrenceIterator {
     /// belong to the previous year's last week, trailing days may be the next year's week 1.
     private func weekNumberMatches(_ day: LocalDate) -> Bool {
         let year = day.year
-        let thisStart = firstWeekStart(year), nextStart = firstWeekStart(year + 1)
+        let thisStart = firstWeekStart(year)
+        let nextStart = firstWeekStart(year + 1)
         if day < thisStart {
             let weeks = thisStart.days(since: firstWeekStart(year - 1)) / 7
             return rule.byWeekNo.contains(weeks) || rule.byWeekNo.contains(-1)

@@ -19,7 +19,8 @@ extension RecurrenceIterator {
     /// Wall-clock seconds without a match after which the rule is empty for good, nil when the cycle is too long to
     /// compute (then `RecurrenceLimits.maximumPeriods` ends the walk, with a warning).
     var drySeconds: Int64? {
-        let cycleDays: Int64 = 146_097, day: Int64 = 86_400
+        let cycleDays: Int64 = 146_097
+        let day: Int64 = 86_400
         let interval = Int64(rule.interval)
         func lcm(_ a: Int64, _ b: Int64) -> Int64? {
             var (x, y) = (a, b)
@@ -120,7 +121,9 @@ extension RecurrenceIterator {
             perPeriod = dailyTimes.count
         case .hourly:
             guard byDay.isEmpty, rule.byHour.isEmpty else { return nil }
-            perPeriod = combine([0], rule.byMinute.isEmpty ? [0] : rule.byMinute, rule.bySecond.isEmpty ? [0] : rule.bySecond).count
+            perPeriod =
+                combine([0], rule.byMinute.isEmpty ? [0] : rule.byMinute, rule.bySecond.isEmpty ? [0] : rule.bySecond)
+                .count
         case .minutely:
             guard byDay.isEmpty, rule.byHour.isEmpty, rule.byMinute.isEmpty else { return nil }
             perPeriod = combine([0], [0], rule.bySecond.isEmpty ? [0] : rule.bySecond).count

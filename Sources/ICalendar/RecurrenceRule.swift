@@ -4,8 +4,13 @@ import Timeline
 public struct RecurrenceRule: Sendable, Hashable {
     /// How often the rule repeats.
     public enum Frequency: String, Sendable, Hashable, Comparable {
-        case secondly = "SECONDLY", minutely = "MINUTELY", hourly = "HOURLY"
-        case daily = "DAILY", weekly = "WEEKLY", monthly = "MONTHLY", yearly = "YEARLY"
+        case secondly = "SECONDLY"
+        case minutely = "MINUTELY"
+        case hourly = "HOURLY"
+        case daily = "DAILY"
+        case weekly = "WEEKLY"
+        case monthly = "MONTHLY"
+        case yearly = "YEARLY"
 
         var rank: Int { [.secondly, .minutely, .hourly, .daily, .weekly, .monthly, .yearly].firstIndex(of: self)! }
 
@@ -22,7 +27,9 @@ public struct RecurrenceRule: Sendable, Hashable {
 
     /// What to do with an instance that falls on a date the calendar lacks (RFC 7529 SKIP).
     public enum Skip: String, Sendable, Hashable {
-        case omit = "OMIT", backward = "BACKWARD", forward = "FORWARD"
+        case omit = "OMIT"
+        case backward = "BACKWARD"
+        case forward = "FORWARD"
     }
 
     /// A BYMONTH entry; `leap` marks an RFC 7529 leap month such as `5L`.
@@ -70,7 +77,8 @@ public struct RecurrenceRule: Sendable, Hashable {
     public init(parsing text: String, tzid: String?) throws(ICalendarError) {
         let rule = RuleText(Array(text.utf8))
         var frequency: Frequency?
-        var seen: UInt32 = 0, seenExtensions: [String] = []
+        var seen: UInt32 = 0
+        var seenExtensions: [String] = []
         var partStart = 0
         while partStart <= rule.bytes.count {
             var partEnd = partStart
@@ -81,7 +89,8 @@ public struct RecurrenceRule: Sendable, Hashable {
             guard let equals = part.firstIndex(where: { rule.bytes[$0] == 0x3D }) else {
                 throw Self.error("part '\(rule.text(part))' has no '='")
             }
-            let keyRange = rule.trimmed(part.lowerBound..<equals), valueRange = rule.trimmed((equals + 1)..<part.upperBound)
+            let keyRange = rule.trimmed(part.lowerBound..<equals)
+            let valueRange = rule.trimmed((equals + 1)..<part.upperBound)
             let known = rule.keyword(keyRange, Self.partNames)
             let key = known.map { String(describing: Self.partNames[$0]) } ?? rule.text(keyRange).uppercased()
             if let known {
@@ -95,7 +104,8 @@ public struct RecurrenceRule: Sendable, Hashable {
             switch known {
             case 0:  // FREQ
                 guard let index = rule.keyword(valueRange, Self.frequencyNames) else {
-                    throw Self.error("FREQ '\(value)' is not SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY")
+                    throw Self.error(
+                        "FREQ '\(value)' is not SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY")
                 }
                 frequency = [.secondly, .minutely, .hourly, .daily, .weekly, .monthly, .yearly][index]
             case 1:  // INTERVAL
@@ -104,17 +114,22 @@ public struct RecurrenceRule: Sendable, Hashable {
                 }
                 interval = n
             case 2:  // COUNT
-                guard let n = rule.integer(valueRange) else { throw Self.error("COUNT '\(value)' must be a whole number") }
+                guard let n = rule.integer(valueRange) else {
+                    throw Self.error("COUNT '\(value)' must be a whole number")
+                }
                 // A negative COUNT (seen in exports next to UNTIL) limits nothing; COUNT=0 would leave no instance at
                 // all, so it is read as the DTSTART instance alone (unknown busy time is busy).
                 if n < 0 {
-                    warnings.append("RRULE: COUNT=\(n) is negative; read as no COUNT (the rule runs to UNTIL, or for ever)")
+                    warnings.append(
+                        "RRULE: COUNT=\(n) is negative; read as no COUNT (the rule runs to UNTIL, or for ever)")
                 } else if n == 0 {
                     warnings.append("RRULE: COUNT=0 leaves no instance; read as COUNT=1 (the DTSTART instance)")
                 }
                 count = n > 0 ? n : n == 0 ? 1 : nil
             case 3:  // UNTIL
-                guard let parsed = DateTimeValue(value, tzid: nil) else { throw Self.error("UNTIL '\(value)' is not a DATE or DATE-TIME") }
+                guard let parsed = DateTimeValue(value, tzid: nil) else {
+                    throw Self.error("UNTIL '\(value)' is not a DATE or DATE-TIME")
+                }
                 until = parsed
             case 4: bySecond = try rule.integers(valueRange, in: 0...60, part: key, allowNegative: false)
             case 5: byMinute = try rule.integers(valueRange, in: 0...59, part: key, allowNegative: false)
@@ -123,7 +138,9 @@ public struct RecurrenceRule: Sendable, Hashable {
                 for entry in rule.pieces(valueRange) {
                     let trimmed = rule.trimmed(entry)
                     let ordinal = rule.integer(trimmed.lowerBound..<max(trimmed.lowerBound, trimmed.upperBound - 2))
-                    guard trimmed.count >= 2, let day = rule.keyword((trimmed.upperBound - 2)..<trimmed.upperBound, Self.weekdayNames) else {
+                    guard trimmed.count >= 2,
+                        let day = rule.keyword((trimmed.upperBound - 2)..<trimmed.upperBound, Self.weekdayNames)
+                    else {
                         throw Self.error("BYDAY '\(rule.text(entry))' is not a weekday such as MO or -1FR")
                     }
                     guard trimmed.count == 2 || (ordinal.map { $0 != 0 && abs($0) <= 53 } ?? false) else {
@@ -138,14 +155,18 @@ public struct RecurrenceRule: Sendable, Hashable {
                 for entry in rule.pieces(valueRange) {
                     let trimmed = rule.trimmed(entry)
                     let leap = trimmed.count > 0 && rule.bytes[trimmed.upperBound - 1] | 0x20 == 0x6C  // L or l
-                    guard let n = rule.integer(trimmed.lowerBound..<(trimmed.upperBound - (leap ? 1 : 0))), (1...13).contains(n) else {
+                    guard let n = rule.integer(trimmed.lowerBound..<(trimmed.upperBound - (leap ? 1 : 0))),
+                        (1...13).contains(n)
+                    else {
                         throw Self.error("BYMONTH '\(rule.text(entry))' is out of range 1–12")
                     }
                     byMonth.append(Month(number: n, leap: leap))
                 }
             case 12: bySetPos = try rule.integers(valueRange, in: 1...366, part: key, allowNegative: true)
             case 13:  // WKST
-                guard let day = rule.keyword(valueRange, Self.weekdayNames) else { throw Self.error("WKST '\(value)' is not a weekday such as MO") }
+                guard let day = rule.keyword(valueRange, Self.weekdayNames) else {
+                    throw Self.error("WKST '\(value)' is not a weekday such as MO")
+                }
                 weekStart = Weekday(rawValue: day)!
             case 14: scale = value.uppercased()  // RSCALE
             case 15:  // SKIP
@@ -175,11 +196,15 @@ public struct RecurrenceRule: Sendable, Hashable {
         "FREQ", "INTERVAL", "COUNT", "UNTIL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY",
         "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST", "RSCALE", "SKIP",
     ]
-    private static let frequencyNames: [StaticString] = ["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"]
+    private static let frequencyNames: [StaticString] = [
+        "SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY",
+    ]
     /// Weekday names in `Weekday`'s raw-value order.
     private static let weekdayNames: [StaticString] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
-    private static func error(_ message: String) -> ICalendarError { ICalendarError(line: 0, message: "RRULE: " + message) }
+    private static func error(_ message: String) -> ICalendarError {
+        ICalendarError(line: 0, message: "RRULE: " + message)
+    }
 }
 
 /// The bytes of an RRULE value and the small readers its parts need; ranges index `bytes`.
@@ -193,7 +218,8 @@ private struct RuleText {
     /// The range without leading and trailing spaces, tabs, CR and LF.
     func trimmed(_ range: Range<Int>) -> Range<Int> {
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
-        var lower = range.lowerBound, upper = range.upperBound
+        var lower = range.lowerBound
+        var upper = range.upperBound
         while lower < upper && isSpace(bytes[lower]) { lower += 1 }
         while upper > lower && isSpace(bytes[upper - 1]) { upper -= 1 }
         return lower..<upper
@@ -213,7 +239,8 @@ private struct RuleText {
 
     /// A whole number with an optional sign, or nil.
     func integer(_ range: Range<Int>) -> Int? {
-        var k = range.lowerBound, negative = false
+        var k = range.lowerBound
+        var negative = false
         if k < range.upperBound && (bytes[k] == 0x2B || bytes[k] == 0x2D) {
             negative = bytes[k] == 0x2D
             k += 1
@@ -241,10 +268,14 @@ private struct RuleText {
     }
 
     /// A comma-separated list of whole numbers in `range` (negated too where allowed; zero only when in range).
-    func integers(_ value: Range<Int>, in allowed: ClosedRange<Int>, part: String, allowNegative: Bool) throws(ICalendarError) -> [Int] {
+    func integers(_ value: Range<Int>, in allowed: ClosedRange<Int>, part: String, allowNegative: Bool)
+        throws(ICalendarError) -> [Int]
+    {
         var result: [Int] = []
         for piece in pieces(value) {
-            guard let n = integer(trimmed(piece)), allowed.contains(abs(n)), n >= 0 || allowNegative, n != 0 || allowed.lowerBound == 0 else {
+            guard let n = integer(trimmed(piece)), allowed.contains(abs(n)), n >= 0 || allowNegative,
+                n != 0 || allowed.lowerBound == 0
+            else {
                 throw ICalendarError(line: 0, message: "RRULE: \(part) '\(text(piece))' is out of range")
             }
             result.append(n)

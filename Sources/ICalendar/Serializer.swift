@@ -34,9 +34,11 @@ public enum ICalendarWriter {
 
     /// A property, parameter or component name: letters, digits and `-` only (RFC 5545 §3.1), else `X-INVALID`.
     static func safeName(_ name: String) -> String {
-        let kept = String(String.UnicodeScalarView(name.unicodeScalars.filter { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-")
-        }))
+        let kept = String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.filter { scalar in
+                    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-")
+                }))
         return kept.isEmpty ? "X-INVALID" : kept
     }
 

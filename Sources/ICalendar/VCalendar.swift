@@ -35,7 +35,8 @@ public struct VCalendar: Sendable {
             throw ICalendarError(line: invalid.line, message: invalid.message)
         }
         if let unclosed = treeDiagnostics.first(where: { $0.message.hasPrefix("BEGIN:VCALENDAR is never closed") }) {
-            throw ICalendarError(line: unclosed.line, message: "BEGIN:VCALENDAR without END:VCALENDAR: the feed is truncated")
+            throw ICalendarError(
+                line: unclosed.line, message: "BEGIN:VCALENDAR without END:VCALENDAR: the feed is truncated")
         }
         let calendars = roots.filter { $0.name == "VCALENDAR" }
         if calendars.isEmpty {
@@ -56,7 +57,10 @@ public struct VCalendar: Sendable {
         if let name = root.property("X-WR-TIMEZONE")?.value.trimmingSpaces, defaultZone == nil {
             defaultZone = zones.zone(for: name)
             if defaultZone == nil {
-                diagnostics.append(Diagnostic(line: root.property("X-WR-TIMEZONE")!.line, message: "X-WR-TIMEZONE '\(name)' is not a known time zone"))
+                diagnostics.append(
+                    Diagnostic(
+                        line: root.property("X-WR-TIMEZONE")!.line,
+                        message: "X-WR-TIMEZONE '\(name)' is not a known time zone"))
             }
         }
         // Zones first: a VTIMEZONE may follow the events that use it.
@@ -69,7 +73,10 @@ public struct VCalendar: Sendable {
                 if let defined = ZoneResolver.zone(from: timezone, tzid: tzid) {
                     zones.custom[tzid] = defined
                 } else {
-                    diagnostics.append(Diagnostic(line: timezone.line, message: "VTIMEZONE \(tzid) has no usable STANDARD or DAYLIGHT observance"))
+                    diagnostics.append(
+                        Diagnostic(
+                            line: timezone.line,
+                            message: "VTIMEZONE \(tzid) has no usable STANDARD or DAYLIGHT observance"))
                 }
             }
         }
@@ -95,13 +102,17 @@ public struct VCalendar: Sendable {
             do {
                 slots.append(try EventReader.read(slot, zones: &zones, diagnostics: &diagnostics))
             } catch {
-                diagnostics.append(Diagnostic(line: error.line, message: error.message + "; the AVAILABLE slot is skipped"))
+                diagnostics.append(
+                    Diagnostic(line: error.line, message: error.message + "; the AVAILABLE slot is skipped"))
             }
         }
         func value(_ name: String) -> DateTimeValue? {
             guard let property = component.property(name) else { return nil }
             let parsed = DateTimeValue(property.value, tzid: property.parameter("TZID"))
-            if parsed == nil { diagnostics.append(Diagnostic(line: property.line, message: "\(name) '\(property.value)' is not a DATE or DATE-TIME")) }
+            if parsed == nil {
+                diagnostics.append(
+                    Diagnostic(line: property.line, message: "\(name) '\(property.value)' is not a DATE or DATE-TIME"))
+            }
             return parsed
         }
         availabilities.append(
@@ -118,8 +129,12 @@ public struct VCalendar: Sendable {
             guard type != "FREE" else { continue }
             for period in property.value.split(separator: ",") {
                 let parts = period.split(separator: "/").map(String.init)
-                guard parts.count == 2, let start = DateTimeValue(parts[0], tzid: nil), case .utc(let from) = start else {
-                    diagnostics.append(Diagnostic(line: property.line, message: "FREEBUSY period '\(period)' is not start/end or start/duration in UTC"))
+                guard parts.count == 2, let start = DateTimeValue(parts[0], tzid: nil), case .utc(let from) = start
+                else {
+                    diagnostics.append(
+                        Diagnostic(
+                            line: property.line,
+                            message: "FREEBUSY period '\(period)' is not start/end or start/duration in UTC"))
                     continue
                 }
                 if let end = DateTimeValue(parts[1], tzid: nil), case .utc(let to) = end {
@@ -127,7 +142,8 @@ public struct VCalendar: Sendable {
                 } else if let duration = CalendarDuration(parts[1]) {
                     freeBusy.append(Interval(from, from + Int64(duration.days) * 86_400 + duration.seconds))
                 } else {
-                    diagnostics.append(Diagnostic(line: property.line, message: "FREEBUSY period '\(period)' has a bad end"))
+                    diagnostics.append(
+                        Diagnostic(line: property.line, message: "FREEBUSY period '\(period)' has a bad end"))
                 }
             }
         }
@@ -142,13 +158,18 @@ extension VCalendar {
         // Logical lines, folds taken out (a fold may split a character, so UTF-8 is checked on these), joined by LF.
         var unfolded: [UInt8] = []
         unfolded.reserveCapacity(bytes.count)
-        var open = 0, opened = false
+        var open = 0
+        var opened = false
         // BEGIN/END nesting as the parser sees it (an END closes its BEGIN and any left open inside it), judged on
         // whole logical lines, so a folded BEGIN reads as the parser reads it.
         var nesting: [ArraySlice<UInt8>] = []
-        var physical = 0, lineStart = 0, linePhysical = 0, deepLine = 0
+        var physical = 0
+        var lineStart = 0
+        var linePhysical = 0
+        var deepLine = 0
         /// The upper-cased value of a `BEGIN` or `END` line (parameters allowed), nil for any other line.
-        let beginWord = Array("BEGIN".utf8), endWord = Array("END".utf8)
+        let beginWord = Array("BEGIN".utf8)
+        let endWord = Array("END".utf8)
         func blockName(_ word: [UInt8], _ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
             guard line.count > word.count else { return nil }
             let after = line[line.startIndex + word.count]
@@ -198,15 +219,19 @@ extension VCalendar {
                 linePhysical = physical
                 unfolded.append(contentsOf: bytes[index..<end])
             }
-            index = end < bytes.count && bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A ? end + 2 : end + 1
+            index =
+                end < bytes.count && bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A
+                ? end + 2 : end + 1
         }
         if !tooDeep && !unfolded.isEmpty { tooDeep = !settle() }
         if tooDeep {
-            return "line \(deepLine): components nest more than \(ComponentBuilder.maximumDepth) deep (real calendars nest 3–4 deep)"
+            return
+                "line \(deepLine): components nest more than \(ComponentBuilder.maximumDepth) deep (real calendars nest 3–4 deep)"
         }
         guard opened else {
             let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
-            return head.contains("<html") || head.contains("<!doctype") ? "an HTML page, not a calendar" : "no BEGIN:VCALENDAR: not a calendar"
+            return head.contains("<html") || head.contains("<!doctype")
+                ? "an HTML page, not a calendar" : "no BEGIN:VCALENDAR: not a calendar"
         }
         if open != 0 { return "BEGIN:VCALENDAR without END:VCALENDAR: the feed is truncated" }
         let valid = unfolded.withUnsafeBufferPointer { UTF8Text.decode($0) != nil }

@@ -55,20 +55,26 @@ public struct ZoneResolver: Sendable {
             else { continue }
             let onset: LocalDateTime
             switch start {
-            case .local(let date, let time, let second, _): onset = LocalDateTime(date: date, second: time.minutes * 60 + second)
+            case .local(let date, let time, let second, _):
+                onset = LocalDateTime(date: date, second: time.minutes * 60 + second)
             case .date(let date): onset = LocalDateTime(date: date, second: 0)
             case .utc(let instant): onset = LocalDateTime(wallSeconds: instant.seconds + Int64(from))
             }
             if earliest == nil || onset < earliest!.0 { earliest = (onset, from) }
-            func add(_ local: LocalDateTime) { transitions.append((Instant(seconds: local.wallSeconds - Int64(from)), to)) }
+            func add(_ local: LocalDateTime) {
+                transitions.append((Instant(seconds: local.wallSeconds - Int64(from)), to))
+            }
             add(onset)
-            if let ruleText = observance.property("RRULE")?.value, let rule = try? RecurrenceRule(parsing: ruleText, tzid: nil) {
+            if let ruleText = observance.property("RRULE")?.value,
+                let rule = try? RecurrenceRule(parsing: ruleText, tzid: nil)
+            {
                 let until: Instant? = rule.until.map { value in
                     if case .utc(let instant) = value { return instant }
                     return value.instant(zones: ZoneResolver(), floatingZone: Zone(TimeZone(secondsFromGMT: from)!))
                 }
                 let last = LocalDateTime(date: LocalDate(year: 2100, month: 1, day: 1)!, second: 0)
-                let onsets = RecurrenceIterator(rule: rule, start: onset).instances(through: last, skipTo: nil) { local in
+                let onsets = RecurrenceIterator(rule: rule, start: onset).instances(through: last, skipTo: nil) {
+                    local in
                     until.map { Instant(seconds: local.wallSeconds - Int64(from)) <= $0 } ?? true
                 }
                 onsets.instances.forEach(add)
@@ -76,7 +82,8 @@ public struct ZoneResolver: Sendable {
             for property in observance.properties("RDATE") {
                 for piece in property.value.split(separator: ",") {
                     switch DateTimeValue(String(piece), tzid: nil) {
-                    case .local(let date, let time, let second, _)?: add(LocalDateTime(date: date, second: time.minutes * 60 + second))
+                    case .local(let date, let time, let second, _)?:
+                        add(LocalDateTime(date: date, second: time.minutes * 60 + second))
                     case .utc(let instant)?: transitions.append((instant, to))
                     default: continue
                     }

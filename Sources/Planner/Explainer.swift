@@ -29,7 +29,8 @@ struct Explainer {
     /// that when the budget runs out, the least important go without the detailed reasons.
     mutating func explain(_ clients: [Int]) -> [LeftOut] {
         let examined = clients.sorted {
-            let a = problem.clients[$0], b = problem.clients[$1]
+            let a = problem.clients[$0]
+            let b = problem.clients[$1]
             return (a.mustVisit ? 0 : 1, -a.priority, $0) < (b.mustVisit ? 0 : 1, -b.priority, $1)
         }
         var reasons: [Int: [String]] = [:]
@@ -54,31 +55,43 @@ struct Explainer {
         let length = Int64(target.meetingMinutes) * 60
         let start = context.days[0].start
         let unknown = target.with.filter { context.personIndex[$0] == nil }
-        if !unknown.isEmpty { return ["needs \(unknown.joined(separator: ", ")), who \(unknown.count == 1 ? "is" : "are") not on the staff list"] }
+        if !unknown.isEmpty {
+            return [
+                "needs \(unknown.joined(separator: ", ")), who \(unknown.count == 1 ? "is" : "are") not on the staff list"
+            ]
+        }
         if !target.isPinned && context.leads[client].isEmpty {
             var needs: [String] = []
             if let language = target.language { needs.append("language \(language)") }
             if !target.eligible.isEmpty { needs.append("one of \(target.eligible.joined(separator: ", "))") }
-            return ["nobody may lead \(target.name): it needs \(needs.joined(separator: " and "))\(target.with.isEmpty ? "" : ", besides \(names(context.with[client]))")"]
+            return [
+                "nobody may lead \(target.name): it needs \(needs.joined(separator: " and "))\(target.with.isEmpty ? "" : ", besides \(names(context.with[client]))")"
+            ]
         }
         let windows = context.windows[client]
         if windows.earliestFit(seconds: length, notBefore: start) == nil {
             let days = dayRange(target)
-            return ["\(target.name) has no free stretch of \(target.meetingMinutes) minutes \(days) (\(describe(target.availability)))"]
+            return [
+                "\(target.name) has no free stretch of \(target.meetingMinutes) minutes \(days) (\(describe(target.availability)))"
+            ]
         }
         if target.isPinned { return pinnedReasons(client) }
         guard moves.work < budget || target.mustVisit else { return nil }
         var shared = windows
         for person in context.with[client] { shared = shared.intersection(problem.staff[person].availability) }
         if !context.with[client].isEmpty && shared.earliestFit(seconds: length, notBefore: start) == nil {
-            return ["no time when \(target.name) (free \(describe(windows))) and \(names(context.with[client])) are all free for \(target.meetingMinutes) minutes"]
+            return [
+                "no time when \(target.name) (free \(describe(windows))) and \(names(context.with[client])) are all free for \(target.meetingMinutes) minutes"
+            ]
         }
         let leads = context.leads[client].filter {
             shared.intersection(problem.staff[$0].availability).earliestFit(seconds: length, notBefore: start) != nil
         }
         if leads.isEmpty {
             let who = context.with[client].isEmpty ? "" : ", \(names(context.with[client]))"
-            return ["no time when \(target.name) (free \(describe(windows)))\(who) and any staff member who may lead it are all free for \(target.meetingMinutes) minutes"]
+            return [
+                "no time when \(target.name) (free \(describe(windows)))\(who) and any staff member who may lead it are all free for \(target.meetingMinutes) minutes"
+            ]
         }
         var reasons: [String] = []
         var fitsAlone: [Int] = []
@@ -90,7 +103,9 @@ struct Explainer {
         for lead in examined {
             let people = context.with[client] + [lead]
             // A delegation tried alone at each start they could share; the first start's obstacles if none works.
-            let starts: [Instant?] = context.isShared(client) ? moves.candidateStarts(client, people: people, length: length).map { $0 } : [nil]
+            let starts: [Instant?] =
+                context.isShared(client)
+                ? moves.candidateStarts(client, people: people, length: length).map { $0 } : [nil]
             guard !starts.isEmpty else { continue }
             var firstObstacles: [String]?
             for start in starts {
@@ -123,7 +138,9 @@ struct Explainer {
         var order: [String] = []
         var names: [String: [String]] = [:]
         for reason in reasons {
-            guard let colon = reason.firstRange(of: ": "), let person = problem.staff.first(where: { $0.name == String(reason[..<colon.lowerBound]) }) else {
+            guard let colon = reason.firstRange(of: ": "),
+                let person = problem.staff.first(where: { $0.name == String(reason[..<colon.lowerBound]) })
+            else {
                 order.append(reason)
                 continue
             }
@@ -135,7 +152,10 @@ struct Explainer {
         return order.map { key in
             guard let people = names[key] else { return key }
             let text = String(key.dropFirst())
-            let shown = people.count > 4 ? people.prefix(3).joined(separator: ", ") + " and \(people.count - 3) others" : people.joined(separator: ", ")
+            let shown =
+                people.count > 4
+                ? people.prefix(3).joined(separator: ", ") + " and \(people.count - 3) others"
+                : people.joined(separator: ", ")
             return "\(shown): \(text)"
         }
     }
@@ -146,7 +166,8 @@ struct Explainer {
         let interval = Interval(start, start + Int64(target.meetingMinutes) * 60)
         var reasons: [String] = []
         if !target.availability.contains(interval) {
-            reasons.append("booked for \(local(start)), when \(target.name) is not free (\(describe(target.availability)))")
+            reasons.append(
+                "booked for \(local(start)), when \(target.name) is not free (\(describe(target.availability)))")
         }
         var fixed = state.fixed
         fixed[client] = start
@@ -154,10 +175,14 @@ struct Explainer {
             let staff = problem.staff[person]
             if !staff.availability.contains(interval) {
                 reasons.append("booked for \(local(start)), outside \(staff.name)'s working hours or own calendar")
-            } else if case .failure(let obstacle) = RouteSimulator(context: context).simulate(person: person, order: [client], fixed: fixed) {
+            } else if case .failure(let obstacle) = RouteSimulator(context: context).simulate(
+                person: person, order: [client], fixed: fixed)
+            {
                 reasons.append("\(staff.name): " + words(obstacle, person: person))
             } else {
-                reasons.append("\(staff.name): the booked time clashes with must-visits or other booked visits already in the week")
+                reasons.append(
+                    "\(staff.name): the booked time clashes with must-visits or other booked visits already in the week"
+                )
             }
         }
         return reasons
@@ -170,12 +195,18 @@ struct Explainer {
         var dropping: [String] = []
         let route = state.routes[lead]
         var fixed = state.fixed
-        fixed[client] = context.isShared(client)
-            ? moves.candidateStarts(client, people: context.with[client] + [lead], length: Int64(target.meetingMinutes) * 60).first : nil
+        fixed[client] =
+            context.isShared(client)
+            ? moves.candidateStarts(
+                client, people: context.with[client] + [lead], length: Int64(target.meetingMinutes) * 60
+            ).first : nil
         // Only visits within a day of the client's windows can make room for it.
-        let days = Set(context.windows[client].intervals.flatMap { [context.dayIndex($0.start), context.dayIndex($0.end - 1)] })
-        for (index, other) in route.enumerated() where !problem.clients[other].isPinned && state.attendees[other] == [lead] {
-            guard let start = state.starts[other], days.contains(where: { abs($0 - context.dayIndex(start)) <= 1 }) else { continue }
+        let days = Set(
+            context.windows[client].intervals.flatMap { [context.dayIndex($0.start), context.dayIndex($0.end - 1)] })
+        for (index, other) in route.enumerated()
+        where !problem.clients[other].isPinned && state.attendees[other] == [lead] {
+            guard let start = state.starts[other], days.contains(where: { abs($0 - context.dayIndex(start)) <= 1 })
+            else { continue }
             var trial = route
             trial.remove(at: index)
             // No position after a visit that already ends past the client's latest start.
@@ -188,7 +219,9 @@ struct Explainer {
             }
             if fits {
                 let otherClient = problem.clients[other]
-                dropping.append("\(otherClient.name)\(otherClient.mustVisit ? " (must-visit)" : " (priority \(otherClient.priority))")")
+                dropping.append(
+                    "\(otherClient.name)\(otherClient.mustVisit ? " (must-visit)" : " (priority \(otherClient.priority))")"
+                )
             }
         }
         if !dropping.isEmpty { return "\(staff.name): fits only by dropping \(dropping.joined(separator: " or "))" }
@@ -208,14 +241,17 @@ struct Explainer {
         switch obstacle {
         case .noJourney(let from, let to, let after, let overCap):
             if let overCap { return self.overCap(overCap, staff: staff, from: from, to: to) }
-            return "no journey from \(from) to \(to) after \(local(after)) fits the travel hours, own calendar and days off"
+            return
+                "no journey from \(from) to \(to) after \(local(after)) fits the travel hours, own calendar and days off"
         case .noWindow(let client, let arrival, let services):
             let target = problem.clients[client]
             let by = services.isEmpty ? "" : " by \(services.joined(separator: ", "))"
-            return "no window of \(target.name) overlaps a reachable time: earliest arrival \(local(arrival))\(by), windows \(describe(context.windows[client]))"
+            return
+                "no window of \(target.name) overlaps a reachable time: earliest arrival \(local(arrival))\(by), windows \(describe(context.windows[client]))"
         case .lateForFixedStart(let client, let arrival, let start, let services):
             let by = services.isEmpty ? "" : " by \(services.joined(separator: ", "))"
-            return "cannot reach \(problem.clients[client].name) by its fixed start \(local(start)): earliest arrival \(local(arrival))\(by)"
+            return
+                "cannot reach \(problem.clients[client].name) by its fixed start \(local(start)): earliest arrival \(local(arrival))\(by)"
         case .missesBookedLeg(let services, let depart, let arrival):
             let ticket = services.isEmpty ? "the booked journey" : "the booked \(services.joined(separator: "+"))"
             return "cannot be in time for \(ticket) at \(local(depart)): earliest arrival \(local(arrival))"
@@ -228,14 +264,16 @@ struct Explainer {
         case .tooManyNights(let nights, let limit):
             return "needs \(nights) hotel nights, over \(staff.name)'s limit of \(limit)"
         case .overBudget(let cost, let limit):
-            return "costs ¥\(Int(cost.rounded())) in tickets and hotels, over \(staff.name)'s limit of ¥\(Int(limit.rounded()))"
+            return
+                "costs ¥\(Int(cost.rounded())) in tickets and hotels, over \(staff.name)'s limit of ¥\(Int(limit.rounded()))"
         }
     }
 
     private func overCap(_ overrun: CapOverrun, staff: Staff, from: String, to: String) -> String {
         let day = problem.days[overrun.day].weekday.displayName
         let already = overrun.before > 0 ? " on top of \(hours(overrun.before)) already" : ""
-        return "over \(staff.name)'s daily travel cap: \(from) to \(to) takes \(hours(overrun.journey)) on \(day)\(already), cap \(hours(staff.dailyTravelCapMinutes))"
+        return
+            "over \(staff.name)'s daily travel cap: \(from) to \(to) takes \(hours(overrun.journey)) on \(day)\(already), cap \(hours(staff.dailyTravelCapMinutes))"
     }
 
     private func hours(_ minutes: Int) -> String { "\(minutes / 60)h\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)" }
@@ -247,7 +285,8 @@ struct Explainer {
         case (nil, nil): return "this week"
         case (let from?, nil): return "from \(from.weekday.displayName) \(from)"
         case (nil, let to?): return "by \(to.weekday.displayName) \(to)"
-        case (let from?, let to?): return "between \(from.weekday.displayName) \(from) and \(to.weekday.displayName) \(to)"
+        case (let from?, let to?):
+            return "between \(from.weekday.displayName) \(from) and \(to.weekday.displayName) \(to)"
         }
     }
 

@@ -58,12 +58,14 @@ final class JourneyCache {
             // Door to door as the team's matrix says: one drive, leaving at once.
             let arrive = notBefore + seconds
             let part = Journey.Part(
-                mode: .car, service: nil, tripID: nil, from: places[from].label, to: places[to].label, depart: notBefore, arrive: arrive, price: nil)
+                mode: .car, service: nil, tripID: nil, from: places[from].label, to: places[to].label,
+                depart: notBefore, arrive: arrive, price: nil)
             return Journey(depart: notBefore, arrive: arrive, parts: [part])
         }
         let question = Question(from: Int32(from), to: Int32(to), notBefore: notBefore.seconds)
         if let known = answers[question] { return known }
-        let origin = places[from], destination = places[to]
+        let origin = places[from]
+        let destination = places[to]
         let answer: Journey?
         if let ride = ride(from: from, to: to, notBefore: notBefore) {
             if let fromStop = ride.fromStop, let toStop = ride.toStop {

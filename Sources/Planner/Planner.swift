@@ -70,7 +70,9 @@ public struct Planner: Sendable {
     }
 
     /// The searches over `WindowTours`, side by side from one first solution; the best routes.
-    private func solveWindows(_ layout: WindowLayout, deadline: (start: UInt64, end: UInt64)?, progress: (@Sendable (Int) -> Void)?) -> [[Int]] {
+    private func solveWindows(
+        _ layout: WindowLayout, deadline: (start: UInt64, end: UInt64)?, progress: (@Sendable (Int) -> Void)?
+    ) -> [[Int]] {
         let budget = Int(min(options.seconds * Options.checksPerSecond, Double(Int.max / 2)))
         let effort = Effort()
         var first = WindowTours(layout: layout, effort: effort)
@@ -85,7 +87,8 @@ public struct Planner: Sendable {
             own.spend(spent)
             var start = first0
             start.rebase(effort: own)
-            var search = Search<WindowTours>(settings: start.settings, seed: seed &+ UInt64(thread) &* 0x9E37_79B9, effort: own, budget: budget)
+            var search = Search<WindowTours>(
+                settings: start.settings, seed: seed &+ UInt64(thread) &* 0x9E37_79B9, effort: own, budget: budget)
             if thread == 0 { search.progress = progress }
             search.deadline = deadline
             let best = search.improve(start)
@@ -99,24 +102,30 @@ public struct Planner: Sendable {
 
     /// The searches over `WeekTours`: a first week (kept and booked visits, then the rest by insertion, shared out
     /// over the threads), then independent searches from it; the best week's plan.
-    private func solveWeek(_ warm: WeekContext, deadline: (start: UInt64, end: UInt64)?, progress: (@Sendable (Int) -> Void)?) -> Plan {
+    private func solveWeek(
+        _ warm: WeekContext, deadline: (start: UInt64, end: UInt64)?, progress: (@Sendable (Int) -> Void)?
+    ) -> Plan {
         let budget = Int(options.seconds * Options.workPerSecond)
         let effort = Effort()
         var first = WeekTours(context: warm, effort: effort)
         first.placeKeptAndBooked()
         let (problem, router, times, previous) = (problem, router, times, previous)
-        let lanes = (1..<options.threads).map { _ in Lane(context: WeekContext(problem: problem, router: router, times: times, keeping: previous)) }
+        let lanes = (1..<options.threads).map { _ in
+            Lane(context: WeekContext(problem: problem, router: router, times: times, keeping: previous))
+        }
         first.construct(lanes: lanes, budget: budget)
         let spent = effort.spent
         let results = Mutex([Int: (WeekTours, WeekContext)]())
         let (seed, start) = (options.seed, first)
         DispatchQueue.concurrentPerform(iterations: options.threads) { thread in
             // The first search goes on with the builder's journeys.
-            let context = thread == 0 ? warm : WeekContext(problem: problem, router: router, times: times, keeping: previous)
+            let context =
+                thread == 0 ? warm : WeekContext(problem: problem, router: router, times: times, keeping: previous)
             let own = Effort()
             own.spend(spent)
             let tours = start.rebased(context: context, effort: own)
-            var search = Search<WeekTours>(settings: tours.settings, seed: seed &+ UInt64(thread) &* 0x9E37_79B9, effort: own, budget: budget)
+            var search = Search<WeekTours>(
+                settings: tours.settings, seed: seed &+ UInt64(thread) &* 0x9E37_79B9, effort: own, budget: budget)
             if thread == 0 { search.progress = progress }
             search.deadline = deadline
             let best = search.improve(tours) { context.latestStart[$0].seconds }
@@ -143,7 +152,9 @@ public struct Planner: Sendable {
             }
             let tickets = context.booked[person].map(\.leg)
             for (from, to, journey) in schedule.legs {
-                var leg = Leg(person: staff.id, fromCity: from.cityID, toCity: to.cityID, from: from.label, to: to.label, journey: journey)
+                var leg = Leg(
+                    person: staff.id, fromCity: from.cityID, toCity: to.cityID, from: from.label, to: to.label,
+                    journey: journey)
                 leg.fromPlace = from.id
                 leg.toPlace = to.id
                 if tickets.contains(where: { $0.isSameTrip(as: leg) }) { leg.booked = true }
@@ -157,14 +168,16 @@ public struct Planner: Sendable {
                 visits.append(
                     ScheduledVisit(
                         client: target.id, clientName: target.name, city: target.place.cityID,
-                        staff: state.attendees[client].map { problem.staff[$0].id }, start: interval.start, end: interval.end))
+                        staff: state.attendees[client].map { problem.staff[$0].id }, start: interval.start,
+                        end: interval.end))
             }
         }
         visits.sort { ($0.start, $0.client) < ($1.start, $1.client) }
         legs.sort { ($0.person, $0.depart) < ($1.person, $1.depart) }
         stays.sort { ($0.person, $0.night) < ($1.person, $1.night) }
         var explainer = Explainer(
-            context: context, state: state, budget: max(Int(options.seconds * Options.workPerSecond) / 4, Explainer.minimumBudget))
+            context: context, state: state,
+            budget: max(Int(options.seconds * Options.workPerSecond) / 4, Explainer.minimumBudget))
         let leftOut = explainer.explain(problem.clients.indices.filter { !state.isPlaced($0) })
         let placed = Set(visits.map(\.client))
         let clients = problem.clients
@@ -176,19 +189,27 @@ public struct Planner: Sendable {
             travelMinutes: Int(legs.reduce(0) { $0 + $1.interval.seconds } / 60),
             cost: legs.reduce(0) { $0 + $1.price } + stays.reduce(0) { $0 + $1.cost }, nightsAway: stays.count)
         score.people = problem.staff.map { person in
-            let own = legs.filter { $0.person == person.id }, nights = stays.filter { $0.person == person.id }
-            let byDay = Dictionary(grouping: own) { problem.zone.date(of: $0.depart) }.mapValues { $0.reduce(0) { $0 + $1.interval.seconds } }
+            let own = legs.filter { $0.person == person.id }
+            let nights = stays.filter { $0.person == person.id }
+            let byDay = Dictionary(grouping: own) { problem.zone.date(of: $0.depart) }.mapValues {
+                $0.reduce(0) { $0 + $1.interval.seconds }
+            }
             return PersonScore(
                 person: person.id, visits: visits.filter { $0.staff.contains(person.id) }.count,
-                travelMinutes: Int(own.reduce(0) { $0 + $1.interval.seconds } / 60), busiestDayMinutes: Int((byDay.values.max() ?? 0) / 60),
+                travelMinutes: Int(own.reduce(0) { $0 + $1.interval.seconds } / 60),
+                busiestDayMinutes: Int((byDay.values.max() ?? 0) / 60),
                 dailyCapMinutes: person.dailyTravelCapMinutes, tickets: own.reduce(0) { $0 + $1.price },
-                hotels: nights.reduce(0) { $0 + $1.cost }, costLimit: person.maxCost, nights: nights.count, nightsLimit: person.maxNightsAway)
+                hotels: nights.reduce(0) { $0 + $1.cost }, costLimit: person.maxCost, nights: nights.count,
+                nightsLimit: person.maxNightsAway)
         }
         var plan = Plan(
-            schedule: nil, name: problem.name, timeZone: problem.zone.identifier, days: problem.days, seed: options.seed,
+            schedule: nil, name: problem.name, timeZone: problem.zone.identifier, days: problem.days,
+            seed: options.seed,
             visits: visits, legs: legs, stays: stays, leftOut: leftOut, score: score)
         plan.team = problem.team
-        if previous != nil || !problem.bookedLegs.isEmpty { plan.changes = changes(state, context: context, leftOut: leftOut) }
+        if previous != nil || !problem.bookedLegs.isEmpty {
+            plan.changes = changes(state, context: context, leftOut: leftOut)
+        }
         return plan
     }
 
@@ -199,11 +220,13 @@ public struct Planner: Sendable {
         var lines = context.givenUp.map { leg, why in
             let services = leg.journey.services.compactMap(\.service).joined(separator: "+")
             let person = context.personIndex[leg.person].map { problem.staff[$0].name } ?? leg.person
-            return "gave up the booked \(services.isEmpty ? "journey" : services) \(when(leg.depart)) \(leg.fromCity)→\(leg.toCity) (\(person)): \(why)"
+            return
+                "gave up the booked \(services.isEmpty ? "journey" : services) \(when(leg.depart)) \(leg.fromCity)→\(leg.toCity) (\(person)): \(why)"
         }
         let firstReason = Dictionary(leftOut.map { ($0.client, $0.reasons.first) }, uniquingKeysWith: { a, _ in a })
         for client in state.changes(context) {
-            let target = problem.clients[client], kept = context.kept[client]!
+            let target = problem.clients[client]
+            let kept = context.kept[client]!
             guard let start = state.starts[client], state.isPlaced(client) else {
                 let why = (firstReason[target.id] ?? nil).map { ": \($0)" } ?? ""
                 lines.append("dropped \(target.name) (was \(when(kept.start)), \(names(kept.people)))\(why)")
@@ -211,11 +234,15 @@ public struct Planner: Sendable {
             }
             var parts: [String] = []
             if start != kept.start { parts.append("moved from \(when(kept.start)) to \(when(start))") }
-            if state.attendees[client] != kept.people { parts.append("now \(names(state.attendees[client])) instead of \(names(kept.people))") }
+            if state.attendees[client] != kept.people {
+                parts.append("now \(names(state.attendees[client])) instead of \(names(kept.people))")
+            }
             lines.append("\(target.name): " + parts.joined(separator: "; "))
         }
         for client in problem.clients.indices where state.isPlaced(client) && context.kept[client] == nil {
-            lines.append("added \(problem.clients[client].name) \(when(state.starts[client]!)) (\(names(state.attendees[client])))")
+            lines.append(
+                "added \(problem.clients[client].name) \(when(state.starts[client]!)) (\(names(state.attendees[client])))"
+            )
         }
         return lines
     }

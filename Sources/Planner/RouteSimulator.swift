@@ -27,7 +27,9 @@ struct RouteSimulator {
 
     /// The schedule for `order` (client indices), with `fixed` starts by client, or the first obstacle met. With
     /// `leaveLate`, each leg is moved to the latest departure that still reaches the meeting in time.
-    func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool = false) -> Result<PersonSchedule, Obstacle> {
+    func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool = false) -> Result<
+        PersonSchedule, Obstacle
+    > {
         let first = simulate(person: person, order: order, fixed: fixed, leaveLate: leaveLate, travelLate: true)
         guard case .failure = first, !order.isEmpty else { return first }
         // Travelling late can use up a day's cap or hours that a later leg needed: try the earliest legs.
@@ -50,11 +52,17 @@ struct RouteSimulator {
 
     /// At home at the start of the week.
     private func start(_ person: Int) -> Walk {
-        Walk(place: context.homes[person], at: person, now: context.days[0].start, travelByDay: [Int64](repeating: 0, count: context.days.count))
+        Walk(
+            place: context.homes[person], at: person, now: context.days[0].start,
+            travelByDay: [Int64](repeating: 0, count: context.days.count))
     }
 
-    private func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool, travelLate: Bool) -> Result<PersonSchedule, Obstacle> {
-        walk(person: person, order: order[...], from: start(person), fixed: fixed, leaveLate: leaveLate, travelLate: travelLate)
+    private func simulate(person: Int, order: [Int], fixed: [Instant?], leaveLate: Bool, travelLate: Bool) -> Result<
+        PersonSchedule, Obstacle
+    > {
+        walk(
+            person: person, order: order[...], from: start(person), fixed: fixed, leaveLate: leaveLate,
+            travelLate: travelLate)
     }
 
     /// Times `order` from `walk` on, then the tickets left and the way home, and checks the week's limits.
@@ -63,22 +71,34 @@ struct RouteSimulator {
     ) -> Result<PersonSchedule, Obstacle> {
         var walk = walk
         for client in order {
-            if let obstacle = step(client, person: person, walk: &walk, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate) {
+            if let obstacle = step(
+                client, person: person, walk: &walk, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate)
+            {
                 return .failure(obstacle)
             }
         }
         for ticket in context.booked[person][walk.tickets...] {
-            if let obstacle = take(ticket, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) { return .failure(obstacle) }
+            if let obstacle = take(ticket, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) {
+                return .failure(obstacle)
+            }
         }
         let staff = problem.staff[person]
         let finish = context.finishes[person]
         // A person with a finish place goes to its door; anyone else home, when in another city.
-        let away = staff.finish == nil ? walk.place.cityID != finish.cityID : walk.at != context.finishIndex(person) && (walk.place.id == nil || walk.place.id != finish.id)
+        let away =
+            staff.finish == nil
+            ? walk.place.cityID != finish.cityID
+            : walk.at != context.finishIndex(person) && (walk.place.id == nil || walk.place.id != finish.id)
         if away {
-            switch leg(person, from: walk.at, to: context.finishIndex(person), notBefore: walk.now, travelByDay: walk.travelByDay) {
-            case .success(let journey) where staff.finishBy.map({ journey.arrive <= $0 }) ?? true: record(journey, from: walk.place, to: finish, in: &walk)
+            switch leg(
+                person, from: walk.at, to: context.finishIndex(person), notBefore: walk.now,
+                travelByDay: walk.travelByDay)
+            {
+            case .success(let journey) where staff.finishBy.map({ journey.arrive <= $0 }) ?? true:
+                record(journey, from: walk.place, to: finish, in: &walk)
             case .success: return .failure(.cannotReturnHome(from: walk.place.label, after: walk.now, overCap: nil))
-            case .failure(let failure): return .failure(.cannotReturnHome(from: walk.place.label, after: walk.now, overCap: failure.overCap))
+            case .failure(let failure):
+                return .failure(.cannotReturnHome(from: walk.place.label, after: walk.now, overCap: failure.overCap))
             }
         } else if let by = staff.finishBy, walk.now > by {
             return .failure(.cannotReturnHome(from: walk.place.label, after: walk.now, overCap: nil))
@@ -87,25 +107,33 @@ struct RouteSimulator {
         schedule.nights = nights(of: person, legs: schedule.legs)
         let count = schedule.nightsAway
         schedule.hotelCost = Double(count) * problem.hotelCost
-        if let limit = context.nightLimits[person], count > limit { return .failure(.tooManyNights(nights: count, limit: limit)) }
-        if let limit = context.costLimits[person], schedule.cost > limit + 1e-9 { return .failure(.overBudget(cost: schedule.cost, limit: limit)) }
+        if let limit = context.nightLimits[person], count > limit {
+            return .failure(.tooManyNights(nights: count, limit: limit))
+        }
+        if let limit = context.costLimits[person], schedule.cost > limit + 1e-9 {
+            return .failure(.overBudget(cost: schedule.cost, limit: limit))
+        }
         return .success(schedule)
     }
 
     /// The next visit of an order: the bought tickets that come before it, then the visit. A ticket comes first when
     /// the visit does not fit before it (with time to reach its door), or when going after it travels less (the
     /// ticket already goes where the visit is).
-    private func step(_ client: Int, person: Int, walk: inout Walk, fixed: [Instant?], leaveLate: Bool, travelLate: Bool) -> Obstacle? {
+    private func step(
+        _ client: Int, person: Int, walk: inout Walk, fixed: [Instant?], leaveLate: Bool, travelLate: Bool
+    ) -> Obstacle? {
         let booked = context.booked[person]
         while walk.tickets < booked.count {
             let ticket = booked[walk.tickets]
             var before = walk
-            if visit(client, person: person, walk: &before, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate) == nil,
+            if visit(client, person: person, walk: &before, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate)
+                == nil,
                 take(ticket, person: person, walk: &before, leaveLate: false, travelLate: travelLate) == nil
             {
                 var after = walk
                 guard take(ticket, person: person, walk: &after, leaveLate: false, travelLate: travelLate) == nil,
-                    visit(client, person: person, walk: &after, fixed: fixed, leaveLate: false, travelLate: travelLate) == nil,
+                    visit(client, person: person, walk: &after, fixed: fixed, leaveLate: false, travelLate: travelLate)
+                        == nil,
                     after.schedule.travelSeconds < before.schedule.travelSeconds
                 else { break }
             }
@@ -118,19 +146,27 @@ struct RouteSimulator {
     }
 
     /// Travels to a client and holds the meeting, or says what stops it.
-    private func visit(_ client: Int, person: Int, walk: inout Walk, fixed: [Instant?], leaveLate: Bool, travelLate: Bool) -> Obstacle? {
+    private func visit(
+        _ client: Int, person: Int, walk: inout Walk, fixed: [Instant?], leaveLate: Bool, travelLate: Bool
+    ) -> Obstacle? {
         let length = context.meetingSeconds[client]
         let there = context.placeIndex(client: client)
         let windows = context.commonWindows(client, person)
         let start: (Instant) -> Instant? = { arrival in
             // A fixed start (booked or kept) must still lie in the client's and the person's free time: the audit
             // judges it by the same rule.
-            if let fixed = fixed[client] { return arrival <= fixed && windows.contains(Interval(fixed, fixed + length)) ? fixed : nil }
+            if let fixed = fixed[client] {
+                return arrival <= fixed && windows.contains(Interval(fixed, fixed + length)) ? fixed : nil
+            }
             // Meetings start on the step (five minutes, unless the schedule says otherwise).
             let step = problem.meetingStartStep
-            return windows.earliestFit(seconds: length, notBefore: Instant(seconds: (arrival.seconds + step - 1) / step * step))
+            return windows.earliestFit(
+                seconds: length, notBefore: Instant(seconds: (arrival.seconds + step - 1) / step * step))
         }
-        let reached = reach(there, context.cache.places[there], person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate, start: start) { journey in
+        let reached = reach(
+            there, context.cache.places[there], person: person, walk: &walk, leaveLate: leaveLate,
+            travelLate: travelLate, start: start
+        ) { journey in
             let services = journey.services.compactMap(\.service)
             if let fixed = fixed[client] {
                 return .lateForFixedStart(client: client, arrival: journey.arrive, start: fixed, services: services)
@@ -147,12 +183,17 @@ struct RouteSimulator {
     }
 
     /// Travels to the door a bought ticket leaves from, by its departure, and takes it.
-    private func take(_ ticket: BookedLeg, person: Int, walk: inout Walk, leaveLate: Bool, travelLate: Bool) -> Obstacle? {
+    private func take(_ ticket: BookedLeg, person: Int, walk: inout Walk, leaveLate: Bool, travelLate: Bool)
+        -> Obstacle?
+    {
         let depart = ticket.leg.depart
-        let reached = reach(ticket.from, ticket.fromPlace, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) { arrival in
+        let reached = reach(
+            ticket.from, ticket.fromPlace, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate
+        ) { arrival in
             arrival <= depart ? depart : nil
         } late: { journey in
-            .missesBookedLeg(services: ticket.leg.journey.services.compactMap(\.service), depart: depart, arrival: journey.arrive)
+            .missesBookedLeg(
+                services: ticket.leg.journey.services.compactMap(\.service), depart: depart, arrival: journey.arrive)
         }
         if case .failure(let obstacle) = reached { return obstacle }
         record(ticket.leg.journey, from: ticket.fromPlace, to: ticket.toPlace, in: &walk)
@@ -171,32 +212,43 @@ struct RouteSimulator {
     ) -> Result<Instant, Obstacle> {
         let home = context.homes[person]
         if walk.at == there {
-            guard let begin = start(walk.now) else { return .failure(late(Journey(depart: walk.now, arrive: walk.now, parts: []))) }
+            guard let begin = start(walk.now) else {
+                return .failure(late(Journey(depart: walk.now, arrive: walk.now, parts: [])))
+            }
             return .success(begin)
         }
         var journey: Journey
         switch leg(person, from: walk.at, to: there, notBefore: walk.now, travelByDay: walk.travelByDay) {
         case .success(let found): journey = found
         case .failure(let failure):
-            return .failure(.noJourney(from: walk.place.label, to: destination.label, after: walk.now, overCap: failure.overCap))
+            return .failure(
+                .noJourney(from: walk.place.label, to: destination.label, after: walk.now, overCap: failure.overCap))
         }
         guard var begin = start(journey.arrive) else { return .failure(late(journey)) }
-        let today = context.dayIndex(walk.now), meetingDay = context.dayIndex(begin)
+        let today = context.dayIndex(walk.now)
+        let meetingDay = context.dayIndex(begin)
         if walk.place.cityID != home.cityID && meetingDay > today,
             let cause = homeNightCause(person: person, from: today, to: meetingDay, schedule: walk.schedule)
         {
             // Home tonight, out again on a later day.
-            guard case .success(let back) = leg(person, from: walk.at, to: person, notBefore: walk.now, travelByDay: walk.travelByDay) else {
+            guard
+                case .success(let back) = leg(
+                    person, from: walk.at, to: person, notBefore: walk.now, travelByDay: walk.travelByDay)
+            else {
                 return .failure(cause)
             }
             record(back, from: walk.place, to: home, in: &walk)
             walk.place = home
             walk.at = person
             let morning = context.days[min(context.days.count - 1, context.dayIndex(back.arrive) + 1)].start
-            switch leg(person, from: walk.at, to: there, notBefore: max(back.arrive, morning), travelByDay: walk.travelByDay) {
+            switch leg(
+                person, from: walk.at, to: there, notBefore: max(back.arrive, morning), travelByDay: walk.travelByDay)
+            {
             case .success(let found): journey = found
             case .failure(let failure):
-                return .failure(.noJourney(from: walk.place.label, to: destination.label, after: back.arrive, overCap: failure.overCap))
+                return .failure(
+                    .noJourney(
+                        from: walk.place.label, to: destination.label, after: back.arrive, overCap: failure.overCap))
             }
             guard let fit = start(journey.arrive) else { return .failure(late(journey)) }
             begin = fit
@@ -205,7 +257,9 @@ struct RouteSimulator {
             // and so on, instead of waiting there over several nights.
             for day in stride(from: meetingDay, to: max(today, context.dayIndex(journey.depart)), by: -1) {
                 guard let window = context.travelWindows[person][day] else { continue }
-                if case .success(let later) = leg(person, from: walk.at, to: there, notBefore: max(walk.now, window.start), travelByDay: walk.travelByDay),
+                if case .success(let later) = leg(
+                    person, from: walk.at, to: there, notBefore: max(walk.now, window.start),
+                    travelByDay: walk.travelByDay),
                     later.arrive <= begin
                 {
                     journey = later
@@ -214,7 +268,8 @@ struct RouteSimulator {
             }
         }
         if leaveLate {
-            journey = latestJourney(person, from: walk.at, to: there, after: journey, by: begin, travelByDay: walk.travelByDay)
+            journey = latestJourney(
+                person, from: walk.at, to: there, after: journey, by: begin, travelByDay: walk.travelByDay)
         }
         record(journey, from: walk.place, to: destination, in: &walk)
         walk.place = destination
@@ -258,7 +313,8 @@ struct RouteSimulator {
         var high = deadline.seconds / 60
         while low <= high {
             let mid = (low + high) / 2
-            if case .success(let candidate) = leg(person, from: from, to: to, notBefore: Instant(seconds: mid * 60), travelByDay: travelByDay),
+            if case .success(let candidate) = leg(
+                person, from: from, to: to, notBefore: Instant(seconds: mid * 60), travelByDay: travelByDay),
                 candidate.arrive <= deadline
             {
                 best = candidate
@@ -282,7 +338,8 @@ struct RouteSimulator {
     /// The earliest journey leaving at or after `notBefore` that lies inside one day's travel hours (not on a day
     /// off), misses the person's busy time and keeps the day under the travel cap; on failure, the first day the
     /// cap alone stopped it.
-    func leg(_ person: Int, from: Int, to: Int, notBefore: Instant, travelByDay: [Int64]) -> Result<Journey, LegFailure> {
+    func leg(_ person: Int, from: Int, to: Int, notBefore: Instant, travelByDay: [Int64]) -> Result<Journey, LegFailure>
+    {
         var earliest = notBefore
         var overCap: CapOverrun?
         let cap = context.travelCaps[person]
@@ -310,7 +367,8 @@ struct RouteSimulator {
             }
             if travelByDay[day] + journey.seconds > cap {
                 if overCap == nil {
-                    overCap = CapOverrun(day: day, before: Int(travelByDay[day] / 60), journey: Int(journey.seconds / 60))
+                    overCap = CapOverrun(
+                        day: day, before: Int(travelByDay[day] / 60), journey: Int(journey.seconds / 60))
                 }
                 earliest = nextDay
                 continue

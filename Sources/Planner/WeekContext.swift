@@ -56,7 +56,9 @@ final class WeekContext: @unchecked Sendable {
         self.problem = problem
         let starts = problem.staff.map { $0.start ?? $0.home }
         finishes = problem.staff.map { $0.finish ?? $0.home }
-        cache = JourneyCache(router: router, times: times, places: starts + problem.clients.map(\.place) + finishes, matrix: problem.travelMatrix)
+        cache = JourneyCache(
+            router: router, times: times, places: starts + problem.clients.map(\.place) + finishes,
+            matrix: problem.travelMatrix)
         common = Array(repeating: Array(repeating: nil, count: problem.staff.count), count: problem.clients.count)
         days = problem.days.map { problem.zone.day($0) }
         let travelWindows = problem.staff.map { person in
@@ -148,7 +150,8 @@ final class WeekContext: @unchecked Sendable {
 
     /// Index of the planning day holding `instant`: -1 before the first, `days.count` after the last.
     func dayIndex(_ instant: Instant) -> Int {
-        var low = 0, high = days.count
+        var low = 0
+        var high = days.count
         while low < high {
             let mid = (low + high) / 2
             if days[mid].end <= instant { low = mid + 1 } else { high = mid }
@@ -197,7 +200,12 @@ final class WeekContext: @unchecked Sendable {
                 booked[person].append(ticket)
                 if case .failure(let obstacle) = simulator.simulate(person: person, order: [], fixed: free) {
                     booked[person] = kept
-                    givenUp.append((ticket.leg, Explainer(context: self, state: WeekState(people: 0, clients: 0)).words(obstacle, person: person)))
+                    givenUp.append(
+                        (
+                            ticket.leg,
+                            Explainer(context: self, state: WeekState(people: 0, clients: 0)).words(
+                                obstacle, person: person)
+                        ))
                 }
             }
         }
@@ -211,20 +219,33 @@ final class WeekContext: @unchecked Sendable {
             return problem.clients.firstIndex { $0.place.label == label && $0.place.cityID == city }.map(placeIndex)
         }
         let day = dayIndex(leg.depart)
-        guard day >= 0 && day < days.count else { return .failure(TicketFault(text: "it is outside the planning week")) }
-        guard let window = travelWindows[person][day] else { return .failure(TicketFault(text: "it falls on \(staff.name)'s day off")) }
-        guard window.contains(leg.interval) else { return .failure(TicketFault(text: "it is outside \(staff.name)'s travel hours")) }
-        guard !staff.busy.overlaps(leg.interval) else { return .failure(TicketFault(text: "it overlaps \(staff.name)'s own calendar")) }
+        guard day >= 0 && day < days.count else {
+            return .failure(TicketFault(text: "it is outside the planning week"))
+        }
+        guard let window = travelWindows[person][day] else {
+            return .failure(TicketFault(text: "it falls on \(staff.name)'s day off"))
+        }
+        guard window.contains(leg.interval) else {
+            return .failure(TicketFault(text: "it is outside \(staff.name)'s travel hours"))
+        }
+        guard !staff.busy.overlaps(leg.interval) else {
+            return .failure(TicketFault(text: "it overlaps \(staff.name)'s own calendar"))
+        }
         for part in leg.parts where part.mode.isTimetabled {
             let service = part.service ?? part.mode.rawValue
-            guard timetable.hasService(service, from: part.from, to: part.to, depart: part.depart, arrive: part.arrive) else {
-                return .failure(TicketFault(text: "\(service) no longer runs from \(part.from) at \(problem.zone.clock(part.depart))"))
+            guard timetable.hasService(service, from: part.from, to: part.to, depart: part.depart, arrive: part.arrive)
+            else {
+                return .failure(
+                    TicketFault(
+                        text: "\(service) no longer runs from \(part.from) at \(problem.zone.clock(part.depart))"))
             }
         }
         guard let from = place(leg.from, city: leg.fromCity), let to = place(leg.to, city: leg.toCity) else {
-            return .failure(TicketFault(text: "it joins \(leg.from) and \(leg.to), and the schedule no longer lists both"))
+            return .failure(
+                TicketFault(text: "it joins \(leg.from) and \(leg.to), and the schedule no longer lists both"))
         }
-        return .success(BookedLeg(leg: leg, from: from, to: to, fromPlace: cache.places[from], toPlace: cache.places[to]))
+        return .success(
+            BookedLeg(leg: leg, from: from, to: to, fromPlace: cache.places[from], toPlace: cache.places[to]))
     }
 
     /// Whether a client needs a fixed start shared by several people (a delegation) or is already booked.

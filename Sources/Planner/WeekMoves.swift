@@ -21,20 +21,23 @@ struct WeekMoves {
 
     private var problem: Problem { context.problem }
 
-
     /// Counts work done elsewhere for this search (such as building the week it starts from).
     func spend(_ amount: Int) { effort.spend(amount) }
 
     /// What stops `order` for `person`, nil when it works; counts as work.
     mutating func obstacle(_ person: Int, _ order: [Int], fixed: [Instant?]) -> Obstacle? {
         effort.spend(1)
-        guard case .failure(let obstacle) = simulator.simulate(person: person, order: order, fixed: fixed) else { return nil }
+        guard case .failure(let obstacle) = simulator.simulate(person: person, order: order, fixed: fixed) else {
+            return nil
+        }
         return obstacle
     }
 
     mutating func simulate(_ person: Int, _ order: [Int], fixed: [Instant?]) -> PersonSchedule? {
         effort.spend(1)
-        guard case .success(let schedule) = simulator.simulate(person: person, order: order, fixed: fixed) else { return nil }
+        guard case .success(let schedule) = simulator.simulate(person: person, order: order, fixed: fixed) else {
+            return nil
+        }
         return schedule
     }
 
@@ -82,7 +85,8 @@ struct WeekMoves {
         }
         var fixed = state.fixed
         fixed[client] = start
-        var change = RouteChange(client: client, people: people, routes: [], schedules: [], fixed: start, delta: (0, 0, 0))
+        var change = RouteChange(
+            client: client, people: people, routes: [], schedules: [], fixed: start, delta: (0, 0, 0))
         for person in people {
             var order = state.routes[person]
             order.insert(client, at: order.firstIndex { (state.starts[$0] ?? start) > start } ?? order.count)
@@ -98,7 +102,8 @@ struct WeekMoves {
     /// The cheapest feasible way to place `client`, if any. Counts as work even when nothing needs simulating.
     mutating func bestInsertion(of client: Int, into state: WeekState) -> RouteChange? {
         effort.spend(1)
-        return context.isShared(client) ? bestSharedInsertion(of: client, into: state) : bestSingleInsertion(of: client, into: state)
+        return context.isShared(client)
+            ? bestSharedInsertion(of: client, into: state) : bestSingleInsertion(of: client, into: state)
     }
 
     mutating func apply(_ change: RouteChange, to state: inout WeekState) {
@@ -122,13 +127,15 @@ struct WeekMoves {
     }
 
     private mutating func bestSingleInsertion(of client: Int, into state: WeekState) -> RouteChange? {
-        bestSingleInsertion(of: client, into: state, trying: candidates(for: client, among: context.leads[client], in: state))
+        bestSingleInsertion(
+            of: client, into: state, trying: candidates(for: client, among: context.leads[client], in: state))
     }
 
     /// The people `bestInsertion` would try for a visit, when it needs one lead and no fixed start; nil otherwise.
     /// With `avoiding`, that person is not among them (a visit handed over to someone else).
     func singleCandidates(for client: Int, in state: WeekState, avoiding: Int = -1) -> [Int]? {
-        context.isShared(client) ? nil : candidates(for: client, among: context.leads[client].filter { $0 != avoiding }, in: state)
+        context.isShared(client)
+            ? nil : candidates(for: client, among: context.leads[client].filter { $0 != avoiding }, in: state)
     }
 
     /// The cheapest feasible way to place a visit led by one of `people` (a visit without a fixed start).
@@ -137,7 +144,10 @@ struct WeekMoves {
         var best: RouteChange?
         let large = context.leads[client].count > Self.candidateCount
         for person in people {
-            guard context.commonWindows(client, person).earliestFit(seconds: length, notBefore: context.days[0].start) != nil else { continue }
+            guard
+                context.commonWindows(client, person).earliestFit(seconds: length, notBefore: context.days[0].start)
+                    != nil
+            else { continue }
             let route = state.routes[person]
             let old = state.schedules[person]
             let latest = context.latestStart[client]
@@ -161,7 +171,10 @@ struct WeekMoves {
                 guard let schedule = simulate(person, order, fixed: state.fixed) else { continue }
                 var change = RouteChange(
                     client: client, people: [person], routes: [order], schedules: [schedule], fixed: nil,
-                    delta: (schedule.travelSeconds - old.travelSeconds, schedule.cost - old.cost, schedule.nightsAway - old.nightsAway))
+                    delta: (
+                        schedule.travelSeconds - old.travelSeconds, schedule.cost - old.cost,
+                        schedule.nightsAway - old.nightsAway
+                    ))
                 weigh(&change)
                 guard change.isBetter(than: best), precedenceHolds(state, change) else { continue }
                 best = change
@@ -193,7 +206,8 @@ struct WeekMoves {
         // A must-visit (few, and first in the objective) is worth trying with everyone.
         guard leads.count > most, !(everyoneForMustVisits && problem.clients[client].mustVisit) else { return leads }
         let city = problem.clients[client].place.cityID
-        let going = leads.filter { person in state.routes[person].contains { problem.clients[$0].place.cityID == city } }
+        let going = leads.filter { person in state.routes[person].contains { problem.clients[$0].place.cityID == city }
+        }
         let byLoad = { (a: Int, b: Int) in (state.routes[a].count, a) < (state.routes[b].count, b) }
         let nearby = going.sorted(by: byLoad).prefix(most - 2)
         let idle = leads.filter { !nearby.contains($0) }.sorted(by: byLoad).prefix(most - nearby.count)
@@ -207,7 +221,8 @@ struct WeekMoves {
     /// detour those bounds estimate (seconds to the visit and on to the next place, less the seconds between the two),
     /// for ranking positions; 0 when the schedule does not match the route.
     private func detourBound(_ client: Int, person: Int, at position: Int, in state: WeekState) -> Int64? {
-        let route = state.routes[person], old = state.schedules[person]
+        let route = state.routes[person]
+        let old = state.schedules[person]
         guard old.visits.count == route.count else { return 0 }
         let here = context.placeIndex(client: client)
         let from = position == 0 ? person : context.placeIndex(client: route[position - 1])
@@ -239,25 +254,30 @@ struct WeekMoves {
         let length = Int64(target.meetingMinutes) * 60
         let required = context.with[client]
         guard required.count == target.with.count else { return nil }
-        let leads: [Int?] = target.isPinned ? [nil] : candidates(for: client, among: context.leads[client], in: state).map { $0 }
+        let leads: [Int?] =
+            target.isPinned ? [nil] : candidates(for: client, among: context.leads[client], in: state).map { $0 }
         var best: RouteChange?
         for lead in leads {
             let people = required + (lead.map { [$0] } ?? [])
             for start in candidateStarts(client, people: people, length: length) {
                 var fixed = state.fixed
                 fixed[client] = start
-                var change = RouteChange(client: client, people: people, routes: [], schedules: [], fixed: start, delta: (0, 0, 0))
+                var change = RouteChange(
+                    client: client, people: people, routes: [], schedules: [], fixed: start, delta: (0, 0, 0))
                 for person in people {
                     let route = state.routes[person]
                     let old = state.schedules[person]
                     var chosen: ([Int], PersonSchedule)?
                     // Positions around the start: after every visit that currently starts before it.
-                    let position = route.firstIndex { (state.starts[$0] ?? .init(seconds: .max)) > start } ?? route.count
+                    let position =
+                        route.firstIndex { (state.starts[$0] ?? .init(seconds: .max)) > start } ?? route.count
                     for at in Set([position, max(0, position - 1), min(route.count, position + 1)]).sorted() {
                         var order = route
                         order.insert(client, at: at)
                         guard let schedule = simulate(person, order, fixed: fixed) else { continue }
-                        if chosen == nil || schedule.travelSeconds < chosen!.1.travelSeconds { chosen = (order, schedule) }
+                        if chosen == nil || schedule.travelSeconds < chosen!.1.travelSeconds {
+                            chosen = (order, schedule)
+                        }
                     }
                     guard let (order, schedule) = chosen else {
                         change.routes = []
@@ -303,7 +323,9 @@ struct WeekMoves {
         for schedule in change.schedules {
             for (client, interval) in schedule.visits { starts[client] = interval.start }
         }
-        func start(_ client: Int) -> Instant? { starts[client] ?? (state.isPlaced(client) ? state.starts[client] : nil) }
+        func start(_ client: Int) -> Instant? {
+            starts[client] ?? (state.isPlaced(client) ? state.starts[client] : nil)
+        }
         func length(_ client: Int) -> Int64 { Int64(problem.clients[client].meetingMinutes) * 60 }
         for (client, begin) in starts {
             for earlier in context.before[client] {

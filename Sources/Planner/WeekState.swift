@@ -20,7 +20,8 @@ struct Objective: Comparable {
 
     /// One number that orders plans nearly as `<` does, for annealing.
     var value: Double {
-        Double(mustVisits) * 1e13 - Double(changes) * 1e12 + Double(priority) * 1e8 - Double(travelSeconds) - cost * 1e-3 - Double(nights) * 1e-4
+        Double(mustVisits) * 1e13 - Double(changes) * 1e12 + Double(priority) * 1e8 - Double(travelSeconds) - cost
+            * 1e-3 - Double(nights) * 1e-4
     }
 }
 

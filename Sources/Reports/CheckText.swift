@@ -8,13 +8,18 @@ public enum CheckText {
     public static func table(plan: String, findings: [Finding]) -> String {
         if findings.isEmpty { return SafeText.line("\(plan): no problems found") + "\n" }
         return findings.map { finding in
-            SafeText.line("\(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(finding.rule): \(finding.message)") + "\n"
+            SafeText.line(
+                "\(finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(finding.rule): \(finding.message)"
+            ) + "\n"
         }.joined()
     }
 
     /// The JSON report: `plan`, `ok` (no finding is an error) and the `findings`, written like plan.json.
     public static func json(plan: String, findings: [Finding]) -> String {
-        String(decoding: ReportJSON.encode(CheckReport(plan: plan, ok: !findings.contains { $0.severity == .error }, findings: findings)), as: UTF8.self)
+        String(
+            decoding: ReportJSON.encode(
+                CheckReport(plan: plan, ok: !findings.contains { $0.severity == .error }, findings: findings)),
+            as: UTF8.self)
     }
 
     /// The JSON form of `tiaoqi check`.

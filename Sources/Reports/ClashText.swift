@@ -6,7 +6,8 @@ import Timeline
 /// The terminal form of a clash list: one block per clash, errors first, and a count at the end.
 public enum ClashText {
     /// The table for `clashes`, times in `zone`, people by their names in `staff`, remedies in `language`.
-    public static func render(_ clashes: [Clash], zone: Zone, staff: [Staff], language: ReportLanguage = .en) -> String {
+    public static func render(_ clashes: [Clash], zone: Zone, staff: [Staff], language: ReportLanguage = .en) -> String
+    {
         guard !clashes.isEmpty else { return "no clashes\n" }
         var names: [String: String] = [:]
         for person in staff where names[person.id] == nil { names[person.id] = person.name }
@@ -15,20 +16,27 @@ public enum ClashText {
         for clash in clashes {
             let when = clash.start.map(zone.weekdayClock) ?? "—"
             let people = SafeText.line(clash.people.map { names[$0] ?? $0 }.joined(separator: ", "))
-            text += "\(TextWidth.pad(clash.severity.rawValue, to: 8))\(TextWidth.pad(clash.kind.rawValue, to: kindWidth + 2))\(TextWidth.pad(when, to: 11))\(people)\n"
+            text +=
+                "\(TextWidth.pad(clash.severity.rawValue, to: 8))\(TextWidth.pad(clash.kind.rawValue, to: kindWidth + 2))\(TextWidth.pad(when, to: 11))\(people)\n"
             text += "        " + SafeText.line(clash.explanation) + "\n"
-            text += "        \(language == .zh ? "建议" : "fix"): " + SafeText.line(RemedyText.sentence(clash.remedy, language: language)) + "\n"
+            text +=
+                "        \(language == .zh ? "建议" : "fix"): "
+                + SafeText.line(RemedyText.sentence(clash.remedy, language: language)) + "\n"
         }
         let errors = clashes.filter { $0.severity == .error }.count
-        text += "\(clashes.count) clash\(clashes.count == 1 ? "" : "es"): \(errors) error\(errors == 1 ? "" : "s"), \(clashes.count - errors) warning\(clashes.count - errors == 1 ? "" : "s")\n"
+        text +=
+            "\(clashes.count) clash\(clashes.count == 1 ? "" : "es"): \(errors) error\(errors == 1 ? "" : "s"), \(clashes.count - errors) warning\(clashes.count - errors == 1 ? "" : "s")\n"
         return text
     }
 
     /// The JSON report of `tiaoqi clashes`: `ok` (no clash is an error), the plan and hand-made week files, and the
     /// `clashes` (each with its remedy as data and, as `fix`, in words in `language`), written like plan.json.
-    public static func json(_ clashes: [Clash], plans: [String], handPlans: [String], language: ReportLanguage = .en) -> String {
+    public static func json(_ clashes: [Clash], plans: [String], handPlans: [String], language: ReportLanguage = .en)
+        -> String
+    {
         let entries = clashes.map { Entry(clash: $0, fix: RemedyText.sentence($0.remedy, language: language)) }
-        let report = ClashReport(ok: !clashes.contains { $0.severity == .error }, plans: plans, handPlans: handPlans, clashes: entries)
+        let report = ClashReport(
+            ok: !clashes.contains { $0.severity == .error }, plans: plans, handPlans: handPlans, clashes: entries)
         return String(decoding: ReportJSON.encode(report), as: UTF8.self)
     }
 

@@ -33,11 +33,16 @@ extension HTMLReport {
             for visit in week.plan.visits where visit.staff.contains(person) {
                 let client = context.client(visit.client)
                 let others = visit.staff.filter { $0 != person }.map(context.personName)
-                var detail = ["\(context.span(visit.start, visit.end)) \(labels.meet) \(visit.clientName) (\(visit.client))"]
+                var detail = [
+                    "\(context.span(visit.start, visit.end)) \(labels.meet) \(visit.clientName) (\(visit.client))"
+                ]
                 if let client, !client.address.isEmpty { detail.append(client.address) }
                 detail.append(context.cityName(visit.city))
                 if !others.isEmpty { detail.append("+ " + others.joined(separator: "、")) }
-                if let client { detail.append("\(labels.priority) \(client.priority)" + (client.mustVisit ? " · \(labels.mustVisit)" : "")) }
+                if let client {
+                    detail.append(
+                        "\(labels.priority) \(client.priority)" + (client.mustVisit ? " · \(labels.mustVisit)" : ""))
+                }
                 detail.append(team)
                 blocks.append(
                     Block(
@@ -57,7 +62,8 @@ extension HTMLReport {
                 if !money.isEmpty { detail.append(money.joined(separator: " · ")) }
                 detail.append(team)
                 let label = services.isEmpty ? route : services.joined(separator: "; ")
-                blocks.append(Block(kind: .leg, interval: leg.interval, label: label, detail: detail.joined(separator: "\n")))
+                blocks.append(
+                    Block(kind: .leg, interval: leg.interval, label: label, detail: detail.joined(separator: "\n")))
             }
         }
         for hand in context.handPlans where hand.person == person {
@@ -69,7 +75,10 @@ extension HTMLReport {
                 detail.append("\(labels.handMade): \(hand.source)")
                 detail.append("\(labels.team) \(hand.team)")
                 let interval = Interval(event.start, max(event.end, event.start.adding(minutes: 15)))
-                blocks.append(Block(kind: .hand, interval: interval, label: event.summary, detail: detail.joined(separator: "\n"), client: event.client))
+                blocks.append(
+                    Block(
+                        kind: .hand, interval: interval, label: event.summary, detail: detail.joined(separator: "\n"),
+                        client: event.client))
             }
         }
         // A hotel night shows from the evening (after the day's last block, 21:00 at the earliest) to midnight.
@@ -77,7 +86,8 @@ extension HTMLReport {
             for stay in week.plan.stays where stay.person == person {
                 let day = context.zone.day(stay.night)
                 let evening = context.zone.instant(stay.night, TimeOfDay(minutes: 21 * 60))
-                let busyUntil = blocks.filter { $0.interval.overlaps(day) }.map { min($0.interval.end, day.end) }.max() ?? evening
+                let busyUntil =
+                    blocks.filter { $0.interval.overlaps(day) }.map { min($0.interval.end, day.end) }.max() ?? evening
                 let start = min(max(evening, busyUntil), day.end - 3600)
                 let detail = [
                     "\(labels.hotel) \(context.cityName(stay.city))", "\(stay.night)", "¥\(yuan(stay.cost))",
@@ -85,7 +95,8 @@ extension HTMLReport {
                 ]
                 blocks.append(
                     Block(
-                        kind: .stay, interval: Interval(start, day.end), label: "\(labels.hotel) \(context.cityName(stay.city))",
+                        kind: .stay, interval: Interval(start, day.end),
+                        label: "\(labels.hotel) \(context.cityName(stay.city))",
                         detail: detail.joined(separator: "\n")))
             }
         }
@@ -122,7 +133,8 @@ extension HTMLReport {
         }
         let axis = "<div class=\"axis\"><div class=\"label\"></div><div class=\"ticks\">\(ticks)</div></div>\n"
 
-        var html = "<section id=\"timelines\" style=\"--hour:\(hourWidth)\">\n<h2>\(escape(labels.timelines)) (\(context.people.count))</h2>\n"
+        var html =
+            "<section id=\"timelines\" style=\"--hour:\(hourWidth)\">\n<h2>\(escape(labels.timelines)) (\(context.people.count))</h2>\n"
         for (person, blocks) in everyone {
             let clashIDs = blocks.map { block in
                 context.clashes.indices.filter { index in
@@ -134,12 +146,16 @@ extension HTMLReport {
                 }
             }
             var about = [person]
-            if let home = context.person(person)?.home.cityID { about.append("\(labels.home) \(context.cityName(home))") }
-            let teams = context.weeks.filter { $0.plan.people.contains(person) }.map(\.team)
+            if let home = context.person(person)?.home.cityID {
+                about.append("\(labels.home) \(context.cityName(home))")
+            }
+            let teams =
+                context.weeks.filter { $0.plan.people.contains(person) }.map(\.team)
                 + context.handPlans.filter { $0.person == person }.map { "\($0.team) (\(labels.handMade))" }
             if !teams.isEmpty { about.append("\(labels.team) \(teams.joined(separator: ", "))") }
             html += "<section class=\"person\" id=\"person-\(escape(person))\" data-person=\"\(escape(person))\">\n"
-            html += "<h3>\(escape(context.personName(person)))<small>\(escape(about.joined(separator: " · ")))</small></h3>\n"
+            html +=
+                "<h3>\(escape(context.personName(person)))<small>\(escape(about.joined(separator: " · ")))</small></h3>\n"
             if blocks.isEmpty {
                 html += "<p class=\"empty\">\(escape(labels.nothingPlanned))</p>\n</section>\n"
                 continue
@@ -166,9 +182,13 @@ extension HTMLReport {
                     var title = block.detail
                     for index in clashes { title += "\n⚠ \(context.clashes[index].explanation)" }
                     html += "<div class=\"block \(block.kind.rawValue)\(clashes.isEmpty ? "" : " clashing")\""
-                    html += " style=\"left:\(percent(piece.from));width:\(percent(firstHour * 60 + piece.to - piece.from));top:\(piece.lane * 34)px\""
-                    if !clashes.isEmpty { html += " data-clash=\"\(clashes.map { "clash-\($0 + 1)" }.joined(separator: " "))\"" }
-                    html += " title=\"\(escape(title))\"><b>\(TimeOfDay(minutes: piece.from))</b>\(escape(block.label))</div>"
+                    html +=
+                        " style=\"left:\(percent(piece.from));width:\(percent(firstHour * 60 + piece.to - piece.from));top:\(piece.lane * 34)px\""
+                    if !clashes.isEmpty {
+                        html += " data-clash=\"\(clashes.map { "clash-\($0 + 1)" }.joined(separator: " "))\""
+                    }
+                    html +=
+                        " title=\"\(escape(title))\"><b>\(TimeOfDay(minutes: piece.from))</b>\(escape(block.label))</div>"
                 }
                 html += "</div></div>\n"
             }

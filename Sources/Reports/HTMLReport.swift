@@ -27,7 +27,9 @@ public enum HTMLReport {
     }
 
     /// The whole page: inline CSS and SVG, no scripts and no external resources; every input string is escaped.
-    public static func render(title: String, weeks: [Week], handPlans: [HandPlan], clashes: [Clash], language: ReportLanguage) -> String {
+    public static func render(
+        title: String, weeks: [Week], handPlans: [HandPlan], clashes: [Clash], language: ReportLanguage
+    ) -> String {
         let context = ReportContext(weeks: weeks, handPlans: handPlans, clashes: clashes, language: language)
         let labels = context.labels
         var html = """
@@ -79,7 +81,8 @@ public enum HTMLReport {
         let errors = context.clashes.filter { $0.severity == .error }.count
         let warnings = context.clashes.count - errors
         var html = "<header>\n<h1>\(escape(title))</h1>\n<p class=\"meta\">"
-        html += "<span>\(escape(labels.teams)): \(context.teams.map { "<b class=\"team\">\(escape($0))</b>" }.joined(separator: " · "))</span>"
+        html +=
+            "<span>\(escape(labels.teams)): \(context.teams.map { "<b class=\"team\">\(escape($0))</b>" }.joined(separator: " · "))</span>"
         if let first = context.days.first, let last = context.days.last {
             html += " <span>\(escape(labels.period)): \(escape("\(first) – \(last)"))</span>"
         }
@@ -88,7 +91,8 @@ public enum HTMLReport {
         html += "<p class=\"summary \(state)\"><a href=\"#clashes\">\(escape(labels.clashes))</a>: "
         html += "<span class=\"badge error\">\(escape(labels.severityName(.error))) \(errors)</span> "
         html += "<span class=\"badge warning\">\(escape(labels.severityName(.warning))) \(warnings)</span> "
-        html += "<span class=\"total\">(\(escape(labels.summary(errors: errors, warnings: warnings))))</span></p>\n</header>\n"
+        html +=
+            "<span class=\"total\">(\(escape(labels.summary(errors: errors, warnings: warnings))))</span></p>\n</header>\n"
         return html
     }
 
@@ -96,21 +100,29 @@ public enum HTMLReport {
     static func clashTable(_ context: ReportContext) -> String {
         let labels = context.labels
         var html = "<section id=\"clashes\">\n<h2>\(escape(labels.clashes)) (\(context.clashes.count))</h2>\n"
-        guard !context.clashes.isEmpty else { return html + "<p class=\"none\">\(escape(labels.noClashes))</p>\n</section>\n" }
+        guard !context.clashes.isEmpty else {
+            return html + "<p class=\"none\">\(escape(labels.noClashes))</p>\n</section>\n"
+        }
         let time = "\(labels.time) (\(context.zone.identifier))"
-        let headings = ["#", labels.kind, labels.severity, labels.people, labels.clients, time, labels.explanation, labels.fix]
-        html += "<table class=\"clashes\">\n<thead><tr>\(headings.map { "<th>\(escape($0))</th>" }.joined())</tr></thead>\n<tbody>\n"
+        let headings = [
+            "#", labels.kind, labels.severity, labels.people, labels.clients, time, labels.explanation, labels.fix,
+        ]
+        html +=
+            "<table class=\"clashes\">\n<thead><tr>\(headings.map { "<th>\(escape($0))</th>" }.joined())</tr></thead>\n<tbody>\n"
         for (index, clash) in context.clashes.enumerated() {
             let severity = clash.severity.rawValue
             let people = clash.people.map { "<a href=\"#person-\(escape($0))\">\(escape(context.personName($0)))</a>" }
             let clients = clash.clients.map { escape(context.clientName($0)) }
-            let teams = clash.teams.isEmpty ? "" : "<div class=\"teams\">\(clash.teams.map { escape($0) }.joined(separator: " · "))</div>"
+            let teams =
+                clash.teams.isEmpty
+                ? "" : "<div class=\"teams\">\(clash.teams.map { escape($0) }.joined(separator: " · "))</div>"
             html += "<tr id=\"clash-\(index + 1)\" class=\"clash \(severity)\">"
             html += "<td>\(index + 1)</td><td><code>\(escape(clash.kind.rawValue))</code>\(teams)</td>"
             html += "<td><span class=\"badge \(severity)\">\(escape(labels.severityName(clash.severity)))</span></td>"
             html += "<td>\(people.joined(separator: "、"))</td><td>\(clients.joined(separator: "、"))</td>"
             html += "<td class=\"when\">\(escape(context.span(clash.start, clash.end)))</td>"
-            html += "<td class=\"explanation\">\(escape(clash.explanation))</td><td class=\"fix\">\(escape(RemedyText.sentence(clash.remedy, language: context.labels.language)))</td></tr>\n"
+            html +=
+                "<td class=\"explanation\">\(escape(clash.explanation))</td><td class=\"fix\">\(escape(RemedyText.sentence(clash.remedy, language: context.labels.language)))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }
@@ -119,14 +131,16 @@ public enum HTMLReport {
     static func visitTable(_ context: ReportContext) -> String {
         let labels = context.labels
         struct Row {
-            var start: Instant, end: Instant, client: String, clientName: String, city: String, people: [String], team: String, hand: Bool
+            var start: Instant, end: Instant, client: String, clientName: String, city: String, people: [String],
+                team: String, hand: Bool
         }
         var rows: [Row] = []
         for week in context.weeks {
             for visit in week.plan.visits {
                 rows.append(
                     Row(
-                        start: visit.start, end: visit.end, client: visit.client, clientName: visit.clientName, city: visit.city,
+                        start: visit.start, end: visit.end, client: visit.client, clientName: visit.clientName,
+                        city: visit.city,
                         people: visit.staff, team: week.team, hand: false))
             }
         }
@@ -136,14 +150,18 @@ public enum HTMLReport {
                 rows.append(
                     Row(
                         start: event.start, end: event.end, client: client, clientName: context.clientName(client),
-                        city: event.city ?? context.client(client)?.place.cityID ?? "", people: [hand.person], team: hand.team, hand: true))
+                        city: event.city ?? context.client(client)?.place.cityID ?? "", people: [hand.person],
+                        team: hand.team, hand: true))
             }
         }
         rows.sort { ($0.start, $0.client) < ($1.start, $1.client) }
         var html = "<section id=\"visits\">\n<h2>\(escape(labels.visits)) (\(rows.count))</h2>\n"
         guard !rows.isEmpty else { return html + "<p class=\"none\">\(escape(labels.noVisits))</p>\n</section>\n" }
-        let headings = [labels.time, labels.client, labels.address, labels.city, labels.people, labels.team, labels.priority]
-        html += "<table class=\"visits\">\n<thead><tr>\(headings.map { "<th>\(escape($0))</th>" }.joined())</tr></thead>\n<tbody>\n"
+        let headings = [
+            labels.time, labels.client, labels.address, labels.city, labels.people, labels.team, labels.priority,
+        ]
+        html +=
+            "<table class=\"visits\">\n<thead><tr>\(headings.map { "<th>\(escape($0))</th>" }.joined())</tr></thead>\n<tbody>\n"
         for row in rows {
             let client = context.client(row.client)
             let people = row.people.map { "<a href=\"#person-\(escape($0))\">\(escape(context.personName($0)))</a>" }

@@ -5,7 +5,8 @@ import Timeline
 public enum OccurrenceText {
     /// One JSON object: `uid`, `recurrence_id`, `start`, `end`, `transp`, `status`, `summary`.
     public static func jsonLine(_ occurrence: Occurrence) -> String {
-        let start: String, end: String
+        let start: String
+        let end: String
         if let dates = occurrence.allDayDates {
             start = dates.start.description
             end = dates.end.description
@@ -16,7 +17,8 @@ public enum OccurrenceText {
         let recurrence = occurrence.recurrenceDate.map { $0.description } ?? occurrence.recurrenceID.map(\.iso8601)
         let fields: [(String, String?)] = [
             ("uid", occurrence.uid), ("recurrence_id", recurrence), ("start", start), ("end", end),
-            ("transp", occurrence.transparency.rawValue), ("status", occurrence.status), ("summary", occurrence.summary ?? ""),
+            ("transp", occurrence.transparency.rawValue), ("status", occurrence.status),
+            ("summary", occurrence.summary ?? ""),
         ]
         return "{" + fields.map { "\"\($0.0)\":" + ($0.1.map(JSONText.quote) ?? "null") }.joined(separator: ",") + "}"
     }
@@ -37,7 +39,9 @@ public enum OccurrenceText {
         let when: String
         if let dates = occurrence.allDayDates {
             let last = dates.end.adding(days: -1)
-            when = dates.start == last ? "\(dates.start.weekday.displayName) \(dates.start) all day" : "\(dates.start) – \(last) all day"
+            when =
+                dates.start == last
+                ? "\(dates.start.weekday.displayName) \(dates.start) all day" : "\(dates.start) – \(last) all day"
         } else {
             let (date, time, _) = zone.local(occurrence.interval.start)
             when = "\(date.weekday.displayName) \(date) \(time)–\(zone.clock(occurrence.interval.end))"

@@ -14,7 +14,8 @@ public enum PlanCalendars {
         func city(_ id: String) -> String { timetable.cities[id]?.displayName ?? id }
         func utc(_ instant: Instant) -> String { DateTimeValue.utc(instant).icalendarText }
         func event(
-            uid: String, start: ContentLine, end: ContentLine, summary: String, location: String?, description: String?, transparent: Bool = false,
+            uid: String, start: ContentLine, end: ContentLine, summary: String, location: String?, description: String?,
+            transparent: Bool = false,
             remindMinutes: Int? = nil
         ) -> Component {
             var properties = [
@@ -25,14 +26,18 @@ public enum PlanCalendars {
             if let description { properties.append(.text("DESCRIPTION", description)) }
             if transparent { properties.append(ContentLine(name: "TRANSP", value: "TRANSPARENT")) }
             // A reminder before a departure, in time to reach the station.
-            let alarms = remindMinutes.map { minutes in
-                [Component(
-                    name: "VALARM",
-                    properties: [
-                        ContentLine(name: "ACTION", value: "DISPLAY"), ContentLine(name: "TRIGGER", value: "-PT\(minutes)M"),
-                        ContentLine.text("DESCRIPTION", summary),
-                    ])]
-            } ?? []
+            let alarms =
+                remindMinutes.map { minutes in
+                    [
+                        Component(
+                            name: "VALARM",
+                            properties: [
+                                ContentLine(name: "ACTION", value: "DISPLAY"),
+                                ContentLine(name: "TRIGGER", value: "-PT\(minutes)M"),
+                                ContentLine.text("DESCRIPTION", summary),
+                            ])
+                    ]
+                } ?? []
             return Component(name: "VEVENT", properties: properties, components: alarms)
         }
         for person in problem.staff {
@@ -41,7 +46,8 @@ public enum PlanCalendars {
                 let client = problem.clients.first { $0.id == visit.client }
                 events.append(
                     event(
-                        uid: "visit-\(visit.client)-\(person.id)@tiaoqi", start: ContentLine(name: "DTSTART", value: utc(visit.start)),
+                        uid: "visit-\(visit.client)-\(person.id)@tiaoqi",
+                        start: ContentLine(name: "DTSTART", value: utc(visit.start)),
                         end: ContentLine(name: "DTEND", value: utc(visit.end)), summary: "拜访 \(visit.clientName)",
                         location: client.map { $0.address.isEmpty ? city($0.place.cityID) : $0.address },
                         description: client.map { "客户 \($0.id) · 优先级 \($0.priority)\($0.mustVisit ? " · 必访" : "")" }))
@@ -56,7 +62,8 @@ public enum PlanCalendars {
                             start: ContentLine(name: "DTSTART", value: utc(part.depart)),
                             end: ContentLine(name: "DTEND", value: utc(part.arrive)),
                             summary: "\(service) \(stop(part.from)) → \(stop(part.to))", location: stop(part.from),
-                            description: "\(leg.from) → \(leg.to); leave the door \(problem.zone.clock(leg.depart)), arrive \(problem.zone.clock(leg.arrive))"
+                            description:
+                                "\(leg.from) → \(leg.to); leave the door \(problem.zone.clock(leg.depart)), arrive \(problem.zone.clock(leg.arrive))"
                                 + (leg.booked == true ? "; booked" : ""),
                             // One reminder per leg: 30 minutes before leaving the door for its first service.
                             remindMinutes: index == firstService ? Int((part.depart - leg.depart) / 60) + 30 : nil))
@@ -66,14 +73,20 @@ public enum PlanCalendars {
                 events.append(
                     event(
                         uid: "stay-\(person.id)-\(stay.night)@tiaoqi",
-                        start: ContentLine(name: "DTSTART", parameters: ["VALUE": "DATE"], value: DateTimeValue.date(stay.night).icalendarText),
-                        end: ContentLine(name: "DTEND", parameters: ["VALUE": "DATE"], value: DateTimeValue.date(stay.night.adding(days: 1)).icalendarText),
-                        summary: "住宿 \(city(stay.city))", location: city(stay.city), description: nil, transparent: true))
+                        start: ContentLine(
+                            name: "DTSTART", parameters: ["VALUE": "DATE"],
+                            value: DateTimeValue.date(stay.night).icalendarText),
+                        end: ContentLine(
+                            name: "DTEND", parameters: ["VALUE": "DATE"],
+                            value: DateTimeValue.date(stay.night.adding(days: 1)).icalendarText),
+                        summary: "住宿 \(city(stay.city))", location: city(stay.city), description: nil, transparent: true
+                    ))
             }
             let calendar = Component(
                 name: "VCALENDAR",
                 properties: [
-                    ContentLine(name: "VERSION", value: "2.0"), ContentLine(name: "PRODID", value: "-//Tiaoqi//Itinerary//ZH"),
+                    ContentLine(name: "VERSION", value: "2.0"),
+                    ContentLine(name: "PRODID", value: "-//Tiaoqi//Itinerary//ZH"),
                     ContentLine(name: "CALSCALE", value: "GREGORIAN"), ContentLine(name: "METHOD", value: "PUBLISH"),
                     .text("X-WR-CALNAME", "\(person.name) · \(plan.name)"),
                 ],

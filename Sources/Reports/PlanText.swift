@@ -20,24 +20,36 @@ public enum PlanText {
             for leg in plan.legs where leg.person == person.id {
                 let services = leg.parts.filter { $0.mode != .taxi }
                 if services.isEmpty {
-                    rows.append((leg.depart, zone.date(of: leg.depart), "\(clock(leg.depart))–\(clock(leg.arrive))", "taxi \(leg.from) → \(leg.to)"))
+                    rows.append(
+                        (
+                            leg.depart, zone.date(of: leg.depart), "\(clock(leg.depart))–\(clock(leg.arrive))",
+                            "taxi \(leg.from) → \(leg.to)"
+                        ))
                     continue
                 }
-                let legs = services.map { "\($0.service ?? "by \($0.mode.rawValue)") \(stop($0.from)) \(clock($0.depart)) → \(stop($0.to)) \(clock($0.arrive))" }
-                let price = (leg.price > 0 ? String(format: ", ¥%.0f", leg.price) : "") + (leg.booked == true ? ", booked" : "")
+                let legs = services.map {
+                    "\($0.service ?? "by \($0.mode.rawValue)") \(stop($0.from)) \(clock($0.depart)) → \(stop($0.to)) \(clock($0.arrive))"
+                }
+                let price =
+                    (leg.price > 0 ? String(format: ", ¥%.0f", leg.price) : "") + (leg.booked == true ? ", booked" : "")
                 rows.append(
-                    (leg.depart, zone.date(of: leg.depart), "\(clock(leg.depart))–\(clock(leg.arrive))",
+                    (
+                        leg.depart, zone.date(of: leg.depart), "\(clock(leg.depart))–\(clock(leg.arrive))",
                         "\(city(leg.fromCity)) → \(city(leg.toCity)): " + legs.joined(separator: "; ")
-                            + " (leave \(clock(leg.depart)), door \(clock(leg.arrive))\(price))"))
+                            + " (leave \(clock(leg.depart)), door \(clock(leg.arrive))\(price))"
+                    ))
             }
             for visit in plan.visits where visit.staff.contains(person.id) {
                 let client = problem.clients.first { $0.id == visit.client }
                 let others = visit.staff.filter { $0 != person.id }
                 let with = others.isEmpty ? "" : " with \(others.joined(separator: ", "))"
-                let detail = client.map { " [\($0.id), priority \($0.priority)\($0.mustVisit ? ", must-visit" : "")]" } ?? ""
+                let detail =
+                    client.map { " [\($0.id), priority \($0.priority)\($0.mustVisit ? ", must-visit" : "")]" } ?? ""
                 rows.append(
-                    (visit.start, zone.date(of: visit.start), "\(clock(visit.start))–\(clock(visit.end))",
-                        "meet \(visit.clientName)\(detail) in \(city(visit.city))\(with)"))
+                    (
+                        visit.start, zone.date(of: visit.start), "\(clock(visit.start))–\(clock(visit.end))",
+                        "meet \(visit.clientName)\(detail) in \(city(visit.city))\(with)"
+                    ))
             }
             for stay in plan.stays where stay.person == person.id {
                 rows.append((zone.day(stay.night).end - 1, stay.night, "night", "hotel in \(city(stay.city))"))
@@ -55,7 +67,11 @@ public enum PlanText {
         if !plan.leftOut.isEmpty {
             out += "\nLeft out (\(plan.leftOut.count)):\n"
             for entry in plan.leftOut {
-                out += "  " + SafeText.line("\(entry.clientName) [\(entry.client), priority \(entry.priority)\(entry.mustVisit ? ", MUST-VISIT" : "")]") + "\n"
+                out +=
+                    "  "
+                    + SafeText.line(
+                        "\(entry.clientName) [\(entry.client), priority \(entry.priority)\(entry.mustVisit ? ", MUST-VISIT" : "")]"
+                    ) + "\n"
                 for reason in entry.reasons { out += "    - " + SafeText.line(reason) + "\n" }
             }
         }
@@ -70,15 +86,19 @@ public enum PlanText {
             let cost = person.tickets + person.hotels
             let limit = person.costLimit.map { String(format: " (limit ¥%.0f)", $0) } ?? ""
             out += String(
-                format: "\n  %@: %d visits · travel %dh%02dm (busiest day %dh%02dm of %dh%02dm) · tickets ¥%.0f + hotels ¥%.0f = ¥%.0f%@ · nights %@",
-                name, person.visits, person.travelMinutes / 60, person.travelMinutes % 60, person.busiestDayMinutes / 60,
-                person.busiestDayMinutes % 60, person.dailyCapMinutes / 60, person.dailyCapMinutes % 60, person.tickets, person.hotels, cost,
+                format:
+                    "\n  %@: %d visits · travel %dh%02dm (busiest day %dh%02dm of %dh%02dm) · tickets ¥%.0f + hotels ¥%.0f = ¥%.0f%@ · nights %@",
+                name, person.visits, person.travelMinutes / 60, person.travelMinutes % 60,
+                person.busiestDayMinutes / 60,
+                person.busiestDayMinutes % 60, person.dailyCapMinutes / 60, person.dailyCapMinutes % 60, person.tickets,
+                person.hotels, cost,
                 limit, nights)
         }
         if score.people != nil { out += "\n" }
         out += String(
             format: "\nScore: must-visits %d/%d · priority %d/%d · travel %dh%02dm · cost ¥%.0f · %d nights away\n",
-            score.mustVisitsPlaced, score.mustVisitsTotal, score.priorityPlaced, score.priorityTotal, score.travelMinutes / 60,
+            score.mustVisitsPlaced, score.mustVisitsTotal, score.priorityPlaced, score.priorityTotal,
+            score.travelMinutes / 60,
             score.travelMinutes % 60, score.cost, score.nightsAway)
         return out
     }

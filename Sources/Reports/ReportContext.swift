@@ -29,7 +29,9 @@ struct ReportContext {
         labels = ReportLabels(language: language)
         let zone = weeks.first?.problem.zone ?? Zone(identifier: "Asia/Shanghai") ?? .utc
         self.zone = zone
-        var staff: [String: Staff] = [:], clients: [String: Client] = [:], cities: [String: City] = [:]
+        var staff: [String: Staff] = [:]
+        var clients: [String: Client] = [:]
+        var cities: [String: City] = [:]
         for week in weeks {
             for person in week.problem.staff where staff[person.id] == nil { staff[person.id] = person }
             for client in week.problem.clients where clients[client.id] == nil { clients[client.id] = client }
@@ -52,10 +54,11 @@ struct ReportContext {
             for leg in week.plan.legs { days.formUnion([zone.date(of: leg.depart), zone.date(of: leg.arrive - 1)]) }
             for stay in week.plan.stays { days.insert(stay.night) }
         }
-        for event in handPlans.flatMap(\.events) { days.formUnion([zone.date(of: event.start), zone.date(of: max(event.start, event.end - 1))]) }
+        for event in handPlans.flatMap(\.events) {
+            days.formUnion([zone.date(of: event.start), zone.date(of: max(event.start, event.end - 1))])
+        }
         self.days = days.sorted()
     }
-
 
     /// The staff member with this id, from any week.
     func person(_ id: String) -> Staff? { staff[id] }

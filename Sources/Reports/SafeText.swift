@@ -13,20 +13,25 @@ public enum SafeText {
     public static func line(_ text: String) -> String {
         // Line breaks: LF, VT, FF, CR, NEL, LS, PS.
         let breaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
-        return replacing(in: text, where: { isControl($0) || isBidiControl($0) || breaks.contains($0.value) }, with: visible)
+        return replacing(
+            in: text, where: { isControl($0) || isBidiControl($0) || breaks.contains($0.value) }, with: visible)
     }
 
     /// A scalar as a visible `\u{…}` escape.
-    private static func visible(_ scalar: Unicode.Scalar) -> String { "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" }
+    private static func visible(_ scalar: Unicode.Scalar) -> String {
+        "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+    }
 
     /// For JSON text already encoded (JSONEncoder escapes C0 but leaves C1 and bidirectional controls raw): those
     /// become `\uXXXX` escapes, which decode to the same string.
     public static func json(_ encoded: String) -> String {
         // Raw C0 cannot appear inside JSON strings; between tokens it is whitespace (newline, tab) and stays.
-        replacing(in: encoded, where: { ($0.value >= 0x7F && isControl($0)) || isBidiControl($0) }) {
-            let hex = String($0.value, radix: 16, uppercase: true)
-            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        }
+        replacing(
+            in: encoded, where: { ($0.value >= 0x7F && isControl($0)) || isBidiControl($0) },
+            with: {
+                let hex = String($0.value, radix: 16, uppercase: true)
+                return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            })
     }
 
     /// `text` with each scalar `matches` accepts written as `escape` gives it (the text itself when none does).

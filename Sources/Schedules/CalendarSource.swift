@@ -9,13 +9,17 @@ public enum CalendarSource {
     /// Where feeds outside a schedule are cached: `$XDG_CACHE_HOME/tiaoqi`, else `~/.cache/tiaoqi`.
     public static var defaultCache: String {
         let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_CACHE_HOME"] ?? ((environment["HOME"] ?? NSTemporaryDirectory()) as NSString).appendingPathComponent(".cache")
+        let base =
+            environment["XDG_CACHE_HOME"]
+            ?? ((environment["HOME"] ?? NSTemporaryDirectory()) as NSString).appendingPathComponent(".cache")
         return (base as NSString).appendingPathComponent("tiaoqi")
     }
 
     /// The sources for feeds named on the command line, each with the credentials for its host (`--netrc` or
     /// `~/.netrc`), and warnings; throws when a location is bad or credentials would go over plain http.
-    public static func sources(_ locations: [String], feeds: FeedOptions) throws(ScheduleError) -> (sources: [FeedSource], warnings: [String]) {
+    public static func sources(_ locations: [String], feeds: FeedOptions) throws(ScheduleError) -> (
+        sources: [FeedSource], warnings: [String]
+    ) {
         let credentials = try FeedCredentials(options: feeds)
         var sources: [FeedSource] = []
         for text in locations {
@@ -31,7 +35,9 @@ public enum CalendarSource {
     }
 
     /// Fetches and parses; errors name the file (and line) and decide the exit code. Returns warnings too.
-    public static func read(_ location: String, strict: Bool, feeds: FeedOptions = FeedOptions()) async throws(ScheduleError) -> (VCalendar, [String]) {
+    public static func read(_ location: String, strict: Bool, feeds: FeedOptions = FeedOptions())
+        async throws(ScheduleError) -> (VCalendar, [String])
+    {
         let feed: FeedLocation
         do {
             feed = try FeedLocation(location, relativeTo: FileManager.default.currentDirectoryPath)
@@ -40,7 +46,8 @@ public enum CalendarSource {
         }
         let credentials = try FeedCredentials(options: feeds)
         let source = try credentials.source(for: feed, window: nil, file: feed.redacted, line: nil)
-        let report = await feeds.service(defaultCache: defaultCache).fetch([source], validate: FeedValidation.calendar)[0]
+        let report = await feeds.service(defaultCache: defaultCache).fetch([source], validate: FeedValidation.calendar)[
+            0]
         guard let body = report.body else {
             throw ScheduleError(feed: report.error!, file: location)
         }

@@ -29,7 +29,8 @@ struct ClientRules {
         func someStaff(near id: String) -> String {
             if let close = Suggestion.closest(to: id, in: Array(staffIDs)) { return "did you mean '\(close)'?" }
             let sorted = staffIDs.sorted()
-            return "staff are \(sorted.prefix(10).joined(separator: ", "))\(sorted.count > 10 ? ", … (\(sorted.count) in all)" : "")"
+            return
+                "staff are \(sorted.prefix(10).joined(separator: ", "))\(sorted.count > 10 ? ", … (\(sorted.count) in all)" : "")"
         }
     }
 
@@ -39,7 +40,9 @@ struct ClientRules {
         let planFile = context.planFile
         eligible = Self.list(row["eligible"])
         for entry in eligible where !context.staffIDs.contains(entry) && !context.sectors.contains(entry) {
-            throw fail("eligible '\(entry)' is neither a staff id nor a sector any staff member covers; \(context.someStaff(near: entry))")
+            throw fail(
+                "eligible '\(entry)' is neither a staff id nor a sector any staff member covers; \(context.someStaff(near: entry))"
+            )
         }
         language = row["language"].flatMap { $0.isEmpty ? nil : $0 }
         with = Self.list(row["with"])
@@ -50,7 +53,9 @@ struct ClientRules {
         func day(_ column: String) throws(ScheduleError) -> LocalDate? {
             guard let text = row[column], !text.isEmpty else { return nil }
             guard let date = LocalDate.inWeek(text, week) else {
-                throw fail("\(column) '\(text)' is neither a date of the week (\(week.first!) to \(week.last!)) nor a weekday such as wed")
+                throw fail(
+                    "\(column) '\(text)' is neither a date of the week (\(week.first!) to \(week.last!)) nor a weekday such as wed"
+                )
             }
             return date
         }
@@ -63,9 +68,13 @@ struct ClientRules {
         if let text = row["pinned"], !text.isEmpty {
             let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             guard parts.count == 2, let date = LocalDate.inWeek(parts[0], week), let time = TimeOfDay(parts[1]) else {
-                throw fail("pinned '\(text)' must be a day of the week and a local time, e.g. '2022-03-09 10:00' or 'wed 10:00'")
+                throw fail(
+                    "pinned '\(text)' must be a day of the week and a local time, e.g. '2022-03-09 10:00' or 'wed 10:00'"
+                )
             }
-            guard !with.isEmpty else { throw fail("a pinned visit needs its attendees in 'with' (staff ids separated by ;)") }
+            guard !with.isEmpty else {
+                throw fail("a pinned visit needs its attendees in 'with' (staff ids separated by ;)")
+            }
             pinnedStart = planFile.zone.instant(date, time)
         }
     }
@@ -106,7 +115,9 @@ struct ClientRules {
                 case 2: continue
                 case 1:
                     let cycle = path[path.lastIndex(of: next)!...] + [next]
-                    throw ScheduleError(file: file, line: rule.line, "the 'after' column makes a circle: \(cycle.joined(separator: " after ")); remove one of them")
+                    throw ScheduleError(
+                        file: file, line: rule.line,
+                        "the 'after' column makes a circle: \(cycle.joined(separator: " after ")); remove one of them")
                 default:
                     state[next] = 1
                     stack.append((next, 0))

@@ -42,15 +42,21 @@ public struct FeedSettings: Sendable {
             }
             let hosts = try reader.mapping(value, "credentials_env")
             for (host, _, line) in hosts.pairs {
-                guard !host.isEmpty, !host.contains(where: { $0 == "/" || $0 == ":" || $0 == "@" || $0.isWhitespace }) else {
-                    throw ScheduleError(file: reader.file, line: line, "credentials_env: '\(host)' is not a host name; write the host alone, e.g. caldav.example.com")
+                guard !host.isEmpty, !host.contains(where: { $0 == "/" || $0 == ":" || $0 == "@" || $0.isWhitespace })
+                else {
+                    throw ScheduleError(
+                        file: reader.file, line: line,
+                        "credentials_env: '\(host)' is not a host name; write the host alone, e.g. caldav.example.com")
                 }
-                hostVariables.append(HostVariable(host: host.lowercased(), variable: try reader.string(hosts, host), line: line))
+                hostVariables.append(
+                    HostVariable(host: host.lowercased(), variable: try reader.string(hosts, host), line: line))
             }
         }
         if let value = map["allow_insecure_auth"] {
             guard let flag = value.bool else {
-                throw ScheduleError(file: reader.file, line: map.line(of: "allow_insecure_auth"), "allow_insecure_auth must be true or false")
+                throw ScheduleError(
+                    file: reader.file, line: map.line(of: "allow_insecure_auth"),
+                    "allow_insecure_auth must be true or false")
             }
             allowInsecureAuth = flag
         }
@@ -77,20 +83,27 @@ struct FeedCredentials {
     private(set) var warnings: [String] = []
 
     /// Reads the files and variables that `options` and the plan name; a file named explicitly must be readable.
-    init(options: FeedOptions, settings: FeedSettings = FeedSettings(), planPath: String? = nil, folder: String? = nil) throws(ScheduleError) {
+    init(options: FeedOptions, settings: FeedSettings = FeedSettings(), planPath: String? = nil, folder: String? = nil)
+        throws(ScheduleError)
+    {
         allowInsecure = options.allowInsecureAuth || settings.allowInsecureAuth
         self.planPath = planPath
         let environment = ProcessInfo.processInfo.environment
         for entry in settings.hostVariables where variables[entry.host] == nil {
             let origin = "credentials_env \(entry.variable) (\(planPath ?? "plan.yaml"):\(entry.line))"
             guard let value = environment[entry.variable], !value.isEmpty else {
-                warnings.append("\(planPath ?? "plan.yaml"):\(entry.line): \(entry.variable) is not set; no credentials for \(entry.host)")
+                warnings.append(
+                    "\(planPath ?? "plan.yaml"):\(entry.line): \(entry.variable) is not set; no credentials for \(entry.host)"
+                )
                 continue
             }
             guard value.contains(":") else {
-                throw ScheduleError(file: planPath ?? "plan.yaml", line: entry.line, "\(entry.variable) must hold user:password (it has no ':')")
+                throw ScheduleError(
+                    file: planPath ?? "plan.yaml", line: entry.line,
+                    "\(entry.variable) must hold user:password (it has no ':')")
             }
-            variables[entry.host] = Found(userPassword: value, file: planPath ?? "plan.yaml", line: entry.line, origin: origin)
+            variables[entry.host] = Found(
+                userPassword: value, file: planPath ?? "plan.yaml", line: entry.line, origin: origin)
         }
         if let file = options.netrcFile { try netrcs.append(Self.read(file, shown: file, cited: nil, planPath: nil)) }
         if let file = settings.credentialsFile {
@@ -111,10 +124,16 @@ struct FeedCredentials {
         }
     }
 
-    private static func read(_ path: String, shown: String, cited: Int?, planPath: String?) throws(ScheduleError) -> (String, Int?, String, Netrc) {
+    private static func read(_ path: String, shown: String, cited: Int?, planPath: String?) throws(ScheduleError) -> (
+        String, Int?, String, Netrc
+    ) {
         // Through a file handle, so that `--netrc /dev/null` (no credentials at all) reads as an empty file.
         guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
-            if let cited, let planPath { throw ScheduleError(file: planPath, line: cited, "credentials_file '\(shown)' cannot be read; check the path (relative to plan.yaml)") }
+            if let cited, let planPath {
+                throw ScheduleError(
+                    file: planPath, line: cited,
+                    "credentials_file '\(shown)' cannot be read; check the path (relative to plan.yaml)")
+            }
             throw ScheduleError(file: shown, "the credentials file cannot be read; check the path")
         }
         do {
@@ -125,15 +144,20 @@ struct FeedCredentials {
     }
 
     /// The source to fetch for `location`, named at `file:line`; throws when credentials would go over plain http.
-    func source(for location: FeedLocation, window: (start: String, end: String)?, file: String, line: Int?) throws(ScheduleError) -> FeedSource {
+    func source(for location: FeedLocation, window: (start: String, end: String)?, file: String, line: Int?)
+        throws(ScheduleError) -> FeedSource
+    {
         var source = FeedSource(location: location, window: window, allowInsecureAuth: allowInsecure)
         guard !location.isFile, let host = location.host else { return source }
         let insecure = location.isPlainHTTP && !allowInsecure
-        let advice = "use https (webcals://, caldavs://), or, on a trusted network only, set `allow_insecure_auth: true` under `feeds:` in plan.yaml "
+        let advice =
+            "use https (webcals://, caldavs://), or, on a trusted network only, set `allow_insecure_auth: true` under `feeds:` in plan.yaml "
             + "(or pass --allow-insecure-auth)"
         if location.hasUserInfo {
             guard !insecure else {
-                throw ScheduleError(file: file, line: line, "calendar '\(location.redacted)': the URL's credentials would be sent over plain http; \(advice)")
+                throw ScheduleError(
+                    file: file, line: line,
+                    "calendar '\(location.redacted)': the URL's credentials would be sent over plain http; \(advice)")
             }
             // A user name alone is a hint: the password comes from the host's entry for that login.
             if let login = location.loginHint, let found = lookup(host), found.userPassword.hasPrefix(login + ":") {
@@ -158,7 +182,8 @@ struct FeedCredentials {
             guard let entry = netrc.entry(forHost: host) else { continue }
             let origin = "\(shown):\(entry.line)"
             if let cited, let planPath {
-                return Found(userPassword: entry.userPassword, file: planPath, line: cited, origin: "credentials_file \(origin)")
+                return Found(
+                    userPassword: entry.userPassword, file: planPath, line: cited, origin: "credentials_file \(origin)")
             }
             return Found(userPassword: entry.userPassword, file: shown, line: entry.line, origin: "this entry")
         }

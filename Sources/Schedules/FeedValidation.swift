@@ -10,7 +10,8 @@ public enum FeedValidation {
     /// nil when the copy is fresh or was used from the cache on purpose.
     public static func staleWarning(_ report: FeedReport, shown: String) -> String? {
         guard report.outcome == .stale, let error = report.error else { return nil }
-        return "\(shown): \(error.message); using a STALE cached copy, last confirmed by its server \(age(report.ageSeconds ?? 0)) ago"
+        return
+            "\(shown): \(error.message); using a STALE cached copy, last confirmed by its server \(age(report.ageSeconds ?? 0)) ago"
     }
 
     /// Seconds as people read them: `42 s`, `5 min`, `3 h 12 min`, `2 d 4 h`.

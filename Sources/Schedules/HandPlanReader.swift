@@ -13,7 +13,8 @@ public enum HandPlanReader {
     /// client is its `X-TIAOQI-CLIENT` id or the first client whose name its location or summary contains; its city
     /// is the client's, else the first city its location names.
     public static func read(
-        _ calendar: VCalendar, file: String, period: Interval, zone: Zone, staff: [Staff], clients: [Client], cities: [City]
+        _ calendar: VCalendar, file: String, period: Interval, zone: Zone, staff: [Staff], clients: [Client],
+        cities: [City]
     ) throws(ScheduleError) -> HandPlan {
         let root = calendar.components.first { $0.name == "VCALENDAR" }
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -21,16 +22,19 @@ public enum HandPlanReader {
         guard staff.contains(where: { $0.id == person }) else {
             throw ScheduleError(
                 file: file,
-                "'\(person)' is not a staff id of the schedules given; name the file after the person's staff id (zhou.ics) or add X-TIAOQI-PERSON:<id> to the calendar")
+                "'\(person)' is not a staff id of the schedules given; name the file after the person's staff id (zhou.ics) or add X-TIAOQI-PERSON:<id> to the calendar"
+            )
         }
         let team = root?.property("X-TIAOQI-TEAM")?.value.trimmingCharacters(in: .whitespaces) ?? "by hand"
         var byUID: [String: (location: String?, client: String?)] = [:]
         // Location and client by UID, from the event itself rather than its changed instances.
-        for event in calendar.events where !event.uid.isEmpty && (event.recurrenceID == nil || byUID[event.uid] == nil) {
+        for event in calendar.events where !event.uid.isEmpty && (event.recurrenceID == nil || byUID[event.uid] == nil)
+        {
             byUID[event.uid] = (event.location, byUID[event.uid]?.client)
         }
         for component in root?.components ?? [] where component.name == "VEVENT" {
-            guard let uid = component.property("UID")?.value, let client = component.property("X-TIAOQI-CLIENT")?.value else { continue }
+            guard let uid = component.property("UID")?.value, let client = component.property("X-TIAOQI-CLIENT")?.value
+            else { continue }
             byUID[uid, default: (nil, nil)].client = client.trimmingCharacters(in: .whitespaces)
         }
         var events: [HandPlan.Event] = []
@@ -38,14 +42,17 @@ public enum HandPlanReader {
             let summary = occurrence.summary ?? ""
             let known = byUID[occurrence.uid]
             let text = [known?.location, summary].compactMap { $0 }.joined(separator: " ")
-            let named = known?.client.flatMap { id in clients.first { $0.id == id } } ?? clients.first { !$0.name.isEmpty && text.contains($0.name) }
+            let named =
+                known?.client.flatMap { id in clients.first { $0.id == id } }
+                ?? clients.first { !$0.name.isEmpty && text.contains($0.name) }
             let client = known?.client ?? named?.id
             // Where the person is: the client's city, else the city the location names first (a summary such as
             // "G7 徐州东→南京南" says where a train goes, not where the person stays).
             let place = named?.place.cityID ?? known?.location.flatMap { firstCity(in: $0, cities) }
             events.append(
                 HandPlan.Event(
-                    start: occurrence.interval.start, end: occurrence.interval.end, summary: summary, location: known?.location,
+                    start: occurrence.interval.start, end: occurrence.interval.end, summary: summary,
+                    location: known?.location,
                     city: place, client: client))
         }
         return HandPlan(person: person, team: team, source: file, events: events)
@@ -58,7 +65,9 @@ public enum HandPlanReader {
         for city in cities {
             for name in [city.nameZh, city.name] where !name.isEmpty {
                 guard let found = text.range(of: name, options: .caseInsensitive) else { continue }
-                if best == nil || found.lowerBound < best!.at || (found.lowerBound == best!.at && name.count > best!.length) {
+                if best == nil || found.lowerBound < best!.at
+                    || (found.lowerBound == best!.at && name.count > best!.length)
+                {
                     best = (found.lowerBound, name.count, city.id)
                 }
             }

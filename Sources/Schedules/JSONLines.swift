@@ -51,7 +51,9 @@ struct JSONLines {
     private mutating func document() throws(Failure) {
         try value(path: [])
         skipSpace()
-        guard index == bytes.count else { throw Failure(offset: index, message: "there is more after the end of the JSON value") }
+        guard index == bytes.count else {
+            throw Failure(offset: index, message: "there is more after the end of the JSON value")
+        }
     }
 
     private mutating func skipSpace() {
@@ -67,8 +69,12 @@ struct JSONLines {
     private mutating func value(path: [String]) throws(Failure) {
         skipSpace()
         if let target, target == path, targetOffset == nil { targetOffset = index }
-        guard path.count <= Self.maximumDepth else { throw Failure(offset: index, message: "nested deeper than \(Self.maximumDepth) levels") }
-        guard index < bytes.count else { throw Failure(offset: index, message: "the file ends where a value should be") }
+        guard path.count <= Self.maximumDepth else {
+            throw Failure(offset: index, message: "nested deeper than \(Self.maximumDepth) levels")
+        }
+        guard index < bytes.count else {
+            throw Failure(offset: index, message: "the file ends where a value should be")
+        }
         switch bytes[index] {
         case UInt8(ascii: "{"):
             index += 1
@@ -80,20 +86,28 @@ struct JSONLines {
             while true {
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                    throw Failure(offset: index, message: "\(describe()) where a key in double quotes should be (a trailing comma?)")
+                    throw Failure(
+                        offset: index,
+                        message: "\(describe()) where a key in double quotes should be (a trailing comma?)")
                 }
                 let key = try string()
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw Failure(offset: index, message: "\(describe()) where ':' should follow the key") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                    throw Failure(offset: index, message: "\(describe()) where ':' should follow the key")
+                }
                 index += 1
                 try value(path: path + [Self.normalized(key)])
                 skipSpace()
-                guard index < bytes.count else { throw Failure(offset: index, message: "the file ends inside an object (a missing }?)") }
+                guard index < bytes.count else {
+                    throw Failure(offset: index, message: "the file ends inside an object (a missing }?)")
+                }
                 if bytes[index] == UInt8(ascii: "}") {
                     index += 1
                     return
                 }
-                guard bytes[index] == UInt8(ascii: ",") else { throw Failure(offset: index, message: "\(describe()) where ',' or '}' should be (a missing comma?)") }
+                guard bytes[index] == UInt8(ascii: ",") else {
+                    throw Failure(offset: index, message: "\(describe()) where ',' or '}' should be (a missing comma?)")
+                }
                 index += 1
             }
         case UInt8(ascii: "["):
@@ -108,12 +122,16 @@ struct JSONLines {
                 try value(path: path + ["[\(count)]"])
                 count += 1
                 skipSpace()
-                guard index < bytes.count else { throw Failure(offset: index, message: "the file ends inside a list (a missing ]?)") }
+                guard index < bytes.count else {
+                    throw Failure(offset: index, message: "the file ends inside a list (a missing ]?)")
+                }
                 if bytes[index] == UInt8(ascii: "]") {
                     index += 1
                     return
                 }
-                guard bytes[index] == UInt8(ascii: ",") else { throw Failure(offset: index, message: "\(describe()) where ',' or ']' should be (a missing comma?)") }
+                guard bytes[index] == UInt8(ascii: ",") else {
+                    throw Failure(offset: index, message: "\(describe()) where ',' or ']' should be (a missing comma?)")
+                }
                 index += 1
             }
         case UInt8(ascii: "\""):
@@ -137,10 +155,16 @@ struct JSONLines {
                 index += 1
                 return String(decoding: content, as: UTF8.self)
             }
-            if byte < 0x20 { throw Failure(offset: index, message: "a line break or control character inside a string (a missing closing quote?)") }
+            if byte < 0x20 {
+                throw Failure(
+                    offset: index,
+                    message: "a line break or control character inside a string (a missing closing quote?)")
+            }
             if byte == UInt8(ascii: "\\") {
                 index += 1
-                guard index < bytes.count, "\"\\/bfnrtu".utf8.contains(bytes[index]) else { throw Failure(offset: index, message: "a bad escape after '\\' in a string") }
+                guard index < bytes.count, "\"\\/bfnrtu".utf8.contains(bytes[index]) else {
+                    throw Failure(offset: index, message: "a bad escape after '\\' in a string")
+                }
             }
             content.append(bytes[index])
             index += 1
@@ -152,13 +176,16 @@ struct JSONLines {
         let start = index
         func digits() -> Int {
             let from = index
-            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                index += 1
+            }
             return index - from
         }
         if index < bytes.count && bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard digits() > 0 else {
             index = start
-            throw Failure(offset: start, message: "\(describe()) where a value should be (a string needs double quotes)")
+            throw Failure(
+                offset: start, message: "\(describe()) where a value should be (a string needs double quotes)")
         }
         if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
             index += 1
@@ -166,7 +193,9 @@ struct JSONLines {
         }
         if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
             index += 1
-            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
+            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
+                index += 1
+            }
             guard digits() > 0 else { throw Failure(offset: index, message: "a number with no digits in its exponent") }
         }
     }

@@ -2,9 +2,9 @@ import Foundation
 import GTFS
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a set of output files (`plan.json` and one `.ics` per person) into a folder as one: a reader, a second
@@ -32,7 +32,8 @@ public enum OutputFolder {
             target = String(cString: real)  // write where the link points, and keep the link
             free(real)
         }
-        let parent = (target as NSString).deletingLastPathComponent, name = (target as NSString).lastPathComponent
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
         if let code = makeFolders(parent) { throw failure(parent, code, "creating the folder") }
         if !canSwap(target, parent: parent) { return try writeInPlace(files, to: target, shown: folder) }
         let lock = open(parent, O_RDONLY)
@@ -44,21 +45,29 @@ public enum OutputFolder {
         let exists = stat(target, &info) == 0
         if exists {
             guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw ScheduleError(file: folder, "is a file, not a folder; give --out a folder (it is created if missing)")
+                throw ScheduleError(
+                    file: folder, "is a file, not a folder; give --out a folder (it is created if missing)")
             }
             guard access(target, W_OK) == 0 else { throw failure(folder, errno, "writing into it") }
         }
 
-        let temporary = (parent as NSString).appendingPathComponent(".\(name).tiaoqi-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        guard mkdir(temporary, exists ? info.st_mode & 0o7777 : 0o777) == 0 else { throw failure(parent, errno, "creating the new '\(name)' beside the old one") }
+        let temporary = (parent as NSString).appendingPathComponent(
+            ".\(name).tiaoqi-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        guard mkdir(temporary, exists ? info.st_mode & 0o7777 : 0o777) == 0 else {
+            throw failure(parent, errno, "creating the new '\(name)' beside the old one")
+        }
         if exists { chmod(temporary, info.st_mode & 0o7777) }
         do throws(ScheduleError) {
             for file in files {
-                try writeFile(file.data, to: (temporary as NSString).appendingPathComponent(file.name), shown: (folder as NSString).appendingPathComponent(file.name))
+                try writeFile(
+                    file.data, to: (temporary as NSString).appendingPathComponent(file.name),
+                    shown: (folder as NSString).appendingPathComponent(file.name))
             }
             if exists { try carryOver(from: target, to: temporary, except: Set(files.map(\.name)), shown: folder) }
             syncFolder(temporary)
-            if let text = ProcessInfo.processInfo.environment[pauseVariable], let seconds = Double(text) { Thread.sleep(forTimeInterval: seconds) }
+            if let text = ProcessInfo.processInfo.environment[pauseVariable], let seconds = Double(text) {
+                Thread.sleep(forTimeInterval: seconds)
+            }
             try swap(temporary, into: target, exists: exists, parent: parent, name: name, shown: folder)
         } catch {
             removeTree(temporary)
@@ -71,9 +80,12 @@ public enum OutputFolder {
     /// volume cannot be renamed), and it is not the working folder (the shell would be left in a deleted one).
     private static func canSwap(_ target: String, parent: String) -> Bool {
         guard access(parent, W_OK) == 0 else { return false }
-        var here = stat(), above = stat()
+        var here = stat()
+        var above = stat()
         if stat(target, &here) == 0 {
-            guard stat(parent, &above) == 0, here.st_dev == above.st_dev, here.st_ino != above.st_ino else { return false }
+            guard stat(parent, &above) == 0, here.st_dev == above.st_dev, here.st_ino != above.st_ino else {
+                return false
+            }
         }
         if let cwd = getcwd(nil, 0) {
             defer { free(cwd) }
@@ -88,7 +100,9 @@ public enum OutputFolder {
     /// Where the folder cannot be exchanged: under an exclusive `flock` of the folder itself, each file is written
     /// beside its old self and renamed over it, and Tiaoqi's files that the new set lacks are removed. Readers and a
     /// second writer still never see a half file, but a `kill -9` between two renames leaves part of each set.
-    private static func writeInPlace(_ files: [(name: String, data: Data)], to target: String, shown: String) throws(ScheduleError) {
+    private static func writeInPlace(_ files: [(name: String, data: Data)], to target: String, shown: String)
+        throws(ScheduleError)
+    {
         if let code = makeFolders(target) { throw failure(shown, code, "creating the folder") }
         let lock = open(target, O_RDONLY)
         guard lock >= 0 else { throw failure(shown, errno, "opening the folder") }
@@ -99,13 +113,16 @@ public enum OutputFolder {
         for entry in ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).sorted() {
             let path = (target as NSString).appendingPathComponent(entry)
             // A killed writer's temporary files, and Tiaoqi's files of people no longer planned.
-            if entry.hasPrefix(".") && entry.contains(".tiaoqi-part-") || (!names.contains(entry) && isTiaoqis(path, name: entry)) {
+            if entry.hasPrefix(".") && entry.contains(".tiaoqi-part-")
+                || (!names.contains(entry) && isTiaoqis(path, name: entry))
+            {
                 unlink(path)
             }
         }
         for file in files {
             let path = (target as NSString).appendingPathComponent(file.name)
-            let temporary = (target as NSString).appendingPathComponent(".\(file.name).tiaoqi-part-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            let temporary = (target as NSString).appendingPathComponent(
+                ".\(file.name).tiaoqi-part-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             let shownFile = (shown as NSString).appendingPathComponent(file.name)
             do throws(ScheduleError) {
                 try writeFile(file.data, to: temporary, shown: shownFile)
@@ -131,7 +148,9 @@ public enum OutputFolder {
     /// renames of the fallback swap.
     private static func repair(parent: String, name: String, target: String) {
         let prefix = ".\(name).tiaoqi-"
-        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter {
+            $0.hasPrefix(prefix)
+        }.sorted()
         var info = stat()
         for leftover in leftovers {
             let path = (parent as NSString).appendingPathComponent(leftover)
@@ -140,7 +159,9 @@ public enum OutputFolder {
         }
     }
 
-    private static func swap(_ temporary: String, into target: String, exists: Bool, parent: String, name: String, shown: String) throws(ScheduleError) {
+    private static func swap(
+        _ temporary: String, into target: String, exists: Bool, parent: String, name: String, shown: String
+    ) throws(ScheduleError) {
         guard exists else {
             guard rename(temporary, target) == 0 else { throw failure(shown, errno, "moving the new files into place") }
             return
@@ -150,9 +171,12 @@ public enum OutputFolder {
             return
         }
         let code = errno
-        guard code == EINVAL || code == ENOSYS || code == ENOTSUP || code == -1 else { throw failure(shown, code, "moving the new files into place") }
+        guard code == EINVAL || code == ENOSYS || code == ENOTSUP || code == -1 else {
+            throw failure(shown, code, "moving the new files into place")
+        }
         // No atomic exchange here: two renames, the old set kept aside until the new one is in place.
-        let old = (parent as NSString).appendingPathComponent(".\(name).tiaoqi-old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let old = (parent as NSString).appendingPathComponent(
+            ".\(name).tiaoqi-old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard rename(target, old) == 0 else { throw failure(shown, errno, "moving the old files aside") }
         guard rename(temporary, target) == 0 else {
             let code = errno
@@ -165,34 +189,42 @@ public enum OutputFolder {
     /// Exchanges two paths atomically; -1 with errno set (or `errno` -1 when the system has no such call).
     private static func exchange(_ a: String, _ b: String) -> Int32 {
         #if os(Linux)
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
-        // glibc has renameat2 since 2.28, but Swift's Glibc module does not declare it.
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else {
+            typealias RenameAt2 =
+                @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+            // glibc has renameat2 since 2.28, but Swift's Glibc module does not declare it.
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else {
+                errno = -1
+                return -1
+            }
+            let renameExchange: UInt32 = 1 << 1
+            return unsafeBitCast(symbol, to: RenameAt2.self)(AT_FDCWD, a, AT_FDCWD, b, renameExchange)
+        #elseif canImport(Darwin)
+            return renamex_np(a, b, UInt32(RENAME_SWAP))
+        #else
             errno = -1
             return -1
-        }
-        let renameExchange: UInt32 = 1 << 1
-        return unsafeBitCast(symbol, to: RenameAt2.self)(AT_FDCWD, a, AT_FDCWD, b, renameExchange)
-        #elseif canImport(Darwin)
-        return renamex_np(a, b, UInt32(RENAME_SWAP))
-        #else
-        errno = -1
-        return -1
         #endif
     }
 
     /// Hard-links (or copies) into `temporary` every entry of the old folder that is not part of the output set.
-    private static func carryOver(from target: String, to temporary: String, except names: Set<String>, shown: String) throws(ScheduleError) {
+    private static func carryOver(from target: String, to temporary: String, except names: Set<String>, shown: String)
+        throws(ScheduleError)
+    {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).sorted()
         // Also dropped: temporary files of a killed older Tiaoqi, which wrote file by file (`plan.json.tmp-<pid>-<n>`).
-        for entry in entries where !names.contains(entry) && !entry.contains(".json.tmp-") && !entry.contains(".ics.tmp-") {
-            let from = (target as NSString).appendingPathComponent(entry), to = (temporary as NSString).appendingPathComponent(entry)
+        for entry in entries
+        where !names.contains(entry) && !entry.contains(".json.tmp-") && !entry.contains(".ics.tmp-") {
+            let from = (target as NSString).appendingPathComponent(entry)
+            let to = (temporary as NSString).appendingPathComponent(entry)
             if isTiaoqis(from, name: entry) { continue }
             if link(from, to) == 0 { continue }
             do {
                 try FileManager.default.copyItem(atPath: from, toPath: to)
             } catch {
-                throw ScheduleError(file: (shown as NSString).appendingPathComponent(entry), "cannot keep this file, which Tiaoqi did not write, in the new output: \(error.localizedDescription); move it elsewhere")
+                throw ScheduleError(
+                    file: (shown as NSString).appendingPathComponent(entry),
+                    "cannot keep this file, which Tiaoqi did not write, in the new output: \(error.localizedDescription); move it elsewhere"
+                )
             }
         }
     }
@@ -206,9 +238,9 @@ public enum OutputFolder {
             var offset = 0
             while offset < buffer.count {
                 #if canImport(Glibc)
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 #else
-                let count = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    let count = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 #endif
                 if count < 0 && errno == EINTR { continue }
                 if count <= 0 {
@@ -248,9 +280,11 @@ public enum OutputFolder {
         let cause = String(cString: strerror(code))
         let advice: String
         switch code {
-        case EACCES, EPERM: advice = "you may not write there; give --out a folder you may write to, or change its permissions"
+        case EACCES, EPERM:
+            advice = "you may not write there; give --out a folder you may write to, or change its permissions"
         case EROFS: advice = "it is on a read-only file system; give --out a folder elsewhere"
-        case ENOSPC, EDQUOT: advice = "the disk (or your quota) is full; free some space or give --out a folder on another disk"
+        case ENOSPC, EDQUOT:
+            advice = "the disk (or your quota) is full; free some space or give --out a folder on another disk"
         case ENOTDIR: advice = "part of the path is a file, not a folder; give --out a folder path"
         case ENAMETOOLONG: advice = "the path is too long; give --out a shorter path"
         default: advice = "give --out another folder"

@@ -21,9 +21,12 @@ enum PinnedVisitCheck {
             ScheduleError(file: file, line: line, "pinned visit \(when) \(why); move the pin or change those hours")
         }
         if let earliest = client.earliestDay, day < earliest { throw fail("is before earliest_day \(earliest)") }
-        if let latest = client.latestDay, zone.date(of: meeting.end - 1) > latest { throw fail("is after latest_day \(latest)") }
+        if let latest = client.latestDay, zone.date(of: meeting.end - 1) > latest {
+            throw fail("is after latest_day \(latest)")
+        }
         if !clientHours.contains(meeting) {
-            throw fail("is outside the client's business hours on the week's working days (workdays and business_hours)")
+            throw fail(
+                "is outside the client's business hours on the week's working days (workdays and business_hours)")
         }
         for id in client.with where !(staffHours[id]?.contains(meeting) ?? false) {
             throw fail("is outside the working hours or working days of \(staffNames[id] ?? id) (\(id))")

@@ -88,7 +88,9 @@ public struct PlanFile: Sendable {
         do {
             // The basic resolver: every scalar stays text, read by the strict readers below (no YAML 1.1 guessing of
             // `no` as false or `0x1E` as 30), and a large file composes without a regular expression per scalar.
-            guard let node = try Yams.compose(yaml: text, .basic) else { throw ScheduleError(file: file, line: 1, "the file is empty") }
+            guard let node = try Yams.compose(yaml: text, .basic) else {
+                throw ScheduleError(file: file, line: 1, "the file is empty")
+            }
             root = node
         } catch let error as ScheduleError {
             throw error
@@ -107,11 +109,14 @@ public struct PlanFile: Sendable {
         start = try reader.date(week, "start")
         end = try reader.date(week, "end")
         guard start <= end, end.days(since: start) < 31 else {
-            throw ScheduleError(file: file, line: week.line, "week.end must be on or after week.start and within 31 days")
+            throw ScheduleError(
+                file: file, line: week.line, "week.end must be on or after week.start and within 31 days")
         }
         let zoneName = try reader.string(top, "time_zone", optional: true) ?? "Asia/Shanghai"
         guard let zone = Zone(identifier: zoneName) else {
-            throw ScheduleError(file: file, line: top.line(of: "time_zone"), "time_zone '\(zoneName)' is not an IANA zone such as Asia/Shanghai")
+            throw ScheduleError(
+                file: file, line: top.line(of: "time_zone"),
+                "time_zone '\(zoneName)' is not an IANA zone such as Asia/Shanghai")
         }
         self.zone = zone
         travelMatrix = try reader.string(top, "travel_matrix", optional: true)
@@ -123,23 +128,29 @@ public struct PlanFile: Sendable {
         } else if top["network"] == nil {
             throw ScheduleError(
                 file: file, line: top.line,
-                "missing 'network:' and 'travel_matrix:'; give one of them: the GTFS timetable (network) or a door-to-door minutes CSV (travel_matrix), or both; see docs/FORMATS.md")
+                "missing 'network:' and 'travel_matrix:'; give one of them: the GTFS timetable (network) or a door-to-door minutes CSV (travel_matrix), or both; see docs/FORMATS.md"
+            )
         } else if let list = top["network"], case .sequence = list {
             network = try reader.sequence(list, "network").map { node throws(ScheduleError) in
                 guard let text = node.string, !text.isEmpty else {
-                    throw ScheduleError(file: file, line: node.mark?.line, "each 'network' entry must be a folder or .zip path")
+                    throw ScheduleError(
+                        file: file, line: node.mark?.line, "each 'network' entry must be a folder or .zip path")
                 }
                 return text
             }
             guard !network.isEmpty else {
-                throw ScheduleError(file: file, line: top.line(of: "network"), "'network' is an empty list; name the GTFS folder or .zip file(s) of the timetable")
+                throw ScheduleError(
+                    file: file, line: top.line(of: "network"),
+                    "'network' is an empty list; name the GTFS folder or .zip file(s) of the timetable")
             }
         } else {
             network = [try reader.string(top, "network")]
         }
         networkLine = top.line(of: "network") ?? 1
         clients = try reader.string(top, "clients", optional: true) ?? "clients.csv"
-        let defaults = try top["defaults"].map { node throws(ScheduleError) in try reader.mapping(node, "defaults") } ?? YAMLMapping(pairs: [], line: 1)
+        let defaults =
+            try top["defaults"].map { node throws(ScheduleError) in try reader.mapping(node, "defaults") }
+            ?? YAMLMapping(pairs: [], line: 1)
         try reader.checkKeys(defaults, PlanKeys.defaults)
         workingHours = try reader.hours(defaults, "working_hours") ?? DailyHours("08:30-18:30")!
         travelHours = try reader.hours(defaults, "travel_hours") ?? DailyHours("06:30-22:30")!
@@ -153,14 +164,17 @@ public struct PlanFile: Sendable {
             try reader.checkKeys(map, PlanKeys.checkIn)
             for key in CheckInKey.allCases {
                 if let minutes = try reader.integer(map, key.rawValue, in: CheckInKey.minutes) {
-                    do { try rules.setCheckIn(key, minutes: minutes) } catch { throw ScheduleError(file: file, line: map.line(of: key.rawValue), error.message) }
+                    do { try rules.setCheckIn(key, minutes: minutes) } catch {
+                        throw ScheduleError(file: file, line: map.line(of: key.rawValue), error.message)
+                    }
                 }
             }
         }
         rules.taxiSpeedKmh = try reader.decimal(defaults, "taxi_speed_kmh", in: 1...200) ?? rules.taxiSpeedKmh
         rules.roadSpeedKmh = try reader.decimal(defaults, "road_speed_kmh", in: 1...200) ?? rules.roadSpeedKmh
         rules.detourFactor = try reader.decimal(defaults, "detour_factor", in: 1...5) ?? rules.detourFactor
-        rules.maximumRoadKilometres = try reader.decimal(defaults, "max_road_km", in: 0...5_000) ?? rules.maximumRoadKilometres
+        rules.maximumRoadKilometres =
+            try reader.decimal(defaults, "max_road_km", in: 0...5_000) ?? rules.maximumRoadKilometres
         travelRules = rules
         hotelCost = try reader.decimal(defaults, "hotel_cost", in: 0...100_000) ?? 450
         let maxNights = try reader.integer(defaults, "max_nights", in: 0...366)
@@ -172,12 +186,16 @@ public struct PlanFile: Sendable {
             var set: Set<Weekday> = []
             for item in try reader.sequence(days, "workdays") {
                 guard let text = item.string, let day = Weekday(name: text) else {
-                    throw ScheduleError(file: file, line: item.mark?.line, "workdays entry '\(item.string ?? "?")' is not a weekday such as mon")
+                    throw ScheduleError(
+                        file: file, line: item.mark?.line,
+                        "workdays entry '\(item.string ?? "?")' is not a weekday such as mon")
                 }
                 set.insert(day)
             }
             guard !set.isEmpty else {
-                throw ScheduleError(file: file, line: defaults.line(of: "workdays"), "'workdays' is an empty list; list the days people work, e.g. [mon, tue, wed, thu, fri]")
+                throw ScheduleError(
+                    file: file, line: defaults.line(of: "workdays"),
+                    "'workdays' is an empty list; list the days people work, e.g. [mon, tue, wed, thu, fri]")
             }
             workdays = set
         } else {
@@ -194,37 +212,48 @@ public struct PlanFile: Sendable {
                 throw ScheduleError(file: file, line: entry.line(of: "id"), Identifier.problem("staff id", id))
             }
             if let first = lineOfID.updateValue(entry.line(of: "id") ?? entry.line, forKey: id) {
-                throw ScheduleError(file: file, line: entry.line(of: "id"), "staff id '\(id)' is used twice (first on line \(first)); give each person their own id")
+                throw ScheduleError(
+                    file: file, line: entry.line(of: "id"),
+                    "staff id '\(id)' is used twice (first on line \(first)); give each person their own id")
             }
             let hours = try reader.weekdayHours(entry, "working_hours")
             var finishBy: Instant?
             if let text = try reader.string(entry, "finish_by", optional: true) {
                 let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-                guard parts.count == 2, let date = LocalDate.inWeek(parts[0], weekDays), let time = TimeOfDay(parts[1]) else {
+                guard parts.count == 2, let date = LocalDate.inWeek(parts[0], weekDays), let time = TimeOfDay(parts[1])
+                else {
                     throw ScheduleError(
                         file: file, line: entry.line(of: "finish_by"),
-                        "finish_by '\(text)' must be a day of the week (\(first) to \(last)) and a local time, e.g. 'fri 18:00' or '\(last) 18:00'")
+                        "finish_by '\(text)' must be a day of the week (\(first) to \(last)) and a local time, e.g. 'fri 18:00' or '\(last) 18:00'"
+                    )
                 }
                 finishBy = zone.instant(date, time)
             }
             staff.append(
                 StaffEntry(
-                    id: id, name: try reader.string(entry, "name", optional: true) ?? id, home: try reader.string(entry, "home"),
+                    id: id, name: try reader.string(entry, "name", optional: true) ?? id,
+                    home: try reader.string(entry, "home"),
                     calendar: try reader.string(entry, "calendar", optional: true),
                     workingHours: hours.usual ?? workingHours, weekdayHours: hours.byWeekday,
                     travelHours: try reader.hours(entry, "travel_hours") ?? travelHours,
-                    dailyTravelCapMinutes: try reader.integer(entry, "daily_travel_cap_minutes", in: 0...2880) ?? dailyTravelCapMinutes,
+                    dailyTravelCapMinutes: try reader.integer(entry, "daily_travel_cap_minutes", in: 0...2880)
+                        ?? dailyTravelCapMinutes,
                     daysOff: try reader.days(entry, "days_off", week: weekDays),
                     maxNights: try reader.integer(entry, "max_nights", in: 0...366) ?? maxNights,
                     maxCost: try reader.decimal(entry, "max_cost", in: 0...100_000_000) ?? maxCost,
-                    languages: try reader.strings(entry, "languages", nonEmpty: true) ?? languages, sectors: try reader.strings(entry, "sectors") ?? [],
+                    languages: try reader.strings(entry, "languages", nonEmpty: true) ?? languages,
+                    sectors: try reader.strings(entry, "sectors") ?? [],
                     line: entry.line, homeLine: entry.line(of: "home") ?? entry.line,
                     calendarLine: entry.line(of: "calendar") ?? entry.line,
-                    start: try reader.string(entry, "start", optional: true), startLine: entry.line(of: "start") ?? entry.line,
-                    finish: try reader.string(entry, "finish", optional: true), finishLine: entry.line(of: "finish") ?? entry.line,
+                    start: try reader.string(entry, "start", optional: true),
+                    startLine: entry.line(of: "start") ?? entry.line,
+                    finish: try reader.string(entry, "finish", optional: true),
+                    finishLine: entry.line(of: "finish") ?? entry.line,
                     finishBy: finishBy))
         }
-        guard !staff.isEmpty else { throw ScheduleError(file: file, line: top.line(of: "staff"), "staff is empty; list at least one person") }
+        guard !staff.isEmpty else {
+            throw ScheduleError(file: file, line: top.line(of: "staff"), "staff is empty; list at least one person")
+        }
         self.staff = staff
     }
 }

@@ -28,7 +28,9 @@ public enum PlanJSON {
     /// Reads plan.json text; errors name `file`, the line, what is wrong and what to do.
     public static func decode(_ text: String, file path: String) throws(ScheduleError) -> Plan {
         if let (line, message) = JSONLines.syntaxError(in: text) {
-            throw ScheduleError(file: path, line: line, "is not valid JSON here: \(message); fix it, or write the plan again with tiaoqi plan --out")
+            throw ScheduleError(
+                file: path, line: line,
+                "is not valid JSON here: \(message); fix it, or write the plan again with tiaoqi plan --out")
         }
         struct Header: Decodable { var version: Int? }
         let version = try? JSONDecoder().decode(Header.self, from: Data(text.utf8)).version
@@ -46,13 +48,21 @@ public enum PlanJSON {
         do {
             return try decoder.decode(Plan.self, from: Data(text.utf8))
         } catch let DecodingError.dataCorrupted(context) {
-            throw ScheduleError(file: path, line: line(context.codingPath), "\(context.debugDescription) at \(pathText(context.codingPath))")
+            throw ScheduleError(
+                file: path, line: line(context.codingPath),
+                "\(context.debugDescription) at \(pathText(context.codingPath))")
         } catch let DecodingError.keyNotFound(key, context) {
-            throw ScheduleError(file: path, line: line(context.codingPath), "missing '\(key.stringValue)' at \(pathText(context.codingPath))")
+            throw ScheduleError(
+                file: path, line: line(context.codingPath),
+                "missing '\(key.stringValue)' at \(pathText(context.codingPath))")
         } catch let DecodingError.typeMismatch(_, context) {
-            throw ScheduleError(file: path, line: line(context.codingPath), "wrong type at \(pathText(context.codingPath)): \(context.debugDescription)")
+            throw ScheduleError(
+                file: path, line: line(context.codingPath),
+                "wrong type at \(pathText(context.codingPath)): \(context.debugDescription)")
         } catch let DecodingError.valueNotFound(_, context) {
-            throw ScheduleError(file: path, line: line(context.codingPath), "a value is null or missing at \(pathText(context.codingPath))")
+            throw ScheduleError(
+                file: path, line: line(context.codingPath),
+                "a value is null or missing at \(pathText(context.codingPath))")
         } catch {
             throw ScheduleError(file: path, "is not a Tiaoqi plan.json: \(error)")
         }

@@ -10,8 +10,11 @@ extension PlanSet {
     /// (the `.ics` files beside it are its exports); any other folder holds hand-made `.ics` weeks and sub-folders
     /// read the same way.
     public static func load(_ paths: [String], loader: ScheduleLoader) async throws(ScheduleError) -> PlanSet {
-        var planFiles: [String] = [], calendarFiles: [String] = []
-        for path in paths { try collect((path as NSString).standardizingPath, plans: &planFiles, calendars: &calendarFiles, depth: 0) }
+        var planFiles: [String] = []
+        var calendarFiles: [String] = []
+        for path in paths {
+            try collect((path as NSString).standardizingPath, plans: &planFiles, calendars: &calendarFiles, depth: 0)
+        }
         // The same file named twice (or through a link) is read once.
         func once(_ files: [String]) -> [String] {
             var seen: Set<String> = []
@@ -20,7 +23,9 @@ extension PlanSet {
         planFiles = once(planFiles)
         calendarFiles = once(calendarFiles)
         guard !planFiles.isEmpty else {
-            throw ScheduleError(file: paths.first ?? ".", "no plan.json found; give at least one team's plan: hand-made weeks are checked against its schedule")
+            throw ScheduleError(
+                file: paths.first ?? ".",
+                "no plan.json found; give at least one team's plan: hand-made weeks are checked against its schedule")
         }
         var schedules: [String: Schedule] = [:]
         var set = PlanSet(plans: [])
@@ -28,9 +33,13 @@ extension PlanSet {
             let plan = try PlanJSON.decode(contentsOf: file)
             let folder = (file as NSString).deletingLastPathComponent
             guard let recorded = plan.schedule else {
-                throw ScheduleError(file: file, "the plan does not say which schedule it was made from (no \"schedule\"); plan it again with tiaoqi plan --out")
+                throw ScheduleError(
+                    file: file,
+                    "the plan does not say which schedule it was made from (no \"schedule\"); plan it again with tiaoqi plan --out"
+                )
             }
-            let scheduleFolder = RelativePath.of(RelativePath.resolve(recorded, against: folder.isEmpty ? "." : folder), from: ".")
+            let scheduleFolder = RelativePath.of(
+                RelativePath.resolve(recorded, against: folder.isEmpty ? "." : folder), from: ".")
             if schedules[scheduleFolder] == nil {
                 let schedule = try await loader.load(folder: scheduleFolder)
                 schedules[scheduleFolder] = schedule
@@ -39,26 +48,32 @@ extension PlanSet {
             let schedule = schedules[scheduleFolder]!
             set.plans.append(
                 Entry(
-                    team: plan.team ?? schedule.problem.team ?? scheduleFolder, source: file, schedule: scheduleFolder, plan: plan,
+                    team: plan.team ?? schedule.problem.team ?? scheduleFolder, source: file, schedule: scheduleFolder,
+                    plan: plan,
                     problem: schedule.problem, timetable: schedule.timetable))
         }
         let first = set.plans[0]
-        let staff = set.plans.flatMap(\.problem.staff), clients = set.plans.flatMap(\.problem.clients)
+        let staff = set.plans.flatMap(\.problem.staff)
+        let clients = set.plans.flatMap(\.problem.clients)
         for file in calendarFiles {
             let (calendar, warnings) = try await CalendarSource.read(file, strict: !loader.lenient, feeds: loader.feeds)
             set.warnings += warnings
             set.handPlans.append(
                 try HandPlanReader.read(
-                    calendar, file: file, period: first.problem.period, zone: first.problem.zone, staff: staff, clients: clients,
+                    calendar, file: file, period: first.problem.period, zone: first.problem.zone, staff: staff,
+                    clients: clients,
                     cities: first.timetable.cities.values.sorted { $0.id < $1.id }))
         }
         return set
     }
 
-    private static func collect(_ path: String, plans: inout [String], calendars: inout [String], depth: Int) throws(ScheduleError) {
+    private static func collect(_ path: String, plans: inout [String], calendars: inout [String], depth: Int)
+        throws(ScheduleError)
+    {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw ScheduleError(file: path, "no such file or folder; give plan.json files, .ics weeks or folders holding them")
+            throw ScheduleError(
+                file: path, "no such file or folder; give plan.json files, .ics weeks or folders holding them")
         }
         guard isFolder.boolValue else {
             if path.lowercased().hasSuffix(".ics") { calendars.append(path) } else { plans.append(path) }
@@ -70,7 +85,8 @@ extension PlanSet {
             return
         }
         guard depth < 4 else { return }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }
+            .sorted()
         for name in names {
             let child = (path as NSString).appendingPathComponent(name)
             var childIsFolder: ObjCBool = false

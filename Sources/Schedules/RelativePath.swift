@@ -14,12 +14,15 @@ public enum RelativePath {
 
     /// `path` resolved against `base` unless already absolute.
     public static func resolve(_ path: String, against base: String) -> String {
-        path.hasPrefix("/") ? path : ((absolute(base) as NSString).appendingPathComponent(path) as NSString).standardizingPath
+        path.hasPrefix("/")
+            ? path : ((absolute(base) as NSString).appendingPathComponent(path) as NSString).standardizingPath
     }
 
     /// `path` made absolute against the current directory and standardized.
     public static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        let full =
+            path.hasPrefix("/")
+            ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
         return (full as NSString).standardizingPath
     }
 }

@@ -38,7 +38,9 @@ public struct FeedOptions: Sendable {
 
     /// The feed service for a cache folder.
     public func service(defaultCache: String) -> FeedService {
-        FeedService(fetcher: fetcher, cache: FeedCache(folder: cacheFolder ?? defaultCache), offline: offline, cacheFirst: cacheFirst)
+        FeedService(
+            fetcher: fetcher, cache: FeedCache(folder: cacheFolder ?? defaultCache), offline: offline,
+            cacheFirst: cacheFirst)
     }
 }
 
@@ -73,15 +75,20 @@ struct ScheduleFeeds {
         }
     }
 
-    func fetch(_ citations: [FeedCitation], window: Interval, failHard: Bool = true) async throws(ScheduleError) -> Fetched {
+    func fetch(_ citations: [FeedCitation], window: Interval, failHard: Bool = true) async throws(ScheduleError)
+        -> Fetched
+    {
         var unique: [String: FeedCitation] = [:]
         var order: [String] = []
         for citation in citations where unique[citation.location] == nil {
             unique[citation.location] = citation
             order.append(citation.location)
         }
-        let credentials = try FeedCredentials(options: options, settings: planFile.feeds, planPath: planFile.file, folder: folder)
-        let range = (start: DateTimeValue.utc(window.start).icalendarText, end: DateTimeValue.utc(window.end).icalendarText)
+        let credentials = try FeedCredentials(
+            options: options, settings: planFile.feeds, planPath: planFile.file, folder: folder)
+        let range = (
+            start: DateTimeValue.utc(window.start).icalendarText, end: DateTimeValue.utc(window.end).icalendarText
+        )
         var sources: [FeedSource] = []
         for text in order {
             let citation = unique[text]!
@@ -89,9 +96,11 @@ struct ScheduleFeeds {
             do {
                 location = try FeedLocation(text, relativeTo: folder)
             } catch {
-                throw ScheduleError(file: citation.file, line: citation.line, "calendar '\(error.location)': \(error.message)")
+                throw ScheduleError(
+                    file: citation.file, line: citation.line, "calendar '\(error.location)': \(error.message)")
             }
-            sources.append(try credentials.source(for: location, window: range, file: citation.file, line: citation.line))
+            sources.append(
+                try credentials.source(for: location, window: range, file: citation.file, line: citation.line))
         }
         let service = options.service(defaultCache: (folder as NSString).appendingPathComponent(".tiaoqi/cache"))
         let reports = await service.fetch(sources, validate: FeedValidation.calendar, progress: progress)

@@ -7,31 +7,42 @@ extension ScheduleLoader {
     /// Adds what `places:`, `travel_matrix:` and the staff's `start`, `finish` and `finish_by` say to `problem`, and
     /// the meeting start step.
     func addPlaces(
-        to problem: inout Problem, planFile: PlanFile, folder: String, placesTable: CSVTable?, clientLines: [String: Int], clientsFile: String,
+        to problem: inout Problem, planFile: PlanFile, folder: String, placesTable: CSVTable?,
+        clientLines: [String: Int], clientsFile: String,
         timetable: Timetable
     ) throws(ScheduleError) {
         let planPath = planFile.file
         var places: [String: Place] = [:]
         if let placesTable {
-            places = try PlacesFile.places(placesTable, clientLines: clientLines, clientsFile: clientsFile, timetable: timetable)
+            places = try PlacesFile.places(
+                placesTable, clientLines: clientLines, clientsFile: clientsFile, timetable: timetable)
         }
         for client in problem.clients { places[client.id] = client.place }
         let ids = places.keys.sorted()
         func place(_ id: String, key: String, line: Int) throws(ScheduleError) -> Place {
             if let known = places[id] { return known }
-            let hint = Suggestion.closest(to: id, in: ids).map { "did you mean '\($0)'?" } ?? "use an id of places.csv or a client id"
-            throw ScheduleError(file: planPath, line: line, "\(key) '\(id)' is neither a place id nor a client id; \(hint)")
+            let hint =
+                Suggestion.closest(to: id, in: ids).map { "did you mean '\($0)'?" }
+                ?? "use an id of places.csv or a client id"
+            throw ScheduleError(
+                file: planPath, line: line, "\(key) '\(id)' is neither a place id nor a client id; \(hint)")
         }
         for (index, entry) in planFile.staff.enumerated() {
             precondition(problem.staff[index].id == entry.id)
-            problem.staff[index].start = try entry.start.map { (id) throws(ScheduleError) in try place(id, key: "start", line: entry.startLine) }
-            problem.staff[index].finish = try entry.finish.map { (id) throws(ScheduleError) in try place(id, key: "finish", line: entry.finishLine) }
+            problem.staff[index].start = try entry.start.map { (id) throws(ScheduleError) in
+                try place(id, key: "start", line: entry.startLine)
+            }
+            problem.staff[index].finish = try entry.finish.map { (id) throws(ScheduleError) in
+                try place(id, key: "finish", line: entry.finishLine)
+            }
             problem.staff[index].finishBy = entry.finishBy
         }
         if let path = planFile.travelMatrix {
             let full = join(folder, path)
             guard FileManager.default.isReadableFile(atPath: full) else {
-                throw ScheduleError(file: planPath, line: planFile.travelMatrixLine, "travel_matrix '\(path)' cannot be read; check the path (relative to the schedule folder)")
+                throw ScheduleError(
+                    file: planPath, line: planFile.travelMatrixLine,
+                    "travel_matrix '\(path)' cannot be read; check the path (relative to the schedule folder)")
             }
             problem.travelMatrix = try TravelMatrixFile.read(path: full, shown: full, ids: Set(ids))
         }
@@ -39,9 +50,13 @@ extension ScheduleLoader {
     }
 
     /// A CSV file plan.yaml names under `key`: an unreadable one is an error at that line of plan.yaml.
-    func readListed(_ full: String, key: String, shown: String, line: Int, planPath: String) throws(ScheduleError) -> CSVTable {
+    func readListed(_ full: String, key: String, shown: String, line: Int, planPath: String) throws(ScheduleError)
+        -> CSVTable
+    {
         guard FileManager.default.isReadableFile(atPath: full) else {
-            throw ScheduleError(file: planPath, line: line, "\(key) '\(shown)' cannot be read; check the path (relative to the schedule folder)")
+            throw ScheduleError(
+                file: planPath, line: line,
+                "\(key) '\(shown)' cannot be read; check the path (relative to the schedule folder)")
         }
         return try CSVTable(contentsOf: full)
     }

@@ -40,7 +40,9 @@ public struct ScheduleLoader: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
 
     /// A loader with feed options.
-    public init(feeds: FeedOptions = FeedOptions(), lenient: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+    public init(
+        feeds: FeedOptions = FeedOptions(), lenient: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) {
         self.feeds = feeds
         self.lenient = lenient
         self.progress = progress
@@ -52,18 +54,20 @@ public struct ScheduleLoader: Sendable {
         let planPath = planFile.file
         try table.require(["id", "name", "city", "lat", "lon", "priority", "meeting_minutes", "calendar"])
         let placesTable = try planFile.places.map { (path) throws(ScheduleError) in
-            try readListed(join(folder, path), key: "places", shown: path, line: planFile.placesLine, planPath: planPath)
+            try readListed(
+                join(folder, path), key: "places", shown: path, line: planFile.placesLine, planPath: planPath)
         }
         let networkPaths = planFile.network.map { join(folder, $0) }
         let timetable: Timetable
         do {
             // With only a travel matrix, the cities are those clients.csv and places.csv name.
             if networkPaths.isEmpty {
-                timetable = try PlacesFile.citiesOnly(zone: planFile.zone, tables: [table] + (placesTable.map { [$0] } ?? []))
+                timetable = try PlacesFile.citiesOnly(
+                    zone: planFile.zone, tables: [table] + (placesTable.map { [$0] } ?? []))
             } else {
                 timetable = try NetworkLoader.load(paths: networkPaths)
             }
-        } catch where error.line == nil && networkPaths.contains(error.file) {
+        } catch  where error.line == nil && networkPaths.contains(error.file) {
             let shown = planFile.network[networkPaths.firstIndex(of: error.file)!]
             throw ScheduleError(file: planPath, line: planFile.networkLine, "network '\(shown)': \(error.message)")
         }
@@ -71,13 +75,17 @@ public struct ScheduleLoader: Sendable {
         let workingDays = planFile.workingDays
         let period = planFile.period
         let clientsPath = table.file
-        var fetched = try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: lenient, progress: progress)
-            .fetch(citations, window: period)
+        var fetched = try await ScheduleFeeds(
+            options: feeds, planFile: planFile, folder: folder, lenient: lenient, progress: progress
+        )
+        .fetch(citations, window: period)
         var warnings: [String] = []
         // Unknown columns are ignored, as the format says; one that looks like a misspelt known column is said.
         for column in table.header where !column.isEmpty && !Self.clientColumns.contains(column) {
             if let close = Suggestion.closest(to: column, in: Self.clientColumns) {
-                warnings.append("\(clientsPath):1: column '\(column)' is not one Tiaoqi reads, so it is ignored; did you mean '\(close)'?")
+                warnings.append(
+                    "\(clientsPath):1: column '\(column)' is not one Tiaoqi reads, so it is ignored; did you mean '\(close)'?"
+                )
             }
         }
 
@@ -115,7 +123,8 @@ public struct ScheduleLoader: Sendable {
                     id: entry.id, name: entry.name,
                     home: Place(cityID: city.id, coordinate: city.coordinate, label: "home"),
                     workingHours: entry.workingHours, travelHours: entry.travelHours,
-                    dailyTravelCapMinutes: entry.dailyTravelCapMinutes, busy: busy, availability: working.subtracting(busy),
+                    dailyTravelCapMinutes: entry.dailyTravelCapMinutes, busy: busy,
+                    availability: working.subtracting(busy),
                     daysOff: Set(entry.daysOff), maxNightsAway: entry.maxNights, maxCost: entry.maxCost,
                     languages: Set(entry.languages), sectors: Set(entry.sectors), weekdayHours: entry.weekdayHours))
         }
@@ -127,7 +136,9 @@ public struct ScheduleLoader: Sendable {
         func calendarFacts(_ feed: String, _ calendar: VCalendar, hours: DailyHours) -> ClientCalendar {
             let open = hoursByKey[hours] ?? hours.intervals(on: workingDays, in: zone)
             hoursByKey[hours] = open
-            if let known = facts[feed] { return ClientCalendar(hours: open, published: known.published, busy: known.busy) }
+            if let known = facts[feed] {
+                return ClientCalendar(hours: open, published: known.published, busy: known.busy)
+            }
             var diagnostics: [Diagnostic] = []
             let published = calendar.publishedAvailability(in: span, floating: zone).map {
                 PublishedAvailability(covered: $0.covered, available: $0.available)
@@ -147,13 +158,18 @@ public struct ScheduleLoader: Sendable {
         var lineOfID: [String: Int] = [:]
         let context = ClientRules.Context(planFile: planFile)
         guard !table.rows.isEmpty else {
-            throw ScheduleError(file: clientsPath, line: 1, "has no clients, only a header; add a row per client to plan")
+            throw ScheduleError(
+                file: clientsPath, line: 1, "has no clients, only a header; add a row per client to plan")
         }
         for row in table.rows {
             let id = try table.value(row, "id")
-            guard Identifier.isValid(id) else { throw ScheduleError(file: clientsPath, line: row.line, Identifier.problem("client id", id)) }
+            guard Identifier.isValid(id) else {
+                throw ScheduleError(file: clientsPath, line: row.line, Identifier.problem("client id", id))
+            }
             if let first = lineOfID.updateValue(row.line, forKey: id) {
-                throw ScheduleError(file: clientsPath, line: row.line, "client id '\(id)' is used twice (first on line \(first)); give each client its own id")
+                throw ScheduleError(
+                    file: clientsPath, line: row.line,
+                    "client id '\(id)' is used twice (first on line \(first)); give each client its own id")
             }
             let cityID = try table.value(row, "city")
             guard timetable.cities[cityID] != nil else {
@@ -162,7 +178,8 @@ public struct ScheduleLoader: Sendable {
             var hours = planFile.businessHours
             if let text = row["business_hours"] {
                 guard let parsed = DailyHours(text) else {
-                    throw ScheduleError(file: clientsPath, line: row.line, "business_hours '\(text)' is not HH:MM-HH:MM")
+                    throw ScheduleError(
+                        file: clientsPath, line: row.line, "business_hours '\(text)' is not HH:MM-HH:MM")
                 }
                 hours = parsed
             }
@@ -177,34 +194,42 @@ public struct ScheduleLoader: Sendable {
                     id: id, name: name,
                     place: Place(
                         cityID: cityID,
-                        coordinate: Coordinate(lat: try table.decimal(row, "lat", in: -90...90), lon: try table.decimal(row, "lon", in: -180...180)),
+                        coordinate: Coordinate(
+                            lat: try table.decimal(row, "lat", in: -90...90),
+                            lon: try table.decimal(row, "lon", in: -180...180)),
                         label: name, id: id),
                     address: row["address"] ?? "", priority: try table.integer(row, "priority", in: 1...10),
                     meetingMinutes: try table.integer(row, "meeting_minutes", in: 5...720), mustVisit: mustVisit,
                     sector: row["sector"] ?? "",
                     calendar: calendar, eligible: rules.eligible,
-                    language: rules.language, with: rules.with, earliestDay: rules.earliestDay, latestDay: rules.latestDay,
+                    language: rules.language, with: rules.with, earliestDay: rules.earliestDay,
+                    latestDay: rules.latestDay,
                     after: rules.after, pinnedStart: rules.pinnedStart))
             try PinnedVisitCheck.check(
-                clients[clients.count - 1], line: row.line, file: clientsPath, clientHours: hours.intervals(on: workingDays, in: zone),
+                clients[clients.count - 1], line: row.line, file: clientsPath,
+                clientHours: hours.intervals(on: workingDays, in: zone),
                 staffHours: staffHours, staffNames: staffNames, zone: zone)
             clients[clients.count - 1].company = row["company"].flatMap { $0.isEmpty ? nil : $0 }
         }
         try ClientRules.checkOrder(order, file: clientsPath)
         var problem = Problem(
-            name: planFile.name, zone: zone, days: planFile.days, staff: staff, clients: clients, travelRules: planFile.travelRules,
+            name: planFile.name, zone: zone, days: planFile.days, staff: staff, clients: clients,
+            travelRules: planFile.travelRules,
             hotelCost: planFile.hotelCost)
         problem.team = planFile.team ?? (RelativePath.absolute(folder) as NSString).lastPathComponent
         try addPlaces(
-            to: &problem, planFile: planFile, folder: folder, placesTable: placesTable, clientLines: lineOfID, clientsFile: clientsPath,
+            to: &problem, planFile: planFile, folder: folder, placesTable: placesTable, clientLines: lineOfID,
+            clientsFile: clientsPath,
             timetable: timetable)
         return Schedule(
-            folder: folder, planFile: planFile, timetable: timetable, problem: problem, warnings: fetched.warnings + warnings, feedReports: fetched.reports)
+            folder: folder, planFile: planFile, timetable: timetable, problem: problem,
+            warnings: fetched.warnings + warnings, feedReports: fetched.reports)
     }
 
     /// The columns of clients.csv (docs/FORMATS.md).
     static let clientColumns = [
-        "id", "name", "city", "address", "lat", "lon", "priority", "meeting_minutes", "calendar", "must_visit", "business_hours", "sector",
+        "id", "name", "city", "address", "lat", "lon", "priority", "meeting_minutes", "calendar", "must_visit",
+        "business_hours", "sector",
         "eligible", "language", "with", "earliest_day", "latest_day", "after", "pinned", "company",
     ]
 
@@ -218,15 +243,20 @@ public struct ScheduleLoader: Sendable {
 
     private func unknownCity(_ id: String, _ timetable: Timetable) -> String {
         let close = timetable.citiesResembling(id).prefix(5).map(\.id)
-        let hint = close.isEmpty ? "known cities: \(timetable.cities.keys.sorted().joined(separator: ", "))" : "did you mean \(close.joined(separator: ", "))?"
+        let hint =
+            close.isEmpty
+            ? "known cities: \(timetable.cities.keys.sorted().joined(separator: ", "))"
+            : "did you mean \(close.joined(separator: ", "))?"
         return "unknown city '\(id)'; \(hint)"
     }
 
     /// Fetches every feed the schedule in `folder` needs, without building the problem (for `tiaoqi fetch`).
     public func fetchFeeds(folder: String) async throws(ScheduleError) -> [FeedReport] {
         let (planFile, _, citations) = try readPlanAndCitations(folder: folder)
-        return try await ScheduleFeeds(options: feeds, planFile: planFile, folder: folder, lenient: true, progress: progress)
-            .fetch(citations, window: planFile.period, failHard: false).reports
+        return try await ScheduleFeeds(
+            options: feeds, planFile: planFile, folder: folder, lenient: true, progress: progress
+        )
+        .fetch(citations, window: planFile.period, failHard: false).reports
     }
 
     /// `plan.yaml`, `clients.csv`, and every calendar they name with the line naming it.
@@ -241,7 +271,9 @@ public struct ScheduleLoader: Sendable {
         var citations = planFile.staff.compactMap { entry in
             entry.calendar.map { FeedCitation(location: $0, file: planPath, line: entry.calendarLine) }
         }
-        for row in table.rows { citations.append(FeedCitation(location: try table.value(row, "calendar"), file: table.file, line: row.line)) }
+        for row in table.rows {
+            citations.append(FeedCitation(location: try table.value(row, "calendar"), file: table.file, line: row.line))
+        }
         return (planFile, table, citations)
     }
 

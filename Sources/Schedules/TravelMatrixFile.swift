@@ -29,39 +29,58 @@ public enum TravelMatrixFile {
                 for (index, name) in fields.enumerated() where !name.isEmpty { named[name] = named[name] ?? index }
                 let missing = columns.filter { named[$0] == nil }
                 guard missing.isEmpty else {
-                    throw fail(line, "missing column(s) \(missing.joined(separator: ", ")); the header must be from,to,minutes (it is \(fields.joined(separator: ",")))")
+                    throw fail(
+                        line,
+                        "missing column(s) \(missing.joined(separator: ", ")); the header must be from,to,minutes (it is \(fields.joined(separator: ",")))"
+                    )
                 }
                 header = named
                 return
             }
             rows += 1
             guard rows <= maximumRows else {
-                throw fail(line, "more than \(maximumRows) rows, the most a travel matrix may have; give only the pairs people may travel")
+                throw fail(
+                    line,
+                    "more than \(maximumRows) rows, the most a travel matrix may have; give only the pairs people may travel"
+                )
             }
             func field(_ name: String) throws(ScheduleError) -> String {
                 let index = columns[name]!
-                guard index < fields.count, !fields[index].isEmpty else { throw fail(line, "'\(name)' is empty; every row needs from, to and minutes") }
+                guard index < fields.count, !fields[index].isEmpty else {
+                    throw fail(line, "'\(name)' is empty; every row needs from, to and minutes")
+                }
                 return fields[index]
             }
-            let from = try field("from"), to = try field("to"), minutesText = try field("minutes")
+            let from = try field("from")
+            let to = try field("to")
+            let minutesText = try field("minutes")
             for id in [from, to] where !ids.contains(id) {
-                let hint = Suggestion.closest(to: id, in: known).map { "did you mean '\($0)'?" } ?? "use a client id of clients.csv or an id of places.csv"
+                let hint =
+                    Suggestion.closest(to: id, in: known).map { "did you mean '\($0)'?" }
+                    ?? "use a client id of clients.csv or an id of places.csv"
                 throw fail(line, "'\(id)' is neither a client id nor a place id; \(hint)")
             }
             guard from != to else {
-                throw fail(line, "goes from '\(from)' to itself; leave such rows out (staying at a place takes no travel)")
+                throw fail(
+                    line, "goes from '\(from)' to itself; leave such rows out (staying at a place takes no travel)")
             }
             guard let minutes = StrictNumber.decimal(minutesText), minutes >= 0, minutes <= maximumMinutes else {
                 throw fail(
                     line,
-                    "minutes '\(minutesText)' must be a plain decimal number (such as 12 or 12.5) from 0 to \(Int(maximumMinutes)) (one week)")
+                    "minutes '\(minutesText)' must be a plain decimal number (such as 12 or 12.5) from 0 to \(Int(maximumMinutes)) (one week)"
+                )
             }
             if matrix.seconds(from: from, to: to) != nil {
-                throw fail(line, "the pair \(from) → \(to) is given twice (first on line \(firstLine(of: from, to, in: text, shown: shown))); keep one")
+                throw fail(
+                    line,
+                    "the pair \(from) → \(to) is given twice (first on line \(firstLine(of: from, to, in: text, shown: shown))); keep one"
+                )
             }
             matrix.set(from: from, to: to, seconds: Int64((minutes * 60).rounded()))
         }
-        guard header != nil else { throw ScheduleError(file: shown, line: 1, "the file is empty; it needs the header from,to,minutes") }
+        guard header != nil else {
+            throw ScheduleError(file: shown, line: 1, "the file is empty; it needs the header from,to,minutes")
+        }
         return matrix
     }
 
@@ -74,7 +93,9 @@ public enum TravelMatrixFile {
                 header = fields
                 return
             }
-            guard first == nil, let f = names.firstIndex(of: "from"), let t = names.firstIndex(of: "to"), f < fields.count, t < fields.count else { return }
+            guard first == nil, let f = names.firstIndex(of: "from"), let t = names.firstIndex(of: "to"),
+                f < fields.count, t < fields.count
+            else { return }
             if fields[f] == from && fields[t] == to { first = line }
         }
         return first ?? 1
@@ -89,7 +110,9 @@ enum PlacesFile {
 
     /// The places of `table` by id, each with its line; ids follow the client id rules and must not be client ids
     /// (`clientLines`), and cities must be cities of `timetable`.
-    static func places(_ table: CSVTable, clientLines: [String: Int], clientsFile: String, timetable: Timetable) throws(ScheduleError) -> [String: Place] {
+    static func places(_ table: CSVTable, clientLines: [String: Int], clientsFile: String, timetable: Timetable)
+        throws(ScheduleError) -> [String: Place]
+    {
         try table.require(required)
         var places: [String: Place] = [:]
         var lines: [String: Int] = [:]
@@ -101,16 +124,22 @@ enum PlacesFile {
                 throw fail("place id '\(id)' is used twice (first on line \(first)); give each place its own id")
             }
             if let clientLine = clientLines[id] {
-                throw fail("place id '\(id)' is also a client id (\(clientsFile) line \(clientLine)); give the place another id")
+                throw fail(
+                    "place id '\(id)' is also a client id (\(clientsFile) line \(clientLine)); give the place another id"
+                )
             }
             let city = try table.value(row, "city")
             guard timetable.cities[city] != nil else {
                 let close = timetable.citiesResembling(city).prefix(5).map(\.id)
-                throw fail("unknown city '\(city)'; \(close.isEmpty ? "use a city of the network" : "did you mean \(close.joined(separator: ", "))?")")
+                throw fail(
+                    "unknown city '\(city)'; \(close.isEmpty ? "use a city of the network" : "did you mean \(close.joined(separator: ", "))?")"
+                )
             }
             places[id] = Place(
                 cityID: city,
-                coordinate: Coordinate(lat: try table.decimal(row, "lat", in: -90...90), lon: try table.decimal(row, "lon", in: -180...180)),
+                coordinate: Coordinate(
+                    lat: try table.decimal(row, "lat", in: -90...90), lon: try table.decimal(row, "lon", in: -180...180)
+                ),
                 label: try table.value(row, "name"), id: id)
         }
         return places
@@ -124,8 +153,11 @@ enum PlacesFile {
             try table.require(["city", "lat", "lon"])
             for row in table.rows {
                 let city = try table.value(row, "city")
-                guard Identifier.isValid(city) else { throw ScheduleError(file: table.file, line: row.line, Identifier.problem("city id", city)) }
-                let lat = try table.decimal(row, "lat", in: -90...90), lon = try table.decimal(row, "lon", in: -180...180)
+                guard Identifier.isValid(city) else {
+                    throw ScheduleError(file: table.file, line: row.line, Identifier.problem("city id", city))
+                }
+                let lat = try table.decimal(row, "lat", in: -90...90)
+                let lon = try table.decimal(row, "lon", in: -180...180)
                 let sum = sums[city] ?? (0, 0, 0)
                 sums[city] = (sum.lat + lat, sum.lon + lon, sum.count + 1)
             }
@@ -133,7 +165,9 @@ enum PlacesFile {
         var records = TimetableRecords(zone: zone)
         records.cities = sums.keys.sorted().map { id in
             let sum = sums[id]!
-            return City(id: id, name: id, nameZh: "", coordinate: Coordinate(lat: sum.lat / sum.count, lon: sum.lon / sum.count), timeZone: zone.identifier)
+            return City(
+                id: id, name: id, nameZh: "",
+                coordinate: Coordinate(lat: sum.lat / sum.count, lon: sum.lon / sum.count), timeZone: zone.identifier)
         }
         do {
             return try Timetable(records)

@@ -20,13 +20,19 @@ struct YAMLReader {
     /// A Yams error as `file:line: what is wrong` (the line of the problem, not a number inside its message).
     func failure(_ error: YamlError, in text: String) -> ScheduleError {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return ScheduleError(file: file, line: mark.line, "is not valid YAML here: \(problem); check the indentation, quotes and colons of this line")
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return ScheduleError(
+                file: file, line: mark.line,
+                "is not valid YAML here: \(problem); check the indentation, quotes and colons of this line")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ScheduleError(
-                file: file, line: context.mark.line, "\(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is given twice in one mapping; keep one")
+                file: file, line: context.mark.line,
+                "\(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is given twice in one mapping; keep one")
         case .reader(let problem, let offset, _, _):
-            let line = offset.map { offset in 1 + text.utf8.prefix(offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
+            let line = offset.map { offset in
+                1 + text.utf8.prefix(offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            }
             return ScheduleError(file: file, line: line, "cannot be read as YAML: \(problem)")
         default:
             return ScheduleError(file: file, line: 1, "is not valid YAML: \(error)")
@@ -51,7 +57,8 @@ struct YAMLReader {
 
     func required(_ map: YAMLMapping, _ key: String, in parent: Node) throws(ScheduleError) -> Node {
         guard let node = map[key] else {
-            throw ScheduleError(file: file, line: map.line, "missing '\(key):'; see docs/FORMATS.md for the shape of plan.yaml")
+            throw ScheduleError(
+                file: file, line: map.line, "missing '\(key):'; see docs/FORMATS.md for the shape of plan.yaml")
         }
         return node
     }
@@ -74,7 +81,8 @@ struct YAMLReader {
     func date(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> LocalDate {
         let text = try string(map, key)
         guard let date = LocalDate(iso: text), text.count == 10 else {
-            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' is '\(text)'; write a date as YYYY-MM-DD")
+            throw ScheduleError(
+                file: file, line: map.line(of: key), "'\(key)' is '\(text)'; write a date as YYYY-MM-DD")
         }
         return date
     }
@@ -83,17 +91,24 @@ struct YAMLReader {
     func strings(_ map: YAMLMapping, _ key: String, nonEmpty: Bool = false) throws(ScheduleError) -> [String]? {
         guard let node = map[key] else { return nil }
         if let text = node.string, case .scalar = node {
-            guard !text.isEmpty else { throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' is empty; give a value or leave the key out") }
+            guard !text.isEmpty else {
+                throw ScheduleError(
+                    file: file, line: map.line(of: key), "'\(key)' is empty; give a value or leave the key out")
+            }
             return [text]
         }
         let items = try sequence(node, "'\(key)'").map { (item) throws(ScheduleError) -> String in
             guard let text = item.string, !text.isEmpty else {
-                throw ScheduleError(file: file, line: item.mark?.line ?? map.line(of: key), "'\(key)' entries must be non-empty strings")
+                throw ScheduleError(
+                    file: file, line: item.mark?.line ?? map.line(of: key), "'\(key)' entries must be non-empty strings"
+                )
             }
             return text
         }
         if nonEmpty && items.isEmpty {
-            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' is an empty list; list at least one, or leave the key out for the default")
+            throw ScheduleError(
+                file: file, line: map.line(of: key),
+                "'\(key)' is an empty list; list at least one, or leave the key out for the default")
         }
         return items
     }
@@ -105,14 +120,17 @@ struct YAMLReader {
             guard let day = LocalDate.inWeek(name, week) else {
                 throw ScheduleError(
                     file: file, line: map.line(of: key),
-                    "'\(key)' entry '\(name)' is neither a date of the week (\(week.first!) to \(week.last!)) nor a weekday such as wed")
+                    "'\(key)' entry '\(name)' is neither a date of the week (\(week.first!) to \(week.last!)) nor a weekday such as wed"
+                )
             }
             return day
         }
     }
 
     /// Hours as one `"HH:MM-HH:MM"` for every day, or as a mapping of weekdays to hours (`{mon: "08:00-18:00"}`).
-    func weekdayHours(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> (usual: DailyHours?, byWeekday: [Weekday: DailyHours]) {
+    func weekdayHours(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> (
+        usual: DailyHours?, byWeekday: [Weekday: DailyHours]
+    ) {
         guard let node = map[key] else { return (nil, [:]) }
         guard case .mapping = node else { return (try hours(map, key), [:]) }
         var byWeekday: [Weekday: DailyHours] = [:]
@@ -130,7 +148,9 @@ struct YAMLReader {
     func hours(_ map: YAMLMapping, _ key: String) throws(ScheduleError) -> DailyHours? {
         guard let text = try string(map, key, optional: true) else { return nil }
         guard let hours = DailyHours(text) else {
-            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' is '\(text)'; write hours as \"HH:MM-HH:MM\", opening before closing")
+            throw ScheduleError(
+                file: file, line: map.line(of: key),
+                "'\(key)' is '\(text)'; write hours as \"HH:MM-HH:MM\", opening before closing")
         }
         return hours
     }
@@ -152,7 +172,8 @@ struct YAMLReader {
         guard case .scalar = node, let value = node.string.flatMap(parse), range.contains(value) else {
             throw ScheduleError(
                 file: file, line: map.line(of: key),
-                "'\(key)' is '\(node.string ?? "not a number")'; it must be \(kind) from \(range.lowerBound) to \(range.upperBound)")
+                "'\(key)' is '\(node.string ?? "not a number")'; it must be \(kind) from \(range.lowerBound) to \(range.upperBound)"
+            )
         }
         return value
     }
@@ -163,7 +184,9 @@ struct YAMLReader {
         var seen: [String: Int] = [:]
         for pair in map.pairs {
             if let first = seen[pair.key] {
-                throw ScheduleError(file: file, line: pair.line, "'\(pair.key)' is given twice in \(level.name) (first on line \(first)); keep one")
+                throw ScheduleError(
+                    file: file, line: pair.line,
+                    "'\(pair.key)' is given twice in \(level.name) (first on line \(first)); keep one")
             }
             seen[pair.key] = pair.line
             guard !level.keys.contains(pair.key) else { continue }
@@ -175,7 +198,9 @@ struct YAMLReader {
             } else {
                 hint = "the keys here are \(level.keys.joined(separator: ", "))"
             }
-            throw ScheduleError(file: file, line: pair.line, "unknown key '\(pair.key)' in \(level.name); \(hint) (see docs/FORMATS.md)")
+            throw ScheduleError(
+                file: file, line: pair.line, "unknown key '\(pair.key)' in \(level.name); \(hint) (see docs/FORMATS.md)"
+            )
         }
     }
 }
@@ -190,23 +215,28 @@ enum PlanKeys {
     }
 
     static let top = Level(
-        name: "the top level", keys: [
-            "name", "team", "week", "time_zone", "network", "travel_matrix", "places", "clients", "feeds", "defaults", "staff",
+        name: "the top level",
+        keys: [
+            "name", "team", "week", "time_zone", "network", "travel_matrix", "places", "clients", "feeds", "defaults",
+            "staff",
         ])
     static let week = Level(name: "'week:'", keys: ["start", "end"])
     static let feeds = Level(name: "'feeds:'", keys: ["credentials_file", "credentials_env", "allow_insecure_auth"])
     static let defaults = Level(
         name: "'defaults:'",
         keys: [
-            "working_hours", "travel_hours", "business_hours", "daily_travel_cap_minutes", "access_minutes", "check_in_minutes",
-            "taxi_speed_kmh", "road_speed_kmh", "detour_factor", "max_road_km", "hotel_cost", "workdays", "languages", "max_nights",
+            "working_hours", "travel_hours", "business_hours", "daily_travel_cap_minutes", "access_minutes",
+            "check_in_minutes",
+            "taxi_speed_kmh", "road_speed_kmh", "detour_factor", "max_road_km", "hotel_cost", "workdays", "languages",
+            "max_nights",
             "max_cost", "meeting_start_step_seconds",
         ])
     static let checkIn = Level(name: "'check_in_minutes:'", keys: CheckInKey.allCases.map(\.rawValue))
     static let staff = Level(
         name: "a staff entry",
         keys: [
-            "id", "name", "home", "calendar", "working_hours", "travel_hours", "daily_travel_cap_minutes", "days_off", "max_nights",
+            "id", "name", "home", "calendar", "working_hours", "travel_hours", "daily_travel_cap_minutes", "days_off",
+            "max_nights",
             "max_cost", "languages", "sectors", "start", "finish", "finish_by",
         ])
     /// Every level, for saying where a misplaced key belongs.

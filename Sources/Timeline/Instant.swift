@@ -85,7 +85,9 @@ enum ISOParser {
         }
         let fields = clock.split(separator: ":").map { Int($0) }
         guard (2...3).contains(fields.count), fields.allSatisfy({ $0 != nil }) else { return nil }
-        let hour = fields[0]!, minute = fields[1]!, second = fields.count == 3 ? fields[2]! : 0
+        let hour = fields[0]!
+        let minute = fields[1]!
+        let second = fields.count == 3 ? fields[2]! : 0
         guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
         if let offset {
             let local = date.daysSinceEpoch * 86_400 + Int64(hour * 3600 + minute * 60 + second)

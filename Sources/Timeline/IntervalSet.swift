@@ -29,9 +29,11 @@ public struct IntervalSet: Sendable, Hashable, Codable {
     /// Instants in both sets.
     public func intersection(_ other: IntervalSet) -> IntervalSet {
         var result: [Interval] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < intervals.count && j < other.intervals.count {
-            let a = intervals[i], b = other.intervals[j]
+            let a = intervals[i]
+            let b = other.intervals[j]
             if let common = a.intersection(b) { result.append(common) }
             if a.end < b.end { i += 1 } else { j += 1 }
         }
@@ -81,7 +83,8 @@ public struct IntervalSet: Sendable, Hashable, Codable {
     /// The first of the set's intervals sharing an instant with `interval`, whole (not clipped).
     public func firstOverlap(with interval: Interval) -> Interval? {
         guard !interval.isEmpty else { return nil }
-        var low = 0, high = intervals.count
+        var low = 0
+        var high = intervals.count
         while low < high {
             let mid = (low + high) / 2
             if intervals[mid].end <= interval.start { low = mid + 1 } else { high = mid }
@@ -99,7 +102,8 @@ public struct IntervalSet: Sendable, Hashable, Codable {
     }
 
     private func lastIndex(startingAtOrBefore instant: Instant) -> Int? {
-        var low = 0, high = intervals.count
+        var low = 0
+        var high = intervals.count
         while low < high {
             let mid = (low + high) / 2
             if intervals[mid].start <= instant { low = mid + 1 } else { high = mid }

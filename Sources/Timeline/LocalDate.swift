@@ -87,7 +87,9 @@ public struct LocalDate: Sendable, Hashable, Comparable {
 extension LocalDate: CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var description: String {
-        let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
+        let y = String(year)
+        let m = month < 10 ? "0\(month)" : "\(month)"
+        let d = day < 10 ? "0\(day)" : "\(day)"
         return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
     }
 }
@@ -98,7 +100,8 @@ extension LocalDate: Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard text.count == 10, let date = LocalDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a date YYYY-MM-DD")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a date YYYY-MM-DD")
         }
         self = date
     }
@@ -121,7 +124,10 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable 
             return
         }
         let key = name.lowercased()
-        guard let match = Weekday.allCases.first(where: { $0.shortName == key || "\($0)" == key || $0.icalendar.lowercased() == key })
+        guard
+            let match = Weekday.allCases.first(where: {
+                $0.shortName == key || "\($0)" == key || $0.icalendar.lowercased() == key
+            })
         else { return nil }
         self = match
     }

@@ -23,7 +23,8 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, Codable {
 extension TimeOfDay: CustomStringConvertible {
     /// `HH:MM`.
     public var description: String {
-        let h = minutes / 60, m = minutes % 60
+        let h = minutes / 60
+        let m = minutes % 60
         return (h < 10 ? "0\(h)" : "\(h)") + ":" + (m < 10 ? "0\(m)" : "\(m)")
     }
 }

@@ -23,7 +23,9 @@ public struct Zone: Sendable, Hashable {
     /// A zone defined by its transitions: `offsetBefore` until the first, then each transition's offset.
     public init(identifier: String, offsetBefore: Int, transitions: [(at: Instant, offset: Int)]) {
         let sorted = transitions.sorted { $0.at < $1.at }
-        rules = .table(identifier: identifier, before: offsetBefore, transitions: sorted.map(\.at.seconds), offsets: sorted.map(\.offset))
+        rules = .table(
+            identifier: identifier, before: offsetBefore, transitions: sorted.map(\.at.seconds),
+            offsets: sorted.map(\.offset))
     }
 
     /// UTC.
@@ -49,7 +51,8 @@ public struct Zone: Sendable, Hashable {
         case .system(let zone):
             return zone.secondsFromGMT(for: instant.date)
         case .table(_, let before, let transitions, let offsets):
-            var low = 0, high = transitions.count
+            var low = 0
+            var high = transitions.count
             while low < high {
                 let mid = (low + high) / 2
                 if transitions[mid] <= instant.seconds { low = mid + 1 } else { high = mid }

@@ -9,8 +9,13 @@
 /// there (by ride or by a footpath after a ride) plus its egress seconds.
 extension ScanNetwork {
     /// The earliest arrival at any target, with the legs that reach it; nil when no run gets there.
-    func earliestArrival(from sources: [Endpoint], to targets: [Endpoint], changes: Changes) -> (arrival: Int64, legs: [ScanLeg])? {
-        enum Ready { case none, source, stay, foot(from: Int32) }
+    func earliestArrival(from sources: [Endpoint], to targets: [Endpoint], changes: Changes) -> (
+        arrival: Int64, legs: [ScanLeg]
+    )? {
+        enum Ready {
+            case none, source, stay
+            case foot(from: Int32)
+        }
         var ready = [Int64](repeating: .max, count: stopCount)
         var readyVia = [Ready](repeating: .none, count: stopCount)
         var arrived = [Int64](repeating: .max, count: stopCount)
@@ -27,14 +32,20 @@ extension ScanNetwork {
         /// Takes one connection; true when it improved anything.
         func relax(_ index: Int) -> Bool {
             let connection = connections[index]
-            let run = Int(connection.run), from = Int(connection.from), to = Int(connection.to)
+            let run = Int(connection.run)
+            let from = Int(connection.from)
+            let to = Int(connection.to)
             if ready[from] != .max && ready[from] + boarding(run, changes) <= connection.depart {
                 if boarded[run] < 0 || boarded[run] > index {
                     boarded[run] = Int32(index)
-                } else if case .source = readyVia[from], case .source = readyVia[Int(connections[Int(boarded[run])].from)] {
+                } else if case .source = readyVia[from],
+                    case .source = readyVia[Int(connections[Int(boarded[run])].from)]
+                {
                     // A run calling at two stops a person may start from: board where they can leave home latest.
                     let first = connections[Int(boarded[run])]
-                    if connection.depart - ready[from] < first.depart - ready[Int(first.from)] { boarded[run] = Int32(index) }
+                    if connection.depart - ready[from] < first.depart - ready[Int(first.from)] {
+                        boarded[run] = Int32(index)
+                    }
                 }
             }
             guard boarded[run] >= 0 && boarded[run] <= index && connection.arrive < arrived[to] else { return false }
@@ -49,7 +60,8 @@ extension ScanNetwork {
                 readyVia[to] = .stay
             }
             for path in changes.footpaths[to] {
-                let at = connection.arrive + path.seconds, next = Int(path.to)
+                let at = connection.arrive + path.seconds
+                let next = Int(path.to)
                 if at < ready[next] {
                     ready[next] = at
                     readyVia[next] = .foot(from: Int32(to))
@@ -61,8 +73,9 @@ extension ScanNetwork {
             }
             return true
         }
-        take(firstConnection(notBefore: start)..<connections.count, in: nil, key: { connections[$0].depart },
-             while: { connections[$0].depart < best }, relax: relax)
+        take(
+            firstConnection(notBefore: start)..<connections.count, in: nil, key: { connections[$0].depart },
+            while: { connections[$0].depart < best }, relax: relax)
         guard end.stop >= 0 else { return nil }
         // Walk the pointers back from the end: rides into stops, and how each boarding stop became ready.
         var legs: [ScanLeg] = []
@@ -86,7 +99,10 @@ extension ScanNetwork {
                 stop = boardStop
             case .foot(let from):
                 let origin = Int(from)
-                legs.append(.foot(from: origin, to: boardStop, depart: arrived[origin], seconds: footSeconds(changes, origin, boardStop)))
+                legs.append(
+                    .foot(
+                        from: origin, to: boardStop, depart: arrived[origin],
+                        seconds: footSeconds(changes, origin, boardStop)))
                 stop = origin
             }
         }
@@ -95,21 +111,27 @@ extension ScanNetwork {
 
     /// The latest time a person may leave (the latest source time, less its access seconds) and still reach a target
     /// by `deadline`; nil when no run gets there in time.
-    func latestDeparture(from sources: [Endpoint], to targets: [Endpoint], by deadline: Int64, changes: Changes) -> Int64? {
+    func latestDeparture(from sources: [Endpoint], to targets: [Endpoint], by deadline: Int64, changes: Changes)
+        -> Int64?
+    {
         var latestReady = [Int64](repeating: .min, count: stopCount)
         // The last position of each run from which it reaches a target (staying on board from any earlier one does too).
         var reachingPosition = [Int32](repeating: -1, count: runs.count)
-        let egress = secondsByStop(targets), access = secondsByStop(sources)
+        let egress = secondsByStop(targets)
+        let access = secondsByStop(sources)
         var best = Int64.min
         func relax(_ index: Int) -> Bool {
             let connection = connections[index]
-            let run = Int(connection.run), to = Int(connection.to)
-            var reaches = reachingPosition[run] > connection.position
+            let run = Int(connection.run)
+            let to = Int(connection.to)
+            var reaches =
+                reachingPosition[run] > connection.position
                 || (egress[to] >= 0 && connection.arrive + egress[to] <= deadline)
                 || connection.arrive + changes.stay[to] <= latestReady[to]
             if !reaches {
                 for path in changes.footpaths[to] {
-                    let at = connection.arrive + path.seconds, next = Int(path.to)
+                    let at = connection.arrive + path.seconds
+                    let next = Int(path.to)
                     if at <= latestReady[next] || (egress[next] >= 0 && at + egress[next] <= deadline) {
                         reaches = true
                         break
@@ -129,12 +151,15 @@ extension ScanNetwork {
             return changed
         }
         // Skip the connections arriving after the deadline, then scan until none can still lead to a later departure.
-        var low = 0, high = byArrival.count
+        var low = 0
+        var high = byArrival.count
         while low < high {
             let mid = (low + high) / 2
             if connections[Int(byArrival[mid])].arrive > deadline { low = mid + 1 } else { high = mid }
         }
-        take(low..<byArrival.count, in: byArrival, key: { connections[$0].arrive }, while: { connections[$0].arrive > best }, relax: relax)
+        take(
+            low..<byArrival.count, in: byArrival, key: { connections[$0].arrive },
+            while: { connections[$0].arrive > best }, relax: relax)
         return best == .min ? nil : best
     }
 
@@ -153,10 +178,13 @@ extension ScanNetwork {
         var runBest = [Int64](repeating: .max, count: runs.count)
         // Within a group of connections at one instant, taken more than once, staying on board from a connection
         // counts only what the run's next connection found: the best arrival recorded per connection of the group.
-        var groupArrival: [Int: Int64] = [:], groupStart: [Int: Int64] = [:], groupIndex: [Int64: Int] = [:]
+        var groupArrival: [Int: Int64] = [:]
+        var groupStart: [Int: Int64] = [:]
+        var groupIndex: [Int64: Int] = [:]
         func relax(_ index: Int) -> Bool {
             let connection = connections[index]
-            let run = Int(connection.run), to = Int(connection.to)
+            let run = Int(connection.run)
+            let to = Int(connection.to)
             var arrival = runBest[run]
             if !groupStart.isEmpty {
                 let next = Int64(run) << 32 | Int64(connection.position + 1)
@@ -184,27 +212,29 @@ extension ScanNetwork {
             profiles[from].append(entry)
             return true
         }
-        take(0..<order.count, in: order, key: { connections[$0].depart - boarding(Int(connections[$0].run), changes) },
-             while: { _ in true }, relax: relax,
-             beginInstant: { members in
-                 for index in members {
-                     let connection = connections[index]
-                     groupStart[Int(connection.run)] = runBest[Int(connection.run)]
-                     groupIndex[Int64(connection.run) << 32 | Int64(connection.position)] = index
-                 }
-             },
-             endInstant: {
-                 groupStart.removeAll(keepingCapacity: true)
-                 groupIndex.removeAll(keepingCapacity: true)
-                 groupArrival.removeAll(keepingCapacity: true)
-             })
+        take(
+            0..<order.count, in: order, key: { connections[$0].depart - boarding(Int(connections[$0].run), changes) },
+            while: { _ in true }, relax: relax,
+            beginInstant: { members in
+                for index in members {
+                    let connection = connections[index]
+                    groupStart[Int(connection.run)] = runBest[Int(connection.run)]
+                    groupIndex[Int64(connection.run) << 32 | Int64(connection.position)] = index
+                }
+            },
+            endInstant: {
+                groupStart.removeAll(keepingCapacity: true)
+                groupIndex.removeAll(keepingCapacity: true)
+                groupArrival.removeAll(keepingCapacity: true)
+            })
         return profiles
     }
 
     /// The earliest arrival of a profile (ready times latest first) for a person ready at `time`.
     @inline(__always) static func evaluate(_ profile: [ProfileEntry], readyAt time: Int64) -> Int64 {
         // The entries with ready ≥ time form a prefix; its last one arrives earliest.
-        var low = 0, high = profile.count
+        var low = 0
+        var high = profile.count
         while low < high {
             let mid = (low + high) / 2
             if profile[mid].ready >= time { low = mid + 1 } else { high = mid }

@@ -16,8 +16,10 @@ public struct Coordinate: Sendable, Hashable, Codable {
     /// Great-circle distance in kilometres.
     public func kilometres(to other: Coordinate) -> Double {
         let r = 6371.0088
-        let p1 = lat * .pi / 180, p2 = other.lat * .pi / 180
-        let dp = p2 - p1, dl = (other.lon - lon) * .pi / 180
+        let p1 = lat * .pi / 180
+        let p2 = other.lat * .pi / 180
+        let dp = p2 - p1
+        let dl = (other.lon - lon) * .pi / 180
         let a = sin(dp / 2) * sin(dp / 2) + cos(p1) * cos(p2) * sin(dl / 2) * sin(dl / 2)
         return 2 * r * asin(min(1, sqrt(a)))
     }
@@ -42,7 +44,9 @@ public struct City: Sendable, Hashable, Codable, Identifiable {
     public var displayName: String { nameZh.isEmpty ? name : nameZh }
 
     /// A city from its parts.
-    public init(id: String, name: String, nameZh: String, coordinate: Coordinate, timeZone: String, country: String = "CN") {
+    public init(
+        id: String, name: String, nameZh: String, coordinate: Coordinate, timeZone: String, country: String = "CN"
+    ) {
         self.id = id
         self.name = name
         self.nameZh = nameZh
@@ -68,7 +72,10 @@ public struct Stop: Sendable, Hashable, Codable, Identifiable {
     public var accessMinutes: Int?
 
     /// A stop from its parts.
-    public init(id: String, name: String, coordinate: Coordinate, cityID: String, zoneID: String? = nil, accessMinutes: Int? = nil) {
+    public init(
+        id: String, name: String, coordinate: Coordinate, cityID: String, zoneID: String? = nil,
+        accessMinutes: Int? = nil
+    ) {
         self.id = id
         self.name = name
         self.coordinate = coordinate

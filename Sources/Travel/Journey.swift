@@ -22,7 +22,9 @@ public struct Journey: Sendable, Hashable, Codable {
         public var price: Double?
 
         enum CodingKeys: String, CodingKey {
-            case mode, service, tripID = "tripId", from, to, depart, arrive, price
+            case mode, service
+            case tripID = "tripId"
+            case from, to, depart, arrive, price
         }
 
         /// A journey part.

@@ -42,7 +42,8 @@ public struct Router: Sendable {
             from: endpoints(origin), to: endpoints(destination),
             by: deadline.seconds, changes: network.doorToDoor)
         if let leave, drive.map({ leave >= deadline.seconds - $0 }) ?? true,
-            let journey = scheduledArrival(from: origin, to: destination, notBefore: Instant(seconds: leave)), journey.arrive <= deadline
+            let journey = scheduledArrival(from: origin, to: destination, notBefore: Instant(seconds: leave)),
+            journey.arrive <= deadline
         {
             return journey
         }
@@ -56,7 +57,8 @@ public struct Router: Sendable {
         guard origin.cityID != destination.cityID else { return [] }
         let zone = timetable.cities[origin.cityID].flatMap { Zone(identifier: $0.timeZone) } ?? timetable.zone
         let day = zone.day(date)
-        let pairs = profilePairs(sources: endpoints(origin), targets: endpoints(destination), changes: network.doorToDoor)
+        let pairs = profilePairs(
+            sources: endpoints(origin), targets: endpoints(destination), changes: network.doorToDoor)
         let drive = roadSeconds(from: origin, to: destination)
         return pairs.reversed().filter { day.start.seconds <= $0.depart && $0.depart < day.end.seconds }
             .filter { pair in drive.map { pair.arrival <= pair.depart + $0 } ?? true }
@@ -68,7 +70,8 @@ public struct Router: Sendable {
     /// The earliest arrival at stop `target` leaving stop `origin` no earlier than `earliest`, by the timetable alone:
     /// no access and no check-in; a change within a stop takes transfers.txt's minimum time for it, a change to another
     /// stop is possible only where transfers.txt allows it.
-    public func earliestArrival(fromStop origin: String, toStop target: String, notBefore earliest: Instant) -> Journey? {
+    public func earliestArrival(fromStop origin: String, toStop target: String, notBefore earliest: Instant) -> Journey?
+    {
         guard let from = timetable.stopIndex[origin], let goal = timetable.stopIndex[target] else { return nil }
         if from == goal { return Journey(depart: earliest, arrive: earliest, parts: []) }
         guard
@@ -81,7 +84,8 @@ public struct Router: Sendable {
     }
 
     /// The journey leaving stop `origin` as late as possible to reach stop `target` by `deadline`, timetable only.
-    public func latestDeparture(fromStop origin: String, toStop target: String, arriveBy deadline: Instant) -> Journey? {
+    public func latestDeparture(fromStop origin: String, toStop target: String, arriveBy deadline: Instant) -> Journey?
+    {
         guard let from = timetable.stopIndex[origin], let goal = timetable.stopIndex[target] else { return nil }
         if from == goal { return Journey(depart: deadline, arrive: deadline, parts: []) }
         guard
@@ -95,10 +99,13 @@ public struct Router: Sendable {
     /// The Pareto-optimal journeys from stop `origin` to stop `target` departing on `date` (the timetable's zone),
     /// timetable only.
     public func profile(fromStop origin: String, toStop target: String, on date: LocalDate) -> [Journey] {
-        guard let from = timetable.stopIndex[origin], let goal = timetable.stopIndex[target], from != goal else { return [] }
+        guard let from = timetable.stopIndex[origin], let goal = timetable.stopIndex[target], from != goal else {
+            return []
+        }
         let day = timetable.zone.day(date)
         let pairs = profilePairs(
-            sources: [Endpoint(stop: from, seconds: 0)], targets: [Endpoint(stop: goal, seconds: 0)], changes: network.timetableOnly)
+            sources: [Endpoint(stop: from, seconds: 0)], targets: [Endpoint(stop: goal, seconds: 0)],
+            changes: network.timetableOnly)
         return pairs.reversed().filter { day.start.seconds <= $0.depart && $0.depart < day.end.seconds }
             .compactMap { earliestArrival(fromStop: origin, toStop: target, notBefore: Instant(seconds: $0.depart)) }
     }
@@ -110,10 +117,12 @@ public struct Router: Sendable {
     func endpoints(_ place: Place) -> [Endpoint] {
         var sameCity = true
         var stops = timetable.stopsByCity[place.cityID] ?? []
-        if stops.isEmpty, let nearest = timetable.stopsByCity.keys.min(by: { a, b in
-            (timetable.cities[a]?.coordinate.kilometres(to: place.coordinate) ?? .infinity, a)
-                < (timetable.cities[b]?.coordinate.kilometres(to: place.coordinate) ?? .infinity, b)
-        }) {
+        if stops.isEmpty,
+            let nearest = timetable.stopsByCity.keys.min(by: { a, b in
+                (timetable.cities[a]?.coordinate.kilometres(to: place.coordinate) ?? .infinity, a)
+                    < (timetable.cities[b]?.coordinate.kilometres(to: place.coordinate) ?? .infinity, b)
+            })
+        {
             stops = timetable.stopsByCity[nearest] ?? []
             sameCity = false
         }
@@ -128,14 +137,18 @@ public struct Router: Sendable {
 
     /// Seconds by road between two places in different cities, when the drive is short enough to count.
     func roadSeconds(from origin: Place, to destination: Place) -> Int64? {
-        guard rules.roadKilometres(from: origin.coordinate, to: destination.coordinate) <= rules.maximumRoadKilometres else { return nil }
+        guard rules.roadKilometres(from: origin.coordinate, to: destination.coordinate) <= rules.maximumRoadKilometres
+        else { return nil }
         return rules.roadSeconds(from: origin.coordinate, to: destination.coordinate)
     }
 
     /// Door-to-door pairs (leave the door, reach the door) of the profile, latest departure first, Pareto-optimal.
-    func profilePairs(sources: [Endpoint], targets: [Endpoint], changes: ScanNetwork.Changes) -> [(depart: Int64, arrival: Int64)] {
+    func profilePairs(sources: [Endpoint], targets: [Endpoint], changes: ScanNetwork.Changes) -> [(
+        depart: Int64, arrival: Int64
+    )] {
         let profiles = network.profiles(to: targets, changes: changes, order: network.byBoarding(changes))
-        return Self.pareto(sources.flatMap { source in profiles[source.stop].map { ($0.ready - source.seconds, $0.arrival) } })
+        return Self.pareto(
+            sources.flatMap { source in profiles[source.stop].map { ($0.ready - source.seconds, $0.arrival) } })
     }
 
     /// The pairs no other pair beats (leaving no earlier and arriving no later), latest departure first.
@@ -163,13 +176,17 @@ public struct Router: Sendable {
         let accessSeconds = access.first { $0.stop == Int(first.from) }!.seconds
         let leave = Instant(seconds: first.depart - network.runs[Int(first.run)].checkIn - accessSeconds)
         parts.insert(
-            Journey.Part(mode: .taxi, service: nil, tripID: nil, from: origin.label, to: parts[0].from, depart: leave, arrive: leave + accessSeconds, price: nil),
+            Journey.Part(
+                mode: .taxi, service: nil, tripID: nil, from: origin.label, to: parts[0].from, depart: leave,
+                arrive: leave + accessSeconds, price: nil),
             at: 0)
         let last = parts[parts.count - 1]
         let lastStop = timetable.stopIndex[last.to]!
         let egressSeconds = egress.first { $0.stop == lastStop }!.seconds
         parts.append(
-            Journey.Part(mode: .taxi, service: nil, tripID: nil, from: last.to, to: destination.label, depart: last.arrive, arrive: last.arrive + egressSeconds, price: nil))
+            Journey.Part(
+                mode: .taxi, service: nil, tripID: nil, from: last.to, to: destination.label, depart: last.arrive,
+                arrive: last.arrive + egressSeconds, price: nil))
         return Journey(depart: leave, arrive: Instant(seconds: found.arrival), parts: parts)
     }
 
@@ -186,29 +203,42 @@ public struct Router: Sendable {
 
     /// The services from one stop to another for a person ready at the first at `ready` (unix seconds), and when
     /// they must be ready for the first of them (its departure less its check-in).
-    public func stopParts(from fromStop: Int, readyAt ready: Int64, to toStop: Int) -> (parts: [Journey.Part], ready: Instant)? {
-        guard let found = network.earliestArrival(
-                from: [Endpoint(stop: fromStop, seconds: ready)], to: [Endpoint(stop: toStop, seconds: 0)], changes: network.doorToDoor),
+    public func stopParts(from fromStop: Int, readyAt ready: Int64, to toStop: Int) -> (
+        parts: [Journey.Part], ready: Instant
+    )? {
+        guard
+            let found = network.earliestArrival(
+                from: [Endpoint(stop: fromStop, seconds: ready)], to: [Endpoint(stop: toStop, seconds: 0)],
+                changes: network.doorToDoor),
             case .ride(let board, _)? = found.legs.first
         else { return nil }
         let first = network.connections[board]
-        return (found.legs.map { part($0, changes: network.doorToDoor) }, Instant(seconds: first.depart - network.runs[Int(first.run)].checkIn))
+        return (
+            found.legs.map { part($0, changes: network.doorToDoor) },
+            Instant(seconds: first.depart - network.runs[Int(first.run)].checkIn)
+        )
     }
 
     /// Door-to-door journey around stop-to-stop services: leave in time to be ready for the first.
-    public func journey(_ services: (parts: [Journey.Part], ready: Instant), from origin: Place, to destination: Place) -> Journey? {
+    public func journey(_ services: (parts: [Journey.Part], ready: Instant), from origin: Place, to destination: Place)
+        -> Journey?
+    {
         journey(services, from: origin, endpoints(origin), to: destination, endpoints(destination))
     }
 
     /// `journey(_:from:to:)` between places whose stops are already worked out.
-    public func journey(_ services: (parts: [Journey.Part], ready: Instant), from start: TravelTimes.Ends, to end: TravelTimes.Ends) -> Journey? {
+    public func journey(
+        _ services: (parts: [Journey.Part], ready: Instant), from start: TravelTimes.Ends, to end: TravelTimes.Ends
+    ) -> Journey? {
         journey(services, from: start.place, start.endpoints, to: end.place, end.endpoints)
     }
 
     private func journey(
-        _ services: (parts: [Journey.Part], ready: Instant), from origin: Place, _ sources: [Endpoint], to destination: Place, _ targets: [Endpoint]
+        _ services: (parts: [Journey.Part], ready: Instant), from origin: Place, _ sources: [Endpoint],
+        to destination: Place, _ targets: [Endpoint]
     ) -> Journey? {
-        guard let first = services.parts.first, let last = services.parts.last, let firstStop = timetable.stopIndex[first.from],
+        guard let first = services.parts.first, let last = services.parts.last,
+            let firstStop = timetable.stopIndex[first.from],
             let lastStop = timetable.stopIndex[last.to],
             let access = sources.first(where: { $0.stop == firstStop }),
             let egress = targets.first(where: { $0.stop == lastStop })
@@ -216,38 +246,48 @@ public struct Router: Sendable {
         let leave = services.ready - access.seconds
         var parts = services.parts
         parts.insert(
-            Journey.Part(mode: .taxi, service: nil, tripID: nil, from: origin.label, to: first.from, depart: leave, arrive: leave + access.seconds, price: nil),
+            Journey.Part(
+                mode: .taxi, service: nil, tripID: nil, from: origin.label, to: first.from, depart: leave,
+                arrive: leave + access.seconds, price: nil),
             at: 0)
         parts.append(
-            Journey.Part(mode: .taxi, service: nil, tripID: nil, from: last.to, to: destination.label, depart: last.arrive, arrive: last.arrive + egress.seconds, price: nil))
+            Journey.Part(
+                mode: .taxi, service: nil, tripID: nil, from: last.to, to: destination.label, depart: last.arrive,
+                arrive: last.arrive + egress.seconds, price: nil))
         return Journey(depart: leave, arrive: last.arrive + egress.seconds, parts: parts)
     }
 
     private func part(_ leg: ScanLeg, changes: ScanNetwork.Changes) -> Journey.Part {
         switch leg {
         case .ride(let board, let alight):
-            let first = network.connections[board], last = network.connections[alight]
+            let first = network.connections[board]
+            let last = network.connections[alight]
             let trip = timetable.trips[network.runs[Int(first.run)].trip]
             return Journey.Part(
                 mode: trip.mode, service: trip.serviceName, tripID: trip.id, from: timetable.stops[Int(first.from)].id,
-                to: timetable.stops[Int(last.to)].id, depart: Instant(seconds: first.depart), arrive: Instant(seconds: last.arrive),
+                to: timetable.stops[Int(last.to)].id, depart: Instant(seconds: first.depart),
+                arrive: Instant(seconds: last.arrive),
                 price: timetable.price(route: trip.routeID, from: Int(first.from), to: Int(last.to)))
         case .foot(let from, let to, let depart, let seconds):
             return Journey.Part(
-                mode: changes.footMode, service: nil, tripID: nil, from: timetable.stops[from].id, to: timetable.stops[to].id,
+                mode: changes.footMode, service: nil, tripID: nil, from: timetable.stops[from].id,
+                to: timetable.stops[to].id,
                 depart: Instant(seconds: depart), arrive: Instant(seconds: depart + seconds), price: nil)
         }
     }
 
     private func taxi(from origin: Place, to destination: Place, leaving: Instant) -> Journey {
         let end = leaving + rules.roadSeconds(from: origin.coordinate, to: destination.coordinate)
-        let ride = Journey.Part(mode: .taxi, service: nil, tripID: nil, from: origin.label, to: destination.label, depart: leaving, arrive: end, price: nil)
+        let ride = Journey.Part(
+            mode: .taxi, service: nil, tripID: nil, from: origin.label, to: destination.label, depart: leaving,
+            arrive: end, price: nil)
         return Journey(depart: leaving, arrive: end, parts: [ride])
     }
 
     private func road(from origin: Place, to destination: Place, leaving: Instant, seconds: Int64) -> Journey {
         let drive = Journey.Part(
-            mode: .car, service: nil, tripID: nil, from: origin.label, to: destination.label, depart: leaving, arrive: leaving + seconds, price: nil)
+            mode: .car, service: nil, tripID: nil, from: origin.label, to: destination.label, depart: leaving,
+            arrive: leaving + seconds, price: nil)
         return Journey(depart: leaving, arrive: leaving + seconds, parts: [drive])
     }
 }

@@ -79,7 +79,8 @@ struct ScanNetwork: Sendable {
         hasInstantConnections = connections.contains { $0.depart == $0.arrive }
         stopCount = timetable.stops.count
         byArrival = connections.indices.sorted {
-            let a = connections[$0], b = connections[$1]
+            let a = connections[$0]
+            let b = connections[$1]
             return (a.arrive, a.depart, a.position) > (b.arrive, b.depart, b.position)
         }.map { Int32($0) }
 
@@ -93,7 +94,8 @@ struct ScanNetwork: Sendable {
             for a in stops {
                 let listed = Set(taxi[a].map(\.to))
                 for b in stops where b != a && !listed.contains(Int32(b)) {
-                    let seconds = rules.roadSeconds(from: timetable.stops[a].coordinate, to: timetable.stops[b].coordinate)
+                    let seconds = rules.roadSeconds(
+                        from: timetable.stops[a].coordinate, to: timetable.stops[b].coordinate)
                     taxi[a].append(Footpath(to: Int32(b), seconds: seconds))
                 }
             }
@@ -106,7 +108,8 @@ struct ScanNetwork: Sendable {
 
     /// The index of the first connection departing at or after `time`.
     func firstConnection(notBefore time: Int64) -> Int {
-        var low = 0, high = connections.count
+        var low = 0
+        var high = connections.count
         while low < high {
             let mid = (low + high) / 2
             if connections[mid].depart < time { low = mid + 1 } else { high = mid }
@@ -119,7 +122,8 @@ struct ScanNetwork: Sendable {
     func byBoarding(_ changes: Changes) -> [Int32] {
         let boardingTime = connections.map { $0.depart - boarding(Int($0.run), changes) }
         return connections.indices.sorted {
-            let a = connections[$0], b = connections[$1]
+            let a = connections[$0]
+            let b = connections[$1]
             return (boardingTime[$0], a.arrive, a.position) > (boardingTime[$1], b.arrive, b.position)
         }.map { Int32($0) }
     }

@@ -72,17 +72,21 @@ public struct Timetable: Sendable {
         var stops: [Stop] = []
         var stopIndex: [String: Int] = [:]
         for row in records.stops {
-            guard stopIndex[row.id] == nil else { throw TravelError("stop_id '\(row.id)' appears twice", at: row.source) }
+            guard stopIndex[row.id] == nil else {
+                throw TravelError("stop_id '\(row.id)' appears twice", at: row.source)
+            }
             guard let city = cityOfStop[row.id] else {
                 throw TravelError("stop '\(row.id)' belongs to no city; add a row to city_stops.csv", at: row.source)
             }
             stopIndex[row.id] = stops.count
             stops.append(
-                Stop(id: row.id, name: row.name, coordinate: row.coordinate, cityID: city.cityID, zoneID: row.zoneID,
-                     accessMinutes: city.accessMinutes))
+                Stop(
+                    id: row.id, name: row.name, coordinate: row.coordinate, cityID: city.cityID, zoneID: row.zoneID,
+                    accessMinutes: city.accessMinutes))
         }
         for row in records.cityStops where stopIndex[row.stopID] == nil {
-            throw TravelError("city_stops.csv names stop '\(row.stopID)', which stops.txt does not define", at: row.source)
+            throw TravelError(
+                "city_stops.csv names stop '\(row.stopID)', which stops.txt does not define", at: row.source)
         }
         self.stops = stops
         self.stopIndex = stopIndex
@@ -109,10 +113,13 @@ public struct Timetable: Sendable {
         var trips: [Trip] = []
         for row in records.trips {
             guard let route = routes[row.routeID] else {
-                throw TravelError("trip '\(row.id)' names route '\(row.routeID)', which routes.txt does not define", at: row.source)
+                throw TravelError(
+                    "trip '\(row.id)' names route '\(row.routeID)', which routes.txt does not define", at: row.source)
             }
             guard serviceDays[row.serviceID] != nil else {
-                throw TravelError("trip '\(row.id)' names service '\(row.serviceID)', which calendar.txt does not define", at: row.source)
+                throw TravelError(
+                    "trip '\(row.id)' names service '\(row.serviceID)', which calendar.txt does not define",
+                    at: row.source)
             }
             let times = (timesByTrip[row.id] ?? []).sorted { $0.sequence < $1.sequence }
             guard times.count >= 2 else {
@@ -123,7 +130,8 @@ public struct Timetable: Sendable {
                 serviceID: row.serviceID, stops: [], arrivals: [], departures: [], zone: row.zone ?? records.zone,
                 crossesBorder: false)
             for time in times {
-                for seconds in [time.arrival, time.departure].compactMap({ $0 }) where !(0...Self.latestTime).contains(seconds) {
+                for seconds in [time.arrival, time.departure].compactMap({ $0 })
+                where !(0...Self.latestTime).contains(seconds) {
                     throw TravelError(
                         "time \(seconds) s of trip '\(row.id)' is not between 00:00:00 and \(Self.latestTime / 3600):00:00; give the trip a later service day instead",
                         at: time.source)
@@ -134,13 +142,16 @@ public struct Timetable: Sendable {
                 trip.stops.append(stop)
             }
             guard times.first!.arrival != nil, times.last!.arrival != nil else {
-                throw TravelError("trip '\(row.id)' needs times at its first and last stop", at: (times.first!.arrival == nil ? times.first! : times.last!).source)
+                throw TravelError(
+                    "trip '\(row.id)' needs times at its first and last stop",
+                    at: (times.first!.arrival == nil ? times.first! : times.last!).source)
             }
             let (arrivals, departures) = Self.interpolated(times, stops: trip.stops.map { stops[$0].coordinate })
             var previous = Int.min
             for (k, time) in times.enumerated() {
                 guard arrivals[k] >= previous, departures[k] >= arrivals[k] else {
-                    throw TravelError("times of trip '\(row.id)' go backwards at stop '\(time.stopID)'", at: time.source)
+                    throw TravelError(
+                        "times of trip '\(row.id)' go backwards at stop '\(time.stopID)'", at: time.source)
                 }
                 previous = departures[k]
             }
@@ -188,8 +199,11 @@ public struct Timetable: Sendable {
 
     /// A trip's times with the stops that are not timepoints filled in: the time between the timed stops around them
     /// shared out by straight-line distance, to the second, with no dwell.
-    static func interpolated(_ times: [TimetableRecords.StopTimeRow], stops: [Coordinate]) -> (arrivals: [Int], departures: [Int]) {
-        var arrivals = times.map { $0.arrival ?? -1 }, departures = times.map { $0.departure ?? -1 }
+    static func interpolated(_ times: [TimetableRecords.StopTimeRow], stops: [Coordinate]) -> (
+        arrivals: [Int], departures: [Int]
+    ) {
+        var arrivals = times.map { $0.arrival ?? -1 }
+        var departures = times.map { $0.departure ?? -1 }
         var k = 0
         while k < times.count {
             guard times[k].arrival == nil else {
@@ -201,7 +215,9 @@ public struct Timetable: Sendable {
             while times[after].arrival == nil { after += 1 }
             var distances = [0.0]
             for j in (before + 1)...after { distances.append(distances.last! + stops[j - 1].kilometres(to: stops[j])) }
-            let start = departures[before], span = arrivals[after] - start, total = distances.last!
+            let start = departures[before]
+            let span = arrivals[after] - start
+            let total = distances.last!
             for j in (before + 1)..<after {
                 let share = total > 0 ? distances[j - before] / total : Double(j - before) / Double(after - before)
                 arrivals[j] = start + Int((Double(span) * share).rounded())
@@ -225,7 +241,8 @@ public struct Timetable: Sendable {
 
     /// The ticket price between two stops of a route, when fares know it.
     public func price(route: String, from origin: Int, to destination: Int) -> Double? {
-        let from = stops[origin].zoneID, to = stops[destination].zoneID
+        let from = stops[origin].zoneID
+        let to = stops[destination].zoneID
         for key in [
             FareKey(route: route, origin: from, destination: to), FareKey(route: nil, origin: from, destination: to),
             FareKey(route: route, origin: nil, destination: nil),
@@ -251,7 +268,8 @@ public struct Timetable: Sendable {
                 continue
             }
             // A departure at most `latestTime` after the service day's start leaves on that day or the next three.
-            for date in (0...(Self.latestTime / 86_400)).map({ localDate.adding(days: -$0) }) where runs(trip.serviceID, on: date) {
+            for date in (0...(Self.latestTime / 86_400)).map({ localDate.adding(days: -$0) })
+            where runs(trip.serviceID, on: date) {
                 if trip.instant(serviceDate: date, seconds: trip.departures[i]) == depart
                     && trip.instant(serviceDate: date, seconds: trip.arrivals[j]) == arrive
                 {
@@ -272,7 +290,9 @@ public struct Timetable: Sendable {
     public func citiesResembling(_ text: String) -> [City] {
         let key = text.lowercased()
         return cities.values
-            .map { ($0, min(editDistance(key, $0.id), editDistance(key, $0.name.lowercased()), $0.nameZh == text ? 0 : 99)) }
+            .map {
+                ($0, min(editDistance(key, $0.id), editDistance(key, $0.name.lowercased()), $0.nameZh == text ? 0 : 99))
+            }
             .filter { $0.1 <= max(2, key.count / 3) || $0.0.id.hasPrefix(key) }
             .sorted { ($0.1, $0.0.id) < ($1.1, $1.0.id) }
             .map(\.0)
@@ -300,7 +320,8 @@ struct FareKey: Hashable, Sendable {
 
 /// Levenshtein distance over characters (insertions, deletions and substitutions), for "did you mean" messages.
 public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
     var previous = Array(0...b.count)

@@ -7,7 +7,11 @@ public struct TimetableRecords: Sendable {
         public var id: String, name: String, coordinate: Coordinate, zoneID: String?, source: SourceLine
         /// A stop row.
         public init(id: String, name: String, coordinate: Coordinate, zoneID: String?, source: SourceLine) {
-            self.id = id; self.name = name; self.coordinate = coordinate; self.zoneID = zoneID; self.source = source
+            self.id = id
+            self.name = name
+            self.coordinate = coordinate
+            self.zoneID = zoneID
+            self.source = source
         }
     }
     /// A `routes.txt` row.
@@ -15,7 +19,11 @@ public struct TimetableRecords: Sendable {
         public var id: String, shortName: String, longName: String, mode: Mode, source: SourceLine
         /// A route row.
         public init(id: String, shortName: String, longName: String, mode: Mode, source: SourceLine) {
-            self.id = id; self.shortName = shortName; self.longName = longName; self.mode = mode; self.source = source
+            self.id = id
+            self.shortName = shortName
+            self.longName = longName
+            self.mode = mode
+            self.source = source
         }
     }
     /// A `trips.txt` row.
@@ -24,8 +32,14 @@ public struct TimetableRecords: Sendable {
         /// The zone its times are read in, when not the records' zone (a trip from another feed).
         public var zone: Zone?
         /// A trip row.
-        public init(id: String, routeID: String, serviceID: String, shortName: String?, source: SourceLine, zone: Zone? = nil) {
-            self.id = id; self.routeID = routeID; self.serviceID = serviceID; self.shortName = shortName; self.source = source
+        public init(
+            id: String, routeID: String, serviceID: String, shortName: String?, source: SourceLine, zone: Zone? = nil
+        ) {
+            self.id = id
+            self.routeID = routeID
+            self.serviceID = serviceID
+            self.shortName = shortName
+            self.source = source
             self.zone = zone
         }
     }
@@ -35,8 +49,12 @@ public struct TimetableRecords: Sendable {
         public var tripID: String, arrival: Int?, departure: Int?, stopID: String, sequence: Int, source: SourceLine
         /// A stop time row.
         public init(tripID: String, arrival: Int?, departure: Int?, stopID: String, sequence: Int, source: SourceLine) {
-            self.tripID = tripID; self.arrival = arrival; self.departure = departure; self.stopID = stopID
-            self.sequence = sequence; self.source = source
+            self.tripID = tripID
+            self.arrival = arrival
+            self.departure = departure
+            self.stopID = stopID
+            self.sequence = sequence
+            self.source = source
         }
     }
     /// A `calendar.txt` row.
@@ -44,7 +62,11 @@ public struct TimetableRecords: Sendable {
         public var id: String, weekdays: Set<Weekday>, start: LocalDate, end: LocalDate, source: SourceLine
         /// A service row.
         public init(id: String, weekdays: Set<Weekday>, start: LocalDate, end: LocalDate, source: SourceLine) {
-            self.id = id; self.weekdays = weekdays; self.start = start; self.end = end; self.source = source
+            self.id = id
+            self.weekdays = weekdays
+            self.start = start
+            self.end = end
+            self.source = source
         }
     }
     /// A `calendar_dates.txt` row.
@@ -52,7 +74,10 @@ public struct TimetableRecords: Sendable {
         public var serviceID: String, date: LocalDate, added: Bool, source: SourceLine
         /// A service exception row.
         public init(serviceID: String, date: LocalDate, added: Bool, source: SourceLine) {
-            self.serviceID = serviceID; self.date = date; self.added = added; self.source = source
+            self.serviceID = serviceID
+            self.date = date
+            self.added = added
+            self.source = source
         }
     }
     /// A fare: `fare_attributes.txt` joined with one `fare_rules.txt` row.
@@ -60,7 +85,10 @@ public struct TimetableRecords: Sendable {
         public var price: Double, routeID: String?, originZone: String?, destinationZone: String?
         /// A fare row.
         public init(price: Double, routeID: String?, originZone: String?, destinationZone: String?) {
-            self.price = price; self.routeID = routeID; self.originZone = originZone; self.destinationZone = destinationZone
+            self.price = price
+            self.routeID = routeID
+            self.originZone = originZone
+            self.destinationZone = destinationZone
         }
     }
     /// A `transfers.txt` row: the minimum time to change from one stop to another (or within one stop).
@@ -68,7 +96,10 @@ public struct TimetableRecords: Sendable {
         public var fromStopID: String, toStopID: String, seconds: Int?, source: SourceLine
         /// A transfer row; `seconds` nil means the transfer is not possible (type 3).
         public init(fromStopID: String, toStopID: String, seconds: Int?, source: SourceLine) {
-            self.fromStopID = fromStopID; self.toStopID = toStopID; self.seconds = seconds; self.source = source
+            self.fromStopID = fromStopID
+            self.toStopID = toStopID
+            self.seconds = seconds
+            self.source = source
         }
     }
     /// A `city_stops.csv` row.
@@ -78,7 +109,10 @@ public struct TimetableRecords: Sendable {
         public var accessMinutes: Int?
         /// A city-stop row.
         public init(stopID: String, cityID: String, source: SourceLine, accessMinutes: Int? = nil) {
-            self.stopID = stopID; self.cityID = cityID; self.source = source; self.accessMinutes = accessMinutes
+            self.stopID = stopID
+            self.cityID = cityID
+            self.source = source
+            self.accessMinutes = accessMinutes
         }
     }
 
@@ -106,16 +140,38 @@ public struct TimetableRecords: Sendable {
         cityStops += feed.cityStops
         stops += feed.stops
         transfers += feed.transfers
-        routes += feed.routes.map { var row = $0; row.id = named(row.id); return row }
+        routes += feed.routes.map {
+            var row = $0
+            row.id = named(row.id)
+            return row
+        }
         trips += feed.trips.map { row in
             var row = row
-            row.id = named(row.id); row.routeID = named(row.routeID); row.serviceID = named(row.serviceID)
+            row.id = named(row.id)
+            row.routeID = named(row.routeID)
+            row.serviceID = named(row.serviceID)
             row.zone = row.zone ?? feed.zone
             return row
         }
-        stopTimes += feed.stopTimes.map { var row = $0; row.tripID = named(row.tripID); return row }
-        services += feed.services.map { var row = $0; row.id = named(row.id); return row }
-        serviceExceptions += feed.serviceExceptions.map { var row = $0; row.serviceID = named(row.serviceID); return row }
-        fares += feed.fares.map { var row = $0; row.routeID = row.routeID.map(named); return row }
+        stopTimes += feed.stopTimes.map {
+            var row = $0
+            row.tripID = named(row.tripID)
+            return row
+        }
+        services += feed.services.map {
+            var row = $0
+            row.id = named(row.id)
+            return row
+        }
+        serviceExceptions += feed.serviceExceptions.map {
+            var row = $0
+            row.serviceID = named(row.serviceID)
+            return row
+        }
+        fares += feed.fares.map {
+            var row = $0
+            row.routeID = row.routeID.map(named)
+            return row
+        }
     }
 }

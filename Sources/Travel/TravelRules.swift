@@ -36,7 +36,8 @@ public struct TravelRules: Sendable, Hashable, Codable {
     /// speed, at least the minimum ride.
     public func roadSeconds(from a: Coordinate, to b: Coordinate) -> Int64 {
         let kilometres = roadKilometres(from: a, to: b)
-        let city = min(kilometres, cityKilometres), open = max(0, kilometres - cityKilometres)
+        let city = min(kilometres, cityKilometres)
+        let open = max(0, kilometres - cityKilometres)
         let minutes = (city / taxiSpeedKmh + open / roadSpeedKmh) * 60
         return Int64((max(Double(minimumTaxiMinutes), minutes) * 60).rounded(.up))
     }
@@ -75,7 +76,9 @@ extension TravelRules {
     /// Sets the check-in minutes a key names; minutes outside `CheckInKey.minutes` are refused.
     public mutating func setCheckIn(_ key: CheckInKey, minutes: Int) throws(TravelError) {
         guard CheckInKey.minutes.contains(minutes) else {
-            throw TravelError("check-in minutes for \(key.rawValue) must be \(CheckInKey.minutes.lowerBound) to \(CheckInKey.minutes.upperBound), not \(minutes)")
+            throw TravelError(
+                "check-in minutes for \(key.rawValue) must be \(CheckInKey.minutes.lowerBound) to \(CheckInKey.minutes.upperBound), not \(minutes)"
+            )
         }
         switch key {
         case .train: checkInMinutes[.rail] = minutes
@@ -93,7 +96,9 @@ extension TravelRules {
             let parts = item.split(separator: "=", omittingEmptySubsequences: false).map { part in
                 String(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
             }
-            guard parts.count == 2, !parts[1].isEmpty, parts[1].utf8.allSatisfy({ (48...57).contains($0) }), let minutes = Int(parts[1]) else {
+            guard parts.count == 2, !parts[1].isEmpty, parts[1].utf8.allSatisfy({ (48...57).contains($0) }),
+                let minutes = Int(parts[1])
+            else {
                 throw TravelError("'\(item)' is not key=minutes, such as train=20 (keys: \(CheckInKey.names))")
             }
             guard let key = CheckInKey(rawValue: parts[0]) else {

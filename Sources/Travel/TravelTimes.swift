@@ -45,11 +45,15 @@ public struct TravelTimes: Sendable {
         // One scan per target; each writes only its own slot: the entry counts per source and the entries.
         let results = ResultSlots<(counts: [Int32], entries: [Entry])>(count: n)
         DispatchQueue.concurrentPerform(iterations: n) { target in
-            let all = network.profiles(to: [Endpoint(stop: stops[target], seconds: 0)], changes: network.doorToDoor, order: order)
-            var counts: [Int32] = [], entries: [Entry] = []
+            let all = network.profiles(
+                to: [Endpoint(stop: stops[target], seconds: 0)], changes: network.doorToDoor, order: order)
+            var counts: [Int32] = []
+            var entries: [Entry] = []
             for source in stops {
                 counts.append(Int32(all[source].count))
-                entries += all[source].map { Entry(ready: Int32(clamping: $0.ready - base), arrival: Int32(clamping: $0.arrival - base)) }
+                entries += all[source].map {
+                    Entry(ready: Int32(clamping: $0.ready - base), arrival: Int32(clamping: $0.arrival - base))
+                }
             }
             results.set(target, (counts, entries))
         }
@@ -74,7 +78,8 @@ public struct TravelTimes: Sendable {
     /// The earliest arrival at stop `to` for a person ready to board at stop `from` at `time` (door to door rules:
     /// check-in, changes, taxis between a city's stops); nil when no run gets there or a stop is not covered.
     public func earliestArrival(fromStop from: Int, toStop to: Int, readyAt time: Int64) -> Int64? {
-        let source = position[from], target = position[to]
+        let source = position[from]
+        let target = position[to]
         guard source >= 0, target >= 0 else { return nil }
         let found = lookup(source: Int(source), target: Int(target), ready: time)
         return found == .max ? nil : found
@@ -103,7 +108,9 @@ public struct TravelTimes: Sendable {
             pairStart.withUnsafeBufferPointer { pairStart in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { state in
                     // Per search: where its range starts, its current low end, and how many entries remain.
-                    let first = state.baseAddress!, low = first + width, remaining = low + width
+                    let first = state.baseAddress!
+                    let low = first + width
+                    let remaining = low + width
                     var wanted = [Int32](repeating: 0, count: width)
                     var group = 0
                     while group < questions.count {
@@ -111,9 +118,12 @@ public struct TravelTimes: Sendable {
                         var longest = 0
                         for k in 0..<size {
                             let question = questions[group + k]
-                            let source = position[question.from], target = position[question.to]
+                            let source = position[question.from]
+                            let target = position[question.to]
                             guard source >= 0, target >= 0 else {
-                                first[k] = 0; low[k] = 0; remaining[k] = 0
+                                first[k] = 0
+                                low[k] = 0
+                                remaining[k] = 0
                                 continue
                             }
                             let pair = Int(target) * n + Int(source)
@@ -149,7 +159,8 @@ public struct TravelTimes: Sendable {
 
     /// The earliest door-to-door arrival from `origin` to `destination` leaving no earlier than `earliest`.
     public func earliestArrival(from origin: Place, to destination: Place, notBefore earliest: Instant) -> Instant? {
-        let start = ends(of: origin), end = ends(of: destination)
+        let start = ends(of: origin)
+        let end = ends(of: destination)
         guard origin.cityID == destination.cityID || (start.covered && end.covered) else {
             return router.earliestArrival(from: origin, to: destination, notBefore: earliest)?.arrive
         }
@@ -188,25 +199,33 @@ public struct TravelTimes: Sendable {
 
     /// `ride(from:to:notBefore:)` between places whose stops are already worked out.
     public func ride(from start: Ends, to end: Ends, notBefore earliest: Instant) -> Ride? {
-        let origin = start.place, destination = end.place
+        let origin = start.place
+        let destination = end.place
         if origin.cityID == destination.cityID {
             let end = earliest + router.rules.roadSeconds(from: origin.coordinate, to: destination.coordinate)
             return Ride(depart: earliest, arrive: end, fromStop: nil, stopReady: 0, toStop: nil)
         }
         guard start.covered, end.covered else { return nil }
-        let sources = start.endpoints, targets = end.endpoints
+        let sources = start.endpoints
+        let targets = end.endpoints
         var best: Ride?
         if let road = router.roadSeconds(from: origin, to: destination) {
             best = Ride(depart: earliest, arrive: earliest + road, fromStop: nil, stopReady: 0, toStop: nil)
         }
         for source in sources {
             for target in targets {
-                guard let (ready, arrival) = entry(source: Int(position[source.stop]), target: Int(position[target.stop]), ready: earliest.seconds + source.seconds)
+                guard
+                    let (ready, arrival) = entry(
+                        source: Int(position[source.stop]), target: Int(position[target.stop]),
+                        ready: earliest.seconds + source.seconds)
                 else { continue }
                 let found = Ride(
-                    depart: Instant(seconds: ready - source.seconds), arrive: Instant(seconds: arrival + target.seconds),
+                    depart: Instant(seconds: ready - source.seconds),
+                    arrive: Instant(seconds: arrival + target.seconds),
                     fromStop: source.stop, stopReady: ready, toStop: target.stop)
-                if let known = best, (known.arrive, -known.depart.seconds) <= (found.arrive, -found.depart.seconds) { continue }
+                if let known = best, (known.arrive, -known.depart.seconds) <= (found.arrive, -found.depart.seconds) {
+                    continue
+                }
                 best = found
             }
         }
@@ -215,11 +234,13 @@ public struct TravelTimes: Sendable {
 
     /// The entry answering a lookup: the latest ready time with the earliest arrival, as absolute seconds. Entries
     /// run latest ready first; those ready at or after `time` form a prefix, whose last arrives earliest.
-    @inline(__always) private func entry(source: Int, target: Int, ready time: Int64) -> (ready: Int64, arrival: Int64)? {
+    @inline(__always) private func entry(source: Int, target: Int, ready time: Int64) -> (ready: Int64, arrival: Int64)?
+    {
         let pair = target * stops.count + source
         let wanted = Int32(clamping: time - base)
         return entries.withUnsafeBufferPointer { entries in
-            var low = Int(pairStart[pair]), high = Int(pairStart[pair + 1])
+            var low = Int(pairStart[pair])
+            var high = Int(pairStart[pair + 1])
             let first = low
             while low < high {
                 let mid = (low + high) >> 1
@@ -256,7 +277,9 @@ extension TravelTimes {
     /// The services of the earliest journey from one stop, ready at `ready`, to another (`Router.stopParts`),
     /// scanned once per key and then shared: a profile entry names its boarding time, so the threads of a solve ask
     /// for the same few thousand keys over and over.
-    public func stopParts(from fromStop: Int, readyAt ready: Int64, to toStop: Int) -> (parts: [Journey.Part], ready: Instant)? {
+    public func stopParts(from fromStop: Int, readyAt ready: Int64, to toStop: Int) -> (
+        parts: [Journey.Part], ready: Instant
+    )? {
         let key = ScannedServices.Key(from: Int32(fromStop), to: Int32(toStop), ready: ready)
         if let known = scanned.found.withLock({ $0[key] }) { return known }
         let found = router.stopParts(from: fromStop, readyAt: ready, to: toStop)

@@ -12,7 +12,9 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tiaoqi-bench", abstract: "Measure Tiaoqi's speed and print figures (use a release build).",
         discussion: "Exit codes: 0 done; 1 a bench found a bug (a plan that fails the audit); 2 bad input or usage.",
-        subcommands: [CalendarBench.self, FeedsBench.self, TravelBench.self, TOPTWBench.self, PlanBench.self, ClashBench.self])
+        subcommands: [
+            CalendarBench.self, FeedsBench.self, TravelBench.self, TOPTWBench.self, PlanBench.self, ClashBench.self,
+        ])
 
     /// Runs the command line; usage errors exit 2, as they do in `tiaoqi` (ArgumentParser alone would exit 64).
     static func main() async {
@@ -35,7 +37,8 @@ struct BenchCommand: AsyncParsableCommand {
 
     struct FeedsBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "feeds", abstract: "Fetch COUNT feeds PREFIX/0.ics … cold into a new cache, then again (all 304); prints JSON.")
+            commandName: "feeds",
+            abstract: "Fetch COUNT feeds PREFIX/0.ics … cold into a new cache, then again (all 304); prints JSON.")
 
         @Argument(help: "URL prefix, e.g. http://127.0.0.1:8080/bench")
         var prefix: String
@@ -57,14 +60,19 @@ struct BenchCommand: AsyncParsableCommand {
             let warm = await pass()
             func figures(_ run: (seconds: Double, reports: [FeedReport])) -> [String: Any] {
                 let outcomes = Dictionary(grouping: run.reports, by: { $0.outcome.rawValue }).mapValues(\.count)
-                return ["seconds": run.seconds, "requests_per_s": Double(count) / run.seconds, "outcomes": outcomes,
-                        "bytes": run.reports.reduce(0) { $0 + ($1.body?.count ?? 0) }]
+                return [
+                    "seconds": run.seconds, "requests_per_s": Double(count) / run.seconds, "outcomes": outcomes,
+                    "bytes": run.reports.reduce(0) { $0 + ($1.body?.count ?? 0) },
+                ]
             }
             let report: [String: Any] = [
                 "tool": "tiaoqi", "feeds": count, "cold": figures(cold), "revalidate": figures(warm),
                 "peak_rss_mb": Stopwatch.peakMegabytes(),
             ]
-            print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
+            print(
+                String(
+                    decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self)
+            )
         }
     }
 
@@ -85,11 +93,14 @@ struct BenchCommand: AsyncParsableCommand {
         var parseOnly = false
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: feed) else { throw ValidationError("cannot read \(feed)") }
+            guard let data = FileManager.default.contents(atPath: feed) else {
+                throw ValidationError("cannot read \(feed)")
+            }
             guard let zone = Zone(identifier: tz) else { throw ValidationError("--tz must be an IANA zone") }
             let bytes = Array(data)
             func best(_ work: () throws -> Int) rethrows -> (seconds: Double, result: Int) {
-                var fastest = Double.infinity, result = 0
+                var fastest = Double.infinity
+                var result = 0
                 for _ in 0..<max(1, repeats) {
                     let start = DispatchTime.now().uptimeNanoseconds
                     result = try work()
@@ -113,7 +124,9 @@ struct BenchCommand: AsyncParsableCommand {
             func window(_ from: String, _ to: String) throws -> [String: Any] {
                 let interval = Interval(Instant(iso8601: from, zone: zone)!, Instant(iso8601: to, zone: zone)!)
                 let expand = best { calendar.occurrences(in: interval, floating: zone).count }
-                let total = try best { try VCalendar.parse(bytes: bytes).occurrences(in: interval, floating: zone).count }
+                let total = try best {
+                    try VCalendar.parse(bytes: bytes).occurrences(in: interval, floating: zone).count
+                }
                 return [
                     "from": from, "to": to, "occurrences": expand.result, "seconds": total.seconds,
                     "occurrences_per_s": Double(total.result) / total.seconds, "expand_seconds": expand.seconds,

@@ -16,13 +16,16 @@ struct BureauGenerator {
     func problem(timetable: Timetable, cities: [String], days: [LocalDate]) -> Problem {
         var random = BenchRandom(state: seed &* 0x51_7CC1 &+ 3)
         let zone = timetable.zone
-        let working = DailyHours("08:30-18:30")!, business = DailyHours("09:00-17:30")!
+        let working = DailyHours("08:30-18:30")!
+        let business = DailyHours("09:00-17:30")!
         func busyBlocks(_ count: Int, hours: DailyHours) -> IntervalSet {
             var busy = IntervalSet()
             for _ in 0..<count {
                 let day = days[random.below(days.count)]
-                let opens = hours.opens.minutes, closes = hours.closes.minutes
-                let start = zone.instant(day, TimeOfDay(minutes: opens + random.below(max(1, (closes - opens) / 30)) * 30))
+                let opens = hours.opens.minutes
+                let closes = hours.closes.minutes
+                let start = zone.instant(
+                    day, TimeOfDay(minutes: opens + random.below(max(1, (closes - opens) / 30)) * 30))
                 busy.insert(Interval(start, start + Int64(30 + random.below(6) * 30) * 60))
             }
             return busy
@@ -31,13 +34,18 @@ struct BureauGenerator {
         var people: [Staff] = []
         for index in 0..<staff {
             let busy = busyBlocks(2 + random.below(6), hours: working)
-            let sectors: Set<String> = [Self.sectors[random.below(Self.sectors.count)], Self.sectors[random.below(Self.sectors.count)]]
+            let sectors: Set<String> = [
+                Self.sectors[random.below(Self.sectors.count)], Self.sectors[random.below(Self.sectors.count)],
+            ]
             people.append(
                 Staff(
-                    id: "s\(index)", name: "职员\(index)", home: Place(cityID: home.id, coordinate: home.coordinate, label: "home"),
-                    workingHours: working, travelHours: DailyHours("06:30-22:30")!, dailyTravelCapMinutes: 360 + random.below(5) * 60,
+                    id: "s\(index)", name: "职员\(index)",
+                    home: Place(cityID: home.id, coordinate: home.coordinate, label: "home"),
+                    workingHours: working, travelHours: DailyHours("06:30-22:30")!,
+                    dailyTravelCapMinutes: 360 + random.below(5) * 60,
                     busy: busy, availability: working.intervals(on: days, in: zone).subtracting(busy),
-                    maxNightsAway: random.below(4) == 0 ? 2 : nil, languages: random.below(3) == 0 ? ["zh", "en"] : ["zh"],
+                    maxNightsAway: random.below(4) == 0 ? 2 : nil,
+                    languages: random.below(3) == 0 ? ["zh", "en"] : ["zh"],
                     sectors: sectors))
         }
         // Cities by a Zipf-like weight: the largest get the most clients.
@@ -56,9 +64,12 @@ struct BureauGenerator {
             let at = city()
             let place = Place(
                 cityID: at.id,
-                coordinate: Coordinate(lat: at.coordinate.lat + (random.unit() - 0.5) * 0.2, lon: at.coordinate.lon + (random.unit() - 0.5) * 0.2),
+                coordinate: Coordinate(
+                    lat: at.coordinate.lat + (random.unit() - 0.5) * 0.2,
+                    lon: at.coordinate.lon + (random.unit() - 0.5) * 0.2),
                 label: "客户\(index)")
-            let free = business.intervals(on: days, in: zone).subtracting(busyBlocks(3 + random.below(12), hours: business))
+            let free = business.intervals(on: days, in: zone).subtracting(
+                busyBlocks(3 + random.below(12), hours: business))
             var client = Client(
                 id: "c\(index)", name: "客户\(index)", place: place, address: "", priority: 1 + random.below(10),
                 meetingMinutes: 45 + random.below(6) * 15, mustVisit: random.below(100) < 2,
@@ -75,6 +86,7 @@ struct BureauGenerator {
             list.append(client)
         }
         return Problem(
-            name: "synthetic bureau", zone: zone, days: days, staff: people, clients: list, travelRules: TravelRules(), hotelCost: 450)
+            name: "synthetic bureau", zone: zone, days: days, staff: people, clients: list, travelRules: TravelRules(),
+            hotelCost: 450)
     }
 }

@@ -13,7 +13,9 @@ import Travel
 struct ClashBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clashes",
-        abstract: "Plan a synthetic bureau's district teams, add calendar events, and time the clash finder over all of it; prints JSON.")
+        abstract:
+            "Plan a synthetic bureau's district teams, add calendar events, and time the clash finder over all of it; prints JSON."
+    )
 
     @Option(name: .long, help: "People, over all teams.")
     var people = 100
@@ -67,8 +69,12 @@ struct ClashBench: ParsableCommand {
                 client.after = []
                 return client
             }
-            let plan = Planner(problem: problem, router: router, options: .init(seed: seed, seconds: 0, threads: 2)).solve()
-            weeks.append(ClashFinder.Week(team: problem.team!, source: "team\(team + 1)/plan.json", schedule: "team\(team + 1)", plan: plan, problem: problem, router: router))
+            let plan = Planner(problem: problem, router: router, options: .init(seed: seed, seconds: 0, threads: 2))
+                .solve()
+            weeks.append(
+                ClashFinder.Week(
+                    team: problem.team!, source: "team\(team + 1)/plan.json", schedule: "team\(team + 1)", plan: plan,
+                    problem: problem, router: router))
         }
         let planSeconds = clock.lap()
         // The calendars change after planning: clients gain busy events, a tenth of the events are hand-made weeks.
@@ -107,12 +113,15 @@ struct ClashBench: ParsableCommand {
         var kinds: [String: Int] = [:]
         for clash in found { kinds[clash.kind.rawValue, default: 0] += 1 }
         let report: [String: Any] = [
-            "people": people, "teams": teams, "plans": weeks.count, "visits": weeks.reduce(0) { $0 + $1.plan.visits.count },
+            "people": people, "teams": teams, "plans": weeks.count,
+            "visits": weeks.reduce(0) { $0 + $1.plan.visits.count },
             "legs": weeks.reduce(0) { $0 + $1.plan.legs.count }, "client_events": clientEvents,
             "hand_events": handPlans.reduce(0) { $0 + $1.events.count }, "plan_seconds": planSeconds,
-            "clash_seconds_best": times[0], "clash_seconds_median": times[times.count / 2], "clashes": found.count, "kinds": kinds,
+            "clash_seconds_best": times[0], "clash_seconds_median": times[times.count / 2], "clashes": found.count,
+            "kinds": kinds,
             "peak_rss_mb": Stopwatch.peakMegabytes(),
         ]
-        print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
+        print(
+            String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
     }
 }

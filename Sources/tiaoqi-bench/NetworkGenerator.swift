@@ -34,7 +34,10 @@ struct NetworkGenerator {
         let total = weights.reduce(0, +)
         var share = weights.map { min(7, Int(Double(stations - cityCount) * $0 / total * 3)) }
         var next = 0
-        while share.reduce(0, +) > stations - cityCount { share[cityCount - 1 - next % cityCount] = max(0, share[cityCount - 1 - next % cityCount] - 1); next += 1 }
+        while share.reduce(0, +) > stations - cityCount {
+            share[cityCount - 1 - next % cityCount] = max(0, share[cityCount - 1 - next % cityCount] - 1)
+            next += 1
+        }
         next = 0
         while share.reduce(0, +) < stations - cityCount {
             if share[next % cityCount] < 7 { share[next % cityCount] += 1 }
@@ -46,30 +49,42 @@ struct NetworkGenerator {
         for (index, extra) in share.enumerated() {
             for k in 0...extra {
                 let id = stopCoordinates.count
-                let lat = cities[index].lat + (random.unit() - 0.5) * 0.2, lon = cities[index].lon + (random.unit() - 0.5) * 0.2
+                let lat = cities[index].lat + (random.unit() - 0.5) * 0.2
+                let lon = cities[index].lon + (random.unit() - 0.5) * 0.2
                 stopCoordinates.append((lat, lon))
                 stopLines.append("S\(id),Station \(id),\(String(format: "%.5f", lat)),\(String(format: "%.5f", lon))")
                 cityStopLines.append("S\(id),\(cities[index].id)")
                 // The sixty largest cities have an airport: their last stop.
-                if k == extra && index < 60 && extra > 0 { cities[index].airport = id } else { cities[index].stations.append(id) }
+                if k == extra && index < 60 && extra > 0 {
+                    cities[index].airport = id
+                } else {
+                    cities[index].stations.append(id)
+                }
             }
         }
         func kilometres(_ a: Int, _ b: Int) -> Double {
-            let (lat1, lon1) = stopCoordinates[a], (lat2, lon2) = stopCoordinates[b]
-            let x = (lon2 - lon1) * cos((lat1 + lat2) / 2 * .pi / 180), y = lat2 - lat1
+            let (lat1, lon1) = stopCoordinates[a]
+            let (lat2, lon2) = stopCoordinates[b]
+            let x = (lon2 - lon1) * cos((lat1 + lat2) / 2 * .pi / 180)
+            let y = lat2 - lat1
             return (x * x + y * y).squareRoot() * 111.2
         }
         // Each city's six nearest neighbours, for lines that wander from one to the next.
         let neighbours: [[Int]] = cities.indices.map { a in
             cities.indices.filter { $0 != a }
-                .sorted { hypot(cities[$0].lat - cities[a].lat, cities[$0].lon - cities[a].lon) < hypot(cities[$1].lat - cities[a].lat, cities[$1].lon - cities[a].lon) }
+                .sorted {
+                    hypot(cities[$0].lat - cities[a].lat, cities[$0].lon - cities[a].lon)
+                        < hypot(cities[$1].lat - cities[a].lat, cities[$1].lon - cities[a].lon)
+                }
                 .prefix(6).map { $0 }
         }
         var routeLines = ["route_id,route_short_name,route_type"]
         var tripLines = ["route_id,service_id,trip_id,trip_short_name"]
         var timeLines = ["trip_id,arrival_time,departure_time,stop_id,stop_sequence"]
         timeLines.reserveCapacity(tripsPerDay * 12)
-        func clock(_ seconds: Int) -> String { String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60) }
+        func clock(_ seconds: Int) -> String {
+            String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        }
         var tripCount = 0
         let railTrips = tripsPerDay * 9 / 10
         var lineNumber = 0
@@ -81,7 +96,9 @@ struct NetworkGenerator {
             for _ in 0..<(5 + random.below(16)) {
                 visited.insert(city)
                 path.append(cities[city].stations[random.below(cities[city].stations.count)])
-                guard let next = neighbours[city].filter({ !visited.contains($0) }).randomElement(using: &random) else { break }
+                guard let next = neighbours[city].filter({ !visited.contains($0) }).randomElement(using: &random) else {
+                    break
+                }
                 city = next
             }
             guard path.count >= 2 else { continue }
@@ -91,7 +108,9 @@ struct NetworkGenerator {
             routeLines.append("L\(lineNumber),\(prefix)\(lineNumber),\(type)")
             for run in 0..<(4 + random.below(12)) where tripCount < railTrips {
                 let stops = run % 2 == 0 ? path : path.reversed()
-                var time = prefix == "K" ? (17 + random.below(6)) * 3600 : (6 + random.below(16)) * 3600 + random.below(60) * 60
+                var time =
+                    prefix == "K"
+                    ? (17 + random.below(6)) * 3600 : (6 + random.below(16)) * 3600 + random.below(60) * 60
                 let trip = "R\(tripCount)"
                 tripLines.append("L\(lineNumber),daily,\(trip),\(prefix)\(lineNumber * 10 + run)")
                 for (k, stop) in stops.enumerated() {
@@ -122,18 +141,31 @@ struct NetworkGenerator {
         }
         func gtfs(_ date: LocalDate) -> String { date.description.replacingOccurrences(of: "-", with: "") }
         func file(_ name: String, _ lines: [String]) throws {
-            try (lines.joined(separator: "\n") + "\n").write(toFile: "\(folder)/\(name)", atomically: true, encoding: .utf8)
+            try (lines.joined(separator: "\n") + "\n").write(
+                toFile: "\(folder)/\(name)", atomically: true, encoding: .utf8)
         }
-        try file("agency.txt", ["agency_id,agency_name,agency_url,agency_timezone", "CR,Synthetic Rail,https://example.invalid,Asia/Shanghai"])
-        try file("cities.csv", ["city_id,name,lat,lon,time_zone"] + cities.map { "\($0.id),\($0.id),\(String(format: "%.5f", $0.lat)),\(String(format: "%.5f", $0.lon)),Asia/Shanghai" })
+        try file(
+            "agency.txt",
+            [
+                "agency_id,agency_name,agency_url,agency_timezone",
+                "CR,Synthetic Rail,https://example.invalid,Asia/Shanghai",
+            ])
+        try file(
+            "cities.csv",
+            ["city_id,name,lat,lon,time_zone"]
+                + cities.map {
+                    "\($0.id),\($0.id),\(String(format: "%.5f", $0.lat)),\(String(format: "%.5f", $0.lon)),Asia/Shanghai"
+                })
         try file("city_stops.csv", cityStopLines)
         try file("stops.txt", stopLines)
         try file("routes.txt", routeLines)
         try file("trips.txt", tripLines)
         try file("stop_times.txt", timeLines)
-        try file("calendar.txt", [
-            "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date",
-            "daily,1,1,1,1,1,1,1,\(gtfs(firstDay)),\(gtfs(firstDay.adding(days: days - 1)))",
-        ])
+        try file(
+            "calendar.txt",
+            [
+                "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date",
+                "daily,1,1,1,1,1,1,1,\(gtfs(firstDay)),\(gtfs(firstDay.adding(days: days - 1)))",
+            ])
     }
 }

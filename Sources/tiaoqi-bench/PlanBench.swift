@@ -2,10 +2,10 @@ import ArgumentParser
 import Audit
 import Foundation
 import GTFS
-import Synchronization
 import Itinerary
 import Planner
 import Schedules
+import Synchronization
 import Timeline
 import Travel
 
@@ -13,7 +13,9 @@ import Travel
 struct PlanBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Generate a bureau (staff, clients, cities, calendars, timetable), plan its week at each effort, audit it; prints JSON.")
+        abstract:
+            "Generate a bureau (staff, clients, cities, calendars, timetable), plan its week at each effort, audit it; prints JSON."
+    )
 
     @Option(name: .long, help: "Staff members.")
     var staff = 100
@@ -24,10 +26,16 @@ struct PlanBench: ParsableCommand {
     @Option(name: .long, help: "Cities of the generated network.")
     var cities = 30
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Search efforts to measure, in the planner's seconds (0: the first plan only).")
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Search efforts to measure, in the planner's seconds (0: the first plan only).")
     var seconds: [Double] = [0, 10, 60]
 
-    @Flag(name: .long, help: "Read --seconds as wall-clock seconds from the start of each solve (the search stops then), not as the planner's effort.")
+    @Flag(
+        name: .long,
+        help:
+            "Read --seconds as wall-clock seconds from the start of each solve (the search stops then), not as the planner's effort."
+    )
     var wall = false
 
     @Option(name: .long, help: "Independent searches side by side.")
@@ -39,7 +47,9 @@ struct PlanBench: ParsableCommand {
     func validate() throws {
         guard staff >= 1, clients >= 1 else { throw ValidationError("--staff and --clients must be positive") }
         guard cities >= 2 else { throw ValidationError("--cities must be at least 2") }
-        guard !seconds.isEmpty, seconds.allSatisfy({ $0 >= 0 }) else { throw ValidationError("--seconds takes efforts of 0 or more") }
+        guard !seconds.isEmpty, seconds.allSatisfy({ $0 >= 0 }) else {
+            throw ValidationError("--seconds takes efforts of 0 or more")
+        }
     }
 
     func run() throws {
@@ -65,17 +75,21 @@ struct PlanBench: ParsableCommand {
             let firstWeek = Mutex<Double?>(nil)
             let started = DispatchTime.now().uptimeNanoseconds
             let plan = planner.solve { percent in
-                firstWeek.withLock { if $0 == nil && percent == 0 { $0 = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 } }
+                firstWeek.withLock {
+                    if $0 == nil && percent == 0 { $0 = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+                }
             }
             let solveSeconds = clock.lap()
             let findings = PlanAudit(problem: problem, timetable: timetable).findings(for: plan)
                 .filter { $0.severity == .error && $0.rule != .mustVisitLeftOut }
             let score = plan.score
             runs.append([
-                wall ? "wall_seconds" : "effort_seconds": effort, "profile_seconds": profileSeconds, "solve_seconds": solveSeconds,
+                wall ? "wall_seconds" : "effort_seconds": effort, "profile_seconds": profileSeconds,
+                "solve_seconds": solveSeconds,
                 "first_feasible_seconds": firstWeek.withLock { $0 } ?? solveSeconds,
                 "must_visits": "\(score.mustVisitsPlaced)/\(score.mustVisitsTotal)", "priority": score.priorityPlaced,
-                "priority_total": score.priorityTotal, "visits": plan.visits.count, "travel_minutes": score.travelMinutes,
+                "priority_total": score.priorityTotal, "visits": plan.visits.count,
+                "travel_minutes": score.travelMinutes,
                 "cost": score.cost.rounded(), "nights": score.nightsAway, "audit_errors": findings.count,
                 "peak_rss_mb": Stopwatch.peakMegabytes(),
             ])
@@ -84,6 +98,7 @@ struct PlanBench: ParsableCommand {
             "staff": staff, "clients": clients, "cities": timetable.cities.count, "stops": timetable.stops.count,
             "threads": threads, "setup_seconds": setupSeconds, "runs": runs, "peak_rss_mb": Stopwatch.peakMegabytes(),
         ]
-        print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
+        print(
+            String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
     }
 }

@@ -1,16 +1,19 @@
 import ArgumentParser
+import Audit
+import BenchSupport
 import Foundation
 import Itinerary
 import Planner
 import Schedules
 import Travel
-import Audit
-import BenchSupport
 
 /// `tiaoqi-bench toptw`: a literature TOPTW instance planned as a week by `Planner` (what `tiaoqi plan` runs); prints its tours.
 struct TOPTWBench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "toptw", abstract: "Solve a TOPTW benchmark instance (Benchmarks/toptw/instances format) with the planner `tiaoqi plan` runs; print the score and tours.")
+        commandName: "toptw",
+        abstract:
+            "Solve a TOPTW benchmark instance (Benchmarks/toptw/instances format) with the planner `tiaoqi plan` runs; print the score and tours."
+    )
 
     @Argument(help: "The instance file (c101.txt, pr01.txt, …).")
     var file: String
@@ -55,31 +58,45 @@ struct TOPTWBench: ParsableCommand {
         let plan = Planner(problem: week.problem, router: router, options: options).solve()
         let elapsed = clock.lap()
         let routes = week.routes(of: plan)
-        let found = plan.visits.reduce(0) { total, visit in total + (week.problem.clients.first { $0.id == visit.client }?.priority ?? 0) }
+        let found = plan.visits.reduce(0) { total, visit in
+            total + (week.problem.clients.first { $0.id == visit.client }?.priority ?? 0)
+        }
         // The tours are checked apart from the search before they are reported: by the instance's own rules, and the
         // plan by the independent audit.
-        let errors = PlanAudit(problem: week.problem, timetable: week.timetable).findings(for: plan).filter { $0.severity == .error }
+        let errors = PlanAudit(problem: week.problem, timetable: week.timetable).findings(for: plan).filter {
+            $0.severity == .error
+        }
         if let first = errors.first {
-            FileHandle.standardError.write(Data("tiaoqi-bench: the plan fails the audit (a bug): \(first.rule.rawValue): \(first.message)\n".utf8))
+            FileHandle.standardError.write(
+                Data("tiaoqi-bench: the plan fails the audit (a bug): \(first.rule.rawValue): \(first.message)\n".utf8))
             throw ExitCode(1)
         }
         switch week.instance.check(routes) {
         case .failure(let error):
-            FileHandle.standardError.write(Data("tiaoqi-bench: the search returned infeasible tours (a bug): \(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data("tiaoqi-bench: the search returned infeasible tours (a bug): \(error)\n".utf8))
             throw ExitCode(1)
         case .success(let score) where score != found:
-            FileHandle.standardError.write(Data("tiaoqi-bench: the plan scores \(found), the check \(score) (a bug)\n".utf8))
+            FileHandle.standardError.write(
+                Data("tiaoqi-bench: the plan scores \(found), the check \(score) (a bug)\n".utf8))
             throw ExitCode(1)
         case .success:
             break
         }
         switch format {
         case .json:
-            let report: [String: Any] = ["instance": instance, "tours": tours, "score": found, "routes": routes, "seconds": elapsed]
-            print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
+            let report: [String: Any] = [
+                "instance": instance, "tours": tours, "score": found, "routes": routes, "seconds": elapsed,
+            ]
+            print(
+                String(
+                    decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self)
+            )
         case .table:
             print("\(instance), \(tours) tour(s): score \(found) in \(String(format: "%.1f", elapsed)) s")
-            for (k, route) in routes.enumerated() { print("  tour \(k + 1): 0 " + route.map(String.init).joined(separator: " ") + " 0") }
+            for (k, route) in routes.enumerated() {
+                print("  tour \(k + 1): 0 " + route.map(String.init).joined(separator: " ") + " 0")
+            }
         }
     }
 }

@@ -9,7 +9,9 @@ import Travel
 struct TravelBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "travel",
-        abstract: "Generate a China-scale GTFS network, import it, time earliest-arrival queries, profile precomputation and lookups; prints JSON.")
+        abstract:
+            "Generate a China-scale GTFS network, import it, time earliest-arrival queries, profile precomputation and lookups; prints JSON."
+    )
 
     @Option(name: .long, help: "Stations in the generated network.")
     var stations = 3_000
@@ -39,7 +41,9 @@ struct TravelBench: ParsableCommand {
         guard stations >= 20 else { throw ValidationError("--stations must be at least 20") }
         guard tripsPerDay >= 10 else { throw ValidationError("--trips-per-day must be at least 10") }
         guard days >= 3 else { throw ValidationError("--days must be at least 3") }
-        guard cities >= 1, queries >= 1, lookups >= 1 else { throw ValidationError("--cities, --queries and --lookups must be positive") }
+        guard cities >= 1, queries >= 1, lookups >= 1 else {
+            throw ValidationError("--cities, --queries and --lookups must be positive")
+        }
     }
 
     func run() throws {
@@ -49,7 +53,9 @@ struct TravelBench: ParsableCommand {
         var generator = NetworkGenerator(stations: stations, tripsPerDay: tripsPerDay, days: days, seed: seed)
         try generator.write(to: folder)
         let bytes = try FileManager.default.contentsOfDirectory(atPath: folder)
-            .reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: "\(folder)/\($1)")[.size] as? Int) ?? 0) }
+            .reduce(0) {
+                $0 + ((try? FileManager.default.attributesOfItem(atPath: "\(folder)/\($1)")[.size] as? Int) ?? 0)
+            }
 
         let clock = Stopwatch()
         let timetable = try NetworkLoader.load(folder: folder)
@@ -90,7 +96,10 @@ struct TravelBench: ParsableCommand {
         let covered = big.flatMap { city in timetable.stops.indices.filter { timetable.stops[$0].cityID == city } }
         let first = zone.day(dates[0]).start.seconds
         let sample = (0..<1_000_000).map { _ in
-            (covered[random.below(covered.count)], covered[random.below(covered.count)], first + Int64(random.below(days * 86_400)))
+            (
+                covered[random.below(covered.count)], covered[random.below(covered.count)],
+                first + Int64(random.below(days * 86_400))
+            )
         }
         clock.reset()
         var checksum: Int64 = 0
@@ -111,15 +120,19 @@ struct TravelBench: ParsableCommand {
             done += questions.count
         }
         let batchSeconds = clock.lap()
-        let doorSample = sample.prefix(100_000).map { (timetable.stops[$0.0].cityID, timetable.stops[$0.1].cityID, $0.2) }
+        let doorSample = sample.prefix(100_000).map {
+            (timetable.stops[$0.0].cityID, timetable.stops[$0.1].cityID, $0.2)
+        }
         clock.reset()
         for (a, b, time) in doorSample {
-            checksum &+= times.earliestArrival(from: place(a), to: place(b), notBefore: Instant(seconds: time))?.seconds ?? 0
+            checksum &+=
+                times.earliestArrival(from: place(a), to: place(b), notBefore: Instant(seconds: time))?.seconds ?? 0
         }
         let doorSeconds = clock.lap()
 
         let report: [String: Any] = [
-            "tool": "tiaoqi", "stations": timetable.stops.count, "cities": timetable.cities.count, "trips_per_day": tripsPerDay,
+            "tool": "tiaoqi", "stations": timetable.stops.count, "cities": timetable.cities.count,
+            "trips_per_day": tripsPerDay,
             "days": days, "gtfs_megabytes": Double(bytes) / 1e6, "connections": router.connectionCount,
             "import_seconds": importSeconds, "router_seconds": router.connectionCount > 0 ? routerSeconds : 0,
             "rss_mb_after_import": rssAfterImport,
@@ -128,7 +141,8 @@ struct TravelBench: ParsableCommand {
                 "p90_ms": timings[timings.count * 9 / 10], "max_ms": timings.last ?? 0,
             ],
             "profiles": [
-                "cities": big.count, "stops": times.stopCount, "entries": times.entryCount, "seconds": precomputeSeconds,
+                "cities": big.count, "stops": times.stopCount, "entries": times.entryCount,
+                "seconds": precomputeSeconds,
                 "rss_mb_after": rssAfterProfiles,
             ],
             "lookups": [
@@ -138,7 +152,8 @@ struct TravelBench: ParsableCommand {
             "door_to_door_lookups": ["count": doorSample.count, "per_second": Double(doorSample.count) / doorSeconds],
             "peak_rss_mb": Stopwatch.peakMegabytes(),
         ]
-        print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
+        print(
+            String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))
     }
 }
 

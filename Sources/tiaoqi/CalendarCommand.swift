@@ -22,7 +22,11 @@ struct CalendarCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Window end (exclusive), same forms as --from.")
         var to: String
 
-        @Option(name: .long, help: "Zone for floating times, all-day dates and --from/--to without offset (default: X-WR-TIMEZONE, else UTC).")
+        @Option(
+            name: .long,
+            help:
+                "Zone for floating times, all-day dates and --from/--to without offset (default: X-WR-TIMEZONE, else UTC)."
+        )
         var tz: String?
 
         @Flag(name: .long, help: "Stop at the first line that cannot be read instead of skipping it with a warning.")
@@ -33,7 +37,9 @@ struct CalendarCommand: AsyncParsableCommand {
         func load() async throws -> (VCalendar, Interval, Zone) {
             let zone: Zone
             if let tz {
-                guard let named = Zone(identifier: tz) else { throw ValidationError("--tz '\(tz)' is not an IANA zone such as Asia/Shanghai") }
+                guard let named = Zone(identifier: tz) else {
+                    throw ValidationError("--tz '\(tz)' is not an IANA zone such as Asia/Shanghai")
+                }
                 zone = named
             } else {
                 zone = .utc
@@ -46,7 +52,8 @@ struct CalendarCommand: AsyncParsableCommand {
                 throw Failure.exit(for: error)
             }
             let floating = tz == nil ? calendar.floatingZone(fallback: zone) : zone
-            guard let start = Instant(iso8601: from, zone: floating), let end = Instant(iso8601: to, zone: floating) else {
+            guard let start = Instant(iso8601: from, zone: floating), let end = Instant(iso8601: to, zone: floating)
+            else {
                 throw ValidationError("--from and --to must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]")
             }
             guard start < end else { throw ValidationError("--from must be before --to") }
@@ -71,13 +78,18 @@ struct CalendarCommand: AsyncParsableCommand {
             let occurrences = calendar.occurrences(in: interval, floating: zone, diagnostics: &diagnostics)
             Failure.warn(diagnostics.map { "\(window.source):\($0.line): \($0.message)" })
             for occurrence in occurrences {
-                if format == .jsonl { Output.json(OccurrenceText.jsonLine(occurrence)) } else { Output.line(OccurrenceText.humanLine(occurrence, zone: zone)) }
+                if format == .jsonl {
+                    Output.json(OccurrenceText.jsonLine(occurrence))
+                } else {
+                    Output.line(OccurrenceText.humanLine(occurrence, zone: zone))
+                }
             }
         }
     }
 
     struct FreeBusy: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "freebusy", abstract: "Print merged busy intervals inside the window.")
+        static let configuration = CommandConfiguration(
+            commandName: "freebusy", abstract: "Print merged busy intervals inside the window.")
 
         @OptionGroup var window: Window
 

@@ -26,14 +26,21 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let findings: [Finding]
-        let decoded: Plan, loaded: Schedule
+        let decoded: Plan
+        let loaded: Schedule
         do throws(ScheduleError) {
             decoded = try PlanJSON.decode(contentsOf: plan)
             let planFolder = (plan as NSString).deletingLastPathComponent
-            guard let folder = schedule ?? decoded.schedule.map({ RelativePath.resolve($0, against: planFolder.isEmpty ? "." : planFolder) }) else {
-                throw ScheduleError(file: plan, "the plan does not say which schedule it was made from; pass --schedule DIR")
+            guard
+                let folder = schedule
+                    ?? decoded.schedule.map({ RelativePath.resolve($0, against: planFolder.isEmpty ? "." : planFolder) }
+                    )
+            else {
+                throw ScheduleError(
+                    file: plan, "the plan does not say which schedule it was made from; pass --schedule DIR")
             }
-            loaded = try await ScheduleLoader(feeds: feeds.options, lenient: lenient, progress: Progress.feeds).load(folder: folder)
+            loaded = try await ScheduleLoader(feeds: feeds.options, lenient: lenient, progress: Progress.feeds).load(
+                folder: folder)
             Failure.warn(loaded.warnings)
             findings = PlanAudit(problem: loaded.problem, timetable: loaded.timetable).findings(for: decoded)
         } catch {
@@ -45,11 +52,16 @@ struct CheckCommand: AsyncParsableCommand {
         case .html:
             let team = decoded.team ?? loaded.problem.team ?? loaded.folder
             let week = ClashFinder.Week(
-                team: team, source: plan, schedule: loaded.folder, plan: decoded, problem: loaded.problem, router: loaded.makeRouter())
+                team: team, source: plan, schedule: loaded.folder, plan: decoded, problem: loaded.problem,
+                router: loaded.makeRouter())
             Output.html(
                 HTMLReport.render(
-                    title: decoded.name, weeks: [HTMLReport.Week(team: team, plan: decoded, problem: loaded.problem, timetable: loaded.timetable)],
-                    handPlans: [], clashes: ClashFinder.clashes(within: week, outcomes: true), language: report.language))
+                    title: decoded.name,
+                    weeks: [
+                        HTMLReport.Week(team: team, plan: decoded, problem: loaded.problem, timetable: loaded.timetable)
+                    ],
+                    handPlans: [], clashes: ClashFinder.clashes(within: week, outcomes: true), language: report.language
+                ))
         case .table:
             Output.text(CheckText.table(plan: plan, findings: findings), terminator: "")
         }

@@ -20,10 +20,15 @@ struct ClashesCommand: AsyncParsableCommand {
     @Argument(help: "plan.json files, .ics weeks made by hand, or folders holding them.")
     var inputs: [String]
 
-    @Flag(name: .long, help: "Fetch the calendars again before checking (else the cached copies are used, and only feeds never fetched are fetched).")
+    @Flag(
+        name: .long,
+        help:
+            "Fetch the calendars again before checking (else the cached copies are used, and only feeds never fetched are fetched)."
+    )
     var refresh = false
 
-    @Option(name: .long, help: "A CSV with columns client,company: clients with the same company key count as one company.")
+    @Option(
+        name: .long, help: "A CSV with columns client,company: clients with the same company key count as one company.")
     var companies: String?
 
     @OptionGroup var report: ReportOptions
@@ -34,7 +39,9 @@ struct ClashesCommand: AsyncParsableCommand {
     @OptionGroup var feeds: FeedFlags
 
     func validate() throws {
-        if refresh && feeds.offline { throw ValidationError("--refresh fetches the calendars; it cannot be combined with --offline") }
+        if refresh && feeds.offline {
+            throw ValidationError("--refresh fetches the calendars; it cannot be combined with --offline")
+        }
     }
 
     func run() async throws {
@@ -44,7 +51,8 @@ struct ClashesCommand: AsyncParsableCommand {
             var options = feeds.options
             // Without --refresh, the calendars as they were last fetched (a feed never fetched is fetched now).
             options.cacheFirst = !refresh
-            set = try await PlanSet.load(inputs, loader: ScheduleLoader(feeds: options, lenient: lenient, progress: Progress.feeds))
+            set = try await PlanSet.load(
+                inputs, loader: ScheduleLoader(feeds: options, lenient: lenient, progress: Progress.feeds))
             keys = try companies.map { (path) throws(ScheduleError) in try CompanyKeys.read(path) } ?? [:]
         } catch {
             throw Failure.exit(for: error)
@@ -64,13 +72,23 @@ struct ClashOutput {
     func print(_ clashes: [Clash], set: PlanSet) {
         switch format {
         case .json:
-            Output.json(ClashText.json(clashes, plans: set.plans.map(\.source), handPlans: set.handPlans.map(\.source), language: language))
+            Output.json(
+                ClashText.json(
+                    clashes, plans: set.plans.map(\.source), handPlans: set.handPlans.map(\.source), language: language)
+            )
         case .table:
-            Output.text(ClashText.render(clashes, zone: set.plans[0].problem.zone, staff: set.plans.flatMap(\.problem.staff), language: language), terminator: "")
+            Output.text(
+                ClashText.render(
+                    clashes, zone: set.plans[0].problem.zone, staff: set.plans.flatMap(\.problem.staff),
+                    language: language), terminator: "")
         case .html:
-            let weeks = set.plans.map { HTMLReport.Week(team: $0.team, plan: $0.plan, problem: $0.problem, timetable: $0.timetable) }
+            let weeks = set.plans.map {
+                HTMLReport.Week(team: $0.team, plan: $0.plan, problem: $0.problem, timetable: $0.timetable)
+            }
             let title = set.plans.map(\.plan.name).uniqued().joined(separator: " · ")
-            Output.html(HTMLReport.render(title: title, weeks: weeks, handPlans: set.handPlans, clashes: clashes, language: language))
+            Output.html(
+                HTMLReport.render(
+                    title: title, weeks: weeks, handPlans: set.handPlans, clashes: clashes, language: language))
         }
     }
 }

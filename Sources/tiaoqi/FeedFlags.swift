@@ -5,28 +5,39 @@ import Schedules
 
 /// `--cache`, `--offline`, `--timeout`: how feeds are fetched, for every command that reads calendars.
 struct FeedFlags: ParsableArguments {
-    @Option(name: .long, help: "Cache folder for feeds (default: <schedule>/.tiaoqi/cache, or ~/.cache/tiaoqi for a single feed).")
+    @Option(
+        name: .long,
+        help: "Cache folder for feeds (default: <schedule>/.tiaoqi/cache, or ~/.cache/tiaoqi for a single feed).")
     var cache: String?
 
     @Flag(name: .long, help: "Use cached copies only; fetch nothing.")
     var offline = false
 
-    @Option(name: .long, help: "Seconds allowed for a whole request: 1 to \(FeedFetcher.Limits.maxTimeoutSeconds) (default 30).")
+    @Option(
+        name: .long,
+        help: "Seconds allowed for a whole request: 1 to \(FeedFetcher.Limits.maxTimeoutSeconds) (default 30).")
     var timeout: Int?
 
     @Option(name: .customLong("ca-bundle"), help: "A CA bundle to trust for https feeds.")
     var caBundle: String?
 
-    @Option(name: .long, help: "A netrc file (machine HOST login USER password PASS) of feed credentials by host, read instead of ~/.netrc.")
+    @Option(
+        name: .long,
+        help:
+            "A netrc file (machine HOST login USER password PASS) of feed credentials by host, read instead of ~/.netrc."
+    )
     var netrc: String?
 
-    @Flag(name: .customLong("allow-insecure-auth"), help: "Allow sending feed credentials over plain http (a trusted network only).")
+    @Flag(
+        name: .customLong("allow-insecure-auth"),
+        help: "Allow sending feed credentials over plain http (a trusted network only).")
     var allowInsecureAuth = false
 
     func validate() throws {
         if let timeout, !(1...FeedFetcher.Limits.maxTimeoutSeconds).contains(timeout) {
             // 0 would reach libcurl as "no limit": a hung server would then hang the command for ever.
-            throw ValidationError("--timeout must be from 1 to \(FeedFetcher.Limits.maxTimeoutSeconds) seconds (got \(timeout))")
+            throw ValidationError(
+                "--timeout must be from 1 to \(FeedFetcher.Limits.maxTimeoutSeconds) seconds (got \(timeout))")
         }
     }
 

@@ -22,9 +22,12 @@ struct FetchCommand: AsyncParsableCommand {
     func run() async throws {
         var reports: [FeedReport]
         var isDirectory: ObjCBool = false
-        if targets.count == 1, FileManager.default.fileExists(atPath: targets[0], isDirectory: &isDirectory), isDirectory.boolValue {
+        if targets.count == 1, FileManager.default.fileExists(atPath: targets[0], isDirectory: &isDirectory),
+            isDirectory.boolValue
+        {
             do {
-                reports = try await ScheduleLoader(feeds: feeds.options, progress: Progress.feeds).fetchFeeds(folder: targets[0])
+                reports = try await ScheduleLoader(feeds: feeds.options, progress: Progress.feeds).fetchFeeds(
+                    folder: targets[0])
             } catch {
                 throw Failure.exit(for: error)
             }

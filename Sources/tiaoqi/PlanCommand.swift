@@ -10,7 +10,8 @@ import Schedules
 /// `tiaoqi plan SCHEDULE`: plans the week and writes plan.json and one .ics per person.
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan", abstract: "Plan a schedule folder's week, audit it, print it, and write plan.json and .ics files.")
+        commandName: "plan",
+        abstract: "Plan a schedule folder's week, audit it, print it, and write plan.json and .ics files.")
 
     @Argument(help: "The schedule folder (holding plan.yaml).")
     var schedule: String
@@ -24,13 +25,18 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seed of the search (same input, seed, seconds and threads give the same plan).")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Search effort in seconds of a reference machine, counted in work so that runs repeat exactly.")
+    @Option(
+        name: .long,
+        help: "Search effort in seconds of a reference machine, counted in work so that runs repeat exactly.")
     var seconds: Double = 1
 
     @Option(name: .long, help: "Independent searches run side by side; the best plan wins.")
     var threads: Int = 2
 
-    @Option(name: .long, help: "A plan.json to keep where it still works (after a calendar or timetable changed); the changes are listed.")
+    @Option(
+        name: .long,
+        help:
+            "A plan.json to keep where it still works (after a calendar or timetable changed); the changes are listed.")
     var keep: String?
 
     @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
@@ -39,7 +45,9 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var feeds: FeedFlags
 
     func validate() throws {
-        guard seconds > 0, seconds <= 86_400 else { throw ValidationError("--seconds must be more than 0 and at most 86400") }
+        guard seconds > 0, seconds <= 86_400 else {
+            throw ValidationError("--seconds must be more than 0 and at most 86400")
+        }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be from 1 to 64") }
     }
 
@@ -48,21 +56,27 @@ struct PlanCommand: AsyncParsableCommand {
         let previous: Plan?
         do {
             previous = try keep.map { (path) throws(ScheduleError) -> Plan in try PlanJSON.decode(contentsOf: path) }
-            loaded = try await ScheduleLoader(feeds: feeds.options, lenient: lenient, progress: Progress.feeds).load(folder: schedule)
+            loaded = try await ScheduleLoader(feeds: feeds.options, lenient: lenient, progress: Progress.feeds).load(
+                folder: schedule)
         } catch {
             throw Failure.exit(for: error)
         }
         Failure.warn(loaded.warnings)
         let problem = loaded.problem.keepingBookings(of: previous)
         let router = loaded.makeRouter()
-        var plan = Planner(problem: problem, router: router, options: .init(seed: seed, seconds: seconds, threads: threads), keeping: previous).solve(progress: Progress.planning)
+        var plan = Planner(
+            problem: problem, router: router, options: .init(seed: seed, seconds: seconds, threads: threads),
+            keeping: previous
+        ).solve(progress: Progress.planning)
         plan.schedule = RelativePath.of(schedule, from: out ?? ".")
         // What the plan leaves out or gives up is listed in the plan itself.
         let findings = PlanAudit(problem: problem, timetable: loaded.timetable).findings(for: plan)
             .filter { $0.rule != .mustVisitLeftOut && $0.rule != .bookedLegGivenUp }
         if let out {
             // One set: plan.json and every person's .ics appear together or not at all.
-            let calendars = PlanCalendars.render(plan, problem: problem, timetable: loaded.timetable).sorted { $0.key < $1.key }.map { (name: "\($0.key).ics", data: Data($0.value.utf8)) }
+            let calendars = PlanCalendars.render(plan, problem: problem, timetable: loaded.timetable).sorted {
+                $0.key < $1.key
+            }.map { (name: "\($0.key).ics", data: Data($0.value.utf8)) }
             do throws(ScheduleError) {
                 try OutputFolder.write([(name: "plan.json", data: PlanJSON.encode(plan))] + calendars, to: out)
             } catch {
@@ -74,11 +88,15 @@ struct PlanCommand: AsyncParsableCommand {
         case .table: Output.text(PlanText.render(plan, problem: problem, timetable: loaded.timetable), terminator: "")
         }
         if !findings.isEmpty {
-            Failure.warn(["the independent audit rejects this plan (a planner bug):"] + findings.map { "  \($0.rule.rawValue): \($0.message)" })
+            Failure.warn(
+                ["the independent audit rejects this plan (a planner bug):"]
+                    + findings.map { "  \($0.rule.rawValue): \($0.message)" })
             throw ExitCode(1)
         }
         if plan.score.mustVisitsPlaced < plan.score.mustVisitsTotal {
-            Failure.warn(["\(plan.score.mustVisitsTotal - plan.score.mustVisitsPlaced) must-visit(s) left out; see 'Left out'"])
+            Failure.warn([
+                "\(plan.score.mustVisitsTotal - plan.score.mustVisitsPlaced) must-visit(s) left out; see 'Left out'"
+            ])
             throw ExitCode(1)
         }
     }

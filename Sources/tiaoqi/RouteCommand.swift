@@ -29,16 +29,26 @@ struct RouteCommand: ParsableCommand {
     @Option(name: .long, help: "The network folder (GTFS plus cities.csv), or a GTFS .zip; repeat for several feeds.")
     var network: [String] = []
 
-    @Flag(name: .customLong("no-buffers"), help: "Between two stop ids: the timetable alone, no taxi or check-in (transfers.txt still applies).")
+    @Flag(
+        name: .customLong("no-buffers"),
+        help: "Between two stop ids: the timetable alone, no taxi or check-in (transfers.txt still applies).")
     var noBuffers = false
 
-    @Option(name: .customLong("check-in"), help: "Check-in minutes, 0 to 480, as plan.yaml's check_in_minutes names them: train=20,flight=60,international_flight=120,bus=10 are the defaults.")
+    @Option(
+        name: .customLong("check-in"),
+        help:
+            "Check-in minutes, 0 to 480, as plan.yaml's check_in_minutes names them: train=20,flight=60,international_flight=120,bus=10 are the defaults."
+    )
     var checkIn: String?
 
-    @Option(name: .customLong("access-minutes"), help: "Fixed taxi minutes between a door and a station (default: by distance).")
+    @Option(
+        name: .customLong("access-minutes"),
+        help: "Fixed taxi minutes between a door and a station (default: by distance).")
     var accessMinutes: Int?
 
-    @Option(name: .customLong("max-road-km"), help: "Longest drive that may replace a train or flight, km (0: never drive between cities).")
+    @Option(
+        name: .customLong("max-road-km"),
+        help: "Longest drive that may replace a train or flight, km (0: never drive between cities).")
     var maxRoadKilometres: Double?
 
     @Option(name: .long, help: "table or json.")
@@ -54,8 +64,12 @@ struct RouteCommand: ParsableCommand {
     /// The default travel rules with the options' changes.
     private func rules() throws -> TravelRules {
         var rules = TravelRules()
-        if let accessMinutes, !(0...600).contains(accessMinutes) { throw ValidationError("--access-minutes must be 0 to 600") }
-        if let maxRoadKilometres, !(0...5_000).contains(maxRoadKilometres) { throw ValidationError("--max-road-km must be 0 to 5000") }
+        if let accessMinutes, !(0...600).contains(accessMinutes) {
+            throw ValidationError("--access-minutes must be 0 to 600")
+        }
+        if let maxRoadKilometres, !(0...5_000).contains(maxRoadKilometres) {
+            throw ValidationError("--max-road-km must be 0 to 5000")
+        }
         rules.accessMinutes = accessMinutes
         if let maxRoadKilometres { rules.maximumRoadKilometres = maxRoadKilometres }
         if let checkIn {
@@ -76,18 +90,27 @@ struct RouteCommand: ParsableCommand {
         func resolve(_ text: String) throws -> Timetable.PlaceQuery {
             if let found = timetable.place(named: text) { return found }
             let close = timetable.suggestions(for: text).prefix(6)
-            let hint = close.isEmpty ? "use a city id such as xuzhou, a stop id, or lat,lon" : "did you mean \(close.joined(separator: ", "))?"
+            let hint =
+                close.isEmpty
+                ? "use a city id such as xuzhou, a stop id, or lat,lon"
+                : "did you mean \(close.joined(separator: ", "))?"
             throw Failure.exit(for: ScheduleError(file: shown, "unknown place '\(text)'; \(hint)"))
         }
-        let origin = try resolve(from), destination = try resolve(to)
+        let origin = try resolve(from)
+        let destination = try resolve(to)
         let stops: (String, String)?
-        if noBuffers, case .stop(let a) = origin, case .stop(let b) = destination { stops = (a.id, b.id) } else { stops = nil }
+        if noBuffers, case .stop(let a) = origin, case .stop(let b) = destination {
+            stops = (a.id, b.id)
+        } else {
+            stops = nil
+        }
         if noBuffers && stops == nil { throw ValidationError("--no-buffers needs two stop ids") }
 
         if let profile {
             guard let date = LocalDate(iso: profile) else { throw ValidationError("--profile takes a date YYYY-MM-DD") }
             let router = Router(timetable: timetable, rules: try rules(), dates: (-1...3).map { date.adding(days: $0) })
-            let journeys = stops.map { router.profile(fromStop: $0.0, toStop: $0.1, on: date) }
+            let journeys =
+                stops.map { router.profile(fromStop: $0.0, toStop: $0.1, on: date) }
                 ?? router.profile(from: place(origin), to: place(destination), on: date)
             switch format {
             case .json: Output.json(RouteText.json(journeys))
@@ -108,7 +131,8 @@ struct RouteCommand: ParsableCommand {
         case (false, nil): journey = router.latestDeparture(from: place(origin), to: place(destination), arriveBy: time)
         }
         guard let journey else {
-            Output.error("tiaoqi: no journey from \(from) to \(to) \(depart != nil ? "after" : "arriving by") \(time.iso8601)")
+            Output.error(
+                "tiaoqi: no journey from \(from) to \(to) \(depart != nil ? "after" : "arriving by") \(time.iso8601)")
             throw ExitCode(1)
         }
         switch format {

@@ -13,7 +13,10 @@ struct Tiaoqi: AsyncParsableCommand {
             Exit codes: 0 done; 1 done but something needs a human (must-visits left out, audit findings, clashes); \
             2 bad input or usage; 3 feeds or network failed and no usable copy.
             """,
-        subcommands: [PlanCommand.self, CheckCommand.self, ClashesCommand.self, CalendarCommand.self, FetchCommand.self, RouteCommand.self])
+        subcommands: [
+            PlanCommand.self, CheckCommand.self, ClashesCommand.self, CalendarCommand.self, FetchCommand.self,
+            RouteCommand.self,
+        ])
 
     /// Runs the command line; usage errors exit 2 as DESIGN.md promises (ArgumentParser alone would exit 64).
     static func main() async {
@@ -47,7 +50,10 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format table|json|html` and `--lang zh|en`, for the commands that report clashes and audit findings.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: "Output: table, json or html (one self-contained page: timelines, route map, and the clashes or findings).")
+    @Option(
+        name: .long,
+        help:
+            "Output: table, json or html (one self-contained page: timelines, route map, and the clashes or findings).")
     var format: ReportFormat = .table
 
     @Option(name: .long, help: "Language of the HTML report: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")

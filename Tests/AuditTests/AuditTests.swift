@@ -2,8 +2,8 @@ import Audit
 import Itinerary
 import Planner
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
@@ -34,7 +34,8 @@ struct AuditTests {
         let index = try #require(changed.visits.indices.first)
         let client = changed.visits[index].client
         // 03:00 local on the same day: outside anyone's hours.
-        let night = schedule.problem.zone.instant(schedule.problem.zone.date(of: changed.visits[index].start), TimeOfDay("03:00")!)
+        let night = schedule.problem.zone.instant(
+            schedule.problem.zone.date(of: changed.visits[index].start), TimeOfDay("03:00")!)
         let length = changed.visits[index].end - changed.visits[index].start
         changed.visits[index].start = night
         changed.visits[index].end = night + length
@@ -142,7 +143,8 @@ struct AuditRulesTests {
 
     @Test func aFollowUpBeforeItsFirstMeetingIsCaught() throws {
         let ordered = plan.visits.sorted { $0.start < $1.start }
-        let first = try #require(ordered.first), last = try #require(ordered.last)
+        let first = try #require(ordered.first)
+        let last = try #require(ordered.last)
         // The earliest visit declared to follow the latest one.
         #expect(rules(plan, changing: first.client) { $0.after = [last.client] }.contains("order-broken"))
         #expect(!rules(plan, changing: last.client) { $0.after = [first.client] }.contains("order-broken"))
@@ -160,7 +162,8 @@ struct AuditRulesTests {
         changed.legs.append(moved)
         #expect(rules(changed).contains("busy-on-day-off"))
         var nights = plan
-        for day in schedule.problem.days.dropLast() where !nights.stays.contains(where: { $0.person == "liu" && $0.night == day }) {
+        for day in schedule.problem.days.dropLast()
+        where !nights.stays.contains(where: { $0.person == "liu" && $0.night == day }) {
             nights.stays.append(Stay(person: "liu", city: "beijing", night: day, cost: 450))
         }
         #expect(rules(nights).contains("over-night-limit"))

@@ -3,8 +3,8 @@ import GTFS
 import Itinerary
 import Reports
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Travel
 
 /// The clashes of the plans in `examples/clashes/<example>/plans`, loaded the way `tiaoqi clashes` loads them.
@@ -16,7 +16,9 @@ func clashes(in example: String, companies: [String: String] = [:]) async throws
 
 /// Kind, severity, people and clients of each clash, in order.
 private func summary(_ clashes: [Clash]) -> [String] {
-    clashes.map { "\($0.kind) \($0.severity.rawValue) \($0.people.joined(separator: "+")) \($0.clients.joined(separator: "+"))" }
+    clashes.map {
+        "\($0.kind) \($0.severity.rawValue) \($0.people.joined(separator: "+")) \($0.clients.joined(separator: "+"))"
+    }
 }
 
 @Suite("Clashes between plans, one example per kind")
@@ -27,22 +29,36 @@ struct ClashTests {
 
     @Test func oneCompanyCourtedByTwoTeamsOnOneDayIsAnErrorInOneWeekAWarning() async throws {
         let found = try await clashes(in: "same-company")
-        #expect(summary(found) == ["same-company-day error zheng+wu nj-chip-rd+nj-chip", "same-company-week warning wu+zheng su-material"])
+        #expect(
+            summary(found) == [
+                "same-company-day error zheng+wu nj-chip-rd+nj-chip", "same-company-week warning wu+zheng su-material",
+            ])
         #expect(found[0].teams == ["云龙区", "鼓楼区"])
-        #expect(found[0].explanation == "宁芯半导体（南京）研发中心 / 南京宁芯半导体有限公司 is courted by 2 teams on the same day: 云龙区 (郑晓燕, Tue 09:00); 鼓楼区 (吴志强, Tue 09:00)")
-        #expect(found[1].explanation == "苏州晶华新材料有限公司 is courted by 2 teams in the same week: 鼓楼区 (吴志强, Wed 09:00); 云龙区 (郑晓燕, Thu 09:00)")
+        #expect(
+            found[0].explanation
+                == "宁芯半导体（南京）研发中心 / 南京宁芯半导体有限公司 is courted by 2 teams on the same day: 云龙区 (郑晓燕, Tue 09:00); 鼓楼区 (吴志强, Tue 09:00)"
+        )
+        #expect(
+            found[1].explanation
+                == "苏州晶华新材料有限公司 is courted by 2 teams in the same week: 鼓楼区 (吴志强, Wed 09:00); 云龙区 (郑晓燕, Thu 09:00)")
         // Without the shared credit code the two Nanjing names are two companies; a mapping can join others.
-        let mapped = try await clashes(in: "same-company", companies: ["nj-chip-rd": "rd", "nj-chip": "hq", "苏州晶华新材料有限公司": "hq"])
+        let mapped = try await clashes(
+            in: "same-company", companies: ["nj-chip-rd": "rd", "nj-chip": "hq", "苏州晶华新材料有限公司": "hq"])
         #expect(summary(mapped) == ["same-company-week warning wu+zheng nj-chip+su-material"])
     }
 
     @Test func aPersonBookedTwiceByATeamAndByHandOrByTheirOwnCalendar() async throws {
         let found = try await clashes(in: "double-booked")
-        #expect(summary(found) == [
-            "double-booked error liu ", "double-booked error liu nj-battery", "double-booked error liu nj-battery", "double-booked error liu ",
-        ])
+        #expect(
+            summary(found) == [
+                "double-booked error liu ", "double-booked error liu nj-battery", "double-booked error liu nj-battery",
+                "double-booked error liu ",
+            ])
         #expect(found[1].explanation == "刘海峰: the visit to 南京金陵储能科技有限公司 Tue 14:00–15:30 overlaps their own calendar")
-        #expect(found[2].explanation == "刘海峰 is booked twice: visit to 南京金陵储能科技有限公司 Tue 14:00–15:30 (鼓楼区) and \"陪同市领导调研\" Tue 15:00–17:00 (局领导办公室)")
+        #expect(
+            found[2].explanation
+                == "刘海峰 is booked twice: visit to 南京金陵储能科技有限公司 Tue 14:00–15:30 (鼓楼区) and \"陪同市领导调研\" Tue 15:00–17:00 (局领导办公室)"
+        )
         #expect(found[3].teams == ["局领导办公室", "鼓楼区"])
     }
 
@@ -50,25 +66,39 @@ struct ClashTests {
         let found = try await clashes(in: "unreachable")
         let unreachable = try #require(found.first { $0.kind == .unreachable })
         #expect(unreachable.people == ["liu"] && unreachable.clients == ["bj-chip", "sh-bio"])
-        #expect(unreachable.explanation == "刘海峰 must be at visit to 北京芯域半导体科技有限公司 in 北京 until Tue 11:00 (鼓楼区) and at visit to 上海张江生物医药有限公司 in 上海 by Tue 13:00 (铜山区): the earliest arrival is Tue 17:15 by G11")
+        #expect(
+            unreachable.explanation
+                == "刘海峰 must be at visit to 北京芯域半导体科技有限公司 in 北京 until Tue 11:00 (鼓楼区) and at visit to 上海张江生物医药有限公司 in 上海 by Tue 13:00 (铜山区): the earliest arrival is Tue 17:15 by G11"
+        )
         // Each team also sends him on a train while the other has him elsewhere.
-        #expect(summary(found) == ["double-booked error liu bj-chip", "unreachable error liu bj-chip+sh-bio", "double-booked error liu ", "double-booked error liu sh-bio"])
+        #expect(
+            summary(found) == [
+                "double-booked error liu bj-chip", "unreachable error liu bj-chip+sh-bio", "double-booked error liu ",
+                "double-booked error liu sh-bio",
+            ])
     }
 
     @Test func aVisitTheClientsNewEventNowCoversSaysWhatChanged() async throws {
         let found = try await clashes(in: "outside-availability")
         #expect(summary(found) == ["outside-availability error wu hz-robot"])
-        #expect(found[0].explanation == "visit to 杭州云栖机器人有限公司 Wed 09:00–10:30 (鼓楼区) now overlaps the client's \"董事会\" Wed 09:00–10:30")
+        #expect(
+            found[0].explanation
+                == "visit to 杭州云栖机器人有限公司 Wed 09:00–10:30 (鼓楼区) now overlaps the client's \"董事会\" Wed 09:00–10:30")
         #expect(found[0].remedy.action == .replanMovesVisit)
         let replan = try #require(found[0].remedy.replan)
         #expect(replan.keeping.hasSuffix("plan.json"))
-        #expect(RemedyText.sentence(found[0].remedy, language: .en).contains("tiaoqi plan \(replan.schedule) --keep \(replan.keeping)"))
+        #expect(
+            RemedyText.sentence(found[0].remedy, language: .en).contains(
+                "tiaoqi plan \(replan.schedule) --keep \(replan.keeping)"))
     }
 
     @Test func aTrainThatMovedIsGoneAndBreaksItsChange() async throws {
         let found = try await clashes(in: "service-gone")
         #expect(summary(found) == ["connection-broken error wu ", "service-gone error wu "])
-        #expect(found[1].explanation == "吴志强: leg xuzhou→shanghai Tue 2022-03-08 07:50–12:15: G227 XZE 08:49 → NJS 10:05 is not in the timetable")
+        #expect(
+            found[1].explanation
+                == "吴志强: leg xuzhou→shanghai Tue 2022-03-08 07:50–12:15: G227 XZE 08:49 → NJS 10:05 is not in the timetable"
+        )
     }
 
     @Test func aLongerCheckInBreaksTightConnections() async throws {
@@ -81,7 +111,11 @@ struct ClashTests {
         let found = try await clashes(in: "over-limit")
         #expect(Set(found.map(\.kind.rawValue)) == ["over-night-limit", "over-travel-cap", "over-working-hours"])
         #expect(found.filter { $0.kind.rawValue == "over-travel-cap" }.count == 3)
-        #expect(found.contains { $0.explanation == "吴志强: the visit to 北京芯域半导体科技有限公司 Tue 09:00–10:30 is outside their working hours 09:30-18:30" })
+        #expect(
+            found.contains {
+                $0.explanation
+                    == "吴志强: the visit to 北京芯域半导体科技有限公司 Tue 09:00–10:30 is outside their working hours 09:30-18:30"
+            })
         #expect(found.contains { $0.explanation == "吴志强: 2 hotel nights, over the limit of 1" })
     }
 }
@@ -96,8 +130,14 @@ struct SampleDistrictTests {
             #expect(findings.filter { $0.severity == .error }.isEmpty, "\(entry.team): \(findings.map(\.message))")
         }
         let found = ClashFinder(weeks: set.clashWeeks).clashes()
-        #expect(found.map(\.kind.rawValue) == ["same-company-day", "double-booked", "double-booked", "double-booked", "same-company-week"])
-        #expect(found.filter { $0.kind.rawValue == "double-booked" }.allSatisfy { $0.people == ["liu"] && Set($0.teams) == ["鼓楼区招商组", "云龙区招商组"] })
+        #expect(
+            found.map(\.kind.rawValue) == [
+                "same-company-day", "double-booked", "double-booked", "double-booked", "same-company-week",
+            ])
+        #expect(
+            found.filter { $0.kind.rawValue == "double-booked" }.allSatisfy {
+                $0.people == ["liu"] && Set($0.teams) == ["鼓楼区招商组", "云龙区招商组"]
+            })
         #expect(found[0].clients == ["nj01"] && found[4].clients == ["sh01"])
     }
 }

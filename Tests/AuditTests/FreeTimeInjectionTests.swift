@@ -1,11 +1,12 @@
-@testable import Audit
-@testable import Itinerary
 import Planner
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
+
+@testable import Audit
+@testable import Itinerary
 
 /// The audit derives a client's free time from the calendar facts with its own code, so a bug in the derivation the
 /// planner plans with does not fool it.
@@ -19,7 +20,8 @@ struct FreeTimeInjectionTests {
         for (index, client) in schedule.problem.clients.enumerated() {
             let length = Int64(client.meetingMinutes) * 60
             for event in client.calendar.busy {
-                for stretch in client.calendar.hours.clipped(to: event.interval).intervals where stretch.end - stretch.start >= length {
+                for stretch in client.calendar.hours.clipped(to: event.interval).intervals
+                where stretch.end - stretch.start >= length {
                     candidates.append((index, stretch))
                 }
             }
@@ -29,10 +31,13 @@ struct FreeTimeInjectionTests {
             return x != y ? x > y : a.index < b.index
         }
         #expect(candidates.count >= 3, "the sample week has clients busy during business hours")
-        var caught = 0, tried = 0
+        var caught = 0
+        var tried = 0
         for (index, busy) in candidates.prefix(6) {
             var problem = schedule.problem
-            #expect(problem.clients[index].calendar.freeTime.intersection(IntervalSet([busy])).isEmpty, "the facts say the client is busy then")
+            #expect(
+                problem.clients[index].calendar.freeTime.intersection(IntervalSet([busy])).isEmpty,
+                "the facts say the client is busy then")
             // The injected bug: the derivation hands the planner exactly the busy event as free time.
             problem.clients[index].availability = IntervalSet([busy])
             problem.clients[index].mustVisit = true
@@ -42,9 +47,13 @@ struct FreeTimeInjectionTests {
             // A busy event nobody can reach in time stays empty; the others are planned into busy time.
             guard let visit = plan.visits.first(where: { $0.client == client.id }) else { continue }
             tried += 1
-            #expect(busy.start <= visit.start && visit.end <= busy.end, "the misled planner puts the visit in the busy event")
+            #expect(
+                busy.start <= visit.start && visit.end <= busy.end,
+                "the misled planner puts the visit in the busy event")
             let findings = PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: plan)
-            if findings.contains(where: { $0.rule == .visitOutsideClientAvailability && $0.client == client.id && $0.severity == .error }) {
+            if findings.contains(where: {
+                $0.rule == .visitOutsideClientAvailability && $0.client == client.id && $0.severity == .error
+            }) {
                 caught += 1
             }
         }
@@ -56,7 +65,10 @@ struct FreeTimeInjectionTests {
         var honest = problem
         honest.clients[index].mustVisit = true
         let clean = Planner(problem: honest, router: router, options: .init(seconds: 0.2)).solve()
-        #expect(!PlanAudit(problem: honest, timetable: schedule.timetable).findings(for: clean).contains { $0.rule == .visitOutsideClientAvailability })
+        #expect(
+            !PlanAudit(problem: honest, timetable: schedule.timetable).findings(for: clean).contains {
+                $0.rule == .visitOutsideClientAvailability
+            })
     }
 
     /// On random calendar facts the audit's reading and the planner's derivation agree on every stretch.
@@ -74,12 +86,19 @@ struct FreeTimeInjectionTests {
         }
         var checked = 0
         for _ in 0..<300 {
-            let published = next(2) == 0 ? nil : PublishedAvailability(covered: IntervalSet(intervals(next(3))), available: IntervalSet(intervals(next(3))))
+            let published =
+                next(2) == 0
+                ? nil
+                : PublishedAvailability(
+                    covered: IntervalSet(intervals(next(3))), available: IntervalSet(intervals(next(3))))
             let calendar = ClientCalendar(
                 hours: IntervalSet(intervals(1 + next(3))), published: published,
                 busy: intervals(next(4)).map { BusyEvent(interval: $0, summary: "") })
-            let derived = calendar.freeTime, audit = ClientFreeTime(calendar: calendar)
-            #expect(IntervalSet(audit.freeStretches(in: Interval(Instant(seconds: -3600), Instant(seconds: 86_400)))) == derived)
+            let derived = calendar.freeTime
+            let audit = ClientFreeTime(calendar: calendar)
+            #expect(
+                IntervalSet(audit.freeStretches(in: Interval(Instant(seconds: -3600), Instant(seconds: 86_400))))
+                    == derived)
             for stretch in intervals(5) {
                 #expect(audit.isFree(stretch) == derived.contains(stretch), "\(calendar) \(stretch)")
                 checked += 1

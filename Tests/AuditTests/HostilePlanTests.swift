@@ -4,8 +4,8 @@ import GTFS
 import Itinerary
 import Planner
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
@@ -23,7 +23,9 @@ struct HostilePlanTests {
         let findings = PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan)
         let rules = findings.map(\.rule.rawValue)
         #expect(rules.filter { $0 == "wrong-hotel-cost" }.count == plan.stays.count)
-        #expect(rules.filter { $0 == "wrong-price" }.count == plan.legs.filter { $0.parts.contains { $0.mode.isTimetabled } }.count)
+        #expect(
+            rules.filter { $0 == "wrong-price" }.count
+                == plan.legs.filter { $0.parts.contains { $0.mode.isTimetabled } }.count)
         let price = try #require(findings.first { $0.rule == .wrongPrice })
         #expect(price.severity == .error)
         #expect(price.message.contains("by the fare table, but the plan says ¥0"))

@@ -2,8 +2,8 @@ import Feeds
 import Foundation
 import Itinerary
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
@@ -18,7 +18,9 @@ func tiaoqiBench(_ arguments: [String]) throws -> (status: Int32, stdout: String
 }
 
 /// Runs one of the package's built executables from the repository's root and captures what it prints.
-private func runExecutable(_ name: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+private func runExecutable(_ name: String, _ arguments: [String]) throws -> (
+    status: Int32, stdout: String, stderr: String
+) {
     let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let candidates = [directory.appendingPathComponent(name).path, Fixtures.path(".build/debug/\(name)")]
     let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
@@ -26,7 +28,8 @@ private func runExecutable(_ name: String, _ arguments: [String]) throws -> (sta
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
@@ -47,8 +50,11 @@ func tiaoqiOffThePool(_ arguments: [String]) async throws -> (status: Int32, std
 struct CLITests {
     @Test func twoRunsWithTheSameSeedPrintTheSameBytes() throws {
         // Separate processes: nothing may depend on hashing order, which changes from run to run.
-        let arguments = ["plan", "schedules/2022-w10", "--format", "json", "--seconds", "0.1", "--threads", "2", "--seed", "7"]
-        let first = try tiaoqi(arguments), second = try tiaoqi(arguments)
+        let arguments = [
+            "plan", "schedules/2022-w10", "--format", "json", "--seconds", "0.1", "--threads", "2", "--seed", "7",
+        ]
+        let first = try tiaoqi(arguments)
+        let second = try tiaoqi(arguments)
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
     }
@@ -69,12 +75,15 @@ struct CLITests {
 
     @Test func aLegMarkedBookedInTheKeptPlanStaysBooked() async throws {
         let out = Fixtures.temporaryFolder("booked")
-        #expect(try await tiaoqiOffThePool(["plan", "schedules/2022-w10", "--out", out, "--seconds", "0.05"]).status == 0)
+        #expect(
+            try await tiaoqiOffThePool(["plan", "schedules/2022-w10", "--out", out, "--seconds", "0.05"]).status == 0)
         var old = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
         let index = try #require(old.legs.firstIndex { $0.parts.contains { $0.mode.isTimetabled } })
         old.legs[index].booked = true
         try PlanJSON.encode(old).write(to: URL(fileURLWithPath: "\(out)/plan.json"))
-        let run = try await tiaoqiOffThePool(["plan", "schedules/2022-w10", "--keep", "\(out)/plan.json", "--out", out, "--seconds", "0.05"])
+        let run = try await tiaoqiOffThePool([
+            "plan", "schedules/2022-w10", "--keep", "\(out)/plan.json", "--out", out, "--seconds", "0.05",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains(", booked)"))
         let new = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
@@ -114,7 +123,10 @@ struct CLITests {
         Fixtures.edit("\(folder)/clients.csv", replacing: ",shanghai,", with: ",shangai,")
         let run = try tiaoqi(["plan", folder, "--seconds", "0.05"])
         #expect(run.status == 2)
-        #expect(run.stderr.range(of: #"clients\.csv:\d+: unknown city 'shangai'; did you mean shanghai"#, options: .regularExpression) != nil, "\(run.stderr)")
+        #expect(
+            run.stderr.range(
+                of: #"clients\.csv:\d+: unknown city 'shangai'; did you mean shanghai"#, options: .regularExpression)
+                != nil, "\(run.stderr)")
     }
 
     @Test func aMissingScheduleExitsTwo() throws {
@@ -134,7 +146,8 @@ struct CLITests {
 struct CalendarCLITests {
     @Test func expandPrintsOneJSONObjectPerOccurrence() throws {
         let run = try tiaoqi([
-            "calendar", "expand", "Tests/ICalendarTests/Fixtures/recurring.ics", "--from", "2022-03-07", "--to", "2022-03-12",
+            "calendar", "expand", "Tests/ICalendarTests/Fixtures/recurring.ics", "--from", "2022-03-07", "--to",
+            "2022-03-12",
             "--tz", "Asia/Shanghai", "--format", "jsonl",
         ])
         #expect(run.status == 0, "\(run.stderr)")
@@ -143,8 +156,15 @@ struct CalendarCLITests {
         #expect(objects.count == 11)  // 4 stand-ups, 2 reviews, expo, marker, cancelled, floating, trip
         let first = try #require(objects.first)
         #expect(Set(first.keys) == ["uid", "recurrence_id", "start", "end", "transp", "status", "summary"])
-        #expect(objects.contains { $0["uid"] as? String == "standup@example.com" && $0["start"] as? String == "2022-03-07T01:00:00Z" })
-        #expect(objects.contains { $0["uid"] as? String == "expo@example.com" && $0["start"] as? String == "2022-03-10" && $0["recurrence_id"] is NSNull })
+        #expect(
+            objects.contains {
+                $0["uid"] as? String == "standup@example.com" && $0["start"] as? String == "2022-03-07T01:00:00Z"
+            })
+        #expect(
+            objects.contains {
+                $0["uid"] as? String == "expo@example.com" && $0["start"] as? String == "2022-03-10"
+                    && $0["recurrence_id"] is NSNull
+            })
         #expect(objects.contains { $0["status"] as? String == "CANCELLED" })
         let starts = objects.map { $0["start"] as! String }
         #expect(starts.map { $0.prefix(10) } == starts.map { $0.prefix(10) }.sorted())
@@ -152,7 +172,8 @@ struct CalendarCLITests {
 
     @Test func freebusyMergesBusyTime() throws {
         let run = try tiaoqi([
-            "calendar", "freebusy", "Tests/ICalendarTests/Fixtures/recurring.ics", "--from", "2022-03-07", "--to", "2022-03-09",
+            "calendar", "freebusy", "Tests/ICalendarTests/Fixtures/recurring.ics", "--from", "2022-03-07", "--to",
+            "2022-03-09",
             "--tz", "Asia/Shanghai", "--format", "jsonl",
         ])
         #expect(run.status == 0)
@@ -162,15 +183,22 @@ struct CalendarCLITests {
 
     @Test func aBrokenFeedIsRefusedWithItsLine() throws {
         let strict = try tiaoqi([
-            "calendar", "expand", "Tests/ICalendarTests/Fixtures/broken.ics", "--from", "2022-03-07", "--to", "2022-03-08", "--strict",
+            "calendar", "expand", "Tests/ICalendarTests/Fixtures/broken.ics", "--from", "2022-03-07", "--to",
+            "2022-03-08", "--strict",
         ])
         #expect(strict.status == 2)
         #expect(strict.stderr.contains("broken.ics:14:"))
-        let lenient = try tiaoqi(["calendar", "expand", "Tests/ICalendarTests/Fixtures/broken.ics", "--from", "2022-03-07", "--to", "2022-03-08"])
+        let lenient = try tiaoqi([
+            "calendar", "expand", "Tests/ICalendarTests/Fixtures/broken.ics", "--from", "2022-03-07", "--to",
+            "2022-03-08",
+        ])
         #expect(lenient.status == 0)
         #expect(lenient.stderr.contains("broken.ics:14:"))
         #expect(lenient.stdout.contains("好的"))
-        let html = try tiaoqi(["calendar", "expand", "Tests/ICalendarTests/Fixtures/error-page.ics", "--from", "2022-03-07", "--to", "2022-03-08"])
+        let html = try tiaoqi([
+            "calendar", "expand", "Tests/ICalendarTests/Fixtures/error-page.ics", "--from", "2022-03-07", "--to",
+            "2022-03-08",
+        ])
         #expect(html.status == 2)
         #expect(html.stderr.contains("HTML"))
     }
@@ -185,7 +213,9 @@ struct FetchCLITests {
         // The last ten are held by the server mid-body, and named by another host name so that they do not take the
         // free feeds' connections: the kill comes once the free ones are cached.
         let urls = (0..<200).map {
-            $0 < 190 ? server.url("/feed/kill-\($0).ics") : server.url("/held/\($0).ics").replacingOccurrences(of: "127.0.0.1", with: "localhost")
+            $0 < 190
+                ? server.url("/feed/kill-\($0).ics")
+                : server.url("/held/\($0).ics").replacingOccurrences(of: "127.0.0.1", with: "localhost")
         }
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let binary = [directory.appendingPathComponent("tiaoqi").path, Fixtures.path(".build/debug/tiaoqi")]
@@ -196,7 +226,9 @@ struct FetchCLITests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        func cached() -> Int { ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).filter { $0.hasSuffix(".feed") }.count }
+        func cached() -> Int {
+            ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).filter { $0.hasSuffix(".feed") }.count
+        }
         for _ in 0..<600 where cached() < 190 { try await Task.sleep(for: .milliseconds(50)) }
         try await Task.sleep(for: .milliseconds(200))
         kill(process.processIdentifier, SIGKILL)
@@ -204,7 +236,8 @@ struct FetchCLITests {
         let names = try FileManager.default.contentsOfDirectory(atPath: cache)
         let entries = names.filter { $0.hasSuffix(".feed") }
         #expect(!entries.isEmpty, "the fetch was killed before anything was cached; nothing was tested")
-        #expect(entries.count == 190, "the fetch was killed before the free feeds were cached, or finished the held ones")
+        #expect(
+            entries.count == 190, "the fetch was killed before the free feeds were cached, or finished the held ones")
         let cacheReader = FeedCache(folder: cache)
         var checked = 0
         for (url, name) in zip(urls, sha256Names(urls)) {
@@ -228,8 +261,12 @@ struct FetchCLITests {
 func sha256Names(_ urls: [String]) -> [String] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import hashlib, sys\nfor line in sys.stdin: print(hashlib.sha256(line.rstrip('\\n').encode()).hexdigest())"]
-    let input = Pipe(), output = Pipe()
+    process.arguments = [
+        "python3", "-c",
+        "import hashlib, sys\nfor line in sys.stdin: print(hashlib.sha256(line.rstrip('\\n').encode()).hexdigest())",
+    ]
+    let input = Pipe()
+    let output = Pipe()
     process.standardInput = input
     process.standardOutput = output
     try? process.run()
@@ -249,7 +286,10 @@ struct RouteCLITests {
         let legs = json["legs"] as! [[String: Any]]
         let trains = legs.filter { $0["mode"] as? String == "rail" }
         #expect(!trains.isEmpty)
-        #expect(trains.allSatisfy { ($0["service"] as? String)?.range(of: #"^[GDC]\d+$"#, options: .regularExpression) != nil })
+        #expect(
+            trains.allSatisfy {
+                ($0["service"] as? String)?.range(of: #"^[GDC]\d+$"#, options: .regularExpression) != nil
+            })
         #expect(legs.first?["mode"] as? String == "taxi")
         #expect(legs.last?["mode"] as? String == "taxi")
         let taxiArrives = Instant(iso8601: legs[0]["arrive"] as! String)!
@@ -259,7 +299,9 @@ struct RouteCLITests {
     }
 
     @Test func arriveByLeavesAsLateAsPossible() throws {
-        let run = try tiaoqi(["route", "xuzhou", "shanghai", "--arrive-by", "2022-03-07T14:00+08:00", "--format", "json"])
+        let run = try tiaoqi([
+            "route", "xuzhou", "shanghai", "--arrive-by", "2022-03-07T14:00+08:00", "--format", "json",
+        ])
         #expect(run.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let arrive = Instant(iso8601: json["arrive"] as! String)!
@@ -272,7 +314,9 @@ struct RouteCLITests {
     }
 
     @Test func betweenTwoStopsWithoutBuffersIsTheTimetableAlone() throws {
-        let run = try tiaoqi(["route", "XZE", "SHHQ", "--depart", "2022-03-07T07:00+08:00", "--no-buffers", "--format", "json"])
+        let run = try tiaoqi([
+            "route", "XZE", "SHHQ", "--depart", "2022-03-07T07:00+08:00", "--no-buffers", "--format", "json",
+        ])
         #expect(run.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let legs = json["legs"] as! [[String: Any]]
@@ -287,7 +331,9 @@ struct RouteCLITests {
         #expect(run.status == 0, "\(run.stderr)")
         let journeys = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [[String: Any]]
         #expect(journeys.count >= 5)
-        let pairs = journeys.map { (Instant(iso8601: $0["depart"] as! String)!, Instant(iso8601: $0["arrive"] as! String)!) }
+        let pairs = journeys.map {
+            (Instant(iso8601: $0["depart"] as! String)!, Instant(iso8601: $0["arrive"] as! String)!)
+        }
         for (a, b) in zip(pairs, pairs.dropFirst()) {
             #expect(a.0 < b.0 && a.1 < b.1)
         }
@@ -299,12 +345,23 @@ struct RouteCLITests {
     }
 
     @Test func checkInCanBeChanged() throws {
-        let run = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", "2022-03-07T07:00+08:00", "--check-in", "train=45", "--access-minutes", "30", "--format", "json"])
+        let run = try tiaoqi([
+            "route", "xuzhou", "shanghai", "--depart", "2022-03-07T07:00+08:00", "--check-in", "train=45",
+            "--access-minutes", "30", "--format", "json",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
-        let legs = (try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any])["legs"] as! [[String: Any]]
-        #expect(Instant(iso8601: legs[0]["arrive"] as! String)! - Instant(iso8601: legs[0]["depart"] as! String)! == 30 * 60)
-        #expect(Instant(iso8601: legs[1]["depart"] as! String)! - Instant(iso8601: legs[0]["arrive"] as! String)! >= 45 * 60)
-        let bad = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", "2022-03-07T07:00+08:00", "--check-in", "boat=5"])
+        let legs =
+            (try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any])["legs"]
+            as! [[String: Any]]
+        #expect(
+            Instant(iso8601: legs[0]["arrive"] as! String)! - Instant(iso8601: legs[0]["depart"] as! String)! == 30 * 60
+        )
+        #expect(
+            Instant(iso8601: legs[1]["depart"] as! String)! - Instant(iso8601: legs[0]["arrive"] as! String)! >= 45 * 60
+        )
+        let bad = try tiaoqi([
+            "route", "xuzhou", "shanghai", "--depart", "2022-03-07T07:00+08:00", "--check-in", "boat=5",
+        ])
         #expect(bad.status == 2)
     }
 
@@ -315,15 +372,23 @@ struct RouteCLITests {
         for key in CheckInKey.allCases {
             for minutes in [0, 480, 481] {
                 let taken = minutes <= 480
-                let route = try tiaoqi(["route", "xuzhou", "shanghai", "--depart", depart, "--check-in", "\(key.rawValue)=\(minutes)", "--format", "json"])
-                #expect((route.status != 2) == taken, "route \(key.rawValue)=\(minutes): \(route.status) \(route.stderr)")
+                let route = try tiaoqi([
+                    "route", "xuzhou", "shanghai", "--depart", depart, "--check-in", "\(key.rawValue)=\(minutes)",
+                    "--format", "json",
+                ])
+                #expect(
+                    (route.status != 2) == taken, "route \(key.rawValue)=\(minutes): \(route.status) \(route.stderr)")
                 let folder = Fixtures.copy(Fixtures.quickstart)
-                Fixtures.edit("\(folder)/plan.yaml", replacing: "  hotel_cost: 450", with: "  hotel_cost: 450\n  check_in_minutes: {\(key.rawValue): \(minutes)}")
+                Fixtures.edit(
+                    "\(folder)/plan.yaml", replacing: "  hotel_cost: 450",
+                    with: "  hotel_cost: 450\n  check_in_minutes: {\(key.rawValue): \(minutes)}")
                 let plan = try tiaoqi(["plan", folder, "--seconds", "0.01", "--format", "json"])
-                #expect((plan.status != 2) == taken, "plan.yaml \(key.rawValue): \(minutes): \(plan.status) \(plan.stderr)")
+                #expect(
+                    (plan.status != 2) == taken, "plan.yaml \(key.rawValue): \(minutes): \(plan.status) \(plan.stderr)")
                 if !taken {
                     #expect(route.stderr.contains(key.rawValue) && route.stderr.contains("480"), "\(route.stderr)")
-                    #expect(plan.stderr.contains("plan.yaml:15") && plan.stderr.contains(key.rawValue), "\(plan.stderr)")
+                    #expect(
+                        plan.stderr.contains("plan.yaml:15") && plan.stderr.contains(key.rawValue), "\(plan.stderr)")
                 }
             }
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What a child process did: its exit status, what it wrote to stderr, and its peak resident memory.
 struct Measured {
@@ -47,7 +47,9 @@ struct HostileNetworkCLITests {
     @Test(arguments: ["time-overflow", "time-terabyte", "time-minutes"])
     func anAbsurdTimeExitsTwoWithItsLine(name: String) throws {
         let started = ContinuousClock.now
-        let run = try tiaoqiMeasured(["route", "AAA", "BBB", "--depart", "2022-03-07T07:00", "--network", fixture(name)])
+        let run = try tiaoqiMeasured([
+            "route", "AAA", "BBB", "--depart", "2022-03-07T07:00", "--network", fixture(name),
+        ])
         #expect(run.status == 2)
         #expect(run.stderr.contains("\(name)/stop_times.txt:3: arrival_time"))
         #expect(ContinuousClock.now - started < .seconds(10))
@@ -55,7 +57,9 @@ struct HostileNetworkCLITests {
     }
 
     @Test func aCalendarEndingBeforeItStartsExitsTwo() throws {
-        let run = try tiaoqiMeasured(["route", "AAA", "BBB", "--depart", "2022-03-07T07:00", "--network", fixture("calendar-backwards")])
+        let run = try tiaoqiMeasured([
+            "route", "AAA", "BBB", "--depart", "2022-03-07T07:00", "--network", fixture("calendar-backwards"),
+        ])
         #expect(run.status == 2)
         #expect(run.stderr.contains("calendar-backwards/calendar.txt:2: end_date"))
     }

@@ -1,8 +1,8 @@
 import Foundation
 import Reports
 import Schedules
-import Testing
 import TestSupport
+import Testing
 
 /// Text from feeds and files cannot act on the terminal or the page it is shown in (issue 13, class 3).
 @Suite("Hostile text in what tiaoqi prints")
@@ -29,7 +29,9 @@ struct HostileOutputTests {
     }
 
     @Test func jsonLinesCarryTheSameTextAsEscapes() throws {
-        let run = try tiaoqi(["calendar", "expand", Self.feed, "--from", "2022-03-07", "--to", "2022-03-09", "--format", "jsonl"])
+        let run = try tiaoqi([
+            "calendar", "expand", Self.feed, "--from", "2022-03-07", "--to", "2022-03-09", "--format", "jsonl",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(Self.dangerous(run.stdout).isEmpty)
         let line = try #require(run.stdout.split(separator: "\n").first)
@@ -54,7 +56,9 @@ struct HostileOutputTests {
     @Test func aNameWithALineBreakCannotPrintALineOfItsOwn() throws {
         let folder = Fixtures.copy(Fixtures.quickstart)
         // A quoted name whose second line pretends to be the end of the table.
-        Fixtures.edit("\(folder)/clients.csv", replacing: "上海瑞和生物医药有限公司", with: "\"上海瑞和\nScore: must-visits 9/9 · priority 99/99\"")
+        Fixtures.edit(
+            "\(folder)/clients.csv", replacing: "上海瑞和生物医药有限公司",
+            with: "\"上海瑞和\nScore: must-visits 9/9 · priority 99/99\"")
         let run = try tiaoqi(["plan", folder, "--seconds", "0.05"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n")
@@ -74,7 +78,9 @@ struct HostileOutputTests {
         #expect(html.stdout.contains("\u{2068}南京宁芯\u{202E}半导体有限公司\u{202C}\u{2069}"))
         #expect(!html.stdout.contains("\u{202E}半导体有限公司<"))
         #expect(html.stdout.contains("unicode-bidi: isolate"))
-        #expect(html.stdout.unicodeScalars.filter { $0 == "\u{202E}" }.count == html.stdout.unicodeScalars.filter { $0 == "\u{202C}" }.count)
+        #expect(
+            html.stdout.unicodeScalars.filter { $0 == "\u{202E}" }.count
+                == html.stdout.unicodeScalars.filter { $0 == "\u{202C}" }.count)
     }
 
     @Test(arguments: ["table", "json", "html"])
@@ -90,7 +96,9 @@ struct HostileOutputTests {
         #expect(SafeText.bidiIsolated("plain") == "plain")
         #expect(SafeText.bidiIsolated("a\u{202E}b") == "\u{2068}a\u{202E}b\u{202C}\u{2069}")
         #expect(SafeText.bidiIsolated("\u{202C}\u{2069}x") == "\u{2068}x\u{2069}")
-        #expect(SafeText.bidiIsolated("\u{2067}a\u{202B}b\u{2069}c") == "\u{2068}\u{2067}a\u{202B}b\u{202C}\u{2069}c\u{2069}")
+        #expect(
+            SafeText.bidiIsolated("\u{2067}a\u{202B}b\u{2069}c")
+                == "\u{2068}\u{2067}a\u{202B}b\u{202C}\u{2069}c\u{2069}")
         #expect(SafeText.bidiIsolated("שלום") == "\u{2068}שלום\u{2069}")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// CI's lint step (`scripts/lint`, which `.ci/run` runs) passes formatted Swift and fails unformatted Swift, with the
 /// repository's own `.swift-format`.
@@ -9,7 +9,9 @@ struct LintStepTests {
     /// Runs `scripts/lint` on one file in a scratch folder beside a copy of the repository's `.swift-format`.
     func lint(_ source: String) throws -> (status: Int32, output: String) {
         let folder = Fixtures.temporaryFolder("lint")
-        try FileManager.default.copyItem(atPath: Fixtures.path(".swift-format"), toPath: (folder as NSString).appendingPathComponent(".swift-format"))
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path(".swift-format"), toPath: (folder as NSString).appendingPathComponent(".swift-format")
+        )
         let file = (folder as NSString).appendingPathComponent("Sample.swift")
         try source.write(toFile: file, atomically: true, encoding: .utf8)
         let process = Process()
@@ -25,7 +27,8 @@ struct LintStepTests {
     }
 
     @Test func formattedSwiftPasses() throws {
-        let (status, output) = try lint("/// A greeting.\nfunc greet(_ name: String) -> String {\n    \"hello \\(name)\"\n}\n")
+        let (status, output) = try lint(
+            "/// A greeting.\nfunc greet(_ name: String) -> String {\n    \"hello \\(name)\"\n}\n")
         #expect(status == 0, "\(output)")
     }
 

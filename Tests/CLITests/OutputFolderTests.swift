@@ -1,7 +1,7 @@
 import Foundation
 import Schedules
-import Testing
 import TestSupport
+import Testing
 
 /// `tiaoqi plan --out DIR` against hostile circumstances: a folder it may not write, two writers at once, a writer
 /// killed in the middle, and files in DIR that Tiaoqi did not write.
@@ -9,7 +9,10 @@ import TestSupport
 struct OutputFolderTests {
     /// The arguments of a quick plan of the sample week into `out`.
     static func plan(_ out: String, seed: Int) -> [String] {
-        ["plan", "schedules/2022-w10", "--out", out, "--seconds", "0.05", "--threads", "1", "--seed", "\(seed)", "--format", "json"]
+        [
+            "plan", "schedules/2022-w10", "--out", out, "--seconds", "0.05", "--threads", "1", "--seed", "\(seed)",
+            "--format", "json",
+        ]
     }
 
     /// The built `tiaoqi`, started (not awaited) with extra environment variables; stdout and stderr are discarded.
@@ -17,7 +20,8 @@ struct OutputFolderTests {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [directory.appendingPathComponent("tiaoqi").path, Fixtures.path(".build/debug/tiaoqi")]
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) }))
+        process.executableURL = URL(
+            fileURLWithPath: try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) }))
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -58,7 +62,8 @@ struct OutputFolderTests {
         let parent = Fixtures.temporaryFolder("readonly")
         let out = geteuid() == 0 ? "/sys/tiaoqi-test-\(UUID().uuidString)" : "\(parent)/locked/out"
         if geteuid() != 0 {
-            try FileManager.default.createDirectory(atPath: "\(parent)/locked", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o555])
+            try FileManager.default.createDirectory(
+                atPath: "\(parent)/locked", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o555])
         }
         let run = try await tiaoqiOffThePool(Self.plan(out, seed: 1))
         #expect(run.status == 2)
@@ -72,7 +77,8 @@ struct OutputFolderTests {
         let parent = Fixtures.temporaryFolder("race")
         let sets = try await Self.references(parent, seeds: [1, 2])
         do {
-            let first = try Self.start(Self.plan("\(parent)/out", seed: 1)), second = try Self.start(Self.plan("\(parent)/out", seed: 2))
+            let first = try Self.start(Self.plan("\(parent)/out", seed: 1))
+            let second = try Self.start(Self.plan("\(parent)/out", seed: 2))
             await offThePool {
                 first.waitUntilExit()
                 second.waitUntilExit()
@@ -80,7 +86,10 @@ struct OutputFolderTests {
             #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
             let written = Self.contents("\(parent)/out")
             #expect(written == sets[0] || written == sets[1], "a mix of two plans: \(written.keys.sorted())")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["out", "reference-1", "reference-2"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == [
+                    "out", "reference-1", "reference-2",
+                ])
         }
     }
 
@@ -89,12 +98,16 @@ struct OutputFolderTests {
         let sets = try await Self.references(parent, seeds: [1, 2])
         #expect(try await tiaoqiOffThePool(Self.plan("\(parent)/out", seed: 1)).status == 0)
         // The writer stops with the new set written beside the folder, and is killed there.
-        let victim = try Self.start(Self.plan("\(parent)/out", seed: 2), environment: ["TIAOQI_TEST_PAUSE_BEFORE_SWAP": "30"])
-        let deadline = Date().addingTimeInterval(60)  // a bound for a loaded machine; a writer that never pauses ends the wait
+        let victim = try Self.start(
+            Self.plan("\(parent)/out", seed: 2), environment: ["TIAOQI_TEST_PAUSE_BEFORE_SWAP": "30"])
+        // A bound for a loaded machine; a writer that never pauses ends the wait.
+        let deadline = Date().addingTimeInterval(60)
         func temporary() -> String? {
             (try? FileManager.default.contentsOfDirectory(atPath: parent))?.first { $0.hasPrefix(".out.tiaoqi-new-") }
         }
-        while Date() < deadline && victim.isRunning && (temporary().map { !FileManager.default.fileExists(atPath: "\(parent)/\($0)/plan.json") } ?? true) {
+        while Date() < deadline && victim.isRunning
+            && (temporary().map { !FileManager.default.fileExists(atPath: "\(parent)/\($0)/plan.json") } ?? true)
+        {
             try await Task.sleep(for: .milliseconds(50))
         }
         let left = try #require(temporary(), "the writer never reached the pause before the swap")
@@ -106,7 +119,10 @@ struct OutputFolderTests {
         let next = try await tiaoqiOffThePool(Self.plan("\(parent)/out", seed: 2))
         #expect(next.status == 0, "\(next.stderr)")
         #expect(Self.contents("\(parent)/out") == sets[1])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["out", "reference-1", "reference-2"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == [
+                "out", "reference-1", "reference-2",
+            ])
     }
 
     @Test func filesTiaoqiDidNotWriteAreKeptAndItsOwnOldFilesReplaced() async throws {
@@ -123,7 +139,8 @@ struct OutputFolderTests {
         let run = try await tiaoqiOffThePool(Self.plan(out, seed: 1))
         #expect(run.status == 0, "\(run.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(names == ["README.txt", "chen.ics", "hand.ics", "liu.ics", "notes", "plan.json", "sun.ics", "zhou.ics"])
+        #expect(
+            names == ["README.txt", "chen.ics", "hand.ics", "liu.ics", "notes", "plan.json", "sun.ics", "zhou.ics"])
         #expect(try String(contentsOfFile: "\(out)/notes/todo.txt", encoding: .utf8) == "mine")
         #expect(try String(contentsOfFile: "\(out)/hand.ics", encoding: .utf8) == handMade)
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The TOPTW benchmark runs the product: an instance read by `tiaoqi-bench toptw` and the same instance written as a
 /// schedule folder and read by `tiaoqi plan` (travel matrix, start and finish at the depot, windows from calendars) are one
@@ -9,20 +9,27 @@ import TestSupport
 struct TOPTWCLITests {
     @Test func aSmallInstanceScoresTheSameThroughBenchAndThroughPlansLoader() throws {
         // The depot and the first 20 customers of c101, scores divided by 10 (clients.csv takes priorities 1–10).
-        let lines = try String(contentsOfFile: Fixtures.path("Tests/PlannerTests/Fixtures/toptw/c101.txt"), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-        let small = lines.prefix(3).map(String.init) + lines.dropFirst(3).prefix(20).map { line in
-            var fields = line.split(separator: " ").map(String.init)
-            fields[4] = String(Int(Double(fields[4])! / 10))
-            return fields.joined(separator: " ")
-        }
+        let lines = try String(
+            contentsOfFile: Fixtures.path("Tests/PlannerTests/Fixtures/toptw/c101.txt"), encoding: .utf8
+        )
+        .split(separator: "\n", omittingEmptySubsequences: false)
+        let small =
+            lines.prefix(3).map(String.init)
+            + lines.dropFirst(3).prefix(20).map { line in
+                var fields = line.split(separator: " ").map(String.init)
+                fields[4] = String(Int(Double(fields[4])! / 10))
+                return fields.joined(separator: " ")
+            }
         let folder = Fixtures.temporaryFolder("toptw-small")
         let instance = folder + "/small.txt"
         try small.joined(separator: "\n").write(toFile: instance, atomically: true, encoding: .utf8)
         let schedule = folder + "/week"
-        let bench = try tiaoqiBench(["toptw", instance, "--tours", "1", "--seconds", "1", "--format", "json", "--export", schedule])
+        let bench = try tiaoqiBench([
+            "toptw", instance, "--tours", "1", "--seconds", "1", "--format", "json", "--export", schedule,
+        ])
         #expect(bench.status == 0, "\(bench.stderr)")
-        let benchScore = try #require((try JSONSerialization.jsonObject(with: Data(bench.stdout.utf8)) as? [String: Any])?["score"] as? Int)
+        let benchScore = try #require(
+            (try JSONSerialization.jsonObject(with: Data(bench.stdout.utf8)) as? [String: Any])?["score"] as? Int)
         let plan = try tiaoqi(["plan", schedule, "--seconds", "1", "--format", "json"])
         #expect(plan.status == 0, "\(plan.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])

@@ -1,7 +1,7 @@
 import Feeds
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A CalDAV answer that is not a good calendar-query result must never replace a good cached copy: an empty
 /// calendar stored over it would make the client look free.
@@ -11,7 +11,8 @@ struct CalDAVFaultTests {
 
     /// Replies that look like an answer but are not a successful multistatus, each with a word its reason must hold.
     static let faults: [(mode: String, reason: String)] = [
-        ("propstat-403", "403"), ("propstat-404", "404"), ("html-multistatus", "HTTP 200"), ("truncated", "not well-formed"),
+        ("propstat-403", "403"), ("propstat-404", "404"), ("html-multistatus", "HTTP 200"),
+        ("truncated", "not well-formed"),
         ("response-507", "truncated"), ("no-data", "no calendar-data"), ("empty-data", "is empty"), ("doctype", "DTD"),
     ]
 
@@ -24,7 +25,8 @@ struct CalDAVFaultTests {
         // The feed goes through the fault server: first relayed to Radicale, then answered with each fault.
         let path = "/caldav/\(radicale.user)/work/"
         let source = FeedSource(
-            location: try FeedLocation("caldav://127.0.0.1:\(faults.port)\(path)"), credentials: "\(radicale.user):\(radicale.password)",
+            location: try FeedLocation("caldav://127.0.0.1:\(faults.port)\(path)"),
+            credentials: "\(radicale.user):\(radicale.password)",
             window: Self.window, allowInsecureAuth: true)
         let folder = Fixtures.temporaryFolder("caldav-cache")
         let service = FeedService(fetcher: FeedFetcher(retry: .none), cache: FeedCache(folder: folder))
@@ -53,7 +55,8 @@ struct CalDAVFaultTests {
         for (mode, _) in Self.faults {
             let path = "/caldav/none-\(mode)/"
             try faults.set(path, mode: mode)
-            let source = FeedSource(location: try FeedLocation("caldav://127.0.0.1:\(faults.port)\(path)"), window: Self.window)
+            let source = FeedSource(
+                location: try FeedLocation("caldav://127.0.0.1:\(faults.port)\(path)"), window: Self.window)
             let report = await FeedService(fetcher: FeedFetcher(retry: .none)).fetch([source], validate: isCalendar)[0]
             #expect(report.outcome == .failed, "\(mode): \(String(describing: report.error))")
             #expect(report.body == nil, "\(mode)")
@@ -67,7 +70,8 @@ struct CalDAVFaultTests {
         defer { faults.stop() }
         let path = "/caldav/good-\(mode)/"
         try faults.set(path, mode: mode)
-        let source = FeedSource(location: try FeedLocation("caldav://127.0.0.1:\(faults.port)\(path)"), window: Self.window)
+        let source = FeedSource(
+            location: try FeedLocation("caldav://127.0.0.1:\(faults.port)\(path)"), window: Self.window)
         let report = await FeedService(fetcher: FeedFetcher(retry: .none)).fetch([source], validate: isCalendar)[0]
         #expect(report.outcome == .fresh, "\(mode): \(String(describing: report.error))")
         let text = String(decoding: report.body ?? [], as: UTF8.self)

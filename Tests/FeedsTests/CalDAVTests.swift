@@ -1,7 +1,7 @@
 import Feeds
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("CalDAV against a real Radicale server", .serialized)
 struct CalDAVTests {
@@ -21,7 +21,8 @@ struct CalDAVTests {
             ])
         let location = try FeedLocation("caldav://127.0.0.1:\(server.port)/\(server.user)/work/")
         let source = FeedSource(
-            location: location, credentials: "\(server.user):\(server.password)", window: (start: "20220307T000000Z", end: "20220314T000000Z"),
+            location: location, credentials: "\(server.user):\(server.password)",
+            window: (start: "20220307T000000Z", end: "20220314T000000Z"),
             allowInsecureAuth: true)
         let report = await FeedService().fetch([source], validate: { _ in nil })[0]
         #expect(report.outcome == .fresh, "\(String(describing: report.error))")
@@ -36,7 +37,9 @@ struct CalDAVTests {
         defer { server.stop() }
         try server.makeCalendar("work", events: [:])
         let location = try FeedLocation("caldav://127.0.0.1:\(server.port)/\(server.user)/work/")
-        let report = await FeedService().fetch([FeedSource(location: location, credentials: "\(server.user):wrong", allowInsecureAuth: true)], validate: { _ in nil })[0]
+        let report = await FeedService().fetch(
+            [FeedSource(location: location, credentials: "\(server.user):wrong", allowInsecureAuth: true)],
+            validate: { _ in nil })[0]
         #expect(report.outcome == .failed)
         #expect(report.status == 401)
         #expect(report.error?.message.contains("wrong") == false)

@@ -1,7 +1,7 @@
 import Feeds
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 private let calendarText = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
 
@@ -13,7 +13,8 @@ struct CredentialTests {
     @Test func theURLsOwnCredentialsWinOverTheHostsCredentials() async throws {
         let server = try await LoopbackServer(routes: ["/a.ics": .text(calendarText)])
         let url = server.url("/a.ics").replacingOccurrences(of: "http://", with: "http://in-url:url-secret@")
-        let source = FeedSource(location: try FeedLocation(url), credentials: "from-file:file-secret", allowInsecureAuth: true)
+        let source = FeedSource(
+            location: try FeedLocation(url), credentials: "from-file:file-secret", allowInsecureAuth: true)
         let report = await FeedService(fetcher: FeedFetcher(retry: .none)).fetch([source], validate: { _ in nil })[0]
         await server.stop()
         #expect(report.outcome == .fresh, "\(String(describing: report.error))")
@@ -23,7 +24,8 @@ struct CredentialTests {
     @Test func aURLNamingOnlyItsUserTakesThatUsersPassword() async throws {
         let server = try await LoopbackServer(routes: ["/a.ics": .text(calendarText)])
         let url = server.url("/a.ics").replacingOccurrences(of: "http://", with: "http://alice@")
-        let source = FeedSource(location: try FeedLocation(url), credentials: "alice:from-netrc", allowInsecureAuth: true)
+        let source = FeedSource(
+            location: try FeedLocation(url), credentials: "alice:from-netrc", allowInsecureAuth: true)
         let report = await FeedService(fetcher: FeedFetcher(retry: .none)).fetch([source], validate: { _ in nil })[0]
         await server.stop()
         #expect(report.outcome == .fresh, "\(String(describing: report.error))")
@@ -35,7 +37,8 @@ struct CredentialTests {
     @Test(arguments: [false, true])
     func credentialsOverPlainHTTPAreRefusedUnlessAllowed(inURL: Bool) async throws {
         let server = try await LoopbackServer(routes: ["/a.ics": .text(calendarText)])
-        let url = inURL ? server.url("/a.ics").replacingOccurrences(of: "http://", with: "http://u:p@") : server.url("/a.ics")
+        let url =
+            inURL ? server.url("/a.ics").replacingOccurrences(of: "http://", with: "http://u:p@") : server.url("/a.ics")
         let refused = FeedSource(location: try FeedLocation(url), credentials: inURL ? nil : "u:p")
         let report = await FeedService(fetcher: FeedFetcher(retry: .none)).fetch([refused], validate: { _ in nil })[0]
         #expect(report.outcome == .failed)
@@ -52,8 +55,10 @@ struct CredentialTests {
     /// Pins libcurl's CURLOPT_UNRESTRICTED_AUTH default (off): a redirect to another host gets no credentials.
     @Test func aRedirectToAnotherHostCarriesNoCredentials() async throws {
         let server = try await LoopbackServer(routes: ["/hop.ics": .text(""), "/landed.ics": .text(calendarText)])
-        server.replace("/hop.ics", with: .init(status: 302, headers: ["Location": "http://localhost:\(server.port)/landed.ics"]))
-        let source = FeedSource(location: try FeedLocation(server.url("/hop.ics")), credentials: "u:p", allowInsecureAuth: true)
+        server.replace(
+            "/hop.ics", with: .init(status: 302, headers: ["Location": "http://localhost:\(server.port)/landed.ics"]))
+        let source = FeedSource(
+            location: try FeedLocation(server.url("/hop.ics")), credentials: "u:p", allowInsecureAuth: true)
         let report = await FeedService(fetcher: FeedFetcher(retry: .none)).fetch([source], validate: { _ in nil })[0]
         await server.stop()
         #expect(report.outcome == .fresh, "\(String(describing: report.error))")

@@ -1,7 +1,7 @@
 import Feeds
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Reads every file of a cache folder, so a test can prove a fault left it byte for byte as it was.
 func snapshot(_ folder: String) -> [String: Data] {
@@ -93,7 +93,8 @@ struct FaultTests {
         defer { server.stop() }
         try server.set("/feed/gone.ics", mode: "404")
         let results = await TransferEngine.perform(
-            [TransferRequest(location: try FeedLocation(server.url("/feed/gone.ics")))], limits: FeedFetcher.Limits(), retry: RetryPolicy())
+            [TransferRequest(location: try FeedLocation(server.url("/feed/gone.ics")))], limits: FeedFetcher.Limits(),
+            retry: RetryPolicy())
         #expect(results[0].attempts == 1)
         #expect(results[0].status == 404)
     }
@@ -104,11 +105,13 @@ struct FaultTests {
         let source = FeedSource(location: try FeedLocation(server.url("/feed/offline.ics")))
         _ = await FeedService(cache: FeedCache(folder: folder)).fetch([source], validate: isCalendar)
         server.stop()
-        let offline = await FeedService(cache: FeedCache(folder: folder), offline: true).fetch([source], validate: isCalendar)[0]
+        let offline = await FeedService(cache: FeedCache(folder: folder), offline: true).fetch(
+            [source], validate: isCalendar)[0]
         #expect(offline.outcome == .stale)
         #expect(offline.body != nil)
         let never = FeedSource(location: try FeedLocation(server.url("/feed/never.ics")))
-        let missing = await FeedService(cache: FeedCache(folder: folder), offline: true).fetch([never], validate: isCalendar)[0]
+        let missing = await FeedService(cache: FeedCache(folder: folder), offline: true).fetch(
+            [never], validate: isCalendar)[0]
         #expect(missing.outcome == .failed)
     }
 }

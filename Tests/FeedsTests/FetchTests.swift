@@ -1,7 +1,7 @@
 import Feeds
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 private let calendarText = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
 
@@ -18,7 +18,9 @@ struct FetchTests {
 
     @Test func anErrorStatusIsAnErrorNamingTheStatus() async throws {
         let server = try await LoopbackServer(routes: ["/gone.ics": .init(status: 410)])
-        let error = await #expect(throws: FeedError.self) { try await FeedFetcher().fetch(try FeedLocation(server.url("/gone.ics"))) }
+        let error = await #expect(throws: FeedError.self) {
+            try await FeedFetcher().fetch(try FeedLocation(server.url("/gone.ics")))
+        }
         await server.stop()
         #expect(error?.kind == .httpStatus)
         #expect(error?.status == 410)
@@ -29,7 +31,9 @@ struct FetchTests {
         let server = try await LoopbackServer(routes: ["/big.ics": .init(body: big)])
         var limits = FeedFetcher.Limits()
         limits.maxBodyBytes = 50_000
-        let error = await #expect(throws: FeedError.self) { try await FeedFetcher(limits: limits).fetch(try FeedLocation(server.url("/big.ics"))) }
+        let error = await #expect(throws: FeedError.self) {
+            try await FeedFetcher(limits: limits).fetch(try FeedLocation(server.url("/big.ics")))
+        }
         await server.stop()
         #expect(error?.kind == .tooLarge)
     }
@@ -38,14 +42,20 @@ struct FetchTests {
         let server = try await LoopbackServer(routes: ["/slow.ics": .init(body: Data(calendarText.utf8), delay: 3)])
         var limits = FeedFetcher.Limits()
         limits.totalTimeout = 1
-        let error = await #expect(throws: FeedError.self) { try await FeedFetcher(limits: limits).fetch(try FeedLocation(server.url("/slow.ics"))) }
+        let error = await #expect(throws: FeedError.self) {
+            try await FeedFetcher(limits: limits).fetch(try FeedLocation(server.url("/slow.ics")))
+        }
         await server.stop()
         #expect(error?.kind == .timeout)
     }
 
     @Test func aRemoteFeedCannotRedirectToAFile() async throws {
-        let server = try await LoopbackServer(routes: ["/sneaky.ics": .init(status: 302, headers: ["Location": "file:///etc/passwd"])])
-        let error = await #expect(throws: FeedError.self) { try await FeedFetcher().fetch(try FeedLocation(server.url("/sneaky.ics"))) }
+        let server = try await LoopbackServer(routes: [
+            "/sneaky.ics": .init(status: 302, headers: ["Location": "file:///etc/passwd"])
+        ])
+        let error = await #expect(throws: FeedError.self) {
+            try await FeedFetcher().fetch(try FeedLocation(server.url("/sneaky.ics")))
+        }
         await server.stop()
         #expect(error?.kind == .network)
         #expect(error?.message.contains("redirect") == true)
@@ -79,7 +89,9 @@ struct FetchTests {
     }
 
     @Test func nothingListensOnAClosedPort() async throws {
-        let error = await #expect(throws: FeedError.self) { try await FeedFetcher().fetch(try FeedLocation("http://127.0.0.1:9/cal.ics")) }
+        let error = await #expect(throws: FeedError.self) {
+            try await FeedFetcher().fetch(try FeedLocation("http://127.0.0.1:9/cal.ics"))
+        }
         #expect(error?.kind == .network)
     }
 
@@ -99,7 +111,8 @@ struct FetchTests {
         let text = "SUMMARY:徐州招商"
         let body = Array(text.data(using: encoding)!)
         let response = FeedResponse(
-            location: try FeedLocation("http://example.com/a.ics"), status: 200, contentType: "text/calendar; charset=GBK", body: body)
+            location: try FeedLocation("http://example.com/a.ics"), status: 200,
+            contentType: "text/calendar; charset=GBK", body: body)
         #expect(String(decoding: try response.utf8Body(), as: UTF8.self) == text)
     }
 }

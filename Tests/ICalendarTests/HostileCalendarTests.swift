@@ -1,7 +1,7 @@
 import Foundation
 import ICalendar
-import Testing
 import TestSupport
+import Testing
 import Timeline
 
 /// A calendar of events written as VEVENT bodies (without BEGIN/END), CRLF line ends.
@@ -41,7 +41,8 @@ struct HostileCalendarTests {
 
     @Test func aFoldedBeginIsJudgedAsTheParserReadsIt() throws {
         // "BEGIN:VEV" + fold + "ENT": one logical line, BEGIN:VEVENT, closed by its END.
-        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEV\r\n ENT\r\nUID:a\r\nDTSTART:20220307T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let text =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEV\r\n ENT\r\nUID:a\r\nDTSTART:20220307T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         #expect(VCalendar.structuralProblem(Array(text.utf8)) == nil)
         #expect(try VCalendar.parse(text, strict: true).events.count == 1)
         // And a folded BEGIN:VCALENDAR still counts as opened.
@@ -65,20 +66,28 @@ struct HostileCalendarTests {
     /// A counted monthly series of Mondays from 2000 (four or five a month, so no arithmetic skip) whose 2,000 weekly instances from 2001 on are each moved into one week of
     /// 2040: a counted rule may walk from DTSTART, and must do so once, not once per override.
     @Test func manyOverridesOfACountedRuleExpandInOneWalk() throws {
-        var events = ["UID:counted\nDTSTART:20000103T090000Z\nDTEND:20000103T100000Z\nRRULE:FREQ=MONTHLY;BYDAY=MO;COUNT=1000000\nSUMMARY:weekly"]
+        var events = [
+            "UID:counted\nDTSTART:20000103T090000Z\nDTEND:20000103T100000Z\nRRULE:FREQ=MONTHLY;BYDAY=MO;COUNT=1000000\nSUMMARY:weekly"
+        ]
         let first = LocalDate(year: 2001, month: 1, day: 1)!  // a Monday
         for k in 0..<2_000 {
             let day = first.adding(days: 7 * k).description.replacingOccurrences(of: "-", with: "")
             let minute = String(k % 60).count == 1 ? "0\(k % 60)" : "\(k % 60)"
-            events.append("UID:counted\nRECURRENCE-ID:\(day)T090000Z\nDTSTART:20400102T1\(k % 10)\(minute)00Z\nDTEND:20400102T1\(k % 10)\(minute)30Z\nSUMMARY:moved \(k)")
+            events.append(
+                "UID:counted\nRECURRENCE-ID:\(day)T090000Z\nDTSTART:20400102T1\(k % 10)\(minute)00Z\nDTEND:20400102T1\(k % 10)\(minute)30Z\nSUMMARY:moved \(k)"
+            )
         }
         let calendar = try VCalendar.parse(calendarText(events), strict: true)
         let clock = ContinuousClock.now
-        let occurrences = calendar.occurrences(in: window("2040-01-02T00:00:00Z", "2040-01-03T00:00:00Z"), floating: .utc)
+        let occurrences = calendar.occurrences(
+            in: window("2040-01-02T00:00:00Z", "2040-01-03T00:00:00Z"), floating: .utc)
         #expect(ContinuousClock.now - clock < .seconds(10), "a hang guard: one walk per override took 26 s")
         // Every moved instance, and the series' own Monday 2040-01-02 09:00.
         #expect(occurrences.filter { $0.summary?.hasPrefix("moved") ?? false }.count == 2_000)
-        #expect(occurrences.contains { $0.summary == "weekly" && $0.interval.start == Instant(iso8601: "2040-01-02T09:00:00Z")! })
+        #expect(
+            occurrences.contains {
+                $0.summary == "weekly" && $0.interval.start == Instant(iso8601: "2040-01-02T09:00:00Z")!
+            })
     }
 
     /// One daily series with 20,000 overrides, each moving its instance an hour later, every 1,000th also for all
@@ -90,7 +99,9 @@ struct HostileCalendarTests {
             let day = first.adding(days: k).description.replacingOccurrences(of: "-", with: "")
             let range = k % 1000 == 999 ? ";RANGE=THISANDFUTURE" : ""
             let hour = k % 1000 == 999 ? "11" : "10"
-            events.append("UID:many\nRECURRENCE-ID\(range):\(day)T090000Z\nDTSTART:\(day)T\(hour)0000Z\nDTEND:\(day)T\(hour)3000Z\nSUMMARY:moved \(k)")
+            events.append(
+                "UID:many\nRECURRENCE-ID\(range):\(day)T090000Z\nDTSTART:\(day)T\(hour)0000Z\nDTEND:\(day)T\(hour)3000Z\nSUMMARY:moved \(k)"
+            )
         }
         let calendar = try VCalendar.parse(calendarText(events), strict: true)
         let clock = ContinuousClock.now
@@ -104,10 +115,18 @@ struct HostileCalendarTests {
             let day = from.adding(days: index)
             let k = 19_990 + index
             if k < 19_999 {
-                #expect(occurrence.interval == Interval(Zone.utc.instant(day, TimeOfDay(minutes: 600)), Zone.utc.instant(day, TimeOfDay(minutes: 630))))
+                #expect(
+                    occurrence.interval
+                        == Interval(
+                            Zone.utc.instant(day, TimeOfDay(minutes: 600)),
+                            Zone.utc.instant(day, TimeOfDay(minutes: 630))))
                 #expect(occurrence.summary == "moved \(k)")
             } else {
-                #expect(occurrence.interval == Interval(Zone.utc.instant(day, TimeOfDay(minutes: 660)), Zone.utc.instant(day, TimeOfDay(minutes: 690))))
+                #expect(
+                    occurrence.interval
+                        == Interval(
+                            Zone.utc.instant(day, TimeOfDay(minutes: 660)),
+                            Zone.utc.instant(day, TimeOfDay(minutes: 690))))
                 #expect(occurrence.summary == "moved 19999")
             }
         }

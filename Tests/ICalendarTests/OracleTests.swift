@@ -1,7 +1,7 @@
 import Foundation
 import ICalendar
-import Testing
 import TestSupport
+import Testing
 import Timeline
 
 /// The oracle's canonical line for an occurrence: `UID|RECURRENCE-ID or -|START|END|TRANSP|STATUS|SUMMARY`.
@@ -39,7 +39,9 @@ struct OracleCase: CustomTestStringConvertible, Sendable {
         let text = (try? String(contentsOfFile: "\(oracleFolder)/CASES.tsv", encoding: .utf8)) ?? ""
         return text.split(separator: "\n").dropFirst().enumerated().map { index, line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return OracleCase(number: index + 1, file: fields[0], start: fields[1], end: fields[2], zone: fields[3], arguments: fields.count > 4 ? fields[4] : "")
+            return OracleCase(
+                number: index + 1, file: fields[0], start: fields[1], end: fields[2], zone: fields[3],
+                arguments: fields.count > 4 ? fields[4] : "")
         }
     }
 }
@@ -94,10 +96,12 @@ struct OracleTests {
             let item = try #require(cases.first { $0.number == number })
             let rfc = try #require(cases.first { $0.file == item.file && $0.arguments.isEmpty })
             #expect(item.arguments.contains("--end-semantics wallclock"))
-            let wallClock = try Self.expected(item), exact = try Self.expected(rfc)
+            let wallClock = try Self.expected(item)
+            let exact = try Self.expected(rfc)
             #expect(wallClock.first == "# exit 0" && exact.first == "# exit 0")
             let zone = try #require(Zone(identifier: item.zone))
-            let calendar = try VCalendar.parse(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: "\(oracleFolder)/\(item.file)"))))
+            let calendar = try VCalendar.parse(
+                bytes: Array(try Data(contentsOf: URL(fileURLWithPath: "\(oracleFolder)/\(item.file)"))))
             let window = Interval(Instant(iso8601: item.start, zone: zone)!, Instant(iso8601: item.end, zone: zone)!)
             let actual = codePointSorted(calendar.occurrences(in: window, floating: zone).map(canonicalLine))
             #expect(actual == Array(exact.dropFirst()))
@@ -107,7 +111,8 @@ struct OracleTests {
 
     static func fuzzSeeds() -> [String] {
         let folder = Fixtures.path("Tests/ICalendarTests/Fixtures/rrule-fuzz")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("seed-") }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("seed-") }
+            .sorted()
     }
 
     /// Fuzz cases where the oracle is wrong, by name, each with the RFC's words; none so far.
@@ -127,10 +132,14 @@ struct OracleTests {
             let window = Interval(Instant(iso8601: fields[1])!, Instant(iso8601: fields[2])!)
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(file)")))
             let expectedName = file.replacingOccurrences(of: ".ics", with: ".expected")
-            let expected = try String(contentsOfFile: "\(folder)/\(expectedName)", encoding: .utf8).split(separator: "\n").map(String.init)
+            let expected = try String(contentsOfFile: "\(folder)/\(expectedName)", encoding: .utf8).split(
+                separator: "\n"
+            ).map(String.init)
             let actual: [String]
             do {
-                actual = codePointSorted(try VCalendar.parse(bytes: bytes, strict: true).occurrences(in: window, floating: zone).map(canonicalLine))
+                actual = codePointSorted(
+                    try VCalendar.parse(bytes: bytes, strict: true).occurrences(in: window, floating: zone).map(
+                        canonicalLine))
             } catch {
                 failures.append("\(file): \(error)")
                 continue
@@ -139,10 +148,14 @@ struct OracleTests {
             if actual != expected {
                 let missing = expected.filter { !actual.contains($0) }.prefix(2)
                 let extra = actual.filter { !expected.contains($0) }.prefix(2)
-                failures.append("\(file): \(expected.count) expected, \(actual.count) found; missing \(Array(missing)); extra \(Array(extra))")
+                failures.append(
+                    "\(file): \(expected.count) expected, \(actual.count) found; missing \(Array(missing)); extra \(Array(extra))"
+                )
             }
         }
-        #expect(failures.isEmpty, "\(failures.count) of \(checked) disagree:\n\(failures.prefix(15).joined(separator: "\n"))")
+        #expect(
+            failures.isEmpty,
+            "\(failures.count) of \(checked) disagree:\n\(failures.prefix(15).joined(separator: "\n"))")
         #expect(checked >= 150)
     }
 }

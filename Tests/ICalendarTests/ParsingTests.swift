@@ -1,14 +1,15 @@
 import Foundation
 import ICalendar
-import Testing
 import TestSupport
+import Testing
 import Timeline
 
 @Suite("Content lines, diagnostics and writing")
 struct ParsingTests {
     @Test func foldsInsideAMultiByteCharacterAndABOMAndLFEndings() throws {
         // The fold splits a UTF-8 sequence, so the file is not valid UTF-8 until it is unfolded.
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Tests/ICalendarTests/Fixtures/folded.ics")))
+        let bytes = try Data(
+            contentsOf: URL(fileURLWithPath: Fixtures.path("Tests/ICalendarTests/Fixtures/folded.ics")))
         #expect(String(data: bytes, encoding: .utf8) == nil)
         let calendar = try VCalendar.parse(bytes: Array(bytes), strict: true)
         #expect(calendar.events.first?.summary == "徐州投资促进局, 拜访; 客户\n第二行")
@@ -23,7 +24,9 @@ struct ParsingTests {
     }
 
     @Test func strictModeStopsAtTheFirstBadLine() throws {
-        let error = #expect(throws: ICalendarError.self) { try VCalendar.parse(try fixture("broken.ics"), strict: true) }
+        let error = #expect(throws: ICalendarError.self) {
+            try VCalendar.parse(try fixture("broken.ics"), strict: true)
+        }
         #expect(error?.line == 14)
     }
 
@@ -47,10 +50,13 @@ struct ParsingTests {
             name: "VEVENT",
             properties: [
                 ContentLine(name: "UID", value: "x@tiaoqi"), ContentLine(name: "DTSTAMP", value: "20220301T000000Z"),
-                ContentLine(name: "DTSTART", value: "20220307T010000Z"), ContentLine(name: "DTEND", value: "20220307T020000Z"),
+                ContentLine(name: "DTSTART", value: "20220307T010000Z"),
+                ContentLine(name: "DTEND", value: "20220307T020000Z"),
                 .text("SUMMARY", long + "; a,b"),
             ])
-        let text = ICalendarWriter.write([Component(name: "VCALENDAR", properties: [ContentLine(name: "VERSION", value: "2.0")], components: [event])])
+        let text = ICalendarWriter.write([
+            Component(name: "VCALENDAR", properties: [ContentLine(name: "VERSION", value: "2.0")], components: [event])
+        ])
         for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
         let parsed = try VCalendar.parse(text, strict: true)
         #expect(parsed.events.first?.summary == long + "; a,b")
@@ -96,7 +102,8 @@ struct FuzzRegressionTests {
 
     @Test(arguments: files())
     func parsesAndExpandsWithoutCrashing(file: String) throws {
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Tests/ICalendarTests/Fixtures/fuzz-regressions/\(file)")))
+        let bytes = try Data(
+            contentsOf: URL(fileURLWithPath: Fixtures.path("Tests/ICalendarTests/Fixtures/fuzz-regressions/\(file)")))
         let started = ContinuousClock.now
         let outcome: Int?
         do {

@@ -1,7 +1,7 @@
 import Foundation
 import ICalendar
-import Testing
 import TestSupport
+import Testing
 import Timeline
 
 let shanghai = Zone(identifier: "Asia/Shanghai")!
@@ -30,7 +30,10 @@ struct RecurrenceTests {
     }
 
     @Test func dailyCountWithAnExcludedDate() {
-        #expect(starts("standup@example.com") == ["2022-03-07T01:00:00Z", "2022-03-08T01:00:00Z", "2022-03-10T01:00:00Z", "2022-03-11T01:00:00Z"])
+        #expect(
+            starts("standup@example.com") == [
+                "2022-03-07T01:00:00Z", "2022-03-08T01:00:00Z", "2022-03-10T01:00:00Z", "2022-03-11T01:00:00Z",
+            ])
         #expect(occurrences.first { $0.uid == "standup@example.com" }?.interval.seconds == 1800)
     }
 
@@ -46,12 +49,16 @@ struct RecurrenceTests {
     @Test func intervalTwoSkipsTheWeek() {
         #expect(starts("fortnightly@example.com").isEmpty)
         let later = Interval(Instant(iso8601: "2022-03-14T00:00:00Z")!, Instant(iso8601: "2022-03-15T00:00:00Z")!)
-        #expect(calendar.occurrences(in: later, floating: shanghai).filter { $0.uid == "fortnightly@example.com" }.count == 1)
+        #expect(
+            calendar.occurrences(in: later, floating: shanghai).filter { $0.uid == "fortnightly@example.com" }.count
+                == 1)
     }
 
     @Test func allDayEventsRunMidnightToMidnightLocal() throws {
         let expo = try #require(occurrences.first { $0.uid == "expo@example.com" })
-        #expect(expo.interval == Interval(Instant(iso8601: "2022-03-09T16:00:00Z")!, Instant(iso8601: "2022-03-11T16:00:00Z")!))
+        #expect(
+            expo.interval
+                == Interval(Instant(iso8601: "2022-03-09T16:00:00Z")!, Instant(iso8601: "2022-03-11T16:00:00Z")!))
         #expect(expo.allDayDates?.start == LocalDate(iso: "2022-03-10"))
         #expect(expo.recurrenceID == nil)
     }
@@ -72,7 +79,9 @@ struct RecurrenceTests {
         #expect(!busy.overlaps(marker))
         #expect(!busy.overlaps(cancelled))
         #expect(occurrences.contains { $0.uid == "cancelled@example.com" && $0.status == "CANCELLED" })
-        #expect(busy.contains(Interval(Instant(iso8601: "2022-03-07T01:00:00Z")!, Instant(iso8601: "2022-03-07T01:30:00Z")!)))
+        #expect(
+            busy.contains(
+                Interval(Instant(iso8601: "2022-03-07T01:00:00Z")!, Instant(iso8601: "2022-03-07T01:30:00Z")!)))
     }
 
     @Test func freeTimeIsHoursMinusBusy() {
@@ -89,9 +98,13 @@ struct RecurrenceTests {
         let text = try String(contentsOfFile: Fixtures.path("schedules/2022-w10/feeds/staff-liu.ics"), encoding: .utf8)
         let liu = try VCalendar.parse(text, strict: true)
         let busy = liu.busy(in: week, floating: shanghai)
-        #expect(busy.contains(Interval(Instant(iso8601: "2022-03-07T00:30:00Z")!, Instant(iso8601: "2022-03-07T02:00:00Z")!)))
+        #expect(
+            busy.contains(
+                Interval(Instant(iso8601: "2022-03-07T00:30:00Z")!, Instant(iso8601: "2022-03-07T02:00:00Z")!)))
         // The all-day 两会 marker is transparent and must not swallow the week.
-        #expect(!busy.contains(Interval(Instant(iso8601: "2022-03-09T02:00:00Z")!, Instant(iso8601: "2022-03-09T03:00:00Z")!)))
+        #expect(
+            !busy.contains(
+                Interval(Instant(iso8601: "2022-03-09T02:00:00Z")!, Instant(iso8601: "2022-03-09T03:00:00Z")!)))
     }
 }
 
@@ -101,15 +114,23 @@ struct AvailabilityTests {
         let calendar = try VCalendar.parse(try fixture("availability.ics"), strict: true)
         let days = (7...11).map { LocalDate(year: 2022, month: 3, day: $0)! }
         let free = calendar.freeTime(hours: DailyHours("09:00-17:30")!, on: days, zone: shanghai)
-        let text = free.intervals.map { "\(shanghai.date(of: $0.start).day) \(shanghai.clock($0.start))-\(shanghai.clock($0.end))" }
-        #expect(text == ["7 10:00-12:00", "8 10:00-10:30", "8 11:00-12:00", "9 14:00-16:00", "10 10:00-12:00", "11 10:00-12:00"])
+        let text = free.intervals.map {
+            "\(shanghai.date(of: $0.start).day) \(shanghai.clock($0.start))-\(shanghai.clock($0.end))"
+        }
+        #expect(
+            text == [
+                "7 10:00-12:00", "8 10:00-10:30", "8 11:00-12:00", "9 14:00-16:00", "10 10:00-12:00", "11 10:00-12:00",
+            ])
     }
 
     @Test func unavailableTimeIsBusy() throws {
         let calendar = try VCalendar.parse(try fixture("availability.ics"), strict: true)
         let monday = shanghai.day(LocalDate(iso: "2022-03-07")!)
         let busy = calendar.busy(in: monday, floating: shanghai)
-        #expect(busy.intervals.map { "\(shanghai.clock($0.start))-\(shanghai.clock($0.end))" } == ["00:00-10:00", "12:00-00:00"])
+        #expect(
+            busy.intervals.map { "\(shanghai.clock($0.start))-\(shanghai.clock($0.end))" } == [
+                "00:00-10:00", "12:00-00:00",
+            ])
     }
 }
 
@@ -117,7 +138,11 @@ struct AvailabilityTests {
 struct LongRunningSeriesTests {
     @Test func aWeeklyMeetingSince2005StillMeetsIn2024() throws {
         let calendar = try VCalendar.parse(try fixture("weekly-since-2005.ics"), strict: true)
-        let window = Interval(Instant(iso8601: "2024-03-01T00:00:00+08:00")!, Instant(iso8601: "2024-03-15T00:00:00+08:00")!)
-        #expect(calendar.occurrences(in: window, floating: shanghai).map(\.interval.start.iso8601) == ["2024-03-04T00:30:00Z", "2024-03-11T00:30:00Z"])
+        let window = Interval(
+            Instant(iso8601: "2024-03-01T00:00:00+08:00")!, Instant(iso8601: "2024-03-15T00:00:00+08:00")!)
+        #expect(
+            calendar.occurrences(in: window, floating: shanghai).map(\.interval.start.iso8601) == [
+                "2024-03-04T00:30:00Z", "2024-03-11T00:30:00Z",
+            ])
     }
 }

@@ -8,7 +8,9 @@ struct KeptPlanTests {
     static let monday = LocalDate(iso: "2022-03-07")!
 
     static func leg(_ person: String, leaving start: Instant, booked: Bool?) -> Leg {
-        let part = Journey.Part(mode: .rail, service: "G105", tripID: "t-\(person)", from: "XZE", to: "NJS", depart: start, arrive: start + 5400, price: 152.5)
+        let part = Journey.Part(
+            mode: .rail, service: "G105", tripID: "t-\(person)", from: "XZE", to: "NJS", depart: start,
+            arrive: start + 5400, price: 152.5)
         var leg = Leg(
             person: person, fromCity: "xuzhou", toCity: "nanjing", from: "home", to: "nj01",
             journey: Journey(depart: start - 1800, arrive: start + 6000, parts: [part]))
@@ -21,12 +23,17 @@ struct KeptPlanTests {
         let booked = Self.leg("zhou", leaving: start, booked: true)
         let kept = Plan(
             schedule: nil, name: "week", timeZone: "Asia/Shanghai", days: [Self.monday], seed: 1, visits: [],
-            legs: [booked, Self.leg("chen", leaving: start, booked: false), Self.leg("liu", leaving: start, booked: nil)], stays: [],
+            legs: [
+                booked, Self.leg("chen", leaving: start, booked: false), Self.leg("liu", leaving: start, booked: nil),
+            ], stays: [],
             leftOut: [],
-            score: Score(mustVisitsPlaced: 0, mustVisitsTotal: 0, priorityPlaced: 0, priorityTotal: 0, travelMinutes: 0, cost: 0, nightsAway: 0))
+            score: Score(
+                mustVisitsPlaced: 0, mustVisitsTotal: 0, priorityPlaced: 0, priorityTotal: 0, travelMinutes: 0, cost: 0,
+                nightsAway: 0))
         #expect(kept.bookedLegs == [booked])
         let problem = Problem(
-            name: "week", zone: Zone(identifier: "Asia/Shanghai")!, days: [Self.monday], staff: [], clients: [], travelRules: TravelRules(),
+            name: "week", zone: Zone(identifier: "Asia/Shanghai")!, days: [Self.monday], staff: [], clients: [],
+            travelRules: TravelRules(),
             hotelCost: 400)
         let keeping = problem.keepingBookings(of: kept)
         #expect(keeping.bookedLegs == [booked])

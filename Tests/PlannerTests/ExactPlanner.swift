@@ -1,6 +1,7 @@
-@testable import Planner
 import Itinerary
 import Timeline
+
+@testable import Planner
 
 /// The best week for one person over a few visits by trying every order of every subset (depth first, pruned only
 /// where no extension can help): the yardstick the search is tested against.
@@ -22,7 +23,9 @@ struct ExactPlanner {
             let priority = prefix.reduce(0) { $0 + problem.clients[$1].priority }
             let moreMust = remaining.filter { problem.clients[$0].mustVisit }.count
             let morePriority = remaining.reduce(0) { $0 + problem.clients[$1].priority }
-            if (must + moreMust, priority + morePriority) < (best.objective.mustVisits, best.objective.priority) { return }
+            if (must + moreMust, priority + morePriority) < (best.objective.mustVisits, best.objective.priority) {
+                return
+            }
             for (index, client) in remaining.enumerated() {
                 let order = prefix + [client]
                 var rest = remaining

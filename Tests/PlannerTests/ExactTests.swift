@@ -1,10 +1,11 @@
 import Itinerary
-@testable import Planner
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
+
+@testable import Planner
 
 /// Small random weeks for one person on the real sample timetable: 4 to 10 clients in six cities, one to three
 /// windows each, busy time, caps, sometimes a day off or a limit on nights.
@@ -26,9 +27,11 @@ struct SmallWeek {
         let daysOff: Set<LocalDate> = int(0...9) == 0 ? [days[int(1...3)]] : []
         let hours = DailyHours("08:30-18:30")!
         let person = Staff(
-            id: "p", name: "P", home: Place(cityID: "xuzhou", coordinate: home.coordinate, label: "home"), workingHours: hours,
+            id: "p", name: "P", home: Place(cityID: "xuzhou", coordinate: home.coordinate, label: "home"),
+            workingHours: hours,
             travelHours: DailyHours("06:30-22:30")!, dailyTravelCapMinutes: int(5...10) * 60, busy: busy,
-            availability: hours.intervals(on: days.filter { !daysOff.contains($0) }, in: zone).subtracting(busy), daysOff: daysOff,
+            availability: hours.intervals(on: days.filter { !daysOff.contains($0) }, in: zone).subtracting(busy),
+            daysOff: daysOff,
             maxNightsAway: int(0...3) == 0 ? int(0...2) : nil)
         var clients: [Client] = []
         for index in 0..<int(4...10) {
@@ -39,15 +42,20 @@ struct SmallWeek {
                 windows.insert(Interval(start, start + Int64(int(2...8)) * 1800))
             }
             let place = Place(
-                cityID: city.id, coordinate: Coordinate(lat: city.coordinate.lat + Double(int(-20...20)) / 1000, lon: city.coordinate.lon + Double(int(-20...20)) / 1000),
+                cityID: city.id,
+                coordinate: Coordinate(
+                    lat: city.coordinate.lat + Double(int(-20...20)) / 1000,
+                    lon: city.coordinate.lon + Double(int(-20...20)) / 1000),
                 label: "c\(index)")
             clients.append(
                 Client(
-                    id: "c\(index)", name: "c\(index)", place: place, address: "", priority: int(1...10), meetingMinutes: int(3...8) * 15,
+                    id: "c\(index)", name: "c\(index)", place: place, address: "", priority: int(1...10),
+                    meetingMinutes: int(3...8) * 15,
                     mustVisit: int(0...6) == 0, sector: "", availability: windows))
         }
         return Problem(
-            name: "small \(seed)", zone: zone, days: days, staff: [person], clients: clients, travelRules: schedule.travelRules,
+            name: "small \(seed)", zone: zone, days: days, staff: [person], clients: clients,
+            travelRules: schedule.travelRules,
             hotelCost: 450)
     }
 }
@@ -64,11 +72,18 @@ struct ExactTests {
         let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
         var sample = SmallWeek.problem(seed: 0, schedule: schedule)
         let all = SmallWeek.cities.map { schedule.timetable.cities[$0]! }
-        sample.clients = all.map { Client(id: $0.id, name: $0.id, place: Place(cityID: $0.id, coordinate: $0.coordinate, label: $0.id), address: "", priority: 1, meetingMinutes: 60, mustVisit: false, sector: "", availability: IntervalSet()) }
+        sample.clients = all.map {
+            Client(
+                id: $0.id, name: $0.id, place: Place(cityID: $0.id, coordinate: $0.coordinate, label: $0.id),
+                address: "", priority: 1, meetingMinutes: 60, mustVisit: false, sector: "", availability: IntervalSet())
+        }
         let times = WeekContext.travelTimes(problem: sample, router: router)
         let (reached, placedSomething, overnight, missed, beyond) = await offThePool {
-            var reached = 0, placedSomething = 0, overnight = 0
-            var missed: [UInt64] = [], beyond: [UInt64] = []
+            var reached = 0
+            var placedSomething = 0
+            var overnight = 0
+            var missed: [UInt64] = []
+            var beyond: [UInt64] = []
             for seed in 1...UInt64(Self.instances) {
                 let problem = SmallWeek.problem(seed: seed, schedule: schedule)
                 let exact = ExactPlanner(context: WeekContext(problem: problem, router: router, times: times))

@@ -3,8 +3,8 @@ import Foundation
 import Itinerary
 import Planner
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
@@ -16,14 +16,18 @@ struct LargeWeekTests {
     /// must-visits.
     static func folder() throws -> String {
         let folder = Fixtures.copy(Fixtures.quickstart)
-        let cities = [("nanjing", 32.06, 118.79), ("suzhou", 31.3, 120.6), ("shanghai", 31.23, 121.47), ("beijing", 39.9, 116.4), ("hangzhou", 30.27, 120.15)]
+        let cities = [
+            ("nanjing", 32.06, 118.79), ("suzhou", 31.3, 120.6), ("shanghai", 31.23, 121.47), ("beijing", 39.9, 116.4),
+            ("hangzhou", 30.27, 120.15),
+        ]
         let feeds = ["feeds/client-nj-chip.ics", "feeds/client-nj-battery.ics", "feeds/client-su-material.ics"]
         var random = SplitMix64(state: 13)
         var csv = "id,name,city,address,lat,lon,priority,meeting_minutes,calendar,must_visit\n"
         for index in 0..<20_000 {
             let (city, lat, lon) = cities[random.below(cities.count)]
             let offset = Double(random.below(1000)) / 10_000
-            csv += "c\(index),客户\(index),\(city),addr,\(lat + offset),\(lon - offset),\(1 + random.below(10)),\([60, 90][random.below(2)]),"
+            csv +=
+                "c\(index),客户\(index),\(city),addr,\(lat + offset),\(lon - offset),\(1 + random.below(10)),\([60, 90][random.below(2)]),"
             csv += "\(feeds[random.below(feeds.count)]),\(index % 10_000 == 7 ? "yes" : "no")\n"
         }
         try csv.write(toFile: "\(folder)/clients.csv", atomically: true, encoding: .utf8)
@@ -57,6 +61,9 @@ struct LargeWeekTests {
         }
         #expect(!simulated.isEmpty)
         #expect(simulated.map(\.priority).min()! >= unexamined.map(\.priority).max()!)
-        #expect(PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan).filter { $0.severity == .error }.map(\.rule.rawValue).allSatisfy { $0 == "must-visit-left-out" })
+        #expect(
+            PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan).filter {
+                $0.severity == .error
+            }.map(\.rule.rawValue).allSatisfy { $0 == "must-visit-left-out" })
     }
 }

@@ -1,11 +1,11 @@
+import Audit
 import BenchSupport
 import Itinerary
 import Planner
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Travel
-import Audit
 
 @Suite("Team orienteering with time windows (the TOPTW benchmark format)")
 struct OrienteeringTests {
@@ -28,11 +28,17 @@ struct OrienteeringTests {
     @Test func thePlannerFindsTheOptimumOfC101AndItsToursPassTheCheckAndTheAudit() throws {
         let week = try TOPTWWeek(try TOPTWFile.read(Self.c101, tours: 1), name: "c101")
         let router = Router(timetable: week.timetable, rules: week.problem.travelRules, dates: week.problem.days)
-        func solve() -> Plan { Planner(problem: week.problem, router: router, options: Planner.Options(seed: 7, seconds: 0.5, threads: 1)).solve() }
+        func solve() -> Plan {
+            Planner(problem: week.problem, router: router, options: Planner.Options(seed: 7, seconds: 0.5, threads: 1))
+                .solve()
+        }
         let plan = solve()
         #expect(plan.score.priorityPlaced == 320)
         #expect(try week.instance.check(week.routes(of: plan)).get() == 320)
-        #expect(PlanAudit(problem: week.problem, timetable: week.timetable).findings(for: plan).filter { $0.severity == .error }.isEmpty)
+        #expect(
+            PlanAudit(problem: week.problem, timetable: week.timetable).findings(for: plan).filter {
+                $0.severity == .error
+            }.isEmpty)
         // The same seed and effort give the same tours.
         #expect(week.routes(of: solve()) == week.routes(of: plan))
     }
@@ -47,7 +53,9 @@ struct OrienteeringTests {
     }
 
     @Test func aFileWithoutVertexLinesIsAnError() {
-        #expect { try TOPTWFile.parse("4 10 100 1\n0 200\n", tours: 1, distanceDecimals: 1, file: "empty.txt") } throws: { error in
+        #expect {
+            try TOPTWFile.parse("4 10 100 1\n0 200\n", tours: 1, distanceDecimals: 1, file: "empty.txt")
+        } throws: { error in
             "\(error)".contains("empty.txt") && "\(error)".contains("no vertex lines")
         }
     }

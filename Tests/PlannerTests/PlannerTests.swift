@@ -2,8 +2,8 @@ import Audit
 import Itinerary
 import Planner
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
@@ -11,7 +11,8 @@ import Travel
 func solve(_ schedule: Schedule, problem: Problem? = nil, seconds: Double = 0.05, threads: Int = 2) -> Plan {
     let problem = problem ?? schedule.problem
     let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: problem.days)
-    return Planner(problem: problem, router: router, options: .init(seed: 1, seconds: seconds, threads: threads)).solve()
+    return Planner(problem: problem, router: router, options: .init(seed: 1, seconds: seconds, threads: threads))
+        .solve()
 }
 
 @Suite("Planning real weeks")
@@ -36,7 +37,10 @@ struct PlannerTests {
         let planner = Planner(problem: schedule.problem, router: router, options: options)
         let plan = await offThePool { planner.solve() }
         #expect(plan.score.mustVisitsPlaced == plan.score.mustVisitsTotal)
-        #expect(PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan).filter { $0.severity == .error }.isEmpty)
+        #expect(
+            PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan).filter {
+                $0.severity == .error
+            }.isEmpty)
     }
 
     @Test func theSampleWeekIsFeasibleAndExplainsWhatItLeavesOut() async throws {
@@ -50,7 +54,9 @@ struct PlannerTests {
         let sz01 = try #require(plan.leftOut.first { $0.client == "sz01" })
         #expect(sz01.reasons == ["深圳鹏程新能源科技有限公司 has no free stretch of 60 minutes this week (none)"])
         let cd01 = try #require(plan.leftOut.first { $0.client == "cd01" })
-        #expect(cd01.reasons.first?.hasPrefix("no time when 成都蓉芯微电子有限公司 (free Mon 09:00–10:00) and any staff member") == true)
+        #expect(
+            cd01.reasons.first?.hasPrefix("no time when 成都蓉芯微电子有限公司 (free Mon 09:00–10:00) and any staff member")
+                == true)
         // hz04 can meet only 17:30–19:00, and only zhou works that late.
         if let hz04 = plan.visits.first(where: { $0.client == "hz04" }) { #expect(hz04.staff == ["zhou"]) }
     }
@@ -76,12 +82,19 @@ struct PlannerTests {
         }
         #expect(chained)
         // The other rules of the sample: sun's Friday off, liu's two nights, hz02 after hz01, su03 in English.
-        #expect(!plan.legs.contains { $0.person == "sun" && schedule.problem.zone.date(of: $0.depart) == schedule.problem.days[4] })
+        #expect(
+            !plan.legs.contains {
+                $0.person == "sun" && schedule.problem.zone.date(of: $0.depart) == schedule.problem.days[4]
+            })
         #expect(plan.stays.filter { $0.person == "liu" }.count <= 2)
-        if let hz01 = plan.visits.first(where: { $0.client == "hz01" }), let hz02 = plan.visits.first(where: { $0.client == "hz02" }) {
+        if let hz01 = plan.visits.first(where: { $0.client == "hz01" }),
+            let hz02 = plan.visits.first(where: { $0.client == "hz02" })
+        {
             #expect(hz01.end <= hz02.start)
         }
-        if let su03 = plan.visits.first(where: { $0.client == "su03" }) { #expect(Set(su03.staff).isSubset(of: ["zhou", "chen"])) }
+        if let su03 = plan.visits.first(where: { $0.client == "su03" }) {
+            #expect(Set(su03.staff).isSubset(of: ["zhou", "chen"]))
+        }
     }
 
     @Test func theSameInputGivesTheSameBytes() async throws {
@@ -96,10 +109,13 @@ struct PlannerTests {
         let monday = problem.days[0]
         let chengdu = schedule.timetable.cities["chengdu"]!
         // Free only Monday 08:00–09:00: nobody from Xuzhou can be in Chengdu by then.
-        let window = IntervalSet([Interval(zone.instant(monday, TimeOfDay("08:00")!), zone.instant(monday, TimeOfDay("09:00")!))])
+        let window = IntervalSet([
+            Interval(zone.instant(monday, TimeOfDay("08:00")!), zone.instant(monday, TimeOfDay("09:00")!))
+        ])
         problem.clients = [
             Client(
-                id: "cd-early", name: "成都早班公司", place: Place(cityID: "chengdu", coordinate: chengdu.coordinate, label: "成都早班公司"),
+                id: "cd-early", name: "成都早班公司",
+                place: Place(cityID: "chengdu", coordinate: chengdu.coordinate, label: "成都早班公司"),
                 address: "", priority: 5, meetingMinutes: 60, mustVisit: false, sector: "", availability: window)
         ]
         problem.staff = problem.staff.map { person in
@@ -122,7 +138,8 @@ struct KeepTests {
         let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
         let old = solve(schedule)
         let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: schedule.problem.days)
-        let again = Planner(problem: schedule.problem, router: router, options: .init(seconds: 0.05), keeping: old).solve()
+        let again = Planner(problem: schedule.problem, router: router, options: .init(seconds: 0.05), keeping: old)
+            .solve()
         #expect(again.changes == [])
         #expect(again.visits == old.visits)
     }
@@ -137,13 +154,19 @@ struct KeepTests {
         problem.clients[index].calendar.busy.append(BusyEvent(interval: moved.interval, summary: "new meeting"))
         let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: problem.days)
         let replanned = Planner(problem: problem, router: router, options: .init(seconds: 0.05), keeping: old).solve()
-        #expect(PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: replanned).filter { $0.severity == .error && $0.rule != .mustVisitLeftOut }.isEmpty)
+        #expect(
+            PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: replanned).filter {
+                $0.severity == .error && $0.rule != .mustVisitLeftOut
+            }.isEmpty)
         let changes = try #require(replanned.changes)
         #expect(changes.count == 1, "\(changes)")
         #expect(changes.first?.contains(problem.clients[index].name) == true)
         // Every other kept visit is where it was, with the same people.
         for visit in old.visits where visit.client != moved.client {
-            #expect(replanned.visits.contains { $0.client == visit.client && $0.start == visit.start && Set($0.staff) == Set(visit.staff) }, "\(visit.client)")
+            #expect(
+                replanned.visits.contains {
+                    $0.client == visit.client && $0.start == visit.start && Set($0.staff) == Set(visit.staff)
+                }, "\(visit.client)")
         }
     }
 
@@ -152,7 +175,9 @@ struct KeepTests {
         let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
         let old = solve(schedule)
         for leg in old.legs where leg.parts.contains(where: { $0.mode.isTimetabled }) && leg.to != "home" {
-            if let visit = old.visits.first(where: { $0.staff == [leg.person] && $0.start >= leg.arrive && $0.city == leg.toCity }) {
+            if let visit = old.visits.first(where: {
+                $0.staff == [leg.person] && $0.start >= leg.arrive && $0.city == leg.toCity
+            }) {
                 return (schedule, old, leg, visit)
             }
         }
@@ -205,7 +230,9 @@ struct KeepTests {
         #expect(line.hasPrefix("gave up the booked \(services) "), "\(line)")
         #expect(line.hasSuffix("it overlaps \(problem.staff[person].name)'s own calendar"), "\(line)")
         #expect(findings.map(\.rule.rawValue).contains("booked-leg-given-up"))
-        #expect(findings.filter { $0.severity == .error && $0.rule != .mustVisitLeftOut }.isEmpty, "\(findings.map(\.message))")
+        #expect(
+            findings.filter { $0.severity == .error && $0.rule != .mustVisitLeftOut }.isEmpty,
+            "\(findings.map(\.message))")
     }
 }
 

@@ -2,8 +2,8 @@ import Audit
 import Itinerary
 import Planner
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
@@ -26,19 +26,25 @@ struct ReasonTests {
     }
 
     static func client(
-        _ schedule: Schedule, _ id: String, city: String, day: Int = 1, from: String = "09:00", to: String = "17:00", must: Bool = false
+        _ schedule: Schedule, _ id: String, city: String, day: Int = 1, from: String = "09:00", to: String = "17:00",
+        must: Bool = false
     ) -> Client {
-        let zone = schedule.problem.zone, date = schedule.problem.days[day]
+        let zone = schedule.problem.zone
+        let date = schedule.problem.days[day]
         let centre = schedule.timetable.cities[city]!.coordinate
         let window = IntervalSet([Interval(zone.instant(date, TimeOfDay(from)!), zone.instant(date, TimeOfDay(to)!))])
         return Client(
-            id: id, name: "\(id)公司", place: Place(cityID: city, coordinate: centre, label: "\(id)公司"), address: "", priority: 5,
+            id: id, name: "\(id)公司", place: Place(cityID: city, coordinate: centre, label: "\(id)公司"), address: "",
+            priority: 5,
             meetingMinutes: 60, mustVisit: must, sector: "", availability: window)
     }
 
     static func reasons(_ schedule: Schedule, _ problem: Problem, of id: String) throws -> [String] {
         let plan = solve(schedule, problem: problem)
-        #expect(PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: plan).filter { $0.severity == .error && $0.rule != .mustVisitLeftOut }.isEmpty)
+        #expect(
+            PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: plan).filter {
+                $0.severity == .error && $0.rule != .mustVisitLeftOut
+            }.isEmpty)
         return try #require(plan.leftOut.first { $0.client == id }).reasons
     }
 
@@ -67,7 +73,9 @@ struct ReasonTests {
         client.pinnedStart = schedule.problem.zone.instant(schedule.problem.days[0], TimeOfDay("07:00")!)
         let reasons = try Self.reasons(schedule, Self.week(schedule, clients: [client]), of: "pin")
         #expect(reasons.count == 1)
-        #expect(reasons[0].hasPrefix("周建华: cannot reach pin公司 by its fixed start Mon 07:00: earliest arrival Mon "), "\(reasons)")
+        #expect(
+            reasons[0].hasPrefix("周建华: cannot reach pin公司 by its fixed start Mon 07:00: earliest arrival Mon "),
+            "\(reasons)")
     }
 
     @Test func aVisitThatFitsOnlyByDroppingAMustVisit() async throws {
@@ -89,7 +97,8 @@ struct ReasonTests {
     @Test func tooManyHotelNights() async throws {
         let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
         // Chengdu at 07:00 on Tuesday can only be reached the day before; no hotel nights are allowed.
-        var problem = Self.week(schedule, clients: [Self.client(schedule, "cd9", city: "chengdu", day: 1, from: "07:00", to: "08:00")])
+        var problem = Self.week(
+            schedule, clients: [Self.client(schedule, "cd9", city: "chengdu", day: 1, from: "07:00", to: "08:00")])
         problem.staff[0].maxNightsAway = 0
         let reasons = try Self.reasons(schedule, problem, of: "cd9")
         #expect(reasons == ["周建华: needs 1 hotel nights, over 周建华's limit of 0"])

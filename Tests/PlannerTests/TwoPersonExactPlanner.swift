@@ -1,6 +1,7 @@
-@testable import Planner
 import Itinerary
 import Timeline
+
+@testable import Planner
 
 /// The best week for two people with one shared visit (one of them leads, the other is named in its `with`) by
 /// exhaustive search: whether the shared visit is placed and at which start, who takes each other visit, and every
@@ -109,7 +110,9 @@ struct TwoPersonExactPlanner {
         let bit = Dictionary(uniqueKeysWithValues: ordinary.enumerated().map { ($1, 1 << $0) })
         let candidates = ordinary.filter { context.leads[$0].contains(person) } + (start == nil ? [] : [shared])
         func record(_ order: [Int], mask: Int) {
-            guard case .success(let schedule) = simulator.simulate(person: person, order: order, fixed: fixed) else { return }
+            guard case .success(let schedule) = simulator.simulate(person: person, order: order, fixed: fixed) else {
+                return
+            }
             let tour = Tour(order: order, schedule: schedule)
             if tour.isBetter(than: best[mask]) { best[mask] = tour }
         }
@@ -130,16 +133,22 @@ struct TwoPersonExactPlanner {
                     search(order + [client], mask: mask | (bit[client] ?? 0), at: there, free: free, remaining: rest)
                     continue
                 }
-                guard let arrival = place == there ? free : context.cache.arrivalBound(from: place, to: there, notBefore: free) else { continue }
+                guard
+                    let arrival = place == there
+                        ? free : context.cache.arrivalBound(from: place, to: there, notBefore: free)
+                else { continue }
                 let begin: Instant
                 if client == shared {
                     guard let start, arrival <= start else { continue }
                     begin = start
                 } else {
-                    guard let fit = context.commonWindows(client, person).earliestFit(seconds: length, notBefore: arrival) else { continue }
+                    guard
+                        let fit = context.commonWindows(client, person).earliestFit(seconds: length, notBefore: arrival)
+                    else { continue }
                     begin = fit
                 }
-                search(order + [client], mask: mask | (bit[client] ?? 0), at: there, free: begin + length, remaining: rest)
+                search(
+                    order + [client], mask: mask | (bit[client] ?? 0), at: there, free: begin + length, remaining: rest)
             }
         }
         search([], mask: 0, at: person, free: context.days[0].start, remaining: candidates)

@@ -1,10 +1,11 @@
 import Itinerary
-@testable import Planner
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
+
+@testable import Planner
 
 /// Small random weeks for two people on the real sample timetable: one at home in Xuzhou, one in Nanjing, three to
 /// six ordinary clients in six cities (anyone may lead, or only one of them), and one shared visit that one person
@@ -38,15 +39,20 @@ struct TwoPersonWeek {
             let daysOff: Set<LocalDate> = int(0...9) == 0 ? [days[int(1...3)]] : []
             let home = timetable.cities[city]!
             return Staff(
-                id: id, name: id.uppercased(), home: Place(cityID: city, coordinate: home.coordinate, label: "home \(id)"), workingHours: hours,
+                id: id, name: id.uppercased(),
+                home: Place(cityID: city, coordinate: home.coordinate, label: "home \(id)"), workingHours: hours,
                 travelHours: DailyHours("06:30-22:30")!, dailyTravelCapMinutes: int(5...10) * 60, busy: busy,
-                availability: hours.intervals(on: days.filter { !daysOff.contains($0) }, in: zone).subtracting(busy), daysOff: daysOff,
+                availability: hours.intervals(on: days.filter { !daysOff.contains($0) }, in: zone).subtracting(busy),
+                daysOff: daysOff,
                 maxNightsAway: int(0...3) == 0 ? int(0...2) : nil)
         }
         func place(_ label: String) -> Place {
             let city = timetable.cities[SmallWeek.cities[int(0...SmallWeek.cities.count - 1)]]!
             return Place(
-                cityID: city.id, coordinate: Coordinate(lat: city.coordinate.lat + Double(int(-20...20)) / 1000, lon: city.coordinate.lon + Double(int(-20...20)) / 1000),
+                cityID: city.id,
+                coordinate: Coordinate(
+                    lat: city.coordinate.lat + Double(int(-20...20)) / 1000,
+                    lon: city.coordinate.lon + Double(int(-20...20)) / 1000),
                 label: label)
         }
         var clients: [Client] = []
@@ -56,15 +62,19 @@ struct TwoPersonWeek {
             clients.append(
                 Client(
                     id: "c\(index)", name: "c\(index)", place: place("c\(index)"), address: "", priority: int(1...10),
-                    meetingMinutes: int(3...8) * 15, mustVisit: int(0...6) == 0, sector: "", availability: windows(int(1...3), halfHours: 2...8),
+                    meetingMinutes: int(3...8) * 15, mustVisit: int(0...6) == 0, sector: "",
+                    availability: windows(int(1...3), halfHours: 2...8),
                     eligible: eligible))
         }
         clients.append(
             Client(
-                id: "shared", name: "shared", place: place("shared"), address: "", priority: int(5...10), meetingMinutes: int(3...6) * 15,
-                mustVisit: int(0...6) == 0, sector: "", availability: windows(int(1...3), halfHours: 4...8), with: [["p"], ["q"]][int(0...1)]))
+                id: "shared", name: "shared", place: place("shared"), address: "", priority: int(5...10),
+                meetingMinutes: int(3...6) * 15,
+                mustVisit: int(0...6) == 0, sector: "", availability: windows(int(1...3), halfHours: 4...8),
+                with: [["p"], ["q"]][int(0...1)]))
         return Problem(
-            name: "two people \(seed)", zone: zone, days: days, staff: staff, clients: clients, travelRules: schedule.travelRules,
+            name: "two people \(seed)", zone: zone, days: days, staff: staff, clients: clients,
+            travelRules: schedule.travelRules,
             hotelCost: 450)
     }
 }
@@ -79,17 +89,20 @@ struct TwoPersonExactTests {
         let times = Self.travelTimes(schedule: schedule, router: router)
         let (tally, missed, beyond) = await offThePool {
             var tally = Tally()
-            var missed: [String] = [], beyond: [String] = []
+            var missed: [String] = []
+            var beyond: [String] = []
             for seed in 1...UInt64(Self.instances) {
                 let problem = TwoPersonWeek.problem(seed: seed, schedule: schedule)
                 let shared = TwoPersonWeek.shared(in: problem)
                 let clock = ContinuousClock.now
-                let reference = TwoPersonExactPlanner(context: WeekContext(problem: problem, router: router, times: times), shared: shared)
+                let reference = TwoPersonExactPlanner(
+                    context: WeekContext(problem: problem, router: router, times: times), shared: shared)
                 let exact = reference.solve()
                 tally.exactTime += ContinuousClock.now - clock
                 var week = searchedWeek(problem, router: router, times: times, seed: seed, budget: 10000)
                 let found = week.value
-                let account = "seed \(seed): exact \(exact.objective) shared at \(exact.start.map { "\($0)" } ?? "-") routes \(exact.routes); "
+                let account =
+                    "seed \(seed): exact \(exact.objective) shared at \(exact.start.map { "\($0)" } ?? "-") routes \(exact.routes); "
                     + "found \(found) shared at \(week.state.starts[shared].map { "\($0)" } ?? "-") routes \(week.routes)"
                 if exact.objective < found { beyond.append(account) }
                 if found == exact.objective { tally.reached += 1 } else { missed.append(account) }
@@ -101,20 +114,26 @@ struct TwoPersonExactTests {
                 if starts.isEmpty { tally.noStart += 1 }
                 // The reference tries the starts the search tries (its own enumeration, on the same grid).
                 let length = reference.context.meetingSeconds[shared]
-                let searched = WeekMoves(context: reference.context).candidateStarts(shared, people: [0, 1], length: length)
+                let searched = WeekMoves(context: reference.context).candidateStarts(
+                    shared, people: [0, 1], length: length)
                 if searched != starts { tally.otherStarts.append(seed) }
             }
             return (tally, missed, beyond)
         }
-        let counts = "shared visit placed in \(tally.sharedPlaced), both people with other visits in \(tally.bothBusy), hotel nights in "
+        let counts =
+            "shared visit placed in \(tally.sharedPlaced), both people with other visits in \(tally.bothBusy), hotel nights in "
             + "\(tally.overnight) of \(Self.instances); \(tally.starts) shared starts in all (none in \(tally.noStart)); "
             + "exhaustive search took \(tally.exactTime)"
-        #expect(tally.otherStarts.isEmpty, "the search tries other shared starts than the reference on seeds \(tally.otherStarts)")
+        #expect(
+            tally.otherStarts.isEmpty,
+            "the search tries other shared starts than the reference on seeds \(tally.otherStarts)")
         #expect(beyond.isEmpty, "the search claims better than exhaustive search: \(beyond)")
         // Every instance reaches the exact optimum. Seeds 23 and 97 need a visit handed over from one person to the
         // other (`OrderedInsertion.handOver`): it is the only stopover that splits the other person's journey under
         // their daily travel cap.
-        #expect(tally.reached >= Self.instances, "reached \(tally.reached) of \(Self.instances) (\(counts)); missed \(missed)")
+        #expect(
+            tally.reached >= Self.instances,
+            "reached \(tally.reached) of \(Self.instances) (\(counts)); missed \(missed)")
         // The instances are not trivial (measured: the shared visit placed in 79, both people with other visits in 75,
         // hotel nights in 95 of 100).
         #expect(tally.sharedPlaced > Self.instances * 2 / 3, "\(counts)")
@@ -169,7 +188,8 @@ extension TwoPersonExactTests {
         var sample = TwoPersonWeek.problem(seed: 0, schedule: schedule)
         sample.clients = SmallWeek.cities.map { schedule.timetable.cities[$0]! }.map {
             Client(
-                id: $0.id, name: $0.id, place: Place(cityID: $0.id, coordinate: $0.coordinate, label: $0.id), address: "", priority: 1,
+                id: $0.id, name: $0.id, place: Place(cityID: $0.id, coordinate: $0.coordinate, label: $0.id),
+                address: "", priority: 1,
                 meetingMinutes: 60, mustVisit: false, sector: "", availability: IntervalSet())
         }
         return WeekContext.travelTimes(problem: sample, router: router)

@@ -19,43 +19,66 @@ import Travel
     static func timetable() throws -> Timetable {
         var records = TimetableRecords(zone: zone)
         records.cities = [
-            City(id: "BJ", name: "Beijing", nameZh: "北京", coordinate: Coordinate(lat: 39.9, lon: 116.4), timeZone: "Asia/Shanghai"),
-            City(id: "SH", name: "Shanghai", nameZh: "上海", coordinate: Coordinate(lat: 31.2, lon: 121.5), timeZone: "Asia/Shanghai"),
+            City(
+                id: "BJ", name: "Beijing", nameZh: "北京", coordinate: Coordinate(lat: 39.9, lon: 116.4),
+                timeZone: "Asia/Shanghai"),
+            City(
+                id: "SH", name: "Shanghai", nameZh: "上海", coordinate: Coordinate(lat: 31.2, lon: 121.5),
+                timeZone: "Asia/Shanghai"),
         ]
         let source = SourceLine(file: "in code", line: 1)
         records.stops = [
-            .init(id: "BJP", name: "Beijing South", coordinate: Coordinate(lat: 39.86, lon: 116.38), zoneID: nil, source: source),
-            .init(id: "SHH", name: "Shanghai Hongqiao", coordinate: Coordinate(lat: 31.19, lon: 121.32), zoneID: nil, source: source),
+            .init(
+                id: "BJP", name: "Beijing South", coordinate: Coordinate(lat: 39.86, lon: 116.38), zoneID: nil,
+                source: source),
+            .init(
+                id: "SHH", name: "Shanghai Hongqiao", coordinate: Coordinate(lat: 31.19, lon: 121.32), zoneID: nil,
+                source: source),
         ]
-        records.cityStops = [.init(stopID: "BJP", cityID: "BJ", source: source), .init(stopID: "SHH", cityID: "SH", source: source)]
+        records.cityStops = [
+            .init(stopID: "BJP", cityID: "BJ", source: source), .init(stopID: "SHH", cityID: "SH", source: source),
+        ]
         return try Timetable(records)
     }
 
     static func problem() -> Problem {
-        let hours = DailyHours("09:00-18:00")!, travel = DailyHours("06:00-22:00")!
+        let hours = DailyHours("09:00-18:00")!
+        let travel = DailyHours("06:00-22:00")!
         let home = Place(cityID: "BJ", coordinate: Coordinate(lat: 39.9, lon: 116.4), label: "home")
         let office = Place(cityID: "SH", coordinate: Coordinate(lat: 31.23, lon: 121.47), label: "office")
         let staff = Staff(
-            id: "zhou", name: hostileName, home: home, workingHours: hours, travelHours: travel, dailyTravelCapMinutes: 600,
+            id: "zhou", name: hostileName, home: home, workingHours: hours, travelHours: travel,
+            dailyTravelCapMinutes: 600,
             busy: IntervalSet(), availability: IntervalSet())
         let client = Client(
-            id: "acme", name: hostileClient, place: office, address: "1 Bund Road", priority: 5, meetingMinutes: 60, mustVisit: true,
+            id: "acme", name: hostileClient, place: office, address: "1 Bund Road", priority: 5, meetingMinutes: 60,
+            mustVisit: true,
             sector: "", availability: IntervalSet())
-        return Problem(name: "March week", zone: zone, days: days, staff: [staff], clients: [client], travelRules: TravelRules(), hotelCost: 400)
+        return Problem(
+            name: "March week", zone: zone, days: days, staff: [staff], clients: [client], travelRules: TravelRules(),
+            hotelCost: 400)
     }
 
     /// Tuesday: the 08:00 train Beijing → Shanghai, a visit 14:00–15:00 (Shanghai time), a night in Shanghai.
     static func plan() -> Plan {
         let tuesday = days[1]
-        func at(_ hour: Int, _ minute: Int = 0) -> Instant { zone.instant(tuesday, TimeOfDay(minutes: hour * 60 + minute)) }
-        let train = Journey.Part(mode: .rail, service: "G1", tripID: "G1-0304", from: "BJP", to: "SHH", depart: at(8), arrive: at(12, 30), price: 553)
+        func at(_ hour: Int, _ minute: Int = 0) -> Instant {
+            zone.instant(tuesday, TimeOfDay(minutes: hour * 60 + minute))
+        }
+        let train = Journey.Part(
+            mode: .rail, service: "G1", tripID: "G1-0304", from: "BJP", to: "SHH", depart: at(8), arrive: at(12, 30),
+            price: 553)
         let leg = Leg(
             person: "zhou", fromCity: "BJ", toCity: "SH", from: "home", to: "acme",
             journey: Journey(depart: at(7), arrive: at(13, 15), parts: [train]))
-        let visit = ScheduledVisit(client: "acme", clientName: hostileClient, city: "SH", staff: ["zhou"], start: at(14), end: at(15))
-        let score = Score(mustVisitsPlaced: 1, mustVisitsTotal: 1, priorityPlaced: 5, priorityTotal: 5, travelMinutes: 375, cost: 953, nightsAway: 1)
+        let visit = ScheduledVisit(
+            client: "acme", clientName: hostileClient, city: "SH", staff: ["zhou"], start: at(14), end: at(15))
+        let score = Score(
+            mustVisitsPlaced: 1, mustVisitsTotal: 1, priorityPlaced: 5, priorityTotal: 5, travelMinutes: 375, cost: 953,
+            nightsAway: 1)
         return Plan(
-            schedule: nil, name: "March week", timeZone: "Asia/Shanghai", days: days, seed: 1, visits: [visit], legs: [leg],
+            schedule: nil, name: "March week", timeZone: "Asia/Shanghai", days: days, seed: 1, visits: [visit],
+            legs: [leg],
             stays: [Stay(person: "zhou", city: "SH", night: tuesday, cost: 400)], leftOut: [], score: score)
     }
 
@@ -90,7 +113,8 @@ import Travel
     }
 
     @Test func htmlReportEscapesHostileNames() throws {
-        let week = HTMLReport.Week(team: "North", plan: Self.plan(), problem: Self.problem(), timetable: try Self.timetable())
+        let week = HTMLReport.Week(
+            team: "North", plan: Self.plan(), problem: Self.problem(), timetable: try Self.timetable())
         let html = HTMLReport.render(title: "Week <b>10</b>", weeks: [week], handPlans: [], clashes: [], language: .en)
         #expect(html.contains("<title>Week &lt;b&gt;10&lt;/b&gt;</title>"))
         #expect(html.contains("Zhou &lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -112,7 +136,9 @@ import Travel
     @Test func busyLinesInTheGivenZone() {
         let start = Self.zone.instant(Self.days[0], TimeOfDay(minutes: 9 * 60))
         let busy = Interval(start, start + 90 * 60)
-        #expect(OccurrenceText.busyJSONLine(busy) == "{\"start\":\"2025-03-03T01:00:00Z\",\"end\":\"2025-03-03T02:30:00Z\"}")
+        #expect(
+            OccurrenceText.busyJSONLine(busy) == "{\"start\":\"2025-03-03T01:00:00Z\",\"end\":\"2025-03-03T02:30:00Z\"}"
+        )
         #expect(OccurrenceText.busyHumanLine(busy, zone: Self.zone) == "Mon 2025-03-03 09:00 – 2025-03-03 10:30  busy")
     }
 }

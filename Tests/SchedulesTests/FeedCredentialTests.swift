@@ -2,8 +2,8 @@ import Feeds
 import Foundation
 import GTFS
 import Schedules
-import Testing
 import TestSupport
+import Testing
 
 private let calendarText = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
 
@@ -14,14 +14,14 @@ private func basic(_ userPassword: String) -> String { "Basic " + Data(userPassw
 private func schedule(feeds: String?, calendars: [String], netrc: String? = nil) throws -> String {
     let folder = Fixtures.temporaryFolder("credentials")
     try """
-        name: 凭据测试
-        week: {start: 2022-03-07, end: 2022-03-11}
-        network: \(Fixtures.network)
-        time_zone: Asia/Shanghai
-        \(feeds.map { "feeds:\n" + $0 } ?? "")
-        staff:
-          - {id: wu, home: xuzhou}
-        """.write(toFile: folder + "/plan.yaml", atomically: true, encoding: .utf8)
+    name: 凭据测试
+    week: {start: 2022-03-07, end: 2022-03-11}
+    network: \(Fixtures.network)
+    time_zone: Asia/Shanghai
+    \(feeds.map { "feeds:\n" + $0 } ?? "")
+    staff:
+      - {id: wu, home: xuzhou}
+    """.write(toFile: folder + "/plan.yaml", atomically: true, encoding: .utf8)
     let rows = calendars.enumerated().map { "c\($0.offset),客户\($0.offset),nanjing,32.0,118.8,5,60,\($0.element)" }
     try (["id,name,city,lat,lon,priority,meeting_minutes,calendar"] + rows).joined(separator: "\n")
         .write(toFile: folder + "/clients.csv", atomically: true, encoding: .utf8)
@@ -29,7 +29,8 @@ private func schedule(feeds: String?, calendars: [String], netrc: String? = nil)
     return folder
 }
 
-private func fetch(_ folder: String, _ options: FeedOptions = FeedOptions()) async throws(ScheduleError) -> [FeedReport] {
+private func fetch(_ folder: String, _ options: FeedOptions = FeedOptions()) async throws(ScheduleError) -> [FeedReport]
+{
     var options = options
     options.cacheFolder = folder + "/cache"
     options.netrcFile = options.netrcFile ?? "/dev/null"  // never the machine's ~/.netrc
@@ -39,8 +40,11 @@ private func fetch(_ folder: String, _ options: FeedOptions = FeedOptions()) asy
 @Suite("Feed credentials go only where they belong", .serialized)
 struct FeedCredentialTests {
     @Test func aCredentialsFileGivesEachHostItsOwnAndOthersNone() async throws {
-        let server = try await LoopbackServer(routes: ["/a.ics": .text(calendarText), "/b.ics": .text(calendarText), "/hop.ics": .text("")])
-        server.replace("/hop.ics", with: .init(status: 302, headers: ["Location": "http://localhost:\(server.port)/b.ics"]))
+        let server = try await LoopbackServer(routes: [
+            "/a.ics": .text(calendarText), "/b.ics": .text(calendarText), "/hop.ics": .text(""),
+        ])
+        server.replace(
+            "/hop.ics", with: .init(status: 302, headers: ["Location": "http://localhost:\(server.port)/b.ics"]))
         // Host A is 127.0.0.1, host B is localhost: the same server under two names.
         let folder = try schedule(
             feeds: "  credentials_file: feeds.netrc\n  allow_insecure_auth: true",
@@ -69,7 +73,8 @@ struct FeedCredentialTests {
     }
 
     @Test func oneVariableForEveryHostIsRefusedAtItsLine() async throws {
-        let folder = try schedule(feeds: "  credentials_env: TIAOQI_FEED_CREDENTIALS", calendars: ["http://127.0.0.1:9/a.ics"])
+        let folder = try schedule(
+            feeds: "  credentials_env: TIAOQI_FEED_CREDENTIALS", calendars: ["http://127.0.0.1:9/a.ics"])
         let error = await #expect(throws: ScheduleError.self) { try await fetch(folder) }
         #expect(error?.file.hasSuffix("plan.yaml") == true)
         #expect(error?.line == 6)
@@ -79,7 +84,8 @@ struct FeedCredentialTests {
     @Test func credentialsOverPlainHTTPAreRefusedAtThePlanLineUnlessAllowed() async throws {
         let server = try await LoopbackServer(routes: ["/a.ics": .text(calendarText)])
         let netrc = "machine 127.0.0.1 login a-user password a-secret\n"
-        let folder = try schedule(feeds: "  credentials_file: feeds.netrc", calendars: [server.url("/a.ics")], netrc: netrc)
+        let folder = try schedule(
+            feeds: "  credentials_file: feeds.netrc", calendars: [server.url("/a.ics")], netrc: netrc)
         let error = await #expect(throws: ScheduleError.self) { try await fetch(folder) }
         #expect(error?.kind == .badInput)
         #expect(error?.file.hasSuffix("plan.yaml") == true)
@@ -96,7 +102,8 @@ struct FeedCredentialTests {
         let fromNetrc = await #expect(throws: ScheduleError.self) { try await fetch(plain, options) }
         #expect(fromNetrc?.file == plain + "/feeds.netrc")
         #expect(fromNetrc?.line == 1)
-        let inURL = try schedule(feeds: nil, calendars: [server.url("/a.ics").replacingOccurrences(of: "http://", with: "http://u:p@")])
+        let inURL = try schedule(
+            feeds: nil, calendars: [server.url("/a.ics").replacingOccurrences(of: "http://", with: "http://u:p@")])
         let fromURL = await #expect(throws: ScheduleError.self) { try await fetch(inURL) }
         #expect(fromURL?.file.hasSuffix("clients.csv") == true)
         #expect(fromURL?.line == 2)

@@ -3,8 +3,8 @@ import Foundation
 import Itinerary
 import Reports
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
@@ -16,37 +16,60 @@ struct HTMLReportTests {
 
     /// A week of the sample bureau: `person` takes a train to `client`'s city on `day`, meets them at 11:00, sleeps
     /// there and comes home the next morning.
-    static func week(_ schedule: Schedule, team: String, trips: [(person: String, client: String, day: Int)]) throws -> HTMLReport.Week {
-        let problem = schedule.problem, zone = problem.zone, timetable = schedule.timetable
-        var visits: [ScheduledVisit] = [], legs: [Leg] = [], stays: [Stay] = []
+    static func week(_ schedule: Schedule, team: String, trips: [(person: String, client: String, day: Int)]) throws
+        -> HTMLReport.Week
+    {
+        let problem = schedule.problem
+        let zone = problem.zone
+        let timetable = schedule.timetable
+        var visits: [ScheduledVisit] = []
+        var legs: [Leg] = []
+        var stays: [Stay] = []
         for (number, trip) in trips.enumerated() {
             let person = try #require(problem.staff.first { $0.id == trip.person })
             let client = try #require(problem.clients.first { $0.id == trip.client })
-            let day = problem.days[trip.day], home = person.home.cityID, away = client.place.cityID
+            let day = problem.days[trip.day]
+            let home = person.home.cityID
+            let away = client.place.cityID
             func at(_ date: LocalDate, _ hhmm: String) -> Instant { zone.instant(date, TimeOfDay(hhmm)!) }
-            func leg(from: String, to: String, on date: LocalDate, leave: String, board: String, alight: String, door: String) throws -> Leg {
+            func leg(
+                from: String, to: String, on date: LocalDate, leave: String, board: String, alight: String, door: String
+            ) throws -> Leg {
                 let origin = try #require(timetable.stops(in: from).first).id
                 let destination = try #require(timetable.stops(in: to).first).id
                 let parts = [
-                    Journey.Part(mode: .taxi, service: nil, tripID: nil, from: "door", to: origin, depart: at(date, leave), arrive: at(date, board), price: nil),
                     Journey.Part(
-                        mode: .rail, service: "G\(100 + number)", tripID: nil, from: origin, to: destination, depart: at(date, board),
+                        mode: .taxi, service: nil, tripID: nil, from: "door", to: origin, depart: at(date, leave),
+                        arrive: at(date, board), price: nil),
+                    Journey.Part(
+                        mode: .rail, service: "G\(100 + number)", tripID: nil, from: origin, to: destination,
+                        depart: at(date, board),
                         arrive: at(date, alight), price: 309),
-                    Journey.Part(mode: .taxi, service: nil, tripID: nil, from: destination, to: "door", depart: at(date, alight), arrive: at(date, door), price: nil),
+                    Journey.Part(
+                        mode: .taxi, service: nil, tripID: nil, from: destination, to: "door", depart: at(date, alight),
+                        arrive: at(date, door), price: nil),
                 ]
                 let journey = Journey(depart: at(date, leave), arrive: at(date, door), parts: parts)
-                return Leg(person: person.id, fromCity: from, toCity: to, from: from == home ? "home" : client.name, to: to == home ? "home" : client.name, journey: journey)
+                return Leg(
+                    person: person.id, fromCity: from, toCity: to, from: from == home ? "home" : client.name,
+                    to: to == home ? "home" : client.name, journey: journey)
             }
-            legs.append(try leg(from: home, to: away, on: day, leave: "06:40", board: "07:20", alight: "09:50", door: "10:30"))
+            legs.append(
+                try leg(from: home, to: away, on: day, leave: "06:40", board: "07:20", alight: "09:50", door: "10:30"))
             let start = at(day, "11:00")
             visits.append(
                 ScheduledVisit(
                     client: client.id, clientName: client.name, city: away, staff: [person.id], start: start,
                     end: start.adding(minutes: client.meetingMinutes)))
             stays.append(Stay(person: person.id, city: away, night: day, cost: 450))
-            legs.append(try leg(from: away, to: home, on: day.adding(days: 1), leave: "08:00", board: "08:40", alight: "11:10", door: "11:50"))
+            legs.append(
+                try leg(
+                    from: away, to: home, on: day.adding(days: 1), leave: "08:00", board: "08:40", alight: "11:10",
+                    door: "11:50"))
         }
-        let score = Score(mustVisitsPlaced: 0, mustVisitsTotal: 0, priorityPlaced: 0, priorityTotal: 0, travelMinutes: 0, cost: 0, nightsAway: 0)
+        let score = Score(
+            mustVisitsPlaced: 0, mustVisitsTotal: 0, priorityPlaced: 0, priorityTotal: 0, travelMinutes: 0, cost: 0,
+            nightsAway: 0)
         var plan = Plan(
             schedule: nil, name: problem.name, timeZone: zone.identifier, days: problem.days, seed: 1, visits: visits,
             legs: legs, stays: stays, leftOut: [], score: score)
@@ -56,12 +79,16 @@ struct HTMLReportTests {
 
     /// Two teams planning the sample week, sun's hand-made week and three clashes; `poisoned` puts script payloads into
     /// a hand-made event, a clash explanation, a client's name and a team's name.
-    static func report(language: ReportLanguage, poisoned: Bool = false) async throws -> (html: String, weeks: [HTMLReport.Week], clashes: [Clash]) {
+    static func report(language: ReportLanguage, poisoned: Bool = false) async throws -> (
+        html: String, weeks: [HTMLReport.Week], clashes: [Clash]
+    ) {
         var schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
         if poisoned, let index = schedule.problem.clients.firstIndex(where: { $0.id == "sh01" }) {
             schedule.problem.clients[index].name = attributePayload
         }
-        let zone = schedule.problem.zone, tuesday = schedule.problem.days[1], wednesday = schedule.problem.days[2]
+        let zone = schedule.problem.zone
+        let tuesday = schedule.problem.days[1]
+        let wednesday = schedule.problem.days[2]
         let weeks = [
             try week(schedule, team: "鼓楼区", trips: [("zhou", "bj01", 1), ("chen", "sh01", 2)]),
             try week(schedule, team: poisoned ? "<b>云龙区</b>" : "云龙区", trips: [("liu", "bj01", 1)]),
@@ -70,34 +97,42 @@ struct HTMLReportTests {
             person: "sun", team: "泉山区", source: "hand/sun.ics",
             events: [
                 HandPlan.Event(
-                    start: zone.instant(wednesday, TimeOfDay("10:00")!), end: zone.instant(wednesday, TimeOfDay("11:30")!),
+                    start: zone.instant(wednesday, TimeOfDay("10:00")!),
+                    end: zone.instant(wednesday, TimeOfDay("11:30")!),
                     summary: poisoned ? payload : "拜访 南京江芯微电子", location: "南京市江宁区", city: "nanjing", client: "nj01"),
                 HandPlan.Event(
-                    start: zone.instant(wednesday, TimeOfDay("14:00")!), end: zone.instant(wednesday, TimeOfDay("15:00")!),
+                    start: zone.instant(wednesday, TimeOfDay("14:00")!),
+                    end: zone.instant(wednesday, TimeOfDay("15:00")!),
                     summary: "Tea with the park committee", city: "suzhou"),
             ])
         let clashes = [
             Clash(
-                kind: .sameCompanyDay, severity: .warning, people: ["zhou", "liu"], clients: ["bj01"], teams: ["鼓楼区", "云龙区"],
+                kind: .sameCompanyDay, severity: .warning, people: ["zhou", "liu"], clients: ["bj01"],
+                teams: ["鼓楼区", "云龙区"],
                 start: zone.instant(tuesday, TimeOfDay("11:00")!), end: zone.instant(tuesday, TimeOfDay("12:30")!),
-                explanation: "Two teams court 北京芯域半导体 on Tuesday", remedy: Remedy(.teamsAgreeOnCompany, subject: "北京芯域半导体")),
+                explanation: "Two teams court 北京芯域半导体 on Tuesday",
+                remedy: Remedy(.teamsAgreeOnCompany, subject: "北京芯域半导体")),
             Clash(
                 kind: .doubleBooked, severity: .error, people: ["sun"], clients: ["nj01"], teams: ["泉山区"],
                 start: zone.instant(wednesday, TimeOfDay("10:30")!), end: zone.instant(wednesday, TimeOfDay("11:00")!),
                 explanation: poisoned ? payload : "sun meets nj01 while on the 10:30 training call",
-                remedy: Remedy(.moveOneOfTwo, replan: Remedy.Replan(schedule: "schedules/week 10", keeping: "plans/泉山区/plan.json"))),
+                remedy: Remedy(
+                    .moveOneOfTwo, replan: Remedy.Replan(schedule: "schedules/week 10", keeping: "plans/泉山区/plan.json"))
+            ),
             Clash(
                 kind: ClashKind(rawValue: AuditRule.mustVisitLeftOut.rawValue), severity: .error, clients: ["hf01"],
                 explanation: "Nobody visits 合肥皖能动力电池 this week", remedy: Remedy(.replan)),
         ]
         let html = HTMLReport.render(
-            title: poisoned ? "Week 10 \(payload)" : "徐州投促局 第10周 冲突", weeks: weeks, handPlans: [hand], clashes: clashes, language: language)
+            title: poisoned ? "Week 10 \(payload)" : "徐州投促局 第10周 冲突", weeks: weeks, handPlans: [hand], clashes: clashes,
+            language: language)
         return (html, weeks, clashes)
     }
 
     /// The part of `dom` from `start` to the first `end` after it, or nil.
     static func slice(_ dom: String, from start: String, to end: String) -> Substring? {
-        guard let open = dom.range(of: start), let close = dom.range(of: end, range: open.upperBound..<dom.endIndex) else { return nil }
+        guard let open = dom.range(of: start), let close = dom.range(of: end, range: open.upperBound..<dom.endIndex)
+        else { return nil }
         return dom[open.lowerBound..<close.upperBound]
     }
 
@@ -112,11 +147,13 @@ struct HTMLReportTests {
         let people = ["zhou", "chen", "liu", "sun"]
         for id in people {
             let name = try #require(weeks[0].problem.staff.first { $0.id == id }).name
-            let section = Self.slice(dom, from: "<section class=\"person\" id=\"person-\(id)\" data-person=\"\(id)\">", to: "</section>")
+            let section = Self.slice(
+                dom, from: "<section class=\"person\" id=\"person-\(id)\" data-person=\"\(id)\">", to: "</section>")
             #expect(section?.contains(name) == true, "no section for \(id) with \(name)")
         }
         for (index, clash) in clashes.enumerated() {
-            let row = Self.slice(dom, from: "<tr id=\"clash-\(index + 1)\" class=\"clash \(clash.severity.rawValue)\">", to: "</tr>")
+            let row = Self.slice(
+                dom, from: "<tr id=\"clash-\(index + 1)\" class=\"clash \(clash.severity.rawValue)\">", to: "</tr>")
             #expect(row?.contains(clash.explanation) == true, "no row clash-\(index + 1) with its explanation")
             #expect(row?.contains(RemedyText.sentence(clash.remedy, language: .zh)) == true)
         }
@@ -209,7 +246,8 @@ enum Chromium {
 
     /// `chromium` or `chromium-headless-shell` on PATH, or /usr/bin/chromium.
     static let executable: String? = {
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin"]
+        let folders =
+            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin"]
         for name in ["chromium", "chromium-headless-shell"] {
             for folder in folders {
                 let path = (folder as NSString).appendingPathComponent(name)
@@ -230,30 +268,43 @@ enum Chromium {
 
     /// A 1400×900 PNG of the page at `png` (an absolute path).
     static func screenshot(_ page: String, to png: String) async throws {
-        try await run(["--screenshot=\(png)", "--window-size=1400,900", "--hide-scrollbars", URL(fileURLWithPath: page).absoluteString])
-        guard FileManager.default.fileExists(atPath: png) else { throw Failure(description: "chromium wrote no screenshot at \(png)") }
+        try await run([
+            "--screenshot=\(png)", "--window-size=1400,900", "--hide-scrollbars",
+            URL(fileURLWithPath: page).absoluteString,
+        ])
+        guard FileManager.default.fileExists(atPath: png) else {
+            throw Failure(description: "chromium wrote no screenshot at \(png)")
+        }
     }
 
     /// Runs Chromium headless with `arguments`, stdout to a file, stderr (noisy: dbus, vaapi) thrown away.
-    private static func run(_ arguments: [String], stdout: String? = nil, timeout: Duration = .seconds(60)) async throws {
+    private static func run(_ arguments: [String], stdout: String? = nil, timeout: Duration = .seconds(60)) async throws
+    {
         guard let executable else {
-            throw Failure(description: "chromium is not installed: run scripts/ensure-deps --tests (apt-get install chromium fonts-noto-cjk)")
+            throw Failure(
+                description:
+                    "chromium is not installed: run scripts/ensure-deps --tests (apt-get install chromium fonts-noto-cjk)"
+            )
         }
         let profile = Fixtures.temporaryFolder("chromium-profile")
         defer { try? FileManager.default.removeItem(atPath: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)"] + arguments
+        process.arguments =
+            ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)"] + arguments
         process.standardInput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         if let stdout {
-            guard FileManager.default.createFile(atPath: stdout, contents: nil) else { throw Failure(description: "cannot write \(stdout)") }
+            guard FileManager.default.createFile(atPath: stdout, contents: nil) else {
+                throw Failure(description: "cannot write \(stdout)")
+            }
             process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdout))
         } else {
             process.standardOutput = FileHandle.nullDevice
         }
         try process.run()
-        let clock = ContinuousClock(), deadline = clock.now + timeout
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
         while process.isRunning {
             if clock.now > deadline {
                 process.terminate()

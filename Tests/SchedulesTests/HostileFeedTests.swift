@@ -2,8 +2,8 @@ import Foundation
 import ICalendar
 import Itinerary
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 
 @Suite("Hostile feeds in a schedule")
@@ -11,7 +11,8 @@ struct HostileFeedTests {
     @Test func aRecurrenceLimitIsWarnedAndTheStaffMemberIsBusy() async throws {
         let folder = Fixtures.copy(Fixtures.sampleWeek)
         let feed = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tiaoqi tests//EN", "BEGIN:VEVENT", "UID:sec", "DTSTART:20220301T000000Z",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tiaoqi tests//EN", "BEGIN:VEVENT", "UID:sec",
+            "DTSTART:20220301T000000Z",
             "DURATION:PT1S", "SUMMARY:every second", "RRULE:FREQ=SECONDLY", "END:VEVENT", "END:VCALENDAR", "",
         ].joined(separator: "\r\n")
         try feed.write(toFile: "\(folder)/feeds/staff-zhou.ics", atomically: true, encoding: .utf8)

@@ -1,8 +1,8 @@
 import Foundation
 import GTFS
 import Schedules
-import Testing
 import TestSupport
+import Testing
 
 /// Hostile schedules: copies of the quickstart with files replaced or edited, loaded through the public loader.
 enum Hostile {
@@ -16,7 +16,9 @@ enum Hostile {
         for (name, fixture) in files {
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.fixture(fixture))))
             let placeholder = Array("NETWORK".utf8)
-            if let start = (0...(bytes.count - placeholder.count)).first(where: { bytes[$0..<$0 + placeholder.count].elementsEqual(placeholder) }) {
+            if let start = (0...(bytes.count - placeholder.count)).first(where: {
+                bytes[$0..<$0 + placeholder.count].elementsEqual(placeholder)
+            }) {
                 bytes.replaceSubrange(start..<start + placeholder.count, with: Array(Fixtures.network.utf8))
             }
             try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/\(name)"))
@@ -37,7 +39,9 @@ enum Hostile {
 
     /// The 1-based line of the first line of `file` containing `text`.
     static func line(of text: String, in file: String) throws -> Int {
-        let lines = try String(contentsOfFile: file, encoding: .utf8).split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(omittingEmptySubsequences: false) {
+            $0 == "\n" || $0 == "\r\n"
+        }
         return try #require(lines.firstIndex { $0.contains(text) }) + 1
     }
 

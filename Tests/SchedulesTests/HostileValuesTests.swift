@@ -2,8 +2,8 @@ import Foundation
 import GTFS
 import Itinerary
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Travel
 
 /// Values outside the formats' rules: ids, numbers Swift or YAML would read as something else, negative durations,
@@ -110,13 +110,17 @@ struct HostileValuesTests {
         let folder = try Hostile.quickstart()
         Fixtures.edit("\(folder)/plan.yaml", replacing: old, with: new)
         let error = await Hostile.loadError(folder)
-        #expect(error?.line == (try Hostile.line(of: "\(key):", in: "\(folder)/plan.yaml")), "\(error?.description ?? "loaded")")
+        #expect(
+            error?.line == (try Hostile.line(of: "\(key):", in: "\(folder)/plan.yaml")),
+            "\(error?.description ?? "loaded")")
     }
 
     @Test(arguments: ["-30", "-0x1E", "0"])
     func aNegativeOrZeroMeetingLengthIsRefused(_ minutes: String) async throws {
         let folder = try Hostile.quickstart()
-        Fixtures.edit("\(folder)/clients.csv", replacing: ",5,60,feeds/client-nj-battery.ics", with: ",5,\(minutes),feeds/client-nj-battery.ics")
+        Fixtures.edit(
+            "\(folder)/clients.csv", replacing: ",5,60,feeds/client-nj-battery.ics",
+            with: ",5,\(minutes),feeds/client-nj-battery.ics")
         let error = await Hostile.loadError(folder)
         #expect(error?.line == 3)
         #expect(error?.message.contains("meeting_minutes") == true)
@@ -126,7 +130,11 @@ struct HostileValuesTests {
         let network = Hostile.network()
         let text = try String(contentsOfFile: "\(network)/city_stops.csv", encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
-        let edited = ["\(lines[0].trimmingCharacters(in: .whitespacesAndNewlines)),access_minutes", "\(lines[1].trimmingCharacters(in: .whitespacesAndNewlines)),-5"] + lines.dropFirst(2)
+        let edited =
+            [
+                "\(lines[0].trimmingCharacters(in: .whitespacesAndNewlines)),access_minutes",
+                "\(lines[1].trimmingCharacters(in: .whitespacesAndNewlines)),-5",
+            ] + lines.dropFirst(2)
         try edited.joined(separator: "\n").write(toFile: "\(network)/city_stops.csv", atomically: true, encoding: .utf8)
         let error = #expect(throws: ScheduleError.self) { try NetworkLoader.load(folder: network) }
         #expect(error?.line == 2)

@@ -3,8 +3,8 @@ import GTFS
 import ICalendar
 import Itinerary
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
@@ -30,7 +30,8 @@ struct ScheduleLoaderTests {
         let zone = schedule.problem.zone
         for client in schedule.problem.clients {
             for window in client.availability.intervals {
-                let start = zone.local(window.start).time, end = zone.local(window.end).time
+                let start = zone.local(window.start).time
+                let end = zone.local(window.end).time
                 #expect(start >= TimeOfDay("08:30")! && end <= TimeOfDay("19:00")!, "\(client.id) \(window)")
                 #expect(zone.date(of: window.start).weekday < .saturday)
             }
@@ -45,7 +46,8 @@ struct ScheduleLoaderTests {
 
     @Test func aMissingFeedFileNamesTheCSVLine() async {
         let error = await failure { folder in
-            Fixtures.edit("\(folder)/clients.csv", replacing: "feeds/client-su-robot.ics", with: "feeds/client-nobody.ics")
+            Fixtures.edit(
+                "\(folder)/clients.csv", replacing: "feeds/client-su-robot.ics", with: "feeds/client-nobody.ics")
         }
         #expect(error?.kind == .badInput)
         #expect(error?.file.hasSuffix("clients.csv") == true)
@@ -54,7 +56,9 @@ struct ScheduleLoaderTests {
     }
 
     @Test func anUnknownCitySuggestsCloseOnes() async {
-        let error = await failure { folder in Fixtures.edit("\(folder)/clients.csv", replacing: ",suzhou,", with: ",suzou,") }
+        let error = await failure { folder in
+            Fixtures.edit("\(folder)/clients.csv", replacing: ",suzhou,", with: ",suzou,")
+        }
         #expect(error?.message.contains("unknown city 'suzou'") == true)
         #expect(error?.message.contains("suzhou") == true)
         #expect(error?.line != nil)
@@ -75,7 +79,11 @@ struct ScheduleLoaderTests {
         let feed = "\(folder)/feeds/client-sh-bio.ics"
         let text = try String(contentsOfFile: feed, encoding: .utf8)
         let lines = text.components(separatedBy: "\r\n")
-        let index = try #require(lines.firstIndex { $0.hasPrefix("DTSTART") && !$0.contains("VALUE=DATE") && lines.firstIndex(of: "BEGIN:VEVENT")! < lines.firstIndex(of: $0)! })
+        let index = try #require(
+            lines.firstIndex {
+                $0.hasPrefix("DTSTART") && !$0.contains("VALUE=DATE")
+                    && lines.firstIndex(of: "BEGIN:VEVENT")! < lines.firstIndex(of: $0)!
+            })
         var broken = lines
         broken[index] = "DTSTART;TZID=Asia/Shanghai:2022030XT090000"
         try broken.joined(separator: "\r\n").write(toFile: feed, atomically: true, encoding: .utf8)
@@ -115,7 +123,9 @@ struct ScheduleLoaderTests {
 
     @Test func workingHoursMayDifferByWeekday() async throws {
         let folder = Fixtures.copy(Fixtures.sampleWeek)
-        Fixtures.edit("\(folder)/plan.yaml", replacing: "    working_hours: \"09:00-17:30\"", with: "    working_hours: {fri: \"09:00-12:00\"}")
+        Fixtures.edit(
+            "\(folder)/plan.yaml", replacing: "    working_hours: \"09:00-17:30\"",
+            with: "    working_hours: {fri: \"09:00-12:00\"}")
         let problem = try await ScheduleLoader().load(folder: folder).problem
         let liu = problem.staff.first { $0.id == "liu" }!
         let friday = problem.zone.day(problem.days[4])
@@ -132,7 +142,10 @@ struct ScheduleLoaderTests {
         #expect(pinned?.message.contains("pinned 'sun 10:00'") == true)
         let circle = await failure { folder in Self.addColumn(folder, "after", "$self") }
         #expect(circle?.message.contains("circle") == true)
-        let dayOff = await failure { folder in Fixtures.edit("\(folder)/plan.yaml", replacing: "    home: xuzhou", with: "    home: xuzhou\n    days_off: [someday]") }
+        let dayOff = await failure { folder in
+            Fixtures.edit(
+                "\(folder)/plan.yaml", replacing: "    home: xuzhou", with: "    home: xuzhou\n    days_off: [someday]")
+        }
         #expect(dayOff?.message.contains("'days_off' entry 'someday'") == true)
         #expect(dayOff?.file.hasSuffix("plan.yaml") == true)
     }
@@ -149,7 +162,9 @@ struct ScheduleLoaderTests {
     }
 
     @Test func badYAMLValuesNameTheirLine() async {
-        let error = await failure { folder in Fixtures.edit("\(folder)/plan.yaml", replacing: "2022-03-07", with: "7 March") }
+        let error = await failure { folder in
+            Fixtures.edit("\(folder)/plan.yaml", replacing: "2022-03-07", with: "7 March")
+        }
         #expect(error?.message.contains("YYYY-MM-DD") == true)
         #expect(error?.line != nil)
     }

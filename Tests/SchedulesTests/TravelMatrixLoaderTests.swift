@@ -2,8 +2,8 @@ import Foundation
 import GTFS
 import Itinerary
 import Schedules
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
@@ -51,7 +51,10 @@ struct TravelMatrixLoaderTests {
 
     /// A schedule folder from the texts above, each changed by `edit` (file name → text).
     func folder(_ edit: (inout [String: String]) -> Void = { _ in }) throws -> String {
-        var files = ["plan.yaml": Self.plan, "clients.csv": Self.clients, "places.csv": Self.places, "matrix.csv": Self.matrix, "free.ics": Self.calendar]
+        var files = [
+            "plan.yaml": Self.plan, "clients.csv": Self.clients, "places.csv": Self.places, "matrix.csv": Self.matrix,
+            "free.ics": Self.calendar,
+        ]
         edit(&files)
         let folder = Fixtures.temporaryFolder("matrix")
         for (name, text) in files { try text.write(toFile: "\(folder)/\(name)", atomically: true, encoding: .utf8) }
@@ -77,7 +80,9 @@ struct TravelMatrixLoaderTests {
         #expect(problem.clients.map(\.place.id) == ["a1", "b2"])
         #expect(problem.meetingStartStep == 900)
         let person = try #require(problem.staff.first)
-        #expect(person.start == Place(cityID: "xuzhou", coordinate: Coordinate(lat: 34.25, lon: 117.18), label: "办公室", id: "office"))
+        #expect(
+            person.start
+                == Place(cityID: "xuzhou", coordinate: Coordinate(lat: 34.25, lon: 117.18), label: "办公室", id: "office"))
         #expect(person.finish == person.start)
         #expect(person.finishBy == problem.zone.instant(LocalDate(year: 2022, month: 3, day: 11)!, TimeOfDay("18:00")!))
         #expect(person.home.cityID == "xuzhou" && person.home.id == nil)
@@ -86,22 +91,30 @@ struct TravelMatrixLoaderTests {
         #expect(schedule.timetable.stops.isEmpty && schedule.timetable.trips.isEmpty)
         let router = Router(timetable: schedule.timetable, rules: schedule.travelRules, dates: problem.days)
         let start = problem.zone.instant(problem.days[0], TimeOfDay("09:00")!)
-        let journey = try #require(router.earliestArrival(from: problem.clients[0].place, to: problem.clients[1].place, notBefore: start))
+        let journey = try #require(
+            router.earliestArrival(from: problem.clients[0].place, to: problem.clients[1].place, notBefore: start))
         #expect(journey.parts.map(\.mode) == [.taxi])
     }
 
     @Test func theDefaultsAreAFiveMinuteStepAndNoEnds() async throws {
-        let schedule = try await ScheduleLoader().load(folder: try folder { files in
-            files["plan.yaml"] = Self.plan.replacingOccurrences(of: "defaults:\n  meeting_start_step_seconds: 900\n", with: "")
-                .replacingOccurrences(of: "    start: office\n    finish: office\n    finish_by: \"fri 18:00\"\n", with: "")
-        })
+        let schedule = try await ScheduleLoader().load(
+            folder: try folder { files in
+                files["plan.yaml"] = Self.plan.replacingOccurrences(
+                    of: "defaults:\n  meeting_start_step_seconds: 900\n", with: ""
+                )
+                .replacingOccurrences(
+                    of: "    start: office\n    finish: office\n    finish_by: \"fri 18:00\"\n", with: "")
+            })
         #expect(schedule.problem.meetingStartStep == 300)
-        #expect(schedule.problem.staff[0].start == nil && schedule.problem.staff[0].finish == nil && schedule.problem.staff[0].finishBy == nil)
+        #expect(
+            schedule.problem.staff[0].start == nil && schedule.problem.staff[0].finish == nil
+                && schedule.problem.staff[0].finishBy == nil)
     }
 
     @Test func aMatrixBesideANetworkChecksPlacesAgainstItsCities() async throws {
         let folder = try folder { files in
-            files["plan.yaml"] = Self.plan.replacingOccurrences(of: "travel_matrix:", with: "network: \(Fixtures.network)\ntravel_matrix:")
+            files["plan.yaml"] = Self.plan.replacingOccurrences(
+                of: "travel_matrix:", with: "network: \(Fixtures.network)\ntravel_matrix:")
         }
         let schedule = try await ScheduleLoader().load(folder: folder)
         #expect(!schedule.timetable.stops.isEmpty)
@@ -113,14 +126,20 @@ struct TravelMatrixLoaderTests {
     }
 
     /// Checks that `error` names `file` at `line` and says `words`.
-    func expect(_ error: ScheduleError?, _ file: String, _ line: Int, _ words: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(error?.file.hasSuffix("/\(file)") == true, "\(String(describing: error))", sourceLocation: sourceLocation)
+    func expect(
+        _ error: ScheduleError?, _ file: String, _ line: Int, _ words: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            error?.file.hasSuffix("/\(file)") == true, "\(String(describing: error))", sourceLocation: sourceLocation)
         #expect(error?.line == line, "\(String(describing: error))", sourceLocation: sourceLocation)
         #expect(error?.message.contains(words) == true, "\(String(describing: error))", sourceLocation: sourceLocation)
     }
 
     @Test func anUnknownIDInTheMatrixIsNamedWithASuggestion() async throws {
-        let error = try await failure { $0["matrix.csv"] = Self.matrix.replacingOccurrences(of: "a1,b2,12.5", with: "a1,b3,12.5") }
+        let error = try await failure {
+            $0["matrix.csv"] = Self.matrix.replacingOccurrences(of: "a1,b2,12.5", with: "a1,b3,12.5")
+        }
         expect(error, "matrix.csv", 3, "'b3' is neither a client id nor a place id; did you mean 'b2'?")
     }
 
@@ -136,7 +155,9 @@ struct TravelMatrixLoaderTests {
 
     @Test(arguments: ["-1", "12min", "1e3", "0x10", "10080.5", "nan"])
     func minutesThatAreNotAPlainNonNegativeDecimalAreErrors(minutes: String) async throws {
-        let error = try await failure { $0["matrix.csv"] = Self.matrix.replacingOccurrences(of: "office,a1,12", with: "office,a1,\(minutes)") }
+        let error = try await failure {
+            $0["matrix.csv"] = Self.matrix.replacingOccurrences(of: "office,a1,12", with: "office,a1,\(minutes)")
+        }
         expect(error, "matrix.csv", 2, "minutes '\(minutes)' must be a plain decimal number")
     }
 
@@ -151,40 +172,54 @@ struct TravelMatrixLoaderTests {
     }
 
     @Test func anUnknownStartIsNamedWithASuggestion() async throws {
-        let error = try await failure { $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "start: office", with: "start: ofice") }
+        let error = try await failure {
+            $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "start: office", with: "start: ofice")
+        }
         expect(error, "plan.yaml", 14, "start 'ofice' is neither a place id nor a client id; did you mean 'office'?")
     }
 
     @Test(arguments: ["sat 18:00", "2022-03-14 09:00", "fri", "fri 25:00"])
     func aFinishByOutsideTheWeekIsAnError(text: String) async throws {
         let error = try await failure { $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "fri 18:00", with: text) }
-        expect(error, "plan.yaml", 16, "finish_by '\(text)' must be a day of the week (2022-03-07 to 2022-03-11) and a local time")
+        expect(
+            error, "plan.yaml", 16,
+            "finish_by '\(text)' must be a day of the week (2022-03-07 to 2022-03-11) and a local time")
     }
 
     @Test func aMeetingStepOutsideOneToAnHourIsAnError() async throws {
-        let error = try await failure { $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "seconds: 900", with: "seconds: 0") }
+        let error = try await failure {
+            $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "seconds: 900", with: "seconds: 0")
+        }
         expect(error, "plan.yaml", 9, "'meeting_start_step_seconds' is '0'; it must be a whole number from 1 to 3600")
     }
 
     @Test func aMisspeltStaffKeyIsSuggested() async throws {
-        let error = try await failure { $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "finish_by:", with: "finsh_by:") }
+        let error = try await failure {
+            $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "finish_by:", with: "finsh_by:")
+        }
         expect(error, "plan.yaml", 16, "did you mean 'finish_by'?")
     }
 
     @Test func neitherNetworkNorMatrixIsAnErrorSayingToGiveOne() async throws {
-        let error = try await failure { $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "travel_matrix: matrix.csv\n", with: "") }
+        let error = try await failure {
+            $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "travel_matrix: matrix.csv\n", with: "")
+        }
         #expect(error?.file.hasSuffix("/plan.yaml") == true)
         #expect(error?.line != nil)
         #expect(error?.message.contains("give one of them") == true)
     }
 
     @Test func anUnreadableMatrixIsNamedAtItsPlanLine() async throws {
-        let error = try await failure { $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "matrix.csv", with: "nowhere.csv") }
+        let error = try await failure {
+            $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "matrix.csv", with: "nowhere.csv")
+        }
         expect(error, "plan.yaml", 6, "travel_matrix 'nowhere.csv' cannot be read")
     }
 
     @Test func withoutANetworkAHomeCityMustBeOneTheFilesName() async throws {
-        let error = try await failure { $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "home: xuzhou", with: "home: xuzou") }
+        let error = try await failure {
+            $0["plan.yaml"] = Self.plan.replacingOccurrences(of: "home: xuzhou", with: "home: xuzou")
+        }
         expect(error, "plan.yaml", 13, "unknown city 'xuzou'; did you mean xuzhou?")
     }
 }

@@ -10,7 +10,9 @@ public final class FaultServer: @unchecked Sendable {
     public init(bench: Int = 0) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixtures.path("Tests/FeedsTests/Server/fault_server.py"), "--bench", String(bench)]
+        process.arguments = [
+            "python3", Fixtures.path("Tests/FeedsTests/Server/fault_server.py"), "--bench", String(bench),
+        ]
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -7,7 +7,9 @@ public enum Fixtures {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+                return url.path
+            }
         }
         fatalError("Package.swift not found above \(#filePath)")
     }()
@@ -33,7 +35,8 @@ public enum Fixtures {
 
     /// A copy of a folder in a new temporary folder; `network:` in a copied plan.yaml keeps pointing at the real network.
     public static func copy(_ folder: String) -> String {
-        let target = (temporaryFolder("copy") as NSString).appendingPathComponent((folder as NSString).lastPathComponent)
+        let target = (temporaryFolder("copy") as NSString).appendingPathComponent(
+            (folder as NSString).lastPathComponent)
         try! FileManager.default.copyItem(atPath: folder, toPath: target)
         let plan = (target as NSString).appendingPathComponent("plan.yaml")
         if let text = try? String(contentsOfFile: plan, encoding: .utf8) {

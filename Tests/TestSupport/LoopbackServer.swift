@@ -46,7 +46,8 @@ public final class LoopbackServer: Sendable {
                 if reply.delay > 0 { try await Task.sleep(for: .milliseconds(Int(reply.delay * 1000))) }
                 var headers = HTTPHeaders()
                 for (name, value) in reply.headers { headers[HTTPHeader(name)] = value }
-                return HTTPResponse(statusCode: HTTPStatusCode(reply.status, phrase: "Test"), headers: headers, body: reply.body)
+                return HTTPResponse(
+                    statusCode: HTTPStatusCode(reply.status, phrase: "Test"), headers: headers, body: reply.body)
             }
         }
         let server = self.server

@@ -21,19 +21,26 @@ public final class Radicale: @unchecked Sendable {
         // A free port: bind to 0, read it, release it.
         let probe = Process()
         probe.executableURL = URL(fileURLWithPath: python)
-        probe.arguments = ["-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"]
+        probe.arguments = [
+            "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])",
+        ]
         let out = Pipe()
         probe.standardOutput = out
         try probe.run()
         probe.waitUntilExit()
-        guard let port = Int(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard
+            let port = Int(
+                String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(
+                    in: .whitespacesAndNewlines))
+        else {
             throw CocoaError(.fileReadUnknown)
         }
         self.port = port
         process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [
-            "-m", "radicale", "--server-hosts", "127.0.0.1:\(port)", "--storage-filesystem-folder", (folder as NSString).appendingPathComponent("collections"),
+            "-m", "radicale", "--server-hosts", "127.0.0.1:\(port)", "--storage-filesystem-folder",
+            (folder as NSString).appendingPathComponent("collections"),
             "--auth-type", "htpasswd", "--auth-htpasswd-filename", users, "--auth-htpasswd-encryption", "plain",
         ]
         process.standardError = FileHandle.nullDevice
@@ -44,7 +51,12 @@ public final class Radicale: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.1)
         }
         kill(process.processIdentifier, SIGKILL)
-        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "Radicale did not start; run scripts/test (it installs radicale into .venv-test)"])
+        throw CocoaError(
+            .fileReadUnknown,
+            userInfo: [
+                NSLocalizedDescriptionKey:
+                    "Radicale did not start; run scripts/test (it installs radicale into .venv-test)"
+            ])
     }
 
     /// Runs the curl command line; returns its exit status.
@@ -68,7 +80,10 @@ public final class Radicale: @unchecked Sendable {
             try curl(["-sf", "-u", auth, "-X", "MKCALENDAR", base]) == 0
         else { throw CocoaError(.fileWriteUnknown) }
         for (uid, text) in events {
-            let status = try curl(["-sf", "-u", auth, "-X", "PUT", "-H", "Content-Type: text/calendar", "--data-binary", text, base + "\(uid).ics"])
+            let status = try curl([
+                "-sf", "-u", auth, "-X", "PUT", "-H", "Content-Type: text/calendar", "--data-binary", text,
+                base + "\(uid).ics",
+            ])
             guard status == 0 else { throw CocoaError(.fileWriteUnknown) }
         }
     }

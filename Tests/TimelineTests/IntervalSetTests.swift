@@ -29,7 +29,9 @@ struct IntervalSetTests {
         for start in 0...70 {
             for end in start...70 {
                 let window = span(start, end)
-                let expected = busy.clipped(to: window).intervals.first.flatMap { part in busy.intervals.first { $0.overlaps(part) } }
+                let expected = busy.clipped(to: window).intervals.first.flatMap { part in
+                    busy.intervals.first { $0.overlaps(part) }
+                }
                 #expect(busy.firstOverlap(with: window) == expected, "\(start)-\(end)")
                 #expect(busy.overlaps(window) == (expected != nil))
             }
@@ -60,7 +62,8 @@ struct IntervalSetTests {
 @Suite("Local dates, times and zones")
 struct LocalTimeTests {
     @Test(arguments: [
-        ("1970-01-01", Int64(0)), ("2022-03-07", Int64(19_058)), ("2024-02-29", Int64(19_782)), ("1969-12-31", Int64(-1)),
+        ("1970-01-01", Int64(0)), ("2022-03-07", Int64(19_058)), ("2024-02-29", Int64(19_782)),
+        ("1969-12-31", Int64(-1)),
     ])
     func daysSinceEpochRoundTrip(text: String, days: Int64) {
         let date = LocalDate(iso: text)!

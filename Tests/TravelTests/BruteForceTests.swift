@@ -1,14 +1,17 @@
 import Foundation
 import GTFS
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
 /// Earliest arrival by Dijkstra over the time-expanded graph of a `RandomFeed`: one node per arrival of a run at a
 /// stop, one per stop for "on foot there"; written from the feed's own data, not from Tiaoqi's timetable.
 struct TimeExpandedGraph {
-    struct Run { var trip: Int; var times: [(arrive: Int64, depart: Int64)] }
+    struct Run {
+        var trip: Int
+        var times: [(arrive: Int64, depart: Int64)]
+    }
 
     let feed: RandomFeed
     let doorToDoor: Bool
@@ -25,7 +28,12 @@ struct TimeExpandedGraph {
         for (index, trip) in feed.trips.enumerated() {
             for day in -3...feed.days where feed.runs(trip.service, day: day) {
                 let base = feed.noonMinusTwelve(day: day)
-                runs.append(Run(trip: index, times: trip.stops.indices.map { (base + Int64(trip.arrivals[$0]), base + Int64(trip.departures[$0])) }))
+                runs.append(
+                    Run(
+                        trip: index,
+                        times: trip.stops.indices.map {
+                            (base + Int64(trip.arrivals[$0]), base + Int64(trip.departures[$0]))
+                        }))
             }
         }
         stay = feed.stops.indices.map { stop in
@@ -33,13 +41,24 @@ struct TimeExpandedGraph {
             return given.seconds.map(Int64.init)
         }
         footpaths = feed.stops.indices.map { stop in
-            feed.transfers.filter { $0.from == stop && $0.to != stop && $0.seconds != nil }.map { ($0.to, Int64($0.seconds!)) }
+            feed.transfers.filter { $0.from == stop && $0.to != stop && $0.seconds != nil }.map {
+                ($0.to, Int64($0.seconds!))
+            }
         }
         if doorToDoor {
             for a in feed.stops.indices {
-                for b in feed.stops.indices where b != a && feed.stops[a].city == feed.stops[b].city && !footpaths[a].contains(where: { $0.to == b }) {
-                    let sa = feed.stops[a], sb = feed.stops[b]
-                    footpaths[a].append((b, rules.roadSeconds(from: Coordinate(lat: sa.lat, lon: sa.lon), to: Coordinate(lat: sb.lat, lon: sb.lon))))
+                for b in feed.stops.indices
+                where b != a && feed.stops[a].city == feed.stops[b].city
+                    && !footpaths[a].contains(where: { $0.to == b })
+                {
+                    let sa = feed.stops[a]
+                    let sb = feed.stops[b]
+                    footpaths[a].append(
+                        (
+                            b,
+                            rules.roadSeconds(
+                                from: Coordinate(lat: sa.lat, lon: sa.lon), to: Coordinate(lat: sb.lat, lon: sb.lon))
+                        ))
                 }
             }
         }
@@ -56,7 +75,10 @@ struct TimeExpandedGraph {
 
     /// The earliest arrival at a target (its time plus egress), from stops where a person is ready at given times.
     func earliestArrival(sources: [(stop: Int, ready: Int64)], targets: [(stop: Int, egress: Int64)]) -> Int64? {
-        enum Node: Hashable { case onFoot(Int), arrived(run: Int, position: Int) }
+        enum Node: Hashable {
+            case onFoot(Int)
+            case arrived(run: Int, position: Int)
+        }
         var queue = MinQueue<Node>()
         var done: Set<Node> = []
         for source in sources { queue.push(source.ready, .onFoot(source.stop)) }
@@ -68,18 +90,23 @@ struct TimeExpandedGraph {
             case .onFoot(let stop):
                 for (r, run) in runs.enumerated() {
                     let trip = feed.trips[run.trip]
-                    for k in 0..<(trip.stops.count - 1) where trip.stops[k] == stop && time + checkIn(run.trip) <= run.times[k].depart {
+                    for k in 0..<(trip.stops.count - 1)
+                    where trip.stops[k] == stop && time + checkIn(run.trip) <= run.times[k].depart {
                         queue.push(run.times[k + 1].arrive, .arrived(run: r, position: k + 1))
                     }
                 }
             case .arrived(let r, let k):
-                let run = runs[r], trip = feed.trips[run.trip], stop = trip.stops[k]
+                let run = runs[r]
+                let trip = feed.trips[run.trip]
+                let stop = trip.stops[k]
                 if let target = targets.first(where: { $0.stop == stop }) { reach(time + target.egress) }
                 if k + 1 < trip.stops.count { queue.push(run.times[k + 1].arrive, .arrived(run: r, position: k + 1)) }
                 if let wait = stay[stop] { queue.push(time + wait, .onFoot(stop)) }
                 for path in footpaths[stop] {
                     queue.push(time + path.seconds, .onFoot(path.to))
-                    if let target = targets.first(where: { $0.stop == path.to }) { reach(time + path.seconds + target.egress) }
+                    if let target = targets.first(where: { $0.stop == path.to }) {
+                        reach(time + path.seconds + target.egress)
+                    }
                 }
             }
         }
@@ -88,7 +115,9 @@ struct TimeExpandedGraph {
 
     /// Every (leave, arrive) pair with leave in [from, to) that no other pair beats (leaving no earlier and arriving no
     /// later, leaving at any time): the earliest arrival is tried at each moment a boarding stops being possible.
-    func profile(sources: [(stop: Int, access: Int64)], targets: [(stop: Int, egress: Int64)], from: Int64, to: Int64) -> [Pair] {
+    func profile(sources: [(stop: Int, access: Int64)], targets: [(stop: Int, egress: Int64)], from: Int64, to: Int64)
+        -> [Pair]
+    {
         func pairs(from: Int64, to: Int64) -> [Pair] {
             var candidates: Set<Int64> = []
             for run in runs {
@@ -101,15 +130,19 @@ struct TimeExpandedGraph {
                 }
             }
             return candidates.compactMap { leave in
-                earliestArrival(sources: sources.map { ($0.stop, leave + $0.access) }, targets: targets).map { Pair(depart: leave, arrive: $0) }
+                earliestArrival(sources: sources.map { ($0.stop, leave + $0.access) }, targets: targets).map {
+                    Pair(depart: leave, arrive: $0)
+                }
             }
         }
         let inWindow = pairs(from: from, to: to)
         // A journey leaving after the window may still arrive before one leaving within it.
         let later = pairs(from: to, to: (inWindow.map(\.arrive).max() ?? to) + 1)
         let all = inWindow + later
-        return inWindow.filter { pair in !all.contains { $0 != pair && $0.depart >= pair.depart && $0.arrive <= pair.arrive } }
-            .sorted { $0.depart < $1.depart }
+        return inWindow.filter { pair in
+            !all.contains { $0 != pair && $0.depart >= pair.depart && $0.arrive <= pair.arrive }
+        }
+        .sorted { $0.depart < $1.depart }
     }
 }
 
@@ -136,7 +169,8 @@ struct MinQueue<Item> {
         let top = heap.removeLast()
         var parent = 0
         while true {
-            let left = 2 * parent + 1, right = left + 1
+            let left = 2 * parent + 1
+            let right = left + 1
             var smallest = parent
             if left < heap.count && heap[left].0 < heap[smallest].0 { smallest = left }
             if right < heap.count && heap[right].0 < heap[smallest].0 { smallest = right }
@@ -177,17 +211,26 @@ struct BruteForceTests {
             var b = random.int(0...(feed.stops.count - 1))
             if b == a { b = (a + 1) % feed.stops.count }
             let start = feed.noonMinusTwelve(day: random.int(0...3)) + Int64(random.int(0...(30 * 60))) * 60
-            let fast = router.earliestArrival(fromStop: feed.stops[a].id, toStop: feed.stops[b].id, notBefore: Instant(seconds: start))
+            let fast = router.earliestArrival(
+                fromStop: feed.stops[a].id, toStop: feed.stops[b].id, notBefore: Instant(seconds: start))
             let slow = graph.earliestArrival(sources: [(a, start)], targets: [(b, 0)])
-            #expect(fast?.arrive.seconds == slow, "seed \(seed): \(feed.stops[a].id)→\(feed.stops[b].id) at \(Instant(seconds: start).iso8601)")
+            #expect(
+                fast?.arrive.seconds == slow,
+                "seed \(seed): \(feed.stops[a].id)→\(feed.stops[b].id) at \(Instant(seconds: start).iso8601)")
         }
-        let a = random.int(0...(feed.stops.count - 1)), b = (a + 1 + random.int(0...(feed.stops.count - 2))) % feed.stops.count
+        let a = random.int(0...(feed.stops.count - 1))
+        let b = (a + 1 + random.int(0...(feed.stops.count - 2))) % feed.stops.count
         let day = random.int(1...3)
         let date = LocalDate(iso: feed.dateText(day, dashes: true))!
-        let fast = router.profile(fromStop: feed.stops[a].id, toStop: feed.stops[b].id, on: date).map { Pair(depart: $0.depart.seconds, arrive: $0.arrive.seconds) }
+        let fast = router.profile(fromStop: feed.stops[a].id, toStop: feed.stops[b].id, on: date).map {
+            Pair(depart: $0.depart.seconds, arrive: $0.arrive.seconds)
+        }
         let window = router.timetable.zone.day(date)
-        let slow = graph.profile(sources: [(a, 0)], targets: [(b, 0)], from: window.start.seconds, to: window.end.seconds)
-        #expect(fast.sorted { $0.depart < $1.depart } == slow, "seed \(seed): profile \(feed.stops[a].id)→\(feed.stops[b].id) on \(date)")
+        let slow = graph.profile(
+            sources: [(a, 0)], targets: [(b, 0)], from: window.start.seconds, to: window.end.seconds)
+        #expect(
+            fast.sorted { $0.depart < $1.depart } == slow,
+            "seed \(seed): profile \(feed.stops[a].id)→\(feed.stops[b].id) on \(date)")
     }
 
     @Test(arguments: 301...520)
@@ -198,33 +241,46 @@ struct BruteForceTests {
         var random = SplitMix(state: UInt64(seed) &* 104_729)
         let cities = feed.cityCoordinates.indices
         func place(_ city: Int) -> Place {
-            Place(cityID: "c\(city)", coordinate: Coordinate(lat: feed.cityCoordinates[city].lat, lon: feed.cityCoordinates[city].lon), label: "c\(city)")
+            Place(
+                cityID: "c\(city)",
+                coordinate: Coordinate(lat: feed.cityCoordinates[city].lat, lon: feed.cityCoordinates[city].lon),
+                label: "c\(city)")
         }
         func endpoints(_ city: Int) -> [(Int, Int64)] {
             feed.stops.indices.filter { feed.stops[$0].city == city }.map { index in
                 let stop = feed.stops[index]
-                let seconds = stop.accessMinutes.map { Int64($0) * 60 }
-                    ?? Self.rules.roadSeconds(from: place(city).coordinate, to: Coordinate(lat: stop.lat, lon: stop.lon))
+                let seconds =
+                    stop.accessMinutes.map { Int64($0) * 60 }
+                    ?? Self.rules.roadSeconds(
+                        from: place(city).coordinate, to: Coordinate(lat: stop.lat, lon: stop.lon))
                 return (index, seconds)
             }
         }
-        let from = random.int(0...(cities.count - 1)), to = (from + 1 + random.int(0...(cities.count - 2))) % cities.count
+        let from = random.int(0...(cities.count - 1))
+        let to = (from + 1 + random.int(0...(cities.count - 2))) % cities.count
         for _ in 0..<3 {
             let start = feed.noonMinusTwelve(day: random.int(0...3)) + Int64(random.int(0...(30 * 60))) * 60
             let fast = router.earliestArrival(from: place(from), to: place(to), notBefore: Instant(seconds: start))
-            let slow = graph.earliestArrival(sources: endpoints(from).map { ($0.0, start + $0.1) }, targets: endpoints(to))
+            let slow = graph.earliestArrival(
+                sources: endpoints(from).map { ($0.0, start + $0.1) }, targets: endpoints(to))
             #expect(fast?.arrive.seconds == slow, "seed \(seed): c\(from)→c\(to) at \(Instant(seconds: start).iso8601)")
             if let fast { #expect(fast.depart.seconds >= start) }
         }
         let date = LocalDate(iso: feed.dateText(random.int(1...3), dashes: true))!
         let window = router.timetable.zone.day(date)
-        let fast = router.profile(from: place(from), to: place(to), on: date).map { Pair(depart: $0.depart.seconds, arrive: $0.arrive.seconds) }
-        let slow = graph.profile(sources: endpoints(from), targets: endpoints(to), from: window.start.seconds, to: window.end.seconds)
+        let fast = router.profile(from: place(from), to: place(to), on: date).map {
+            Pair(depart: $0.depart.seconds, arrive: $0.arrive.seconds)
+        }
+        let slow = graph.profile(
+            sources: endpoints(from), targets: endpoints(to), from: window.start.seconds, to: window.end.seconds)
         #expect(fast.sorted { $0.depart < $1.depart } == slow, "seed \(seed): profile c\(from)→c\(to) on \(date)")
         // The latest departure to arrive by each profile arrival is that pair's departure.
         for pair in slow.prefix(3) {
-            let latest = router.latestDeparture(from: place(from), to: place(to), arriveBy: Instant(seconds: pair.arrive))
-            #expect(latest?.depart.seconds == pair.depart, "seed \(seed): latest departure to arrive by \(Instant(seconds: pair.arrive).iso8601)")
+            let latest = router.latestDeparture(
+                from: place(from), to: place(to), arriveBy: Instant(seconds: pair.arrive))
+            #expect(
+                latest?.depart.seconds == pair.depart,
+                "seed \(seed): latest departure to arrive by \(Instant(seconds: pair.arrive).iso8601)")
         }
     }
 }

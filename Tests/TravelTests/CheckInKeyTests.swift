@@ -20,7 +20,10 @@ struct CheckInKeyTests {
         #expect(CheckInKey.names == "train, flight, international_flight, bus")
     }
 
-    @Test(arguments: ["rail=20", "air=60", "international=120", "train=481", "train=-1", "train=+5", "train=5.0", "train", "train=", "", "train=20,,bus=5"])
+    @Test(arguments: [
+        "rail=20", "air=60", "international=120", "train=481", "train=-1", "train=+5", "train=5.0", "train", "train=",
+        "", "train=20,,bus=5",
+    ])
     func whatIsNotAKeyOrInTheRangeIsRefused(pairs: String) {
         var rules = TravelRules()
         #expect(throws: TravelError.self) { try rules.setCheckIn(pairs: pairs) }

@@ -1,7 +1,7 @@
 import Foundation
 import GTFS
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
@@ -95,7 +95,9 @@ struct GTFSArchiveTests {
             #expect(merged != nil)
             #expect(merged?.arrive == arrival(plain, "xuzhou", to, time)?.arrive)
         }
-        #expect(arrival(timetable, "xuzhou", "shenzhen", "2022-03-08T06:00:00+08:00")?.services.contains { $0.mode == .air } == true)
+        #expect(
+            arrival(timetable, "xuzhou", "shenzhen", "2022-03-08T06:00:00+08:00")?.services.contains { $0.mode == .air }
+                == true)
     }
 
     @Test func aDamagedArchiveIsAnErrorNamingIt() throws {
@@ -111,7 +113,8 @@ struct GTFSArchiveTests {
         damaged[damaged.startIndex + 80] ^= 0xFF
         try damaged.write(to: URL(fileURLWithPath: "\(folder)/china.zip"))
         #expect { try NetworkLoader.load(folder: folder) } throws: { error in
-            "\(error)".contains("china.zip (") && ("\(error)".contains("CRC-32") || "\(error)".contains("DEFLATE") || "\(error)".contains("size"))
+            "\(error)".contains("china.zip (")
+                && ("\(error)".contains("CRC-32") || "\(error)".contains("DEFLATE") || "\(error)".contains("size"))
         }
     }
 }
@@ -121,10 +124,12 @@ struct TimepointTests {
     /// A copy of the sample network with stop_times.txt edited by `edit`.
     func network(_ edit: (inout [String]) -> Void) throws -> String {
         let folder = Fixtures.temporaryFolder("timepoints")
-        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.network) where name.hasSuffix(".txt") || name.hasSuffix(".csv") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.network)
+        where name.hasSuffix(".txt") || name.hasSuffix(".csv") {
             try FileManager.default.copyItem(atPath: "\(Fixtures.network)/\(name)", toPath: "\(folder)/\(name)")
         }
-        var lines = try String(contentsOfFile: "\(folder)/stop_times.txt", encoding: .utf8).components(separatedBy: "\n")
+        var lines = try String(contentsOfFile: "\(folder)/stop_times.txt", encoding: .utf8).components(
+            separatedBy: "\n")
         edit(&lines)
         try lines.joined(separator: "\n").write(toFile: "\(folder)/stop_times.txt", atomically: true, encoding: .utf8)
         return folder
@@ -133,14 +138,16 @@ struct TimepointTests {
     @Test func timesBetweenTimepointsAreInterpolatedByDistance() throws {
         // G101 calls at BJS 06:18, TJS, JNW, XZE 08:53: leave the two middle stops without times.
         let folder = try network { lines in
-            for (index, line) in lines.enumerated() where line.hasPrefix("G101-DAILY,") && (line.hasSuffix(",TJS,2") || line.hasSuffix(",JNW,3")) {
+            for (index, line) in lines.enumerated()
+            where line.hasPrefix("G101-DAILY,") && (line.hasSuffix(",TJS,2") || line.hasSuffix(",JNW,3")) {
                 let fields = line.split(separator: ",", omittingEmptySubsequences: false)
                 lines[index] = "\(fields[0]),,,\(fields[3]),\(fields[4])"
             }
         }
         let timetable = try NetworkLoader.load(folder: folder)
         let trip = try #require(timetable.trips.first { $0.id == "G101-DAILY" })
-        let tianjin = trip.arrivals[1], jinan = trip.arrivals[2]
+        let tianjin = trip.arrivals[1]
+        let jinan = trip.arrivals[2]
         #expect(trip.departures[0] < tianjin && tianjin < jinan && jinan < trip.arrivals[3])
         // Tianjin is about a quarter of the way from Beijing to Xuzhou (by straight-line distance).
         let share = Double(tianjin - trip.departures[0]) / Double(trip.arrivals[3] - trip.departures[0])

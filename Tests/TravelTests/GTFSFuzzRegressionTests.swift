@@ -1,7 +1,7 @@
 import Foundation
 import GTFS
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
@@ -22,7 +22,8 @@ enum FuzzInput {
             try bytes.write(to: URL(fileURLWithPath: archive))
             return archive
         }
-        for (name, part) in zip(files, bytes.split(separator: 0, omittingEmptySubsequences: false)) where !part.isEmpty {
+        for (name, part) in zip(files, bytes.split(separator: 0, omittingEmptySubsequences: false)) where !part.isEmpty
+        {
             try Data(part).write(to: URL(fileURLWithPath: "\(folder)/\(name)"))
         }
         return folder
@@ -30,7 +31,8 @@ enum FuzzInput {
 
     static func inputs(in relative: String) -> [String] {
         let folder = Fixtures.path(relative)
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
+            .sorted()
             .map { "\(folder)/\($0)" }
     }
 }
@@ -43,9 +45,12 @@ struct GTFSFuzzRegressionTests {
         let timetable = try NetworkLoader.load(paths: [try FuzzInput.network(from: seed)])
         #expect(timetable.trips.count >= 1)
         let cities = timetable.cities.keys.sorted()
-        let router = Router(timetable: timetable, rules: TravelRules(), dates: [LocalDate(year: 2022, month: 3, day: 7)!])
+        let router = Router(
+            timetable: timetable, rules: TravelRules(), dates: [LocalDate(year: 2022, month: 3, day: 7)!])
         func place(_ id: String) -> Place { Place(cityID: id, coordinate: timetable.cities[id]!.coordinate, label: id) }
-        _ = router.earliestArrival(from: place(cities.first!), to: place(cities.last!), notBefore: Instant(iso8601: "2022-03-07T06:00:00+08:00")!)
+        _ = router.earliestArrival(
+            from: place(cities.first!), to: place(cities.last!),
+            notBefore: Instant(iso8601: "2022-03-07T06:00:00+08:00")!)
     }
 
     /// What the fuzzer once found: each input loads or is refused with a message, promptly, without a crash.

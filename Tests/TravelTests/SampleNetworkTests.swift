@@ -1,9 +1,9 @@
+import Foundation
 import GTFS
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
-import Foundation
 
 @Suite("Routing on the sample network")
 struct SampleNetworkTests {
@@ -27,7 +27,8 @@ struct SampleNetworkTests {
 
     @Test func xuzhouToShanghaiInTheMorningIsATrainWithTaxiAndCheckIn() throws {
         let start = Instant(iso8601: "2022-03-07T07:00:00+08:00")!
-        let journey = try #require(router.earliestArrival(from: place("xuzhou"), to: place("shanghai"), notBefore: start))
+        let journey = try #require(
+            router.earliestArrival(from: place("xuzhou"), to: place("shanghai"), notBefore: start))
         let trains = journey.services
         #expect(!trains.isEmpty)
         #expect(trains.allSatisfy { $0.mode == .rail && ($0.service ?? "").first.map { "GDC".contains($0) } == true })
@@ -39,13 +40,16 @@ struct SampleNetworkTests {
         // Xuzhou East to Shanghai takes about 2.5 h by train; door to door with taxis and check-in under 4.5 h.
         #expect(journey.seconds < 4 * 3600 + 30 * 60)
         for train in trains {
-            #expect(timetable.hasService(train.service!, from: train.from, to: train.to, depart: train.depart, arrive: train.arrive))
+            #expect(
+                timetable.hasService(
+                    train.service!, from: train.from, to: train.to, depart: train.depart, arrive: train.arrive))
         }
     }
 
     @Test func flightsNeedAnHourAtTheAirport() throws {
         let start = Instant(iso8601: "2022-03-08T06:00:00+08:00")!
-        let journey = try #require(router.earliestArrival(from: place("xuzhou"), to: place("shenzhen"), notBefore: start))
+        let journey = try #require(
+            router.earliestArrival(from: place("xuzhou"), to: place("shenzhen"), notBefore: start))
         for (index, part) in journey.parts.enumerated() where part.mode == .air {
             #expect(part.depart - journey.parts[index - 1].arrive >= 60 * 60)
         }
@@ -55,7 +59,8 @@ struct SampleNetworkTests {
         var previous: Instant?
         for hour in stride(from: 6, through: 18, by: 2) {
             let start = Instant(iso8601: "2022-03-09T\(hour < 10 ? "0" : "")\(hour):00:00+08:00")!
-            let journey = try #require(router.earliestArrival(from: place("beijing"), to: place("nanjing"), notBefore: start))
+            let journey = try #require(
+                router.earliestArrival(from: place("beijing"), to: place("nanjing"), notBefore: start))
             if let previous { #expect(journey.arrive >= previous) }
             previous = journey.arrive
         }
@@ -63,13 +68,17 @@ struct SampleNetworkTests {
 
     @Test func serviceExceptionsAndTripsPastMidnight() {
         // calendar_dates.txt cancels G203 on Wed 2022-03-09.
-        let tuesday = Instant(iso8601: "2022-03-08T07:02:00+08:00")!, tuesdayArrival = Instant(iso8601: "2022-03-08T09:50:00+08:00")!
+        let tuesday = Instant(iso8601: "2022-03-08T07:02:00+08:00")!
+        let tuesdayArrival = Instant(iso8601: "2022-03-08T09:50:00+08:00")!
         #expect(timetable.hasService("G203", from: "XZE", to: "SHHQ", depart: tuesday, arrive: tuesdayArrival))
-        #expect(!timetable.hasService("G203", from: "XZE", to: "SHHQ", depart: tuesday + 86_400, arrive: tuesdayArrival + 86_400))
+        #expect(
+            !timetable.hasService(
+                "G203", from: "XZE", to: "SHHQ", depart: tuesday + 86_400, arrive: tuesdayArrival + 86_400))
         // ZH9844 leaves Xuzhou at 22:05 and lands at 24:35:00, i.e. 00:35 the next morning.
-        #expect(timetable.hasService(
-            "ZH9844", from: "XUZ", to: "SZX", depart: Instant(iso8601: "2022-03-07T22:05:00+08:00")!,
-            arrive: Instant(iso8601: "2022-03-08T00:35:00+08:00")!))
+        #expect(
+            timetable.hasService(
+                "ZH9844", from: "XUZ", to: "SZX", depart: Instant(iso8601: "2022-03-07T22:05:00+08:00")!,
+                arrive: Instant(iso8601: "2022-03-08T00:35:00+08:00")!))
     }
 
     @Test func insideOneCityItIsATaxi() throws {
@@ -114,7 +123,9 @@ struct PlainGTFSTests {
         #expect(timetable.place(named: "hongqiao").map { if case .city = $0 { true } else { false } } == true)
         let days = (7...9).map { LocalDate(year: 2022, month: 3, day: $0)! }
         let router = Router(timetable: timetable, rules: TravelRules(), dates: days)
-        let journey = try #require(router.earliestArrival(fromStop: "XZE", toStop: "SHHQ", notBefore: Instant(iso8601: "2022-03-07T07:00:00+08:00")!))
+        let journey = try #require(
+            router.earliestArrival(
+                fromStop: "XZE", toStop: "SHHQ", notBefore: Instant(iso8601: "2022-03-07T07:00:00+08:00")!))
         #expect(journey.parts.allSatisfy { $0.mode == .rail })
         #expect(journey.depart >= Instant(iso8601: "2022-03-07T07:00:00+08:00")!)
     }

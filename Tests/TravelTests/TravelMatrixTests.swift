@@ -19,7 +19,8 @@ struct TravelMatrixTests {
     }
 
     @Test func matricesWithTheSamePairsAreEqualWhateverTheOrder() {
-        var one = TravelMatrix(), two = TravelMatrix()
+        var one = TravelMatrix()
+        var two = TravelMatrix()
         one.set(from: "a", to: "b", seconds: 60)
         one.set(from: "c", to: "a", seconds: 90)
         two.set(from: "c", to: "a", seconds: 90)

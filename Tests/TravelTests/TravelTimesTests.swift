@@ -1,6 +1,6 @@
 import GTFS
-import Testing
 import TestSupport
+import Testing
 import Timeline
 import Travel
 
@@ -11,11 +11,18 @@ struct TravelTimesTests {
         var random = SplitMix(state: seed)
         var answered = 0
         for _ in 0..<queries {
-            let a = random.pick(cities), b = random.pick(cities)
-            let origin = router.timetable.cities[a]!, destination = router.timetable.cities[b]!
+            let a = random.pick(cities)
+            let b = random.pick(cities)
+            let origin = router.timetable.cities[a]!
+            let destination = router.timetable.cities[b]!
             // Places near, not at, the city centres, so access times differ by stop.
-            let from = Place(cityID: a, coordinate: Coordinate(lat: origin.coordinate.lat + 0.02, lon: origin.coordinate.lon - 0.03), label: a)
-            let to = Place(cityID: b, coordinate: Coordinate(lat: destination.coordinate.lat - 0.01, lon: destination.coordinate.lon + 0.02), label: b)
+            let from = Place(
+                cityID: a, coordinate: Coordinate(lat: origin.coordinate.lat + 0.02, lon: origin.coordinate.lon - 0.03),
+                label: a)
+            let to = Place(
+                cityID: b,
+                coordinate: Coordinate(lat: destination.coordinate.lat - 0.01, lon: destination.coordinate.lon + 0.02),
+                label: b)
             let start = first + Int64(random.int(days.lowerBound * 1440...days.upperBound * 1440)) * 60
             let looked = times.earliestArrival(from: from, to: to, notBefore: start)
             let scanned = router.earliestArrival(from: from, to: to, notBefore: start)?.arrive
@@ -26,17 +33,24 @@ struct TravelTimesTests {
         // Batched stop-to-stop lookups answer as single ones do.
         let stops = router.timetable.stops.indices
         let questions = (0..<500).map { _ in
-            TravelTimes.Question(from: random.pick(Array(stops)), to: random.pick(Array(stops)), ready: (first + Int64(random.int(0...(days.upperBound * 1440))) * 60).seconds)
+            TravelTimes.Question(
+                from: random.pick(Array(stops)), to: random.pick(Array(stops)),
+                ready: (first + Int64(random.int(0...(days.upperBound * 1440))) * 60).seconds)
         }
-        #expect(times.earliestArrivals(questions) == questions.map { times.earliestArrival(fromStop: $0.from, toStop: $0.to, readyAt: $0.ready) ?? .max })
-        #expect(questions.contains { times.earliestArrival(fromStop: $0.from, toStop: $0.to, readyAt: $0.ready) != nil })
+        #expect(
+            times.earliestArrivals(questions)
+                == questions.map { times.earliestArrival(fromStop: $0.from, toStop: $0.to, readyAt: $0.ready) ?? .max })
+        #expect(
+            questions.contains { times.earliestArrival(fromStop: $0.from, toStop: $0.to, readyAt: $0.ready) != nil })
     }
 
     @Test func onTheSampleNetwork() throws {
         let timetable = try NetworkLoader.load(folder: Fixtures.network)
         let days = (7...13).map { LocalDate(year: 2022, month: 3, day: $0)! }
         let router = Router(timetable: timetable, rules: TravelRules(), dates: days)
-        check(router, cities: timetable.cities.keys.sorted(), seed: 5, queries: 400, days: 0...5, first: Instant(iso8601: "2022-03-07T00:00:00+08:00")!)
+        check(
+            router, cities: timetable.cities.keys.sorted(), seed: 5, queries: 400, days: 0...5,
+            first: Instant(iso8601: "2022-03-07T00:00:00+08:00")!)
     }
 
     @Test(arguments: [3, 17, 40, 41, 77])
@@ -46,6 +60,8 @@ struct TravelTimesTests {
         rules.maximumRoadKilometres = seed % 2 == 0 ? 0 : 400
         let router = try BruteForceTests.load(feed, rules: rules)
         let first = Instant(seconds: feed.noonMinusTwelve(day: 0))
-        check(router, cities: router.timetable.cities.keys.sorted(), seed: UInt64(seed), queries: 100, days: 0...4, first: first)
+        check(
+            router, cities: router.timetable.cities.keys.sorted(), seed: UInt64(seed), queries: 100, days: 0...4,
+            first: first)
     }
 }

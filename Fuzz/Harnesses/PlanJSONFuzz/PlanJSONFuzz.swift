@@ -25,7 +25,8 @@ public func fuzzPlanJSON(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     _ = PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan)
     _ = PlanText.render(plan, problem: schedule.problem, timetable: schedule.timetable)
     _ = PlanCalendars.render(plan, problem: schedule.problem, timetable: schedule.timetable)
-    let week = HTMLReport.Week(team: plan.team ?? "team", plan: plan, problem: schedule.problem, timetable: schedule.timetable)
+    let week = HTMLReport.Week(
+        team: plan.team ?? "team", plan: plan, problem: schedule.problem, timetable: schedule.timetable)
     _ = HTMLReport.render(title: plan.name, weeks: [week], handPlans: [], clashes: [], language: .zh)
     return 0
 }

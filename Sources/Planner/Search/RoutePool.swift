@@ -21,7 +21,9 @@ struct RoutePool {
         guard !sites.isEmpty, !known.contains(sites) else { return }
         if routes.count >= capacity {
             // Keep the better half when full.
-            routes.sort { $0.score > $1.score || ($0.score == $1.score && $0.sites.lexicographicallyPrecedes($1.sites)) }
+            routes.sort {
+                $0.score > $1.score || ($0.score == $1.score && $0.sites.lexicographicallyPrecedes($1.sites))
+            }
             for route in routes[(capacity / 2)...] { known.remove(route.sites) }
             routes.removeLast(routes.count - capacity / 2)
         }
@@ -35,10 +37,14 @@ struct RoutePool {
     /// `beat`; found by depth-first search with a bound, giving up after `budget` nodes (then the best set seen).
     func bestCombination(_ count: Int, beating beat: Double, budget: Int) -> [[Int]]? {
         let order = routes.indices.sorted {
-            routes[$0].score > routes[$1].score || (routes[$0].score == routes[$1].score && routes[$0].sites.lexicographicallyPrecedes(routes[$1].sites))
+            routes[$0].score > routes[$1].score
+                || (routes[$0].score == routes[$1].score
+                    && routes[$0].sites.lexicographicallyPrecedes(routes[$1].sites))
         }
         var best: (score: Double, picks: [Int]) = (beat, [])
-        var picks: [Int] = [], used = [UInt64](repeating: 0, count: words), nodes = 0
+        var picks: [Int] = []
+        var used = [UInt64](repeating: 0, count: words)
+        var nodes = 0
         func search(from: Int, total: Double) {
             if total > best.score { best = (total, picks) }
             guard picks.count < count, nodes < budget else { return }

@@ -26,9 +26,12 @@ struct Search<Model: TourModel> {
     /// The best tours found from `start` until the budget or the deadline; `latestStart` orders the ordered
     /// recreate's third kind.
     mutating func improve(_ start: Model, latestStart: (Int) -> Int64 = { _ in 0 }) -> Model {
-        var current = start, best = start
+        var current = start
+        var best = start
         let first = effort.spent
-        var step = 0, sinceBest = 0, percent = 0
+        var step = 0
+        var sinceBest = 0
+        var percent = 0
         progress?(0)
         defer { progress?(100) }
         var pool = RoutePool(sites: start.visitCount, capacity: 2_000)
@@ -50,7 +53,8 @@ struct Search<Model: TourModel> {
             let placed = candidate.movableVisits.count
             guard placed > 0 || !candidate.freeVisits.isEmpty else { break }
             let big = settings.bigRuinEvery.map { random.below($0) == 0 } ?? false
-            let most = big ? max(2, placed) : max(1, min(settings.mostRemoved, Int(Double(placed) * settings.ruinShare) + 1))
+            let most =
+                big ? max(2, placed) : max(1, min(settings.mostRemoved, Int(Double(placed) * settings.ruinShare) + 1))
             let count = 1 + random.below(most)
             let doomed = ruin(&candidate, count: count)
             var ruined = [Bool](repeating: false, count: candidate.tourCount)
@@ -60,7 +64,9 @@ struct Search<Model: TourModel> {
                 origin[visit] = tour
                 if tour >= 0 { ruined[tour] = true }
             }
-            recreate(&candidate, doomed: doomed, origin: origin, ruined: ruined, count: count, done: done, latestStart: latestStart)
+            recreate(
+                &candidate, doomed: doomed, origin: origin, ruined: ruined, count: count, done: done,
+                latestStart: latestStart)
             let least = settings.annealing.threshold(at: done, random: &random)
             if settings.polish && candidate.annealingValue - current.annealingValue + settings.hopeless >= least {
                 let touched = candidate.toursAreAlike ? nil : ruined.indices.filter { ruined[$0] }
@@ -102,7 +108,9 @@ struct Search<Model: TourModel> {
     private mutating func ruin(_ tours: inout Model, count: Int) -> [Bool] {
         switch settings.ruins[random.below(settings.ruins.count)] {
         case .random: RandomRemoval.ruin(&tours, count: count, random: &random)
-        case .strings: StringRemoval.ruin(&tours, count: count, strings: 1 + random.below(min(3, tours.tourCount)), random: &random)
+        case .strings:
+            StringRemoval.ruin(
+                &tours, count: count, strings: 1 + random.below(min(3, tours.tourCount)), random: &random)
         case .related: RelatedRemoval.ruin(&tours, count: count, random: &random)
         case .timeSlice: TimeSliceRemoval.ruin(&tours, count: count, random: &random)
         case .worst: WorstRemoval.ruin(&tours, count: count, random: &random)
@@ -114,26 +122,31 @@ struct Search<Model: TourModel> {
 
     /// Puts visits back by the settings' recreate.
     private mutating func recreate(
-        _ tours: inout Model, doomed: [Bool], origin: [Int], ruined: [Bool], count: Int, done: Double, latestStart: (Int) -> Int64
+        _ tours: inout Model, doomed: [Bool], origin: [Int], ruined: [Bool], count: Int, done: Double,
+        latestStart: (Int) -> Int64
     ) {
         switch settings.recreate {
         case .greedy:
             // Half the time the removed visits wait until nothing else fits, so that other visits get their places.
             let hold = random.below(2) == 0
             let insertion = GreedyInsertion(
-                noise: 0.3 * random.unit(), power: random.below(3) == 0 ? 1 : 2, held: hold ? doomed : nil, changed: (ruined, doomed))
+                noise: 0.3 * random.unit(), power: random.below(3) == 0 ? 1 : 2, held: hold ? doomed : nil,
+                changed: (ruined, doomed))
             insertion.recreate(&tours, free: tours.freeVisits, random: &random)
         case .ordered(let sample, let extra):
             let removed = (0..<tours.visitCount).filter { doomed[$0] }
             var others = tours.freeVisits.filter { !doomed[$0] }
             if others.count > sample * count + extra {
-                others = Array(Set((0..<(sample * count + extra)).map { _ in others[random.below(others.count)] })).sorted()
+                others = Array(Set((0..<(sample * count + extra)).map { _ in others[random.below(others.count)] }))
+                    .sorted()
             }
             let noise = random.below(2) == 0 ? 0 : 0.5 * random.unit()
             let order = OrderedInsertion.Order.allCases[random.below(3)]
             let handOver = tours.tourCount > 1 && random.below(settings.handOverEvery) == 0
-            OrderedInsertion(order: order, noise: noise, priorityNoise: 0.5 * (1 - done) + 0.1, handOver: handOver ? origin : nil)
-                .recreate(&tours, visits: others + removed, latestStart: latestStart, random: &random)
+            OrderedInsertion(
+                order: order, noise: noise, priorityNoise: 0.5 * (1 - done) + 0.1, handOver: handOver ? origin : nil
+            )
+            .recreate(&tours, visits: others + removed, latestStart: latestStart, random: &random)
         }
     }
 
@@ -145,7 +158,9 @@ struct Search<Model: TourModel> {
         guard let reset = settings.restartAfter, sinceBest > 0, sinceBest % reset == 0 else { return }
         current = best
         guard current.toursAreAlike, current.tourCount > 1,
-            let routes = pool.bestCombination(current.tourCount, beating: best.routes.flatMap { $0 }.reduce(0) { $0 + best.worth($1) }, budget: 2_000_000)
+            let routes = pool.bestCombination(
+                current.tourCount, beating: best.routes.flatMap { $0 }.reduce(0) { $0 + best.worth($1) },
+                budget: 2_000_000)
         else { return }
         var combined = best
         combined.replaceRoutes(Array((0..<combined.tourCount).map { ($0, $0 < routes.count ? routes[$0] : []) }))

@@ -49,8 +49,10 @@ struct WeekTours: TourModel {
 
     var settings: SearchSettings {
         SearchSettings(
-            ruins: [.random, .related, .strings, .costliest], annealing: Annealing(hot: 2e8, cold: 60), hopeless: 2e8, polish: false,
-            recreate: .ordered(sample: 2, extra: 8), mostRemoved: 20, ruinShare: 0.5, bigRuinEvery: nil, restartAfter: nil,
+            ruins: [.random, .related, .strings, .costliest], annealing: Annealing(hot: 2e8, cold: 60), hopeless: 2e8,
+            polish: false,
+            recreate: .ordered(sample: 2, extra: 8), mostRemoved: 20, ruinShare: 0.5, bigRuinEvery: nil,
+            restartAfter: nil,
             // A step copies and scans the week's per-client arrays: each 4,096 clients cost about as much as eight
             // simulations (measured on a week of 20,000 clients), and count so, or a huge week runs past its effort.
             stepCost: 1 + problem.clients.count / 4096 * 8, reorderBest: true)
@@ -61,7 +63,9 @@ struct WeekTours: TourModel {
     func isMovable(_ visit: Int) -> Bool { !problem.clients[visit].isPinned }
     func isCandidate(_ visit: Int) -> Bool { possible[visit] }
     func isMustVisit(_ visit: Int) -> Bool { problem.clients[visit].mustVisit }
-    func worth(_ visit: Int) -> Double { Double(problem.clients[visit].priority) + (isMustVisit(visit) ? Self.mustWeight : 0) }
+    func worth(_ visit: Int) -> Double {
+        Double(problem.clients[visit].priority) + (isMustVisit(visit) ? Self.mustWeight : 0)
+    }
     func startTime(of visit: Int) -> Int64 { state.starts[visit]?.seconds ?? 0 }
     func day(of visit: Int) -> Int { state.starts[visit].map(context.dayIndex) ?? -1 }
     func city(of visit: Int) -> Int { context.cityIndex[visit] }
@@ -78,13 +82,18 @@ struct WeekTours: TourModel {
     }
 
     func place(_ tour: Int, _ position: Int) -> Int {
-        position < 0 ? visitCount + 2 * tour : position < state.routes[tour].count ? state.routes[tour][position] : visitCount + 2 * tour + 1
+        position < 0
+            ? visitCount + 2 * tour
+            : position < state.routes[tour].count ? state.routes[tour][position] : visitCount + 2 * tour + 1
     }
 
     func travel(_ a: Int, _ b: Int) -> Int64 {
         if a == b { return 0 }
-        let from = placeOf(a), to = placeOf(b)
-        if let id = from.id, let other = to.id, let seconds = problem.travelMatrix.seconds(from: id, to: other) { return seconds }
+        let from = placeOf(a)
+        let to = placeOf(b)
+        if let id = from.id, let other = to.id, let seconds = problem.travelMatrix.seconds(from: id, to: other) {
+            return seconds
+        }
         return problem.travelRules.roadSeconds(from: from.coordinate, to: to.coordinate)
     }
 
@@ -94,13 +103,16 @@ struct WeekTours: TourModel {
         for person in state.attendees[visit] {
             let schedule = state.schedules[person]
             guard let interval = schedule.visits.first(where: { $0.client == visit })?.interval else { continue }
-            if let leg = schedule.legs.last(where: { $0.journey.arrive <= interval.start }) { total += leg.journey.seconds }
+            if let leg = schedule.legs.last(where: { $0.journey.arrive <= interval.start }) {
+                total += leg.journey.seconds
+            }
         }
         return total
     }
 
     mutating func neighbours(of visit: Int) -> [Int] {
-        let problem = problem, possible = possible
+        let problem = problem
+        let possible = possible
         return nearest.neighbours(of: visit) {
             let here = problem.clients[visit].place.coordinate
             return Array(
@@ -144,7 +156,10 @@ struct WeekTours: TourModel {
         var order = state.routes[tour]
         order.insert(visit, at: position)
         guard let schedule = moves.simulate(tour, order, fixed: state.fixed) else { return }
-        moves.apply(RouteChange(client: visit, people: [tour], routes: [order], schedules: [schedule], fixed: nil, delta: (0, 0, 0)), to: &state)
+        moves.apply(
+            RouteChange(
+                client: visit, people: [tour], routes: [order], schedules: [schedule], fixed: nil, delta: (0, 0, 0)),
+            to: &state)
         cached = nil
     }
 
@@ -153,19 +168,25 @@ struct WeekTours: TourModel {
         guard let schedule = moves.simulate(tour, route, fixed: state.fixed) else { return nil }
         if !context.kept.isEmpty {
             for (client, interval) in schedule.visits {
-                guard let kept = context.kept[client], state.starts[client] == kept.start, state.attendees[client] == kept.people else { continue }
+                guard let kept = context.kept[client], state.starts[client] == kept.start,
+                    state.attendees[client] == kept.people
+                else { continue }
                 if interval.start != kept.start { return nil }
             }
         }
         if context.hasPrecedence {
-            let change = RouteChange(client: route.first ?? 0, people: [tour], routes: [route], schedules: [schedule], fixed: nil, delta: (0, 0, 0))
+            let change = RouteChange(
+                client: route.first ?? 0, people: [tour], routes: [route], schedules: [schedule], fixed: nil,
+                delta: (0, 0, 0))
             guard moves.precedenceHolds(state, change) else { return nil }
         }
         return schedule
     }
 
     mutating func length(of route: [Int], tour: Int) -> Int64? {
-        guard route.allSatisfy({ state.routes[tour].contains($0) || context.leads[$0].contains(tour) }) else { return nil }
+        guard route.allSatisfy({ state.routes[tour].contains($0) || context.leads[$0].contains(tour) }) else {
+            return nil
+        }
         return trial(route, tour: tour)?.travelSeconds
     }
 
@@ -190,15 +211,20 @@ struct WeekTours: TourModel {
 
     mutating func bestSwap(_ visit: Int, tour: Int, best: inout Swap?) {
         guard !context.isShared(visit), context.leads[visit].contains(tour) else { return }
-        let worth = worth(visit), route = state.routes[tour], now = length(of: tour)
-        for (position, old) in route.enumerated() where isMovable(old) && self.tour(of: old) == tour && !isMustVisit(old) {
+        let worth = worth(visit)
+        let route = state.routes[tour]
+        let now = length(of: tour)
+        for (position, old) in route.enumerated()
+        where isMovable(old) && self.tour(of: old) == tour && !isMustVisit(old) {
             let gain = worth - self.worth(old)
             guard gain > 0, best == nil || gain >= best!.gain else { continue }
             var trial = route
             trial[position] = visit
             guard let schedule = self.trial(trial, tour: tour) else { continue }
             let shift = schedule.travelSeconds - now
-            if best == nil || gain > best!.gain || shift < best!.shift { best = Swap(gain: gain, shift: shift, tour: tour, position: position, visit: visit) }
+            if best == nil || gain > best!.gain || shift < best!.shift {
+                best = Swap(gain: gain, shift: shift, tour: tour, position: position, visit: visit)
+            }
         }
     }
 
@@ -229,7 +255,8 @@ struct WeekTours: TourModel {
         for (client, kept) in context.kept.sorted(by: { ($0.value.start, $0.key) < ($1.value.start, $1.key) }) {
             _ = moves.keep(client, people: kept.people, start: kept.start, into: &state)
         }
-        for client in problem.clients.indices where problem.clients[client].isPinned && possible[client] && !state.isPlaced(client) {
+        for client in problem.clients.indices
+        where problem.clients[client].isPinned && possible[client] && !state.isPlaced(client) {
             _ = moves.bestInsertion(of: client, into: state).map { moves.apply($0, to: &state) }
         }
         cached = nil
@@ -248,19 +275,28 @@ struct WeekTours: TourModel {
     /// (shortest meetings first), each where it adds least; with `lanes`, each visit's candidates are shared out
     /// over them. Past `budget` only must-visits are still tried (a week of many thousand clients).
     mutating func construct(lanes: [Lane], budget: Int) {
-        let problem = problem, context = context
+        let problem = problem
+        let context = context
         let order = problem.clients.indices.filter { possible[$0] && !state.isPlaced($0) }.sorted { a, b in
-            let x = problem.clients[a], y = problem.clients[b]
+            let x = problem.clients[a]
+            let y = problem.clients[b]
             return (x.mustVisit ? 0 : 1, context.isShared(a) ? 0 : 1, -x.priority, x.meetingMinutes, a)
                 < (y.mustVisit ? 0 : 1, context.isShared(b) ? 0 : 1, -y.priority, y.meetingMinutes, b)
         }
         if !lanes.isEmpty {
             let positions = problem.clients.count > Self.largeWeek ? WeekMoves.firstWeekPositions : nil
             (moves.candidateLimit, moves.positionLimit) = (WeekMoves.firstWeekCandidates, positions)
-            for lane in lanes { (lane.moves.candidateLimit, lane.moves.positionLimit) = (WeekMoves.firstWeekCandidates, positions) }
+            for lane in lanes {
+                (lane.moves.candidateLimit, lane.moves.positionLimit) = (WeekMoves.firstWeekCandidates, positions)
+            }
         }
-        defer { (moves.candidateLimit, moves.positionLimit, moves.everyoneForMustVisits) = (WeekMoves.candidateCount, nil, true) }
-        for client in order where !state.isPlaced(client) && (moves.work < budget || problem.clients[client].mustVisit) {
+        defer {
+            (moves.candidateLimit, moves.positionLimit, moves.everyoneForMustVisits) = (
+                WeekMoves.candidateCount, nil, true
+            )
+        }
+        for client in order where !state.isPlaced(client) && (moves.work < budget || problem.clients[client].mustVisit)
+        {
             let must = problem.clients[client].mustVisit
             setEveryoneForMustVisits(false, lanes: lanes)
             insertBest(client, lanes: lanes)
@@ -290,7 +326,8 @@ struct WeekTours: TourModel {
         let before = lanes.map(\.moves.work)
         DispatchQueue.concurrentPerform(iterations: all.count) { index in
             let part = Array(people.dropFirst(index * share).prefix(share))
-            all[index].found = part.isEmpty ? nil : all[index].moves.bestSingleInsertion(of: visit, into: frozen, trying: part)
+            all[index].found =
+                part.isEmpty ? nil : all[index].moves.bestSingleInsertion(of: visit, into: frozen, trying: part)
         }
         var best: RouteChange?
         for lane in all where lane.found.map({ $0.isBetter(than: best) }) ?? false { best = lane.found }
@@ -309,7 +346,8 @@ struct WeekTours: TourModel {
         var shared = context.windows[client]
         for person in context.with[client] { shared = shared.intersection(problem.staff[person].availability) }
         return context.leads[client].contains {
-            shared.intersection(problem.staff[$0].availability).earliestFit(seconds: length, notBefore: context.days[0].start) != nil
+            shared.intersection(problem.staff[$0].availability).earliestFit(
+                seconds: length, notBefore: context.days[0].start) != nil
         }
     }
 }

@@ -28,27 +28,32 @@ extension WindowLayout {
         var seconds = [Int64](repeating: 0, count: places.count * places.count)
         for a in places.indices {
             for b in places.indices where a != b && ids[a] != ids[b] {
-                guard let value = problem.travelMatrix.seconds(from: ids[a], to: ids[b]), value < Int64(Int32.max) else { return nil }
+                guard let value = problem.travelMatrix.seconds(from: ids[a], to: ids[b]), value < Int64(Int32.max)
+                else { return nil }
                 seconds[a * places.count + b] = value
             }
         }
         // Each person's span: their travel windows, joined where one day's ends as the next one's opens.
-        var tourOpen: [Int64] = [], tourClose: [Int64] = []
+        var tourOpen: [Int64] = []
+        var tourClose: [Int64] = []
         for person in people {
             let staff = problem.staff[person]
             guard staff.busy.intersection(IntervalSet([problem.period])).isEmpty else { return nil }
             let span = IntervalSet(context.travelWindows[person].compactMap { $0 })
             guard span.intervals.count == 1, let window = span.intervals.first else { return nil }
-            let longestDay = context.travelWindows[person].compactMap { $0 }.map { min($0.end, window.end) - $0.start }.max() ?? 0
+            let longestDay =
+                context.travelWindows[person].compactMap { $0 }.map { min($0.end, window.end) - $0.start }.max() ?? 0
             guard context.travelCaps[person] >= longestDay + (seconds.max() ?? 0) else { return nil }
             tourOpen.append(max(window.start.seconds, context.days[0].start.seconds))
             tourClose.append(min(window.end.seconds, (staff.finishBy ?? problem.period.end).seconds))
         }
         // One window per visit, the same for everyone.
-        var open: [Int64] = [], close: [Int64] = []
+        var open: [Int64] = []
+        var close: [Int64] = []
         for client in problem.clients.indices {
             let windows = context.commonWindows(client, 0)
-            guard people.allSatisfy({ context.commonWindows(client, $0) == windows }), windows.intervals.count <= 1 else { return nil }
+            guard people.allSatisfy({ context.commonWindows(client, $0) == windows }), windows.intervals.count <= 1
+            else { return nil }
             let length = context.meetingSeconds[client]
             if let window = windows.intervals.first, window.seconds >= length {
                 open.append(window.start.seconds)
@@ -61,7 +66,8 @@ extension WindowLayout {
         let count = places.count
         self.init(
             open: open, close: close, service: context.meetingSeconds, score: problem.clients.map(\.priority),
-            mustVisit: problem.clients.map(\.mustVisit), tourOpen: tourOpen, tourClose: tourClose, step: problem.meetingStartStep
+            mustVisit: problem.clients.map(\.mustVisit), tourOpen: tourOpen, tourClose: tourClose,
+            step: problem.meetingStartStep
         ) { seconds[$0 * count + $1] }
     }
 }

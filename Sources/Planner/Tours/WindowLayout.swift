@@ -24,7 +24,8 @@ struct WindowLayout: Sendable {
     /// A layout from its parts; `travel(a, b)` is called for every ordered pair of places, where visits are
     /// `0..<visits`, and tour `t` starts at place `visits + 2t` and finishes at `visits + 2t + 1`.
     init(
-        open: [Int64], close: [Int64], service: [Int64], score: [Int], mustVisit: [Bool], tourOpen: [Int64], tourClose: [Int64],
+        open: [Int64], close: [Int64], service: [Int64], score: [Int], mustVisit: [Bool], tourOpen: [Int64],
+        tourClose: [Int64],
         step: Int64, travel: (Int, Int) -> Int64
     ) {
         self.open = open
@@ -35,7 +36,8 @@ struct WindowLayout: Sendable {
         self.tourOpen = tourOpen
         self.tourClose = tourClose
         self.step = max(1, step)
-        let visits = open.count, tours = tourOpen.count
+        let visits = open.count
+        let tours = tourOpen.count
         size = visits + 2 * tours
         var matrix = [Int32](repeating: 0, count: size * size)
         for a in 0..<size {
@@ -46,7 +48,8 @@ struct WindowLayout: Sendable {
         toursAreAlike = (0..<tours).allSatisfy { t in
             tourOpen[t] == tourOpen[0] && tourClose[t] == tourClose[0]
                 && (0..<size).allSatisfy { p in
-                    matrix[(visits + 2 * t) * size + p] == matrix[visits * size + p] && matrix[p * size + visits + 2 * t + 1] == matrix[p * size + visits + 1]
+                    matrix[(visits + 2 * t) * size + p] == matrix[visits * size + p]
+                        && matrix[p * size + visits + 2 * t + 1] == matrix[p * size + visits + 1]
                 }
         }
     }
@@ -57,7 +60,9 @@ struct WindowLayout: Sendable {
     var tours: Int { tourOpen.count }
 
     /// Travel seconds from place `a` to place `b`.
-    @inline(__always) func travel(_ a: Int, _ b: Int) -> Int64 { Int64(matrix.withUnsafeBufferPointer { $0[a * size + b] }) }
+    @inline(__always) func travel(_ a: Int, _ b: Int) -> Int64 {
+        Int64(matrix.withUnsafeBufferPointer { $0[a * size + b] })
+    }
 
     /// The place a tour starts at, and the one it finishes at.
     @inline(__always) func startPlace(_ tour: Int) -> Int { visits + 2 * tour }

@@ -47,17 +47,22 @@ struct WindowTours: TourModel {
 
     var settings: SearchSettings {
         let candidates = (0..<layout.visits).filter(isCandidate)
-        let mean = candidates.isEmpty ? 1 : Double(candidates.reduce(0) { $0 + layout.score[$1] }) / Double(candidates.count)
+        let mean =
+            candidates.isEmpty ? 1 : Double(candidates.reduce(0) { $0 + layout.score[$1] }) / Double(candidates.count)
         // Temperatures and the polish cut-off in mean visit scores (tuned on the TOPTW instances).
         return SearchSettings(
-            ruins: [.random, .strings, .related, .timeSlice, .worst], annealing: Annealing(hot: 2 * mean, cold: 0.1 * mean), hopeless: 2 * mean, polish: true, recreate: .greedy, mostRemoved: 25,
+            ruins: [.random, .strings, .related, .timeSlice, .worst],
+            annealing: Annealing(hot: 2 * mean, cold: 0.1 * mean), hopeless: 2 * mean, polish: true, recreate: .greedy,
+            mostRemoved: 25,
             ruinShare: 1.0 / 3, bigRuinEvery: 10, restartAfter: 1_500, stepCost: 0)
     }
 
     var visitCount: Int { layout.visits }
     var tourCount: Int { layout.tours }
     var toursAreAlike: Bool { layout.toursAreAlike }
-    var value: Value { Value(mustVisits: mustVisits, score: score, duration: totalLength - layout.tourOpen.reduce(0, +)) }
+    var value: Value {
+        Value(mustVisits: mustVisits, score: score, duration: totalLength - layout.tourOpen.reduce(0, +))
+    }
     var annealingValue: Double { Double(mustVisits) * Self.mustWeight + Double(score) }
 
     /// What one must-visit is worth against priority: more than all the rest together.
@@ -81,7 +86,8 @@ struct WindowTours: TourModel {
     func insertionPositions(of visit: Int, in tour: Int) -> ClosedRange<Int> {
         let first = firstPlace(for: visit, tour: tour)
         // Meetings start later along a tour: past one that starts after this visit's window closes, none fits.
-        var low = first, high = routes[tour].count
+        var low = first
+        var high = routes[tour].count
         while low < high {
             let middle = (low + high + 1) / 2
             if start[tour][middle - 1] <= layout.close[visit] { low = middle } else { high = middle - 1 }
@@ -92,9 +98,12 @@ struct WindowTours: TourModel {
     func length(of tour: Int) -> Int64 { end[tour] }
 
     func cost(of visit: Int) -> Int64 {
-        let tour = tourOf[visit], k = routes[tour].firstIndex(of: visit)!
-        let before = place(tour, k - 1), after = place(tour, k + 1)
-        return layout.travel(before, visit) + layout.service[visit] + layout.travel(visit, after) - layout.travel(before, after)
+        let tour = tourOf[visit]
+        let k = routes[tour].firstIndex(of: visit)!
+        let before = place(tour, k - 1)
+        let after = place(tour, k + 1)
+        return layout.travel(before, visit) + layout.service[visit] + layout.travel(visit, after)
+            - layout.travel(before, after)
     }
 
     mutating func neighbours(of visit: Int) -> [Int] {
@@ -102,13 +111,17 @@ struct WindowTours: TourModel {
         return nearest.neighbours(of: visit) {
             Array(
                 (0..<layout.visits).filter { $0 != visit }.sorted {
-                    (layout.travel(visit, $0) + layout.travel($0, visit), $0) < (layout.travel(visit, $1) + layout.travel($1, visit), $1)
+                    (layout.travel(visit, $0) + layout.travel($0, visit), $0) < (
+                        layout.travel(visit, $1) + layout.travel($1, visit), $1
+                    )
                 }.prefix(30))
         }
     }
 
     @inline(__always) func place(_ tour: Int, _ position: Int) -> Int {
-        position < 0 ? layout.startPlace(tour) : position < routes[tour].count ? routes[tour][position] : layout.finishPlace(tour)
+        position < 0
+            ? layout.startPlace(tour)
+            : position < routes[tour].count ? routes[tour][position] : layout.finishPlace(tour)
     }
 
     /// When the meeting at `position - 1` of `tour` ends (the tour's opening for position 0).
@@ -127,7 +140,9 @@ struct WindowTours: TourModel {
         while true {
             let route = routes[tour]
             var begin = [Int64](repeating: 0, count: route.count)
-            var clock = layout.tourOpen[tour], at = layout.startPlace(tour), late = -1
+            var clock = layout.tourOpen[tour]
+            var at = layout.startPlace(tour)
+            var late = -1
             for (k, visit) in route.enumerated() {
                 clock = layout.begin(visit, arriving: clock + layout.travel(at, visit))
                 if clock > layout.close[visit] {
@@ -145,10 +160,12 @@ struct WindowTours: TourModel {
                 continue
             }
             var last = [Int64](repeating: 0, count: route.count)
-            var bound = layout.tourClose[tour], next = layout.finishPlace(tour)
+            var bound = layout.tourClose[tour]
+            var next = layout.finishPlace(tour)
             for k in stride(from: route.count - 1, through: 0, by: -1) {
                 let visit = route[k]
-                last[k] = layout.latestArrival(startingBy: min(layout.close[visit], bound - layout.travel(visit, next) - layout.service[visit]))
+                last[k] = layout.latestArrival(
+                    startingBy: min(layout.close[visit], bound - layout.travel(visit, next) - layout.service[visit]))
                 bound = last[k]
                 next = visit
             }
@@ -218,7 +235,8 @@ struct WindowTours: TourModel {
     /// arrivals rise along a tour, so places whose next visit must begin before this one could end are skipped.
     @inline(__always) func firstPlace(for visit: Int, tour: Int, skip: Int = 0) -> Int {
         let earliestEnd = layout.open[visit] + layout.service[visit]
-        var low = 0, high = routes[tour].count - skip
+        var low = 0
+        var high = routes[tour].count - skip
         while low < high {
             let middle = (low + high) / 2
             if latest[tour][middle + skip] < earliestEnd { low = middle + 1 } else { high = middle }
@@ -245,8 +263,12 @@ struct WindowTours: TourModel {
         effort.spend(1)
         let first = firstPlace(for: visit, tour: tour)
         let layout = layout
-        let open = layout.tourOpen[tour], close = layout.tourClose[tour], finish = layout.finishPlace(tour), origin = layout.startPlace(tour)
-        let visitClose = layout.close[visit], length = layout.service[visit]
+        let open = layout.tourOpen[tour]
+        let close = layout.tourClose[tour]
+        let finish = layout.finishPlace(tour)
+        let origin = layout.startPlace(tour)
+        let visitClose = layout.close[visit]
+        let length = layout.service[visit]
         var best: (shift: Int64, position: Int)?
         layout.service.withUnsafeBufferPointer { service in
             routes[tour].withUnsafeBufferPointer { route in
@@ -279,7 +301,8 @@ struct WindowTours: TourModel {
     /// When `tour` is at its finish if its visits from `position` on follow leaving place `from` at `clock`, or nil
     /// when that breaks a window or the span; stops as soon as a visit starts when it does now.
     func finish(_ tour: Int, from position: Int, leaving from: Int, at clock: Int64) -> Int64? {
-        var clock = clock, at = from
+        var clock = clock
+        var at = from
         for k in position..<routes[tour].count {
             let next = routes[tour][k]
             let arrival = clock + layout.travel(at, next)
@@ -295,7 +318,8 @@ struct WindowTours: TourModel {
 
     mutating func length(of route: [Int], tour: Int) -> Int64? {
         effort.spend(1)
-        var clock = layout.tourOpen[tour], at = layout.startPlace(tour)
+        var clock = layout.tourOpen[tour]
+        var at = layout.startPlace(tour)
         for visit in route {
             clock = layout.begin(visit, arriving: clock + layout.travel(at, visit))
             if clock > layout.close[visit] { return nil }
@@ -320,10 +344,13 @@ struct WindowTours: TourModel {
     }
 
     mutating func lengthJoining(_ a: Int, head: Int, _ b: Int, tail: Int) -> Int64? {
-        let last = place(a, head - 1), leave = leaving(a, before: head)
+        let last = place(a, head - 1)
+        let leave = leaving(a, before: head)
         guard leave + layout.travel(last, place(b, tail)) <= latestArrival(b, at: tail) else { return nil }
         // The tail keeps its latest arrivals only when both tours finish at the same place in the same span.
-        if layout.finishPlace(a) == layout.finishPlace(b) || layout.toursAreAlike, layout.tourClose[a] == layout.tourClose[b] {
+        if layout.finishPlace(a) == layout.finishPlace(b) || layout.toursAreAlike,
+            layout.tourClose[a] == layout.tourClose[b]
+        {
             return finish(b, from: tail, leaving: last, at: leave)
         }
         return length(of: Array(routes[a][..<head] + routes[b][tail...]), tour: a)
@@ -331,15 +358,20 @@ struct WindowTours: TourModel {
 
     mutating func bestSwap(_ visit: Int, tour: Int, best: inout Swap?) {
         let first = firstPlace(for: visit, tour: tour, skip: 1)
-        let layout = layout, worth = Double(layout.score[visit])
+        let layout = layout
+        let worth = Double(layout.score[visit])
         let close = layout.close[visit]
         for position in first..<routes[tour].count {
             if position > 0 && start[tour][position - 1] > close { break }
             let old = routes[tour][position]
             guard !layout.mustVisit[old] else { continue }
             let gain = worth - Double(layout.score[old])
-            guard gain > 0, best == nil || gain >= best!.gain, let shift = shift(visit, tour: tour, position: position, replacing: 1) else { continue }
-            if best == nil || gain > best!.gain || shift < best!.shift { best = Swap(gain: gain, shift: shift, tour: tour, position: position, visit: visit) }
+            guard gain > 0, best == nil || gain >= best!.gain,
+                let shift = shift(visit, tour: tour, position: position, replacing: 1)
+            else { continue }
+            if best == nil || gain > best!.gain || shift < best!.shift {
+                best = Swap(gain: gain, shift: shift, tour: tour, position: position, visit: visit)
+            }
         }
     }
 }

@@ -18,7 +18,8 @@ struct LocalSearch {
 
     /// Shortens the tours while any move helps; true when anything moved.
     @discardableResult func shorten<Model: TourModel>(_ tours: inout Model) -> Bool {
-        var improved = true, moved = false
+        var improved = true
+        var moved = false
         let all = touched ?? Array(0..<tours.tourCount)
         while improved {
             improved = false

@@ -8,7 +8,8 @@ struct Relocate {
         let now = tours.length(of: tour)
         for k in route.indices where tours.isMovable(route[k]) && tours.tour(of: route[k]) == tour {
             let visit = route[k]
-            let before = tours.place(tour, k - 1), after = tours.place(tour, k + 1)
+            let before = tours.place(tour, k - 1)
+            let after = tours.place(tour, k + 1)
             guard let shorter = tours.lengthWithout(k, of: tour) else { continue }
             let saved = now - shorter
             let cut = tours.travel(before, visit) + tours.travel(visit, after) - tours.travel(before, after)
@@ -17,20 +18,28 @@ struct Relocate {
                 if other == tour {
                     for position in 0..<route.count where position != k {
                         let a = position == 0 ? tours.place(tour, -1) : route[position < k ? position - 1 : position]
-                        let b = position + 1 < route.count ? route[position < k ? position : position + 1] : tours.place(tour, route.count)
-                        guard tours.travel(a, visit) + tours.travel(visit, b) - tours.travel(a, b) < cut else { continue }
+                        let b =
+                            position + 1 < route.count
+                            ? route[position < k ? position : position + 1] : tours.place(tour, route.count)
+                        guard tours.travel(a, visit) + tours.travel(visit, b) - tours.travel(a, b) < cut else {
+                            continue
+                        }
                         if rest.isEmpty {
                             rest = route
                             rest.remove(at: k)
                         }
                         var trial = rest
                         trial.insert(visit, at: position)
-                        if let back = tours.length(of: trial, tour: tour), now - back > (best?.gain ?? 0) { best = (now - back, k, tour, position) }
+                        if let back = tours.length(of: trial, tour: tour), now - back > (best?.gain ?? 0) {
+                            best = (now - back, k, tour, position)
+                        }
                     }
                 } else {
                     let length = tours.length(of: other)
                     for position in tours.insertionPositions(of: visit, in: other) {
-                        guard let longer = tours.lengthWith(visit, at: position, of: other), saved - (longer - length) > (best?.gain ?? 0) else { continue }
+                        guard let longer = tours.lengthWith(visit, at: position, of: other),
+                            saved - (longer - length) > (best?.gain ?? 0)
+                        else { continue }
                         best = (saved - (longer - length), k, other, position)
                     }
                 }

@@ -9,14 +9,20 @@ struct ReplaceByBetter {
         let candidates = touched ?? Array(0..<tours.tourCount)
         while true {
             var lowest = Double.infinity
-            for tour in candidates { for visit in tours.routes[tour] where tours.isMovable(visit) && !tours.isMustVisit(visit) { lowest = min(lowest, tours.worth(visit)) } }
+            for tour in candidates {
+                for visit in tours.routes[tour] where tours.isMovable(visit) && !tours.isMustVisit(visit) {
+                    lowest = min(lowest, tours.worth(visit))
+                }
+            }
             guard lowest.isFinite else { return improved }
             var best: Swap?
             for visit in free {
                 // Free visits come best first: stop when none can gain as much as the best swap found.
                 let most = tours.worth(visit) - lowest
                 if most <= 0 || (best != nil && most < best!.gain) { break }
-                for tour in candidates where !tours.routes[tour].isEmpty { tours.bestSwap(visit, tour: tour, best: &best) }
+                for tour in candidates where !tours.routes[tour].isEmpty {
+                    tours.bestSwap(visit, tour: tour, best: &best)
+                }
             }
             guard let best else { return improved }
             var route = tours.routes[best.tour]

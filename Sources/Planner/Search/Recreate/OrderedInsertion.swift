@@ -19,7 +19,8 @@ struct OrderedInsertion {
 
     /// Inserts `visits` (unplaced) in this order.
     func recreate<Model: TourModel>(
-        _ tours: inout Model, visits: [Int], latestStart: (Int) -> Int64, random: inout SplitMix64, mayTry: (Int) -> Bool = { _ in true }
+        _ tours: inout Model, visits: [Int], latestStart: (Int) -> Int64, random: inout SplitMix64,
+        mayTry: (Int) -> Bool = { _ in true }
     ) {
         let keyed = visits.map { visit -> (Int, Double) in
             let worth = tours.worth(visit)
@@ -32,8 +33,13 @@ struct OrderedInsertion {
             // Must-visits (worth far above the rest) first, whatever the order.
             return (visit, (tours.isMustVisit(visit) ? 1e12 : 0) + key)
         }
-        for (visit, _) in keyed.sorted(by: { ($0.1, $0.0) > ($1.1, $1.0) }) where !tours.isPlaced(visit) && mayTry(visit) {
-            if let from = handOver?[visit], from >= 0, tours.insertBest(visit, avoiding: from, noise: noise, random: &random) { continue }
+        for (visit, _) in keyed.sorted(by: { ($0.1, $0.0) > ($1.1, $1.0) })
+        where !tours.isPlaced(visit) && mayTry(visit) {
+            if let from = handOver?[visit], from >= 0,
+                tours.insertBest(visit, avoiding: from, noise: noise, random: &random)
+            {
+                continue
+            }
             _ = tours.insertBest(visit, noise: noise, random: &random)
         }
     }

@@ -11,7 +11,8 @@ struct DayRemoval {
         let day = tours.day(of: seed)
         let route = tours.routes[tour].filter(tours.isMovable)
         let sameDay = route.filter { tours.day(of: $0) == day }
-        let rest = route.filter { tours.day(of: $0) != day }.shuffled(using: &random).prefix(max(0, count - sameDay.count))
+        let rest = route.filter { tours.day(of: $0) != day }.shuffled(using: &random).prefix(
+            max(0, count - sameDay.count))
         return tours.removeVisits(sameDay + rest)
     }
 }

@@ -2,7 +2,9 @@
 /// (as in slack induction by string removals, Christiaens & Vanden Berghe 2020): room where visits lie together.
 struct StringRemoval {
     /// Takes out about `count` visits in strings from up to `strings` tours; returns those taken out, marked.
-    static func ruin<Model: TourModel>(_ tours: inout Model, count: Int, strings: Int, random: inout SplitMix64) -> [Bool] {
+    static func ruin<Model: TourModel>(_ tours: inout Model, count: Int, strings: Int, random: inout SplitMix64)
+        -> [Bool]
+    {
         var doomed = [Bool](repeating: false, count: tours.visitCount)
         let all = tours.movableVisits
         guard !all.isEmpty else { return doomed }
@@ -13,9 +15,11 @@ struct StringRemoval {
             let tour = tours.tour(of: visit)
             guard tour >= 0, !ruined.contains(tour) else { continue }
             ruined.insert(tour)
-            let route = tours.routes[tour], at = route.firstIndex(of: visit)!
+            let route = tours.routes[tour]
+            let at = route.firstIndex(of: visit)!
             let size = min(route.count, 1 + random.below(length))
-            let lowest = max(0, at - size + 1), highest = min(at, route.count - size)
+            let lowest = max(0, at - size + 1)
+            let highest = min(at, route.count - size)
             let first = lowest + random.below(highest - lowest + 1)
             for k in first..<first + size where tours.isMovable(route[k]) { doomed[route[k]] = true }
         }

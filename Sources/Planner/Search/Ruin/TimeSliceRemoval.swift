@@ -6,7 +6,9 @@ struct TimeSliceRemoval {
         let all = tours.movableVisits
         guard !all.isEmpty else { return tours.removeVisits([]) }
         let middle = tours.startTime(of: all[random.below(all.count)])
-        let timed = all.map { (gap: abs(tours.startTime(of: $0) - middle), visit: $0) }.sorted { ($0.gap, $0.visit) < ($1.gap, $1.visit) }
+        let timed = all.map { (gap: abs(tours.startTime(of: $0) - middle), visit: $0) }.sorted {
+            ($0.gap, $0.visit) < ($1.gap, $1.visit)
+        }
         return tours.removeVisits(timed.prefix(count).map(\.visit))
     }
 }
