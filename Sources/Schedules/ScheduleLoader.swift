@@ -206,9 +206,9 @@ public struct ScheduleLoader: Sendable {
                     latestDay: rules.latestDay,
                     after: rules.after, pinnedStart: rules.pinnedStart))
             try PinnedVisitCheck.check(
-                clients[clients.count - 1], line: row.line, file: clientsPath,
+                &clients[clients.count - 1], line: row.line, file: clientsPath,
                 clientHours: hours.intervals(on: workingDays, in: zone),
-                staffHours: staffHours, staffNames: staffNames, zone: zone)
+                staffHours: staffHours, staffNames: staffNames, feed: fetched.shown[feed] ?? feed, zone: zone)
             clients[clients.count - 1].company = row["company"].flatMap { $0.isEmpty ? nil : $0 }
         }
         try ClientRules.checkOrder(order, file: clientsPath)

@@ -53,6 +53,49 @@ struct HostilePlanTests {
         }
     }
 
+    @Test func aPinOverTheClientsOwnEventIsAnInputErrorAtLoadTime() async throws {
+        let folder = Fixtures.path("Tests/SchedulesTests/Fixtures/hostile/pin-over-a-board-meeting")
+        do {
+            _ = try await ScheduleLoader().load(folder: folder)
+            Issue.record("the schedule loaded")
+        } catch {
+            #expect(error.file.hasSuffix("clients.csv"))
+            #expect(error.line == 2)
+            #expect(error.message.contains("pinned visit Mon 2022-03-07 10:00–11:30 overlaps \"董事会\" Mon 09:00–14:00"))
+            #expect(error.message.contains("client-nj-chip.ics"))
+        }
+    }
+
+    @Test func aPinTheClientEnteredInItsOwnCalendarIsTheBookingItself() async throws {
+        // The client's calendar holds the booked meeting at exactly the pinned time: it does not count against it.
+        let source = Fixtures.path("Tests/SchedulesTests/Fixtures/hostile/pin-over-a-board-meeting")
+        let folder = Fixtures.temporaryFolder("pin-booked")
+        for name in ["plan.yaml", "clients.csv"] {
+            let text = try String(contentsOfFile: (source as NSString).appendingPathComponent(name), encoding: .utf8)
+                .replacingOccurrences(of: "../../../../../", with: Fixtures.root + "/")
+                .replacingOccurrences(of: "li,mon 10:00", with: "li,tue 10:00")
+                .replacingOccurrences(of: Fixtures.root + "/examples/quickstart/feeds/client-nj-chip.ics", with: "nj-chip.ics")
+            try text.write(toFile: (folder as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let calendar = try String(
+            contentsOfFile: Fixtures.path("examples/quickstart/feeds/client-nj-chip.ics"), encoding: .utf8
+        )
+        .replacingOccurrences(
+            of: "END:VCALENDAR",
+            with: "BEGIN:VEVENT\r\nUID:booked@ningxin-semi.example\r\nDTSTAMP:20220301T000000Z\r\n"
+                + "DTSTART;TZID=Asia/Shanghai:20220308T100000\r\nDTEND;TZID=Asia/Shanghai:20220308T113000\r\n"
+                + "SUMMARY:徐州投促局来访\r\nEND:VEVENT\r\nEND:VCALENDAR")
+        try calendar.write(
+            toFile: (folder as NSString).appendingPathComponent("nj-chip.ics"), atomically: true, encoding: .utf8)
+        let schedule = try await ScheduleLoader().load(folder: folder)
+        let client = try #require(schedule.problem.clients.first { $0.id == "nj-chip" })
+        #expect(!client.calendar.busy.contains { $0.summary == "徐州投促局来访" })
+        let plan = Planner(problem: schedule.problem, router: schedule.makeRouter(), options: .init(seconds: 0.05))
+            .solve()
+        #expect(plan.visits.contains { $0.client == "nj-chip" })
+        #expect(PlanAudit(problem: schedule.problem, timetable: schedule.timetable).findings(for: plan).isEmpty)
+    }
+
     @Test func thePlannerAndTheAuditAgreeOnAPinOutsideFreeTime() async throws {
         // Built in code, as a library user may: the pin lies outside the attendee's working hours.
         var schedule = try await ScheduleLoader().load(folder: Fixtures.quickstart)
