@@ -74,7 +74,8 @@ struct HostilePlanTests {
             let text = try String(contentsOfFile: (source as NSString).appendingPathComponent(name), encoding: .utf8)
                 .replacingOccurrences(of: "../../../../../", with: Fixtures.root + "/")
                 .replacingOccurrences(of: "li,mon 10:00", with: "li,tue 10:00")
-                .replacingOccurrences(of: Fixtures.root + "/examples/quickstart/feeds/client-nj-chip.ics", with: "nj-chip.ics")
+                .replacingOccurrences(
+                    of: Fixtures.path("examples/quickstart/feeds/client-nj-chip.ics"), with: "nj-chip.ics")
             try text.write(toFile: (folder as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         let calendar = try String(
