@@ -50,6 +50,8 @@ public enum HTMLReport {
         html += timelines(context)
         html += routeMap(context)
         html += visitTable(context)
+        html += leftOutTable(context)
+        html += peopleTable(context)
         html += "<footer>\(escape(labels.generatedBy))</footer>\n</body>\n</html>\n"
         return html
     }

@@ -53,6 +53,15 @@ struct ReportLabels {
     var home: String { pick("常驻", "home") }
     var booked: String { pick("已购票", "booked") }
     var generatedBy: String { pick("由 Tiaoqi 生成", "Made by Tiaoqi") }
+    var perPerson: String { pick("每人出行与费用", "Travel and cost per person") }
+    var travelTime: String { pick("路上时间", "Travel time") }
+    var nights: String { pick("酒店晚数", "Hotel nights") }
+    var tickets: String { pick("车票机票", "Tickets") }
+    var hotels: String { pick("酒店", "Hotels") }
+    var total: String { pick("合计", "Total") }
+    var leftOut: String { pick("未安排的拜访", "Left out") }
+    var nothingLeftOut: String { pick("所有拜访都已安排。", "Every visit is planned.") }
+    var reasons: String { pick("原因", "Reasons") }
     var noTime: String { "—" }
 
     func severityName(_ severity: Clash.Severity) -> String {

@@ -7,11 +7,11 @@ import GTFS
     import Darwin
 #endif
 
-/// Writes a set of output files (`plan.json` and one `.ics` per person) into a folder as one: a reader, a second
+/// Writes a set of output files (`plan.json`, `report.html`, `expenses.csv` and one `.ics` per person) into a folder as one: a reader, a second
 /// writer or a `kill -9` at any moment sees either the old set or the new one, never a mix.
 ///
 /// The new set is written into a temporary folder beside the target (`.<name>.tiaoqi-new-<pid>-<random>`), with
-/// every file of the old folder that Tiaoqi did not write (anything but `plan.json` and `.ics` files whose `PRODID` is
+/// every file of the old folder that Tiaoqi did not write (anything but `outputNames` and `.ics` files whose `PRODID` is
 /// Tiaoqi's) carried over as a hard link, and then exchanged with the target in one step (Linux `renameat2` with
 /// `RENAME_EXCHANGE`, macOS `renamex_np` with `RENAME_SWAP`; elsewhere two renames, repaired by the next writer if
 /// killed between them). Writers to folders of one parent take turns: each holds an exclusive `flock` on the parent
@@ -135,9 +135,12 @@ public enum OutputFolder {
         syncFolder(target)
     }
 
-    /// The files Tiaoqi writes into an output folder and replaces as a set: `plan.json`, and `.ics` files it wrote.
+    /// The files besides the `.ics` ones that Tiaoqi writes into an output folder.
+    static let outputNames: Set<String> = ["plan.json", "report.html", "expenses.csv"]
+
+    /// The files Tiaoqi writes into an output folder and replaces as a set: `outputNames`, and `.ics` files it wrote.
     static func isTiaoqis(_ path: String, name: String) -> Bool {
-        if name == "plan.json" { return true }
+        if outputNames.contains(name) { return true }
         guard name.lowercased().hasSuffix(".ics"), let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 512)) ?? Data()

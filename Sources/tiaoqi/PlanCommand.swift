@@ -73,12 +73,21 @@ struct PlanCommand: AsyncParsableCommand {
         let findings = PlanAudit(problem: problem, timetable: loaded.timetable).findings(for: plan)
             .filter { $0.rule != .mustVisitLeftOut && $0.rule != .bookedLegGivenUp }
         if let out {
-            // One set: plan.json and every person's .ics appear together or not at all.
+            // One set: plan.json, the report, the expenses and every person's .ics appear together or not at all.
             let calendars = PlanCalendars.render(plan, problem: problem, timetable: loaded.timetable).sorted {
                 $0.key < $1.key
             }.map { (name: "\($0.key).ics", data: Data($0.value.utf8)) }
+            let week = HTMLReport.Week(
+                team: plan.team ?? problem.team ?? schedule, plan: plan, problem: problem, timetable: loaded.timetable)
+            let language = ReportLanguage.fromEnvironment()
+            let report = HTMLReport.render(
+                title: plan.name, weeks: [week], handPlans: [], clashes: [], language: language)
+            let shared: [(name: String, data: Data)] = [
+                (name: "report.html", data: Data(report.utf8)),
+                (name: "expenses.csv", data: Data(ExpensesCSV.render(plan, problem: problem, language: language))),
+            ]
             do throws(ScheduleError) {
-                try OutputFolder.write([(name: "plan.json", data: PlanJSON.encode(plan))] + calendars, to: out)
+                try OutputFolder.write([(name: "plan.json", data: PlanJSON.encode(plan))] + shared + calendars, to: out)
             } catch {
                 throw Failure.exit(for: error)
             }

@@ -140,7 +140,10 @@ struct OutputFolderTests {
         #expect(run.status == 0, "\(run.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(
-            names == ["README.txt", "chen.ics", "hand.ics", "liu.ics", "notes", "plan.json", "sun.ics", "zhou.ics"])
+            names == [
+                "README.txt", "chen.ics", "expenses.csv", "hand.ics", "liu.ics", "notes", "plan.json", "report.html",
+                "sun.ics", "zhou.ics",
+            ])
         #expect(try String(contentsOfFile: "\(out)/notes/todo.txt", encoding: .utf8) == "mine")
         #expect(try String(contentsOfFile: "\(out)/hand.ics", encoding: .utf8) == handMade)
     }
