@@ -109,7 +109,8 @@ struct RouteCommand: ParsableCommand {
         // A date the timetable does not cover would be answered "by car"; say which dates it covers instead.
         func requireService(on date: LocalDate) throws {
             guard let gap = timetable.coverage(of: [date]) else { return }
-            let what = gap.remedy(timetable: "a --network whose timetable covers \(date)", inside: "ask for a date inside")
+            let what = gap.remedy(
+                timetable: "a --network whose timetable covers \(date)", inside: "ask for a date inside")
             throw Failure.exit(for: ScheduleError(file: shown, "\(gap.summary); \(what)"))
         }
         if let profile {
