@@ -46,6 +46,8 @@ public struct PlanFile: Sendable {
     public var team: String?
     public var start: LocalDate
     public var end: LocalDate
+    /// The line of `week:`, which names the planning days.
+    public var weekLine: Int = 1
     public var zone: Zone
     /// The network: folders and GTFS `.zip` files, relative to the plan's folder; empty when not given (then
     /// `travelMatrix` is).
@@ -108,6 +110,7 @@ public struct PlanFile: Sendable {
         try reader.checkKeys(week, PlanKeys.week)
         start = try reader.date(week, "start")
         end = try reader.date(week, "end")
+        weekLine = top.line(of: "week") ?? week.line
         guard start <= end, end.days(since: start) < 31 else {
             throw ScheduleError(
                 file: file, line: week.line, "week.end must be on or after week.start and within 31 days")

@@ -71,6 +71,13 @@ public struct ScheduleLoader: Sendable {
             let shown = planFile.network[networkPaths.firstIndex(of: error.file)!]
             throw ScheduleError(file: planPath, line: planFile.networkLine, "network '\(shown)': \(error.message)")
         }
+        // A week the timetable does not cover would plan every journey by car; stop and say which dates it covers.
+        if let gap = timetable.coverage(of: planFile.days) {
+            throw ScheduleError(
+                file: planPath, line: planFile.weekLine,
+                "the network does not cover this week: \(gap.summary); \(gap.remedy(timetable: "a timetable that covers the week", inside: "plan a week inside"))"
+            )
+        }
         let zone = planFile.zone
         let workingDays = planFile.workingDays
         let period = planFile.period

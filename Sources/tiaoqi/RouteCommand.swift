@@ -106,8 +106,16 @@ struct RouteCommand: ParsableCommand {
         }
         if noBuffers && stops == nil { throw ValidationError("--no-buffers needs two stop ids") }
 
+        // A date the timetable does not cover would be answered "by car"; say which dates it covers instead.
+        func requireService(on date: LocalDate) throws {
+            guard let gap = timetable.coverage(of: [date]) else { return }
+            let what = gap.remedy(
+                timetable: "a --network whose timetable covers \(date)", inside: "ask for a date inside")
+            throw Failure.exit(for: ScheduleError(file: shown, "\(gap.summary); \(what)"))
+        }
         if let profile {
             guard let date = LocalDate(iso: profile) else { throw ValidationError("--profile takes a date YYYY-MM-DD") }
+            try requireService(on: date)
             let router = Router(timetable: timetable, rules: try rules(), dates: (-1...3).map { date.adding(days: $0) })
             let journeys =
                 stops.map { router.profile(fromStop: $0.0, toStop: $0.1, on: date) }
@@ -122,6 +130,7 @@ struct RouteCommand: ParsableCommand {
             throw ValidationError("times are ISO 8601, e.g. 2022-03-07T07:00+08:00")
         }
         let day = zone.date(of: time)
+        try requireService(on: day)
         let router = Router(timetable: timetable, rules: try rules(), dates: (-2...2).map { day.adding(days: $0) })
         let journey: Journey?
         switch (depart != nil, stops) {

@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Generate Tiaoqi's ILLUSTRATIVE GTFS network for the week Mon 2022-03-07 .. Sun 2022-03-13.
+"""Generate Tiaoqi's ILLUSTRATIVE GTFS network for the 2022 spring timetable, Mon 2022-01-10 .. Thu 2022-06-30.
+
+The sample week Mon 2022-03-07 .. Sun 2022-03-13 runs as it always has (its G203 cancellation and G210 extra);
+the season's public holidays change the weekday and weekend services (see HOLIDAYS and MAKEUP_WORKDAYS).
 
 The timetable is made up (realistic corridors, stations, running times, train and flight
 numbers and fares) but it is NOT an official China Railway (12306) or airline timetable.
@@ -17,6 +20,7 @@ it exits with status 1 on any error.
 """
 
 import csv
+import datetime
 import math
 import os
 import sys
@@ -24,8 +28,18 @@ from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TZ = "Asia/Shanghai"
-START_DATE, END_DATE = "20220307", "20220313"
+# The timetable season: the 2022 spring timetable.
+START_DATE, END_DATE = "20220110", "20220630"
+# The sample week (schedules/2022-w10) inside it.
 WEEK_DATES = ["202203%02d" % d for d in range(7, 14)]
+# Public holidays of 2022 in the season (State Council notice), and the weekend days worked in their place.
+HOLIDAYS = {
+    "Spring Festival": ["20220131", "20220201", "20220202", "20220203", "20220204", "20220205", "20220206"],
+    "Qingming": ["20220403", "20220404", "20220405"],
+    "Labour Day": ["20220430", "20220501", "20220502", "20220503", "20220504"],
+    "Dragon Boat": ["20220603", "20220604", "20220605"],
+}
+MAKEUP_WORKDAYS = ["20220129", "20220130", "20220402", "20220424", "20220507"]
 DWELL = 2          # minutes at intermediate stops
 STOP_PENALTY = 4   # minutes lost braking into / accelerating out of a served stop (per run)
 
@@ -175,15 +189,36 @@ AGENCIES = [
 # service_id: mon..sun
 CALENDAR = [
     ("DAILY", (1, 1, 1, 1, 1, 1, 1)),
-    ("WKDY", (1, 1, 1, 1, 1, 0, 0)),        # Mon-Fri
-    ("FRSU", (0, 0, 0, 0, 1, 1, 1)),        # Fri-Sun (weekend peak)
+    ("WKDY", (1, 1, 1, 1, 1, 0, 0)),        # working days: Mon-Fri, not on holidays, also on make-up working days
+    ("FRSU", (0, 0, 0, 0, 1, 1, 1)),        # Fri-Sun (weekend peak), also on every holiday
     ("DAILY_X0309", (1, 1, 1, 1, 1, 1, 1)),  # daily, but cancelled Wed 2022-03-09
     ("EXTRA_0311", (0, 0, 0, 0, 0, 0, 0)),   # runs only on Fri 2022-03-11 (added in calendar_dates)
 ]
+
+
+def weekday(yyyymmdd):
+    """0 = Monday .. 6 = Sunday."""
+    return datetime.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:])).weekday()
+
+
+def holiday_exceptions():
+    """Working-day trains stop on holiday weekdays and run on make-up working days; the weekend-peak trains run on
+    every holiday weekday (they run on Fri-Sun anyway)."""
+    rows = []
+    for day in sorted(d for days in HOLIDAYS.values() for d in days):
+        if weekday(day) < 5:
+            rows.append(("WKDY", day, 2))
+        if weekday(day) < 4:
+            rows.append(("FRSU", day, 1))
+    for day in MAKEUP_WORKDAYS:
+        rows.append(("WKDY", day, 1))
+    return sorted(rows, key=lambda r: (r[1], r[0]))
+
+
 CALENDAR_DATES = [
     ("DAILY_X0309", "20220309", 2),
     ("EXTRA_0311", "20220311", 1),
-]
+] + holiday_exceptions()
 
 RAIL_RATE = {"G": 0.46, "C": 0.46, "D": 0.31, "DW": 0.55}  # CNY per km, second class
 
@@ -951,8 +986,27 @@ def self_check():
     for r in cal_dates:
         if r["service_id"] not in services:
             err("calendar_dates: unknown service " + r["service_id"])
-        if r["date"] not in WEEK_DATES or r["exception_type"] not in ("1", "2"):
+        if not START_DATE <= r["date"] <= END_DATE or r["exception_type"] not in ("1", "2"):
             err("calendar_dates: bad row %s" % r)
+        if r["date"] in WEEK_DATES and r["service_id"] not in ("DAILY_X0309", "EXTRA_0311"):
+            err("calendar_dates: the sample week must run as it always has: %s" % r)
+    # Every day of the season has a train or flight (Tiaoqi refuses a week the timetable does not cover).
+    exceptions = {(r["service_id"], r["date"]): r["exception_type"] for r in cal_dates}
+    day_names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    used = {t["service_id"] for t in data["trips.txt"]}
+    by_service = {r["service_id"]: r for r in data["calendar.txt"]}
+
+    def runs(service, day):
+        if (service, day) in exceptions:
+            return exceptions[(service, day)] == "1"
+        r = by_service.get(service)
+        return r is not None and r["start_date"] <= day <= r["end_date"] and r[day_names[weekday(day)]] == "1"
+    first = datetime.date(int(START_DATE[:4]), int(START_DATE[4:6]), int(START_DATE[6:]))
+    last = datetime.date(int(END_DATE[:4]), int(END_DATE[4:6]), int(END_DATE[6:]))
+    season = [(first + datetime.timedelta(days=k)).strftime("%Y%m%d") for k in range((last - first).days + 1)]
+    for day in season:
+        if not any(runs(service, day) for service in used):
+            err("no trip runs on %s" % day)
 
     shorts = defaultdict(list)
     trip_route = {}
@@ -1050,6 +1104,7 @@ def self_check():
                                                                        over_midnight))
     print("stop_times rows: %d" % n_st)
     print("services: %d, calendar_dates rows: %d" % (len(services), len(cal_dates)))
+    print("season: %s .. %s, %d days with trains or flights" % (START_DATE, END_DATE, len(season)))
     print("fares: %d, fare rules: %d" % (len(fares), len(data["fare_rules.txt"])))
     if errors:
         for e in errors:
