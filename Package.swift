@@ -110,7 +110,7 @@ let package = Package(
             name: "SchedulesTests",
             dependencies: [
                 "Schedules", "GTFS", "Reports", "Audit", "Feeds", "Itinerary", "ICalendar", "Timeline", "Travel",
-                "TestSupport",
+                "Planner", "TestSupport",
             ],
             exclude: ["Fixtures"]),
         .testTarget(

@@ -54,6 +54,9 @@ public struct PlanFile: Sendable {
     public var network: [String]
     public var networkLine: Int
     public var clients: String
+    /// `encoding:`, the encoding of the CSV files (clients, places, travel matrix), or nil to detect it; and its line.
+    public var encoding: TextEncoding?
+    public var encodingLine: Int
     /// `travel_matrix:`, the door-to-door minutes CSV relative to the plan's folder, and its line.
     public var travelMatrix: String?
     public var travelMatrixLine: Int
@@ -151,6 +154,17 @@ public struct PlanFile: Sendable {
         }
         networkLine = top.line(of: "network") ?? 1
         clients = try reader.string(top, "clients", optional: true) ?? "clients.csv"
+        let encodingLine = top.line(of: "encoding") ?? 1
+        self.encodingLine = encodingLine
+        encoding = try reader.string(top, "encoding", optional: true).map { (text) throws(ScheduleError) in
+            guard let encoding = TextEncoding(declared: text) else {
+                throw ScheduleError(
+                    file: reader.file, line: encodingLine,
+                    "encoding '\(text)' is not one Tiaoqi reads; write one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")) (gbk is read as gb18030, which contains it), or leave 'encoding:' out to detect it"
+                )
+            }
+            return encoding
+        }
         let defaults =
             try top["defaults"].map { node throws(ScheduleError) in try reader.mapping(node, "defaults") }
             ?? YAMLMapping(pairs: [], line: 1)

@@ -9,7 +9,7 @@ extension ScheduleLoader {
     func addPlaces(
         to problem: inout Problem, planFile: PlanFile, folder: String, placesTable: CSVTable?,
         clientLines: [String: Int], clientsFile: String,
-        timetable: Timetable
+        timetable: Timetable, warnings: inout [String]
     ) throws(ScheduleError) {
         let planPath = planFile.file
         var places: [String: Place] = [:]
@@ -44,20 +44,23 @@ extension ScheduleLoader {
                     file: planPath, line: planFile.travelMatrixLine,
                     "travel_matrix '\(path)' cannot be read; check the path (relative to the schedule folder)")
             }
-            problem.travelMatrix = try TravelMatrixFile.read(path: full, shown: full, ids: Set(ids))
+            problem.travelMatrix = try TravelMatrixFile.read(
+                text: try readCSVText(full, shown: full, planFile: planFile, warnings: &warnings), shown: full,
+                ids: Set(ids))
         }
         problem.meetingStartStep = Int64(planFile.meetingStartStepSeconds)
     }
 
     /// A CSV file plan.yaml names under `key`: an unreadable one is an error at that line of plan.yaml.
-    func readListed(_ full: String, key: String, shown: String, line: Int, planPath: String) throws(ScheduleError)
-        -> CSVTable
-    {
+    func readListed(
+        _ full: String, key: String, shown: String, line: Int, planFile: PlanFile, warnings: inout [String]
+    ) throws(ScheduleError) -> CSVTable {
         guard FileManager.default.isReadableFile(atPath: full) else {
             throw ScheduleError(
-                file: planPath, line: line,
+                file: planFile.file, line: line,
                 "\(key) '\(shown)' cannot be read; check the path (relative to the schedule folder)")
         }
-        return try CSVTable(contentsOf: full)
+        return try CSVTable(
+            text: try readCSVText(full, shown: full, planFile: planFile, warnings: &warnings), file: full)
     }
 }

@@ -50,12 +50,14 @@ public struct ScheduleLoader: Sendable {
 
     /// Loads the schedule in `folder`.
     public func load(folder: String) async throws(ScheduleError) -> Schedule {
-        let (planFile, table, citations) = try readPlanAndCitations(folder: folder)
+        let (planFile, table, citations, readWarnings) = try readPlanAndCitations(folder: folder)
+        var warnings = readWarnings
         let planPath = planFile.file
         try table.require(["id", "name", "city", "lat", "lon", "priority", "meeting_minutes", "calendar"])
         let placesTable = try planFile.places.map { (path) throws(ScheduleError) in
             try readListed(
-                join(folder, path), key: "places", shown: path, line: planFile.placesLine, planPath: planPath)
+                join(folder, path), key: "places", shown: path, line: planFile.placesLine, planFile: planFile,
+                warnings: &warnings)
         }
         let networkPaths = planFile.network.map { join(folder, $0) }
         let timetable: Timetable
@@ -86,7 +88,6 @@ public struct ScheduleLoader: Sendable {
             options: feeds, planFile: planFile, folder: folder, lenient: lenient, progress: progress
         )
         .fetch(citations, window: period)
-        var warnings: [String] = []
         // Unknown columns are ignored, as the format says; one that looks like a misspelt known column is said.
         for column in table.header where !column.isEmpty && !Self.clientColumns.contains(column) {
             if let close = Suggestion.closest(to: column, in: Self.clientColumns) {
@@ -227,7 +228,7 @@ public struct ScheduleLoader: Sendable {
         try addPlaces(
             to: &problem, planFile: planFile, folder: folder, placesTable: placesTable, clientLines: lineOfID,
             clientsFile: clientsPath,
-            timetable: timetable)
+            timetable: timetable, warnings: &warnings)
         return Schedule(
             folder: folder, planFile: planFile, timetable: timetable, problem: problem,
             warnings: fetched.warnings + warnings, feedReports: fetched.reports)
@@ -259,21 +260,29 @@ public struct ScheduleLoader: Sendable {
 
     /// Fetches every feed the schedule in `folder` needs, without building the problem (for `tiaoqi fetch`).
     public func fetchFeeds(folder: String) async throws(ScheduleError) -> [FeedReport] {
-        let (planFile, _, citations) = try readPlanAndCitations(folder: folder)
+        let (planFile, _, citations, _) = try readPlanAndCitations(folder: folder)
         return try await ScheduleFeeds(
             options: feeds, planFile: planFile, folder: folder, lenient: true, progress: progress
         )
         .fetch(citations, window: planFile.period, failHard: false).reports
     }
 
-    /// `plan.yaml`, `clients.csv`, and every calendar they name with the line naming it.
-    private func readPlanAndCitations(folder: String) throws(ScheduleError) -> (PlanFile, CSVTable, [FeedCitation]) {
+    /// `plan.yaml`, `clients.csv`, every calendar they name with the line naming it, and warnings on how clients.csv
+    /// was read (an encoding detected).
+    private func readPlanAndCitations(folder: String) throws(ScheduleError) -> (
+        PlanFile, CSVTable, [FeedCitation], [String]
+    ) {
         let planPath = join(folder, "plan.yaml")
         guard let data = FileManager.default.contents(atPath: planPath) else {
             throw ScheduleError(file: planPath, "cannot read plan.yaml; is '\(folder)' a schedule folder?")
         }
+        // plan.yaml itself is UTF-8: its `encoding:` says how the CSV files are saved.
         let planFile = try PlanFile(text: try InputText.decode(data, file: planPath), file: planPath)
-        let table = try CSVTable(contentsOf: join(folder, planFile.clients))
+        var warnings: [String] = []
+        let clientsPath = join(folder, planFile.clients)
+        let table = try CSVTable(
+            text: try readCSVText(clientsPath, shown: clientsPath, planFile: planFile, warnings: &warnings),
+            file: clientsPath)
         try table.require(["calendar"])
         var citations = planFile.staff.compactMap { entry in
             entry.calendar.map { FeedCitation(location: $0, file: planPath, line: entry.calendarLine) }
@@ -281,7 +290,25 @@ public struct ScheduleLoader: Sendable {
         for row in table.rows {
             citations.append(FeedCitation(location: try table.value(row, "calendar"), file: table.file, line: row.line))
         }
-        return (planFile, table, citations)
+        return (planFile, table, citations, warnings)
+    }
+
+    /// The text of a CSV file the schedule reads, in plan.yaml's `encoding:` (or detected: a warning says when it was
+    /// read as GB18030, and how to declare it).
+    func readCSVText(_ path: String, shown: String, planFile: PlanFile, warnings: inout [String]) throws(ScheduleError)
+        -> String
+    {
+        let decoded = try InputText.read(path, shown: shown, encoding: planFile.encoding)
+        if decoded.detected {
+            warnings.append(
+                "\(shown): is not UTF-8 but reads as GB18030 (GBK, as Excel saves CSV on a Chinese Windows), so it was read as GB18030; write 'encoding: gb18030' in \(planFile.file) to say so, or save the file as UTF-8"
+            )
+        } else if decoded.declaredButUTF8 {
+            warnings.append(
+                "\(shown): is UTF-8 text but was read as GB18030, as 'encoding:' in \(planFile.file) (line \(planFile.encodingLine)) says; if its names look garbled, remove 'encoding:' or save the file as GB18030"
+            )
+        }
+        return decoded.text
     }
 
     func join(_ folder: String, _ path: String) -> String {

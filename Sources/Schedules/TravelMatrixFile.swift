@@ -17,7 +17,11 @@ public enum TravelMatrixFile {
 
     /// Reads the matrix at `path` (named `shown` in errors); every id must be one of `ids`.
     public static func read(path: String, shown: String, ids: Set<String>) throws(ScheduleError) -> TravelMatrix {
-        let text = try InputText.read(path, shown: shown)
+        try read(text: try InputText.read(path, shown: shown), shown: shown, ids: ids)
+    }
+
+    /// Reads the matrix from its `text` (the file named `shown` in errors); every id must be one of `ids`.
+    public static func read(text: String, shown: String, ids: Set<String>) throws(ScheduleError) -> TravelMatrix {
         var matrix = TravelMatrix()
         var header: [String: Int]?
         var rows = 0

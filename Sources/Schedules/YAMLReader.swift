@@ -217,8 +217,8 @@ enum PlanKeys {
     static let top = Level(
         name: "the top level",
         keys: [
-            "name", "team", "week", "time_zone", "network", "travel_matrix", "places", "clients", "feeds", "defaults",
-            "staff",
+            "name", "team", "week", "time_zone", "network", "travel_matrix", "places", "clients", "encoding", "feeds",
+            "defaults", "staff",
         ])
     static let week = Level(name: "'week:'", keys: ["start", "end"])
     static let feeds = Level(name: "'feeds:'", keys: ["credentials_file", "credentials_env", "allow_insecure_auth"])
