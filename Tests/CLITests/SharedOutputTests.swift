@@ -8,9 +8,9 @@ import Testing
 /// person) and expenses.csv for reimbursement, beside plan.json.
 @Suite("Outputs to share", .serialized)
 struct SharedOutputTests {
-    @Test func planOutWritesAReportAndExpensesThatAddUp() throws {
+    @Test func planOutWritesAReportAndExpensesThatAddUp() async throws {
         let out = Fixtures.temporaryFolder("shared-out")
-        let run = try tiaoqi(["plan", "schedules/2022-w10", "--out", out, "--seconds", "0.05"])
+        let run = try await tiaoqiOffThePool(["plan", "schedules/2022-w10", "--out", out, "--seconds", "0.05"])
         #expect(run.status == 0, "\(run.stderr)")
         let plan = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
         #expect(!plan.leftOut.isEmpty, "the sample week leaves visits out")
@@ -25,6 +25,22 @@ struct SharedOutputTests {
             }
         }
         for person in plan.score.people ?? [] { #expect(report.contains("<tr data-person=\"\(person.person)\">")) }
+        // As a browser shows it: every left-out visit in its row with each of its reasons.
+        let dom = try await Chromium.dumpDOM("\(out)/report.html")
+        for left in plan.leftOut {
+            let row = try #require(
+                dom.range(of: "<tr data-client=\"\(left.client)\">"), "Chromium shows no row for \(left.client)")
+            let end = try #require(dom.range(of: "</tr>", range: row.upperBound..<dom.endIndex))
+            for reason in left.reasons {
+                let shown = reason.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+                    of: "<", with: "&lt;"
+                )
+                .replacingOccurrences(of: ">", with: "&gt;")
+                #expect(
+                    dom[row.upperBound..<end.lowerBound].contains(shown),
+                    "Chromium shows \(left.client) without \(reason)")
+            }
+        }
 
         let bytes = try #require(FileManager.default.contents(atPath: "\(out)/expenses.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "a byte-order mark for Excel")
