@@ -27,10 +27,14 @@ public enum HTMLReport {
     }
 
     /// The whole page: inline CSS and SVG, no scripts and no external resources; every input string is escaped.
+    /// With `findings`, the problems listed are one plan's own (`tiaoqi check`, `plan --out`): the section is headed
+    /// "Findings", not "Clashes".
     public static func render(
-        title: String, weeks: [Week], handPlans: [HandPlan], clashes: [Clash], language: ReportLanguage
+        title: String, weeks: [Week], handPlans: [HandPlan], clashes: [Clash], language: ReportLanguage,
+        findings: Bool = false
     ) -> String {
-        let context = ReportContext(weeks: weeks, handPlans: handPlans, clashes: clashes, language: language)
+        let context = ReportContext(
+            weeks: weeks, handPlans: handPlans, clashes: clashes, language: language, findings: findings)
         let labels = context.labels
         var html = """
             <!DOCTYPE html>
@@ -90,7 +94,8 @@ public enum HTMLReport {
         }
         html += " <span>\(escape(labels.timeZone)): \(escape(context.zone.identifier))</span></p>\n"
         let state = errors > 0 ? "error" : warnings > 0 ? "warning" : "ok"
-        html += "<p class=\"summary \(state)\"><a href=\"#clashes\">\(escape(labels.clashes))</a>: "
+        html +=
+            "<p class=\"summary \(state)\"><a href=\"#\(context.problemsID)\">\(escape(context.problemsHeading))</a>: "
         html += "<span class=\"badge error\">\(escape(labels.severityName(.error))) \(errors)</span> "
         html += "<span class=\"badge warning\">\(escape(labels.severityName(.warning))) \(warnings)</span> "
         html +=
@@ -101,9 +106,11 @@ public enum HTMLReport {
     /// One row per clash, errors and warnings as given, with ids `clash-1`, `clash-2`, … in input order.
     static func clashTable(_ context: ReportContext) -> String {
         let labels = context.labels
-        var html = "<section id=\"clashes\">\n<h2>\(escape(labels.clashes)) (\(context.clashes.count))</h2>\n"
+        var html =
+            "<section id=\"\(context.problemsID)\">\n<h2>\(escape(context.problemsHeading)) (\(context.clashes.count))</h2>\n"
         guard !context.clashes.isEmpty else {
-            return html + "<p class=\"none\">\(escape(labels.noClashes))</p>\n</section>\n"
+            return html
+                + "<p class=\"none\">\(escape(context.findings ? labels.noFindings : labels.noClashes))</p>\n</section>\n"
         }
         let time = "\(labels.time) (\(context.zone.identifier))"
         let headings = [

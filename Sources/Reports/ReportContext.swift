@@ -22,7 +22,17 @@ struct ReportContext {
     private let clients: [String: Client]
     private let cities: [String: City]
 
-    init(weeks: [HTMLReport.Week], handPlans: [HandPlan], clashes: [Clash], language: ReportLanguage) {
+    /// Whether the problems listed are one plan's own findings, not clashes between plans.
+    let findings: Bool
+    /// The problems section's heading and anchor.
+    var problemsHeading: String { findings ? labels.findings : labels.clashes }
+    var problemsID: String { findings ? "findings" : "clashes" }
+
+    init(
+        weeks: [HTMLReport.Week], handPlans: [HandPlan], clashes: [Clash], language: ReportLanguage,
+        findings: Bool = false
+    ) {
+        self.findings = findings
         self.weeks = weeks
         self.handPlans = handPlans
         self.clashes = clashes

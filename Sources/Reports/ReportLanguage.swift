@@ -28,6 +28,8 @@ struct ReportLabels {
     var timeZone: String { pick("时区", "Time zone") }
     var clashes: String { pick("冲突", "Clashes") }
     var noClashes: String { pick("没有冲突。", "No clashes.") }
+    var findings: String { pick("检查发现", "Findings") }
+    var noFindings: String { pick("没有发现问题。", "No findings.") }
     var kind: String { pick("类型", "Kind") }
     var severity: String { pick("严重程度", "Severity") }
     var people: String { pick("人员", "People") }

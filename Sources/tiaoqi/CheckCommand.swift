@@ -60,7 +60,9 @@ struct CheckCommand: AsyncParsableCommand {
                     weeks: [
                         HTMLReport.Week(team: team, plan: decoded, problem: loaded.problem, timetable: loaded.timetable)
                     ],
-                    handPlans: [], clashes: ClashFinder.clashes(within: week, outcomes: true), language: report.language
+                    handPlans: [], clashes: ClashFinder.clashes(within: week, outcomes: true),
+                    language: report.language,
+                    findings: true
                 ))
         case .table:
             Output.text(CheckText.table(plan: plan, findings: findings), terminator: "")

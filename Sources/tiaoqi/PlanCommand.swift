@@ -81,7 +81,7 @@ struct PlanCommand: AsyncParsableCommand {
                 team: plan.team ?? problem.team ?? schedule, plan: plan, problem: problem, timetable: loaded.timetable)
             let language = ReportLanguage.fromEnvironment()
             let report = HTMLReport.render(
-                title: plan.name, weeks: [week], handPlans: [], clashes: [], language: language)
+                title: plan.name, weeks: [week], handPlans: [], clashes: [], language: language, findings: true)
             let shared: [(name: String, data: Data)] = [
                 (name: "report.html", data: Data(report.utf8)),
                 (name: "expenses.csv", data: Data(ExpensesCSV.render(plan, problem: problem, language: language))),

@@ -75,6 +75,11 @@ struct ClashesCLITests {
             "check", "schedules/2022-w10/plans/gulou/plan.json", "--format", "html", "--lang", "zh",
         ])
         #expect(check.status == 0 && check.stdout.contains("<html lang=\"zh"))
+        // One plan's own problems are findings, not clashes.
+        #expect(
+            check.stdout.contains("<section id=\"findings\">\n<h2>检查发现 (") && !check.stdout.contains("id=\"clashes\""))
+        #expect(
+            html.stdout.contains("<section id=\"clashes\">\n<h2>Clashes (") && !html.stdout.contains("id=\"findings\""))
         let bad = try await tiaoqiOffThePool(["clashes", "no/such/plan.json"])
         #expect(bad.status == 2 && bad.stderr.contains("no/such/plan.json"))
     }
