@@ -40,25 +40,41 @@ public enum PlanCalendars {
                 } ?? []
             return Component(name: "VEVENT", properties: properties, components: alarms)
         }
+        let names = Dictionary(problem.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for person in problem.staff {
             var events: [Component] = []
             for visit in plan.visits where visit.staff.contains(person.id) {
                 let client = problem.clients.first { $0.id == visit.client }
+                // Everyone who attends, and where: what a person needs on the day without opening the plan.
+                let attendees = "参加：" + visit.staff.map { names[$0] ?? $0 }.joined(separator: "、")
+                let address = client.flatMap { $0.address.isEmpty ? nil : "地址：\($0.address)" }
+                let about = client.map { "客户 \($0.id) · 优先级 \($0.priority)\($0.mustVisit ? " · 必访" : "")" }
                 events.append(
                     event(
                         uid: "visit-\(visit.client)-\(person.id)@tiaoqi",
                         start: ContentLine(name: "DTSTART", value: utc(visit.start)),
                         end: ContentLine(name: "DTEND", value: utc(visit.end)), summary: "拜访 \(visit.clientName)",
                         location: client.map { $0.address.isEmpty ? city($0.place.cityID) : $0.address },
-                        description: client.map { "客户 \($0.id) · 优先级 \($0.priority)\($0.mustVisit ? " · 必访" : "")" }))
+                        description: ([about, attendees, address].compactMap { $0 }).joined(separator: "\n")))
             }
+            // A leg's UID names the trip (from, to, local day, which service of it), not its train: when the leg
+            // moves to another train that day, a calendar app updates the event instead of adding a second one.
+            var tripsSeen: [String: Int] = [:]
             for leg in plan.legs where leg.person == person.id {
                 let firstService = leg.parts.firstIndex { $0.mode != .taxi }
+                let trip =
+                    "\(leg.fromPlace ?? leg.fromCity)-\(leg.toPlace ?? leg.toCity)-\(problem.zone.date(of: leg.depart))"
+                let repeatCount = tripsSeen[trip, default: 0]
+                tripsSeen[trip] = repeatCount + 1
+                var ordinal = 0
                 for (index, part) in leg.parts.enumerated() where part.mode != .taxi {
                     let service = part.service ?? part.mode.rawValue
+                    ordinal += 1
+                    let uid =
+                        "leg-\(person.id)-\(trip)\(repeatCount == 0 ? "" : "-\(repeatCount + 1)")-\(ordinal)@tiaoqi"
                     events.append(
                         event(
-                            uid: "leg-\(person.id)-\(service)-\(utc(part.depart))@tiaoqi",
+                            uid: uid,
                             start: ContentLine(name: "DTSTART", value: utc(part.depart)),
                             end: ContentLine(name: "DTEND", value: utc(part.arrive)),
                             summary: "\(service) \(stop(part.from)) → \(stop(part.to))", location: stop(part.from),

@@ -112,6 +112,28 @@ import Travel
         #expect(ics.contains("X-WR-CALNAME:Zhou <script>alert(1)</script> · March week"))
     }
 
+    @Test func aLegThatMovesKeepsItsUIDAndAVisitListsWhoAttendsAndWhere() throws {
+        let timetable = try Self.timetable()
+        let before = PlanCalendars.render(Self.plan(), problem: Self.problem(), timetable: timetable)["zhou"]!
+        // The same trip on a train an hour later.
+        var later = Self.plan()
+        later.legs[0].parts[0].depart = later.legs[0].parts[0].depart + 3600
+        later.legs[0].parts[0].arrive = later.legs[0].parts[0].arrive + 3600
+        later.legs[0].parts[0].service = "G3"
+        later.legs[0].depart = later.legs[0].depart + 3600
+        later.legs[0].arrive = later.legs[0].arrive + 3600
+        let after = PlanCalendars.render(later, problem: Self.problem(), timetable: timetable)["zhou"]!
+        func uids(_ ics: String) -> [String] {
+            ics.replacingOccurrences(of: "\r\n ", with: "").split(separator: "\r\n").filter { $0.hasPrefix("UID:leg-") }
+                .map(String.init)
+        }
+        #expect(uids(before).count == 1)
+        #expect(uids(before) == uids(after))
+        #expect(before.contains("SUMMARY:G1 ") && after.contains("SUMMARY:G3 "))
+        let unfolded = before.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("\\n参加：Zhou <script>alert(1)</script>\\n地址：1 Bund Road"))
+    }
+
     @Test func htmlReportEscapesHostileNames() throws {
         let week = HTMLReport.Week(
             team: "North", plan: Self.plan(), problem: Self.problem(), timetable: try Self.timetable())
