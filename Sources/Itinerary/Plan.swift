@@ -29,6 +29,9 @@ public struct Plan: Sendable, Codable, Hashable {
     public var score: Score
     /// When replanning with a kept plan: what changed from it, in the users' words.
     public var changes: [String]?
+    /// Calendars planned from a cached copy their server did not confirm now (which feed, how old, why); absent
+    /// when every calendar was fresh.
+    public var staleCalendars: [StaleCalendar]?
 
     /// A plan from its parts.
     public init(
@@ -263,5 +266,22 @@ public struct PersonScore: Sendable, Codable, Hashable {
         self.costLimit = costLimit
         self.nights = nights
         self.nightsLimit = nightsLimit
+    }
+}
+
+/// A calendar a plan was made from although its server did not confirm it at planning time: the cached copy was used.
+public struct StaleCalendar: Sendable, Codable, Hashable {
+    /// The feed, as the schedule names it (credentials removed).
+    public var feed: String
+    /// Seconds since its server last confirmed the copy.
+    public var ageSeconds: Int
+    /// Why the server did not confirm it now.
+    public var reason: String
+
+    /// A stale calendar from its parts.
+    public init(feed: String, ageSeconds: Int, reason: String) {
+        self.feed = feed
+        self.ageSeconds = ageSeconds
+        self.reason = reason
     }
 }

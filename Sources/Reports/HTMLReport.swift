@@ -1,4 +1,5 @@
 import Audit
+import Feeds
 import Itinerary
 import Timeline
 import Travel
@@ -99,8 +100,19 @@ public enum HTMLReport {
         html += "<span class=\"badge error\">\(escape(labels.severityName(.error))) \(errors)</span> "
         html += "<span class=\"badge warning\">\(escape(labels.severityName(.warning))) \(warnings)</span> "
         html +=
-            "<span class=\"total\">(\(escape(labels.summary(errors: errors, warnings: warnings))))</span></p>\n</header>\n"
-        return html
+            "<span class=\"total\">(\(escape(labels.summary(errors: errors, warnings: warnings))))</span></p>\n"
+        // Planned from cached calendars their servers did not confirm: say which, and how old.
+        let stale = context.weeks.flatMap { week in (week.plan.staleCalendars ?? []).map { (week.team, $0) } }
+        if !stale.isEmpty {
+            html += "<div class=\"stale\"><p><strong>\(escape(labels.staleCalendars))</strong></p><ul>"
+            for (team, calendar) in stale {
+                let line =
+                    "\(calendar.feed) (\(team)): \(labels.lastConfirmed) \(FeedAge.text(calendar.ageSeconds)) — \(calendar.reason)"
+                html += "<li>\(escape(line))</li>"
+            }
+            html += "</ul></div>\n"
+        }
+        return html + "</header>\n"
     }
 
     /// One row per clash, errors and warnings as given, with ids `clash-1`, `clash-2`, … in input order.

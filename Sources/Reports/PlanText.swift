@@ -1,3 +1,4 @@
+import Feeds
 import Foundation
 import Itinerary
 import Timeline
@@ -73,6 +74,16 @@ public enum PlanText {
                         "\(entry.clientName) [\(entry.client), priority \(entry.priority)\(entry.mustVisit ? ", MUST-VISIT" : "")]"
                     ) + "\n"
                 for reason in entry.reasons { out += "    - " + SafeText.line(reason) + "\n" }
+            }
+        }
+        if let stale = plan.staleCalendars, !stale.isEmpty {
+            out += "\nPlanned from STALE calendar copies (\(stale.count)): their servers did not confirm them now\n"
+            for calendar in stale {
+                out +=
+                    "  - "
+                    + SafeText.line(
+                        "\(calendar.feed): last confirmed \(FeedAge.text(calendar.ageSeconds)) ago (\(calendar.reason))"
+                    ) + "\n"
             }
         }
         if let changes = plan.changes {

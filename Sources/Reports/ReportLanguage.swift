@@ -29,6 +29,10 @@ struct ReportLabels {
     var clashes: String { pick("冲突", "Clashes") }
     var noClashes: String { pick("没有冲突。", "No clashes.") }
     var findings: String { pick("检查发现", "Findings") }
+    var staleCalendars: String {
+        pick("本计划使用了过期的日历副本：其服务器此次未能确认", "Planned from stale calendar copies: their servers did not confirm them now")
+    }
+    var lastConfirmed: String { pick("上次确认于", "last confirmed") }
     var noFindings: String { pick("没有发现问题。", "No findings.") }
     var kind: String { pick("类型", "Kind") }
     var severity: String { pick("严重程度", "Severity") }

@@ -1,5 +1,6 @@
 import Feeds
 import ICalendar
+import Itinerary
 
 /// Checks a body before it may replace a cached copy.
 public enum FeedValidation {
@@ -11,17 +12,15 @@ public enum FeedValidation {
     public static func staleWarning(_ report: FeedReport, shown: String) -> String? {
         guard report.outcome == .stale, let error = report.error else { return nil }
         return
-            "\(shown): \(error.message); using a STALE cached copy, last confirmed by its server \(age(report.ageSeconds ?? 0)) ago"
+            "\(shown): \(error.message); using a STALE cached copy, last confirmed by its server \(FeedAge.text(report.ageSeconds ?? 0)) ago"
     }
 
-    /// Seconds as people read them: `42 s`, `5 min`, `3 h 12 min`, `2 d 4 h`.
-    static func age(_ seconds: Int) -> String {
-        let seconds = max(0, seconds)
-        switch seconds {
-        case ..<120: return "\(seconds) s"
-        case ..<3_600: return "\(seconds / 60) min"
-        case ..<86_400: return "\(seconds / 3_600) h \(seconds % 3_600 / 60) min"
-        default: return "\(seconds / 86_400) d \(seconds % 86_400 / 3_600) h"
+    /// The stale copies among `reports`, for the plan to carry.
+    public static func staleCalendars(_ reports: [FeedReport]) -> [StaleCalendar] {
+        reports.compactMap { report in
+            guard report.outcome == .stale, let error = report.error else { return nil }
+            return StaleCalendar(
+                feed: report.location.redacted, ageSeconds: report.ageSeconds ?? 0, reason: error.message)
         }
     }
 }

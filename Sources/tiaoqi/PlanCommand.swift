@@ -69,6 +69,8 @@ struct PlanCommand: AsyncParsableCommand {
             keeping: previous
         ).solve(progress: Progress.planning)
         plan.schedule = RelativePath.of(schedule, from: out ?? ".")
+        let stale = FeedValidation.staleCalendars(loaded.feedReports)
+        if !stale.isEmpty { plan.staleCalendars = stale }
         // What the plan leaves out or gives up is listed in the plan itself.
         let findings = PlanAudit(problem: problem, timetable: loaded.timetable).findings(for: plan)
             .filter { $0.rule != .mustVisitLeftOut && $0.rule != .bookedLegGivenUp }

@@ -49,6 +49,12 @@ struct StaleFeedCLITests {
             try #require(
                 Instant(iso8601: "2022-03-08T01:00:00Z"))..<(try #require(Instant(iso8601: "2022-03-08T09:00:00Z")))
         #expect(!busy.overlaps(visit.start..<visit.end), "the visit \(visit.start.iso8601) falls in the busy time")
+        // The plan says so itself: in plan.json, the table and the report.
+        let stale = try #require(try PlanJSON.decode(contentsOf: out + "/plan.json").staleCalendars)
+        #expect(stale.count == 1 && stale[0].reason.contains("403") && stale[0].ageSeconds >= 0)
+        #expect(planned.stdout.contains("Planned from STALE calendar copies (1)"), "\(planned.stdout)")
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(report.contains("<div class=\"stale\">") && report.contains(stale[0].feed))
         let checked = try await tiaoqiOffThePool(["check", out + "/plan.json"])
         #expect(warnsStale(checked.stderr), "\(checked.stderr)")
         let clashes = try await tiaoqiOffThePool(["clashes", out, "--refresh"])
