@@ -107,7 +107,7 @@ public enum HTMLReport {
             html += "<div class=\"stale\"><p><strong>\(escape(labels.staleCalendars))</strong></p><ul>"
             for (team, calendar) in stale {
                 let line =
-                    "\(calendar.feed) (\(team)): \(labels.lastConfirmed) \(FeedAge.text(calendar.ageSeconds)) — \(calendar.reason)"
+                    "\(calendar.feed) (\(team)): \(labels.lastConfirmed(FeedAge.text(calendar.ageSeconds))) — \(calendar.reason)"
                 html += "<li>\(escape(line))</li>"
             }
             html += "</ul></div>\n"

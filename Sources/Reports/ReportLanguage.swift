@@ -32,7 +32,8 @@ struct ReportLabels {
     var staleCalendars: String {
         pick("本计划使用了过期的日历副本：其服务器此次未能确认", "Planned from stale calendar copies: their servers did not confirm them now")
     }
-    var lastConfirmed: String { pick("上次确认于", "last confirmed") }
+    /// How long ago a stale copy was last confirmed, `age` already in words.
+    func lastConfirmed(_ age: String) -> String { pick("距上次确认已 \(age)", "last confirmed \(age) ago") }
     var noFindings: String { pick("没有发现问题。", "No findings.") }
     var kind: String { pick("类型", "Kind") }
     var severity: String { pick("严重程度", "Severity") }
