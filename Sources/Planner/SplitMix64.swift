@@ -1,5 +1,5 @@
 /// SplitMix64: a small, seedable generator, so that a seed always gives the same search. Package-wide only so that
-/// the tests can draw their random cases from it; the benches have their own (`BenchRandom` in `tiaoqi-bench`).
+/// the tests can draw their random cases from it; the benches have their own (`SplitMix64` in `tiaoqi-bench`).
 package struct SplitMix64: RandomNumberGenerator, Sendable {
     /// The state; the seed to begin with.
     package var state: UInt64

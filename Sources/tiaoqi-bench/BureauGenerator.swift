@@ -1,5 +1,6 @@
 import Foundation
 import Itinerary
+import Planner
 import Timeline
 import Travel
 
@@ -14,7 +15,7 @@ struct BureauGenerator {
     static let sectors = ["半导体", "人工智能", "新能源", "生物医药", "新材料", "物流", "工程机械"]
 
     func problem(timetable: Timetable, cities: [String], days: [LocalDate]) -> Problem {
-        var random = BenchRandom(state: seed &* 0x51_7CC1 &+ 3)
+        var random = SplitMix64(state: seed &* 0x51_7CC1 &+ 3)
         let zone = timetable.zone
         let working = DailyHours("08:30-18:30")!
         let business = DailyHours("09:00-17:30")!

@@ -53,7 +53,7 @@ struct ClashBench: ParsableCommand {
         // One pool of staff and clients; each team takes its share of the staff and a random slice of the clients.
         let bureau = BureauGenerator(staff: people, clients: clients * teams / 2, seed: seed)
             .problem(timetable: timetable, cities: network.cities.map(\.id), days: days)
-        var random = BenchRandom(state: seed &+ 99)
+        var random = SplitMix64(state: seed &+ 99)
         let router = Router(timetable: timetable, rules: bureau.travelRules, dates: days)
         var weeks: [ClashFinder.Week] = []
         for team in 0..<teams {

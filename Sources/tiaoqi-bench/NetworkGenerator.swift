@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import Timeline
 
 /// Writes a synthetic national rail and air network as GTFS (plus cities.csv and city_stops.csv), for benchmarks:
@@ -23,7 +24,7 @@ struct NetworkGenerator {
     private(set) var cities: [City] = []
 
     mutating func write(to folder: String) throws {
-        var random = BenchRandom(state: seed)
+        var random = SplitMix64(state: seed)
         let cityCount = max(2, stations * 2 / 5)
         for index in 0..<cityCount {
             cities.append(City(id: "city\(index)", lat: 22 + random.unit() * 20, lon: 102 + random.unit() * 20))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GTFS
+import Planner
 import Schedules
 import Timeline
 import Travel
@@ -67,7 +68,7 @@ struct TravelBench: ParsableCommand {
 
         // Door-to-door queries between the larger cities, leaving between 06:00 and 20:00 on days 1…days-3.
         let big = generator.cities.prefix(cities).map(\.id)
-        var random = BenchRandom(state: seed &* 7919)
+        var random = SplitMix64(state: seed &* 7919)
         var timings: [Double] = []
         var answered = 0
         let zone = timetable.zone
