@@ -1,5 +1,6 @@
 /// The rules the independent audit checks a plan by. The raw value is the stable id in JSON and docs/CLASHES.md.
 public enum AuditRule: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    case awayFromOwnEvent = "away-from-own-event"
     case awayOnDayOff = "away-on-day-off"
     case backTooLate = "back-too-late"
     case bookedLegGivenUp = "booked-leg-given-up"
@@ -53,7 +54,7 @@ public enum AuditRule: String, Sendable, Hashable, Codable, CaseIterable, Custom
         case .visitOutsideClientAvailability: .outsideAvailability
         case .unknownService: .serviceGone
         case .missedConnection: .connectionBroken
-        case .travelDuringOwnEvent, .doubleBooked: .doubleBooked
+        case .travelDuringOwnEvent, .doubleBooked, .awayFromOwnEvent: .doubleBooked
         case .outsideTravelHours: .overTravelHours
         default: ClashKind(rawValue: rawValue)
         }

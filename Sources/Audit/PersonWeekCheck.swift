@@ -14,11 +14,13 @@ struct PersonWeekCheck {
     private enum Item {
         case visit(ScheduledVisit)
         case leg(Leg)
+        case ownEvent(OwnEvent)
 
         var interval: Interval {
             switch self {
             case .visit(let visit): visit.interval
             case .leg(let leg): leg.interval
+            case .ownEvent(let event): event.interval
             }
         }
     }
@@ -27,6 +29,12 @@ struct PersonWeekCheck {
         let visits = plan.visits.filter { $0.staff.contains(person.id) }
         let legs = plan.legs.filter { $0.person == person.id }
         let items = (visits.map(Item.visit) + legs.map(Item.leg)).sorted { $0.interval.start < $1.interval.start }
+        // An own event comes after what ends as it starts, so a leg arriving on time puts them there.
+        let walked = (items + person.ownEvents.map(Item.ownEvent)).sorted { a, b in
+            if a.interval.start != b.interval.start { return a.interval.start < b.interval.start }
+            if case .ownEvent = b { return true }
+            return false
+        }
         var findings: [Finding] = []
         func add(_ rule: AuditRule, _ time: Instant?, _ message: String, client: String? = nil) {
             findings.append(
@@ -46,8 +54,16 @@ struct PersonWeekCheck {
         var nightCity: [LocalDate: String] = [:]
         var travelByDay: [LocalDate: Int64] = [:]
         var tickets = 0.0
-        for item in items {
+        for item in walked {
             switch item {
+            case .ownEvent(let event):
+                if event.place.cityID != city {
+                    add(
+                        .awayFromOwnEvent, event.interval.start,
+                        "their own \"\(event.summary)\" \(audit.span(event.interval)) is at \(event.location) in \(event.place.cityID), but they are in \(city) then"
+                    )
+                }
+                continue
             case .visit(let visit):
                 let visitPlace = clients[visit.client]?.place.id
                 if visit.city != city {
@@ -122,7 +138,7 @@ struct PersonWeekCheck {
         if !hours.contains(leg.interval) {
             add(.outsideTravelHours, "\(label) is outside the travel hours \(person.travelHours)")
         }
-        if person.busy.overlaps(leg.interval) {
+        if person.noTravel.overlaps(leg.interval) {
             add(.travelDuringOwnEvent, "\(label) overlaps their own calendar")
         }
         if let from = leg.fromPlace, let to = leg.toPlace,
@@ -250,6 +266,7 @@ struct PersonWeekCheck {
         switch item {
         case .visit(let visit): "visit to \(clients[visit.client]?.name ?? visit.client) \(audit.span(visit.interval))"
         case .leg(let leg): "leg \(leg.fromCity)→\(leg.toCity) \(audit.span(leg.interval))"
+        case .ownEvent(let event): "their own \"\(event.summary)\" \(audit.span(event.interval))"
         }
     }
 }

@@ -186,7 +186,7 @@ struct Expander {
             ? nil
             : Occurrence(
                 uid: event.uid, recurrenceID: nil, interval: span, allDayDates: nil, transparency: event.transparency,
-                status: event.status, summary: event.summary)
+                status: event.status, summary: event.summary, location: event.location)
         let warning = Diagnostic(
             line: event.line,
             message:
@@ -226,6 +226,7 @@ struct Expander {
                 let start = key + shift.by
                 result[index].interval = Interval(start, start + shift.length)
                 result[index].summary = shift.like.summary
+                result[index].location = shift.like.location
                 result[index].transparency = shift.like.transparency
                 result[index].status = shift.like.status
             }
@@ -305,7 +306,7 @@ struct Expander {
         }
         return Occurrence(
             uid: event.uid, recurrenceID: recurrenceID, interval: interval, allDayDates: allDay,
-            transparency: event.transparency, status: event.status, summary: event.summary)
+            transparency: event.transparency, status: event.status, summary: event.summary, location: event.location)
     }
 
     private func rdateOccurrence(_ value: RecurrenceDate) -> Occurrence {

@@ -24,6 +24,8 @@ public struct Occurrence: Sendable, Hashable {
     public var status: String?
     /// SUMMARY of the instance.
     public var summary: String?
+    /// LOCATION of the instance, when given.
+    public var location: String?
 
     private var allDayStart: LocalDate?
     private var allDayEnd: LocalDate?
@@ -31,7 +33,7 @@ public struct Occurrence: Sendable, Hashable {
     /// An occurrence from its parts.
     public init(
         uid: String, recurrenceID: Instant?, interval: Interval, allDayDates: (start: LocalDate, end: LocalDate)?,
-        transparency: Event.Transparency, status: String?, summary: String?
+        transparency: Event.Transparency, status: String?, summary: String?, location: String? = nil
     ) {
         self.uid = uid
         self.recurrenceID = recurrenceID
@@ -41,6 +43,7 @@ public struct Occurrence: Sendable, Hashable {
         self.transparency = transparency
         self.status = status
         self.summary = summary
+        self.location = location
     }
 
     /// Whether the instance blocks time: opaque and not cancelled.

@@ -32,6 +32,9 @@ public struct Plan: Sendable, Codable, Hashable {
     /// Calendars planned from a cached copy their server did not confirm now (which feed, how old, why); absent
     /// when every calendar was fresh.
     public var staleCalendars: [StaleCalendar]?
+    /// Events of the staff's own calendars that hold them in a place no journey reaches in time: kept as busy time
+    /// only; absent when there are none.
+    public var missedOwnEvents: [MissedOwnEvent]?
 
     /// A plan from its parts.
     public init(
@@ -282,6 +285,29 @@ public struct StaleCalendar: Sendable, Codable, Hashable {
     public init(feed: String, ageSeconds: Int, reason: String) {
         self.feed = feed
         self.ageSeconds = ageSeconds
+        self.reason = reason
+    }
+}
+
+/// An event of a person's own calendar that holds them in a place the week cannot get them to in time.
+public struct MissedOwnEvent: Sendable, Codable, Hashable {
+    /// The person's id.
+    public var person: String
+    /// The event's SUMMARY.
+    public var summary: String
+    /// The event's LOCATION.
+    public var location: String
+    /// When it starts.
+    public var start: Instant
+    /// Why no journey gets them there, in the users' words.
+    public var reason: String
+
+    /// A missed own event from its parts.
+    public init(person: String, summary: String, location: String, start: Instant, reason: String) {
+        self.person = person
+        self.summary = summary
+        self.location = location
+        self.start = start
         self.reason = reason
     }
 }

@@ -17,8 +17,17 @@ public struct Staff: Sendable, Hashable, Codable, Identifiable {
     public var travelHours: DailyHours
     /// Most minutes of travel in one day.
     public var dailyTravelCapMinutes: Int
-    /// Their own busy time (from their calendar): no visit and no travel then.
+    /// Their own busy time (from their calendar): no visit then.
     public var busy: IntervalSet
+    /// The events of their own calendar that hold them in a place (part of `busy`): no travel then, and they must
+    /// be there.
+    public var ownEvents: [OwnEvent] = []
+    /// The time of their own events held online (a link or an online LOCATION; part of `busy`): no visit then, but
+    /// they may travel, taking the call on the way. The rest of `busy` keeps them from travelling too.
+    public var calls = IntervalSet()
+
+    /// When they may not travel: busy time but calls.
+    public var noTravel: IntervalSet { busy.subtracting(calls) }
     /// When they can meet: working hours on working days minus busy time and days off.
     public var availability: IntervalSet
     /// Days they neither meet nor travel, spent at home.

@@ -255,6 +255,10 @@ struct Explainer {
         case .missesBookedLeg(let services, let depart, let arrival):
             let ticket = services.isEmpty ? "the booked journey" : "the booked \(services.joined(separator: "+"))"
             return "cannot be in time for \(ticket) at \(local(depart)): earliest arrival \(local(arrival))"
+        case .missesOwnEvent(let summary, let place, let start, let arrival):
+            let event = summary.isEmpty ? "their own event" : "\"\(summary)\""
+            return
+                "cannot be at \(place) for \(event) at \(local(start)) (own calendar): earliest arrival \(local(arrival))"
         case .cannotReturnHome(let from, let after, let overCap):
             if let overCap { return self.overCap(overCap, staff: staff, from: from, to: "home") }
             return "cannot get home from \(from) after \(local(after)) by the end of the week"

@@ -11,6 +11,8 @@ enum Obstacle: Error, Hashable {
     case lateForFixedStart(client: Int, arrival: Instant, start: Instant, services: [String])
     /// The person cannot reach the door a bought ticket leaves from by its departure.
     case missesBookedLeg(services: [String], depart: Instant, arrival: Instant)
+    /// The person cannot be where an event of their own calendar holds them by its start.
+    case missesOwnEvent(summary: String, at: String, start: Instant, arrival: Instant)
     /// The person cannot get home by the end of the week.
     case cannotReturnHome(from: String, after: Instant, overCap: CapOverrun?)
     /// Staying away would cover a day off (index of the planning day), and the person cannot get home before it.

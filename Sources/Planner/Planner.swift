@@ -151,7 +151,11 @@ public struct Planner: Sendable {
             case .failure: schedule = state.schedules[person]
             }
             let tickets = context.booked[person].map(\.leg)
-            for (from, to, journey) in schedule.legs {
+            var lastArrival: Instant?
+            for (from, to, exact) in schedule.legs {
+                // Times people read are whole minutes; a leg never leaves before the one before it arrived.
+                let journey = context.wholeMinutes ? exact.onWholeMinutes(notBefore: lastArrival) : exact
+                lastArrival = journey.arrive
                 var leg = Leg(
                     person: staff.id, fromCity: from.cityID, toCity: to.cityID, from: from.label, to: to.label,
                     journey: journey)
@@ -207,6 +211,13 @@ public struct Planner: Sendable {
             seed: options.seed,
             visits: visits, legs: legs, stays: stays, leftOut: leftOut, score: score)
         plan.team = problem.team
+        if !context.unreachableEvents.isEmpty {
+            plan.missedOwnEvents = context.unreachableEvents.map { person, event, why in
+                MissedOwnEvent(
+                    person: problem.staff[person].id, summary: event.summary, location: event.location,
+                    start: event.interval.start, reason: why)
+            }
+        }
         if previous != nil || !problem.bookedLegs.isEmpty {
             plan.changes = changes(state, context: context, leftOut: leftOut)
         }

@@ -9,6 +9,8 @@ struct PersonSchedule {
     /// Per night (all planning days but the last): the city slept in when away from home, else nil.
     var nights: [String?] = []
     var travelSeconds: Int64 = 0
+    /// Seconds away from the home city, from leaving it to getting back.
+    var awaySeconds: Int64 = 0
     var ticketCost: Double = 0
     var hotelCost: Double = 0
 
@@ -46,8 +48,8 @@ struct RouteSimulator {
         var at: Int
         var now: Instant
         var travelByDay: [Int64]
-        /// How many of the person's bought tickets are used.
-        var tickets = 0
+        /// How many of the person's commitments (bought tickets, own events) are kept.
+        var kept = 0
     }
 
     /// At home at the start of the week.
@@ -77,8 +79,10 @@ struct RouteSimulator {
                 return .failure(obstacle)
             }
         }
-        for ticket in context.booked[person][walk.tickets...] {
-            if let obstacle = take(ticket, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) {
+        for commitment in context.commitments[person][walk.kept...] {
+            if let obstacle = keep(
+                commitment, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate)
+            {
                 return .failure(obstacle)
             }
         }
@@ -105,6 +109,7 @@ struct RouteSimulator {
         }
         var schedule = walk.schedule
         schedule.nights = nights(of: person, legs: schedule.legs)
+        schedule.awaySeconds = awaySeconds(of: person, legs: schedule.legs)
         let count = schedule.nightsAway
         schedule.hotelCost = Double(count) * problem.hotelCost
         if let limit = context.nightLimits[person], count > limit {
@@ -116,31 +121,37 @@ struct RouteSimulator {
         return .success(schedule)
     }
 
-    /// The next visit of an order: the bought tickets that come before it, then the visit. A ticket comes first when
-    /// the visit does not fit before it (with time to reach its door), or when going after it travels less (the
-    /// ticket already goes where the visit is).
+    /// The next visit of an order: the commitments (bought tickets, own events) that come before it, then the visit.
+    /// A commitment comes first when the visit does not fit before it (with time to reach its door), or when going
+    /// after it travels less (the ticket already goes where the visit is).
     private func step(
         _ client: Int, person: Int, walk: inout Walk, fixed: [Instant?], leaveLate: Bool, travelLate: Bool
     ) -> Obstacle? {
-        let booked = context.booked[person]
-        while walk.tickets < booked.count {
-            let ticket = booked[walk.tickets]
+        let commitments = context.commitments[person]
+        while walk.kept < commitments.count {
+            let commitment = commitments[walk.kept]
             var before = walk
-            if visit(client, person: person, walk: &before, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate)
-                == nil,
-                take(ticket, person: person, walk: &before, leaveLate: false, travelLate: travelLate) == nil
+            let visitFirst = visit(
+                client, person: person, walk: &before, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate)
+            if let visitFirst, commitment.start >= (fixed[client] ?? context.latestStart[client]) {
+                // The visit must start before the commitment does: keeping the commitment first cannot help.
+                return visitFirst
+            }
+            if visitFirst == nil,
+                keep(commitment, person: person, walk: &before, leaveLate: false, travelLate: travelLate) == nil
             {
                 var after = walk
-                guard take(ticket, person: person, walk: &after, leaveLate: false, travelLate: travelLate) == nil,
+                guard keep(commitment, person: person, walk: &after, leaveLate: false, travelLate: travelLate) == nil,
                     visit(client, person: person, walk: &after, fixed: fixed, leaveLate: false, travelLate: travelLate)
                         == nil,
                     after.schedule.travelSeconds < before.schedule.travelSeconds
                 else { break }
             }
-            if let obstacle = take(ticket, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate) {
+            if let obstacle = keep(
+                commitment, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate)
+            {
                 return obstacle
             }
-            walk.tickets += 1
         }
         return visit(client, person: person, walk: &walk, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate)
     }
@@ -180,6 +191,36 @@ struct RouteSimulator {
             walk.now = begin + length
             return nil
         }
+    }
+
+    /// Keeps the next commitment: takes the ticket, or is at the own event from its start to its end.
+    private func keep(
+        _ commitment: Commitment, person: Int, walk: inout Walk, leaveLate: Bool, travelLate: Bool
+    ) -> Obstacle? {
+        let obstacle: Obstacle?
+        switch commitment {
+        case .ticket(let ticket):
+            obstacle = take(ticket, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate)
+        case .event(let stop):
+            let event = stop.event
+            let reached = reach(
+                stop.at, event.place, person: person, walk: &walk, leaveLate: leaveLate, travelLate: travelLate
+            ) { arrival in
+                arrival <= event.interval.start ? event.interval.start : nil
+            } late: { journey in
+                .missesOwnEvent(
+                    summary: event.summary, at: event.place.label, start: event.interval.start,
+                    arrival: journey.arrive)
+            }
+            switch reached {
+            case .failure(let failure): obstacle = failure
+            case .success:
+                walk.now = max(walk.now, event.interval.end)
+                obstacle = nil
+            }
+        }
+        if obstacle == nil { walk.kept += 1 }
+        return obstacle
     }
 
     /// Travels to the door a bought ticket leaves from, by its departure, and takes it.
@@ -240,6 +281,12 @@ struct RouteSimulator {
             record(back, from: walk.place, to: home, in: &walk)
             walk.place = home
             walk.at = person
+            if there == person {
+                // Going home was the way there (an own event in their office).
+                guard let fit = start(back.arrive) else { return .failure(late(back)) }
+                walk.place = destination
+                return .success(fit)
+            }
             let morning = context.days[min(context.days.count - 1, context.dayIndex(back.arrive) + 1)].start
             switch leg(
                 person, from: walk.at, to: there, notBefore: max(back.arrive, morning), travelByDay: walk.travelByDay)
@@ -252,9 +299,12 @@ struct RouteSimulator {
             }
             guard let fit = start(journey.arrive) else { return .failure(late(journey)) }
             begin = fit
-        } else if travelLate, context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count {
-            // Travel as late as still arrives in time: on the meeting's own day if possible, else the day before,
-            // and so on, instead of waiting there over several nights.
+        } else if travelLate, destination.cityID != home.cityID || walk.place.cityID == home.cityID,
+            context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count
+        {
+            // Travel as late as still arrives in time: on the meeting's own day if possible, else the day before, and
+            // so on, instead of waiting there over several nights. But go home at once, not on the day of what is
+            // next at home.
             for day in stride(from: meetingDay, to: max(today, context.dayIndex(journey.depart)), by: -1) {
                 guard let window = context.travelWindows[person][day] else { continue }
                 if case .success(let later) = leg(
@@ -267,7 +317,9 @@ struct RouteSimulator {
                 }
             }
         }
-        if leaveLate {
+        // Leave home, or one door for another in a city, as late as still arrives in time; leave a city away from
+        // home at the first departure after the last meeting there, not the last one that still arrives in time.
+        if leaveLate && (walk.place.cityID == home.cityID || walk.place.cityID == destination.cityID) {
             journey = latestJourney(
                 person, from: walk.at, to: there, after: journey, by: begin, travelByDay: walk.travelByDay)
         }
@@ -303,6 +355,22 @@ struct RouteSimulator {
         return result
     }
 
+    /// Seconds between leaving the home city and getting back to it, over the week.
+    private func awaySeconds(of person: Int, legs: [(from: Place, to: Place, journey: Journey)]) -> Int64 {
+        let home = context.homes[person].cityID
+        var total: Int64 = 0
+        var left: Instant?
+        for (from, to, journey) in legs {
+            if from.cityID == home && to.cityID != home && left == nil { left = journey.depart }
+            if to.cityID == home, let start = left {
+                total += journey.arrive - start
+                left = nil
+            }
+        }
+        if let start = left, let end = context.days.last?.end { total += max(0, end - start) }
+        return total
+    }
+
     /// The journey leaving latest, no earlier than `known`, that still arrives by `deadline` and takes no longer
     /// (binary search by minute over departure times; earliest arrival grows with departure time).
     private func latestJourney(
@@ -332,11 +400,13 @@ struct RouteSimulator {
         walk.schedule.travelSeconds += journey.seconds
         walk.schedule.ticketCost += journey.price
         let day = context.dayIndex(journey.depart)
-        if day >= 0 && day < walk.travelByDay.count { walk.travelByDay[day] += journey.seconds }
+        // The daily cap counts travel as the plan shows it, on whole minutes.
+        if day >= 0 && day < walk.travelByDay.count { walk.travelByDay[day] += context.capSeconds(journey) }
     }
 
     /// The earliest journey leaving at or after `notBefore` that lies inside one day's travel hours (not on a day
-    /// off), misses the person's busy time and keeps the day under the travel cap; on failure, the first day the
+    /// off), misses the own events that hold the person in a place and keeps the day under the travel cap (time that
+    /// is busy without a place, a call, may be spent travelling); on failure, the first day the
     /// cap alone stopped it.
     func leg(_ person: Int, from: Int, to: Int, notBefore: Instant, travelByDay: [Int64]) -> Result<Journey, LegFailure>
     {
@@ -361,14 +431,14 @@ struct RouteSimulator {
                 earliest = nextDay
                 continue
             }
-            if let clash = context.busy[person].firstOverlap(with: journey.interval) {
+            if let clash = context.heldAt[person].firstOverlap(with: journey.interval) {
                 earliest = max(clash.end, earliest + 60)
                 continue
             }
-            if travelByDay[day] + journey.seconds > cap {
+            if travelByDay[day] + context.capSeconds(journey) > cap {
                 if overCap == nil {
                     overCap = CapOverrun(
-                        day: day, before: Int(travelByDay[day] / 60), journey: Int(journey.seconds / 60))
+                        day: day, before: Int(travelByDay[day] / 60), journey: Int(context.capSeconds(journey) / 60))
                 }
                 earliest = nextDay
                 continue

@@ -33,20 +33,30 @@ final class WeekContext: @unchecked Sendable {
     /// Staff index by id.
     let personIndex: [String: Int]
     /// Per person, for the simulator's inner loops (copying a whole `Staff` there costs more than the work):
-    /// where the week starts (home, unless the person starts elsewhere) and must finish, own busy time, daily travel
+    /// where the week starts (home, unless the person starts elsewhere) and must finish, daily travel
     /// cap in seconds, limits on nights and cost.
     let homes: [Place]
     let finishes: [Place]
-    let busy: [IntervalSet]
     let travelCaps: [Int64]
     let nightLimits: [Int?]
     let costLimits: [Double?]
     /// Per client: meeting length in seconds.
     let meetingSeconds: [Int64]
+    /// Whether the plan shows times on whole minutes (meetings start on whole minutes): then legs are rounded out to
+    /// them, and the daily cap counts them so.
+    let wholeMinutes: Bool
     /// Per client: its city, numbered.
     let cityIndex: [Int]
     /// Per person: the bought tickets they still take, in time order.
     private(set) var booked: [[BookedLeg]]
+    /// Per person: the events of their own calendar that hold them in a place and can be reached, in time order.
+    private(set) var ownEvents: [[OwnEventStop]]
+    /// Per person: the tickets and own events, in time order: what their week is built around.
+    private(set) var commitments: [[Commitment]]
+    /// Per person: when their own calendar keeps them from travelling (busy time but calls).
+    let heldAt: [IntervalSet]
+    /// Own events no one can be at as planned (kept as busy time only), with why, in the users' words.
+    private(set) var unreachableEvents: [(person: Int, event: OwnEvent, why: String)] = []
     /// Bought tickets no longer usable, with why, in the users' words.
     private(set) var givenUp: [(leg: Leg, why: String)] = []
 
@@ -57,7 +67,9 @@ final class WeekContext: @unchecked Sendable {
         let starts = problem.staff.map { $0.start ?? $0.home }
         finishes = problem.staff.map { $0.finish ?? $0.home }
         cache = JourneyCache(
-            router: router, times: times, places: starts + problem.clients.map(\.place) + finishes,
+            router: router, times: times,
+            places: starts + problem.clients.map(\.place) + finishes
+                + problem.staff.flatMap { $0.ownEvents.map(\.place) },
             matrix: problem.travelMatrix)
         common = Array(repeating: Array(repeating: nil, count: problem.staff.count), count: problem.clients.count)
         days = problem.days.map { problem.zone.day($0) }
@@ -82,11 +94,11 @@ final class WeekContext: @unchecked Sendable {
             (set.intervals.last?.end ?? Instant(seconds: .min / 2)) - Int64(client.meetingMinutes) * 60
         }
         homes = starts
-        busy = problem.staff.map(\.busy)
         travelCaps = problem.staff.map { Int64($0.dailyTravelCapMinutes) * 60 }
         nightLimits = problem.staff.map(\.maxNightsAway)
         costLimits = problem.staff.map(\.maxCost)
         meetingSeconds = problem.clients.map { Int64($0.meetingMinutes) * 60 }
+        wholeMinutes = problem.meetingStartStep % 60 == 0
         var cities: [String: Int] = [:]
         cityIndex = problem.clients.map { client in
             if let known = cities[client.place.cityID] { return known }
@@ -114,7 +126,11 @@ final class WeekContext: @unchecked Sendable {
         }
         self.kept = kept
         booked = Array(repeating: [], count: problem.staff.count)
+        ownEvents = Array(repeating: [], count: problem.staff.count)
+        commitments = Array(repeating: [], count: problem.staff.count)
+        heldAt = problem.staff.map(\.noTravel)
         settleBookedLegs(timetable: router.timetable)
+        settleOwnEvents()
     }
 
     /// The number of a client's place among the journey cache's places (staff starts come first, then clients,
@@ -170,7 +186,9 @@ final class WeekContext: @unchecked Sendable {
 
     /// The profiles a problem's solves look arrivals up in.
     static func travelTimes(problem: Problem, router: Router) -> TravelTimes {
-        let places = problem.staff.map(\.home) + problem.clients.map(\.place)
+        let places =
+            problem.staff.map(\.home) + problem.clients.map(\.place)
+            + problem.staff.flatMap { $0.ownEvents.map(\.place) }
         return TravelTimes(router: router, cities: Array(Set(places.map(\.cityID))).sorted())
     }
 
@@ -198,8 +216,10 @@ final class WeekContext: @unchecked Sendable {
             for ticket in tickets[person] {
                 let kept = booked[person]
                 booked[person].append(ticket)
+                commitments[person] = merged(person)
                 if case .failure(let obstacle) = simulator.simulate(person: person, order: [], fixed: free) {
                     booked[person] = kept
+                    commitments[person] = merged(person)
                     givenUp.append(
                         (
                             ticket.leg,
@@ -208,6 +228,43 @@ final class WeekContext: @unchecked Sendable {
                         ))
                 }
             }
+        }
+    }
+
+    /// Keeps each person's own events that their week can reach, with the bought tickets, in time order; an event no
+    /// journey reaches in time stays busy time only and is listed with why.
+    private func settleOwnEvents() {
+        let simulator = RouteSimulator(context: self)
+        let free = [Instant?](repeating: nil, count: problem.clients.count)
+        var at = problem.staff.count * 2 + problem.clients.count
+        for (person, staff) in problem.staff.enumerated() {
+            for event in staff.ownEvents {
+                defer { at += 1 }
+                let kept = ownEvents[person]
+                // An event in their own office is at home: no taxi from home to the office's meeting room.
+                let atHome =
+                    staff.start == nil && event.place.cityID == staff.home.cityID
+                    && event.place.coordinate == staff.home.coordinate
+                ownEvents[person].append(OwnEventStop(event: event, at: atHome ? person : at))
+                commitments[person] = merged(person)
+                if case .failure(let obstacle) = simulator.simulate(person: person, order: [], fixed: free) {
+                    ownEvents[person] = kept
+                    commitments[person] = merged(person)
+                    unreachableEvents.append(
+                        (
+                            person, event,
+                            Explainer(context: self, state: WeekState(people: 0, clients: 0)).words(
+                                obstacle, person: person)
+                        ))
+                }
+            }
+        }
+    }
+
+    /// A person's tickets and own events in time order.
+    private func merged(_ person: Int) -> [Commitment] {
+        (booked[person].map(Commitment.ticket) + ownEvents[person].map(Commitment.event)).sorted {
+            $0.start < $1.start
         }
     }
 
@@ -228,7 +285,7 @@ final class WeekContext: @unchecked Sendable {
         guard window.contains(leg.interval) else {
             return .failure(TicketFault(text: "it is outside \(staff.name)'s travel hours"))
         }
-        guard !staff.busy.overlaps(leg.interval) else {
+        guard !staff.noTravel.overlaps(leg.interval) else {
             return .failure(TicketFault(text: "it overlaps \(staff.name)'s own calendar"))
         }
         for part in leg.parts where part.mode.isTimetabled {
@@ -248,6 +305,9 @@ final class WeekContext: @unchecked Sendable {
             BookedLeg(leg: leg, from: from, to: to, fromPlace: cache.places[from], toPlace: cache.places[to]))
     }
 
+    /// The seconds a journey counts for against the daily cap: on whole minutes when the plan shows them.
+    func capSeconds(_ journey: Journey) -> Int64 { wholeMinutes ? journey.wholeMinuteSeconds : journey.seconds }
+
     /// Whether a client needs a fixed start shared by several people (a delegation) or is already booked.
     func isShared(_ client: Int) -> Bool { problem.clients[client].isPinned || !with[client].isEmpty }
 }
@@ -259,6 +319,26 @@ struct BookedLeg {
     var to: Int
     var fromPlace: Place
     var toPlace: Place
+}
+
+/// An event of a person's own calendar that holds them at a numbered place of the journey cache.
+struct OwnEventStop {
+    var event: OwnEvent
+    var at: Int
+}
+
+/// What a person's week is built around besides visits: a bought ticket, or an own event in a place.
+enum Commitment {
+    case ticket(BookedLeg)
+    case event(OwnEventStop)
+
+    /// When it begins: the ticket's departure, the event's start.
+    var start: Instant {
+        switch self {
+        case .ticket(let ticket): ticket.leg.depart
+        case .event(let stop): stop.event.interval.start
+        }
+    }
 }
 
 /// Why a bought ticket no longer works, in the users' words.

@@ -2,7 +2,8 @@ import Itinerary
 import Timeline
 import Travel
 
-/// What the solver compares, in order: must-visits placed, priority placed, then less travel, cost and nights.
+/// What the solver compares, in order: must-visits placed, priority placed, then less travel, cost and nights, and
+/// among plans equal in all those, less time away from home (less waiting away, earlier home).
 struct Objective: Comparable {
     var mustVisits = 0
     /// Visits of a kept plan dropped, moved or given to other people.
@@ -11,17 +12,19 @@ struct Objective: Comparable {
     var travelSeconds: Int64 = 0
     var cost: Double = 0
     var nights = 0
+    var awaySeconds: Int64 = 0
 
     /// True when `lhs` is the worse plan.
     static func < (lhs: Objective, rhs: Objective) -> Bool {
-        (lhs.mustVisits, -lhs.changes, lhs.priority, -lhs.travelSeconds, -lhs.cost, -lhs.nights)
-            < (rhs.mustVisits, -rhs.changes, rhs.priority, -rhs.travelSeconds, -rhs.cost, -rhs.nights)
+        let left = (lhs.mustVisits, -lhs.changes, lhs.priority, -lhs.travelSeconds, -lhs.cost, -lhs.nights)
+        let right = (rhs.mustVisits, -rhs.changes, rhs.priority, -rhs.travelSeconds, -rhs.cost, -rhs.nights)
+        return left < right || (left == right && lhs.awaySeconds > rhs.awaySeconds)
     }
 
     /// One number that orders plans nearly as `<` does, for annealing.
     var value: Double {
         Double(mustVisits) * 1e13 - Double(changes) * 1e12 + Double(priority) * 1e8 - Double(travelSeconds) - cost
-            * 1e-3 - Double(nights) * 1e-4
+            * 1e-3 - Double(nights) * 1e-4 - Double(awaySeconds) * 1e-10
     }
 }
 
@@ -60,6 +63,7 @@ struct WeekState {
             result.travelSeconds += schedule.travelSeconds
             result.cost += schedule.cost
             result.nights += schedule.nightsAway
+            result.awaySeconds += schedule.awaySeconds
         }
         return result
     }

@@ -86,6 +86,18 @@ public enum PlanText {
                     ) + "\n"
             }
         }
+        if let missed = plan.missedOwnEvents, !missed.isEmpty {
+            out += "\nOwn events the week cannot reach (\(missed.count)), kept as busy time only:\n"
+            let when = problem.zone.weekdayClock
+            for event in missed {
+                let name = problem.staff.first { $0.id == event.person }?.name ?? event.person
+                out +=
+                    "  - "
+                    + SafeText.line(
+                        "\(name): \"\(event.summary)\" \(when(event.start)) at \(event.location): \(event.reason)")
+                    + "\n"
+            }
+        }
         if let changes = plan.changes {
             out += "\nChanges from the kept plan (\(changes.count)):\n"
             for change in changes { out += "  - " + SafeText.line(change) + "\n" }

@@ -110,12 +110,10 @@ public struct ScheduleLoader: Sendable {
             guard let city = timetable.cities[entry.home] else {
                 throw ScheduleError(file: planPath, line: entry.homeLine, unknownCity(entry.home, timetable))
             }
+            let home = Place(cityID: city.id, coordinate: city.coordinate, label: "home")
             var busy = IntervalSet()
-            if let location = entry.calendar {
-                var diagnostics: [Diagnostic] = []
-                busy = fetched.calendars[location]!.busy(in: period, floating: zone, diagnostics: &diagnostics)
-                fetched.warn(diagnostics, location: location)
-            }
+            var ownEvents: [OwnEvent] = []
+            var calls = IntervalSet()
             // Most people share their hours and days off: their working time is worked out once per kind.
             let kind = WorkingKind(usual: entry.workingHours, byWeekday: entry.weekdayHours, daysOff: entry.daysOff)
             let working =
@@ -126,15 +124,25 @@ public struct ScheduleLoader: Sendable {
                     })
             workingByKind[kind] = working
             staffHours[entry.id] = working
-            staff.append(
-                Staff(
-                    id: entry.id, name: entry.name,
-                    home: Place(cityID: city.id, coordinate: city.coordinate, label: "home"),
-                    workingHours: entry.workingHours, travelHours: entry.travelHours,
-                    dailyTravelCapMinutes: entry.dailyTravelCapMinutes, busy: busy,
-                    availability: working.subtracting(busy),
-                    daysOff: Set(entry.daysOff), maxNightsAway: entry.maxNights, maxCost: entry.maxCost,
-                    languages: Set(entry.languages), sectors: Set(entry.sectors), weekdayHours: entry.weekdayHours))
+            if let location = entry.calendar {
+                var diagnostics: [Diagnostic] = []
+                let calendar = fetched.calendars[location]!
+                busy = calendar.busy(in: period, floating: zone, diagnostics: &diagnostics)
+                fetched.warn(diagnostics, location: location)
+                (ownEvents, calls) = OwnEventPlaces.events(
+                    of: calendar, in: period, zone: zone, home: home, working: working, cities: timetable.cities)
+            }
+            var person = Staff(
+                id: entry.id, name: entry.name,
+                home: home,
+                workingHours: entry.workingHours, travelHours: entry.travelHours,
+                dailyTravelCapMinutes: entry.dailyTravelCapMinutes, busy: busy,
+                availability: working.subtracting(busy),
+                daysOff: Set(entry.daysOff), maxNightsAway: entry.maxNights, maxCost: entry.maxCost,
+                languages: Set(entry.languages), sectors: Set(entry.sectors), weekdayHours: entry.weekdayHours)
+            person.ownEvents = ownEvents
+            person.calls = calls
+            staff.append(person)
         }
 
         // Clients often share a feed (a group's calendar) and hours: each is expanded once, not once a client.

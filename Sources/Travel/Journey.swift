@@ -87,3 +87,32 @@ public struct Place: Sendable, Hashable, Codable {
         self.id = id
     }
 }
+
+extension Journey {
+    /// The journey on whole minutes, as people read times: it leaves at the minute it starts in (never before
+    /// `notBefore`, which the journey already respects) and arrives at the end of the minute it arrives in; each part
+    /// the same way. Timetabled parts are whole minutes already.
+    public func onWholeMinutes(notBefore: Instant? = nil) -> Journey {
+        func down(_ instant: Instant) -> Instant {
+            let floor = Instant(seconds: instant.seconds - ((instant.seconds % 60) + 60) % 60)
+            return notBefore.map { max($0, floor) } ?? floor
+        }
+        func up(_ instant: Instant) -> Instant {
+            let rest = ((instant.seconds % 60) + 60) % 60
+            return rest == 0 ? instant : Instant(seconds: instant.seconds + 60 - rest)
+        }
+        var whole = Journey(depart: down(depart), arrive: up(arrive), parts: parts)
+        for index in whole.parts.indices {
+            whole.parts[index].depart = index == 0 ? whole.depart : down(parts[index].depart)
+            whole.parts[index].arrive = index == parts.count - 1 ? whole.arrive : up(parts[index].arrive)
+        }
+        return whole
+    }
+
+    /// Seconds from the minute it leaves in to the end of the minute it arrives in: what it counts for on whole minutes.
+    public var wholeMinuteSeconds: Int64 {
+        let start = depart.seconds - ((depart.seconds % 60) + 60) % 60
+        let rest = ((arrive.seconds % 60) + 60) % 60
+        return (rest == 0 ? arrive.seconds : arrive.seconds + 60 - rest) - start
+    }
+}

@@ -30,11 +30,14 @@ struct TwoPersonExactPlanner {
         var order: [Int]
         var schedule: PersonSchedule
 
-        /// Whether this tour travels less (then costs less, then spends fewer nights) than `other`.
+        /// Whether this tour travels less (then costs less, spends fewer nights, is away from home less) than `other`.
         func isBetter(than other: Tour?) -> Bool {
             guard let other else { return true }
-            return (schedule.travelSeconds, schedule.cost, schedule.nightsAway)
-                < (other.schedule.travelSeconds, other.schedule.cost, other.schedule.nightsAway)
+            return (schedule.travelSeconds, schedule.cost, schedule.nightsAway, schedule.awaySeconds)
+                < (
+                    other.schedule.travelSeconds, other.schedule.cost, other.schedule.nightsAway,
+                    other.schedule.awaySeconds
+                )
         }
     }
 

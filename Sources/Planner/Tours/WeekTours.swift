@@ -246,10 +246,10 @@ struct WeekTours: TourModel {
         cached = nil
     }
 
-    /// Places the visits of a kept plan as they were (in time order), then the booked ones; bought tickets are
-    /// travelled even by someone with no visits.
+    /// Places the visits of a kept plan as they were (in time order), then the booked ones; bought tickets and own
+    /// events away are travelled even by someone with no visits.
     mutating func placeKeptAndBooked() {
-        for person in problem.staff.indices where !context.booked[person].isEmpty {
+        for person in problem.staff.indices where !context.commitments[person].isEmpty {
             state.schedules[person] = moves.simulate(person, [], fixed: state.fixed) ?? PersonSchedule()
         }
         for (client, kept) in context.kept.sorted(by: { ($0.value.start, $0.key) < ($1.value.start, $1.key) }) {
