@@ -81,6 +81,8 @@ public struct Client: Sendable, Hashable, Identifiable {
     public var place: Place
     /// Street address, for people.
     public var address: String
+    /// Whom to call there and how (`王经理 138 0000 0000`), for people; empty when not known.
+    public var contact: String = ""
     /// 1–10, higher matters more.
     public var priority: Int
     /// Length of the meeting.

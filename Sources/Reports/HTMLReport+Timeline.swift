@@ -37,6 +37,7 @@ extension HTMLReport {
                     "\(context.span(visit.start, visit.end)) \(labels.meet) \(visit.clientName) (\(visit.client))"
                 ]
                 if let client, !client.address.isEmpty { detail.append(client.address) }
+                if let client, !client.contact.isEmpty { detail.append("\(labels.contact) \(client.contact)") }
                 detail.append(context.cityName(visit.city))
                 if !others.isEmpty { detail.append("+ " + others.joined(separator: "、")) }
                 if let client {

@@ -179,7 +179,8 @@ public enum HTMLReport {
         var html = "<section id=\"visits\">\n<h2>\(escape(labels.visits)) (\(rows.count))</h2>\n"
         guard !rows.isEmpty else { return html + "<p class=\"none\">\(escape(labels.noVisits))</p>\n</section>\n" }
         let headings = [
-            labels.time, labels.client, labels.address, labels.city, labels.people, labels.team, labels.priority,
+            labels.time, labels.client, labels.address, labels.contact, labels.city, labels.people, labels.team,
+            labels.priority,
         ]
         html +=
             "<table class=\"visits\">\n<thead><tr>\(headings.map { "<th>\(escape($0))</th>" }.joined())</tr></thead>\n<tbody>\n"
@@ -191,7 +192,8 @@ public enum HTMLReport {
             html += "<tr class=\"visit\(row.hand ? " hand" : "")\" data-client=\"\(escape(row.client))\">"
             html += "<td class=\"when\">\(escape(context.span(row.start, row.end)))</td>"
             html += "<td>\(escape(row.clientName)) <code>\(escape(row.client))</code>\(hand)</td>"
-            html += "<td>\(escape(client?.address ?? ""))</td><td>\(escape(context.cityName(row.city)))</td>"
+            html += "<td>\(escape(client?.address ?? ""))</td><td>\(escape(client?.contact ?? ""))</td>"
+            html += "<td>\(escape(context.cityName(row.city)))</td>"
             html += "<td>\(people.joined(separator: "、"))</td><td>\(escape(row.team))</td>"
             html += "<td>\(client.map { String($0.priority) } ?? "")\(must)</td></tr>\n"
         }

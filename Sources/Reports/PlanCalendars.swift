@@ -48,6 +48,7 @@ public enum PlanCalendars {
                 // Everyone who attends, and where: what a person needs on the day without opening the plan.
                 let attendees = "参加：" + visit.staff.map { names[$0] ?? $0 }.joined(separator: "、")
                 let address = client.flatMap { $0.address.isEmpty ? nil : "地址：\($0.address)" }
+                let contact = client.flatMap { $0.contact.isEmpty ? nil : "联系人：\($0.contact)" }
                 let about = client.map { "客户 \($0.id) · 优先级 \($0.priority)\($0.mustVisit ? " · 必访" : "")" }
                 events.append(
                     event(
@@ -55,7 +56,7 @@ public enum PlanCalendars {
                         start: ContentLine(name: "DTSTART", value: utc(visit.start)),
                         end: ContentLine(name: "DTEND", value: utc(visit.end)), summary: "拜访 \(visit.clientName)",
                         location: client.map { $0.address.isEmpty ? city($0.place.cityID) : $0.address },
-                        description: ([about, attendees, address].compactMap { $0 }).joined(separator: "\n")))
+                        description: ([about, attendees, address, contact].compactMap { $0 }).joined(separator: "\n")))
             }
             // A leg's UID names the trip (from, to, local day, which service of it), not its train: when the leg
             // moves to another train that day, a calendar app updates the event instead of adding a second one.

@@ -50,6 +50,7 @@ struct ReportLabels {
     var noVisits: String { pick("没有拜访。", "No visits.") }
     var client: String { pick("客户", "Client") }
     var address: String { pick("地址", "Address") }
+    var contact: String { pick("联系人", "Contact") }
     var city: String { pick("城市", "City") }
     var team: String { pick("团队", "Team") }
     var priority: String { pick("优先级", "Priority") }

@@ -226,6 +226,7 @@ public struct ScheduleLoader: Sendable {
                 clientHours: hours.intervals(on: workingDays, in: zone),
                 staffHours: staffHours, staffNames: staffNames, feed: fetched.shown[feed] ?? feed, zone: zone)
             clients[clients.count - 1].company = row["company"].flatMap { $0.isEmpty ? nil : $0 }
+            clients[clients.count - 1].contact = row["contact"] ?? ""
         }
         try ClientRules.checkOrder(order, file: clientsPath)
         var problem = Problem(
@@ -246,7 +247,7 @@ public struct ScheduleLoader: Sendable {
     static let clientColumns = [
         "id", "name", "city", "address", "lat", "lon", "priority", "meeting_minutes", "calendar", "must_visit",
         "business_hours", "sector",
-        "eligible", "language", "with", "earliest_day", "latest_day", "after", "pinned", "company",
+        "eligible", "language", "with", "earliest_day", "latest_day", "after", "pinned", "company", "contact",
     ]
 
     private func flag(_ text: String?, table: CSVTable, row: CSVTable.Row) throws(ScheduleError) -> Bool {

@@ -110,6 +110,9 @@ struct ExportTests {
                 let event = try #require(calendar.events.first { $0.uid == "visit-bj01-liu@tiaoqi" })
                 #expect(event.summary == "拜访 " + expectedName)
                 #expect(event.location == expectedAddress)
+                // Whom to call there, from clients.csv's contact column.
+                let visit = try #require(root.components.first { $0.property("UID")?.value == event.uid })
+                #expect(visit.property("DESCRIPTION")?.value.contains("联系人：王经理 0000-0001") == true)
             }
         }
     }

@@ -584,6 +584,12 @@ RULES = {
     "hz02": {"after": "hz01"},
 }
 RULE_COLUMNS = ["eligible", "language", "with", "earliest_day", "latest_day", "after", "pinned"]
+# Made-up contacts (the numbers are not real): whom the officer calls on the day.
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+
+
+def contact(index):
+    return f"{SURNAMES[index % len(SURNAMES)]}经理 0000-{index + 1:04d}"
 
 
 def main():
@@ -594,11 +600,12 @@ def main():
     with open(os.path.join(HERE, "clients.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\r\n")
         w.writerow(["id", "name", "city", "address", "lat", "lon", "priority", "meeting_minutes", "calendar",
-                    "must_visit", "business_hours", "sector"] + RULE_COLUMNS)
-        for c in clients:
+                    "must_visit", "business_hours", "sector"] + RULE_COLUMNS + ["contact"])
+        for index, c in enumerate(clients):
             w.writerow([c["id"], c["name"], c["city"], c["address"], f"{c['lat']:.6f}", f"{c['lon']:.6f}",
                         c["priority"], c["meeting_minutes"], f"feeds/client-{c['id']}.ics", c["must_visit"],
-                        c["business_hours"], c["sector"]] + [RULES.get(c["id"], {}).get(k, "") for k in RULE_COLUMNS])
+                        c["business_hours"], c["sector"]] + [RULES.get(c["id"], {}).get(k, "") for k in RULE_COLUMNS]
+                       + [contact(index)])
 
     print(f"{'id':5} {'city':9} pri min must  busy")
     for c in clients:
