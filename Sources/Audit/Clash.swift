@@ -27,6 +27,8 @@ public struct Clash: Sendable, Codable, Hashable {
     public var explanation: String
     /// What to do about it.
     public var remedy: Remedy
+    /// When one problem shows in several places (a person given to two teams on one day): each place, in one line.
+    public var parts: [String]?
 
     /// A clash from its parts.
     public init(

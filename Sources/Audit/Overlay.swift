@@ -104,26 +104,53 @@ struct Overlay {
 
     private func when(_ interval: Interval) -> String { zone.span(interval) }
 
-    /// A person committed to two things at once in different plans (within one plan, the audit says so).
+    /// A person committed to two things at once in different plans (within one plan, the audit says so). The
+    /// overlaps of one person between the same plans on one day are one problem (the person given to both teams that
+    /// day): one clash, with each overlap as a part.
     func doubleBooked() -> [Clash] {
         var result: [Clash] = []
         for person in commitments.keys.sorted() {
             let items = commitments[person]!
+            var overlaps: [(a: Commitment, b: Commitment)] = []
             for (i, a) in items.enumerated() {
                 for b in items[(i + 1)...] {
                     guard b.interval.start < a.interval.end else { break }
                     // The same meeting or journey in two plans is one (a same-company clash covers a shared meeting).
                     guard a.source != b.source, !(a.key == b.key && a.interval == b.interval) else { continue }
-                    result.append(
-                        Clash(
-                            kind: .doubleBooked, severity: .error, people: [person],
-                            clients: [a.client, b.client].compactMap { $0 },
-                            teams: [a.team, b.team].uniqued(), start: max(a.interval.start, b.interval.start),
-                            end: min(a.interval.end, b.interval.end),
-                            explanation:
-                                "\(name(person)) is booked twice: \(a.what) \(when(a.interval)) (\(a.team)) and \(b.what) \(when(b.interval)) (\(b.team))",
-                            remedy: Remedy(.teamsAgreeOnPerson, subject: name(person))))
+                    overlaps.append((a, b))
                 }
+            }
+            struct Problem: Hashable {
+                var sources: [Int]
+                var day: LocalDate
+            }
+            let problems = Dictionary(grouping: overlaps) { pair in
+                Problem(
+                    sources: [pair.a.source, pair.b.source].sorted(),
+                    day: zone.date(of: max(pair.a.interval.start, pair.b.interval.start)))
+            }
+            for (_, pairs) in problems.sorted(by: {
+                ($0.key.day, $0.key.sources[0], $0.key.sources[1]) < ($1.key.day, $1.key.sources[0], $1.key.sources[1])
+            }) {
+                let lines = pairs.map { a, b in
+                    "\(a.what) \(when(a.interval)) (\(a.team)) and \(b.what) \(when(b.interval)) (\(b.team))"
+                }
+                let teams = pairs.flatMap { [$0.a.team, $0.b.team] }.uniqued()
+                let first = pairs[0]
+                var clash = Clash(
+                    kind: .doubleBooked, severity: .error, people: [person],
+                    clients: pairs.flatMap { [$0.a.client, $0.b.client].compactMap { $0 } }.uniqued(), teams: teams,
+                    start: pairs.map { max($0.a.interval.start, $0.b.interval.start) }.min(),
+                    end: pairs.map { min($0.a.interval.end, $0.b.interval.end) }.max(),
+                    explanation: "\(name(person)) is booked twice: \(lines[0])",
+                    remedy: Remedy(.teamsAgreeOnPerson, subject: name(person)))
+                if pairs.count > 1 {
+                    let day = zone.date(of: max(first.a.interval.start, first.b.interval.start))
+                    clash.explanation =
+                        "\(name(person)) is given to \(teams.joined(separator: " and ")) on \(day.weekday.displayName) \(day): their plans overlap \(pairs.count) times"
+                    clash.parts = lines
+                }
+                result.append(clash)
             }
         }
         return result

@@ -19,6 +19,7 @@ public enum ClashText {
             text +=
                 "\(TextWidth.pad(clash.severity.rawValue, to: 8))\(TextWidth.pad(clash.kind.rawValue, to: kindWidth + 2))\(TextWidth.pad(when, to: 11))\(people)\n"
             text += "        " + SafeText.line(clash.explanation) + "\n"
+            for part in clash.parts ?? [] { text += "          · " + SafeText.line(part) + "\n" }
             text +=
                 "        \(language == .zh ? "建议" : "fix"): "
                 + SafeText.line(RemedyText.sentence(clash.remedy, language: language)) + "\n"

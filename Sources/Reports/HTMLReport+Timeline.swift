@@ -17,7 +17,13 @@ extension HTMLReport {
         var detail: String
         /// The client met, for a visit or a hand-made event that names one.
         var client: String? = nil
+        /// The team whose week it belongs to (a hand-made week's team too); nil for none.
+        var team: String? = nil
     }
+
+    /// A piece shorter than this many minutes shows no text inside (it would be cut to a few letters): its time
+    /// and label are in its hover text, and the day's row keeps its colour and place.
+    static let shortBlockMinutes = 45
 
     /// A block's part on one day, in minutes since local midnight, with its lane in the day's row.
     private struct Piece {
@@ -48,7 +54,7 @@ extension HTMLReport {
                 blocks.append(
                     Block(
                         kind: .visit, interval: visit.interval, label: "\(labels.meet) \(visit.clientName)",
-                        detail: detail.joined(separator: "\n"), client: visit.client))
+                        detail: detail.joined(separator: "\n"), client: visit.client, team: week.team))
             }
             for leg in week.plan.legs where leg.person == person {
                 let route = "\(context.cityName(leg.fromCity)) → \(context.cityName(leg.toCity))"
@@ -64,7 +70,9 @@ extension HTMLReport {
                 detail.append(team)
                 let label = services.isEmpty ? route : services.joined(separator: "; ")
                 blocks.append(
-                    Block(kind: .leg, interval: leg.interval, label: label, detail: detail.joined(separator: "\n")))
+                    Block(
+                        kind: .leg, interval: leg.interval, label: label, detail: detail.joined(separator: "\n"),
+                        team: week.team))
             }
         }
         for hand in context.handPlans where hand.person == person {
@@ -79,7 +87,7 @@ extension HTMLReport {
                 blocks.append(
                     Block(
                         kind: .hand, interval: interval, label: event.summary, detail: detail.joined(separator: "\n"),
-                        client: event.client))
+                        client: event.client, team: hand.team))
             }
         }
         // A hotel night shows from the evening (after the day's last block, 21:00 at the earliest) to midnight.
@@ -98,7 +106,7 @@ extension HTMLReport {
                     Block(
                         kind: .stay, interval: Interval(start, day.end),
                         label: "\(labels.hotel) \(context.cityName(stay.city))",
-                        detail: detail.joined(separator: "\n")))
+                        detail: detail.joined(separator: "\n"), team: week.team))
             }
         }
         return blocks
@@ -154,6 +162,8 @@ extension HTMLReport {
                 context.weeks.filter { $0.plan.people.contains(person) }.map(\.team)
                 + context.handPlans.filter { $0.person == person }.map { "\($0.team) (\(labels.handMade))" }
             if !teams.isEmpty { about.append("\(labels.team) \(teams.joined(separator: ", "))") }
+            // A person in several teams' weeks: each block says whose it is.
+            let shared = Set(blocks.compactMap(\.team)).count > 1
             html += "<section class=\"person\" id=\"person-\(escape(person))\" data-person=\"\(escape(person))\">\n"
             html +=
                 "<h3>\(escape(context.personName(person)))<small>\(escape(about.joined(separator: " · ")))</small></h3>\n"
@@ -182,14 +192,18 @@ extension HTMLReport {
                     let clashes = clashIDs[piece.block]
                     var title = block.detail
                     for index in clashes { title += "\n⚠ \(context.clashes[index].explanation)" }
-                    html += "<div class=\"block \(block.kind.rawValue)\(clashes.isEmpty ? "" : " clashing")\""
+                    let short = piece.to - piece.from < shortBlockMinutes
+                    html +=
+                        "<div class=\"block \(block.kind.rawValue)\(clashes.isEmpty ? "" : " clashing")\(short ? " short" : "")\""
                     html +=
                         " style=\"left:\(percent(piece.from));width:\(percent(firstHour * 60 + piece.to - piece.from));top:\(piece.lane * 34)px\""
                     if !clashes.isEmpty {
                         html += " data-clash=\"\(clashes.map { "clash-\($0 + 1)" }.joined(separator: " "))\""
                     }
+                    let team = shared ? block.team.map { "<i class=\"team\">\(escape($0))</i>" } ?? "" : ""
+                    html += " title=\"\(escape(title))\">"
                     html +=
-                        " title=\"\(escape(title))\"><b>\(TimeOfDay(minutes: piece.from))</b>\(escape(block.label))</div>"
+                        short ? "</div>" : "<b>\(TimeOfDay(minutes: piece.from))</b>\(team)\(escape(block.label))</div>"
                 }
                 html += "</div></div>\n"
             }

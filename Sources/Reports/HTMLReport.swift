@@ -143,9 +143,15 @@ public enum HTMLReport {
             html += "<td>\(people.joined(separator: "、"))</td><td>\(clients.joined(separator: "、"))</td>"
             html += "<td class=\"when\">\(escape(context.span(clash.start, clash.end)))</td>"
             html +=
-                "<td class=\"explanation\">\(escape(clash.explanation))</td><td class=\"fix\">\(escape(RemedyText.sentence(clash.remedy, language: context.labels.language)))</td></tr>\n"
+                "<td class=\"explanation\">\(escape(clash.explanation))\(parts(clash))</td><td class=\"fix\">\(escape(RemedyText.sentence(clash.remedy, language: context.labels.language)))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
+    }
+
+    /// The places one clash shows in, as a list under its explanation; nothing for a clash of one place.
+    private static func parts(_ clash: Clash) -> String {
+        guard let parts = clash.parts, !parts.isEmpty else { return "" }
+        return "<ol class=\"parts\">" + parts.map { "<li>\(escape($0))</li>" }.joined() + "</ol>"
     }
 
     /// Every visit of every week, and every hand-made event that names a client, in time order.
@@ -241,7 +247,11 @@ public enum HTMLReport {
           background-image: linear-gradient(to right, var(--line) 1px, transparent 1px); background-size: var(--hour) 100%; }
         .block { position: absolute; height: 30px; margin-top: 2px; padding: 0 4px; overflow: hidden; overflow-wrap: anywhere;
           font-size: 11px; line-height: 14px; border-radius: 3px; border: 1px solid rgba(0,0,0,.15); }
-        .block b { font-weight: 600; margin-right: 3px; }
+        .block b { font-weight: 600; margin-right: 3px; white-space: nowrap; }
+        .block .team { font-style: normal; font-size: 10px; margin-right: 3px; padding: 0 2px; border-radius: 2px;
+          background: rgba(0,0,0,.08); white-space: nowrap; }
+        .block.short { padding: 0; }
+        .explanation .parts { margin: 4px 0 0; padding-left: 18px; }
         .block.visit { background: #dbe9ff; }
         .block.leg { background: #fff0c2; }
         .block.stay { background: #eadcf5; }

@@ -3,6 +3,8 @@ import Itinerary
 import Schedules
 import TestSupport
 import Testing
+import Timeline
+import Travel
 
 /// What `plan --out` writes to share: the HTML report (left-out visits with their reasons, travel and cost per
 /// person) and expenses.csv for reimbursement, beside plan.json.
@@ -55,6 +57,22 @@ struct SharedOutputTests {
         #expect(abs(Double(total[6])! - plan.score.cost) < 0.005, "the expenses add up to the plan's cost")
         for row in people {
             #expect(abs(Double(row[4])! + Double(row[5])! - Double(row[6])!) < 0.005)
+        }
+    }
+
+    @Test func timesAreWholeMinutesInJSONAndInTheCalendars() async throws {
+        let out = Fixtures.temporaryFolder("whole-minutes")
+        let run = try await tiaoqiOffThePool(["plan", "schedules/2022-w10", "--out", out, "--seconds", "0.05"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let plan = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
+        let instants =
+            plan.visits.flatMap { [$0.start, $0.end] }
+            + plan.legs.flatMap { leg in [leg.depart, leg.arrive] + leg.parts.flatMap { [$0.depart, $0.arrive] } }
+        #expect(!plan.legs.isEmpty && instants.allSatisfy { $0.seconds % 60 == 0 })
+        for person in ["liu", "zhou", "chen", "sun"] {
+            let calendar = try String(contentsOfFile: "\(out)/\(person).ics", encoding: .utf8)
+            let times = calendar.split(separator: "\r\n").filter { $0.hasPrefix("DTSTART:") || $0.hasPrefix("DTEND:") }
+            #expect(!times.isEmpty && times.allSatisfy { $0.hasSuffix("00Z") }, "\(person): \(times)")
         }
     }
 

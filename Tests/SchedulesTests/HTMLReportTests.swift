@@ -176,6 +176,35 @@ struct HTMLReportTests {
         print("HTML report: \(page)\nscreenshot: \(shot) (\(size) bytes)")
     }
 
+    @Test func shortBlocksShowNoCutTextAndASharedPersonsBlocksSayTheirTeam() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
+        let zone = schedule.problem.zone
+        let wednesday = schedule.problem.days[2]
+        // liu plans with two teams; zhou with one; sun keeps a 20-minute call in her hand-made week.
+        let weeks = [
+            try Self.week(schedule, team: "鼓楼区", trips: [("zhou", "bj01", 1)]),
+            try Self.week(schedule, team: "云龙区", trips: [("liu", "bj01", 1)]),
+            try Self.week(schedule, team: "泉山区", trips: [("liu", "nj01", 3)]),
+        ]
+        let call = HandPlan.Event(
+            start: zone.instant(wednesday, TimeOfDay("10:30")!), end: zone.instant(wednesday, TimeOfDay("10:50")!),
+            summary: "电话会议")
+        let hand = HandPlan(person: "sun", team: "泉山区", source: "hand/sun.ics", events: [call])
+        let html = HTMLReport.render(
+            title: "第10周", weeks: weeks, handPlans: [hand], clashes: [], language: .zh)
+        let sun = try #require(Self.slice(html, from: "id=\"person-sun\"", to: "</section>"))
+        let short = try #require(Self.slice(String(sun), from: "<div class=\"block hand short\"", to: "</div>"))
+        #expect(short.contains("10:30–10:50") && short.contains("电话会议") && short.hasSuffix("\"></div>"), "\(short)")
+        let liu = try #require(Self.slice(html, from: "id=\"person-liu\"", to: "</section>"))
+        let liuBlocks = liu.components(separatedBy: "<div class=\"block ").dropFirst()
+        #expect(!liuBlocks.isEmpty)
+        for block in liuBlocks {
+            #expect(block.contains("<i class=\"team\">云龙区</i>") || block.contains("<i class=\"team\">泉山区</i>"))
+        }
+        let zhou = try #require(Self.slice(html, from: "id=\"person-zhou\"", to: "</section>"))
+        #expect(!zhou.contains("class=\"team\""))
+    }
+
     @Test func payloadsStayText() async throws {
         let (html, _, _) = try await Self.report(language: .en, poisoned: true)
         #expect(!html.contains("<script"))
