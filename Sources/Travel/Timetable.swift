@@ -109,8 +109,22 @@ public struct Timetable: Sendable {
 
         var routes: [String: TimetableRecords.RouteRow] = [:]
         for row in records.routes { routes[row.id] = row }
-        let timesByTrip = Dictionary(grouping: records.stopTimes, by: \.tripID)
+        // Stop times come grouped by trip in most feeds: find each trip's runs of rows, hashing its id once per run.
+        let stopTimes = records.stopTimes
+        var runsByTrip: [String: [Range<Int>]] = [:]
+        var runStarts: [Int] = []
+        var start = 0
+        while start < stopTimes.count {
+            let id = stopTimes[start].tripID
+            var end = start + 1
+            while end < stopTimes.count && stopTimes[end].tripID == id { end += 1 }
+            runsByTrip[id, default: []].append(start..<end)
+            runStarts.append(start)
+            start = end
+        }
+        let countryOfStop = stops.map { cities[$0.cityID]!.country }
         var trips: [Trip] = []
+        trips.reserveCapacity(records.trips.count)
         for row in records.trips {
             guard let route = routes[row.routeID] else {
                 throw TravelError(
@@ -121,7 +135,10 @@ public struct Timetable: Sendable {
                     "trip '\(row.id)' names service '\(row.serviceID)', which calendar.txt does not define",
                     at: row.source)
             }
-            let times = (timesByTrip[row.id] ?? []).sorted { $0.sequence < $1.sequence }
+            var times = (runsByTrip[row.id] ?? []).flatMap { $0 }
+            if !times.indices.dropFirst().allSatisfy({ stopTimes[times[$0 - 1]].sequence <= stopTimes[times[$0]].sequence }) {
+                times.sort { stopTimes[$0].sequence < stopTimes[$1].sequence }
+            }
             guard times.count >= 2 else {
                 throw TravelError("trip '\(row.id)' has fewer than two stop_times rows", at: row.source)
             }
@@ -129,41 +146,58 @@ public struct Timetable: Sendable {
                 id: row.id, serviceName: row.shortName ?? route.shortName, routeID: row.routeID, mode: route.mode,
                 serviceID: row.serviceID, stops: [], arrivals: [], departures: [], zone: row.zone ?? records.zone,
                 crossesBorder: false)
-            for time in times {
-                for seconds in [time.arrival, time.departure].compactMap({ $0 })
-                where !(0...Self.latestTime).contains(seconds) {
+            trip.stops.reserveCapacity(times.count)
+            var givenArrivals: [Int?] = []
+            var givenDepartures: [Int?] = []
+            givenArrivals.reserveCapacity(times.count)
+            givenDepartures.reserveCapacity(times.count)
+            for index in times {
+                let arrival = stopTimes[index].arrival
+                let departure = stopTimes[index].departure
+                func outside(_ seconds: Int?) -> Int? {
+                    guard let seconds, !(0...Self.latestTime).contains(seconds) else { return nil }
+                    return seconds
+                }
+                if let seconds = outside(arrival) ?? outside(departure) {
                     throw TravelError(
                         "time \(seconds) s of trip '\(row.id)' is not between 00:00:00 and \(Self.latestTime / 3600):00:00; give the trip a later service day instead",
-                        at: time.source)
+                        at: stopTimes[index].source)
                 }
-                guard let stop = stopIndex[time.stopID] else {
-                    throw TravelError("stop_id '\(time.stopID)' is not in stops.txt", at: time.source)
+                guard let stop = stopIndex[stopTimes[index].stopID] else {
+                    throw TravelError("stop_id '\(stopTimes[index].stopID)' is not in stops.txt", at: stopTimes[index].source)
                 }
                 trip.stops.append(stop)
+                givenArrivals.append(arrival)
+                givenDepartures.append(departure)
             }
-            guard times.first!.arrival != nil, times.last!.arrival != nil else {
+            guard givenArrivals.first! != nil, givenArrivals.last! != nil else {
                 throw TravelError(
                     "trip '\(row.id)' needs times at its first and last stop",
-                    at: (times.first!.arrival == nil ? times.first! : times.last!).source)
+                    at: stopTimes[givenArrivals.first! == nil ? times.first! : times.last!].source)
             }
-            let (arrivals, departures) = Self.interpolated(times, stops: trip.stops.map { stops[$0].coordinate })
+            let (arrivals, departures) = Self.interpolated(
+                arrivals: givenArrivals, departures: givenDepartures, stops: trip.stops.map { stops[$0].coordinate })
             var previous = Int.min
-            for (k, time) in times.enumerated() {
+            for k in times.indices {
                 guard arrivals[k] >= previous, departures[k] >= arrivals[k] else {
                     throw TravelError(
-                        "times of trip '\(row.id)' go backwards at stop '\(time.stopID)'", at: time.source)
+                        "times of trip '\(row.id)' go backwards at stop '\(stopTimes[times[k]].stopID)'",
+                        at: stopTimes[times[k]].source)
                 }
                 previous = departures[k]
             }
             trip.arrivals = arrivals
             trip.departures = departures
-            let countries = Set(trip.stops.map { cities[stops[$0].cityID]!.country })
-            trip.crossesBorder = countries.count > 1
+            let country = countryOfStop[trip.stops[0]]
+            trip.crossesBorder = trip.stops.contains { countryOfStop[$0] != country }
             trips.append(trip)
         }
-        let tripIDs = Set(records.trips.map(\.id))
-        if let orphan = records.stopTimes.first(where: { !tripIDs.contains($0.tripID) }) {
-            throw TravelError("trip_id '\(orphan.tripID)' is not in trips.txt", at: orphan.source)
+        if runStarts.count > 0 {
+            var tripIDs = Set<String>(minimumCapacity: records.trips.count)
+            for row in records.trips { tripIDs.insert(row.id) }
+            if let orphan = runStarts.first(where: { !tripIDs.contains(stopTimes[$0].tripID) }) {
+                throw TravelError("trip_id '\(stopTimes[orphan].tripID)' is not in trips.txt", at: stopTimes[orphan].source)
+            }
         }
         self.trips = trips
 
@@ -197,22 +231,41 @@ public struct Timetable: Sendable {
         self.fares = fares
     }
 
+    /// A timetable from its parts, already checked (read back from an archive).
+    init(
+        zone: Zone, cities: [String: City], stops: [Stop], trips: [Trip], serviceDays: [String: ServiceDays],
+        fares: [FareKey: Double], stayTransfer: [Int], transferEdges: [[(to: Int, seconds: Int)]]
+    ) {
+        self.zone = zone
+        self.cities = cities
+        self.stops = stops
+        self.trips = trips
+        var stopIndex: [String: Int] = [:]
+        for (index, stop) in stops.enumerated() { stopIndex[stop.id] = index }
+        self.stopIndex = stopIndex
+        stopsByCity = Dictionary(grouping: stops.indices, by: { stops[$0].cityID })
+        self.serviceDays = serviceDays
+        self.fares = fares
+        self.stayTransfer = stayTransfer
+        self.transferEdges = transferEdges
+    }
+
     /// A trip's times with the stops that are not timepoints filled in: the time between the timed stops around them
     /// shared out by straight-line distance, to the second, with no dwell.
-    static func interpolated(_ times: [TimetableRecords.StopTimeRow], stops: [Coordinate]) -> (
+    static func interpolated(arrivals given: [Int?], departures givenDepartures: [Int?], stops: [Coordinate]) -> (
         arrivals: [Int], departures: [Int]
     ) {
-        var arrivals = times.map { $0.arrival ?? -1 }
-        var departures = times.map { $0.departure ?? -1 }
+        var arrivals = given.map { $0 ?? -1 }
+        var departures = givenDepartures.map { $0 ?? -1 }
         var k = 0
-        while k < times.count {
-            guard times[k].arrival == nil else {
+        while k < given.count {
+            guard given[k] == nil else {
                 k += 1
                 continue
             }
             let before = k - 1
             var after = k
-            while times[after].arrival == nil { after += 1 }
+            while given[after] == nil { after += 1 }
             var distances = [0.0]
             for j in (before + 1)...after { distances.append(distances.last! + stops[j - 1].kilometres(to: stops[j])) }
             let start = departures[before]
