@@ -26,8 +26,12 @@ enum CSVBytes {
         _ bytes: UnsafeBufferPointer<UInt8>, file: String,
         _ record: (_ line: Int, _ fields: [CSVField]) throws(InputError) -> Void
     ) throws(InputError) {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
+        let space = UInt8(ascii: " ")
+        let tab = UInt8(ascii: "\t")
         let count = bytes.count
         var i = 0
         if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
@@ -61,7 +65,8 @@ enum CSVBytes {
                         i += 1
                     }
                     guard closed else {
-                        throw InputError(file: file, line: recordLine, "a quoted field is never closed; add the closing \"")
+                        throw InputError(
+                            file: file, line: recordLine, "a quoted field is never closed; add the closing \"")
                     }
                     let close = i
                     i += 1

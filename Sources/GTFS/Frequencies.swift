@@ -55,7 +55,8 @@ enum Frequencies {
         for tripID in order where trips[tripID] == nil {
             let line = starts[tripID]!.first!.source
             throw InputError(
-                file: line.file, line: line.line, "trip_id '\(tripID)' is not in trips.txt; add the trip or remove the row")
+                file: line.file, line: line.line,
+                "trip_id '\(tripID)' is not in trips.txt; add the trip or remove the row")
         }
         // Take the template trips' rows out, in place, looking each trip id up once per run of its rows.
         var templates: [String: [TimetableRecords.StopTimeRow]] = [:]

@@ -204,9 +204,11 @@ public enum NetworkLoader {
                     source: source(trips, row)))
         }
         guard
-            try files.withText("stop_times.txt", { (bytes, display) throws(InputError) in
-                try StopTimesReader.read(bytes, file: display, into: &records)
-            }) != nil
+            try files.withText(
+                "stop_times.txt",
+                { (bytes, display) throws(InputError) in
+                    try StopTimesReader.read(bytes, file: display, into: &records)
+                }) != nil
         else {
             throw InputError(file: files.display("stop_times.txt"), "missing; a network needs it")
         }

@@ -115,7 +115,8 @@ private struct BlockReader {
                 )
             }
             if let text = row["mode"], try mode(text, row.line) != current.mode {
-                throw fail(row.line, "mode '\(text)' differs from the earlier rows of \(service); a service has one mode")
+                throw fail(
+                    row.line, "mode '\(text)' differs from the earlier rows of \(service); a service has one mode")
             }
             current.stops.append(try stop(row))
             block = current

@@ -52,6 +52,7 @@ enum StationTransfers {
             var to: String
         }
         var chosen: [Pair: (specificity: Int, row: TimetableRecords.TransferRow)] = [:]
+        chosen.reserveCapacity(rows.count * 4)
         var order: [Pair] = []
         for row in rows {
             let (from, fromIsStop) = try stopsOf(row.fromStopID, row)

@@ -4,8 +4,8 @@ import Travel
 /// Compiled timetables kept between runs, so that a command on a feed that has not changed does not import it again.
 /// A timetable is stored under a key made of the paths as given and, for every file the feed folders and archives
 /// hold, its name, size, modification time and a 64-bit hash of its bytes; any change to a file makes a new key. Files
-/// are written to a temporary name and renamed into place, and one that cannot be read back exactly (corrupt,
-/// truncated, from another version) is ignored and rebuilt.
+/// are written to a temporary name and renamed into place with a hash of their contents, and one that cannot be read
+/// back exactly (corrupt, truncated, from another version) is ignored and rebuilt.
 public struct TimetableCache: Sendable {
     /// The folder the compiled timetables are kept in.
     public var folder: String
@@ -68,21 +68,29 @@ public struct TimetableCache: Sendable {
         guard let data = FileManager.default.contents(atPath: file(for: key)) else { return nil }
         let bytes = [UInt8](data)
         let keyBytes = Array(key.utf8)
-        // The file: the key's length (8 bytes), the key, then the archived timetable.
-        guard bytes.count >= 8 else { return nil }
-        let length = bytes[0..<8].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-        guard length == keyBytes.count, bytes.count >= 8 + length, Array(bytes[8..<(8 + length)]) == keyBytes else {
+        // The file: the key's length (8 bytes), the key, the hash of the archive (8 bytes), the archived timetable.
+        func number(at offset: Int) -> UInt64 {
+            bytes[offset..<(offset + 8)].enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
+        }
+        guard bytes.count >= 16 else { return nil }
+        let length = Int(truncatingIfNeeded: number(at: 0))
+        guard length == keyBytes.count, bytes.count >= 16 + length, Array(bytes[8..<(8 + length)]) == keyBytes else {
             return nil
         }
-        return Timetable(archived: Array(bytes[(8 + length)...]))
+        let archive = Array(bytes[(16 + length)...])
+        guard FastHash.hash(Data(archive)) == number(at: 8 + length) else { return nil }
+        return Timetable(archived: archive)
     }
 
     /// Keeps `timetable` under `key`; a cache that cannot be written is left alone (the next run imports again).
     func store(_ timetable: Timetable, for key: String) {
         let keyBytes = Array(key.utf8)
-        var bytes = (0..<8).map { UInt8(truncatingIfNeeded: keyBytes.count >> (8 * $0)) }
+        func number(_ value: UInt64) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        let archive = timetable.archived()
+        var bytes = number(UInt64(keyBytes.count))
         bytes += keyBytes
-        bytes += timetable.archived()
+        bytes += number(FastHash.hash(Data(archive)))
+        bytes += archive
         let target = file(for: key)
         let temporary = "\(target).\(UUID().uuidString).tmp"
         do {

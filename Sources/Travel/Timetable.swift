@@ -125,6 +125,8 @@ public struct Timetable: Sendable {
         let countryOfStop = stops.map { cities[$0.cityID]!.country }
         var trips: [Trip] = []
         trips.reserveCapacity(records.trips.count)
+        var lastStopIDs: [String] = []
+        var lastStops: [Int] = []
         for row in records.trips {
             guard let route = routes[row.routeID] else {
                 throw TravelError(
@@ -136,7 +138,9 @@ public struct Timetable: Sendable {
                     at: row.source)
             }
             var times = (runsByTrip[row.id] ?? []).flatMap { $0 }
-            if !times.indices.dropFirst().allSatisfy({ stopTimes[times[$0 - 1]].sequence <= stopTimes[times[$0]].sequence }) {
+            if !times.indices.dropFirst().allSatisfy({
+                stopTimes[times[$0 - 1]].sequence <= stopTimes[times[$0]].sequence
+            }) {
                 times.sort { stopTimes[$0].sequence < stopTimes[$1].sequence }
             }
             guard times.count >= 2 else {
@@ -163,10 +167,25 @@ public struct Timetable: Sendable {
                         "time \(seconds) s of trip '\(row.id)' is not between 00:00:00 and \(Self.latestTime / 3600):00:00; give the trip a later service day instead",
                         at: stopTimes[index].source)
                 }
-                guard let stop = stopIndex[stopTimes[index].stopID] else {
-                    throw TravelError("stop_id '\(stopTimes[index].stopID)' is not in stops.txt", at: stopTimes[index].source)
+                // Trips of one line follow each other with the same stops: reuse the last trip's lookup when the
+                // id at this position is the same.
+                let position = trip.stops.count
+                let stopID = stopTimes[index].stopID
+                if position < lastStopIDs.count && lastStopIDs[position] == stopID {
+                    trip.stops.append(lastStops[position])
+                } else {
+                    guard let stop = stopIndex[stopID] else {
+                        throw TravelError("stop_id '\(stopID)' is not in stops.txt", at: stopTimes[index].source)
+                    }
+                    trip.stops.append(stop)
+                    if position < lastStopIDs.count {
+                        lastStopIDs[position] = stopID
+                        lastStops[position] = stop
+                    } else {
+                        lastStopIDs.append(stopID)
+                        lastStops.append(stop)
+                    }
                 }
-                trip.stops.append(stop)
                 givenArrivals.append(arrival)
                 givenDepartures.append(departure)
             }
@@ -175,8 +194,12 @@ public struct Timetable: Sendable {
                     "trip '\(row.id)' needs times at its first and last stop",
                     at: stopTimes[givenArrivals.first! == nil ? times.first! : times.last!].source)
             }
-            let (arrivals, departures) = Self.interpolated(
-                arrivals: givenArrivals, departures: givenDepartures, stops: trip.stops.map { stops[$0].coordinate })
+            let (arrivals, departures) =
+                givenArrivals.contains(nil)
+                ? Self.interpolated(
+                    arrivals: givenArrivals, departures: givenDepartures,
+                    stops: trip.stops.map { stops[$0].coordinate })
+                : (givenArrivals.map { $0! }, givenDepartures.map { $0! })
             var previous = Int.min
             for k in times.indices {
                 guard arrivals[k] >= previous, departures[k] >= arrivals[k] else {
@@ -196,7 +219,8 @@ public struct Timetable: Sendable {
             var tripIDs = Set<String>(minimumCapacity: records.trips.count)
             for row in records.trips { tripIDs.insert(row.id) }
             if let orphan = runStarts.first(where: { !tripIDs.contains(stopTimes[$0].tripID) }) {
-                throw TravelError("trip_id '\(stopTimes[orphan].tripID)' is not in trips.txt", at: stopTimes[orphan].source)
+                throw TravelError(
+                    "trip_id '\(stopTimes[orphan].tripID)' is not in trips.txt", at: stopTimes[orphan].source)
             }
         }
         self.trips = trips

@@ -49,8 +49,12 @@ struct AgencyFeed {
         ]
         // Service 0 runs Monday to Friday with a day removed; service 1 only on dates calendar_dates.txt adds.
         truth.services = [
-            .init(weekdays: [0, 1, 2, 3, 4], start: -3, end: 9, added: [], removed: [random.int(0...4)], inCalendar: true),
-            .init(weekdays: [], start: 0, end: -1, added: [random.int(0...6), random.int(0...6)], removed: [], inCalendar: false),
+            .init(
+                weekdays: [0, 1, 2, 3, 4], start: -3, end: 9, added: [], removed: [random.int(0...4)],
+                inCalendar: true),
+            .init(
+                weekdays: [], start: 0, end: -1, added: [random.int(0...6), random.int(0...6)], removed: [],
+                inCalendar: false),
         ]
         var trips = ["route_id,service_id,trip_id,trip_short_name"]
         var times = ["trip_id,arrival_time,departure_time,stop_id,stop_sequence"]
@@ -177,7 +181,8 @@ struct AgencyFeedTests {
         let timetable = try NetworkLoader.load(folder: folder)
         let first = LocalDate(iso: feed.truth.firstDay)!
         let rules = BruteForceTests.rules
-        let router = Router(timetable: timetable, rules: rules, dates: (0..<feed.truth.days).map { first.adding(days: $0) })
+        let dates = (0..<feed.truth.days).map { first.adding(days: $0) }
+        let router = Router(timetable: timetable, rules: rules, dates: dates)
         let graph = TimeExpandedGraph(feed: feed.truth, doorToDoor: false, rules: rules)
         var random = SplitMix(state: UInt64(seed) &* 104_729)
         let stops = feed.truth.stops
@@ -186,7 +191,8 @@ struct AgencyFeedTests {
             var b = random.int(0...(stops.count - 1))
             if b == a { b = (a + 1) % stops.count }
             let start = feed.truth.noonMinusTwelve(day: random.int(0...4)) + Int64(random.int(5 * 60...22 * 60)) * 60
-            let fast = router.earliestArrival(fromStop: stops[a].id, toStop: stops[b].id, notBefore: Instant(seconds: start))
+            let fast = router.earliestArrival(
+                fromStop: stops[a].id, toStop: stops[b].id, notBefore: Instant(seconds: start))
             let slow = graph.earliestArrival(sources: [(a, start)], targets: [(b, 0)])
             #expect(
                 fast?.arrive.seconds == slow,
@@ -200,7 +206,9 @@ struct AgencyFeedTests {
         let folder = Fixtures.temporaryFolder("agency-zones")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let files: [String: [String]] = [
-            "agency.txt": ["agency_id,agency_name,agency_url,agency_timezone", "A,A,https://example.invalid,Asia/Shanghai"],
+            "agency.txt": [
+                "agency_id,agency_name,agency_url,agency_timezone", "A,A,https://example.invalid,Asia/Shanghai",
+            ],
             "stops.txt": [
                 "stop_id,stop_name,stop_lat,stop_lon,location_type,parent_station,stop_timezone",
                 "U,Urumqi,43.8,87.6,1,,Asia/Urumqi", "U1,Urumqi 1,43.8,87.6,0,U,", "X,Xuzhou,34.2,117.2,,,",

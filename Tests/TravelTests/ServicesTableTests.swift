@@ -98,7 +98,10 @@ struct ServicesTableTests {
         (["G1,train,XZE,,08:00,1239,2022-01-10,2022-06-30,", "G1,train,AOH,10:00,,,,,"], 2, "digits 1–7"),
         (["G1,train,XZE,,08:00,1234567,2022-06-30,2022-01-10,", "G1,train,AOH,10:00,,,,,"], 2, "before valid_from"),
         (
-            ["G1,train,XZE,,08:00,1234567,2022-01-10,2022-06-30,", "G1,train,AOH,10:00,,,,,", "G1,train,XZE,,12:00,,,,"],
+            [
+                "G1,train,XZE,,08:00,1234567,2022-01-10,2022-06-30,", "G1,train,AOH,10:00,,,,,",
+                "G1,train,XZE,,12:00,,,,",
+            ],
             4, "ended there"
         ),
     ])
