@@ -51,63 +51,60 @@ enum Frequencies {
             }
         }
         guard !starts.isEmpty else { return }
-        let trips = Dictionary(records.trips.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var trips: [String: TimetableRecords.TripRow] = [:]
+        for trip in records.trips where starts[trip.id] != nil && trips[trip.id] == nil { trips[trip.id] = trip }
         for tripID in order where trips[tripID] == nil {
             let line = starts[tripID]!.first!.source
             throw InputError(
                 file: line.file, line: line.line,
                 "trip_id '\(tripID)' is not in trips.txt; add the trip or remove the row")
         }
-        // Take the template trips' rows out, in place, looking each trip id up once per run of its rows.
-        var templates: [String: [TimetableRecords.StopTimeRow]] = [:]
-        var kept = records.stopTimes
-        records.stopTimes = []
+        // The first departure and the latest time of each template trip, looking its id up once per run of rows.
+        var first: [String: (sequence: Int, departure: Int?)] = [:]
+        var latest: [String: (time: Int, stop: String)] = [:]
+        let rows = records.stopTimes
         var read = 0
-        var write = 0
-        while read < kept.count {
-            let id = kept[read].tripID
+        while read < rows.count {
+            let id = rows[read].tripID
             var end = read + 1
-            while end < kept.count && kept[end].tripID == id { end += 1 }
+            while end < rows.count && rows[end].tripID == id { end += 1 }
             if starts[id] != nil {
-                templates[id, default: []] += kept[read..<end]
-            } else {
-                if write != read { for k in read..<end { kept[write + k - read] = kept[k] } }
-                write += end - read
+                for row in rows[read..<end] {
+                    if first[id] == nil || row.sequence < first[id]!.sequence {
+                        first[id] = (row.sequence, row.departure)
+                    }
+                    if let time = row.arrival ?? row.departure, time > latest[id]?.time ?? Int.min {
+                        latest[id] = (time, row.stopID)
+                    }
+                }
             }
             read = end
         }
-        kept.removeLast(kept.count - write)
+        // Each template trip gives way to its runs, which read its rows moved to their start.
         var newTrips = records.trips.filter { starts[$0.id] == nil }
         for tripID in order {
-            let template = (templates[tripID] ?? []).sorted { $0.sequence < $1.sequence }
-            guard let first = template.first?.departure else {
+            guard let firstDeparture = first[tripID]?.departure else {
                 let line = starts[tripID]!.first!.source
                 throw InputError(
                     file: line.file, line: line.line,
                     "trip '\(tripID)' needs stop_times.txt rows with a time at its first stop to run at a headway")
             }
             for (start, source) in starts[tripID]! {
-                let shift = start - first
+                let shift = start - firstDeparture
+                if let last = latest[tripID], last.time + shift > Timetable.latestTime {
+                    throw InputError(
+                        file: source.file, line: source.line,
+                        "the trip leaving at \(clock(start)) would reach its stop '\(last.stop)' after \(Timetable.latestTime / 3600):00:00, the latest Tiaoqi reads; end the headway earlier"
+                    )
+                }
                 var trip = trips[tripID]!
                 trip.id = "\(tripID)@\(clock(start))"
+                trip.timesOf = tripID
+                trip.shift = shift
                 newTrips.append(trip)
-                for row in template {
-                    var copy = row
-                    copy.tripID = trip.id
-                    copy.arrival = row.arrival.map { $0 + shift }
-                    copy.departure = row.departure.map { $0 + shift }
-                    if let last = copy.arrival ?? copy.departure, last > Timetable.latestTime {
-                        throw InputError(
-                            file: source.file, line: source.line,
-                            "the trip leaving at \(clock(start)) would reach its stop '\(row.stopID)' after \(Timetable.latestTime / 3600):00:00, the latest Tiaoqi reads; end the headway earlier"
-                        )
-                    }
-                    kept.append(copy)
-                }
             }
         }
         records.trips = newTrips
-        records.stopTimes = kept
     }
 
     static func clock(_ seconds: Int) -> String {

@@ -123,101 +123,14 @@ public struct Timetable: Sendable {
             start = end
         }
         let countryOfStop = stops.map { cities[$0.cityID]!.country }
-        var trips: [Trip] = []
-        trips.reserveCapacity(records.trips.count)
-        var lastStopIDs: [String] = []
-        var lastStops: [Int] = []
-        for row in records.trips {
-            guard let route = routes[row.routeID] else {
-                throw TravelError(
-                    "trip '\(row.id)' names route '\(row.routeID)', which routes.txt does not define", at: row.source)
-            }
-            guard serviceDays[row.serviceID] != nil else {
-                throw TravelError(
-                    "trip '\(row.id)' names service '\(row.serviceID)', which calendar.txt does not define",
-                    at: row.source)
-            }
-            var times = (runsByTrip[row.id] ?? []).flatMap { $0 }
-            if !times.indices.dropFirst().allSatisfy({
-                stopTimes[times[$0 - 1]].sequence <= stopTimes[times[$0]].sequence
-            }) {
-                times.sort { stopTimes[$0].sequence < stopTimes[$1].sequence }
-            }
-            guard times.count >= 2 else {
-                throw TravelError("trip '\(row.id)' has fewer than two stop_times rows", at: row.source)
-            }
-            var trip = Trip(
-                id: row.id, serviceName: row.shortName ?? route.shortName, routeID: row.routeID, mode: route.mode,
-                serviceID: row.serviceID, stops: [], arrivals: [], departures: [], zone: row.zone ?? records.zone,
-                crossesBorder: false)
-            trip.stops.reserveCapacity(times.count)
-            var givenArrivals: [Int?] = []
-            var givenDepartures: [Int?] = []
-            givenArrivals.reserveCapacity(times.count)
-            givenDepartures.reserveCapacity(times.count)
-            for index in times {
-                let arrival = stopTimes[index].arrival
-                let departure = stopTimes[index].departure
-                func outside(_ seconds: Int?) -> Int? {
-                    guard let seconds, !(0...Self.latestTime).contains(seconds) else { return nil }
-                    return seconds
-                }
-                if let seconds = outside(arrival) ?? outside(departure) {
-                    throw TravelError(
-                        "time \(seconds) s of trip '\(row.id)' is not between 00:00:00 and \(Self.latestTime / 3600):00:00; give the trip a later service day instead",
-                        at: stopTimes[index].source)
-                }
-                // Trips of one line follow each other with the same stops: reuse the last trip's lookup when the
-                // id at this position is the same.
-                let position = trip.stops.count
-                let stopID = stopTimes[index].stopID
-                if position < lastStopIDs.count && lastStopIDs[position] == stopID {
-                    trip.stops.append(lastStops[position])
-                } else {
-                    guard let stop = stopIndex[stopID] else {
-                        throw TravelError("stop_id '\(stopID)' is not in stops.txt", at: stopTimes[index].source)
-                    }
-                    trip.stops.append(stop)
-                    if position < lastStopIDs.count {
-                        lastStopIDs[position] = stopID
-                        lastStops[position] = stop
-                    } else {
-                        lastStopIDs.append(stopID)
-                        lastStops.append(stop)
-                    }
-                }
-                givenArrivals.append(arrival)
-                givenDepartures.append(departure)
-            }
-            guard givenArrivals.first! != nil, givenArrivals.last! != nil else {
-                throw TravelError(
-                    "trip '\(row.id)' needs times at its first and last stop",
-                    at: stopTimes[givenArrivals.first! == nil ? times.first! : times.last!].source)
-            }
-            let (arrivals, departures) =
-                givenArrivals.contains(nil)
-                ? Self.interpolated(
-                    arrivals: givenArrivals, departures: givenDepartures,
-                    stops: trip.stops.map { stops[$0].coordinate })
-                : (givenArrivals.map { $0! }, givenDepartures.map { $0! })
-            var previous = Int.min
-            for k in times.indices {
-                guard arrivals[k] >= previous, departures[k] >= arrivals[k] else {
-                    throw TravelError(
-                        "times of trip '\(row.id)' go backwards at stop '\(stopTimes[times[k]].stopID)'",
-                        at: stopTimes[times[k]].source)
-                }
-                previous = departures[k]
-            }
-            trip.arrivals = arrivals
-            trip.departures = departures
-            let country = countryOfStop[trip.stops[0]]
-            trip.crossesBorder = trip.stops.contains { countryOfStop[$0] != country }
-            trips.append(trip)
-        }
+        let inputs = TripInputs(
+            stopTimes: stopTimes, runsByTrip: runsByTrip, routes: routes, serviceDays: serviceDays,
+            stopIndex: stopIndex, coordinates: stops.map(\.coordinate), countryOfStop: countryOfStop,
+            zone: records.zone)
+        let trips = try Self.trips(records.trips, inputs)
         if runStarts.count > 0 {
             var tripIDs = Set<String>(minimumCapacity: records.trips.count)
-            for row in records.trips { tripIDs.insert(row.id) }
+            for row in records.trips { tripIDs.insert(row.timesOf ?? row.id) }
             if let orphan = runStarts.first(where: { !tripIDs.contains(stopTimes[$0].tripID) }) {
                 throw TravelError(
                     "trip_id '\(stopTimes[orphan].tripID)' is not in trips.txt", at: stopTimes[orphan].source)
@@ -279,6 +192,13 @@ public struct Timetable: Sendable {
     static func interpolated(arrivals given: [Int?], departures givenDepartures: [Int?], stops: [Coordinate]) -> (
         arrivals: [Int], departures: [Int]
     ) {
+        interpolated(arrivals: given, departures: givenDepartures) { stops[$0 - 1].kilometres(to: stops[$0]) }
+    }
+
+    /// The same, with `kilometres(j)` the distance from the stop before position `j` to the stop at `j`.
+    static func interpolated(
+        arrivals given: [Int?], departures givenDepartures: [Int?], kilometres: (Int) -> Double
+    ) -> (arrivals: [Int], departures: [Int]) {
         var arrivals = given.map { $0 ?? -1 }
         var departures = givenDepartures.map { $0 ?? -1 }
         var k = 0
@@ -291,7 +211,7 @@ public struct Timetable: Sendable {
             var after = k
             while given[after] == nil { after += 1 }
             var distances = [0.0]
-            for j in (before + 1)...after { distances.append(distances.last! + stops[j - 1].kilometres(to: stops[j])) }
+            for j in (before + 1)...after { distances.append(distances.last! + kilometres(j)) }
             let start = departures[before]
             let span = arrivals[after] - start
             let total = distances.last!
