@@ -6,13 +6,29 @@ public struct CSVTable: Sendable {
     public struct Row: Sendable {
         /// The line the record starts on.
         public var line: Int
+        /// Field values in column order (trimmed of surrounding spaces; fewer than the columns when the row is short).
+        var values: [String]
+        /// Column positions by name, shared by every row of a table.
+        var columns: [String: Int]
+
+        init(line: Int, values: [String], columns: [String: Int]) {
+            self.line = line
+            self.values = values
+            self.columns = columns
+        }
+
         /// Field values by column name (trimmed of surrounding spaces).
-        public var fields: [String: String]
+        public var fields: [String: String] {
+            var fields: [String: String] = [:]
+            for (column, index) in columns where index < values.count { fields[column] = values[index] }
+            return fields
+        }
 
         /// The value of a column, nil when missing or empty.
         public subscript(_ column: String) -> String? {
-            guard let value = fields[column], !value.isEmpty else { return nil }
-            return value
+            guard let index = columns[column], index < values.count else { return nil }
+            let value = values[index]
+            return value.isEmpty ? nil : value
         }
     }
 
@@ -31,36 +47,60 @@ public struct CSVTable: Sendable {
 
     /// Parses CSV text; a quote left open or a row with too many fields is an error at its line.
     public init(text: String, file: String) throws(InputError) {
+        var text = text
+        let table = try text.withInputBytes { (bytes) throws(InputError) in try CSVTable(bytes: bytes, file: file) }
+        self = table
+    }
+
+    /// Parses CSV as UTF-8 bytes (already checked to be UTF-8).
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) throws(InputError) {
         self.file = file
-        var records: [(line: Int, fields: [String])] = []
-        try Self.scan(text, file: file) { line, fields in records.append((line, fields)) }
-        guard let first = records.first else {
+        var header: [String]?
+        var columns: [String: Int] = [:]
+        var rows: [Row] = []
+        try CSVBytes.scan(bytes, file: file) { (line, fields) throws(InputError) in
+            guard let header else {
+                let names = fields.map { CSVBytes.string(bytes, $0) }
+                columns = try Self.columns(names, file: file, line: line)
+                header = names
+                return
+            }
+            guard fields.count <= header.count else {
+                throw InputError(
+                    file: file, line: line,
+                    "this row has \(fields.count) fields but the header has \(header.count); quote fields that contain commas"
+                )
+            }
+            rows.append(Row(line: line, values: fields.map { CSVBytes.string(bytes, $0) }, columns: columns))
+        }
+        guard let header else {
             throw InputError(file: file, line: 1, "the file is empty; it needs a header row")
         }
-        header = first.fields
+        self.header = header
+        self.rows = rows
+    }
+
+    /// A table with a header and no rows yet (for files read row by row); two columns of one name are an error.
+    init(header: [String], file: String, line: Int) throws(InputError) {
+        _ = try Self.columns(header, file: file, line: line)
+        self.file = file
+        self.header = header
+        rows = []
+    }
+
+    /// Column positions by name; two columns of one name are an error at the header's line.
+    private static func columns(_ names: [String], file: String, line: Int) throws(InputError) -> [String: Int] {
         var columns: [String: Int] = [:]
-        for (index, column) in header.enumerated() where !column.isEmpty {
+        for (index, column) in names.enumerated() where !column.isEmpty {
             if let earlier = columns[column] {
                 throw InputError(
-                    file: file, line: first.line,
+                    file: file, line: line,
                     "columns \(earlier + 1) and \(index + 1) are both named '\(column)'; rename or remove one, so that it is clear which one counts"
                 )
             }
             columns[column] = index
         }
-        var rows: [Row] = []
-        for record in records.dropFirst() {
-            guard record.fields.count <= header.count else {
-                throw InputError(
-                    file: file, line: record.line,
-                    "this row has \(record.fields.count) fields but the header has \(header.count); quote fields that contain commas"
-                )
-            }
-            var values: [String: String] = [:]
-            for (column, value) in zip(header, record.fields) { values[column] = value }
-            rows.append(Row(line: record.line, fields: values))
-        }
-        self.rows = rows
+        return columns
     }
 
     /// Calls `record` with each record of CSV text (its first line and its fields, trimmed unless quoted; blank lines
@@ -68,59 +108,12 @@ public struct CSVTable: Sendable {
     public static func scan(
         _ text: String, file: String, _ record: (_ line: Int, _ fields: [String]) throws(InputError) -> Void
     ) throws(InputError) {
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var fieldWasQuoted = false
-        var line = 1
-        var recordLine = 1
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        var index = 0
-        func endField() {
-            fields.append(fieldWasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
-            field = ""
-            fieldWasQuoted = false
-        }
-        func endRecord() throws(InputError) {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { try record(recordLine, fields) }
-            fields = []
-        }
-        while index < scalars.count {
-            let c = scalars[index]
-            if quoted {
-                if c == "\"" {
-                    if index + 1 < scalars.count && scalars[index + 1] == "\"" {
-                        field.unicodeScalars.append("\"")
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" && field.trimmingCharacters(in: .whitespaces).isEmpty {
-                quoted = true
-                fieldWasQuoted = true
-                field = ""
-            } else if c == "," {
-                endField()
-            } else if c == "\r" || c == "\n" {
-                if c == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n" { index += 1 }
-                try endRecord()
-                line += 1
-                recordLine = line
-            } else {
-                field.unicodeScalars.append(c)
+        var text = text
+        try text.withInputBytes { (bytes) throws(InputError) in
+            try CSVBytes.scan(bytes, file: file) { (line, fields) throws(InputError) in
+                try record(line, fields.map { CSVBytes.string(bytes, $0) })
             }
-            index += 1
         }
-        if quoted {
-            throw InputError(file: file, line: recordLine, "a quoted field is never closed; add the closing \"")
-        }
-        if !field.isEmpty || !fields.isEmpty { try endRecord() }
     }
 
     /// Throws unless every named column is in the header.

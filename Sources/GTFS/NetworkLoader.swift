@@ -11,6 +11,19 @@ public enum NetworkLoader {
         try load(paths: [folder], displayPaths: displayFolder.map { [$0] })
     }
 
+    /// Loads one network through `cache`: the compiled timetable of files that have not changed since it was kept, else
+    /// an import (then kept). Errors are never kept: a bad feed is read, and reported, every time.
+    public static func load(paths: [String], displayPaths: [String]? = nil, cache: TimetableCache?) throws(InputError)
+        -> Timetable
+    {
+        guard let cache else { return try load(paths: paths, displayPaths: displayPaths) }
+        let key = TimetableCache.key(paths: paths, displayPaths: displayPaths)
+        if let timetable = cache.timetable(for: key) { return timetable }
+        let timetable = try load(paths: paths, displayPaths: displayPaths)
+        cache.store(timetable, for: key)
+        return timetable
+    }
+
     /// Loads one network from folders and `.zip` files. A folder holds a feed's `.txt` files directly, or feeds as
     /// `.zip` files and sub-folders, or both; the first `cities.csv` found (with `city_stops.csv` beside it) groups the
     /// stops of every feed into cities. With several feeds, each keeps its own agency zone, and its route, trip and
@@ -29,7 +42,7 @@ public enum NetworkLoader {
             if isDirectory.boolValue {
                 let folder = FeedFiles(folder: path, shown: shown)
                 if places == nil && folder.has("cities.csv") { places = folder }
-                if folder.has("agency.txt") { feeds.append(folder) }
+                if folder.isFeed { feeds.append(folder) }
                 let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
                 for name in names where !name.hasPrefix(".") {
                     let inner = (path as NSString).appendingPathComponent(name)
@@ -39,7 +52,7 @@ public enum NetworkLoader {
                         innerIsDirectory.boolValue
                     {
                         let sub = FeedFiles(folder: inner, shown: innerShown)
-                        if sub.has("agency.txt") { feeds.append(sub) }
+                        if sub.isFeed { feeds.append(sub) }
                     } else if name.lowercased().hasSuffix(".zip") {
                         feeds.append(
                             FeedFiles(
@@ -66,7 +79,7 @@ public enum NetworkLoader {
         guard let firstFeed = feeds.first else {
             throw InputError(
                 file: displayPaths?.first ?? paths.first ?? "network",
-                "holds no GTFS feed (agency.txt, a .zip, or sub-folders with agency.txt)")
+                "holds no timetable (a GTFS feed with agency.txt, a services.csv, a .zip, or sub-folders with either)")
         }
         var (network, stops) = try readFeed(firstFeed)
         if feeds.count > 1 {
@@ -80,6 +93,7 @@ public enum NetworkLoader {
                 network.merge(records, namespace: feed.name + ":")
             }
         }
+        network.transfers = try StationTransfers.resolve(network.transfers, stops: stops)
         if let places {
             try readCities(places, into: &network)
             network.stops = stops.filter { $0.kind == "0" }.map(\.row)
@@ -127,18 +141,10 @@ public enum NetworkLoader {
         }
     }
 
-    /// A stops.txt row with what grouping by station needs.
-    private struct StopRecord {
-        var row: TimetableRecords.StopRow
-        /// `location_type`: 0 a stop or platform, 1 a station.
-        var kind: String
-        var parent: String?
-        var timeZone: String
-    }
-
     /// Reads one feed: its stops (kept aside until the network knows its cities), routes, trips, calendars, fares and
     /// transfers, in its agency's zone.
     private static func readFeed(_ files: FeedFiles) throws(InputError) -> (TimetableRecords, [StopRecord]) {
+        if files.has("services.csv") && !files.has("agency.txt") { return try ServicesTable.read(files) }
         let agency = try files.table("agency.txt", required: ["agency_timezone"])!
         guard let zoneName = agency.rows.first?["agency_timezone"], let zone = Zone(identifier: zoneName) else {
             throw InputError(
@@ -159,7 +165,9 @@ public enum NetworkLoader {
                     row: stop, kind: row["location_type"] ?? "0", parent: row["parent_station"],
                     timeZone: row["stop_timezone"] ?? zone.identifier))
         }
-        return (try readServices(files, into: TimetableRecords(zone: zone)), stops)
+        var records = try readServices(files, into: TimetableRecords(zone: zone))
+        try Frequencies.expand(files, into: &records)
+        return (records, stops)
     }
 
     /// Reads the routes, trips, calendars, fares and transfers of a feed into `records`.
@@ -195,33 +203,14 @@ public enum NetworkLoader {
                     serviceID: try trips.value(row, "service_id"), shortName: row["trip_short_name"],
                     source: source(trips, row)))
         }
-        let stopTimes = try table(
-            "stop_times.txt", required: ["trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence"])!
-        for row in stopTimes.rows {
-            func time(_ column: String) throws(InputError) -> Int? {
-                guard let text = row[column] else { return nil }
-                guard let seconds = gtfsTime(text) else {
-                    throw InputError(
-                        file: stopTimes.file, line: row.line, "\(column) '\(text)' is not H:MM:SS (hours may pass 24)")
-                }
-                guard seconds <= Timetable.latestTime else {
-                    throw InputError(
-                        file: stopTimes.file, line: row.line,
-                        "\(column) '\(text)' is past \(Timetable.latestTime / 3600):00:00, the latest Tiaoqi reads; times pass 24:00:00 only for a trip that runs over midnight, so fix the time or give the trip the later day's service in calendar.txt"
-                    )
-                }
-                return seconds
-            }
-            // A stop with only one of its two times stops for no time; one with neither is not a timepoint.
-            let arrival = try time("arrival_time")
-            let departure = try time("departure_time")
-            records.stopTimes.append(
-                .init(
-                    tripID: try stopTimes.value(row, "trip_id"), arrival: arrival ?? departure,
-                    departure: departure ?? arrival,
-                    stopID: try stopTimes.value(row, "stop_id"),
-                    sequence: try stopTimes.integer(row, "stop_sequence", in: 0...Int(Int32.max)),
-                    source: source(stopTimes, row)))
+        guard
+            try files.withText(
+                "stop_times.txt",
+                { (bytes, display) throws(InputError) in
+                    try StopTimesReader.read(bytes, file: display, into: &records)
+                }) != nil
+        else {
+            throw InputError(file: files.display("stop_times.txt"), "missing; a network needs it")
         }
         let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         if let calendar = try table(
@@ -344,53 +333,5 @@ public enum NetworkLoader {
             throw InputError(file: table.file, line: row.line, "\(column) '\(text)' is not a date YYYYMMDD")
         }
         return date
-    }
-}
-
-/// The files of one feed: a folder, or a ZIP archive (whose files may sit in a folder inside it).
-struct FeedFiles {
-    private let folder: String?
-    private let archive: ZipArchive?
-    /// How messages name the folder or archive.
-    let shown: String
-
-    init(folder: String, shown: String) {
-        self.folder = folder
-        archive = nil
-        self.shown = shown
-    }
-
-    init(archive: ZipArchive, shown: String) {
-        folder = nil
-        self.archive = archive
-        self.shown = shown
-    }
-
-    /// The feed's name: the folder's or archive's name without extension, for prefixing ids of several feeds.
-    var name: String { ((shown as NSString).lastPathComponent as NSString).deletingPathExtension }
-
-    func has(_ file: String) -> Bool {
-        if let folder {
-            return FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file))
-        }
-        return archive?.entry(named: file) != nil
-    }
-
-    /// A CSV file of the feed with the required columns; nil when it is missing and optional.
-    func table(_ file: String, required: [String], optional: Bool = false) throws(InputError) -> CSVTable? {
-        let display = archive == nil ? (shown as NSString).appendingPathComponent(file) : "\(shown) (\(file))"
-        guard has(file) else {
-            if optional { return nil }
-            throw InputError(file: display, "missing; a network needs it")
-        }
-        let table: CSVTable
-        if let folder {
-            table = try CSVTable(contentsOf: (folder as NSString).appendingPathComponent(file), displayName: display)
-        } else {
-            let bytes = try archive!.contents(of: archive!.entry(named: file)!)
-            table = try CSVTable(text: try InputText.decode(Data(bytes), file: display), file: display)
-        }
-        try table.require(required)
-        return table
     }
 }

@@ -67,7 +67,7 @@ public struct ScheduleLoader: Sendable {
                 timetable = try PlacesFile.citiesOnly(
                     zone: planFile.zone, tables: [table] + (placesTable.map { [$0] } ?? []))
             } else {
-                timetable = try NetworkLoader.load(paths: networkPaths)
+                timetable = try NetworkLoader.load(paths: networkPaths, cache: .standard)
             }
         } catch  where error.line == nil && networkPaths.contains(error.file) {
             let shown = planFile.network[networkPaths.firstIndex(of: error.file)!]

@@ -58,18 +58,34 @@ struct ScanNetwork: Sendable {
         let serviceDates = Set(dates.flatMap { date in (-1...spanDays).map { date.adding(days: -$0) } }).sorted()
         var runs: [Run] = []
         var connections: [Connection] = []
+        // A service day's times are seconds after its "noon minus 12 h": find that instant once per zone and date
+        // (the zone rules are slow to ask), then add.
+        struct ZoneDay: Hashable {
+            var zone: String
+            var date: LocalDate
+        }
+        var dayStarts: [ZoneDay: Int64] = [:]
         for (tripIndex, trip) in timetable.trips.enumerated() {
             let checkIn = Int64(rules.checkIn(trip.mode, international: trip.crossesBorder)) * 60
+            let zone = trip.zone.identifier
             for date in serviceDates where timetable.runs(trip.serviceID, on: date) {
+                let key = ZoneDay(zone: zone, date: date)
+                let dayStart: Int64
+                if let known = dayStarts[key] {
+                    dayStart = known
+                } else {
+                    dayStart = trip.instant(serviceDate: date, seconds: 0).seconds
+                    dayStarts[key] = dayStart
+                }
                 let run = Int32(runs.count)
                 runs.append(Run(trip: tripIndex, serviceDate: date, checkIn: checkIn))
                 for k in 0..<(trip.stops.count - 1) {
                     connections.append(
                         Connection(
                             from: Int32(trip.stops[k]), to: Int32(trip.stops[k + 1]),
-                            depart: trip.instant(serviceDate: date, seconds: trip.departures[k]).seconds,
-                            arrive: trip.instant(serviceDate: date, seconds: trip.arrivals[k + 1]).seconds, run: run,
-                            position: Int32(k)))
+                            depart: dayStart + Int64(trip.departures[k]),
+                            arrive: dayStart + Int64(trip.arrivals[k + 1]),
+                            run: run, position: Int32(k)))
                 }
             }
         }

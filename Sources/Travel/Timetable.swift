@@ -109,61 +109,32 @@ public struct Timetable: Sendable {
 
         var routes: [String: TimetableRecords.RouteRow] = [:]
         for row in records.routes { routes[row.id] = row }
-        let timesByTrip = Dictionary(grouping: records.stopTimes, by: \.tripID)
-        var trips: [Trip] = []
-        for row in records.trips {
-            guard let route = routes[row.routeID] else {
-                throw TravelError(
-                    "trip '\(row.id)' names route '\(row.routeID)', which routes.txt does not define", at: row.source)
-            }
-            guard serviceDays[row.serviceID] != nil else {
-                throw TravelError(
-                    "trip '\(row.id)' names service '\(row.serviceID)', which calendar.txt does not define",
-                    at: row.source)
-            }
-            let times = (timesByTrip[row.id] ?? []).sorted { $0.sequence < $1.sequence }
-            guard times.count >= 2 else {
-                throw TravelError("trip '\(row.id)' has fewer than two stop_times rows", at: row.source)
-            }
-            var trip = Trip(
-                id: row.id, serviceName: row.shortName ?? route.shortName, routeID: row.routeID, mode: route.mode,
-                serviceID: row.serviceID, stops: [], arrivals: [], departures: [], zone: row.zone ?? records.zone,
-                crossesBorder: false)
-            for time in times {
-                for seconds in [time.arrival, time.departure].compactMap({ $0 })
-                where !(0...Self.latestTime).contains(seconds) {
-                    throw TravelError(
-                        "time \(seconds) s of trip '\(row.id)' is not between 00:00:00 and \(Self.latestTime / 3600):00:00; give the trip a later service day instead",
-                        at: time.source)
-                }
-                guard let stop = stopIndex[time.stopID] else {
-                    throw TravelError("stop_id '\(time.stopID)' is not in stops.txt", at: time.source)
-                }
-                trip.stops.append(stop)
-            }
-            guard times.first!.arrival != nil, times.last!.arrival != nil else {
-                throw TravelError(
-                    "trip '\(row.id)' needs times at its first and last stop",
-                    at: (times.first!.arrival == nil ? times.first! : times.last!).source)
-            }
-            let (arrivals, departures) = Self.interpolated(times, stops: trip.stops.map { stops[$0].coordinate })
-            var previous = Int.min
-            for (k, time) in times.enumerated() {
-                guard arrivals[k] >= previous, departures[k] >= arrivals[k] else {
-                    throw TravelError(
-                        "times of trip '\(row.id)' go backwards at stop '\(time.stopID)'", at: time.source)
-                }
-                previous = departures[k]
-            }
-            trip.arrivals = arrivals
-            trip.departures = departures
-            let countries = Set(trip.stops.map { cities[stops[$0].cityID]!.country })
-            trip.crossesBorder = countries.count > 1
-            trips.append(trip)
+        // Stop times come grouped by trip in most feeds: find each trip's runs of rows, hashing its id once per run.
+        let stopTimes = records.stopTimes
+        var runsByTrip: [String: [Range<Int>]] = [:]
+        var runStarts: [Int] = []
+        var start = 0
+        while start < stopTimes.count {
+            let id = stopTimes[start].tripID
+            var end = start + 1
+            while end < stopTimes.count && stopTimes[end].tripID == id { end += 1 }
+            runsByTrip[id, default: []].append(start..<end)
+            runStarts.append(start)
+            start = end
         }
-        let tripIDs = Set(records.trips.map(\.id))
-        if let orphan = records.stopTimes.first(where: { !tripIDs.contains($0.tripID) }) {
-            throw TravelError("trip_id '\(orphan.tripID)' is not in trips.txt", at: orphan.source)
+        let countryOfStop = stops.map { cities[$0.cityID]!.country }
+        let inputs = TripInputs(
+            stopTimes: stopTimes, runsByTrip: runsByTrip, routes: routes, serviceDays: serviceDays,
+            stopIndex: stopIndex, coordinates: stops.map(\.coordinate), countryOfStop: countryOfStop,
+            zone: records.zone)
+        let trips = try Self.trips(records.trips, inputs)
+        if runStarts.count > 0 {
+            var tripIDs = Set<String>(minimumCapacity: records.trips.count)
+            for row in records.trips { tripIDs.insert(row.timesOf ?? row.id) }
+            if let orphan = runStarts.first(where: { !tripIDs.contains(stopTimes[$0].tripID) }) {
+                throw TravelError(
+                    "trip_id '\(stopTimes[orphan].tripID)' is not in trips.txt", at: stopTimes[orphan].source)
+            }
         }
         self.trips = trips
 
@@ -197,24 +168,50 @@ public struct Timetable: Sendable {
         self.fares = fares
     }
 
+    /// A timetable from its parts, already checked (read back from an archive).
+    init(
+        zone: Zone, cities: [String: City], stops: [Stop], trips: [Trip], serviceDays: [String: ServiceDays],
+        fares: [FareKey: Double], stayTransfer: [Int], transferEdges: [[(to: Int, seconds: Int)]]
+    ) {
+        self.zone = zone
+        self.cities = cities
+        self.stops = stops
+        self.trips = trips
+        var stopIndex: [String: Int] = [:]
+        for (index, stop) in stops.enumerated() { stopIndex[stop.id] = index }
+        self.stopIndex = stopIndex
+        stopsByCity = Dictionary(grouping: stops.indices, by: { stops[$0].cityID })
+        self.serviceDays = serviceDays
+        self.fares = fares
+        self.stayTransfer = stayTransfer
+        self.transferEdges = transferEdges
+    }
+
     /// A trip's times with the stops that are not timepoints filled in: the time between the timed stops around them
     /// shared out by straight-line distance, to the second, with no dwell.
-    static func interpolated(_ times: [TimetableRecords.StopTimeRow], stops: [Coordinate]) -> (
+    static func interpolated(arrivals given: [Int?], departures givenDepartures: [Int?], stops: [Coordinate]) -> (
         arrivals: [Int], departures: [Int]
     ) {
-        var arrivals = times.map { $0.arrival ?? -1 }
-        var departures = times.map { $0.departure ?? -1 }
+        interpolated(arrivals: given, departures: givenDepartures) { stops[$0 - 1].kilometres(to: stops[$0]) }
+    }
+
+    /// The same, with `kilometres(j)` the distance from the stop before position `j` to the stop at `j`.
+    static func interpolated(
+        arrivals given: [Int?], departures givenDepartures: [Int?], kilometres: (Int) -> Double
+    ) -> (arrivals: [Int], departures: [Int]) {
+        var arrivals = given.map { $0 ?? -1 }
+        var departures = givenDepartures.map { $0 ?? -1 }
         var k = 0
-        while k < times.count {
-            guard times[k].arrival == nil else {
+        while k < given.count {
+            guard given[k] == nil else {
                 k += 1
                 continue
             }
             let before = k - 1
             var after = k
-            while times[after].arrival == nil { after += 1 }
+            while given[after] == nil { after += 1 }
             var distances = [0.0]
-            for j in (before + 1)...after { distances.append(distances.last! + stops[j - 1].kilometres(to: stops[j])) }
+            for j in (before + 1)...after { distances.append(distances.last! + kilometres(j)) }
             let start = departures[before]
             let span = arrivals[after] - start
             let total = distances.last!

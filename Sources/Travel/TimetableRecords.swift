@@ -31,6 +31,11 @@ public struct TimetableRecords: Sendable {
         public var id: String, routeID: String, serviceID: String, shortName: String?, source: SourceLine
         /// The zone its times are read in, when not the records' zone (a trip from another feed).
         public var zone: Zone?
+        /// The trip whose stop_times rows it runs, moved later by `shift` seconds (a run of a trip in
+        /// frequencies.txt); nil: its own rows.
+        public var timesOf: String?
+        /// Seconds added to every time of `timesOf`'s rows.
+        public var shift = 0
         /// A trip row.
         public init(
             id: String, routeID: String, serviceID: String, shortName: String?, source: SourceLine, zone: Zone? = nil
@@ -151,6 +156,7 @@ public struct TimetableRecords: Sendable {
             row.routeID = named(row.routeID)
             row.serviceID = named(row.serviceID)
             row.zone = row.zone ?? feed.zone
+            row.timesOf = row.timesOf.map(named)
             return row
         }
         stopTimes += feed.stopTimes.map {

@@ -13,7 +13,8 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "tiaoqi-bench", abstract: "Measure Tiaoqi's speed and print figures (use a release build).",
         discussion: "Exit codes: 0 done; 1 a bench found a bug (a plan that fails the audit); 2 bad input or usage.",
         subcommands: [
-            CalendarBench.self, FeedsBench.self, TravelBench.self, TOPTWBench.self, PlanBench.self, ClashBench.self,
+            CalendarBench.self, FeedsBench.self, TravelBench.self, ImportBench.self, TOPTWBench.self, PlanBench.self,
+            ClashBench.self,
         ])
 
     /// Runs the command line; usage errors exit 2, as they do in `tiaoqi` (ArgumentParser alone would exit 64).

@@ -81,7 +81,8 @@ struct RouteCommand: ParsableCommand {
     func run() throws {
         let timetable: Timetable
         do {
-            timetable = try NetworkLoader.load(paths: network.isEmpty ? ["schedules/network"] : network)
+            timetable = try NetworkLoader.load(
+                paths: network.isEmpty ? ["schedules/network"] : network, cache: .standard)
         } catch {
             throw Failure.exit(for: error)
         }

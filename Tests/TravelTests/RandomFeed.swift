@@ -141,6 +141,12 @@ struct RandomFeed {
         }
     }
 
+    /// An empty feed over the week from `firstDay`, to be filled by another generator.
+    init(zone: String, firstDay: String) {
+        self.zone = zone
+        self.firstDay = firstDay
+    }
+
     // MARK: The calendar, computed here without Tiaoqi
 
     private var calendar: Calendar {

@@ -1,0 +1,116 @@
+import Travel
+
+/// `frequencies.txt`: a trip run at a headway instead of at its own times. The trip's `stop_times.txt` rows give the
+/// times between its stops; it runs at `start_time`, `start_time + headway_secs`, … while before `end_time`, each run
+/// a trip of its own (`TRIP@HH:MM:SS`). With `exact_times` 1 these are the timetable's departures; with 0 (or empty)
+/// the vehicles come about that often, and Tiaoqi takes the same departures as if they were exact.
+enum Frequencies {
+    /// The most trips one row of frequencies.txt may make (one a minute for a whole day); a row that makes more is
+    /// refused at its line.
+    static let mostTripsPerRow = 1_440
+
+    /// Replaces each trip named in `frequencies.txt` by its runs.
+    static func expand(_ files: FeedFiles, into records: inout TimetableRecords) throws(InputError) {
+        guard
+            let table = try files.table(
+                "frequencies.txt", required: ["trip_id", "start_time", "end_time", "headway_secs"], optional: true)
+        else { return }
+        var starts: [String: [(start: Int, source: SourceLine)]] = [:]
+        var order: [String] = []
+        for row in table.rows {
+            let tripID = try table.value(row, "trip_id")
+            func time(_ column: String) throws(InputError) -> Int {
+                let text = try table.value(row, column)
+                guard let seconds = NetworkLoader.gtfsTime(text), seconds <= Timetable.latestTime else {
+                    throw InputError(
+                        file: table.file, line: row.line,
+                        "\(column) '\(text)' is not a time H:MM:SS up to \(Timetable.latestTime / 3600):00:00")
+                }
+                return seconds
+            }
+            let start = try time("start_time")
+            let end = try time("end_time")
+            let headway = try table.integer(row, "headway_secs", in: 1...86_400)
+            if row["exact_times"] != nil { _ = try table.integer(row, "exact_times", in: 0...1) }
+            guard start < end else {
+                throw InputError(
+                    file: table.file, line: row.line,
+                    "end_time is not after start_time; the trip runs from start_time until before end_time")
+            }
+            let count = (end - start + headway - 1) / headway
+            guard count <= mostTripsPerRow else {
+                throw InputError(
+                    file: table.file, line: row.line,
+                    "this row makes \(count) trips, more than the \(mostTripsPerRow) Tiaoqi takes from one row; give a longer headway_secs or list the trips in stop_times.txt"
+                )
+            }
+            if starts[tripID] == nil { order.append(tripID) }
+            for k in 0..<count {
+                starts[tripID, default: []].append(
+                    (start + k * headway, SourceLine(file: table.file, line: row.line)))
+            }
+        }
+        guard !starts.isEmpty else { return }
+        var trips: [String: TimetableRecords.TripRow] = [:]
+        for trip in records.trips where starts[trip.id] != nil && trips[trip.id] == nil { trips[trip.id] = trip }
+        for tripID in order where trips[tripID] == nil {
+            let line = starts[tripID]!.first!.source
+            throw InputError(
+                file: line.file, line: line.line,
+                "trip_id '\(tripID)' is not in trips.txt; add the trip or remove the row")
+        }
+        // The first departure and the latest time of each template trip, looking its id up once per run of rows.
+        var first: [String: (sequence: Int, departure: Int?)] = [:]
+        var latest: [String: (time: Int, stop: String)] = [:]
+        let rows = records.stopTimes
+        var read = 0
+        while read < rows.count {
+            let id = rows[read].tripID
+            var end = read + 1
+            while end < rows.count && rows[end].tripID == id { end += 1 }
+            if starts[id] != nil {
+                for row in rows[read..<end] {
+                    if first[id] == nil || row.sequence < first[id]!.sequence {
+                        first[id] = (row.sequence, row.departure)
+                    }
+                    if let time = row.arrival ?? row.departure, time > latest[id]?.time ?? Int.min {
+                        latest[id] = (time, row.stopID)
+                    }
+                }
+            }
+            read = end
+        }
+        // Each template trip gives way to its runs, which read its rows moved to their start.
+        var newTrips = records.trips.filter { starts[$0.id] == nil }
+        for tripID in order {
+            guard let firstDeparture = first[tripID]?.departure else {
+                let line = starts[tripID]!.first!.source
+                throw InputError(
+                    file: line.file, line: line.line,
+                    "trip '\(tripID)' needs stop_times.txt rows with a time at its first stop to run at a headway")
+            }
+            for (start, source) in starts[tripID]! {
+                let shift = start - firstDeparture
+                if let last = latest[tripID], last.time + shift > Timetable.latestTime {
+                    throw InputError(
+                        file: source.file, line: source.line,
+                        "the trip leaving at \(clock(start)) would reach its stop '\(last.stop)' after \(Timetable.latestTime / 3600):00:00, the latest Tiaoqi reads; end the headway earlier"
+                    )
+                }
+                var trip = trips[tripID]!
+                trip.id = "\(tripID)@\(clock(start))"
+                trip.timesOf = tripID
+                trip.shift = shift
+                newTrips.append(trip)
+            }
+        }
+        records.trips = newTrips
+    }
+
+    static func clock(_ seconds: Int) -> String {
+        let h = seconds / 3600
+        let m = seconds / 60 % 60
+        let s = seconds % 60
+        return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m):\(s < 10 ? "0" : "")\(s)"
+    }
+}
