@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "tiaoqi", targets: ["tiaoqi"]),
         .executable(name: "tiaoqi-bench", targets: ["tiaoqi-bench"]),
         .library(name: "Timeline", targets: ["Timeline"]),
+        .library(name: "Messages", targets: ["Messages"]),
         .library(name: "ICalendar", targets: ["ICalendar"]),
         .library(name: "Feeds", targets: ["Feeds"]),
         .library(name: "Travel", targets: ["Travel"]),
@@ -42,18 +43,21 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "Timeline"),
+        .target(name: "Messages", dependencies: ["Timeline"]),
         .target(name: "ICalendar", dependencies: ["Timeline"]),
         .target(name: "Feeds", dependencies: ["CCurl"]),
         .target(name: "Travel", dependencies: ["Timeline"]),
-        .target(name: "Itinerary", dependencies: ["Timeline", "Travel"]),
-        .target(name: "Planner", dependencies: ["Timeline", "Travel", "Itinerary"]),
-        .target(name: "Audit", dependencies: ["Timeline", "Travel", "Itinerary"]),
+        .target(name: "Itinerary", dependencies: ["Timeline", "Travel", "Messages"]),
+        .target(name: "Planner", dependencies: ["Timeline", "Travel", "Itinerary", "Messages"]),
+        .target(name: "Audit", dependencies: ["Timeline", "Travel", "Itinerary", "Messages"]),
         .target(name: "GTFS", dependencies: ["Timeline", "Travel", "CZlib"]),
-        .target(name: "Reports", dependencies: ["Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Audit"]),
+        .target(
+            name: "Reports",
+            dependencies: ["Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Audit", "Messages"]),
         .target(
             name: "Schedules",
             dependencies: [
-                "Timeline", "ICalendar", "Feeds", "Travel", "GTFS", "Itinerary", "Audit",
+                "Timeline", "ICalendar", "Feeds", "Travel", "GTFS", "Itinerary", "Audit", "Messages",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -61,7 +65,7 @@ let package = Package(
             name: "tiaoqi",
             dependencies: [
                 "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Planner", "Audit", "GTFS", "Reports",
-                "Schedules",
+                "Schedules", "Messages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

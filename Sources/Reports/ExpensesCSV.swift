@@ -1,5 +1,6 @@
 import Foundation
 import Itinerary
+import Messages
 
 /// `expenses.csv`, for reimbursement: per person who travels, the tickets, the hotels and their total, and a total
 /// row. UTF-8 with a byte-order mark, so Excel on a Chinese Windows opens it as UTF-8; amounts in yuan with two

@@ -1,5 +1,6 @@
 import Audit
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
@@ -180,7 +181,7 @@ extension HTMLReport {
                     let block = blocks[piece.block]
                     let clashes = clashIDs[piece.block]
                     var title = block.detail
-                    for index in clashes { title += "\n⚠ \(context.clashes[index].explanation)" }
+                    for index in clashes { title += "\n⚠ \(context.clashes[index].explanation.text(labels.language))" }
                     html += "<div class=\"block \(block.kind.rawValue)\(clashes.isEmpty ? "" : " clashing")\""
                     html +=
                         " style=\"left:\(percent(piece.from));width:\(percent(firstHour * 60 + piece.to - piece.from));top:\(piece.lane * 34)px\""

@@ -1,6 +1,7 @@
 import Audit
 import Feeds
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
@@ -107,7 +108,7 @@ public enum HTMLReport {
             html += "<div class=\"stale\"><p><strong>\(escape(labels.staleCalendars))</strong></p><ul>"
             for (team, calendar) in stale {
                 let line =
-                    "\(calendar.feed) (\(team)): \(labels.lastConfirmed(FeedAge.text(calendar.ageSeconds))) — \(calendar.reason)"
+                    "\(calendar.feed) (\(team)): \(labels.lastConfirmed(Message.Argument.age(seconds: calendar.ageSeconds).text(labels.language))) — \(calendar.reason)"
                 html += "<li>\(escape(line))</li>"
             }
             html += "</ul></div>\n"
@@ -143,7 +144,7 @@ public enum HTMLReport {
             html += "<td>\(people.joined(separator: "、"))</td><td>\(clients.joined(separator: "、"))</td>"
             html += "<td class=\"when\">\(escape(context.span(clash.start, clash.end)))</td>"
             html +=
-                "<td class=\"explanation\">\(escape(clash.explanation))</td><td class=\"fix\">\(escape(RemedyText.sentence(clash.remedy, language: context.labels.language)))</td></tr>\n"
+                "<td class=\"explanation\">\(escape(clash.explanation.text(labels.language)))</td><td class=\"fix\">\(escape(RemedyText.sentence(clash.remedy, language: context.labels.language)))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }
