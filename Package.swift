@@ -89,15 +89,17 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"]),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages", "Timeline"]),
         .testTarget(
             name: "ICalendarTests", dependencies: ["ICalendar", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "TestSupport"], exclude: ["Server"]),
         .testTarget(
             name: "TravelTests", dependencies: ["Travel", "GTFS", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Timeline", "Travel"]),
+        .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Messages", "Timeline", "Travel"]),
         .testTarget(
             name: "PlannerTests",
             dependencies: [
+                "Messages",
                 "Planner", "Audit", "GTFS", "Schedules", "BenchSupport", "Itinerary", "Travel", "Timeline",
                 "TestSupport",
             ],
@@ -105,14 +107,17 @@ let package = Package(
         .testTarget(
             name: "AuditTests",
             dependencies: [
+                "Messages",
                 "Audit", "Reports", "Planner", "Itinerary", "Travel", "Timeline", "GTFS", "Schedules", "TestSupport",
             ],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "Audit", "ICalendar", "Itinerary", "Travel", "Timeline"]),
+            name: "ReportsTests",
+            dependencies: ["Reports", "Messages", "Audit", "ICalendar", "Itinerary", "Travel", "Timeline"]),
         .testTarget(
             name: "SchedulesTests",
             dependencies: [
+                "Messages",
                 "Schedules", "GTFS", "Reports", "Audit", "Feeds", "Itinerary", "ICalendar", "Timeline", "Travel",
                 "Planner", "TestSupport",
             ],
@@ -121,7 +126,7 @@ let package = Package(
             name: "CLITests",
             dependencies: [
                 "tiaoqi", "tiaoqi-bench", "Feeds", "ICalendar", "GTFS", "Reports", "Schedules", "Itinerary", "Timeline",
-                "Travel", "TestSupport",
+                "Travel", "Messages", "TestSupport",
             ],
             exclude: ["Fixtures"]),
     ]

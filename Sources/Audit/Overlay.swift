@@ -163,8 +163,9 @@ struct Overlay {
                         let services = j.parts.compactMap(\.service).joined(separator: "+")
                         return Message.Argument.message(
                             services.isEmpty
-                                ? Message(.earliestArrival, ["time": moment(j.arrive)])
-                                : Message(.earliestArrivalBy, ["time": moment(j.arrive), "services": .text(services)]))
+                                ? Message(.theEarliestArrival, ["time": moment(j.arrive)])
+                                : Message(
+                                    .theEarliestArrivalBy, ["time": moment(j.arrive), "services": .text(services)]))
                     } ?? .word(.noJourneyGetsThere)
                 result.append(
                     Clash(

@@ -68,6 +68,8 @@ extension Catalogue {
         .busy: "busy",
         .bookedTwice:
             "{person} is booked twice: {first} {firstTime} ({firstTeam}) and {second} {secondTime} ({secondTeam})",
+        .theEarliestArrival: "the earliest arrival is {time}",
+        .theEarliestArrivalBy: "the earliest arrival is {time} by {services}",
         .noJourneyGetsThere: "no journey gets there",
         .unreachable:
             "{person} must be at {first} in {firstCity} until {until} ({firstTeam}) and at {second} in {secondCity} by {by} ({secondTeam}): {best}",
@@ -82,6 +84,15 @@ extension Catalogue {
         // The command line
         .auditRejectsPlan: "the independent audit rejects this plan (a planner bug):",
         .mustVisitsLeftOut: "{count} must-visit(s) left out; see 'Left out'",
+        // expenses.csv: the column headers (English ones are column names programs read) and the total row
+        .expensesStaffID: "staff_id",
+        .expensesName: "name",
+        .expensesVisits: "visits",
+        .expensesNights: "nights",
+        .expensesTickets: "tickets_yuan",
+        .expensesHotels: "hotels_yuan",
+        .expensesTotal: "total_yuan",
+        .expensesTotalRow: "total",
         // Calendar (.ics) events
         .icsAttendees: "Attending: {people}",
         .icsAddress: "Address: {address}",
@@ -217,19 +228,19 @@ extension Catalogue {
         .needOneOf: "one of {people}",
         .nobodyMayLead: "nobody may lead {client}: it needs {needs}",
         .nobodyMayLeadBesides: "nobody may lead {client}: it needs {needs}, besides {people}",
-        .noFreeStretch: "{client} has no free stretch of {minutes} minutes {days} (free: {free})",
+        .noFreeStretch: "{client} has no free stretch of {minutes} minutes {days} ({free})",
         .thisWeek: "this week",
         .fromDay: "from {day}",
         .byDay: "by {day}",
         .betweenDays: "between {from} and {to}",
-        .noSharedTime: "no time when {client} (free: {free}) and {people} are all free for {minutes} minutes",
+        .noSharedTime: "no time when {client} (free {free}) and {people} are all free for {minutes} minutes",
         .noLeaderTime:
-            "no time when {client} (free: {free}) and any staff member who may lead it are all free for {minutes} minutes",
+            "no time when {client} (free {free}) and any staff member who may lead it are all free for {minutes} minutes",
         .noLeaderTimeWith:
-            "no time when {client} (free: {free}), {people} and any staff member who may lead it are all free for {minutes} minutes",
+            "no time when {client} (free {free}), {people} and any staff member who may lead it are all free for {minutes} minutes",
         .firstLeadsExamined: "{count} people may lead it; the first {examined} were examined one by one",
         .moreFullWeeks: "{count} more could go alone, but their weeks are full too",
-        .bookedClientNotFree: "booked for {time}, when {client} is not free (free: {free})",
+        .bookedClientNotFree: "booked for {time}, when {client} is not free ({free})",
         .bookedOutsideStaffHours: "booked for {time}, outside {person}'s working hours or own calendar",
         .bookedTimeClashes: "the booked time clashes with must-visits or other booked visits already in the week",
         .clientMustVisit: "{client} (must-visit)",

@@ -65,6 +65,8 @@ extension Catalogue {
         .quotedAt: "{time} 的“{text}”",
         .busy: "忙碌",
         .bookedTwice: "{person} 被重复安排：{firstTime} {first}（{firstTeam}）与 {secondTime} {second}（{secondTeam}）",
+        .theEarliestArrival: "最早 {time} 到达",
+        .theEarliestArrivalBy: "最早 {time} 乘 {services} 到达",
         .noJourneyGetsThere: "没有行程能及时赶到",
         .unreachable:
             "{person} 须在 {firstCity} 参加{first}至 {until}（{firstTeam}），又须在 {by} 前到 {secondCity} 参加{second}（{secondTeam}）：{best}",
@@ -79,6 +81,15 @@ extension Catalogue {
         // The command line
         .auditRejectsPlan: "独立检查未通过此计划（规划程序的缺陷）：",
         .mustVisitsLeftOut: "有 {count} 个必访客户未能安排；见“未安排的拜访”",
+        // expenses.csv: the column headers (English ones are column names programs read) and the total row
+        .expensesStaffID: "人员编号",
+        .expensesName: "姓名",
+        .expensesVisits: "拜访",
+        .expensesNights: "酒店晚数",
+        .expensesTickets: "车票机票（元）",
+        .expensesHotels: "酒店（元）",
+        .expensesTotal: "合计（元）",
+        .expensesTotalRow: "合计",
         // Calendar (.ics) events
         .icsAttendees: "参加：{people}",
         .icsAddress: "地址：{address}",

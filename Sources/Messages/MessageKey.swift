@@ -62,6 +62,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case quotedAt
     case busy
     case bookedTwice
+    case theEarliestArrival
+    case theEarliestArrivalBy
     case noJourneyGetsThere
     case unreachable
     case courtingTeam
@@ -75,6 +77,15 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     // The command line
     case auditRejectsPlan
     case mustVisitsLeftOut
+    // expenses.csv: the column headers (English ones are column names programs read) and the total row
+    case expensesStaffID
+    case expensesName
+    case expensesVisits
+    case expensesNights
+    case expensesTickets
+    case expensesHotels
+    case expensesTotal
+    case expensesTotalRow
     // Calendar (.ics) events
     case icsAttendees
     case icsAddress

@@ -139,7 +139,10 @@ public enum HTMLReport {
                 clash.teams.isEmpty
                 ? "" : "<div class=\"teams\">\(clash.teams.map { escape($0) }.joined(separator: " · "))</div>"
             html += "<tr id=\"clash-\(index + 1)\" class=\"clash \(severity)\">"
-            html += "<td>\(index + 1)</td><td><code>\(escape(clash.kind.rawValue))</code>\(teams)</td>"
+            // The kind's stable code (what JSON and docs/CLASHES.md call it) stays in `data-kind`; people read its label.
+            let kind = clash.kind.rawValue
+            html +=
+                "<td>\(index + 1)</td><td><code data-kind=\"\(escape(kind))\">\(escape(labels.kindLabel(kind)))</code>\(teams)</td>"
             html += "<td><span class=\"badge \(severity)\">\(escape(labels.severityName(clash.severity)))</span></td>"
             html += "<td>\(people.joined(separator: "、"))</td><td>\(clients.joined(separator: "、"))</td>"
             html += "<td class=\"when\">\(escape(context.span(clash.start, clash.end)))</td>"
