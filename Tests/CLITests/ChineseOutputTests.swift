@@ -23,9 +23,9 @@ private let englishWords: Set<String> = {
 }()
 
 /// Runs of two or more English catalogue words in `text` (joined by spaces or punctuation): an English sentence, or
-/// a piece of one. Command lines in backquotes are code, not sentences, and are left out.
+/// a piece of one. Command lines in backquotes and file paths are names, not sentences, and are left out.
 func englishSentences(in text: String) -> [String] {
-    let text = text.replacing(/`[^`]*`/, with: " ")
+    let text = text.replacing(/`[^`]*`/, with: " ").replacing(/[^\s`]*\/[^\s`]*/, with: " ")
     var found: [String] = []
     for run in text.matches(of: /[A-Za-z]+(?:[\s,;:()'"\-]+[A-Za-z]+)+/) {
         var previous = false
@@ -141,6 +141,7 @@ struct ChineseOutputTests {
         #expect(englishSentences(in: "刘海峰：no journey from 家 to 北京 after 周二 09:00") == ["no journey from"])
         #expect(
             englishSentences(in: "徐州东 Xuzhou East 16:07；`tiaoqi plan teams/gulou --keep plans/gulou/plan.json`") == [])
-        #expect(englishSentences(in: "<td>double-booked</td>") == ["double-booked"])
+        #expect(englishSentences(in: "1 double-booked 错误") == ["double-booked"])
+        #expect(englishSentences(in: "手写：examples/clashes/double-booked/plans/by-hand/liu.ics") == [])
     }
 }
