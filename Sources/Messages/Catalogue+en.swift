@@ -202,6 +202,7 @@ extension Catalogue {
         .verbatim: "{text}",
         .listComma: ", ",
         .listSemicolon: "; ",
+        .listClause: ", ",
         .listAnd: " and ",
         .listOr: " or ",
         .mon: "Mon",

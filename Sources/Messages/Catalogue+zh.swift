@@ -199,6 +199,7 @@ extension Catalogue {
         .verbatim: "{text}",
         .listComma: "、",
         .listSemicolon: "；",
+        .listClause: "，",
         .listAnd: " 和 ",
         .listOr: " 或 ",
         .mon: "周一",

@@ -38,7 +38,8 @@ public struct Message: Sendable, Hashable {
 
     /// How the items of a list are joined.
     public enum Joiner: Sendable, Hashable {
-        case comma, and, or, semicolon
+        /// `a, b` or `a、b` (items of one kind); `a, b` or `a，b` (clauses); `a; b` or `a；b`; `a and b`; `a or b`.
+        case comma, clause, and, or, semicolon
     }
 
     /// A sentence of the catalogue with its arguments.
@@ -77,6 +78,7 @@ extension Message.Argument {
             switch joiner {
             case .comma: return texts.joined(separator: comma)
             case .semicolon: return texts.joined(separator: Catalogue.template(.listSemicolon, language))
+            case .clause: return texts.joined(separator: Catalogue.template(.listClause, language))
             case .and, .or:
                 guard texts.count > 1 else { return texts.first ?? "" }
                 let last = Catalogue.template(joiner == .and ? .listAnd : .listOr, language)

@@ -195,6 +195,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case verbatim
     case listComma
     case listSemicolon
+    case listClause
     case listAnd
     case listOr
     case mon

@@ -66,7 +66,7 @@ public enum PlanText {
                             .tableLeg,
                             [
                                 "from": city(leg.fromCity), "to": city(leg.toCity), "parts": .list(parts, .semicolon),
-                                "details": .list(details, .comma),
+                                "details": .list(details, .clause),
                             ])
                     ))
             }
