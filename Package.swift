@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "tiaoqi", targets: ["tiaoqi"]),
         .executable(name: "tiaoqi-bench", targets: ["tiaoqi-bench"]),
         .library(name: "Timeline", targets: ["Timeline"]),
+        .library(name: "Messages", targets: ["Messages"]),
         .library(name: "ICalendar", targets: ["ICalendar"]),
         .library(name: "Feeds", targets: ["Feeds"]),
         .library(name: "Travel", targets: ["Travel"]),
@@ -42,18 +43,21 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "Timeline"),
+        .target(name: "Messages", dependencies: ["Timeline"]),
         .target(name: "ICalendar", dependencies: ["Timeline"]),
         .target(name: "Feeds", dependencies: ["CCurl"]),
         .target(name: "Travel", dependencies: ["Timeline"]),
-        .target(name: "Itinerary", dependencies: ["Timeline", "Travel"]),
-        .target(name: "Planner", dependencies: ["Timeline", "Travel", "Itinerary"]),
-        .target(name: "Audit", dependencies: ["Timeline", "Travel", "Itinerary"]),
+        .target(name: "Itinerary", dependencies: ["Timeline", "Travel", "Messages"]),
+        .target(name: "Planner", dependencies: ["Timeline", "Travel", "Itinerary", "Messages"]),
+        .target(name: "Audit", dependencies: ["Timeline", "Travel", "Itinerary", "Messages"]),
         .target(name: "GTFS", dependencies: ["Timeline", "Travel", "CZlib"]),
-        .target(name: "Reports", dependencies: ["Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Audit"]),
+        .target(
+            name: "Reports",
+            dependencies: ["Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Audit", "Messages"]),
         .target(
             name: "Schedules",
             dependencies: [
-                "Timeline", "ICalendar", "Feeds", "Travel", "GTFS", "Itinerary", "Audit",
+                "Timeline", "ICalendar", "Feeds", "Travel", "GTFS", "Itinerary", "Audit", "Messages",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -61,7 +65,7 @@ let package = Package(
             name: "tiaoqi",
             dependencies: [
                 "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Planner", "Audit", "GTFS", "Reports",
-                "Schedules",
+                "Schedules", "Messages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,15 +89,17 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"]),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages", "Timeline"]),
         .testTarget(
             name: "ICalendarTests", dependencies: ["ICalendar", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "TestSupport"], exclude: ["Server"]),
         .testTarget(
             name: "TravelTests", dependencies: ["Travel", "GTFS", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Timeline", "Travel"]),
+        .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Messages", "Timeline", "Travel"]),
         .testTarget(
             name: "PlannerTests",
             dependencies: [
+                "Messages",
                 "Planner", "Audit", "GTFS", "Schedules", "BenchSupport", "Itinerary", "Travel", "Timeline",
                 "TestSupport",
             ],
@@ -101,14 +107,17 @@ let package = Package(
         .testTarget(
             name: "AuditTests",
             dependencies: [
+                "Messages",
                 "Audit", "Reports", "Planner", "Itinerary", "Travel", "Timeline", "GTFS", "Schedules", "TestSupport",
             ],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "Audit", "ICalendar", "Itinerary", "Travel", "Timeline"]),
+            name: "ReportsTests",
+            dependencies: ["Reports", "Messages", "Audit", "ICalendar", "Itinerary", "Travel", "Timeline"]),
         .testTarget(
             name: "SchedulesTests",
             dependencies: [
+                "Messages",
                 "Schedules", "GTFS", "Reports", "Audit", "Feeds", "Itinerary", "ICalendar", "Timeline", "Travel",
                 "Planner", "TestSupport",
             ],
@@ -117,7 +126,7 @@ let package = Package(
             name: "CLITests",
             dependencies: [
                 "tiaoqi", "tiaoqi-bench", "Feeds", "ICalendar", "GTFS", "Reports", "Schedules", "Itinerary", "Timeline",
-                "Travel", "TestSupport",
+                "Travel", "Messages", "TestSupport",
             ],
             exclude: ["Fixtures"]),
     ]

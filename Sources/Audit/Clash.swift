@@ -1,3 +1,4 @@
+import Messages
 import Timeline
 
 /// Where plans collide, or where a plan no longer holds: what a coordinator must look at before anyone travels.
@@ -24,16 +25,16 @@ public struct Clash: Sendable, Codable, Hashable {
     /// When it ends, if it has a span.
     public var end: Instant?
     /// What is wrong, in one line.
-    public var explanation: String
+    public var explanation: Message
     /// What to do about it.
     public var remedy: Remedy
     /// When one problem shows in several places (a person given to two teams on one day): each place, in one line.
-    public var parts: [String]?
+    public var parts: [Message]?
 
     /// A clash from its parts.
     public init(
         kind: ClashKind, severity: Severity, people: [String] = [], clients: [String] = [], teams: [String] = [],
-        start: Instant? = nil, end: Instant? = nil, explanation: String, remedy: Remedy
+        start: Instant? = nil, end: Instant? = nil, explanation: Message, remedy: Remedy
     ) {
         self.kind = kind
         self.severity = severity

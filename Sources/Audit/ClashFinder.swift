@@ -1,4 +1,5 @@
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
@@ -55,8 +56,8 @@ public struct ClashFinder: Sendable {
         found += overlay.doubleBooked()
         found += overlay.unreachable()
         return found.sorted { a, b in
-            (b.severity, a.start ?? Instant(seconds: .min), a.kind, a.explanation) < (
-                a.severity, b.start ?? Instant(seconds: .min), b.kind, b.explanation
+            (b.severity, a.start ?? Instant(seconds: .min), a.kind, a.explanation.text(.en)) < (
+                a.severity, b.start ?? Instant(seconds: .min), b.kind, b.explanation.text(.en)
             )
         }
     }
@@ -112,14 +113,31 @@ struct PlanClashes {
                 }
                 if let visit, let id = finding.person, let person = staff[id], person.busy.overlaps(visit.interval) {
                     kind = .doubleBooked
-                    explanation =
-                        "\(person.name): the visit to \(visit.clientName) \(span(visit.interval)) overlaps their own calendar"
+                    explanation = Message(
+                        .personSays,
+                        [
+                            "people": .text(person.name),
+                            "text": .message(
+                                Message(
+                                    .visitOverlapsOwnCalendar,
+                                    ["client": .text(visit.clientName), "time": span(visit.interval)])),
+                        ])
                     remedy = Remedy(.moveVisitOrOwnEvent, subject: person.name, replan: replan)
                 } else if let visit, let id = finding.person, let person = staff[id] {
                     kind = .overWorkingHours
                     let hours = person.workingHours(on: problem.zone.date(of: visit.start))
-                    explanation =
-                        "\(person.name): the visit to \(visit.clientName) \(span(visit.interval)) is outside their working hours \(hours)"
+                    explanation = Message(
+                        .personSays,
+                        [
+                            "people": .text(person.name),
+                            "text": .message(
+                                Message(
+                                    .visitOutsideWorkingHours,
+                                    [
+                                        "client": .text(visit.clientName), "time": span(visit.interval),
+                                        "hours": .text("\(hours)"),
+                                    ])),
+                        ])
                     remedy = Remedy(.moveInsideWorkingHours, subject: "\(hours)", replan: replan)
                 }
             case .unknownService: remedy = Remedy(.rebookService, replan: replan)
@@ -140,16 +158,21 @@ struct PlanClashes {
     }
 
     /// What changed in the client's calendar: the busy events now over the visit.
-    private func outsideAvailability(_ visit: ScheduledVisit, client: Client) -> String? {
+    private func outsideAvailability(_ visit: ScheduledVisit, client: Client) -> Message? {
         let over = client.calendar.busy.filter { $0.interval.overlaps(visit.interval) }
-        let label = "visit to \(client.name) \(span(visit.interval)) (\(week.team))"
-        guard !over.isEmpty else {
-            return "\(label) is no longer inside the client's business hours or published availability"
+        let label = Message.Argument.message(
+            Message(.teamVisit, ["client": .text(client.name), "time": span(visit.interval), "team": .text(week.team)]))
+        guard !over.isEmpty else { return Message(.visitNoLongerInHours, ["visit": label]) }
+        let events = over.map {
+            Message.Argument.message(
+                Message(
+                    .quotedAt,
+                    [
+                        "text": $0.summary.isEmpty ? .word(.busy) : .text($0.summary), "time": span($0.interval),
+                    ]))
         }
-        let events = over.map { "\"\($0.summary.isEmpty ? "busy" : $0.summary)\" \(span($0.interval))" }.joined(
-            separator: ", ")
-        return "\(label) now overlaps the client's \(events)"
+        return Message(.visitOverlapsClientEvents, ["visit": label, "events": .list(events, .comma)])
     }
 
-    private func span(_ interval: Interval) -> String { problem.zone.span(interval) }
+    private func span(_ interval: Interval) -> Message.Argument { .span(interval, problem.zone) }
 }

@@ -1,4 +1,5 @@
 import Itinerary
+import Messages
 import Timeline
 
 /// One thing wrong with a plan, found by the independent check.
@@ -17,12 +18,12 @@ public struct Finding: Sendable, Hashable, Codable {
     /// When it happens, if it has a time.
     public var time: Instant?
     /// What is wrong, in the users' words.
-    public var message: String
+    public var message: Message
 
     /// A finding from its parts.
     public init(
         rule: AuditRule, severity: Severity, person: String? = nil, client: String? = nil, time: Instant? = nil,
-        message: String
+        message: Message
     ) {
         self.rule = rule
         self.severity = severity

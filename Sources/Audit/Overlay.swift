@@ -1,4 +1,5 @@
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
@@ -12,7 +13,7 @@ struct Overlay {
         var team: String
         var interval: Interval
         /// What it is, in the users' words.
-        var what: String
+        var what: Message.Argument
         /// Where the person is during it (a meeting's place, a hand event's city), when known.
         var place: Place?
         var client: String?
@@ -52,7 +53,8 @@ struct Overlay {
                     byPerson[person, default: []].append(
                         Commitment(
                             person: person, source: source, team: week.team, interval: visit.interval,
-                            what: "visit to \(visit.clientName)", place: place, client: visit.client, isVisit: true,
+                            what: .message(Message(.visitTo, ["client": .text(visit.clientName)])), place: place,
+                            client: visit.client, isVisit: true,
                             key: finder.companyKey(
                                 id: visit.client, name: visit.clientName, company: clients[visit.client]?.company)))
                 }
@@ -62,9 +64,19 @@ struct Overlay {
                 byPerson[leg.person, default: []].append(
                     Commitment(
                         person: leg.person, source: source, team: week.team, interval: leg.interval,
-                        what: leg.fromCity == leg.toCity && services.isEmpty
-                            ? "taxi in \(names(leg.fromCity))"
-                            : "journey \(names(leg.fromCity))→\(names(leg.toCity))\(services.isEmpty ? "" : " by \(services)")",
+                        what: .message(
+                            leg.fromCity == leg.toCity && services.isEmpty
+                                ? Message(.taxiIn, ["city": .text(names(leg.fromCity))])
+                                : services.isEmpty
+                                    ? Message(
+                                        .journeyFromTo,
+                                        ["from": .text(names(leg.fromCity)), "to": .text(names(leg.toCity))])
+                                    : Message(
+                                        .journeyFromToBy,
+                                        [
+                                            "from": .text(names(leg.fromCity)), "to": .text(names(leg.toCity)),
+                                            "services": .text(services),
+                                        ])),
                         place: nil, client: nil, isVisit: false, key: "\(leg.fromCity)>\(leg.toCity) \(services)"))
             }
         }
@@ -85,7 +97,8 @@ struct Overlay {
                     Commitment(
                         person: hand.person, source: finder.weeks.count + offset, team: hand.team,
                         interval: event.interval,
-                        what: "\"\(event.summary)\"", place: place, client: event.client, isVisit: place != nil,
+                        what: .message(Message(.quoted, ["text": .text(event.summary)])), place: place,
+                        client: event.client, isVisit: place != nil,
                         key: event.client.map { id in
                             finder.companyKey(id: id, name: clientNames[id] ?? id, company: companies[id])
                         } ?? event.summary))
@@ -98,11 +111,11 @@ struct Overlay {
 
     private func name(_ person: String) -> String { staffNames[person] ?? person }
 
-    private func moment(_ instant: Instant) -> String { zone.weekdayClock(instant) }
+    private func moment(_ instant: Instant) -> Message.Argument { .dayClock(instant, zone) }
 
     private func city(_ id: String) -> String { cityNames[id] ?? id }
 
-    private func when(_ interval: Interval) -> String { zone.span(interval) }
+    private func when(_ interval: Interval) -> Message.Argument { .span(interval, zone) }
 
     /// A person committed to two things at once in different plans (within one plan, the audit says so). The
     /// overlaps of one person between the same plans on one day are one problem (the person given to both teams that
@@ -132,8 +145,11 @@ struct Overlay {
             for (_, pairs) in problems.sorted(by: {
                 ($0.key.day, $0.key.sources[0], $0.key.sources[1]) < ($1.key.day, $1.key.sources[0], $1.key.sources[1])
             }) {
-                let lines = pairs.map { a, b in
-                    "\(a.what) \(when(a.interval)) (\(a.team)) and \(b.what) \(when(b.interval)) (\(b.team))"
+                func arguments(_ a: Commitment, _ b: Commitment) -> [String: Message.Argument] {
+                    [
+                        "first": a.what, "firstTime": when(a.interval), "firstTeam": .text(a.team), "second": b.what,
+                        "secondTime": when(b.interval), "secondTeam": .text(b.team),
+                    ]
                 }
                 let teams = pairs.flatMap { [$0.a.team, $0.b.team] }.uniqued()
                 let first = pairs[0]
@@ -142,13 +158,19 @@ struct Overlay {
                     clients: pairs.flatMap { [$0.a.client, $0.b.client].compactMap { $0 } }.uniqued(), teams: teams,
                     start: pairs.map { max($0.a.interval.start, $0.b.interval.start) }.min(),
                     end: pairs.map { min($0.a.interval.end, $0.b.interval.end) }.max(),
-                    explanation: "\(name(person)) is booked twice: \(lines[0])",
+                    explanation: Message(
+                        .bookedTwice, arguments(first.a, first.b).merging(["person": .text(name(person))]) { a, _ in a }
+                    ),
                     remedy: Remedy(.teamsAgreeOnPerson, subject: name(person)))
                 if pairs.count > 1 {
                     let day = zone.date(of: max(first.a.interval.start, first.b.interval.start))
-                    clash.explanation =
-                        "\(name(person)) is given to \(teams.joined(separator: " and ")) on \(day.weekday.displayName) \(day): their plans overlap \(pairs.count) times"
-                    clash.parts = lines
+                    clash.explanation = Message(
+                        .personGivenToTeams,
+                        [
+                            "person": .text(name(person)), "teams": .list(teams.map(Message.Argument.text), .and),
+                            "day": .date(day), "count": .number(pairs.count),
+                        ])
+                    clash.parts = pairs.map { Message(.overlapPart, arguments($0.a, $0.b)) }
                 }
                 result.append(clash)
             }
@@ -170,15 +192,25 @@ struct Overlay {
                 let best =
                     journey.map { j in
                         let services = j.parts.compactMap(\.service).joined(separator: "+")
-                        return "the earliest arrival is \(moment(j.arrive))\(services.isEmpty ? "" : " by \(services)")"
-                    } ?? "no journey gets there"
+                        return Message.Argument.message(
+                            services.isEmpty
+                                ? Message(.theEarliestArrival, ["time": moment(j.arrive)])
+                                : Message(
+                                    .theEarliestArrivalBy, ["time": moment(j.arrive), "services": .text(services)]))
+                    } ?? .word(.noJourneyGetsThere)
                 result.append(
                     Clash(
                         kind: .unreachable, severity: .error, people: [person],
                         clients: [a.client, b.client].compactMap { $0 },
                         teams: [a.team, b.team].uniqued(), start: a.interval.end, end: b.interval.start,
-                        explanation:
-                            "\(name(person)) must be at \(a.what) in \(city(from.cityID)) until \(moment(a.interval.end)) (\(a.team)) and at \(b.what) in \(city(to.cityID)) by \(moment(b.interval.start)) (\(b.team)): \(best)",
+                        explanation: Message(
+                            .unreachable,
+                            [
+                                "person": .text(name(person)), "first": a.what, "firstCity": .text(city(from.cityID)),
+                                "until": moment(a.interval.end), "firstTeam": .text(a.team), "second": b.what,
+                                "secondCity": .text(city(to.cityID)), "by": moment(b.interval.start),
+                                "secondTeam": .text(b.team), "best": best,
+                            ]),
                         remedy: Remedy(.moveOneVisit)))
             }
         }
@@ -216,7 +248,10 @@ struct Overlay {
             let teams = visits.map(\.team).uniqued()
             let sameDay = visits.contains { a in visits.contains { $0.source != a.source && $0.day == a.day } }
             let list = visits.map {
-                "\($0.team) (\($0.people.map(name).joined(separator: ", ")), \(zone.weekdayClock($0.start)))"
+                Message.Argument.message(
+                    Message(
+                        .courtingTeam,
+                        ["team": .text($0.team), "people": .names($0.people.map(name)), "time": moment($0.start)]))
             }
             let company = visits.map(\.clientName).uniqued().joined(separator: " / ")
             result.append(
@@ -224,8 +259,12 @@ struct Overlay {
                     kind: sameDay ? .sameCompanyDay : .sameCompanyWeek, severity: sameDay ? .error : .warning,
                     people: visits.flatMap(\.people).uniqued(), clients: visits.map(\.client).uniqued(), teams: teams,
                     start: visits[0].start, end: nil,
-                    explanation:
-                        "\(company) is courted by \(Set(visits.map(\.source)).count) teams \(sameDay ? "on the same day" : "in the same week"): \(list.joined(separator: "; "))",
+                    explanation: Message(
+                        sameDay ? .courtedSameDay : .courtedSameWeek,
+                        [
+                            "company": .text(company), "count": .number(Set(visits.map(\.source)).count),
+                            "teams": .list(list, .semicolon),
+                        ]),
                     remedy: Remedy(.teamsAgreeOnCompany, subject: company)))
         }
         return result

@@ -1,4 +1,5 @@
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
@@ -36,14 +37,17 @@ struct PersonWeekCheck {
             return false
         }
         var findings: [Finding] = []
-        func add(_ rule: AuditRule, _ time: Instant?, _ message: String, client: String? = nil) {
+        func add(
+            _ rule: AuditRule, _ time: Instant?, _ key: MessageKey, _ arguments: [String: Message.Argument],
+            client: String? = nil
+        ) {
             findings.append(
                 Finding(
                     rule: rule, severity: .error, person: person.id, client: client, time: time,
-                    message: "\(person.name): \(message)"))
+                    message: says(Message(key, arguments))))
         }
         for (a, b) in zip(items, items.dropFirst()) where a.interval.end > b.interval.start {
-            add(.doubleBooked, b.interval.start, "\(describe(a)) overlaps \(describe(b))")
+            add(.doubleBooked, b.interval.start, .itemsOverlap, ["first": describe(a), "second": describe(b)])
         }
         var city = person.start?.cityID ?? person.home.cityID
         // The place id where they are, when known: where the week starts, where a leg ends, and (with a travel
@@ -59,30 +63,34 @@ struct PersonWeekCheck {
             case .ownEvent(let event):
                 if event.place.cityID != city {
                     add(
-                        .awayFromOwnEvent, event.interval.start,
-                        "their own \"\(event.summary)\" \(audit.span(event.interval)) is at \(event.location) in \(event.place.cityID), but they are in \(city) then"
-                    )
+                        .awayFromOwnEvent, event.interval.start, .awayFromOwnEvent,
+                        [
+                            "summary": .text(event.summary), "span": audit.span(event.interval),
+                            "location": .text(event.location), "city": .text(event.place.cityID), "here": .text(city),
+                        ])
                 }
                 continue
             case .visit(let visit):
                 let visitPlace = clients[visit.client]?.place.id
                 if visit.city != city {
                     add(
-                        .notThere, visit.start, "\(describe(item)) is in \(visit.city), but they are in \(city) then",
-                        client: visit.client)
+                        .notThere, visit.start, .visitInOtherCity,
+                        ["visit": describe(item), "city": .text(visit.city), "here": .text(city)], client: visit.client)
                 } else if tracksPlaces, let here = place, let there = visitPlace, here != there {
                     add(
-                        .notThere, visit.start, "\(describe(item)) is at \(there), but they are at \(here) then",
-                        client: visit.client)
+                        .notThere, visit.start, .visitAtOtherPlace,
+                        ["visit": describe(item), "place": .text(there), "here": .text(here)], client: visit.client)
                 }
                 place = tracksPlaces ? visitPlace : nil
             case .leg(let leg):
                 if leg.fromCity != city {
                     add(
                         .legFromElsewhere, leg.depart,
-                        "\(describe(item)) leaves \(leg.fromCity), but they are in \(city) then")
+                        .legLeavesOtherCity, ["leg": describe(item), "city": .text(leg.fromCity), "here": .text(city)])
                 } else if let here = place, let from = leg.fromPlace, here != from {
-                    add(.legFromElsewhere, leg.depart, "\(describe(item)) leaves \(from), but they are at \(here) then")
+                    add(
+                        .legFromElsewhere, leg.depart, .legLeavesOtherPlace,
+                        ["leg": describe(item), "place": .text(from), "here": .text(here)])
                 }
                 let checked = checkLeg(leg)
                 findings += checked.findings
@@ -99,7 +107,11 @@ struct PersonWeekCheck {
         where seconds > Int64(person.dailyTravelCapMinutes) * 60 {
             add(
                 .overTravelCap, problem.zone.day(day).start,
-                "travels \(seconds / 60) minutes on \(day), over the daily cap of \(person.dailyTravelCapMinutes)")
+                .travelsOverCap,
+                [
+                    "minutes": .number(Int(seconds / 60)), "day": .date(day),
+                    "cap": .number(person.dailyTravelCapMinutes),
+                ])
         }
         findings += checkEnd(city: city, place: place, lastLeg: lastLeg)
         findings += checkStays(nightCity: nightCity)
@@ -109,13 +121,13 @@ struct PersonWeekCheck {
             if legs.contains(where: { $0.interval.overlaps(span) })
                 || visits.contains(where: { $0.interval.overlaps(span) })
             {
-                add(.busyOnDayOff, span.start, "travels or meets on their day off \(day)")
+                add(.busyOnDayOff, span.start, .busyOnDayOff, ["day": .date(day)])
             }
             let before = day.adding(days: -1)
             if nightCity[before].map({ $0 != person.home.cityID }) ?? false
                 || plan.stays.contains(where: { $0.person == person.id && ($0.night == before || $0.night == day) })
             {
-                add(.awayOnDayOff, span.start, "is not at home around their day off \(day)")
+                add(.awayOnDayOff, span.start, .notHomeAroundDayOff, ["day": .date(day)])
             }
         }
         return findings
@@ -125,29 +137,31 @@ struct PersonWeekCheck {
     /// timetable does not have costs what the plan says if that is more (it is an error anyway), else nothing.
     private func checkLeg(_ leg: Leg) -> (findings: [Finding], fare: Double) {
         var findings: [Finding] = []
-        let label = "leg \(leg.fromCity)→\(leg.toCity) \(audit.span(leg.interval))"
-        func add(_ rule: AuditRule, _ message: String) {
+        let label = describe(.leg(leg))
+        func add(_ rule: AuditRule, _ key: MessageKey, _ arguments: [String: Message.Argument]) {
             findings.append(
                 Finding(
                     rule: rule, severity: .error, person: person.id, time: leg.depart,
-                    message: "\(person.name): \(message)"))
+                    message: says(Message(key, arguments.merging(["leg": label]) { a, _ in a }))))
         }
         // Travel hours of days that follow each other join when one closes as the next opens (around the clock): a
         // journey may run through midnight then.
         let hours = IntervalSet(problem.days.map { problem.travelWindow(of: person, on: $0) })
         if !hours.contains(leg.interval) {
-            add(.outsideTravelHours, "\(label) is outside the travel hours \(person.travelHours)")
+            add(.outsideTravelHours, .legOutsideTravelHours, ["hours": .text("\(person.travelHours)")])
         }
         if person.noTravel.overlaps(leg.interval) {
-            add(.travelDuringOwnEvent, "\(label) overlaps their own calendar")
+            add(.travelDuringOwnEvent, .legOverlapsOwnCalendar, [:])
         }
         if let from = leg.fromPlace, let to = leg.toPlace,
             let needed = problem.travelMatrix.seconds(from: from, to: to), leg.arrive - leg.depart < needed
         {
             add(
-                .legTooFast,
-                "\(label) takes \(duration(leg.arrive - leg.depart)) from \(from) to \(to), but the travel matrix says \(duration(needed))"
-            )
+                .legTooFast, .legTooFast,
+                [
+                    "duration": duration(leg.arrive - leg.depart), "from": .text(from), "to": .text(to),
+                    "needed": duration(needed),
+                ])
         }
         // One timetable look-up per part, for both the checks and the fare.
         let rides = leg.parts.map { part -> Timetable.Ride? in
@@ -160,45 +174,56 @@ struct PersonWeekCheck {
         guard let first = leg.parts.first, let last = leg.parts.last, first.depart == leg.depart,
             last.arrive == leg.arrive
         else {
-            add(.legPartsMismatch, "\(label): its parts do not start and end with the leg")
+            add(.legPartsMismatch, .legPartsMismatch, [:])
             return (findings, fare)
         }
         for (index, part) in leg.parts.enumerated() {
             if part.arrive < part.depart {
-                add(.legPartBackwards, "\(label): \(part.from)→\(part.to) arrives before it leaves")
+                add(.legPartBackwards, .legPartBackwards, ["from": .text(part.from), "to": .text(part.to)])
             }
             if index > 0 {
                 let previous = leg.parts[index - 1]
                 let buffer = part.mode.isTimetabled ? Int64(problem.travelRules.checkIn(part.mode)) * 60 : 0
                 if previous.arrive + buffer > part.depart {
                     add(
-                        .missedConnection,
-                        "\(label): \(part.service ?? part.mode.rawValue) at \(problem.zone.clock(part.depart)) leaves less than \(buffer / 60) minutes after arriving at \(part.from)"
-                    )
+                        .missedConnection, .legMissedConnection,
+                        [
+                            "service": .text(part.service ?? part.mode.rawValue),
+                            "time": .text(problem.zone.clock(part.depart)), "minutes": .number(Int(buffer / 60)),
+                            "stop": .text(part.from),
+                        ])
                 }
             }
             guard part.mode.isTimetabled else {
                 if let price = part.price, price != 0 {
                     add(
-                        .wrongPrice,
-                        "\(label): the \(part.mode.rawValue) \(part.from)→\(part.to) has no ticket, but the plan says ¥\(yuan(price))"
-                    )
+                        .wrongPrice, .legUnticketedPrice,
+                        [
+                            "mode": .text(part.mode.rawValue), "from": .text(part.from), "to": .text(part.to),
+                            "price": .text("¥" + yuan(price)),
+                        ])
                 }
                 continue
             }
             let service = part.service ?? "?"
             guard let ride = rides[index] else {
                 add(
-                    .unknownService,
-                    "\(label): \(service) \(part.from) \(problem.zone.clock(part.depart)) → \(part.to) \(problem.zone.clock(part.arrive)) is not in the timetable"
-                )
+                    .unknownService, .legUnknownService,
+                    [
+                        "service": .text(service),
+                        "ride": .text(
+                            "\(part.from) \(problem.zone.clock(part.depart)) → \(part.to) \(problem.zone.clock(part.arrive))"
+                        ),
+                    ])
                 continue
             }
             if !sameYuan(part.price ?? 0, ride.price ?? 0) {
                 add(
-                    .wrongPrice,
-                    "\(label): \(service) costs ¥\(yuan(ride.price ?? 0)) by the fare table, but the plan says ¥\(yuan(part.price ?? 0))"
-                )
+                    .wrongPrice, .legWrongFare,
+                    [
+                        "service": .text(service), "fare": .text("¥" + yuan(ride.price ?? 0)),
+                        "price": .text("¥" + yuan(part.price ?? 0)),
+                    ])
             }
         }
         return (findings, fare)
@@ -214,7 +239,7 @@ struct PersonWeekCheck {
             findings.append(
                 Finding(
                     rule: .overNightLimit, severity: .error, person: person.id,
-                    message: "\(person.name): \(stays.count) hotel nights, over the limit of \(limit)"))
+                    message: says(Message(.overNightLimit, ["nights": .number(stays.count), "limit": .number(limit)]))))
         }
         // Costs come from the fare table and the hotel rate, never from the plan's own figures.
         let cost = tickets + Double(stays.count) * problem.hotelCost
@@ -222,8 +247,8 @@ struct PersonWeekCheck {
             findings.append(
                 Finding(
                     rule: .overCostLimit, severity: .error, person: person.id,
-                    message: "\(person.name): tickets and hotels cost ¥\(yuan(cost)), over the limit of ¥\(yuan(limit))"
-                ))
+                    message: says(
+                        Message(.overCostLimit, ["cost": .text("¥" + yuan(cost)), "limit": .text("¥" + yuan(limit))]))))
         }
         return findings
     }
@@ -237,9 +262,13 @@ struct PersonWeekCheck {
                 Finding(
                     rule: .wrongHotelCost, severity: .error, person: person.id,
                     time: problem.zone.day(stay.night).end - 1,
-                    message:
-                        "\(person.name): the hotel night of \(stay.night) in \(stay.city) costs ¥\(yuan(problem.hotelCost)) by the schedule's hotel rate, but the plan says ¥\(yuan(stay.cost))"
-                ))
+                    message: says(
+                        Message(
+                            .wrongHotelCost,
+                            [
+                                "night": .date(stay.night), "city": .text(stay.city),
+                                "rate": .text("¥" + yuan(problem.hotelCost)), "price": .text("¥" + yuan(stay.cost)),
+                            ]))))
         }
         for day in problem.days.dropLast() {
             if let known = nightCity[day] { city = known }
@@ -248,26 +277,38 @@ struct PersonWeekCheck {
                 findings.append(
                     Finding(
                         rule: .missingStay, severity: .error, person: person.id, time: problem.zone.day(day).end - 1,
-                        message:
-                            "\(person.name): spends the night of \(day) in \(city) with no hotel stay there in the plan"
-                    ))
+                        message: says(Message(.missingStay, ["night": .date(day), "city": .text(city)]))))
             }
             if city == person.home.cityID, let stay {
                 findings.append(
                     Finding(
                         rule: .needlessStay, severity: .warning, person: person.id, time: problem.zone.day(day).end - 1,
-                        message: "\(person.name): a hotel in \(stay.city) on the night of \(day), but they are home"))
+                        message: says(Message(.needlessStay, ["night": .date(day), "city": .text(stay.city)]))))
             }
         }
         return findings
     }
 
-    private func describe(_ item: Item) -> String {
+    private func describe(_ item: Item) -> Message.Argument {
         switch item {
-        case .visit(let visit): "visit to \(clients[visit.client]?.name ?? visit.client) \(audit.span(visit.interval))"
-        case .leg(let leg): "leg \(leg.fromCity)→\(leg.toCity) \(audit.span(leg.interval))"
-        case .ownEvent(let event): "their own \"\(event.summary)\" \(audit.span(event.interval))"
+        case .visit(let visit):
+            .message(
+                Message(
+                    .visitItem,
+                    ["client": .text(clients[visit.client]?.name ?? visit.client), "time": audit.span(visit.interval)]))
+        case .leg(let leg):
+            .message(
+                Message(
+                    .legItem,
+                    ["from": .text(leg.fromCity), "to": .text(leg.toCity), "time": audit.span(leg.interval)]))
+        case .ownEvent(let event):
+            .message(Message(.ownEventItem, ["summary": .text(event.summary), "span": audit.span(event.interval)]))
         }
+    }
+
+    /// `message` said of the person: `刘海峰: …`.
+    func says(_ message: Message) -> Message {
+        Message(.personSays, ["people": .text(person.name), "text": .message(message)])
     }
 }
 

@@ -1,4 +1,5 @@
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
@@ -28,27 +29,31 @@ public struct PlanAudit: Sendable {
             findings.append(
                 Finding(
                     rule: .unknownPerson, severity: .error, person: id,
-                    message: "'\(id)' is not a staff member of the schedule"))
+                    message: Message(.unknownPerson, ["person": .text(id)])))
         }
         let placed = Set(plan.visits.map(\.client))
         for client in problem.clients where client.mustVisit && !placed.contains(client.id) {
             findings.append(
                 Finding(
                     rule: .mustVisitLeftOut, severity: .error, client: client.id,
-                    message: "must-visit \(client.name) (\(client.id)) is not in the plan"))
+                    message: Message(.mustVisitNotInPlan, ["client": .text(client.name), "id": .text(client.id)])))
         }
         for ticket in problem.bookedLegs where !plan.legs.contains(where: { $0.isSameTrip(as: ticket) }) {
             let services = ticket.parts.compactMap(\.service).joined(separator: "+")
             findings.append(
                 Finding(
                     rule: .bookedLegGivenUp, severity: .warning, person: ticket.person, time: ticket.depart,
-                    message:
-                        "the booked \(services.isEmpty ? "journey" : services) \(span(ticket.interval)) \(ticket.fromCity)→\(ticket.toCity) of \(ticket.person) is not in the plan"
-                ))
+                    message: Message(
+                        .bookedLegNotInPlan,
+                        [
+                            "ticket": services.isEmpty ? .word(.journey) : .text(services),
+                            "time": span(ticket.interval), "from": .text(ticket.fromCity), "to": .text(ticket.toCity),
+                            "person": .text(ticket.person),
+                        ])))
         }
         return findings.sorted { a, b in
-            (b.severity, a.time ?? Instant(seconds: .min), a.rule.rawValue, a.message) < (
-                a.severity, b.time ?? Instant(seconds: .min), b.rule.rawValue, b.message
+            (b.severity, a.time ?? Instant(seconds: .min), a.rule.rawValue, a.message.text(.en)) < (
+                a.severity, b.time ?? Instant(seconds: .min), b.rule.rawValue, b.message.text(.en)
             )
         }
     }
@@ -62,29 +67,35 @@ public struct PlanAudit: Sendable {
                 findings.append(
                     Finding(
                         rule: .unknownClient, severity: .error, client: visit.client, time: visit.start,
-                        message: "visit \(when) names client '\(visit.client)', which the schedule does not list"))
+                        message: Message(.unknownClient, ["time": when, "client": .text(visit.client)])))
                 continue
             }
-            let label = "visit to \(client.name) (\(client.id)) \(when)"
+            let label = Message.Argument.message(
+                Message(.visitLabel, ["client": .text(client.name), "id": .text(client.id), "time": when]))
             if !seen.insert(client.id).inserted {
                 findings.append(
                     Finding(
                         rule: .visitRepeated, severity: .warning, client: client.id, time: visit.start,
-                        message: "\(label) repeats an earlier visit to the same client"))
+                        message: Message(.visitRepeated, ["visit": label])))
             }
             if visit.city != client.place.cityID {
                 findings.append(
                     Finding(
                         rule: .visitWrongCity, severity: .error, client: client.id, time: visit.start,
-                        message: "\(label) is in \(visit.city), but the client is in \(client.place.cityID)"))
+                        message: Message(
+                            .visitWrongCity,
+                            ["visit": label, "city": .text(visit.city), "clientCity": .text(client.place.cityID)])))
             }
             if visit.end - visit.start < Int64(client.meetingMinutes) * 60 {
                 findings.append(
                     Finding(
                         rule: .visitTooShort, severity: .error, client: client.id, time: visit.start,
-                        message:
-                            "\(label) lasts \((visit.end - visit.start) / 60) minutes; the meeting needs \(client.meetingMinutes)"
-                    ))
+                        message: Message(
+                            .visitTooShort,
+                            [
+                                "visit": label, "minutes": .number(Int((visit.end - visit.start) / 60)),
+                                "needed": .number(client.meetingMinutes),
+                            ])))
             }
             let free = ClientFreeTime(calendar: client.calendar)
             if !free.isFree(visit.interval) {
@@ -92,22 +103,22 @@ public struct PlanAudit: Sendable {
                 findings.append(
                     Finding(
                         rule: .visitOutsideClientAvailability, severity: .error, client: client.id, time: visit.start,
-                        message:
-                            "\(label) lies outside the client's free time (free that day: \(describe(IntervalSet(free.freeStretches(in: day)))))"
-                    ))
+                        message: Message(
+                            .visitOutsideClientFreeTime,
+                            ["visit": label, "free": describe(IntervalSet(free.freeStretches(in: day)))])))
             }
             findings += checkPeople(visit, client: client, staff: staff, label: label)
             if let earliest = client.earliestDay, problem.zone.date(of: visit.start) < earliest {
                 findings.append(
                     Finding(
                         rule: .visitTooEarly, severity: .error, client: client.id, time: visit.start,
-                        message: "\(label) is before its earliest day \(earliest)"))
+                        message: Message(.visitTooEarly, ["visit": label, "day": .date(earliest)])))
             }
             if let latest = client.latestDay, problem.zone.date(of: visit.end - 1) > latest {
                 findings.append(
                     Finding(
                         rule: .visitTooLate, severity: .error, client: client.id, time: visit.start,
-                        message: "\(label) is after its latest day \(latest)"))
+                        message: Message(.visitTooLate, ["visit": label, "day": .date(latest)])))
             }
             for id in client.after {
                 guard let earlier = plan.visits.first(where: { $0.client == id }), earlier.end > visit.start else {
@@ -116,15 +127,18 @@ public struct PlanAudit: Sendable {
                 findings.append(
                     Finding(
                         rule: .orderBroken, severity: .error, client: client.id, time: visit.start,
-                        message:
-                            "\(label) must come after the visit to \(clients[id]?.name ?? id), which ends \(span(earlier.interval))"
-                    ))
+                        message: Message(
+                            .visitOrderBroken,
+                            [
+                                "visit": label, "client": .text(clients[id]?.name ?? id),
+                                "time": span(earlier.interval),
+                            ])))
             }
             if visit.staff.isEmpty {
                 findings.append(
                     Finding(
                         rule: .visitUnattended, severity: .error, client: client.id, time: visit.start,
-                        message: "\(label) has nobody attending"))
+                        message: Message(.visitUnattended, ["visit": label])))
             }
             for id in visit.staff {
                 guard let person = staff[id] else { continue }
@@ -134,9 +148,12 @@ public struct PlanAudit: Sendable {
                         Finding(
                             rule: .visitOutsideStaffAvailability, severity: .error, person: id, client: client.id,
                             time: visit.start,
-                            message:
-                                "\(label) lies outside \(person.name)'s working hours or own calendar (free that day: \(describe(person.availability.clipped(to: day))))"
-                        ))
+                            message: Message(
+                                .visitOutsideStaffAvailability,
+                                [
+                                    "visit": label, "person": .text(person.name),
+                                    "free": describe(person.availability.clipped(to: day)),
+                                ])))
                 }
             }
         }
@@ -144,24 +161,29 @@ public struct PlanAudit: Sendable {
     }
 
     /// Who attends: every required co-attendee, the booked people of a pinned visit, and someone who may lead.
-    private func checkPeople(_ visit: ScheduledVisit, client: Client, staff: [String: Staff], label: String)
+    private func checkPeople(
+        _ visit: ScheduledVisit, client: Client, staff: [String: Staff], label: Message.Argument
+    )
         -> [Finding]
     {
         var findings: [Finding] = []
-        func add(_ rule: AuditRule, _ message: String) {
+        func add(_ rule: AuditRule, _ key: MessageKey, _ arguments: [String: Message.Argument]) {
             findings.append(
                 Finding(
-                    rule: rule, severity: .error, client: client.id, time: visit.start, message: "\(label) \(message)"))
+                    rule: rule, severity: .error, client: client.id, time: visit.start,
+                    message: Message(key, arguments.merging(["visit": label]) { a, _ in a })))
         }
         for id in client.with where !visit.staff.contains(id) {
-            add(.coAttendeeMissing, "lacks \(staff[id]?.name ?? id), who must attend")
+            add(.coAttendeeMissing, .visitLacksCoAttendee, ["person": .text(staff[id]?.name ?? id)])
         }
         if let pinned = client.pinnedStart {
-            if visit.start != pinned { add(.pinnedVisitMoved, "was booked to start \(span(Interval(pinned, pinned)))") }
+            if visit.start != pinned {
+                add(.pinnedVisitMoved, .visitPinnedMoved, ["time": span(Interval(pinned, pinned))])
+            }
             if Set(visit.staff) != Set(client.with) {
                 add(
                     .pinnedVisitPeople,
-                    "was booked for \(client.with.joined(separator: ", ")), not \(visit.staff.joined(separator: ", "))")
+                    .visitPinnedPeople, ["booked": .names(client.with), "people": .names(visit.staff)])
             }
             return findings
         }
@@ -172,23 +194,33 @@ public struct PlanAudit: Sendable {
                 || !person.sectors.isDisjoint(with: client.eligible)
         }
         if leads.isEmpty {
-            add(
-                .noEligibleLead,
-                "has nobody who may lead it (eligible: \(client.eligible.isEmpty ? "anyone" : client.eligible.joined(separator: ", "))\(client.language.map { ", language \($0)" } ?? ""))"
-            )
+            let eligible: Message.Argument = client.eligible.isEmpty ? .word(.anyone) : .names(client.eligible)
+            if let language = client.language {
+                add(.noEligibleLead, .visitNoLeadLanguage, ["eligible": eligible, "language": .text(language)])
+            } else {
+                add(.noEligibleLead, .visitNoLead, ["eligible": eligible])
+            }
         }
         return findings
     }
 
-    func span(_ interval: Interval) -> String {
+    /// `Tue 2022-03-08 09:30–11:00`.
+    func span(_ interval: Interval) -> Message.Argument {
         let (date, time, _) = problem.zone.local(interval.start)
-        return "\(date.weekday.displayName) \(date) \(time)–\(problem.zone.clock(interval.end))"
+        return .message(
+            Message(
+                .timeSpan,
+                [
+                    "start": .message(
+                        Message(.dayDate, ["weekday": .weekday(date.weekday), "date": .text("\(date) \(time)")])),
+                    "end": .text(problem.zone.clock(interval.end)),
+                ]))
     }
 
-    func describe(_ set: IntervalSet) -> String {
+    /// `09:00–12:00, 14:00–17:00` (times only), or `none`.
+    func describe(_ set: IntervalSet) -> Message.Argument {
         set.isEmpty
-            ? "none"
-            : set.intervals.map { "\(problem.zone.clock($0.start))–\(problem.zone.clock($0.end))" }.joined(
-                separator: ", ")
+            ? .word(.none)
+            : .names(set.intervals.map { "\(problem.zone.clock($0.start))–\(problem.zone.clock($0.end))" })
     }
 }

@@ -1,3 +1,4 @@
+import Messages
 import Timeline
 import Travel
 
@@ -28,7 +29,7 @@ public struct Plan: Sendable, Codable, Hashable {
     /// The plan's score, broken down.
     public var score: Score
     /// When replanning with a kept plan: what changed from it, in the users' words.
-    public var changes: [String]?
+    public var changes: [Message]?
     /// Calendars planned from a cached copy their server did not confirm now (which feed, how old, why); absent
     /// when every calendar was fresh.
     public var staleCalendars: [StaleCalendar]?
@@ -181,11 +182,11 @@ public struct LeftOut: Sendable, Codable, Hashable {
     public var mustVisit: Bool
     /// Priority of the client.
     public var priority: Int
-    /// Reasons in the users' words.
-    public var reasons: [String]
+    /// Reasons in the users' words (in plan.json, in the language it was written in).
+    public var reasons: [Message]
 
     /// A left-out entry from its parts.
-    public init(client: String, clientName: String, mustVisit: Bool, priority: Int, reasons: [String]) {
+    public init(client: String, clientName: String, mustVisit: Bool, priority: Int, reasons: [Message]) {
         self.client = client
         self.clientName = clientName
         self.mustVisit = mustVisit
@@ -300,10 +301,10 @@ public struct MissedOwnEvent: Sendable, Codable, Hashable {
     /// When it starts.
     public var start: Instant
     /// Why no journey gets them there, in the users' words.
-    public var reason: String
+    public var reason: Message
 
     /// A missed own event from its parts.
-    public init(person: String, summary: String, location: String, start: Instant, reason: String) {
+    public init(person: String, summary: String, location: String, start: Instant, reason: Message) {
         self.person = person
         self.summary = summary
         self.location = location

@@ -1,4 +1,5 @@
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
@@ -33,7 +34,7 @@ struct Explainer {
             let b = problem.clients[$1]
             return (a.mustVisit ? 0 : 1, -a.priority, $0) < (b.mustVisit ? 0 : 1, -b.priority, $1)
         }
-        var reasons: [Int: [String]] = [:]
+        var reasons: [Int: [Message]] = [:]
         var skipped = 0
         for client in examined {
             reasons[client] = self.reasons(client)
@@ -43,36 +44,42 @@ struct Explainer {
             let target = problem.clients[client]
             return LeftOut(
                 client: target.id, clientName: target.name, mustVisit: target.mustVisit, priority: target.priority,
-                reasons: reasons[client] ?? [
-                    "not examined one by one: the effort for explanations went to the other \(clients.count - skipped) left-out visits, must-visits and higher priorities first; plan with more --seconds for the details"
-                ])
+                reasons: reasons[client] ?? [Message(.notExamined, ["count": .number(clients.count - skipped)])])
         }
     }
 
     /// The reasons, or nil when they would need simulations past the budget.
-    private mutating func reasons(_ client: Int) -> [String]? {
+    private mutating func reasons(_ client: Int) -> [Message]? {
         let target = problem.clients[client]
         let length = Int64(target.meetingMinutes) * 60
         let start = context.days[0].start
         let unknown = target.with.filter { context.personIndex[$0] == nil }
         if !unknown.isEmpty {
-            return [
-                "needs \(unknown.joined(separator: ", ")), who \(unknown.count == 1 ? "is" : "are") not on the staff list"
-            ]
+            return [Message(.needsUnknownStaff, ["people": .names(unknown)])]
         }
         if !target.isPinned && context.leads[client].isEmpty {
-            var needs: [String] = []
-            if let language = target.language { needs.append("language \(language)") }
-            if !target.eligible.isEmpty { needs.append("one of \(target.eligible.joined(separator: ", "))") }
-            return [
-                "nobody may lead \(target.name): it needs \(needs.joined(separator: " and "))\(target.with.isEmpty ? "" : ", besides \(names(context.with[client]))")"
+            var needs: [Message.Argument] = []
+            if let language = target.language {
+                needs.append(.message(Message(.needLanguage, ["language": .text(language)])))
+            }
+            if !target.eligible.isEmpty {
+                needs.append(.message(Message(.needOneOf, ["people": .names(target.eligible)])))
+            }
+            let arguments: [String: Message.Argument] = [
+                "client": .text(target.name), "needs": .list(needs, .and), "people": names(context.with[client]),
             ]
+            return [Message(target.with.isEmpty ? .nobodyMayLead : .nobodyMayLeadBesides, arguments)]
         }
         let windows = context.windows[client]
         if windows.earliestFit(seconds: length, notBefore: start) == nil {
             let days = dayRange(target)
             return [
-                "\(target.name) has no free stretch of \(target.meetingMinutes) minutes \(days) (\(describe(target.availability)))"
+                Message(
+                    .noFreeStretch,
+                    [
+                        "client": .text(target.name), "minutes": .number(target.meetingMinutes), "days": days,
+                        "free": describe(target.availability),
+                    ])
             ]
         }
         if target.isPinned { return pinnedReasons(client) }
@@ -81,24 +88,35 @@ struct Explainer {
         for person in context.with[client] { shared = shared.intersection(problem.staff[person].availability) }
         if !context.with[client].isEmpty && shared.earliestFit(seconds: length, notBefore: start) == nil {
             return [
-                "no time when \(target.name) (free \(describe(windows))) and \(names(context.with[client])) are all free for \(target.meetingMinutes) minutes"
+                Message(
+                    .noSharedTime,
+                    [
+                        "client": .text(target.name), "free": describe(windows), "people": names(context.with[client]),
+                        "minutes": .number(target.meetingMinutes),
+                    ])
             ]
         }
         let leads = context.leads[client].filter {
             shared.intersection(problem.staff[$0].availability).earliestFit(seconds: length, notBefore: start) != nil
         }
         if leads.isEmpty {
-            let who = context.with[client].isEmpty ? "" : ", \(names(context.with[client]))"
             return [
-                "no time when \(target.name) (free \(describe(windows)))\(who) and any staff member who may lead it are all free for \(target.meetingMinutes) minutes"
+                Message(
+                    context.with[client].isEmpty ? .noLeaderTime : .noLeaderTimeWith,
+                    [
+                        "client": .text(target.name), "free": describe(windows), "people": names(context.with[client]),
+                        "minutes": .number(target.meetingMinutes),
+                    ])
             ]
         }
-        var reasons: [String] = []
+        var reasons: [Reason] = []
         var fitsAlone: [Int] = []
         // In a large team, the first dozen who may lead speak for the rest.
         let examined = leads.prefix(12)
         if leads.count > examined.count {
-            reasons.append("\(leads.count) people may lead it; the first \(examined.count) were examined one by one")
+            reasons.append(
+                Reason(
+                    Message(.firstLeadsExamined, ["count": .number(leads.count), "examined": .number(examined.count)])))
         }
         for lead in examined {
             let people = context.with[client] + [lead]
@@ -107,13 +125,13 @@ struct Explainer {
                 context.isShared(client)
                 ? moves.candidateStarts(client, people: people, length: length).map { $0 } : [nil]
             guard !starts.isEmpty else { continue }
-            var firstObstacles: [String]?
+            var firstObstacles: [Reason]?
             for start in starts {
                 var fixed = state.fixed
                 fixed[client] = start
-                let obstacles = people.compactMap { person -> String? in
+                let obstacles = people.compactMap { person -> Reason? in
                     guard let obstacle = moves.obstacle(person, [client], fixed: fixed) else { return nil }
-                    return "\(problem.staff[person].name): " + words(obstacle, person: person)
+                    return Reason(person: problem.staff[person].name, words(obstacle, person: person))
                 }
                 if obstacles.isEmpty {
                     firstObstacles = nil
@@ -128,71 +146,82 @@ struct Explainer {
             reasons.append(conflicts(client, lead: lead))
         }
         if fitsAlone.count > 3 {
-            reasons.append("\(fitsAlone.count - 3) more could go alone, but their weeks are full too")
+            reasons.append(Reason(Message(.moreFullWeeks, ["count": .number(fitsAlone.count - 3)])))
         }
         return grouped(reasons.uniqued())
     }
 
-    /// Reasons that differ only in the person they name, joined: "A, B and 3 others: …".
-    private func grouped(_ reasons: [String]) -> [String] {
-        var order: [String] = []
-        var names: [String: [String]] = [:]
-        for reason in reasons {
-            guard let colon = reason.firstRange(of: ": "),
-                let person = problem.staff.first(where: { $0.name == String(reason[..<colon.lowerBound]) })
-            else {
-                order.append(reason)
-                continue
-            }
-            let text = String(reason[colon.upperBound...])
-            let key = "\u{1}" + text
-            if names[key] == nil { order.append(key) }
-            names[key, default: []].append(person.name)
-        }
-        return order.map { key in
-            guard let people = names[key] else { return key }
-            let text = String(key.dropFirst())
-            let shown =
-                people.count > 4
-                ? people.prefix(3).joined(separator: ", ") + " and \(people.count - 3) others"
-                : people.joined(separator: ", ")
-            return "\(shown): \(text)"
+    /// A reason, and the person it concerns when it is about one person's week.
+    private struct Reason: Hashable {
+        var person: String?
+        var message: Message
+
+        init(person: String? = nil, _ message: Message) {
+            self.person = person
+            self.message = message
         }
     }
 
-    private func pinnedReasons(_ client: Int) -> [String] {
+    /// Reasons that differ only in the person they name, joined: "A, B and 3 others: …".
+    private func grouped(_ reasons: [Reason]) -> [Message] {
+        var order: [Message] = []
+        var names: [Message: [String]] = [:]
+        var plain: Set<Message> = []
+        for reason in reasons {
+            guard let person = reason.person else {
+                if plain.insert(reason.message).inserted { order.append(reason.message) }
+                continue
+            }
+            if names[reason.message] == nil { order.append(reason.message) }
+            if !(names[reason.message]?.contains(person) ?? false) { names[reason.message, default: []].append(person) }
+        }
+        return order.map { message in
+            guard let people = names[message] else { return message }
+            let shown: Message.Argument =
+                people.count > 4
+                ? .message(
+                    Message(.andOthers, ["names": .names(Array(people.prefix(3))), "count": .number(people.count - 3)]))
+                : .names(people)
+            return Message(.personSays, ["people": shown, "text": .message(message)])
+        }
+    }
+
+    private func pinnedReasons(_ client: Int) -> [Message] {
         let target = problem.clients[client]
         guard let start = target.pinnedStart else { return [] }
         let interval = Interval(start, start + Int64(target.meetingMinutes) * 60)
-        var reasons: [String] = []
+        var reasons: [Message] = []
         if !target.availability.contains(interval) {
             reasons.append(
-                "booked for \(local(start)), when \(target.name) is not free (\(describe(target.availability)))")
+                Message(
+                    .bookedClientNotFree,
+                    ["time": local(start), "client": .text(target.name), "free": describe(target.availability)]))
         }
         var fixed = state.fixed
         fixed[client] = start
         for person in context.with[client] {
             let staff = problem.staff[person]
+            let says: Message
             if !staff.availability.contains(interval) {
-                reasons.append("booked for \(local(start)), outside \(staff.name)'s working hours or own calendar")
+                reasons.append(Message(.bookedOutsideStaffHours, ["time": local(start), "person": .text(staff.name)]))
+                continue
             } else if case .failure(let obstacle) = RouteSimulator(context: context).simulate(
                 person: person, order: [client], fixed: fixed)
             {
-                reasons.append("\(staff.name): " + words(obstacle, person: person))
+                says = words(obstacle, person: person)
             } else {
-                reasons.append(
-                    "\(staff.name): the booked time clashes with must-visits or other booked visits already in the week"
-                )
+                says = Message(.bookedTimeClashes)
             }
+            reasons.append(Message(.personSays, ["people": .text(staff.name), "text": .message(says)]))
         }
         return reasons
     }
 
     /// What in the lead's current week stands in the way: visits whose removal lets it in, or precedence.
-    private mutating func conflicts(_ client: Int, lead: Int) -> String {
+    private mutating func conflicts(_ client: Int, lead: Int) -> Reason {
         let staff = problem.staff[lead]
         let target = problem.clients[client]
-        var dropping: [String] = []
+        var dropping: [Message.Argument] = []
         let route = state.routes[lead]
         var fixed = state.fixed
         fixed[client] =
@@ -220,86 +249,109 @@ struct Explainer {
             if fits {
                 let otherClient = problem.clients[other]
                 dropping.append(
-                    "\(otherClient.name)\(otherClient.mustVisit ? " (must-visit)" : " (priority \(otherClient.priority))")"
-                )
+                    .message(
+                        otherClient.mustVisit
+                            ? Message(.clientMustVisit, ["client": .text(otherClient.name)])
+                            : Message(
+                                .clientPriority,
+                                ["client": .text(otherClient.name), "priority": .number(otherClient.priority)])))
             }
         }
-        if !dropping.isEmpty { return "\(staff.name): fits only by dropping \(dropping.joined(separator: " or "))" }
+        if !dropping.isEmpty {
+            return Reason(person: staff.name, Message(.fitsByDropping, ["visits": .list(dropping, .or)]))
+        }
         let before = context.before[client].filter { state.isPlaced($0) }.map { problem.clients[$0].name }
         let after = context.after[client].filter { state.isPlaced($0) }.map { problem.clients[$0].name }
         if !before.isEmpty || !after.isEmpty {
-            var order: [String] = []
-            if !before.isEmpty { order.append("after \(before.joined(separator: ", "))") }
-            if !after.isEmpty { order.append("before \(after.joined(separator: ", "))") }
-            return "\(staff.name): no time left for \(target.name) \(order.joined(separator: " and ")) as it must come"
+            var order: [Message.Argument] = []
+            if !before.isEmpty { order.append(.message(Message(.orderAfter, ["clients": .names(before)]))) }
+            if !after.isEmpty { order.append(.message(Message(.orderBefore, ["clients": .names(after)]))) }
+            return Reason(
+                person: staff.name,
+                Message(.noTimeInOrder, ["client": .text(target.name), "order": .list(order, .and)]))
         }
-        return "\(staff.name): the week is already full around \(target.name)'s windows"
+        return Reason(person: staff.name, Message(.weekFull, ["client": .text(target.name)]))
     }
 
-    func words(_ obstacle: Obstacle, person: Int) -> String {
+    /// An obstacle in the users' words, for `person`'s week.
+    func words(_ obstacle: Obstacle, person: Int) -> Message {
         let staff = problem.staff[person]
+        func arrivalText(_ instant: Instant, _ services: [String]) -> Message.Argument {
+            .message(
+                services.isEmpty
+                    ? Message(.earliestArrival, ["time": local(instant)])
+                    : Message(.earliestArrivalBy, ["time": local(instant), "services": .names(services)]))
+        }
         switch obstacle {
         case .noJourney(let from, let to, let after, let overCap):
             if let overCap { return self.overCap(overCap, staff: staff, from: from, to: to) }
-            return
-                "no journey from \(from) to \(to) after \(local(after)) fits the travel hours, own calendar and days off"
+            return Message(.noJourney, ["from": .place(from), "to": .place(to), "time": local(after)])
         case .noWindow(let client, let arrival, let services):
-            let target = problem.clients[client]
-            let by = services.isEmpty ? "" : " by \(services.joined(separator: ", "))"
-            return
-                "no window of \(target.name) overlaps a reachable time: earliest arrival \(local(arrival))\(by), windows \(describe(context.windows[client]))"
+            return Message(
+                .noWindow,
+                [
+                    "client": .text(problem.clients[client].name), "arrival": arrivalText(arrival, services),
+                    "windows": describe(context.windows[client]),
+                ])
         case .lateForFixedStart(let client, let arrival, let start, let services):
-            let by = services.isEmpty ? "" : " by \(services.joined(separator: ", "))"
-            return
-                "cannot reach \(problem.clients[client].name) by its fixed start \(local(start)): earliest arrival \(local(arrival))\(by)"
+            return Message(
+                .lateForFixedStart,
+                [
+                    "client": .text(problem.clients[client].name), "start": local(start),
+                    "arrival": arrivalText(arrival, services),
+                ])
         case .missesBookedLeg(let services, let depart, let arrival):
-            let ticket = services.isEmpty ? "the booked journey" : "the booked \(services.joined(separator: "+"))"
-            return "cannot be in time for \(ticket) at \(local(depart)): earliest arrival \(local(arrival))"
+            let ticket =
+                services.isEmpty
+                ? Message(.bookedJourney)
+                : Message(.bookedServices, ["services": .text(services.joined(separator: "+"))])
+            return Message(
+                .missesBookedLeg,
+                ["ticket": .message(ticket), "time": local(depart), "arrival": arrivalText(arrival, [])])
         case .missesOwnEvent(let summary, let place, let start, let arrival):
-            let event = summary.isEmpty ? "their own event" : "\"\(summary)\""
-            return
-                "cannot be at \(place) for \(event) at \(local(start)) (own calendar): earliest arrival \(local(arrival))"
+            return Message(
+                .missesOwnEvent,
+                [
+                    "event": summary.isEmpty ? .message(Message(.ownEventUnnamed)) : .text(summary),
+                    "place": .text(place), "time": local(start), "arrival": arrivalText(arrival, []),
+                ])
         case .cannotReturnHome(let from, let after, let overCap):
             if let overCap { return self.overCap(overCap, staff: staff, from: from, to: "home") }
-            return "cannot get home from \(from) after \(local(after)) by the end of the week"
+            return Message(.cannotReturnHome, ["from": .place(from), "time": local(after)])
         case .awayOnDayOff(let day):
-            let date = problem.days[day]
-            return "would be away on the day off \(date.weekday.displayName) \(date) and cannot get home before it"
+            return Message(.awayOnDayOff, ["day": .date(problem.days[day])])
         case .tooManyNights(let nights, let limit):
-            return "needs \(nights) hotel nights, over \(staff.name)'s limit of \(limit)"
+            return Message(
+                .tooManyNights, ["nights": .number(nights), "person": .text(staff.name), "limit": .number(limit)])
         case .overBudget(let cost, let limit):
-            return
-                "costs ¥\(Int(cost.rounded())) in tickets and hotels, over \(staff.name)'s limit of ¥\(Int(limit.rounded()))"
+            return Message(.overBudget, ["cost": .yuan(cost), "person": .text(staff.name), "limit": .yuan(limit)])
         }
     }
 
-    private func overCap(_ overrun: CapOverrun, staff: Staff, from: String, to: String) -> String {
-        let day = problem.days[overrun.day].weekday.displayName
-        let already = overrun.before > 0 ? " on top of \(hours(overrun.before)) already" : ""
-        return
-            "over \(staff.name)'s daily travel cap: \(from) to \(to) takes \(hours(overrun.journey)) on \(day)\(already), cap \(hours(staff.dailyTravelCapMinutes))"
+    private func overCap(_ overrun: CapOverrun, staff: Staff, from: String, to: String) -> Message {
+        Message(
+            overrun.before > 0 ? .overCapAlready : .overCap,
+            [
+                "person": .text(staff.name), "from": .place(from), "to": .place(to),
+                "journey": .hours(minutes: overrun.journey), "day": .weekday(problem.days[overrun.day].weekday),
+                "before": .hours(minutes: overrun.before), "cap": .hours(minutes: staff.dailyTravelCapMinutes),
+            ])
     }
 
-    private func hours(_ minutes: Int) -> String { "\(minutes / 60)h\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)" }
+    private func names(_ people: [Int]) -> Message.Argument { .names(people.map { problem.staff[$0].name }) }
 
-    private func names(_ people: [Int]) -> String { people.map { problem.staff[$0].name }.joined(separator: ", ") }
-
-    private func dayRange(_ client: Client) -> String {
+    private func dayRange(_ client: Client) -> Message.Argument {
         switch (client.earliestDay, client.latestDay) {
-        case (nil, nil): return "this week"
-        case (let from?, nil): return "from \(from.weekday.displayName) \(from)"
-        case (nil, let to?): return "by \(to.weekday.displayName) \(to)"
-        case (let from?, let to?):
-            return "between \(from.weekday.displayName) \(from) and \(to.weekday.displayName) \(to)"
+        case (nil, nil): return .word(.thisWeek)
+        case (let from?, nil): return .message(Message(.fromDay, ["day": .date(from)]))
+        case (nil, let to?): return .message(Message(.byDay, ["day": .date(to)]))
+        case (let from?, let to?): return .message(Message(.betweenDays, ["from": .date(from), "to": .date(to)]))
         }
     }
 
-    private func local(_ instant: Instant) -> String { problem.zone.weekdayClock(instant) }
+    private func local(_ instant: Instant) -> Message.Argument { .dayClock(instant, problem.zone) }
 
-    private func describe(_ set: IntervalSet) -> String {
-        let shown = set.clipped(to: problem.period)
-        if shown.isEmpty { return "none" }
-        let parts = shown.intervals.prefix(4).map { "\(local($0.start))–\(problem.zone.clock($0.end))" }
-        return parts.joined(separator: ", ") + (shown.intervals.count > 4 ? ", …" : "")
+    private func describe(_ set: IntervalSet) -> Message.Argument {
+        .intervals(set, within: problem.period, problem.zone)
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Itinerary
+import Messages
 import Synchronization
 import Timeline
 import Travel
@@ -225,35 +226,51 @@ public struct Planner: Sendable {
     }
 
     /// What differs from the kept plan, in the users' words: visits dropped (with why), moved, handed over, added.
-    private func changes(_ state: WeekState, context: WeekContext, leftOut: [LeftOut]) -> [String] {
-        let when = problem.zone.weekdayClock
-        func names(_ people: [Int]) -> String { people.map { problem.staff[$0].name }.joined(separator: ", ") }
+    private func changes(_ state: WeekState, context: WeekContext, leftOut: [LeftOut]) -> [Message] {
+        func when(_ instant: Instant) -> Message.Argument { .dayClock(instant, problem.zone) }
+        func names(_ people: [Int]) -> Message.Argument { .names(people.map { problem.staff[$0].name }) }
         var lines = context.givenUp.map { leg, why in
             let services = leg.journey.services.compactMap(\.service).joined(separator: "+")
             let person = context.personIndex[leg.person].map { problem.staff[$0].name } ?? leg.person
-            return
-                "gave up the booked \(services.isEmpty ? "journey" : services) \(when(leg.depart)) \(leg.fromCity)→\(leg.toCity) (\(person)): \(why)"
+            return Message(
+                .gaveUpBooked,
+                [
+                    "ticket": services.isEmpty ? .word(.journey) : .text(services), "time": when(leg.depart),
+                    "from": .text(leg.fromCity), "to": .text(leg.toCity), "person": .text(person),
+                    "why": .message(why),
+                ])
         }
         let firstReason = Dictionary(leftOut.map { ($0.client, $0.reasons.first) }, uniquingKeysWith: { a, _ in a })
         for client in state.changes(context) {
             let target = problem.clients[client]
             let kept = context.kept[client]!
             guard let start = state.starts[client], state.isPlaced(client) else {
-                let why = (firstReason[target.id] ?? nil).map { ": \($0)" } ?? ""
-                lines.append("dropped \(target.name) (was \(when(kept.start)), \(names(kept.people)))\(why)")
+                var arguments: [String: Message.Argument] = [
+                    "client": .text(target.name), "time": when(kept.start), "people": names(kept.people),
+                ]
+                if let why = firstReason[target.id] ?? nil { arguments["why"] = .message(why) }
+                lines.append(Message(arguments["why"] == nil ? .droppedVisit : .droppedVisitBecause, arguments))
                 continue
             }
-            var parts: [String] = []
-            if start != kept.start { parts.append("moved from \(when(kept.start)) to \(when(start))") }
-            if state.attendees[client] != kept.people {
-                parts.append("now \(names(state.attendees[client])) instead of \(names(kept.people))")
+            var parts: [Message.Argument] = []
+            if start != kept.start {
+                parts.append(.message(Message(.movedFromTo, ["from": when(kept.start), "to": when(start)])))
             }
-            lines.append("\(target.name): " + parts.joined(separator: "; "))
+            if state.attendees[client] != kept.people {
+                parts.append(
+                    .message(
+                        Message(.nowInsteadOf, ["people": names(state.attendees[client]), "was": names(kept.people)])))
+            }
+            lines.append(Message(.visitChanged, ["client": .text(target.name), "changes": .list(parts, .semicolon)]))
         }
         for client in problem.clients.indices where state.isPlaced(client) && context.kept[client] == nil {
             lines.append(
-                "added \(problem.clients[client].name) \(when(state.starts[client]!)) (\(names(state.attendees[client])))"
-            )
+                Message(
+                    .addedVisit,
+                    [
+                        "client": .text(problem.clients[client].name), "time": when(state.starts[client]!),
+                        "people": names(state.attendees[client]),
+                    ]))
         }
         return lines
     }

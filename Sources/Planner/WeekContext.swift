@@ -1,4 +1,5 @@
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
@@ -56,9 +57,9 @@ final class WeekContext: @unchecked Sendable {
     /// Per person: when their own calendar keeps them from travelling (busy time but calls).
     let heldAt: [IntervalSet]
     /// Own events no one can be at as planned (kept as busy time only), with why, in the users' words.
-    private(set) var unreachableEvents: [(person: Int, event: OwnEvent, why: String)] = []
+    private(set) var unreachableEvents: [(person: Int, event: OwnEvent, why: Message)] = []
     /// Bought tickets no longer usable, with why, in the users' words.
-    private(set) var givenUp: [(leg: Leg, why: String)] = []
+    private(set) var givenUp: [(leg: Leg, why: Message)] = []
 
     private var common: [[IntervalSet?]]
 
@@ -202,7 +203,7 @@ final class WeekContext: @unchecked Sendable {
             guard !seen.contains(where: { $0.isSameTrip(as: leg) }) else { continue }
             seen.append(leg)
             guard let person = personIndex[leg.person] else {
-                givenUp.append((leg, "\(leg.person) is not on the staff list"))
+                givenUp.append((leg, Message(.ticketPersonUnknown, ["person": .text(leg.person)])))
                 continue
             }
             switch ticket(leg, person: person, timetable: timetable) {
@@ -277,16 +278,16 @@ final class WeekContext: @unchecked Sendable {
         }
         let day = dayIndex(leg.depart)
         guard day >= 0 && day < days.count else {
-            return .failure(TicketFault(text: "it is outside the planning week"))
+            return .failure(TicketFault(text: Message(.ticketOutsideWeek)))
         }
         guard let window = travelWindows[person][day] else {
-            return .failure(TicketFault(text: "it falls on \(staff.name)'s day off"))
+            return .failure(TicketFault(text: Message(.ticketOnDayOff, ["person": .text(staff.name)])))
         }
         guard window.contains(leg.interval) else {
-            return .failure(TicketFault(text: "it is outside \(staff.name)'s travel hours"))
+            return .failure(TicketFault(text: Message(.ticketOutsideTravelHours, ["person": .text(staff.name)])))
         }
         guard !staff.noTravel.overlaps(leg.interval) else {
-            return .failure(TicketFault(text: "it overlaps \(staff.name)'s own calendar"))
+            return .failure(TicketFault(text: Message(.ticketOverlapsCalendar, ["person": .text(staff.name)])))
         }
         for part in leg.parts where part.mode.isTimetabled {
             let service = part.service ?? part.mode.rawValue
@@ -294,12 +295,18 @@ final class WeekContext: @unchecked Sendable {
             else {
                 return .failure(
                     TicketFault(
-                        text: "\(service) no longer runs from \(part.from) at \(problem.zone.clock(part.depart))"))
+                        text: Message(
+                            .ticketServiceGone,
+                            [
+                                "service": .text(service), "from": .text(part.from),
+                                "time": .text(problem.zone.clock(part.depart)),
+                            ])))
             }
         }
         guard let from = place(leg.from, city: leg.fromCity), let to = place(leg.to, city: leg.toCity) else {
             return .failure(
-                TicketFault(text: "it joins \(leg.from) and \(leg.to), and the schedule no longer lists both"))
+                TicketFault(
+                    text: Message(.ticketPlacesGone, ["from": .place(leg.from), "to": .place(leg.to)])))
         }
         return .success(
             BookedLeg(leg: leg, from: from, to: to, fromPlace: cache.places[from], toPlace: cache.places[to]))
@@ -343,5 +350,5 @@ enum Commitment {
 
 /// Why a bought ticket no longer works, in the users' words.
 private struct TicketFault: Error {
-    var text: String
+    var text: Message
 }

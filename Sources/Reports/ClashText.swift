@@ -1,6 +1,7 @@
 import Audit
 import Foundation
 import Itinerary
+import Messages
 import Timeline
 
 /// The terminal form of a clash list: one block per clash, errors first, and a count at the end.
@@ -8,25 +9,34 @@ public enum ClashText {
     /// The table for `clashes`, times in `zone`, people by their names in `staff`, remedies in `language`.
     public static func render(_ clashes: [Clash], zone: Zone, staff: [Staff], language: ReportLanguage = .en) -> String
     {
-        guard !clashes.isEmpty else { return "no clashes\n" }
+        let labels = ReportLabels(language: language)
+        guard !clashes.isEmpty else { return labels.text(.noClashesLine) + "\n" }
         var names: [String: String] = [:]
         for person in staff where names[person.id] == nil { names[person.id] = person.name }
-        let kindWidth = clashes.map { TextWidth.of($0.kind.rawValue) }.max() ?? 0
+        let kindWidth = clashes.map { TextWidth.of(labels.kindLabel($0.kind.rawValue)) }.max() ?? 0
         var text = ""
         for clash in clashes {
-            let when = clash.start.map(zone.weekdayClock) ?? "—"
+            let when = clash.start.map { Message.Argument.dayClock($0, zone).text(language) } ?? "—"
             let people = SafeText.line(clash.people.map { names[$0] ?? $0 }.joined(separator: ", "))
             text +=
-                "\(TextWidth.pad(clash.severity.rawValue, to: 8))\(TextWidth.pad(clash.kind.rawValue, to: kindWidth + 2))\(TextWidth.pad(when, to: 11))\(people)\n"
-            text += "        " + SafeText.line(clash.explanation) + "\n"
-            for part in clash.parts ?? [] { text += "          · " + SafeText.line(part) + "\n" }
+                "\(TextWidth.pad(labels.severityName(clash.severity), to: 8))\(TextWidth.pad(labels.kindLabel(clash.kind.rawValue), to: kindWidth + 2))\(TextWidth.pad(when, to: 11))\(people)\n"
+            text += "        " + SafeText.line(clash.explanation.text(language)) + "\n"
+            for part in clash.parts ?? [] { text += "          · " + SafeText.line(part.text(language)) + "\n" }
             text +=
-                "        \(language == .zh ? "建议" : "fix"): "
-                + SafeText.line(RemedyText.sentence(clash.remedy, language: language)) + "\n"
+                "        "
+                + SafeText.line(
+                    Message(.fixLine, ["fix": .text(RemedyText.sentence(clash.remedy, language: language))]).text(
+                        language)) + "\n"
         }
         let errors = clashes.filter { $0.severity == .error }.count
         text +=
-            "\(clashes.count) clash\(clashes.count == 1 ? "" : "es"): \(errors) error\(errors == 1 ? "" : "s"), \(clashes.count - errors) warning\(clashes.count - errors == 1 ? "" : "s")\n"
+            Message(
+                .clashCount,
+                [
+                    "clashes": .count(clashes.count, one: .oneClash, many: .manyClashes),
+                    "summary": .text(labels.summary(errors: errors, warnings: clashes.count - errors)),
+                ]
+            ).text(language) + "\n"
         return text
     }
 
@@ -38,7 +48,7 @@ public enum ClashText {
         let entries = clashes.map { Entry(clash: $0, fix: RemedyText.sentence($0.remedy, language: language)) }
         let report = ClashReport(
             ok: !clashes.contains { $0.severity == .error }, plans: plans, handPlans: handPlans, clashes: entries)
-        return String(decoding: ReportJSON.encode(report), as: UTF8.self)
+        return String(decoding: ReportJSON.encode(report, language: language), as: UTF8.self)
     }
 
     /// The JSON form of `tiaoqi clashes`.

@@ -1,5 +1,6 @@
 import Foundation
 import Itinerary
+import Messages
 
 /// `expenses.csv`, for reimbursement: per person who travels, the tickets, the hotels and their total, and a total
 /// row. UTF-8 with a byte-order mark, so Excel on a Chinese Windows opens it as UTF-8; amounts in yuan with two
@@ -7,12 +8,13 @@ import Itinerary
 public enum ExpensesCSV {
     /// The file's bytes for `plan`, people named from `problem`.
     public static func render(_ plan: Plan, problem: Problem, language: ReportLanguage) -> [UInt8] {
-        let zh = language == .zh
+        func say(_ key: MessageKey) -> String { Message(key).text(language) }
         let names = Dictionary(problem.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var lines = [
-            (zh
-                ? ["人员编号", "姓名", "拜访", "酒店晚数", "车票机票（元）", "酒店（元）", "合计（元）"]
-                : ["staff_id", "name", "visits", "nights", "tickets_yuan", "hotels_yuan", "total_yuan"])
+            [
+                say(.expensesStaffID), say(.expensesName), say(.expensesVisits), say(.expensesNights),
+                say(.expensesTickets), say(.expensesHotels), say(.expensesTotal),
+            ]
         ]
         var tickets = 0.0
         var hotels = 0.0
@@ -29,7 +31,7 @@ public enum ExpensesCSV {
             ])
         }
         lines.append([
-            zh ? "合计" : "total", "", "\(visits)", "\(nights)", amount(tickets), amount(hotels),
+            say(.expensesTotalRow), "", "\(visits)", "\(nights)", amount(tickets), amount(hotels),
             amount(tickets + hotels),
         ])
         let text = lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

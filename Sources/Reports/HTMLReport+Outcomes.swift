@@ -1,4 +1,5 @@
 import Itinerary
+import Messages
 
 extension HTMLReport {
     /// Per person of each planned week: visits, travel time, hotel nights and what tickets and hotels cost.
@@ -43,7 +44,7 @@ extension HTMLReport {
         html += "</tr></thead>\n<tbody>\n"
         for (team, left) in rows {
             let must = left.mustVisit ? " <strong class=\"must\">\(escape(labels.mustVisit))</strong>" : ""
-            let reasons = left.reasons.map { "<li>\(escape($0))</li>" }.joined()
+            let reasons = left.reasons.map { "<li>\(escape($0.text(labels.language)))</li>" }.joined()
             html += "<tr data-client=\"\(escape(left.client))\"><td>\(escape(left.clientName))\(must)</td>"
             html +=
                 "<td>\(escape(team))</td><td>\(left.priority)</td><td><ul class=\"reasons\">\(reasons)</ul></td></tr>\n"

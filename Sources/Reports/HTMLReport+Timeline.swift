@@ -1,5 +1,6 @@
 import Audit
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
@@ -191,7 +192,7 @@ extension HTMLReport {
                     let block = blocks[piece.block]
                     let clashes = clashIDs[piece.block]
                     var title = block.detail
-                    for index in clashes { title += "\n⚠ \(context.clashes[index].explanation)" }
+                    for index in clashes { title += "\n⚠ \(context.clashes[index].explanation.text(labels.language))" }
                     let short = piece.to - piece.from < shortBlockMinutes
                     html +=
                         "<div class=\"block \(block.kind.rawValue)\(clashes.isEmpty ? "" : " clashing")\(short ? " short" : "")\""

@@ -1,6 +1,7 @@
 import Audit
 import Feeds
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
@@ -107,7 +108,7 @@ public enum HTMLReport {
             html += "<div class=\"stale\"><p><strong>\(escape(labels.staleCalendars))</strong></p><ul>"
             for (team, calendar) in stale {
                 let line =
-                    "\(calendar.feed) (\(team)): \(labels.lastConfirmed(FeedAge.text(calendar.ageSeconds))) — \(calendar.reason)"
+                    "\(calendar.feed) (\(team)): \(labels.lastConfirmed(Message.Argument.age(seconds: calendar.ageSeconds).text(labels.language))) — \(calendar.reason)"
                 html += "<li>\(escape(line))</li>"
             }
             html += "</ul></div>\n"
@@ -138,20 +139,23 @@ public enum HTMLReport {
                 clash.teams.isEmpty
                 ? "" : "<div class=\"teams\">\(clash.teams.map { escape($0) }.joined(separator: " · "))</div>"
             html += "<tr id=\"clash-\(index + 1)\" class=\"clash \(severity)\">"
-            html += "<td>\(index + 1)</td><td><code>\(escape(clash.kind.rawValue))</code>\(teams)</td>"
+            // The kind's stable code (what JSON and docs/CLASHES.md call it) stays in `data-kind`; people read its label.
+            let kind = clash.kind.rawValue
+            html +=
+                "<td>\(index + 1)</td><td><code data-kind=\"\(escape(kind))\">\(escape(labels.kindLabel(kind)))</code>\(teams)</td>"
             html += "<td><span class=\"badge \(severity)\">\(escape(labels.severityName(clash.severity)))</span></td>"
             html += "<td>\(people.joined(separator: "、"))</td><td>\(clients.joined(separator: "、"))</td>"
             html += "<td class=\"when\">\(escape(context.span(clash.start, clash.end)))</td>"
             html +=
-                "<td class=\"explanation\">\(escape(clash.explanation))\(parts(clash))</td><td class=\"fix\">\(escape(RemedyText.sentence(clash.remedy, language: context.labels.language)))</td></tr>\n"
+                "<td class=\"explanation\">\(escape(clash.explanation.text(labels.language)))\(parts(clash, labels.language))</td><td class=\"fix\">\(escape(RemedyText.sentence(clash.remedy, language: context.labels.language)))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }
 
     /// The places one clash shows in, as a list under its explanation; nothing for a clash of one place.
-    private static func parts(_ clash: Clash) -> String {
+    private static func parts(_ clash: Clash, _ language: ReportLanguage) -> String {
         guard let parts = clash.parts, !parts.isEmpty else { return "" }
-        return "<ol class=\"parts\">" + parts.map { "<li>\(escape($0))</li>" }.joined() + "</ol>"
+        return "<ol class=\"parts\">" + parts.map { "<li>\(escape($0.text(language)))</li>" }.joined() + "</ol>"
     }
 
     /// Every visit of every week, and every hand-made event that names a client, in time order.

@@ -1,13 +1,19 @@
 import ICalendar
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
 /// One iCalendar file per person: their visits, legs (one event per train or flight) and hotel nights.
 public enum PlanCalendars {
-    /// The `.ics` text for each person in the plan, by staff id; names come from the problem the plan was made for
-    /// and the timetable.
-    public static func render(_ plan: Plan, problem: Problem, timetable: Timetable) -> [String: String] {
+    /// The `.ics` text for each person in the plan, by staff id, its summaries and descriptions in `language`; names
+    /// come from the problem the plan was made for and the timetable.
+    public static func render(_ plan: Plan, problem: Problem, timetable: Timetable, language: Language = .en)
+        -> [String: String]
+    {
+        func say(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> String {
+            Message(key, arguments).text(language)
+        }
         var result: [String: String] = [:]
         let stamp = DateTimeValue.utc(problem.zone.day(plan.days[0]).start).icalendarText
         func stop(_ id: String) -> String { timetable.stop(id: id)?.name ?? id }
@@ -46,15 +52,24 @@ public enum PlanCalendars {
             for visit in plan.visits where visit.staff.contains(person.id) {
                 let client = problem.clients.first { $0.id == visit.client }
                 // Everyone who attends, and where: what a person needs on the day without opening the plan.
-                let attendees = "参加：" + visit.staff.map { names[$0] ?? $0 }.joined(separator: "、")
-                let address = client.flatMap { $0.address.isEmpty ? nil : "地址：\($0.address)" }
-                let contact = client.flatMap { $0.contact.isEmpty ? nil : "联系人：\($0.contact)" }
-                let about = client.map { "客户 \($0.id) · 优先级 \($0.priority)\($0.mustVisit ? " · 必访" : "")" }
+                let attendees = say(.icsAttendees, ["people": .names(visit.staff.map { names[$0] ?? $0 })])
+                let address = client.flatMap {
+                    $0.address.isEmpty ? nil : say(.icsAddress, ["address": .text($0.address)])
+                }
+                let contact = client.flatMap {
+                    $0.contact.isEmpty ? nil : say(.icsContact, ["contact": .text($0.contact)])
+                }
+                let about = client.map {
+                    say(
+                        $0.mustVisit ? .icsClientMustVisit : .icsClient,
+                        ["id": .text($0.id), "priority": .number($0.priority)])
+                }
                 events.append(
                     event(
                         uid: "visit-\(visit.client)-\(person.id)@tiaoqi",
                         start: ContentLine(name: "DTSTART", value: utc(visit.start)),
-                        end: ContentLine(name: "DTEND", value: utc(visit.end)), summary: "拜访 \(visit.clientName)",
+                        end: ContentLine(name: "DTEND", value: utc(visit.end)),
+                        summary: say(.icsVisit, ["client": .text(visit.clientName)]),
                         location: client.map { $0.address.isEmpty ? city($0.place.cityID) : $0.address },
                         description: ([about, attendees, address, contact].compactMap { $0 }).joined(separator: "\n")))
             }
@@ -79,9 +94,13 @@ public enum PlanCalendars {
                             start: ContentLine(name: "DTSTART", value: utc(part.depart)),
                             end: ContentLine(name: "DTEND", value: utc(part.arrive)),
                             summary: "\(service) \(stop(part.from)) → \(stop(part.to))", location: stop(part.from),
-                            description:
-                                "\(leg.from) → \(leg.to); leave the door \(problem.zone.clock(leg.depart)), arrive \(problem.zone.clock(leg.arrive))"
-                                + (leg.booked == true ? "; booked" : ""),
+                            description: say(
+                                leg.booked == true ? .icsLegBooked : .icsLeg,
+                                [
+                                    "from": .place(leg.from), "to": .place(leg.to),
+                                    "leave": .text(problem.zone.clock(leg.depart)),
+                                    "arrive": .text(problem.zone.clock(leg.arrive)),
+                                ]),
                             // One reminder per leg: 30 minutes before leaving the door for its first service.
                             remindMinutes: index == firstService ? Int((part.depart - leg.depart) / 60) + 30 : nil))
                 }
@@ -96,7 +115,8 @@ public enum PlanCalendars {
                         end: ContentLine(
                             name: "DTEND", parameters: ["VALUE": "DATE"],
                             value: DateTimeValue.date(stay.night.adding(days: 1)).icalendarText),
-                        summary: "住宿 \(city(stay.city))", location: city(stay.city), description: nil, transparent: true
+                        summary: say(.icsStay, ["city": .text(city(stay.city))]), location: city(stay.city),
+                        description: nil, transparent: true
                     ))
             }
             let calendar = Component(

@@ -1,5 +1,6 @@
 import Audit
 import Itinerary
+import Messages
 import Timeline
 import Travel
 

@@ -1,95 +1,91 @@
 import Audit
 import Foundation
 import Itinerary
+import Messages
 import Timeline
 
-/// The language of a report's labels.
-public enum ReportLanguage: String, Sendable, Hashable, CaseIterable {
-    case zh, en
-
-    /// Chinese when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set, in that order) starts with `zh`, else English.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> ReportLanguage
-    {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-        return locale.lowercased().hasPrefix("zh") ? .zh : .en
-    }
-}
+/// The language of a report: the catalogue's `Language` (zh or en).
+public typealias ReportLanguage = Language
 
 /// The HTML report's labels in one language.
 struct ReportLabels {
     let language: ReportLanguage
 
-    private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    /// A sentence of the catalogue with no arguments, in the report's language.
+    func text(_ key: MessageKey) -> String { Message(key).text(language) }
 
-    var htmlLang: String { pick("zh-CN", "en") }
-    var teams: String { pick("团队", "Teams") }
-    var period: String { pick("日期", "Period") }
-    var timeZone: String { pick("时区", "Time zone") }
-    var clashes: String { pick("冲突", "Clashes") }
-    var noClashes: String { pick("没有冲突。", "No clashes.") }
-    var findings: String { pick("检查发现", "Findings") }
-    var staleCalendars: String {
-        pick("本计划使用了过期的日历副本：其服务器此次未能确认", "Planned from stale calendar copies: their servers did not confirm them now")
-    }
+    var htmlLang: String { text(.labelHtmlLang) }
+    var teams: String { text(.labelTeams) }
+    var period: String { text(.labelPeriod) }
+    var timeZone: String { text(.labelTimeZone) }
+    var clashes: String { text(.labelClashes) }
+    var noClashes: String { text(.labelNoClashes) }
+    var findings: String { text(.labelFindings) }
+    var staleCalendars: String { text(.labelStaleCalendars) }
     /// How long ago a stale copy was last confirmed, `age` already in words.
-    func lastConfirmed(_ age: String) -> String { pick("距上次确认已 \(age)", "last confirmed \(age) ago") }
-    var noFindings: String { pick("没有发现问题。", "No findings.") }
-    var kind: String { pick("类型", "Kind") }
-    var severity: String { pick("严重程度", "Severity") }
-    var people: String { pick("人员", "People") }
-    var clients: String { pick("客户", "Clients") }
-    var time: String { pick("时间", "Time") }
-    var explanation: String { pick("说明", "Explanation") }
-    var fix: String { pick("建议", "Suggested fix") }
-    var timelines: String { pick("每人周程", "Week per person") }
-    var nothingPlanned: String { pick("本周无安排", "Nothing planned this week") }
-    var map: String { pick("路线图", "Route map") }
-    var handPlanLegend: String { pick("虚线：手写日程", "dashed: hand-made week") }
-    var visits: String { pick("拜访明细", "Visits") }
-    var noVisits: String { pick("没有拜访。", "No visits.") }
-    var client: String { pick("客户", "Client") }
-    var address: String { pick("地址", "Address") }
-    var contact: String { pick("联系人", "Contact") }
-    var city: String { pick("城市", "City") }
-    var team: String { pick("团队", "Team") }
-    var priority: String { pick("优先级", "Priority") }
-    var mustVisit: String { pick("必访", "must-visit") }
-    var hotel: String { pick("住宿", "Hotel") }
-    var meet: String { pick("拜访", "Meet") }
-    var handMade: String { pick("手写", "hand-made") }
-    var home: String { pick("常驻", "home") }
-    var booked: String { pick("已购票", "booked") }
-    var generatedBy: String { pick("由 Tiaoqi 生成", "Made by Tiaoqi") }
-    var perPerson: String { pick("每人出行与费用", "Travel and cost per person") }
-    var travelTime: String { pick("路上时间", "Travel time") }
-    var nights: String { pick("酒店晚数", "Hotel nights") }
-    var tickets: String { pick("车票机票", "Tickets") }
-    var hotels: String { pick("酒店", "Hotels") }
-    var total: String { pick("合计", "Total") }
-    var leftOut: String { pick("未安排的拜访", "Left out") }
-    var nothingLeftOut: String { pick("所有拜访都已安排。", "Every visit is planned.") }
-    var reasons: String { pick("原因", "Reasons") }
+    func lastConfirmed(_ age: String) -> String { Message(.lastConfirmed, ["age": .text(age)]).text(language) }
+    var noFindings: String { text(.labelNoFindings) }
+    var kind: String { text(.labelKind) }
+    var severity: String { text(.labelSeverity) }
+    var people: String { text(.labelPeople) }
+    var clients: String { text(.labelClients) }
+    var time: String { text(.labelTime) }
+    var explanation: String { text(.labelExplanation) }
+    var fix: String { text(.labelFix) }
+    var timelines: String { text(.labelTimelines) }
+    var nothingPlanned: String { text(.labelNothingPlanned) }
+    var map: String { text(.labelMap) }
+    var handPlanLegend: String { text(.labelHandPlanLegend) }
+    var visits: String { text(.labelVisits) }
+    var noVisits: String { text(.labelNoVisits) }
+    var client: String { text(.labelClient) }
+    var address: String { text(.labelAddress) }
+    var contact: String { text(.labelContact) }
+    var city: String { text(.labelCity) }
+    var team: String { text(.labelTeam) }
+    var priority: String { text(.labelPriority) }
+    var mustVisit: String { text(.labelMustVisit) }
+    var hotel: String { text(.labelHotel) }
+    var meet: String { text(.labelMeet) }
+    var handMade: String { text(.labelHandMade) }
+    var home: String { text(.labelHome) }
+    var booked: String { text(.labelBooked) }
+    var generatedBy: String { text(.labelGeneratedBy) }
+    var perPerson: String { text(.labelPerPerson) }
+    var travelTime: String { text(.labelTravelTime) }
+    var nights: String { text(.labelNights) }
+    var tickets: String { text(.labelTickets) }
+    var hotels: String { text(.labelHotels) }
+    var total: String { text(.labelTotal) }
+    var leftOut: String { text(.labelLeftOut) }
+    var nothingLeftOut: String { text(.labelNothingLeftOut) }
+    var reasons: String { text(.labelReasons) }
     var noTime: String { "—" }
 
     func severityName(_ severity: Clash.Severity) -> String {
         switch severity {
-        case .error: pick("错误", "error")
-        case .warning: pick("警告", "warning")
+        case .error: text(.severityError)
+        case .warning: text(.severityWarning)
         }
     }
 
     /// "2 errors, 1 warning" or "错误 2 个，警告 1 个".
     func summary(errors: Int, warnings: Int) -> String {
-        switch language {
-        case .zh: return "错误 \(errors) 个，警告 \(warnings) 个"
-        case .en: return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-        }
+        Message(
+            .errorsAndWarnings,
+            [
+                "errors": .count(errors, one: .oneError, many: .manyErrors),
+                "warnings": .count(warnings, one: .oneWarning, many: .manyWarnings),
+            ]
+        ).text(language)
     }
 
-    func weekday(_ day: Weekday) -> String {
-        language == .zh ? ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][day.rawValue] : day.displayName
+    /// The label of a clash kind or audit rule: its stable code in English, a name in Chinese.
+    func kindLabel(_ code: String) -> String {
+        MessageKey(rawValue: "kind." + code).map { Message($0).text(language) } ?? code
     }
+
+    func weekday(_ day: Weekday) -> String { Message.Argument.weekday(day).text(language) }
 
     /// `Mon 03-07` or `周一 03-07`.
     func day(_ date: LocalDate) -> String { "\(weekday(date.weekday)) \(date.description.dropFirst(5))" }

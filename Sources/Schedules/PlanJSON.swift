@@ -2,12 +2,15 @@ import Feeds
 import Foundation
 import GTFS
 import Itinerary
+import Messages
 
 /// `plan.json`: the plan as snake_case JSON with sorted keys, so equal plans are equal bytes.
 public enum PlanJSON {
-    /// The JSON bytes of a plan, or of any report written the same way (snake_case, sorted keys, pretty).
-    public static func encode(_ value: some Encodable) -> Data {
+    /// The JSON bytes of a plan, or of any report written the same way (snake_case, sorted keys, pretty), its
+    /// sentences (left-out reasons, changes) in `language`.
+    public static func encode(_ value: some Encodable, language: Language = .en) -> Data {
         let encoder = JSONEncoder()
+        encoder.userInfo[.messageLanguage] = language
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         // Encoding these value types cannot fail.

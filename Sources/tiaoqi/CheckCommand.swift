@@ -48,7 +48,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         switch report.format {
         case .json:
-            Output.json(CheckText.json(plan: plan, findings: findings))
+            Output.json(CheckText.json(plan: plan, findings: findings, language: report.language))
         case .html:
             let team = decoded.team ?? loaded.problem.team ?? loaded.folder
             let week = ClashFinder.Week(
@@ -65,7 +65,7 @@ struct CheckCommand: AsyncParsableCommand {
                     findings: true
                 ))
         case .table:
-            Output.text(CheckText.table(plan: plan, findings: findings), terminator: "")
+            Output.text(CheckText.table(plan: plan, findings: findings, language: report.language), terminator: "")
         }
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

@@ -3,6 +3,7 @@ import Audit
 import Foundation
 import GTFS
 import Itinerary
+import Messages
 import Planner
 import Reports
 import Schedules
@@ -42,6 +43,13 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
     var lenient = false
 
+    @Option(
+        name: .long,
+        help:
+            "Language of the table, the reasons and changes in plan.json, the .ics and report.html: zh or en (default: from LC_ALL, LC_MESSAGES or LANG)."
+    )
+    var lang: ReportLanguageOption?
+
     @OptionGroup var feeds: FeedFlags
 
     func validate() throws {
@@ -74,14 +82,16 @@ struct PlanCommand: AsyncParsableCommand {
         // What the plan leaves out or gives up is listed in the plan itself.
         let findings = PlanAudit(problem: problem, timetable: loaded.timetable).findings(for: plan)
             .filter { $0.rule != .mustVisitLeftOut && $0.rule != .bookedLegGivenUp }
+        let language = lang?.language ?? .fromEnvironment()
         if let out {
             // One set: plan.json, the report, the expenses and every person's .ics appear together or not at all.
-            let calendars = PlanCalendars.render(plan, problem: problem, timetable: loaded.timetable).sorted {
+            let calendars = PlanCalendars.render(
+                plan, problem: problem, timetable: loaded.timetable, language: language
+            ).sorted {
                 $0.key < $1.key
             }.map { (name: "\($0.key).ics", data: Data($0.value.utf8)) }
             let week = HTMLReport.Week(
                 team: plan.team ?? problem.team ?? schedule, plan: plan, problem: problem, timetable: loaded.timetable)
-            let language = ReportLanguage.fromEnvironment()
             let report = HTMLReport.render(
                 title: plan.name, weeks: [week], handPlans: [], clashes: [], language: language, findings: true)
             let shared: [(name: String, data: Data)] = [
@@ -89,24 +99,32 @@ struct PlanCommand: AsyncParsableCommand {
                 (name: "expenses.csv", data: Data(ExpensesCSV.render(plan, problem: problem, language: language))),
             ]
             do throws(ScheduleError) {
-                try OutputFolder.write([(name: "plan.json", data: PlanJSON.encode(plan))] + shared + calendars, to: out)
+                try OutputFolder.write(
+                    [(name: "plan.json", data: PlanJSON.encode(plan, language: language))] + shared + calendars, to: out
+                )
             } catch {
                 throw Failure.exit(for: error)
             }
         }
         switch format {
-        case .json: Output.json(String(decoding: PlanJSON.encode(plan), as: UTF8.self))
-        case .table: Output.text(PlanText.render(plan, problem: problem, timetable: loaded.timetable), terminator: "")
+        case .json: Output.json(String(decoding: PlanJSON.encode(plan, language: language), as: UTF8.self))
+        case .table:
+            Output.text(
+                PlanText.render(plan, problem: problem, timetable: loaded.timetable, language: language), terminator: ""
+            )
         }
         if !findings.isEmpty {
             Failure.warn(
-                ["the independent audit rejects this plan (a planner bug):"]
-                    + findings.map { "  \($0.rule.rawValue): \($0.message)" })
+                [Message(.auditRejectsPlan).text(language)]
+                    + findings.map { "  \($0.rule.rawValue): \($0.message.text(language))" })
             throw ExitCode(1)
         }
         if plan.score.mustVisitsPlaced < plan.score.mustVisitsTotal {
             Failure.warn([
-                "\(plan.score.mustVisitsTotal - plan.score.mustVisitsPlaced) must-visit(s) left out; see 'Left out'"
+                Message(
+                    .mustVisitsLeftOut, ["count": .number(plan.score.mustVisitsTotal - plan.score.mustVisitsPlaced)]
+                )
+                .text(language)
             ])
             throw ExitCode(1)
         }

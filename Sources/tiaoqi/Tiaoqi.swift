@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Messages
 import Reports
 import Schedules
 
@@ -56,7 +57,7 @@ struct ReportOptions: ParsableArguments {
             "Output: table, json or html (one self-contained page: timelines, route map, and the clashes or findings).")
     var format: ReportFormat = .table
 
-    @Option(name: .long, help: "Language of the HTML report: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+    @Option(name: .long, help: "Language of the output: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
     var lang: ReportLanguageOption?
 
     /// The report's language: `--lang`, else the environment's.

@@ -1,5 +1,6 @@
 import Audit
 import Itinerary
+import Messages
 import Planner
 import Schedules
 import TestSupport
@@ -43,8 +44,8 @@ struct AuditTests {
         let finding = try #require(findings.first { $0.rule == .visitOutsideClientAvailability })
         #expect(finding.client == client)
         #expect(finding.severity == .error)
-        #expect(finding.message.contains(client))
-        #expect(finding.message.contains("outside the client's free time"))
+        #expect(finding.message.text(.en).contains(client))
+        #expect(finding.message.text(.en).contains("outside the client's free time"))
     }
 
     @Test func aServiceThatDoesNotRunIsCaught() async throws {

@@ -2,6 +2,7 @@ import Audit
 import Foundation
 import GTFS
 import Itinerary
+import Messages
 import Planner
 import Schedules
 import TestSupport
@@ -28,9 +29,9 @@ struct HostilePlanTests {
                 == plan.legs.filter { $0.parts.contains { $0.mode.isTimetabled } }.count)
         let price = try #require(findings.first { $0.rule == .wrongPrice })
         #expect(price.severity == .error)
-        #expect(price.message.contains("by the fare table, but the plan says ¥0"))
+        #expect(price.message.text(.en).contains("by the fare table, but the plan says ¥0"))
         let hotel = try #require(findings.first { $0.rule == .wrongHotelCost })
-        #expect(hotel.message.contains("costs ¥450 by the schedule's hotel rate, but the plan says ¥-10000"))
+        #expect(hotel.message.text(.en).contains("costs ¥450 by the schedule's hotel rate, but the plan says ¥-10000"))
         // The limit is judged on the recomputed cost, not the plan's negative total.
         #expect(rules.contains("over-cost-limit"))
     }
@@ -112,7 +113,7 @@ struct HostilePlanTests {
         let audit = PlanAudit(problem: schedule.problem, timetable: schedule.timetable)
         #expect(!plan.visits.contains { $0.client == schedule.problem.clients[0].id })
         let leftOut = try #require(plan.leftOut.first { $0.client == schedule.problem.clients[0].id })
-        #expect(leftOut.reasons.contains { $0.contains("booked for") })
+        #expect(leftOut.reasons.map { $0.text(.en) }.contains { $0.contains("booked for") })
         // The audit finds only what the planner says: the must-visit is not in the plan.
         #expect(audit.findings(for: plan).map(\.rule.rawValue) == ["must-visit-left-out"])
     }

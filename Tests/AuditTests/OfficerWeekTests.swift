@@ -1,6 +1,7 @@
 import Audit
 import Foundation
 import Itinerary
+import Messages
 import Planner
 import Schedules
 import TestSupport
@@ -82,7 +83,7 @@ struct OfficerWeekTests {
         away.stays.removeAll { $0.person == "chen" }
         let findings = audit.findings(for: away).filter { $0.person == "chen" }
         #expect(findings.map(\.rule) == [.awayFromOwnEvent])
-        #expect(findings.first?.message.contains("长三角招商推介会致辞") == true)
+        #expect(findings.first?.message.text(.zh).contains("长三角招商推介会致辞") == true)
     }
 
     @Test func travelDuringAnEventThatHoldsThePersonIsAnAuditError() async throws {

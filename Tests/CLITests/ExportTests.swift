@@ -24,7 +24,9 @@ struct ExportTests {
     @Test func trainsHaveRemindersAndReplanningKeepsEveryUID() async throws {
         let out = Fixtures.temporaryFolder("export")
         #expect(
-            try await tiaoqiOffThePool(["plan", "schedules/2022-w10", "--out", out, "--seconds", "0.05"]).status == 0)
+            try await tiaoqiOffThePool([
+                "plan", "schedules/2022-w10", "--out", out, "--seconds", "0.05", "--lang", "zh",
+            ]).status == 0)
         let plan = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
         let first = try events("\(out)/zhou.ics")
         let trains = first.values.filter {
@@ -65,7 +67,7 @@ struct ExportTests {
             "\(folder)/plan.yaml", replacing: "name: 刘海峰",
             with: #"name: "刘海峰\r\nURL:http://evil.example/s\r\nBEGIN:VALARM\r\nACTION:EMAIL\r\nEND:VALARM""#)
         let out = Fixtures.temporaryFolder("export")
-        let run = try await tiaoqiOffThePool(["plan", folder, "--out", out, "--seconds", "0.05"])
+        let run = try await tiaoqiOffThePool(["plan", folder, "--out", out, "--seconds", "0.05", "--lang", "zh"])
         #expect(run.status == 0, "\(run.stderr)")
         let plan = try PlanJSON.decode(contentsOf: "\(out)/plan.json")
         let visit = try #require(plan.visits.first { $0.client == "bj01" })

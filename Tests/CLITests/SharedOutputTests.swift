@@ -1,5 +1,6 @@
 import Foundation
 import Itinerary
+import Messages
 import Schedules
 import TestSupport
 import Testing
@@ -22,7 +23,7 @@ struct SharedOutputTests {
             let row = try #require(report.range(of: "<tr data-client=\"\(left.client)\">"), "no row for \(left.client)")
             let end = try #require(report.range(of: "</tr>", range: row.upperBound..<report.endIndex))
             let cells = report[row.upperBound..<end.lowerBound]
-            for reason in left.reasons {
+            for reason in left.reasons.map({ $0.text(.en) }) {
                 #expect(cells.contains(Self.escaped(reason)), "\(left.client) lacks its reason \(reason)")
             }
         }
@@ -33,7 +34,7 @@ struct SharedOutputTests {
             let row = try #require(
                 dom.range(of: "<tr data-client=\"\(left.client)\">"), "Chromium shows no row for \(left.client)")
             let end = try #require(dom.range(of: "</tr>", range: row.upperBound..<dom.endIndex))
-            for reason in left.reasons {
+            for reason in left.reasons.map({ $0.text(.en) }) {
                 let shown = reason.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
                     of: "<", with: "&lt;"
                 )

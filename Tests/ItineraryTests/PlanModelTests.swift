@@ -1,5 +1,6 @@
 import Foundation
 import Itinerary
+import Messages
 import Testing
 import Timeline
 import Travel
@@ -39,7 +40,9 @@ struct PlanModelTests {
                 Leg(person: "zhou", fromCity: "xuzhou", toCity: "nanjing", from: "home", to: "南京", journey: journey)
             ],
             stays: [Stay(person: "zhou", city: "nanjing", night: LocalDate(iso: "2022-03-07")!, cost: 450)],
-            leftOut: [LeftOut(client: "x", clientName: "X", mustVisit: false, priority: 3, reasons: ["why"])],
+            leftOut: [
+                LeftOut(client: "x", clientName: "X", mustVisit: false, priority: 3, reasons: [.verbatim("why")])
+            ],
             score: Score(
                 mustVisitsPlaced: 0, mustVisitsTotal: 0, priorityPlaced: 5, priorityTotal: 8, travelMinutes: 60,
                 cost: 602.5, nightsAway: 1))

@@ -1,5 +1,6 @@
 import Audit
 import Itinerary
+import Messages
 import Planner
 import Schedules
 import TestSupport
@@ -50,12 +51,14 @@ struct PlannerTests {
         #expect(findings.isEmpty, "\(findings.map(\.message))")
         #expect(plan.score.mustVisitsPlaced == plan.score.mustVisitsTotal)
         #expect(plan.visits.count + plan.leftOut.count == schedule.problem.clients.count)
-        for entry in plan.leftOut { #expect(!entry.reasons.isEmpty, "\(entry.client)") }
+        for entry in plan.leftOut { #expect(!entry.reasons.map { $0.text(.en) }.isEmpty, "\(entry.client)") }
         let sz01 = try #require(plan.leftOut.first { $0.client == "sz01" })
-        #expect(sz01.reasons == ["深圳鹏程新能源科技有限公司 has no free stretch of 60 minutes this week (none)"])
+        #expect(
+            sz01.reasons.map { $0.text(.en) } == ["深圳鹏程新能源科技有限公司 has no free stretch of 60 minutes this week (none)"])
         let cd01 = try #require(plan.leftOut.first { $0.client == "cd01" })
         #expect(
-            cd01.reasons.first?.hasPrefix("no time when 成都蓉芯微电子有限公司 (free Mon 09:00–10:00) and any staff member")
+            cd01.reasons.map { $0.text(.en) }.first?.hasPrefix(
+                "no time when 成都蓉芯微电子有限公司 (free Mon 09:00–10:00) and any staff member")
                 == true)
         // hz04 can meet only 17:30–19:00, and only zhou works that late.
         if let hz04 = plan.visits.first(where: { $0.client == "hz04" }) { #expect(hz04.staff == ["zhou"]) }
@@ -126,7 +129,7 @@ struct PlannerTests {
             return copy
         }
         let plan = solve(schedule, problem: problem)
-        let reason = try #require(plan.leftOut.first?.reasons.first)
+        let reason = try #require(plan.leftOut.first?.reasons.map { $0.text(.en) }.first)
         #expect(reason.contains("no window of 成都早班公司 overlaps a reachable time: earliest arrival Mon "), "\(reason)")
         #expect(reason.hasSuffix("windows Mon 08:00–09:00"))
     }
@@ -158,7 +161,7 @@ struct KeepTests {
             PlanAudit(problem: problem, timetable: schedule.timetable).findings(for: replanned).filter {
                 $0.severity == .error && $0.rule != .mustVisitLeftOut
             }.isEmpty)
-        let changes = try #require(replanned.changes)
+        let changes = try #require(replanned.changes).map { $0.text(.en) }
         #expect(changes.count == 1, "\(changes)")
         #expect(changes.first?.contains(problem.clients[index].name) == true)
         // Every other kept visit is where it was, with the same people.
@@ -207,7 +210,7 @@ struct KeepTests {
         #expect(kept.booked == true)
         #expect(plan.legs.filter { $0.booked == true }.count == 1)
         #expect(findings.filter { $0.severity == .error }.isEmpty, "\(findings.map(\.message))")
-        #expect(!(plan.changes ?? []).contains { $0.hasPrefix("gave up") })
+        #expect(!(plan.changes ?? []).map { $0.text(.en) }.contains { $0.hasPrefix("gave up") })
         // And the person ends the week in their home city.
         let home = try #require(problem.staff.first { $0.id == train.person }).home.cityID
         #expect(plan.legs.last { $0.person == train.person }?.toCity == home)
@@ -226,7 +229,7 @@ struct KeepTests {
         let (plan, findings) = replan(schedule, problem, keeping: old)
         #expect(!plan.legs.contains { $0.isSameTrip(as: train) })
         let services = train.parts.compactMap(\.service).joined(separator: "+")
-        let line = try #require(plan.changes?.first { $0.hasPrefix("gave up") })
+        let line = try #require(plan.changes?.map { $0.text(.en) }.first { $0.hasPrefix("gave up") })
         #expect(line.hasPrefix("gave up the booked \(services) "), "\(line)")
         #expect(line.hasSuffix("it overlaps \(problem.staff[person].name)'s own calendar"), "\(line)")
         #expect(findings.map(\.rule.rawValue).contains("booked-leg-given-up"))

@@ -1,4 +1,5 @@
 import Audit
+import Messages
 import Reports
 import Testing
 

@@ -2,6 +2,7 @@ import Audit
 import Foundation
 import ICalendar
 import Itinerary
+import Messages
 import Reports
 import Testing
 import Timeline
@@ -95,7 +96,8 @@ import Travel
     }
 
     @Test func calendarsEscapeTextAndUseUTC() throws {
-        let calendars = PlanCalendars.render(Self.plan(), problem: Self.problem(), timetable: try Self.timetable())
+        let calendars = PlanCalendars.render(
+            Self.plan(), problem: Self.problem(), timetable: try Self.timetable(), language: .zh)
         #expect(calendars.keys.sorted() == ["zhou"])
         // Unfolded (RFC 5545 3.1), so that a long line can be searched whole.
         let ics = try #require(calendars["zhou"]).replacingOccurrences(of: "\r\n ", with: "")
@@ -110,11 +112,15 @@ import Travel
         #expect(!ics.contains("Acme\r\nEvil") && !ics.contains("Acme\nEvil"))
         #expect(ics.contains("DTSTART;VALUE=DATE:20250304"))
         #expect(ics.contains("X-WR-CALNAME:Zhou <script>alert(1)</script> · March week"))
+        // The same events in English.
+        let english = PlanCalendars.render(Self.plan(), problem: Self.problem(), timetable: try Self.timetable())
+        #expect(try #require(english["zhou"]).contains("SUMMARY:Meet Acme\\nEvil & Co"))
     }
 
     @Test func aLegThatMovesKeepsItsUIDAndAVisitListsWhoAttendsAndWhere() throws {
         let timetable = try Self.timetable()
-        let before = PlanCalendars.render(Self.plan(), problem: Self.problem(), timetable: timetable)["zhou"]!
+        let before = PlanCalendars.render(Self.plan(), problem: Self.problem(), timetable: timetable, language: .zh)[
+            "zhou"]!
         // The same trip on a train an hour later.
         var later = Self.plan()
         later.legs[0].parts[0].depart = later.legs[0].parts[0].depart + 3600

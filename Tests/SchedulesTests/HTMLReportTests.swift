@@ -1,6 +1,7 @@
 import Audit
 import Foundation
 import Itinerary
+import Messages
 import Reports
 import Schedules
 import TestSupport
@@ -110,18 +111,18 @@ struct HTMLReportTests {
                 kind: .sameCompanyDay, severity: .warning, people: ["zhou", "liu"], clients: ["bj01"],
                 teams: ["鼓楼区", "云龙区"],
                 start: zone.instant(tuesday, TimeOfDay("11:00")!), end: zone.instant(tuesday, TimeOfDay("12:30")!),
-                explanation: "Two teams court 北京芯域半导体 on Tuesday",
+                explanation: .verbatim("Two teams court 北京芯域半导体 on Tuesday"),
                 remedy: Remedy(.teamsAgreeOnCompany, subject: "北京芯域半导体")),
             Clash(
                 kind: .doubleBooked, severity: .error, people: ["sun"], clients: ["nj01"], teams: ["泉山区"],
                 start: zone.instant(wednesday, TimeOfDay("10:30")!), end: zone.instant(wednesday, TimeOfDay("11:00")!),
-                explanation: poisoned ? payload : "sun meets nj01 while on the 10:30 training call",
+                explanation: .verbatim(poisoned ? payload : "sun meets nj01 while on the 10:30 training call"),
                 remedy: Remedy(
                     .moveOneOfTwo, replan: Remedy.Replan(schedule: "schedules/week 10", keeping: "plans/泉山区/plan.json"))
             ),
             Clash(
                 kind: ClashKind(rawValue: AuditRule.mustVisitLeftOut.rawValue), severity: .error, clients: ["hf01"],
-                explanation: "Nobody visits 合肥皖能动力电池 this week", remedy: Remedy(.replan)),
+                explanation: .verbatim("Nobody visits 合肥皖能动力电池 this week"), remedy: Remedy(.replan)),
         ]
         let html = HTMLReport.render(
             title: poisoned ? "Week 10 \(payload)" : "徐州投促局 第10周 冲突", weeks: weeks, handPlans: [hand], clashes: clashes,
@@ -154,7 +155,8 @@ struct HTMLReportTests {
         for (index, clash) in clashes.enumerated() {
             let row = Self.slice(
                 dom, from: "<tr id=\"clash-\(index + 1)\" class=\"clash \(clash.severity.rawValue)\">", to: "</tr>")
-            #expect(row?.contains(clash.explanation) == true, "no row clash-\(index + 1) with its explanation")
+            #expect(
+                row?.contains(clash.explanation.text(.en)) == true, "no row clash-\(index + 1) with its explanation")
             #expect(row?.contains(RemedyText.sentence(clash.remedy, language: .zh)) == true)
         }
         // zhou's Tuesday visit and sun's hand-made meeting take part in a clash; chen's Wednesday visit does not.

@@ -61,7 +61,8 @@ def team(folder, name, staff, clients, extra_defaults=""):
 
 def plan(schedule, out):
     os.makedirs(out, exist_ok=True)
-    subprocess.run([TIAOQI, "plan", schedule, "--out", out, "--seconds", "0.2", "--seed", "1", "--format", "json"],
+    subprocess.run([TIAOQI, "plan", schedule, "--out", out, "--seconds", "0.2", "--seed", "1", "--format", "json",
+                    "--lang", "zh"],
                    check=True, stdout=subprocess.DEVNULL)
 
 

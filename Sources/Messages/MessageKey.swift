@@ -1,0 +1,348 @@
+/// The sentences of the catalogue; each language's table (`Catalogue+en.swift`, `Catalogue+zh.swift`) gives every
+/// one a template.
+public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
+    // Audit findings
+    case anyone
+    case unknownPerson
+    case mustVisitNotInPlan
+    case bookedLegNotInPlan
+    case unknownClient
+    case visitLabel
+    case visitRepeated
+    case visitWrongCity
+    case visitTooShort
+    case visitOutsideClientFreeTime
+    case visitTooEarly
+    case visitTooLate
+    case visitOrderBroken
+    case visitUnattended
+    case visitOutsideStaffAvailability
+    case visitLacksCoAttendee
+    case visitPinnedMoved
+    case visitPinnedPeople
+    case visitNoLead
+    case visitNoLeadLanguage
+    // A person's week, checked
+    case visitItem
+    case legItem
+    case itemsOverlap
+    case visitInOtherCity
+    case visitAtOtherPlace
+    case legLeavesOtherCity
+    case legLeavesOtherPlace
+    case travelsOverCap
+    case busyOnDayOff
+    case notHomeAroundDayOff
+    case legOutsideTravelHours
+    case legOverlapsOwnCalendar
+    case legTooFast
+    case legPartsMismatch
+    case legPartBackwards
+    case legMissedConnection
+    case legUnticketedPrice
+    case legUnknownService
+    case legWrongFare
+    case overNightLimit
+    case overCostLimit
+    case wrongHotelCost
+    case missingStay
+    case needlessStay
+    case endsAtOtherPlace
+    case endsInOtherCity
+    case endsAwayFromHome
+    case backTooLate
+    case durationMinutes
+    case durationSeconds
+    // Clashes between plans
+    case visitTo
+    case taxiIn
+    case journeyFromTo
+    case journeyFromToBy
+    case quoted
+    case quotedAt
+    case busy
+    case bookedTwice
+    case theEarliestArrival
+    case theEarliestArrivalBy
+    case noJourneyGetsThere
+    case unreachable
+    case courtingTeam
+    case courtedSameDay
+    case courtedSameWeek
+    case visitOverlapsOwnCalendar
+    case visitOutsideWorkingHours
+    case teamVisit
+    case visitNoLongerInHours
+    case visitOverlapsClientEvents
+    // The command line
+    case auditRejectsPlan
+    case mustVisitsLeftOut
+    // expenses.csv: the column headers (English ones are column names programs read) and the total row
+    case expensesStaffID
+    case expensesName
+    case expensesVisits
+    case expensesNights
+    case expensesTickets
+    case expensesHotels
+    case expensesTotal
+    case expensesTotalRow
+    // Calendar (.ics) events
+    case icsAttendees
+    case icsAddress
+    case icsClient
+    case icsClientMustVisit
+    case icsVisit
+    case icsLeg
+    case icsLegBooked
+    case icsStay
+    // Clash kinds and audit rules: the stable code in English, a label in Chinese
+    case kindSameCompanyDay = "kind.same-company-day"
+    case kindSameCompanyWeek = "kind.same-company-week"
+    case kindDoubleBooked = "kind.double-booked"
+    case kindOutsideAvailability = "kind.outside-availability"
+    case kindServiceGone = "kind.service-gone"
+    case kindConnectionBroken = "kind.connection-broken"
+    case kindOverWorkingHours = "kind.over-working-hours"
+    case kindUnreachable = "kind.unreachable"
+    case kindOverTravelHours = "kind.over-travel-hours"
+    case kindAwayOnDayOff = "kind.away-on-day-off"
+    case kindBackTooLate = "kind.back-too-late"
+    case kindBookedLegGivenUp = "kind.booked-leg-given-up"
+    case kindBusyOnDayOff = "kind.busy-on-day-off"
+    case kindCoAttendeeMissing = "kind.co-attendee-missing"
+    case kindLegFromElsewhere = "kind.leg-from-elsewhere"
+    case kindLegPartBackwards = "kind.leg-part-backwards"
+    case kindLegPartsMismatch = "kind.leg-parts-mismatch"
+    case kindLegTooFast = "kind.leg-too-fast"
+    case kindMissedConnection = "kind.missed-connection"
+    case kindMissingStay = "kind.missing-stay"
+    case kindMustVisitLeftOut = "kind.must-visit-left-out"
+    case kindNeedlessStay = "kind.needless-stay"
+    case kindNoEligibleLead = "kind.no-eligible-lead"
+    case kindNotAtFinish = "kind.not-at-finish"
+    case kindNotHomeAtEnd = "kind.not-home-at-end"
+    case kindNotThere = "kind.not-there"
+    case kindOrderBroken = "kind.order-broken"
+    case kindOutsideTravelHours = "kind.outside-travel-hours"
+    case kindOverCostLimit = "kind.over-cost-limit"
+    case kindOverNightLimit = "kind.over-night-limit"
+    case kindOverTravelCap = "kind.over-travel-cap"
+    case kindPinnedVisitMoved = "kind.pinned-visit-moved"
+    case kindPinnedVisitPeople = "kind.pinned-visit-people"
+    case kindTravelDuringOwnEvent = "kind.travel-during-own-event"
+    case kindUnknownClient = "kind.unknown-client"
+    case kindUnknownPerson = "kind.unknown-person"
+    case kindUnknownService = "kind.unknown-service"
+    case kindVisitOutsideClientAvailability = "kind.visit-outside-client-availability"
+    case kindVisitOutsideStaffAvailability = "kind.visit-outside-staff-availability"
+    case kindVisitRepeated = "kind.visit-repeated"
+    case kindVisitTooEarly = "kind.visit-too-early"
+    case kindVisitTooLate = "kind.visit-too-late"
+    case kindVisitTooShort = "kind.visit-too-short"
+    case kindVisitUnattended = "kind.visit-unattended"
+    case kindVisitWrongCity = "kind.visit-wrong-city"
+    case kindWrongHotelCost = "kind.wrong-hotel-cost"
+    case kindWrongPrice = "kind.wrong-price"
+    // Report labels
+    case labelHtmlLang
+    case labelTeams
+    case labelPeriod
+    case labelTimeZone
+    case labelClashes
+    case labelNoClashes
+    case labelFindings
+    case labelNoFindings
+    case labelKind
+    case labelSeverity
+    case labelPeople
+    case labelClients
+    case labelTime
+    case labelExplanation
+    case labelFix
+    case labelTimelines
+    case labelNothingPlanned
+    case labelMap
+    case labelHandPlanLegend
+    case labelVisits
+    case labelNoVisits
+    case labelClient
+    case labelAddress
+    case labelCity
+    case labelTeam
+    case labelPriority
+    case labelMustVisit
+    case labelHotel
+    case labelMeet
+    case labelHandMade
+    case labelHome
+    case labelBooked
+    case labelGeneratedBy
+    case labelPerPerson
+    case labelTravelTime
+    case labelNights
+    case labelTickets
+    case labelHotels
+    case labelTotal
+    case labelLeftOut
+    case labelNothingLeftOut
+    case labelReasons
+    case labelStaleCalendars
+    case lastConfirmed
+    case severityError
+    case severityWarning
+    case errorsAndWarnings
+    // General words
+    case verbatim
+    case listComma
+    case listSemicolon
+    case listClause
+    case listAnd
+    case listOr
+    case mon
+    case tue
+    case wed
+    case thu
+    case fri
+    case sat
+    case sun
+    case dayDate
+    case dayClock
+    case timeSpan
+    case hoursMinutes
+    case none
+    case home
+    case journey
+    case andOthers
+    case personSays
+    // Why a visit was left out
+    case notExamined
+    case needsUnknownStaff
+    case needLanguage
+    case needOneOf
+    case nobodyMayLead
+    case nobodyMayLeadBesides
+    case noFreeStretch
+    case thisWeek
+    case fromDay
+    case byDay
+    case betweenDays
+    case noSharedTime
+    case noLeaderTime
+    case noLeaderTimeWith
+    case firstLeadsExamined
+    case moreFullWeeks
+    case bookedClientNotFree
+    case bookedOutsideStaffHours
+    case bookedTimeClashes
+    case clientMustVisit
+    case clientPriority
+    case fitsByDropping
+    case orderAfter
+    case orderBefore
+    case noTimeInOrder
+    case weekFull
+    case earliestArrival
+    case earliestArrivalBy
+    case noJourney
+    case noWindow
+    case lateForFixedStart
+    case bookedJourney
+    case bookedServices
+    case missesBookedLeg
+    case cannotReturnHome
+    case awayOnDayOff
+    case tooManyNights
+    case overBudget
+    case overCap
+    case overCapAlready
+    // Bought tickets given up and changes from a kept plan
+    case ticketPersonUnknown
+    case ticketOutsideWeek
+    case ticketOnDayOff
+    case ticketOutsideTravelHours
+    case ticketOverlapsCalendar
+    case ticketServiceGone
+    case ticketPlacesGone
+    case gaveUpBooked
+    case droppedVisit
+    case droppedVisitBecause
+    case movedFromTo
+    case nowInsteadOf
+    case visitChanged
+    case addedVisit
+    // What to do about a clash
+    case remedyOrReplan
+    case remedyTeamsAgreeOnPerson
+    case remedyMoveOneVisit
+    case remedyTeamsAgreeOnCompany
+    case remedyReplanMovesVisit
+    case remedyMoveThisVisit
+    case remedyMoveVisitOrOwnEvent
+    case remedyMoveInsideWorkingHours
+    case remedyRebookServiceReplan
+    case remedyRebookService
+    case remedyRebookConnectionReplan
+    case remedyRebookConnection
+    case remedyMoveOneOfTwo
+    case remedySpreadTheTripReplan
+    case remedySpreadTheTrip
+    case remedyReplanWith
+    case remedyReplanTheWeek
+    // Clash and check reports
+    case noClashesLine
+    case noProblemsFound
+    case fixLine
+    case clashCount
+    case oneClash
+    case manyClashes
+    case oneError
+    case manyErrors
+    case oneWarning
+    case manyWarnings
+    // The plan table
+    case modeRail
+    case modeAir
+    case modeBus
+    case modeTaxi
+    case modeCar
+    case modeWalk
+    case ageSeconds
+    case ageMinutes
+    case ageHours
+    case ageDays
+    case byMode
+    case tableTaxi
+    case tablePart
+    case tableDoor
+    case tableLeg
+    case tableAbout
+    case tableAboutMustVisit
+    case tableWith
+    case tableMeet
+    case tableNight
+    case tableHotel
+    case tablePerson
+    case tableStaysHome
+    case tableLeftOut
+    case tableLeftOutEntry
+    case tableLeftOutMustVisit
+    case tableStale
+    case tableStaleEntry
+    case tableChanges
+    case tableCostLimit
+    case tablePersonScore
+    case tableScore
+    // Own events that hold a person in a place (issue 16)
+    case missesOwnEvent
+    case ownEventUnnamed
+    case ownEventItem
+    case awayFromOwnEvent
+    case tableMissedOwnEvents
+    case tableMissedOwnEvent
+    // One person given to two teams on one day
+    case personGivenToTeams
+    case overlapPart
+    // Report labels
+    case labelContact
+    case icsContact
+}

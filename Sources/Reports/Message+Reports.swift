@@ -1,0 +1,30 @@
+import Messages
+import Travel
+
+extension Message.Argument {
+    /// A travel mode in words: `rail`, `car` or `高铁`, `汽车`.
+    static func mode(_ mode: Mode) -> Message.Argument {
+        switch mode {
+        case .rail: .word(.modeRail)
+        case .air: .word(.modeAir)
+        case .bus: .word(.modeBus)
+        case .taxi: .word(.modeTaxi)
+        case .car: .word(.modeCar)
+        case .walk: .word(.modeWalk)
+        }
+    }
+
+    /// How old a cached copy is: `42 s`, `5 min`, `3 h 12 min`, `2 d 4 h`, or the same in Chinese.
+    static func age(seconds: Int) -> Message.Argument {
+        let seconds = max(0, seconds)
+        return switch seconds {
+        case ..<120: .message(Message(.ageSeconds, ["seconds": .number(seconds)]))
+        case ..<3_600: .message(Message(.ageMinutes, ["minutes": .number(seconds / 60)]))
+        case ..<86_400:
+            .message(Message(.ageHours, ["hours": .number(seconds / 3_600), "minutes": .number(seconds % 3_600 / 60)]))
+        default:
+            .message(
+                Message(.ageDays, ["days": .number(seconds / 86_400), "hours": .number(seconds % 86_400 / 3_600)]))
+        }
+    }
+}
