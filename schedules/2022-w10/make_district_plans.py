@@ -74,7 +74,7 @@ def main():
             f.write(out.getvalue())
         plans = os.path.join(HERE, "plans", folder)
         shutil.rmtree(plans, ignore_errors=True)
-        result = subprocess.run([TIAOQI, "plan", path, "--out", plans, "--seconds", "0.5", "--seed", "1"], stdout=subprocess.DEVNULL)
+        result = subprocess.run([TIAOQI, "plan", path, "--out", plans, "--seconds", "0.5", "--seed", "1", "--lang", "zh"], stdout=subprocess.DEVNULL)
         if result.returncode != 0:
             sys.exit(f"planning {folder} failed ({result.returncode})")
 
