@@ -14,8 +14,9 @@ extension HTMLReport {
     /// and a legend. Positions are an equirectangular projection of latitude and longitude, scaled to fit the box.
     static func routeMap(_ context: ReportContext) -> String {
         let labels = context.labels
-        struct Line { var person: Int, from: String, to: String, hand: Bool, title: String }
+        struct Line { var person: Int, from: String, to: String, hand: Bool, title: String, tag: String? = nil }
         var lines: [Line] = []
+        var order: [Int: Int] = [:]
         var cityIDs: [String] = []
         func add(_ id: String?) { if let id, context.city(id) != nil, !cityIDs.contains(id) { cityIDs.append(id) } }
         for (index, person) in context.people.enumerated() {
@@ -26,11 +27,20 @@ extension HTMLReport {
                 for leg in week.plan.legs where leg.person == person {
                     add(leg.fromCity)
                     add(leg.toCity)
+                    // Legs between cities are numbered in the person's order, with their day: `2 周二`.
+                    var tag: String?
+                    if leg.fromCity != leg.toCity {
+                        order[index, default: 0] += 1
+                        tag = "\(order[index]!) \(labels.weekday(context.zone.date(of: leg.depart).weekday))"
+                    }
                     let services = leg.parts.compactMap(\.service).joined(separator: "/")
                     let title =
                         "\(context.personName(person)): \(context.cityName(leg.fromCity)) → \(context.cityName(leg.toCity))"
                         + " \(context.span(leg.depart, leg.arrive)) \(services)"
-                    lines.append(Line(person: index, from: leg.fromCity, to: leg.toCity, hand: false, title: title))
+                    lines.append(
+                        Line(
+                            person: index, from: leg.fromCity, to: leg.toCity, hand: false,
+                            title: (tag.map { "\($0) · " } ?? "") + title, tag: tag))
                 }
             }
             for hand in context.handPlans where hand.person == person {
@@ -79,6 +89,23 @@ extension HTMLReport {
         html += "<rect x=\"0\" y=\"0\" width=\"\(format(width))\" height=\"\(tall)\" fill=\"#f4f7fa\"/>\n"
         // People who travel the same road side by side: each line is shifted across its direction by the person's slot.
         let count = Double(max(context.people.count, 1))
+        // Labels never overlap each other or a city's dot: each takes the first free place around its point.
+        var taken = cityIDs.map { id in
+            let p = point(id)
+            return Box(x: p.x - 5, y: p.y - 5, width: 10, height: 10)
+        }
+        // City names first: they matter more than the legs' numbers.
+        var cityBoxes: [String: Box] = [:]
+        for id in cityIDs {
+            // A city's name is always shown: right and up of its dot when no free place is left.
+            let p = point(id)
+            let box =
+                freeBox(near: p, text: context.cityName(id), size: 12, taken: taken, bounds: (width, height))
+                ?? Box(x: p.x + 6, y: p.y - 21, width: Double(TextWidth.of(context.cityName(id))) * 6 + 2, height: 15)
+            taken.append(box)
+            cityBoxes[id] = box
+        }
+        var tags = ""
         for line in lines {
             let a = point(line.from)
             let b = point(line.to)
@@ -96,16 +123,30 @@ extension HTMLReport {
             html +=
                 "\(line.hand ? " stroke-dasharray=\"6 4\"" : "") data-person=\"\(escape(context.people[line.person]))\">"
             html += "<title>\(escape(line.title))</title></line>\n"
+            if let tag = line.tag {
+                let middle = (x: (a.x + b.x) / 2 + nx, y: (a.y + b.y) / 2 + ny)
+                // A leg's number is left out where no free place is left: its line's hover text has it.
+                guard let box = freeBox(near: middle, text: tag, size: 10, taken: taken, bounds: (width, height))
+                else { continue }
+                taken.append(box)
+                tags +=
+                    "<text class=\"leg-tag\" x=\"\(format(box.x))\" y=\"\(format(box.y + box.height - 2))\" font-size=\"10\""
+                tags +=
+                    " fill=\"\(colour)\" stroke=\"#f4f7fa\" stroke-width=\"3\" paint-order=\"stroke\">\(escape(tag))</text>\n"
+            }
         }
         for id in cityIDs {
             let p = point(id)
+            let name = context.cityName(id)
+            let box = cityBoxes[id]!
             html +=
                 "<g class=\"city\" data-city=\"\(escape(id))\"><circle cx=\"\(format(p.x))\" cy=\"\(format(p.y))\" r=\"4.5\""
             html += " fill=\"#fff\" stroke=\"#1d2127\" stroke-width=\"1.5\"/>"
             html +=
-                "<text x=\"\(format(p.x + 7))\" y=\"\(format(p.y - 6))\" fill=\"#1d2127\" stroke=\"#f4f7fa\" stroke-width=\"3\""
-            html += " paint-order=\"stroke\">\(escape(context.cityName(id)))</text></g>\n"
+                "<text x=\"\(format(box.x))\" y=\"\(format(box.y + box.height - 3))\" fill=\"#1d2127\" stroke=\"#f4f7fa\" stroke-width=\"3\""
+            html += " paint-order=\"stroke\">\(escape(name))</text></g>\n"
         }
+        html += tags
         html += "<g class=\"legend\">\n"
         for (index, person) in context.people.enumerated() {
             let y = 28 + 20 * Double(index)
@@ -120,5 +161,39 @@ extension HTMLReport {
                 "<text x=\"\(format(width + 16))\" y=\"\(format(y))\" fill=\"#5f6670\">\(escape(labels.handPlanLegend))</text>\n"
         }
         return html + "</g>\n</svg>\n</section>\n"
+    }
+
+    /// A label's box on the map, in SVG units.
+    struct Box {
+        var x: Double, y: Double, width: Double, height: Double
+
+        func overlaps(_ other: Box) -> Bool {
+            x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height
+        }
+    }
+
+    /// Where a label of `text` at font `size` goes near `point`: the first of eight places around it (right and up
+    /// first) that overlaps no `taken` box and stays inside `bounds`, else further out; nil when none is free.
+    static func freeBox(
+        near point: (x: Double, y: Double), text: String, size: Double, taken: [Box], bounds: (Double, Double)
+    ) -> Box? {
+        // Half the font size per terminal column: CJK characters are two columns, one em wide.
+        let width = Double(TextWidth.of(text)) * size / 2 + 2
+        let height = size + 3
+        for reach in [1.0, 1.5, 2.0, 2.5, 3.0, 4.0] {
+            let gap = 6 * reach
+            let candidates = [
+                (point.x + gap, point.y - gap - height), (point.x + gap, point.y + gap),
+                (point.x - gap - width, point.y - gap - height), (point.x - gap - width, point.y + gap),
+                (point.x - width / 2, point.y - gap - height), (point.x - width / 2, point.y + gap),
+                (point.x + gap, point.y - height / 2), (point.x - gap - width, point.y - height / 2),
+            ]
+            for (x, y) in candidates {
+                let box = Box(x: x, y: y, width: width, height: height)
+                guard x >= 0, y >= 0, x + width <= bounds.0, y + height <= bounds.1 else { continue }
+                if !taken.contains(where: box.overlaps) { return box }
+            }
+        }
+        return nil
     }
 }

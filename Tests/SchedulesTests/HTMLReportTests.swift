@@ -207,6 +207,43 @@ struct HTMLReportTests {
         #expect(!zhou.contains("class=\"team\""))
     }
 
+    @Test func theMapNumbersEachLegWithItsDayAndNoLabelsOverlap() async throws {
+        let (html, weeks, _) = try await Self.report(language: .zh)
+        let map = try #require(Self.slice(html, from: "<svg class=\"map\"", to: "</svg>"))
+        // Every leg between cities says its number and day in its hover text: zhou's first leg leaves on Tuesday.
+        let zhou = weeks[0].plan.legs.filter { $0.person == "zhou" && $0.fromCity != $0.toCity }
+        #expect(!zhou.isEmpty)
+        #expect(map.contains("<title>1 周二 · 周建华: "))
+        // City names and leg numbers, as boxes of their font size (CJK one em wide, the rest half): none overlap.
+        var boxes: [(x: Double, y: Double, width: Double, height: Double, text: String)] = []
+        for piece in map.components(separatedBy: "<text ").dropFirst() {
+            guard piece.contains("paint-order"), let close = piece.firstIndex(of: ">"),
+                let end = piece.range(of: "</text>")
+            else { continue }
+            let attributes = String(piece[..<close])
+            func number(_ name: String) -> Double? {
+                guard let start = attributes.range(of: " \(name)=\"") ?? attributes.range(of: "\(name)=\"") else {
+                    return nil
+                }
+                return Double(attributes[start.upperBound...].prefix { $0 != "\"" })
+            }
+            let text = String(piece[piece.index(after: close)..<end.lowerBound])
+            let size = attributes.contains("font-size=\"10\"") ? 10.0 : 12.0
+            let width = text.unicodeScalars.reduce(0.0) { $0 + ($1.value > 0x2E80 ? size : size / 2) }
+            let x = try #require(number("x"))
+            let y = try #require(number("y"))
+            boxes.append((x, y - size, width, size, text))
+        }
+        #expect(boxes.count >= 4, "\(boxes)")
+        for (i, a) in boxes.enumerated() {
+            for b in boxes[(i + 1)...] {
+                let apart =
+                    a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
+                #expect(apart, "\(a.text) overlaps \(b.text)")
+            }
+        }
+    }
+
     @Test func payloadsStayText() async throws {
         let (html, _, _) = try await Self.report(language: .en, poisoned: true)
         #expect(!html.contains("<script"))
