@@ -317,7 +317,7 @@ extension Catalogue {
         .modeAir: "air",
         .modeBus: "bus",
         .modeTaxi: "taxi",
-        .modeCar: "car",
+        .modeCar: "hired car with driver",
         .modeWalk: "walk",
         .ageSeconds: "{seconds} s",
         .ageMinutes: "{minutes} min",

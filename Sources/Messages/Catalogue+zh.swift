@@ -308,7 +308,7 @@ extension Catalogue {
         .modeAir: "飞机",
         .modeBus: "大巴",
         .modeTaxi: "出租车",
-        .modeCar: "汽车",
+        .modeCar: "包车（含司机）",
         .modeWalk: "步行",
         .ageSeconds: "{seconds} 秒",
         .ageMinutes: "{minutes} 分钟",

@@ -87,7 +87,7 @@ public struct Stop: Sendable, Hashable, Codable, Identifiable {
 
 /// How a part of a journey is made.
 public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
-    /// `car` is a drive between cities, by taxi or the bureau's car, where no service runs or driving is quicker.
+    /// `car` is a drive between cities by a hired car with a driver, where no service runs or driving is quicker.
     case rail, air, bus, taxi, car, walk
 
     /// Whether parts of this mode run to a timetable (trains, flights, buses).
