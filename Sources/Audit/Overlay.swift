@@ -133,16 +133,16 @@ struct Overlay {
                     overlaps.append((a, b))
                 }
             }
-            struct Problem: Hashable {
+            struct PlansOnADay: Hashable {
                 var sources: [Int]
                 var day: LocalDate
             }
             let problems = Dictionary(grouping: overlaps) { pair in
-                Problem(
+                PlansOnADay(
                     sources: [pair.a.source, pair.b.source].sorted(),
                     day: zone.date(of: max(pair.a.interval.start, pair.b.interval.start)))
             }
-            for (_, pairs) in problems.sorted(by: {
+            for (key, pairs) in problems.sorted(by: {
                 ($0.key.day, $0.key.sources[0], $0.key.sources[1]) < ($1.key.day, $1.key.sources[0], $1.key.sources[1])
             }) {
                 func arguments(_ a: Commitment, _ b: Commitment) -> [String: Message.Argument] {
@@ -163,12 +163,11 @@ struct Overlay {
                     ),
                     remedy: Remedy(.teamsAgreeOnPerson, subject: name(person)))
                 if pairs.count > 1 {
-                    let day = zone.date(of: max(first.a.interval.start, first.b.interval.start))
                     clash.explanation = Message(
                         .personGivenToTeams,
                         [
                             "person": .text(name(person)), "teams": .list(teams.map(Message.Argument.text), .and),
-                            "day": .date(day), "count": .number(pairs.count),
+                            "day": .date(key.day), "count": .number(pairs.count),
                         ])
                     clash.parts = pairs.map { Message(.overlapPart, arguments($0.a, $0.b)) }
                 }

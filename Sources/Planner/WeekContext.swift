@@ -211,22 +211,13 @@ final class WeekContext: @unchecked Sendable {
             case .failure(let why): givenUp.append((leg, why.text))
             }
         }
-        let simulator = RouteSimulator(context: self)
-        let free = [Instant?](repeating: nil, count: problem.clients.count)
-        for person in tickets.indices where !tickets[person].isEmpty {
+        for person in tickets.indices {
             for ticket in tickets[person] {
-                let kept = booked[person]
                 booked[person].append(ticket)
-                commitments[person] = merged(person)
-                if case .failure(let obstacle) = simulator.simulate(person: person, order: [], fixed: free) {
-                    booked[person] = kept
+                if let why = whyCommitmentsFail(person) {
+                    booked[person].removeLast()
                     commitments[person] = merged(person)
-                    givenUp.append(
-                        (
-                            ticket.leg,
-                            Explainer(context: self, state: WeekState(people: 0, clients: 0)).words(
-                                obstacle, person: person)
-                        ))
+                    givenUp.append((ticket.leg, why))
                 }
             }
         }
@@ -235,31 +226,33 @@ final class WeekContext: @unchecked Sendable {
     /// Keeps each person's own events that their week can reach, with the bought tickets, in time order; an event no
     /// journey reaches in time stays busy time only and is listed with why.
     private func settleOwnEvents() {
-        let simulator = RouteSimulator(context: self)
-        let free = [Instant?](repeating: nil, count: problem.clients.count)
         var at = problem.staff.count * 2 + problem.clients.count
         for (person, staff) in problem.staff.enumerated() {
             for event in staff.ownEvents {
                 defer { at += 1 }
-                let kept = ownEvents[person]
                 // An event in their own office is at home: no taxi from home to the office's meeting room.
                 let atHome =
                     staff.start == nil && event.place.cityID == staff.home.cityID
                     && event.place.coordinate == staff.home.coordinate
                 ownEvents[person].append(OwnEventStop(event: event, at: atHome ? person : at))
-                commitments[person] = merged(person)
-                if case .failure(let obstacle) = simulator.simulate(person: person, order: [], fixed: free) {
-                    ownEvents[person] = kept
+                if let why = whyCommitmentsFail(person) {
+                    ownEvents[person].removeLast()
                     commitments[person] = merged(person)
-                    unreachableEvents.append(
-                        (
-                            person, event,
-                            Explainer(context: self, state: WeekState(people: 0, clients: 0)).words(
-                                obstacle, person: person)
-                        ))
+                    unreachableEvents.append((person, event, why))
                 }
             }
         }
+    }
+
+    /// Takes a person's tickets and own events as they now are; says why a week of them alone (no visits) fails,
+    /// nil when it works.
+    private func whyCommitmentsFail(_ person: Int) -> Message? {
+        commitments[person] = merged(person)
+        let free = [Instant?](repeating: nil, count: problem.clients.count)
+        guard
+            case .failure(let obstacle) = RouteSimulator(context: self).simulate(person: person, order: [], fixed: free)
+        else { return nil }
+        return Explainer(context: self, state: WeekState(people: 0, clients: 0)).words(obstacle, person: person)
     }
 
     /// A person's tickets and own events in time order.

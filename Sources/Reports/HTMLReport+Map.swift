@@ -101,7 +101,7 @@ extension HTMLReport {
             let p = point(id)
             let box =
                 freeBox(near: p, text: context.cityName(id), size: 12, taken: taken, bounds: (width, height))
-                ?? Box(x: p.x + 6, y: p.y - 21, width: Double(TextWidth.of(context.cityName(id))) * 6 + 2, height: 15)
+                ?? Box(label: context.cityName(id), size: 12, x: p.x + 6, y: p.y - 6)
             taken.append(box)
             cityBoxes[id] = box
         }
@@ -167,6 +167,22 @@ extension HTMLReport {
     struct Box {
         var x: Double, y: Double, width: Double, height: Double
 
+        /// The box of `label` at font `size` whose bottom left is at `x`, `y`: half the font size per terminal
+        /// column (CJK characters are two columns, one em wide).
+        init(label: String, size: Double, x: Double, y: Double) {
+            width = Double(TextWidth.of(label)) * size / 2 + 2
+            height = size + 3
+            self.x = x
+            self.y = y - height
+        }
+
+        init(x: Double, y: Double, width: Double, height: Double) {
+            self.x = x
+            self.y = y
+            self.width = width
+            self.height = height
+        }
+
         func overlaps(_ other: Box) -> Bool {
             x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height
         }
@@ -177,9 +193,8 @@ extension HTMLReport {
     static func freeBox(
         near point: (x: Double, y: Double), text: String, size: Double, taken: [Box], bounds: (Double, Double)
     ) -> Box? {
-        // Half the font size per terminal column: CJK characters are two columns, one em wide.
-        let width = Double(TextWidth.of(text)) * size / 2 + 2
-        let height = size + 3
+        let shape = Box(label: text, size: size, x: 0, y: 0)
+        let (width, height) = (shape.width, shape.height)
         for reach in [1.0, 1.5, 2.0, 2.5, 3.0, 4.0] {
             let gap = 6 * reach
             let candidates = [

@@ -94,25 +94,27 @@ extension Journey {
     /// the same way. Timetabled parts are whole minutes already.
     public func onWholeMinutes(notBefore: Instant? = nil) -> Journey {
         func down(_ instant: Instant) -> Instant {
-            let floor = Instant(seconds: instant.seconds - ((instant.seconds % 60) + 60) % 60)
-            return notBefore.map { max($0, floor) } ?? floor
+            notBefore.map { max($0, instant.minuteStart) } ?? instant.minuteStart
         }
-        func up(_ instant: Instant) -> Instant {
-            let rest = ((instant.seconds % 60) + 60) % 60
-            return rest == 0 ? instant : Instant(seconds: instant.seconds + 60 - rest)
-        }
-        var whole = Journey(depart: down(depart), arrive: up(arrive), parts: parts)
+        var whole = Journey(depart: down(depart), arrive: arrive.minuteEnd, parts: parts)
         for index in whole.parts.indices {
             whole.parts[index].depart = index == 0 ? whole.depart : down(parts[index].depart)
-            whole.parts[index].arrive = index == parts.count - 1 ? whole.arrive : up(parts[index].arrive)
+            whole.parts[index].arrive = index == parts.count - 1 ? whole.arrive : parts[index].arrive.minuteEnd
         }
         return whole
     }
 
     /// Seconds from the minute it leaves in to the end of the minute it arrives in: what it counts for on whole minutes.
-    public var wholeMinuteSeconds: Int64 {
-        let start = depart.seconds - ((depart.seconds % 60) + 60) % 60
-        let rest = ((arrive.seconds % 60) + 60) % 60
-        return (rest == 0 ? arrive.seconds : arrive.seconds + 60 - rest) - start
+    public var wholeMinuteSeconds: Int64 { arrive.minuteEnd - depart.minuteStart }
+}
+
+extension Instant {
+    /// The start of the minute it lies in.
+    fileprivate var minuteStart: Instant { Instant(seconds: seconds - ((seconds % 60) + 60) % 60) }
+
+    /// The end of the minute it lies in: itself when on a whole minute.
+    fileprivate var minuteEnd: Instant {
+        let rest = ((seconds % 60) + 60) % 60
+        return rest == 0 ? self : Instant(seconds: seconds + 60 - rest)
     }
 }
