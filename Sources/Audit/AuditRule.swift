@@ -7,6 +7,7 @@ public enum AuditRule: String, Sendable, Hashable, Codable, CaseIterable, Custom
     case busyOnDayOff = "busy-on-day-off"
     case coAttendeeMissing = "co-attendee-missing"
     case doubleBooked = "double-booked"
+    case driveTooFar = "drive-too-far"
     case legFromElsewhere = "leg-from-elsewhere"
     case legPartBackwards = "leg-part-backwards"
     case legPartsMismatch = "leg-parts-mismatch"

@@ -195,13 +195,12 @@ struct PersonWeekCheck {
                 }
             }
             guard part.mode.isTimetabled else {
-                if let price = part.price, price != 0 {
-                    add(
-                        .wrongPrice, .legUnticketedPrice,
-                        [
-                            "mode": .text(part.mode.rawValue), "from": .text(part.from), "to": .text(part.to),
-                            "price": .text("¥" + yuan(price)),
-                        ])
+                if part.mode == .car {
+                    for (rule, key, arguments) in audit.drives.problems(of: leg, part: index) {
+                        add(rule, key, arguments)
+                    }
+                } else if let price = part.price, price != 0 {
+                    add(.wrongPrice, .legUnticketedPrice, audit.drives.unpricedArguments(part, price))
                 }
                 continue
             }

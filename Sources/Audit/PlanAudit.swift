@@ -9,11 +9,14 @@ public struct PlanAudit: Sendable {
     public let problem: Problem
     /// The timetable its legs must come from.
     public let timetable: Timetable
+    /// The check of drives by hired car, with the schedule's places at hand.
+    let drives: DriveCheck
 
     /// An audit of plans for a problem over a timetable.
     public init(problem: Problem, timetable: Timetable) {
         self.problem = problem
         self.timetable = timetable
+        drives = DriveCheck(problem: problem, timetable: timetable)
     }
 
     /// Every rule the plan breaks, errors first, then by time.

@@ -46,6 +46,12 @@ extension Catalogue {
         .legUnticketedPrice: "{leg}: the {mode} {from}→{to} has no ticket, but the plan says {price}",
         .legUnknownService: "{leg}: {service} {ride} is not in the timetable",
         .legWrongFare: "{leg}: {service} costs {fare} by the fare table, but the plan says {price}",
+        .driveTooFar:
+            "{leg}: the drive {from}→{to} is {km} km by road, more than the longest drive between cities the plan allows ({most} km, max_road_km)",
+        .driveWrongHire:
+            "{leg}: the hired car {from}→{to} costs {hire} ({km} km by road at {rate} a km), but the plan says {price}",
+        .driveEndsUnknown:
+            "{leg}: cannot tell where the drive {from}→{to} starts or ends, so neither its length nor its hire can be checked",
         .overNightLimit: "{nights} hotel nights, over the limit of {limit}",
         .overCostLimit: "tickets and hotels cost {cost}, over the limit of {limit}",
         .wrongHotelCost:
@@ -106,6 +112,7 @@ extension Catalogue {
         .kindSameCompanyDay: "same-company-day",
         .kindSameCompanyWeek: "same-company-week",
         .kindDoubleBooked: "double-booked",
+        .kindDriveTooFar: "drive-too-far",
         .kindOutsideAvailability: "outside-availability",
         .kindServiceGone: "service-gone",
         .kindConnectionBroken: "connection-broken",
@@ -187,7 +194,7 @@ extension Catalogue {
         .labelPerPerson: "Travel and cost per person",
         .labelTravelTime: "Travel time",
         .labelNights: "Hotel nights",
-        .labelTickets: "Tickets",
+        .labelTickets: "Tickets and car hire",
         .labelHotels: "Hotels",
         .labelTotal: "Total",
         .labelLeftOut: "Left out",
@@ -344,7 +351,7 @@ extension Catalogue {
         .tableChanges: "Changes from the kept plan ({count}):",
         .tableCostLimit: " (limit {limit})",
         .tablePersonScore:
-            "{name}: {visits} visits · travel {travel} (busiest day {busiest} of {cap}) · tickets {tickets} + hotels {hotels} = {cost}{limit} · nights {nights}",
+            "{name}: {visits} visits · travel {travel} (busiest day {busiest} of {cap}) · fares {tickets} + hotels {hotels} = {cost}{limit} · nights {nights}",
         .tableScore:
             "Score: must-visits {must}/{mustTotal} · priority {priority}/{priorityTotal} · travel {travel} · cost {cost} · {nights} nights away",
         .missesOwnEvent: "cannot be at {place} for {event} at {time} (own calendar): {arrival}",

@@ -42,6 +42,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case legUnticketedPrice
     case legUnknownService
     case legWrongFare
+    case driveTooFar
+    case driveWrongHire
+    case driveEndsUnknown
     case overNightLimit
     case overCostLimit
     case wrongHotelCost
@@ -99,6 +102,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case kindSameCompanyDay = "kind.same-company-day"
     case kindSameCompanyWeek = "kind.same-company-week"
     case kindDoubleBooked = "kind.double-booked"
+    case kindDriveTooFar = "kind.drive-too-far"
     case kindOutsideAvailability = "kind.outside-availability"
     case kindServiceGone = "kind.service-gone"
     case kindConnectionBroken = "kind.connection-broken"

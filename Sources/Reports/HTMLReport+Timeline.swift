@@ -60,8 +60,10 @@ extension HTMLReport {
             for leg in week.plan.legs where leg.person == person {
                 let route = "\(context.cityName(leg.fromCity)) → \(context.cityName(leg.toCity))"
                 let services = leg.parts.filter { $0.mode != .taxi && $0.mode != .walk }.map { part in
-                    "\(part.service ?? part.mode.rawValue) \(context.stopName(part.from)) \(context.clock(part.depart))"
-                        + "→\(context.stopName(part.to)) \(context.clock(part.arrive))"
+                    let language = labels.language
+                    return "\(part.serviceName(language)) "
+                        + "\(part.endName(part.from, language: language, stopName: context.stopName)) \(context.clock(part.depart))"
+                        + "→\(part.endName(part.to, language: language, stopName: context.stopName)) \(context.clock(part.arrive))"
                 }
                 var detail = ["\(context.span(leg.depart, leg.arrive)) \(route)"] + services
                 var money: [String] = []

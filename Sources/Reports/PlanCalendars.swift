@@ -84,7 +84,11 @@ public enum PlanCalendars {
                 tripsSeen[trip] = repeatCount + 1
                 var ordinal = 0
                 for (index, part) in leg.parts.enumerated() where part.mode != .taxi {
-                    let service = part.service ?? part.mode.rawValue
+                    let service = part.serviceName(language)
+                    let (from, to) = (
+                        part.endName(part.from, language: language, stopName: stop),
+                        part.endName(part.to, language: language, stopName: stop)
+                    )
                     ordinal += 1
                     let uid =
                         "leg-\(person.id)-\(trip)\(repeatCount == 0 ? "" : "-\(repeatCount + 1)")-\(ordinal)@tiaoqi"
@@ -93,7 +97,7 @@ public enum PlanCalendars {
                             uid: uid,
                             start: ContentLine(name: "DTSTART", value: utc(part.depart)),
                             end: ContentLine(name: "DTEND", value: utc(part.arrive)),
-                            summary: "\(service) \(stop(part.from)) → \(stop(part.to))", location: stop(part.from),
+                            summary: "\(service) \(from) → \(to)", location: from,
                             description: say(
                                 leg.booked == true ? .icsLegBooked : .icsLeg,
                                 [

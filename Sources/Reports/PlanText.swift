@@ -18,6 +18,9 @@ public enum PlanText {
         }
         func city(_ id: String) -> Message.Argument { .text(timetable.cities[id]?.displayName ?? id) }
         func stop(_ id: String) -> String { timetable.stop(id: id)?.name ?? id }
+        func end(_ end: String, _ part: Journey.Part) -> Message.Argument {
+            .text(part.endName(end, language: language, stopName: stop))
+        }
         func clock(_ instant: Instant) -> Message.Argument { .text(zone.clock(instant)) }
         func day(_ date: LocalDate) -> String {
             Message(
@@ -49,8 +52,8 @@ public enum PlanText {
                             [
                                 "service": part.service.map { .text($0) }
                                     ?? .message(Message(.byMode, ["mode": .mode(part.mode)])),
-                                "from": .text(stop(part.from)), "depart": clock(part.depart),
-                                "to": .text(stop(part.to)),
+                                "from": end(part.from, part), "depart": clock(part.depart),
+                                "to": end(part.to, part),
                                 "arrive": clock(part.arrive),
                             ]))
                 }

@@ -192,6 +192,8 @@ public struct PlanFile: Sendable {
         rules.detourFactor = try reader.decimal(defaults, "detour_factor", in: 1...5) ?? rules.detourFactor
         rules.maximumRoadKilometres =
             try reader.decimal(defaults, "max_road_km", in: 0...5_000) ?? rules.maximumRoadKilometres
+        rules.carHirePerKilometre =
+            try reader.decimal(defaults, "car_hire_per_km", in: 0...1_000) ?? rules.carHirePerKilometre
         travelRules = rules
         hotelCost = try reader.decimal(defaults, "hotel_cost", in: 0...100_000) ?? 450
         let maxNights = try reader.integer(defaults, "max_nights", in: 0...366)

@@ -227,7 +227,8 @@ enum PlanKeys {
         keys: [
             "working_hours", "travel_hours", "business_hours", "daily_travel_cap_minutes", "access_minutes",
             "check_in_minutes",
-            "taxi_speed_kmh", "road_speed_kmh", "detour_factor", "max_road_km", "hotel_cost", "workdays", "languages",
+            "taxi_speed_kmh", "road_speed_kmh", "detour_factor", "max_road_km", "car_hire_per_km", "hotel_cost",
+            "workdays", "languages",
             "max_nights",
             "max_cost", "meeting_start_step_seconds",
         ])

@@ -287,7 +287,9 @@ public struct Router: Sendable {
     private func road(from origin: Place, to destination: Place, leaving: Instant, seconds: Int64) -> Journey {
         let drive = Journey.Part(
             mode: .car, service: nil, tripID: nil, from: origin.label, to: destination.label, depart: leaving,
-            arrive: leaving + seconds, price: nil)
+            arrive: leaving + seconds,
+            price: rules.carHirePrice(
+                kilometres: rules.roadKilometres(from: origin.coordinate, to: destination.coordinate)))
         return Journey(depart: leaving, arrive: leaving + seconds, parts: [drive])
     }
 }

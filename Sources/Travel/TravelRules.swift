@@ -20,6 +20,12 @@ public struct TravelRules: Sendable, Hashable, Codable {
     /// The longest drive between cities that a journey may use instead of (or for lack of) a train or flight, km by
     /// road; 0 turns the road fallback off.
     public var maximumRoadKilometres: Double = 400
+    /// Yuan per kilometre by road for a hired car with a driver between cities (the driver's way back included); a
+    /// drive's price is this times its road kilometres, rounded to the yuan.
+    public var carHirePerKilometre: Double = 3
+
+    /// The price of hiring a car with a driver over `kilometres` by road, whole yuan.
+    public func carHirePrice(kilometres: Double) -> Double { (kilometres * carHirePerKilometre).rounded() }
 
     /// The default rules.
     public init() {}

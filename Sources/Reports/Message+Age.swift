@@ -1,19 +1,6 @@
 import Messages
-import Travel
 
 extension Message.Argument {
-    /// A travel mode in words: `rail`, `car` or `高铁`, `汽车`.
-    static func mode(_ mode: Mode) -> Message.Argument {
-        switch mode {
-        case .rail: .word(.modeRail)
-        case .air: .word(.modeAir)
-        case .bus: .word(.modeBus)
-        case .taxi: .word(.modeTaxi)
-        case .car: .word(.modeCar)
-        case .walk: .word(.modeWalk)
-        }
-    }
-
     /// How old a cached copy is: `42 s`, `5 min`, `3 h 12 min`, `2 d 4 h`, or the same in Chinese.
     static func age(seconds: Int) -> Message.Argument {
         let seconds = max(0, seconds)
