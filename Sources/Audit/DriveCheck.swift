@@ -32,7 +32,7 @@ struct DriveCheck {
         guard let start = end(of: leg, part: index, atStart: true),
             let finish = end(of: leg, part: index, atStart: false)
         else {
-            return [(.wrongPrice, .driveEndsUnknown, ["from": .text(part.from), "to": .text(part.to)])]
+            return [(.wrongPrice, .driveEndsUnknown, ["from": .place(part.from), "to": .place(part.to)])]
         }
         let rules = problem.travelRules
         let kilometres = start.point.kilometres(to: finish.point) * rules.detourFactor
@@ -42,7 +42,7 @@ struct DriveCheck {
                 (
                     .driveTooFar, .driveTooFar,
                     [
-                        "from": .text(part.from), "to": .text(part.to), "km": .number(Int(kilometres.rounded())),
+                        "from": .place(part.from), "to": .place(part.to), "km": .number(Int(kilometres.rounded())),
                         "most": .number(Int(rules.maximumRoadKilometres.rounded())),
                     ]
                 ))
@@ -53,7 +53,7 @@ struct DriveCheck {
                 (
                     .wrongPrice, .driveWrongHire,
                     [
-                        "from": .text(part.from), "to": .text(part.to), "km": .number(Int(kilometres.rounded())),
+                        "from": .place(part.from), "to": .place(part.to), "km": .number(Int(kilometres.rounded())),
                         "rate": .text("¥" + yuan(rules.carHirePerKilometre)), "hire": .text("¥" + yuan(hire)),
                         "price": .text("¥" + yuan(part.price ?? 0)),
                     ]
@@ -64,7 +64,7 @@ struct DriveCheck {
 
     /// The arguments of `legUnticketedPrice` for a part that should carry no price.
     func unpricedArguments(_ part: Journey.Part, _ price: Double) -> [String: Message.Argument] {
-        ["mode": .mode(part.mode), "from": .text(part.from), "to": .text(part.to), "price": .text("¥" + yuan(price))]
+        ["mode": .mode(part.mode), "from": .place(part.from), "to": .place(part.to), "price": .text("¥" + yuan(price))]
     }
 
     /// Where a part starts or ends: the leg's own place (by id, else its city) at the leg's ends, a timetable stop

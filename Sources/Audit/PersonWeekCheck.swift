@@ -66,7 +66,8 @@ struct PersonWeekCheck {
                         .awayFromOwnEvent, event.interval.start, .awayFromOwnEvent,
                         [
                             "summary": .text(event.summary), "span": audit.span(event.interval),
-                            "location": .text(event.location), "city": .text(event.place.cityID), "here": .text(city),
+                            "location": .text(event.location), "city": audit.city(event.place.cityID),
+                            "here": audit.city(city),
                         ])
                 }
                 continue
@@ -75,7 +76,8 @@ struct PersonWeekCheck {
                 if visit.city != city {
                     add(
                         .notThere, visit.start, .visitInOtherCity,
-                        ["visit": describe(item), "city": .text(visit.city), "here": .text(city)], client: visit.client)
+                        ["visit": describe(item), "city": audit.city(visit.city), "here": audit.city(city)],
+                        client: visit.client)
                 } else if tracksPlaces, let here = place, let there = visitPlace, here != there {
                     add(
                         .notThere, visit.start, .visitAtOtherPlace,
@@ -86,7 +88,8 @@ struct PersonWeekCheck {
                 if leg.fromCity != city {
                     add(
                         .legFromElsewhere, leg.depart,
-                        .legLeavesOtherCity, ["leg": describe(item), "city": .text(leg.fromCity), "here": .text(city)])
+                        .legLeavesOtherCity,
+                        ["leg": describe(item), "city": audit.city(leg.fromCity), "here": audit.city(city)])
                 } else if let here = place, let from = leg.fromPlace, here != from {
                     add(
                         .legFromElsewhere, leg.depart, .legLeavesOtherPlace,
@@ -265,7 +268,7 @@ struct PersonWeekCheck {
                         Message(
                             .wrongHotelCost,
                             [
-                                "night": .date(stay.night), "city": .text(stay.city),
+                                "night": .date(stay.night), "city": audit.city(stay.city),
                                 "rate": .text("¥" + yuan(problem.hotelCost)), "price": .text("¥" + yuan(stay.cost)),
                             ]))))
         }
@@ -276,13 +279,13 @@ struct PersonWeekCheck {
                 findings.append(
                     Finding(
                         rule: .missingStay, severity: .error, person: person.id, time: problem.zone.day(day).end - 1,
-                        message: says(Message(.missingStay, ["night": .date(day), "city": .text(city)]))))
+                        message: says(Message(.missingStay, ["night": .date(day), "city": audit.city(city)]))))
             }
             if city == person.home.cityID, let stay {
                 findings.append(
                     Finding(
                         rule: .needlessStay, severity: .warning, person: person.id, time: problem.zone.day(day).end - 1,
-                        message: says(Message(.needlessStay, ["night": .date(day), "city": .text(stay.city)]))))
+                        message: says(Message(.needlessStay, ["night": .date(day), "city": audit.city(stay.city)]))))
             }
         }
         return findings
@@ -299,7 +302,7 @@ struct PersonWeekCheck {
             .message(
                 Message(
                     .legItem,
-                    ["from": .text(leg.fromCity), "to": .text(leg.toCity), "time": audit.span(leg.interval)]))
+                    ["from": audit.city(leg.fromCity), "to": audit.city(leg.toCity), "time": audit.span(leg.interval)]))
         case .ownEvent(let event):
             .message(Message(.ownEventItem, ["summary": .text(event.summary), "span": audit.span(event.interval)]))
         }

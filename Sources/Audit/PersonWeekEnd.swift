@@ -24,10 +24,12 @@ extension PersonWeekCheck {
             } else if city != finish.cityID {
                 add(
                     .notAtFinish, end, .endsInOtherCity,
-                    ["city": .text(city), "finish": .text(name), "finishCity": .text(finish.cityID)])
+                    ["city": audit.city(city), "finish": .text(name), "finishCity": audit.city(finish.cityID)])
             }
         } else if city != person.home.cityID {
-            add(.notHomeAtEnd, end, .endsAwayFromHome, ["city": .text(city), "home": .text(person.home.cityID)])
+            add(
+                .notHomeAtEnd, end, .endsAwayFromHome,
+                ["city": audit.city(city), "home": audit.city(person.home.cityID)])
         }
         if let deadline = person.finishBy, let lastLeg, lastLeg.arrive > deadline {
             let zone = audit.problem.zone

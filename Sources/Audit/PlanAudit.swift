@@ -50,7 +50,7 @@ public struct PlanAudit: Sendable {
                         .bookedLegNotInPlan,
                         [
                             "ticket": services.isEmpty ? .word(.journey) : .text(services),
-                            "time": span(ticket.interval), "from": .text(ticket.fromCity), "to": .text(ticket.toCity),
+                            "time": span(ticket.interval), "from": city(ticket.fromCity), "to": city(ticket.toCity),
                             "person": .text(ticket.person),
                         ])))
         }
@@ -87,7 +87,7 @@ public struct PlanAudit: Sendable {
                         rule: .visitWrongCity, severity: .error, client: client.id, time: visit.start,
                         message: Message(
                             .visitWrongCity,
-                            ["visit": label, "city": .text(visit.city), "clientCity": .text(client.place.cityID)])))
+                            ["visit": label, "city": city(visit.city), "clientCity": city(client.place.cityID)])))
             }
             if visit.end - visit.start < Int64(client.meetingMinutes) * 60 {
                 findings.append(
@@ -219,6 +219,9 @@ public struct PlanAudit: Sendable {
                     "end": .text(problem.zone.clock(interval.end)),
                 ]))
     }
+
+    /// A city as people read it: its Chinese name when the timetable has one, else its English name or id.
+    func city(_ id: String) -> Message.Argument { .text(timetable.cities[id]?.displayName ?? id) }
 
     /// `09:00–12:00, 14:00–17:00` (times only), or `none`.
     func describe(_ set: IntervalSet) -> Message.Argument {

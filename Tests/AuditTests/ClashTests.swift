@@ -100,7 +100,7 @@ struct ClashTests {
         #expect(summary(found) == ["connection-broken error wu ", "service-gone error wu "])
         #expect(
             found[1].explanation.text(.en)
-                == "吴志强: leg xuzhou→shanghai Tue 2022-03-08 07:50–12:15: G227 XZE 08:49 → NJS 10:05 is not in the timetable"
+                == "吴志强: leg 徐州→上海 Tue 2022-03-08 07:50–12:15: G227 XZE 08:49 → NJS 10:05 is not in the timetable"
         )
     }
 
