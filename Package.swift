@@ -25,11 +25,16 @@ let package = Package(
         .library(name: "GTFS", targets: ["GTFS"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Schedules", targets: ["Schedules"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     ],
     targets: [
         .systemLibrary(
@@ -59,6 +64,14 @@ let package = Package(
             dependencies: [
                 "Timeline", "ICalendar", "Feeds", "Travel", "GTFS", "Itinerary", "Audit", "Messages",
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "Store",
+            dependencies: [
+                "Timeline", "Messages",
+                .product(name: "SQLKit", package: "sql-kit"), .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -122,6 +135,12 @@ let package = Package(
                 "Planner", "TestSupport",
             ],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: [
+                "Store", "Timeline", "Messages", "TestSupport", .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "CLITests",
             dependencies: [

@@ -364,5 +364,12 @@ extension Catalogue {
         .overlapPart: "{first} {firstTime} ({firstTeam}) and {second} {secondTime} ({secondTeam})",
         .icsContact: "Contact: {contact}",
         .labelContact: "Contact",
+        // The bureau's store
+        .storeCannotOpen:
+            "cannot open the store {store}: {cause}; check the path (its folder must exist and be writable) or the PostgreSQL URL, server and password",
+        .storeFailed:
+            "the store {store} failed: {cause}; nothing of this change was kept (a full disk or a read-only file is the usual cause)",
+        .storeTooNew:
+            "the store {store} is at schema version {version}, newer than this Tiaoqi knows ({latest}); use a newer Tiaoqi",
     ]
 }

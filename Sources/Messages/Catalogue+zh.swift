@@ -352,5 +352,9 @@ extension Catalogue {
         .overlapPart: "{firstTime} {first}（{firstTeam}）与 {secondTime} {second}（{secondTeam}）",
         .icsContact: "联系人：{contact}",
         .labelContact: "联系人",
+        // The bureau's store
+        .storeCannotOpen: "无法打开数据库 {store}：{cause}；请检查路径（所在文件夹须存在且可写）或 PostgreSQL 地址、服务器和密码",
+        .storeFailed: "数据库 {store} 出错：{cause}；本次修改均未保存（常见原因：磁盘已满或文件只读）",
+        .storeTooNew: "数据库 {store} 的结构版本为 {version}，比本版 Tiaoqi 支持的 {latest} 更新；请使用更新版本的 Tiaoqi",
     ]
 }

@@ -349,4 +349,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     // Report labels
     case labelContact
     case icsContact
+    // The bureau's store
+    case storeCannotOpen
+    case storeFailed
+    case storeTooNew
 }

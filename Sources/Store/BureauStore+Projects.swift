@@ -1,0 +1,77 @@
+import SQLKit
+import Timeline
+
+/// Projects: what the bureau follows with each company, stage by stage.
+extension BureauStore {
+    /// Adds or replaces projects; their companies (and owners) must be in the store.
+    public func save(_ projects: [Project]) async throws(StoreError) {
+        try await transaction { db in
+            for project in projects { try await Self.upsert(project, in: db) }
+        }
+    }
+
+    /// Every project, by id.
+    public func projects() async throws(StoreError) -> [Project] {
+        try await serially { db in
+            try await db.raw(
+                """
+                SELECT id, company_id, title, sector, stage, expected_yuan, owner, next_action, next_due FROM projects
+                """
+            ).all().map(Self.project).sorted { $0.id < $1.id }
+        }
+    }
+
+    /// The project with this id, or nil.
+    public func project(id: String) async throws(StoreError) -> Project? {
+        try await serially { db in
+            try await db.raw(
+                """
+                SELECT id, company_id, title, sector, stage, expected_yuan, owner, next_action, next_due FROM projects
+                WHERE id = \(bind: id)
+                """
+            ).first().map(Self.project)
+        }
+    }
+
+    static func upsert(_ project: Project, in db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO projects (id, company_id, title, sector, stage, expected_yuan, owner, next_action, next_due)
+            VALUES (\(bind: project.id), \(bind: project.companyID), \(bind: project.title), \(bind: project.sector),
+                \(bind: project.stage.rawValue), \(bind: project.expectedYuan), \(bind: project.owner),
+                \(bind: project.nextAction), \(bind: project.nextDue?.description))
+            ON CONFLICT (id) DO UPDATE SET company_id = excluded.company_id, title = excluded.title,
+                sector = excluded.sector, stage = excluded.stage, expected_yuan = excluded.expected_yuan,
+                owner = excluded.owner, next_action = excluded.next_action, next_due = excluded.next_due
+            """
+        ).run()
+    }
+
+    static func project(_ row: any SQLRow) throws -> Project {
+        let stage = try row.decode(column: "stage", as: String.self)
+        guard let known = ProjectStage(rawValue: stage) else { throw RowError(column: "stage", value: stage) }
+        let due = try row.decode(column: "next_due", as: String?.self)
+        return Project(
+            id: try row.decode(column: "id", as: String.self),
+            companyID: try row.decode(column: "company_id", as: String.self),
+            title: try row.decode(column: "title", as: String.self),
+            sector: try row.decode(column: "sector", as: String.self), stage: known,
+            expectedYuan: try row.decode(column: "expected_yuan", as: Int64?.self),
+            owner: try row.decode(column: "owner", as: String?.self),
+            nextAction: try row.decode(column: "next_action", as: String.self),
+            nextDue: try due.map { text in
+                guard let date = LocalDate(iso: text) else { throw RowError(column: "next_due", value: text) }
+                return date
+            })
+    }
+}
+
+/// A value in the store that this Tiaoqi cannot read (written by hand, or by a newer version).
+struct RowError: Error, CustomStringConvertible {
+    /// The column.
+    var column: String
+    /// What it holds.
+    var value: String
+
+    var description: String { "column \(column) holds '\(value)', which Tiaoqi cannot read" }
+}

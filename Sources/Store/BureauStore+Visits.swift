@@ -1,0 +1,72 @@
+import SQLKit
+import Timeline
+
+/// Visits: planned from a published week, then recorded with what came of them.
+extension BureauStore {
+    /// Adds or replaces visits with their attendees; clients, teams, staff (and projects) must be in the store.
+    public func save(_ visits: [VisitRecord]) async throws(StoreError) {
+        try await transaction { db in
+            for visit in visits { try await Self.upsert(visit, in: db) }
+        }
+    }
+
+    /// The visits that start inside `period` (all of them when nil), in time order, then by id.
+    public func visits(in period: Interval? = nil, client: String? = nil) async throws(StoreError) -> [VisitRecord] {
+        try await serially { db in
+            var query = SQLQueryString(
+                "SELECT id, client_id, project_id, team_id, starts, ends, status, outcome, next_step FROM visits WHERE 1 = 1"
+            )
+            if let period {
+                query.appendInterpolation(unsafeRaw: " AND starts >= ")
+                query.appendInterpolation(bind: period.start.seconds)
+                query.appendInterpolation(unsafeRaw: " AND starts < ")
+                query.appendInterpolation(bind: period.end.seconds)
+            }
+            if let client {
+                query.appendInterpolation(unsafeRaw: " AND client_id = ")
+                query.appendInterpolation(bind: client)
+            }
+            let rows = try await db.raw(query).all()
+            var attendees: [String: [String]] = [:]
+            for row in try await db.raw("SELECT visit_id, staff_id FROM visit_attendees").all() {
+                attendees[try row.decode(column: "visit_id", as: String.self), default: []].append(
+                    try row.decode(column: "staff_id", as: String.self))
+            }
+            return try rows.map { row in
+                let id = try row.decode(column: "id", as: String.self)
+                let status = try row.decode(column: "status", as: String.self)
+                guard let known = VisitStatus(rawValue: status) else { throw RowError(column: "status", value: status) }
+                return VisitRecord(
+                    id: id, clientID: try row.decode(column: "client_id", as: String.self),
+                    projectID: try row.decode(column: "project_id", as: String?.self),
+                    teamID: try row.decode(column: "team_id", as: String.self),
+                    interval: Interval(
+                        Instant(seconds: try row.decode(column: "starts", as: Int64.self)),
+                        Instant(seconds: try row.decode(column: "ends", as: Int64.self))),
+                    attendees: (attendees[id] ?? []).sorted(), status: known,
+                    outcome: try row.decode(column: "outcome", as: String.self),
+                    nextStep: try row.decode(column: "next_step", as: String.self))
+            }.sorted { ($0.interval.start, $0.id) < ($1.interval.start, $1.id) }
+        }
+    }
+
+    static func upsert(_ visit: VisitRecord, in db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO visits (id, client_id, project_id, team_id, starts, ends, status, outcome, next_step)
+            VALUES (\(bind: visit.id), \(bind: visit.clientID), \(bind: visit.projectID), \(bind: visit.teamID),
+                \(bind: visit.interval.start.seconds), \(bind: visit.interval.end.seconds),
+                \(bind: visit.status.rawValue), \(bind: visit.outcome), \(bind: visit.nextStep))
+            ON CONFLICT (id) DO UPDATE SET client_id = excluded.client_id, project_id = excluded.project_id,
+                team_id = excluded.team_id, starts = excluded.starts, ends = excluded.ends, status = excluded.status,
+                outcome = excluded.outcome, next_step = excluded.next_step
+            """
+        ).run()
+        try await db.raw("DELETE FROM visit_attendees WHERE visit_id = \(bind: visit.id)").run()
+        for person in Set(visit.attendees).sorted() {
+            try await db.raw(
+                "INSERT INTO visit_attendees (visit_id, staff_id) VALUES (\(bind: visit.id), \(bind: person))"
+            ).run()
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Logging
+import Messages
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// The bureau's database: companies, client sites, staff and teams, projects, visits, published weeks and targets,
+/// in SQLite (one file, WAL) or PostgreSQL, behind one interface. One connection, one operation at a time; every
+/// change runs in a transaction, so a failure or a killed process leaves nothing half-written.
+///
+/// A class: it owns the connection, which it closes in `close()`.
+public final class BureauStore: Sendable {
+    /// Where it is.
+    public let location: StoreLocation
+    /// The connection as SQLKit sees it.
+    let database: any SQLDatabase
+    /// Whether the database is SQLite (else PostgreSQL): the few statements that differ ask.
+    let isSQLite: Bool
+    private let queue = OperationQueue()
+    private let closeConnection: @Sendable () async throws -> Void
+
+    private init(
+        location: StoreLocation, database: any SQLDatabase, isSQLite: Bool,
+        close: @escaping @Sendable () async throws -> Void
+    ) {
+        self.location = location
+        self.database = database
+        self.isSQLite = isSQLite
+        closeConnection = close
+    }
+
+    /// Opens the store at `location`, creating an SQLite file on first use, and brings its schema up to date.
+    public static func open(_ location: StoreLocation) async throws(StoreError) -> BureauStore {
+        let store: BureauStore
+        do {
+            switch location {
+            case .sqlite(let path):
+                let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: quietLogger)
+                store = BureauStore(
+                    location: location, database: connection.sql(queryLogLevel: nil), isSQLite: true,
+                    close: { try await connection.close() })
+                // WAL: readers never wait for the writer; a killed process leaves the last committed state.
+                try await store.database.raw("PRAGMA journal_mode = WAL").run()
+                try await store.database.raw("PRAGMA foreign_keys = ON").run()
+                try await store.database.raw("PRAGMA synchronous = NORMAL").run()
+            case .postgres(let url):
+                let configuration = try SQLPostgresConfiguration(url: url)
+                let connection = try await PostgresConnection.connect(
+                    configuration: configuration.coreConfiguration, id: 1, logger: quietLogger)
+                store = BureauStore(
+                    location: location, database: connection.sql(queryLogLevel: nil), isSQLite: false,
+                    close: { try await connection.close() })
+            }
+        } catch {
+            throw StoreError(.storeCannotOpen, location: location, cause: error)
+        }
+        do { try await store.migrate() } catch {
+            try? await store.close()
+            throw error
+        }
+        return store
+    }
+
+    /// Closes the connection; the store is not used after.
+    public func close() async throws(StoreError) {
+        do { try await closeConnection() } catch { throw StoreError(.storeFailed, location: location, cause: error) }
+    }
+
+    /// The schema version the database is at.
+    public func schemaVersion() async throws(StoreError) -> Int {
+        try await serially { db in try await Self.version(of: db) }
+    }
+
+    /// Runs `body` alone on the connection (no other operation of this store runs meanwhile); errors name the store.
+    func serially<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws(StoreError)
+        -> T
+    {
+        let database = database
+        do { return try await queue.run { try await body(database) } } catch let error as StoreError {
+            throw error
+        } catch { throw StoreError(.storeFailed, location: location, cause: error) }
+    }
+
+    /// Runs `body` in one transaction: all of it is kept, or none of it.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T)
+        async throws(StoreError) -> T
+    {
+        // SQLite: take the write lock at the start, so two writers queue instead of failing half-way.
+        let begin = isSQLite ? "BEGIN IMMEDIATE" : "BEGIN"
+        return try await serially { db in
+            try await db.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// Applies the migrations the database has not had yet, each in its own transaction.
+    private func migrate() async throws(StoreError) {
+        try await serially { db in
+            try await db.raw("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)").run()
+        }
+        let current = try await schemaVersion()
+        guard current <= Migrations.latest else {
+            throw StoreError(
+                .storeTooNew, location: location,
+                arguments: ["version": .number(current), "latest": .number(Migrations.latest)])
+        }
+        for step in Migrations.steps where step.version > current {
+            try await transaction { db in
+                for statement in step.statements { try await db.raw(SQLQueryString(statement)).run() }
+                try await db.raw("DELETE FROM schema_version").run()
+                try await db.raw("INSERT INTO schema_version (version) VALUES (\(bind: step.version))").run()
+            }
+        }
+    }
+
+    private static func version(of db: any SQLDatabase) async throws -> Int {
+        try await db.raw("SELECT version FROM schema_version").first()?.decode(column: "version", as: Int.self) ?? 0
+    }
+
+    private static let quietLogger: Logger = {
+        var logger = Logger(label: "tiaoqi.store")
+        logger.logLevel = .critical
+        return logger
+    }()
+}
+
+/// Runs operations one at a time, in the order they arrive.
+private actor OperationQueue {
+    private var last: Task<Void, Never>?
+
+    func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let previous = last
+        let task = Task {
+            await previous?.value
+            return try await body()
+        }
+        last = Task { _ = try? await task.value }
+        return try await task.value
+    }
+}

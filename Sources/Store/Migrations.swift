@@ -1,0 +1,126 @@
+/// The store's schema, as numbered migrations applied in order. Each is portable SQL that SQLite and PostgreSQL both
+/// run as written; a database records the last one applied in `schema_version`. Never edit a migration that has been
+/// released: add the next one. `Tests/StoreTests/Fixtures` keeps a database made by each earlier version.
+enum Migrations {
+    /// One step of the schema.
+    struct Step: Sendable {
+        /// The schema version the step brings the database to.
+        let version: Int
+        /// What it changes, for the record.
+        let summary: String
+        /// Its statements, run in one transaction with the version's record.
+        let statements: [String]
+    }
+
+    /// Every step, oldest first.
+    static let steps: [Step] = [
+        Step(
+            version: 1,
+            summary: "teams, staff, companies, client sites, projects, visits and their attendees, published weeks, "
+                + "targets, the regions of cities",
+            statements: [
+                """
+                CREATE TABLE teams (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE staff (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    team_id TEXT NOT NULL REFERENCES teams(id),
+                    home TEXT NOT NULL,
+                    is_leader INTEGER NOT NULL DEFAULT 0
+                )
+                """,
+                """
+                CREATE TABLE companies (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    credit_code TEXT UNIQUE,
+                    group_name TEXT
+                )
+                """,
+                """
+                CREATE TABLE clients (
+                    id TEXT PRIMARY KEY,
+                    company_id TEXT NOT NULL REFERENCES companies(id),
+                    name TEXT NOT NULL,
+                    city TEXT NOT NULL,
+                    address TEXT NOT NULL DEFAULT '',
+                    lat DOUBLE PRECISION NOT NULL,
+                    lon DOUBLE PRECISION NOT NULL,
+                    contact TEXT NOT NULL DEFAULT '',
+                    calendar TEXT NOT NULL DEFAULT '',
+                    sector TEXT NOT NULL DEFAULT '',
+                    chain_position TEXT NOT NULL DEFAULT ''
+                )
+                """,
+                "CREATE INDEX clients_company ON clients(company_id)",
+                """
+                CREATE TABLE projects (
+                    id TEXT PRIMARY KEY,
+                    company_id TEXT NOT NULL REFERENCES companies(id),
+                    title TEXT NOT NULL,
+                    sector TEXT NOT NULL DEFAULT '',
+                    stage TEXT NOT NULL,
+                    expected_yuan BIGINT,
+                    owner TEXT REFERENCES staff(id),
+                    next_action TEXT NOT NULL DEFAULT '',
+                    next_due TEXT
+                )
+                """,
+                "CREATE INDEX projects_company ON projects(company_id)",
+                """
+                CREATE TABLE visits (
+                    id TEXT PRIMARY KEY,
+                    client_id TEXT NOT NULL REFERENCES clients(id),
+                    project_id TEXT REFERENCES projects(id),
+                    team_id TEXT NOT NULL REFERENCES teams(id),
+                    starts BIGINT NOT NULL,
+                    ends BIGINT NOT NULL,
+                    status TEXT NOT NULL,
+                    outcome TEXT NOT NULL DEFAULT '',
+                    next_step TEXT NOT NULL DEFAULT ''
+                )
+                """,
+                "CREATE INDEX visits_client ON visits(client_id, starts)",
+                "CREATE INDEX visits_starts ON visits(starts)",
+                """
+                CREATE TABLE visit_attendees (
+                    visit_id TEXT NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+                    staff_id TEXT NOT NULL REFERENCES staff(id),
+                    PRIMARY KEY (visit_id, staff_id)
+                )
+                """,
+                """
+                CREATE TABLE published_weeks (
+                    team_id TEXT NOT NULL REFERENCES teams(id),
+                    week_start TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    published_at BIGINT NOT NULL,
+                    plan_json TEXT NOT NULL,
+                    PRIMARY KEY (team_id, week_start, version)
+                )
+                """,
+                """
+                CREATE TABLE targets (
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    weight DOUBLE PRECISION NOT NULL,
+                    PRIMARY KEY (kind, name)
+                )
+                """,
+                """
+                CREATE TABLE city_regions (
+                    city TEXT PRIMARY KEY,
+                    region TEXT NOT NULL
+                )
+                """,
+            ])
+    ]
+
+    /// The version a database reaches after every step.
+    static var latest: Int { steps.last?.version ?? 0 }
+}
