@@ -371,5 +371,13 @@ extension Catalogue {
             "the store {store} failed: {cause}; nothing of this change was kept (a full disk or a read-only file is the usual cause)",
         .storeTooNew:
             "the store {store} is at schema version {version}, newer than this Tiaoqi knows ({latest}); use a newer Tiaoqi",
+        .publishUnknownTeam:
+            "the team '{team}' is not in the store {store}; import its schedule first (tiaoqi bureau import SCHEDULE_DIR)",
+        .publishStale:
+            "{team}'s week of {week} is at version {latest} in the store {store}, but this plan was made from version {basedOn}: someone published since; plan again from the latest version (tiaoqi week next, or plan --keep with the latest plan.json) and publish that",
+        .logUnknownVisit:
+            "there is no visit '{visit}' in the store {store}; give a visit id as tiaoqi visits lists it, or a client id",
+        .logNoProject:
+            "the visit '{visit}' belongs to no project, so its next step, due date or stage has nowhere to go; record the outcome alone, or link the visit to a project first",
     ]
 }

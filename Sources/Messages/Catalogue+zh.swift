@@ -356,5 +356,13 @@ extension Catalogue {
         .storeCannotOpen: "无法打开数据库 {store}：{cause}；请检查路径（所在文件夹须存在且可写）或 PostgreSQL 地址、服务器和密码",
         .storeFailed: "数据库 {store} 出错：{cause}；本次修改均未保存（常见原因：磁盘已满或文件只读）",
         .storeTooNew: "数据库 {store} 的结构版本为 {version}，比本版 Tiaoqi 支持的 {latest} 更新；请使用更新版本的 Tiaoqi",
+        .publishUnknownTeam:
+            "数据库 {store} 中没有团队“{team}”；请先导入其日程（tiaoqi bureau import 日程文件夹）",
+        .publishStale:
+            "数据库 {store} 中 {team} 的 {week} 当周计划已是第 {latest} 版，而本计划基于第 {basedOn} 版：其间已有人发布；请基于最新版本重新编排（tiaoqi week next，或以最新的 plan.json 运行 plan --keep）后再发布",
+        .logUnknownVisit:
+            "数据库 {store} 中没有拜访“{visit}”；请给出 tiaoqi visits 列出的拜访编号，或客户编号",
+        .logNoProject:
+            "拜访“{visit}”不属于任何项目，下一步、期限或阶段无处记录；请只记录结果，或先将该拜访关联到项目",
     ]
 }

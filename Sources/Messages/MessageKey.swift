@@ -353,4 +353,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case storeCannotOpen
     case storeFailed
     case storeTooNew
+    case publishUnknownTeam
+    case publishStale
+    case logUnknownVisit
+    case logNoProject
 }

@@ -10,25 +10,25 @@ extension BureauStore {
         }
     }
 
-    /// The visits that start inside `period` (all of them when nil), in time order, then by id.
-    public func visits(in period: Interval? = nil, client: String? = nil) async throws(StoreError) -> [VisitRecord] {
-        try await serially { db in
-            var query = SQLQueryString(
-                "SELECT id, client_id, project_id, team_id, starts, ends, status, outcome, next_step FROM visits WHERE 1 = 1"
-            )
-            if let period {
-                query.appendInterpolation(unsafeRaw: " AND starts >= ")
-                query.appendInterpolation(bind: period.start.seconds)
-                query.appendInterpolation(unsafeRaw: " AND starts < ")
-                query.appendInterpolation(bind: period.end.seconds)
-            }
-            if let client {
-                query.appendInterpolation(unsafeRaw: " AND client_id = ")
-                query.appendInterpolation(bind: client)
-            }
-            let rows = try await db.raw(query).all()
+    /// The visits that start inside `period` (all of them when nil), of `client` and with `id` when given, in time
+    /// order, then by id.
+    public func visits(in period: Interval? = nil, client: String? = nil, id: String? = nil) async throws(StoreError)
+        -> [VisitRecord]
+    {
+        var filter = SQLQueryString("1 = 1")
+        if let period {
+            filter += " AND starts >= \(bind: period.start.seconds) AND starts < \(bind: period.end.seconds)"
+        }
+        if let client { filter += " AND client_id = \(bind: client)" }
+        if let id { filter += " AND id = \(bind: id)" }
+        return try await serially { [filter] db in
+            let rows = try await db.raw(
+                "SELECT id, client_id, project_id, team_id, starts, ends, status, outcome, next_step FROM visits WHERE \(filter)"
+            ).all()
             var attendees: [String: [String]] = [:]
-            for row in try await db.raw("SELECT visit_id, staff_id FROM visit_attendees").all() {
+            for row in try await db.raw(
+                "SELECT visit_id, staff_id FROM visit_attendees WHERE visit_id IN (SELECT id FROM visits WHERE \(filter))"
+            ).all() {
                 attendees[try row.decode(column: "visit_id", as: String.self), default: []].append(
                     try row.decode(column: "staff_id", as: String.self))
             }

@@ -40,3 +40,18 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
         }
     }
 }
+
+extension Backend {
+    /// Runs `body` on a store in a new database of this backend, closing it however `body` ends.
+    func withStore<T>(_ body: (BureauStore) async throws -> T) async throws -> T {
+        let store = try await BureauStore.open(try await freshLocation())
+        do {
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+}
