@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Schedules", targets: ["Schedules"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -74,11 +75,12 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "Pipeline", dependencies: ["Timeline", "Itinerary", "Schedules", "Store", "Messages"]),
         .executableTarget(
             name: "tiaoqi",
             dependencies: [
                 "Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Planner", "Audit", "GTFS", "Reports",
-                "Schedules", "Messages",
+                "Schedules", "Messages", "Store", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -145,7 +147,7 @@ let package = Package(
             name: "CLITests",
             dependencies: [
                 "tiaoqi", "tiaoqi-bench", "Feeds", "ICalendar", "GTFS", "Reports", "Schedules", "Itinerary", "Timeline",
-                "Travel", "Messages", "TestSupport",
+                "Travel", "Messages", "Store", "TestSupport",
             ],
             exclude: ["Fixtures"]),
     ]

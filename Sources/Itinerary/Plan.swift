@@ -36,6 +36,9 @@ public struct Plan: Sendable, Codable, Hashable {
     /// Events of the staff's own calendars that hold them in a place no journey reaches in time: kept as busy time
     /// only; absent when there are none.
     public var missedOwnEvents: [MissedOwnEvent]?
+    /// The version of its team's week in the bureau's store this plan was published as (`tiaoqi publish`) or made
+    /// from (`plan --keep` of a published plan); absent before it is published.
+    public var publishedVersion: Int?
 
     /// A plan from its parts.
     public init(

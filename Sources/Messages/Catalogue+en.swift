@@ -376,8 +376,28 @@ extension Catalogue {
         .publishStale:
             "{team}'s week of {week} is at version {latest} in the store {store}, but this plan was made from version {basedOn}: someone published since; plan again from the latest version (tiaoqi week next, or plan --keep with the latest plan.json) and publish that",
         .logUnknownVisit:
-            "there is no visit '{visit}' in the store {store}; give a visit id as tiaoqi visits lists it, or a client id",
+            "there is no visit '{visit}' in the store {store}; give a visit id as tiaoqi publish printed it, or a client id",
         .logNoProject:
             "the visit '{visit}' belongs to no project, so its next step, due date or stage has nowhere to go; record the outcome alone, or link the visit to a project first",
+        .bureauImported:
+            "{team} ({teamID}) imported into {store}: {staff} staff, {companies} companies, {clients} clients",
+        .weekPublished:
+            "{team}'s week of {week} is published as version {version} in {store}: {visits} visits planned; {plan} now records that version",
+        .publishNoTeam:
+            "the plan names no team the store {store} holds ('{team}'); import its schedule first (tiaoqi bureau import SCHEDULE_DIR)",
+        .visitLogged:
+            "visit {visit} to {client} on {time} recorded as {status}",
+        .logNoPlannedVisit:
+            "the client '{client}' has no planned visit in the store {store} to record; give the visit's id",
+        .statusPlanned:
+            "planned",
+        .statusDone:
+            "held",
+        .statusCancelled:
+            "cancelled",
+        .statusOnline:
+            "held online",
+        .statusNoShow:
+            "no-show",
     ]
 }

@@ -361,8 +361,28 @@ extension Catalogue {
         .publishStale:
             "数据库 {store} 中 {team} 的 {week} 当周计划已是第 {latest} 版，而本计划基于第 {basedOn} 版：其间已有人发布；请基于最新版本重新编排（tiaoqi week next，或以最新的 plan.json 运行 plan --keep）后再发布",
         .logUnknownVisit:
-            "数据库 {store} 中没有拜访“{visit}”；请给出 tiaoqi visits 列出的拜访编号，或客户编号",
+            "数据库 {store} 中没有拜访“{visit}”；请给出 tiaoqi publish 列出的拜访编号，或客户编号",
         .logNoProject:
             "拜访“{visit}”不属于任何项目，下一步、期限或阶段无处记录；请只记录结果，或先将该拜访关联到项目",
+        .bureauImported:
+            "{team}（{teamID}）已导入 {store}：人员 {staff} 名，公司 {companies} 家，客户 {clients} 个",
+        .weekPublished:
+            "{team} {week} 当周计划已作为第 {version} 版发布到 {store}：计划拜访 {visits} 次；{plan} 已记下该版本",
+        .publishNoTeam:
+            "计划所属团队“{team}”不在数据库 {store} 中；请先导入其日程（tiaoqi bureau import 日程文件夹）",
+        .visitLogged:
+            "已记录 {time} 对 {client} 的拜访（{visit}）：{status}",
+        .logNoPlannedVisit:
+            "数据库 {store} 中客户“{client}”没有待记录的计划拜访；请给出拜访编号",
+        .statusPlanned:
+            "已计划",
+        .statusDone:
+            "已拜访",
+        .statusCancelled:
+            "已取消",
+        .statusOnline:
+            "改为线上",
+        .statusNoShow:
+            "客户未到",
     ]
 }

@@ -357,4 +357,14 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case publishStale
     case logUnknownVisit
     case logNoProject
+    case bureauImported
+    case weekPublished
+    case publishNoTeam
+    case visitLogged
+    case logNoPlannedVisit
+    case statusPlanned
+    case statusDone
+    case statusCancelled
+    case statusOnline
+    case statusNoShow
 }

@@ -278,7 +278,7 @@ public struct ScheduleLoader: Sendable {
 
     /// `plan.yaml`, `clients.csv`, every calendar they name with the line naming it, and warnings on how clients.csv
     /// was read (an encoding detected).
-    private func readPlanAndCitations(folder: String) throws(ScheduleError) -> (
+    func readPlanAndCitations(folder: String) throws(ScheduleError) -> (
         PlanFile, CSVTable, [FeedCitation], [String]
     ) {
         let planPath = join(folder, "plan.yaml")

@@ -1,96 +1,20 @@
 import SQLKit
 
 /// Teams, staff, companies, client sites, targets and the regions of cities: who and what the bureau deals with.
-/// Each `save` adds a record or replaces the one with the same key, all in one transaction.
+/// Each `save` adds records or replaces those with the same key, all of one call in one transaction.
 extension BureauStore {
-    /// Adds or replaces teams.
-    public func save(_ teams: [Team]) async throws(StoreError) {
+    /// Saves every record of the batch in one transaction, in the order their references need: all are kept, or
+    /// none (a record that names a team, company, client or person the store does not hold is refused).
+    public func save(_ batch: RecordBatch) async throws(StoreError) {
         try await transaction { db in
-            for team in teams {
-                try await db.raw(
-                    """
-                    INSERT INTO teams (id, name) VALUES (\(bind: team.id), \(bind: team.name))
-                    ON CONFLICT (id) DO UPDATE SET name = excluded.name
-                    """
-                ).run()
-            }
-        }
-    }
-
-    /// Adds or replaces staff; their teams must be in the store.
-    public func save(_ staff: [Person]) async throws(StoreError) {
-        try await transaction { db in
-            for person in staff {
-                try await db.raw(
-                    """
-                    INSERT INTO staff (id, name, team_id, home, is_leader)
-                    VALUES (\(bind: person.id), \(bind: person.name), \(bind: person.teamID), \(bind: person.home),
-                        \(bind: person.isLeader ? 1 : 0))
-                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, team_id = excluded.team_id,
-                        home = excluded.home, is_leader = excluded.is_leader
-                    """
-                ).run()
-            }
-        }
-    }
-
-    /// Adds or replaces companies.
-    public func save(_ companies: [Company]) async throws(StoreError) {
-        try await transaction { db in
-            for company in companies {
-                try await db.raw(
-                    """
-                    INSERT INTO companies (id, name, credit_code, group_name)
-                    VALUES (\(bind: company.id), \(bind: company.name), \(bind: company.creditCode),
-                        \(bind: company.group))
-                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, credit_code = excluded.credit_code,
-                        group_name = excluded.group_name
-                    """
-                ).run()
-            }
-        }
-    }
-
-    /// Adds or replaces client sites; their companies must be in the store.
-    public func save(_ clients: [ClientSite]) async throws(StoreError) {
-        try await transaction { db in
-            for site in clients {
-                try await db.raw(
-                    """
-                    INSERT INTO clients (id, company_id, name, city, address, lat, lon, contact, calendar, sector,
-                        chain_position)
-                    VALUES (\(bind: site.id), \(bind: site.companyID), \(bind: site.name), \(bind: site.city),
-                        \(bind: site.address), \(bind: site.lat), \(bind: site.lon), \(bind: site.contact),
-                        \(bind: site.calendar), \(bind: site.sector), \(bind: site.chainPosition))
-                    ON CONFLICT (id) DO UPDATE SET company_id = excluded.company_id, name = excluded.name,
-                        city = excluded.city, address = excluded.address, lat = excluded.lat, lon = excluded.lon,
-                        contact = excluded.contact, calendar = excluded.calendar, sector = excluded.sector,
-                        chain_position = excluded.chain_position
-                    """
-                ).run()
-            }
-        }
-    }
-
-    /// Adds or replaces targets.
-    public func save(_ targets: [Target]) async throws(StoreError) {
-        try await transaction { db in
-            for target in targets {
-                try await db.raw(
-                    """
-                    INSERT INTO targets (kind, name, weight)
-                    VALUES (\(bind: target.kind.rawValue), \(bind: target.name), \(bind: target.weight))
-                    ON CONFLICT (kind, name) DO UPDATE SET weight = excluded.weight
-                    """
-                ).run()
-            }
-        }
-    }
-
-    /// Sets the region of cities (`shanghai` → `长三角`).
-    public func setRegions(_ regions: [String: String]) async throws(StoreError) {
-        try await transaction { db in
-            for (city, region) in regions.sorted(by: { $0.key < $1.key }) {
+            for team in batch.teams { try await Self.upsert(team, in: db) }
+            for person in batch.staff { try await Self.upsert(person, in: db) }
+            for company in batch.companies { try await Self.upsert(company, in: db) }
+            for site in batch.clients { try await Self.upsert(site, in: db) }
+            for project in batch.projects { try await Self.upsert(project, in: db) }
+            for visit in batch.visits { try await Self.upsert(visit, in: db) }
+            for target in batch.targets { try await Self.upsert(target, in: db) }
+            for (city, region) in batch.regions.sorted(by: { $0.key < $1.key }) {
                 try await db.raw(
                     """
                     INSERT INTO city_regions (city, region) VALUES (\(bind: city), \(bind: region))
@@ -101,41 +25,122 @@ extension BureauStore {
         }
     }
 
+    /// Adds or replaces teams.
+    public func save(_ teams: [Team]) async throws(StoreError) { try await save(RecordBatch(teams: teams)) }
+
+    /// Adds or replaces staff; their teams must be in the store.
+    public func save(_ staff: [Person]) async throws(StoreError) { try await save(RecordBatch(staff: staff)) }
+
+    /// Adds or replaces companies.
+    public func save(_ companies: [Company]) async throws(StoreError) {
+        try await save(RecordBatch(companies: companies))
+    }
+
+    /// Adds or replaces client sites; their companies must be in the store.
+    public func save(_ clients: [ClientSite]) async throws(StoreError) { try await save(RecordBatch(clients: clients)) }
+
+    /// Adds or replaces targets.
+    public func save(_ targets: [Target]) async throws(StoreError) { try await save(RecordBatch(targets: targets)) }
+
+    /// Sets the region of cities (`shanghai` → `长三角`).
+    public func setRegions(_ regions: [String: String]) async throws(StoreError) {
+        try await save(RecordBatch(regions: regions))
+    }
+
+    static func upsert(_ team: Team, in db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO teams (id, name, time_zone) VALUES (\(bind: team.id), \(bind: team.name), \(bind: team.timeZone))
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone
+            """
+        ).run()
+    }
+
+    static func upsert(_ person: Person, in db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO staff (id, name, team_id, home, is_leader)
+            VALUES (\(bind: person.id), \(bind: person.name), \(bind: person.teamID), \(bind: person.home),
+                \(bind: person.isLeader ? 1 : 0))
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, team_id = excluded.team_id, home = excluded.home,
+                is_leader = excluded.is_leader
+            """
+        ).run()
+    }
+
+    static func upsert(_ company: Company, in db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO companies (id, name, credit_code, group_name)
+            VALUES (\(bind: company.id), \(bind: company.name), \(bind: company.creditCode), \(bind: company.group))
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, credit_code = excluded.credit_code,
+                group_name = excluded.group_name
+            """
+        ).run()
+    }
+
+    static func upsert(_ site: ClientSite, in db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO clients (id, company_id, name, city, address, lat, lon, contact, calendar, sector,
+                chain_position)
+            VALUES (\(bind: site.id), \(bind: site.companyID), \(bind: site.name), \(bind: site.city),
+                \(bind: site.address), \(bind: site.lat), \(bind: site.lon), \(bind: site.contact),
+                \(bind: site.calendar), \(bind: site.sector), \(bind: site.chainPosition))
+            ON CONFLICT (id) DO UPDATE SET company_id = excluded.company_id, name = excluded.name,
+                city = excluded.city, address = excluded.address, lat = excluded.lat, lon = excluded.lon,
+                contact = excluded.contact, calendar = excluded.calendar, sector = excluded.sector,
+                chain_position = excluded.chain_position
+            """
+        ).run()
+    }
+
+    static func upsert(_ target: Target, in db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO targets (kind, name, weight)
+            VALUES (\(bind: target.kind.rawValue), \(bind: target.name), \(bind: target.weight))
+            ON CONFLICT (kind, name) DO UPDATE SET weight = excluded.weight
+            """
+        ).run()
+    }
+
     /// Every team, by id.
     public func teams() async throws(StoreError) -> [Team] {
         try await serially { db in
-            try await db.raw("SELECT id, name FROM teams ORDER BY id").all().map { row in
+            try await db.raw("SELECT id, name, time_zone FROM teams").all().map { row in
                 Team(
                     id: try row.decode(column: "id", as: String.self),
-                    name: try row.decode(column: "name", as: String.self))
-            }
+                    name: try row.decode(column: "name", as: String.self),
+                    timeZone: try row.decode(column: "time_zone", as: String.self))
+            }.sorted { $0.id < $1.id }
         }
     }
 
     /// Every member of staff, by id.
     public func staff() async throws(StoreError) -> [Person] {
         try await serially { db in
-            try await db.raw("SELECT id, name, team_id, home, is_leader FROM staff ORDER BY id").all().map { row in
+            try await db.raw("SELECT id, name, team_id, home, is_leader FROM staff").all().map { row in
                 Person(
                     id: try row.decode(column: "id", as: String.self),
                     name: try row.decode(column: "name", as: String.self),
                     teamID: try row.decode(column: "team_id", as: String.self),
                     home: try row.decode(column: "home", as: String.self),
                     isLeader: try row.decode(column: "is_leader", as: Int.self) != 0)
-            }
+            }.sorted { $0.id < $1.id }
         }
     }
 
     /// Every company, by id.
     public func companies() async throws(StoreError) -> [Company] {
         try await serially { db in
-            try await db.raw("SELECT id, name, credit_code, group_name FROM companies ORDER BY id").all().map { row in
+            try await db.raw("SELECT id, name, credit_code, group_name FROM companies").all().map { row in
                 Company(
                     id: try row.decode(column: "id", as: String.self),
                     name: try row.decode(column: "name", as: String.self),
                     creditCode: try row.decode(column: "credit_code", as: String?.self),
                     group: try row.decode(column: "group_name", as: String?.self))
-            }
+            }.sorted { $0.id < $1.id }
         }
     }
 
@@ -145,7 +150,7 @@ extension BureauStore {
             try await db.raw(
                 """
                 SELECT id, company_id, name, city, address, lat, lon, contact, calendar, sector, chain_position
-                FROM clients ORDER BY id
+                FROM clients
                 """
             ).all().map { row in
                 ClientSite(
@@ -160,21 +165,21 @@ extension BureauStore {
                     calendar: try row.decode(column: "calendar", as: String.self),
                     sector: try row.decode(column: "sector", as: String.self),
                     chainPosition: try row.decode(column: "chain_position", as: String.self))
-            }
+            }.sorted { $0.id < $1.id }
         }
     }
 
     /// Every target, regions first, then by name.
     public func targets() async throws(StoreError) -> [Target] {
         try await serially { db in
-            try await db.raw("SELECT kind, name, weight FROM targets ORDER BY kind, name").all().compactMap { row in
+            try await db.raw("SELECT kind, name, weight FROM targets").all().compactMap { row in
                 guard let kind = Target.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else {
                     return nil
                 }
                 return Target(
                     kind: kind, name: try row.decode(column: "name", as: String.self),
                     weight: try row.decode(column: "weight", as: Double.self))
-            }
+            }.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         }
     }
 

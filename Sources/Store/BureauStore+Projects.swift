@@ -5,9 +5,7 @@ import Timeline
 extension BureauStore {
     /// Adds or replaces projects; their companies (and owners) must be in the store.
     public func save(_ projects: [Project]) async throws(StoreError) {
-        try await transaction { db in
-            for project in projects { try await Self.upsert(project, in: db) }
-        }
+        try await save(RecordBatch(projects: projects))
     }
 
     /// Every project, by id.

@@ -5,9 +5,7 @@ import Timeline
 extension BureauStore {
     /// Adds or replaces visits with their attendees; clients, teams, staff (and projects) must be in the store.
     public func save(_ visits: [VisitRecord]) async throws(StoreError) {
-        try await transaction { db in
-            for visit in visits { try await Self.upsert(visit, in: db) }
-        }
+        try await save(RecordBatch(visits: visits))
     }
 
     /// The visits that start inside `period` (all of them when nil), of `client` and with `id` when given, in time

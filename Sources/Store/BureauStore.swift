@@ -146,3 +146,17 @@ private actor OperationQueue {
         return try await task.value
     }
 }
+
+extension BureauStore {
+    /// What SQLite's `PRAGMA integrity_check` finds wrong with the file (empty when it is sound); PostgreSQL keeps
+    /// its own files sound, so there nothing is checked.
+    public func integrityProblems() async throws(StoreError) -> [String] {
+        guard isSQLite else { return [] }
+        return try await serially { db in
+            try await db.raw("PRAGMA integrity_check").all().map {
+                try $0.decode(column: "integrity_check", as: String.self)
+            }
+            .filter { $0 != "ok" }
+        }
+    }
+}

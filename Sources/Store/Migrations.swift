@@ -22,7 +22,8 @@ enum Migrations {
                 """
                 CREATE TABLE teams (
                     id TEXT PRIMARY KEY,
-                    name TEXT NOT NULL
+                    name TEXT NOT NULL,
+                    time_zone TEXT NOT NULL
                 )
                 """,
                 """

@@ -70,11 +70,14 @@ public struct Team: Sendable, Hashable, Codable {
     public var id: String
     /// Its name (`鼓楼区招商组`).
     public var name: String
+    /// The IANA time zone its weeks are planned in (`Asia/Shanghai`).
+    public var timeZone: String
 
     /// A team from its fields.
-    public init(id: String, name: String) {
+    public init(id: String, name: String, timeZone: String = "Asia/Shanghai") {
         self.id = id
         self.name = name
+        self.timeZone = timeZone
     }
 }
 

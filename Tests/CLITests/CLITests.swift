@@ -17,15 +17,29 @@ func tiaoqiBench(_ arguments: [String]) throws -> (status: Int32, stdout: String
     try runExecutable("tiaoqi-bench", arguments)
 }
 
-/// Runs one of the package's built executables from the repository's root and captures what it prints.
-private func runExecutable(_ name: String, _ arguments: [String]) throws -> (
-    status: Int32, stdout: String, stderr: String
-) {
+/// The path of one of the package's built executables.
+func executablePath(_ name: String) throws -> String {
     let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let candidates = [directory.appendingPathComponent(name).path, Fixtures.path(".build/debug/\(name)")]
-    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+    return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+}
+
+/// Starts the built `tiaoqi` from the repository's root, its output thrown away, and returns the running process.
+func startTiaoqi(_ arguments: [String]) throws -> Process {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
+    process.executableURL = URL(fileURLWithPath: try executablePath("tiaoqi"))
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+}
+
+/// Runs a program from the repository's root and captures what it prints.
+func runProgram(_ path: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
     let out = Pipe()
@@ -37,6 +51,13 @@ private func runExecutable(_ name: String, _ arguments: [String]) throws -> (
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+/// Runs one of the package's built executables from the repository's root and captures what it prints.
+private func runExecutable(_ name: String, _ arguments: [String]) throws -> (
+    status: Int32, stdout: String, stderr: String
+) {
+    try runProgram(try executablePath(name), arguments)
 }
 
 /// `tiaoqi(_:)` on a Dispatch thread, so a test's wait for the process does not hold one of the threads that the

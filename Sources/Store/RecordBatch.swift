@@ -1,0 +1,33 @@
+/// Records of every kind saved together, in one transaction: all are kept or none (an import, a restore).
+public struct RecordBatch: Sendable, Hashable {
+    public var teams: [Team] = []
+    public var staff: [Person] = []
+    public var companies: [Company] = []
+    public var clients: [ClientSite] = []
+    public var projects: [Project] = []
+    public var visits: [VisitRecord] = []
+    public var targets: [Target] = []
+    /// The region of each city (`shanghai` → `长三角`).
+    public var regions: [String: String] = [:]
+
+    /// A batch of the records given.
+    public init(
+        teams: [Team] = [], staff: [Person] = [], companies: [Company] = [], clients: [ClientSite] = [],
+        projects: [Project] = [], visits: [VisitRecord] = [], targets: [Target] = [], regions: [String: String] = [:]
+    ) {
+        self.teams = teams
+        self.staff = staff
+        self.companies = companies
+        self.clients = clients
+        self.projects = projects
+        self.visits = visits
+        self.targets = targets
+        self.regions = regions
+    }
+
+    /// How many records it holds.
+    public var count: Int {
+        teams.count + staff.count + companies.count + clients.count + projects.count + visits.count + targets.count
+            + regions.count
+    }
+}

@@ -1,0 +1,263 @@
+import ArgumentParser
+import Foundation
+import GTFS
+import Itinerary
+import Messages
+import Pipeline
+import Schedules
+import Store
+import Timeline
+
+/// `--db` and `--lang`, for the commands that work on the bureau's store.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help:
+            "The bureau's store: an SQLite file (created on first use) or a postgres:// URL (default: $TIAOQI_DB, else bureau.sqlite)."
+    )
+    var db: String?
+
+    @Option(name: .long, help: "Language of the output: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: ReportLanguageOption?
+
+    /// Where the store is.
+    var location: StoreLocation {
+        StoreLocation(
+            db ?? ProcessInfo.processInfo.environment["TIAOQI_DB"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? StoreLocation.defaultPath)
+    }
+
+    /// The reader's language.
+    var language: Language { lang?.language ?? .fromEnvironment() }
+
+    /// Runs `body` on the open store, closing it after; a store error is said in the reader's language, exit 2.
+    func withStore<T>(_ body: (BureauStore) async throws -> T) async throws -> T {
+        let store: BureauStore
+        do { store = try await BureauStore.open(location) } catch { throw fail(error) }
+        do {
+            let result = try await body(store)
+            try? await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            if let error = error as? StoreError { throw fail(error) }
+            throw error
+        }
+    }
+
+    /// Says a store error on stderr and gives exit code 2.
+    func fail(_ error: StoreError) -> ExitCode {
+        Output.error("tiaoqi: \(error.message.text(language))")
+        return ExitCode(2)
+    }
+}
+
+/// `tiaoqi bureau …`: the bureau's store as a whole.
+struct BureauCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bureau", abstract: "The bureau's store: import schedule folders into it.",
+        subcommands: [BureauImportCommand.self])
+}
+
+/// `tiaoqi bureau import SCHEDULE_DIR…`: a team's schedule folder into the store.
+struct BureauImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import schedule folders into the store: each folder's team, staff, clients and their companies.",
+        discussion: "Each folder in one transaction: all of it is kept, or none. Records already there are updated.")
+
+    @Argument(help: "Schedule folders (plan.yaml and clients.csv); the folder's name is the team's id.")
+    var schedules: [String]
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let language = store.language
+        let folders: [ScheduleFiles]
+        do throws(ScheduleError) {
+            folders = try schedules.map { (folder) throws(ScheduleError) in try ScheduleFiles.read(folder: folder) }
+        } catch {
+            throw Failure.exit(for: error)
+        }
+        for files in folders { Failure.warn(files.warnings) }
+        try await store.withStore { bureau in
+            for files in folders {
+                let batch = ScheduleImport.records(from: files, known: try await bureau.staff())
+                try await bureau.save(batch)
+                Output.line(
+                    Message(
+                        .bureauImported,
+                        [
+                            "team": .text(files.teamName), "teamID": .text(files.teamID),
+                            "store": .text(bureau.location.description), "staff": .number(batch.staff.count),
+                            "companies": .number(batch.companies.count), "clients": .number(batch.clients.count),
+                        ]
+                    ).text(language))
+            }
+        }
+    }
+}
+
+/// `tiaoqi publish PLAN.json`: a team's week into the store as its next version.
+struct PublishCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract:
+            "Publish a team's planned week (plan.json) to the store as its next version; its visits become planned.",
+        discussion: """
+            A plan made from an older version than the store's latest (someone published since) is refused. On \
+            success plan.json records the version it was published as (written to a temporary file, then renamed).
+            """)
+
+    @Argument(help: "The plan.json to publish.")
+    var plan: String
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let language = store.language
+        var decoded: Plan
+        do throws(ScheduleError) { decoded = try PlanJSON.decode(contentsOf: plan) } catch {
+            throw Failure.exit(for: error)
+        }
+        let name = decoded.team ?? ""
+        let published = try await store.withStore { bureau -> (version: Int, visits: [VisitRecord], team: Team) in
+            guard let team = try await bureau.teams().first(where: { $0.id == name || $0.name == name }) else {
+                throw StoreError(
+                    .publishNoTeam, location: bureau.location, arguments: ["team": .text(name)])
+            }
+            let visits = WeekPublication.visits(
+                of: decoded, team: team.id, clients: try await bureau.clients(), projects: try await bureau.projects())
+            let version = try await bureau.publish(
+                team: team.id, weekStart: decoded.days.first ?? LocalDate(year: 1970, month: 1, day: 1)!,
+                planJSON: String(decoding: PlanJSON.encode(decoded), as: UTF8.self), visits: visits,
+                basedOn: decoded.publishedVersion, at: Instant(seconds: Int64(Date().timeIntervalSince1970)))
+            return (version, visits, team)
+        }
+        decoded.publishedVersion = published.version
+        do {
+            try PlanJSON.encode(decoded, language: language).write(to: URL(fileURLWithPath: plan), options: .atomic)
+        } catch {
+            throw Failure.exit(
+                for: ScheduleError(file: plan, "cannot write the published version back: \(error.localizedDescription)")
+            )
+        }
+        Output.line(
+            Message(
+                .weekPublished,
+                [
+                    "team": .text(published.team.name), "week": .text(decoded.days.first?.description ?? ""),
+                    "version": .number(published.version), "store": .text(store.location.description),
+                    "visits": .number(published.visits.count), "plan": .text(plan),
+                ]
+            ).text(language))
+        let zone = Zone(identifier: decoded.timeZone) ?? .utc
+        for visit in published.visits {
+            let when = "\(zone.date(of: visit.interval.start)) \(zone.clock(visit.interval.start))"
+            Output.line("  \(visit.id)  \(when)  \(visit.attendees.joined(separator: ","))")
+        }
+    }
+}
+
+/// `tiaoqi log VISIT_OR_CLIENT --outcome …`: what a visit came to.
+struct LogCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Record what a visit came to, and move its project on (next step, due date, stage) where you say so.")
+
+    @Argument(help: "A visit id (as publish lists them), or a client id: its earliest visit still planned.")
+    var visit: String
+
+    @Option(name: .long, help: "What became of it: done, cancelled, online or no-show.")
+    var outcome: VisitStatusOption
+
+    @Option(name: .long, help: "What came of it, in words.")
+    var note = ""
+
+    @Option(name: .long, help: "The next step agreed; it becomes the project's next action.")
+    var next = ""
+
+    @Option(name: .long, help: "When the next step is due (YYYY-MM-DD).")
+    var due: LocalDateOption?
+
+    @Option(
+        name: .long,
+        help: "Move the project to this stage: lead, contacted, visited, negotiating, signed, landed or lost.")
+    var stage: ProjectStageOption?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let language = store.language
+        let (recorded, teams) = try await store.withStore { bureau -> (VisitRecord, [Team]) in
+            var id = visit
+            if try await bureau.visits(id: visit).isEmpty {
+                guard let planned = try await bureau.visits(client: visit).first(where: { $0.status == .planned })
+                else {
+                    throw StoreError(
+                        .logNoPlannedVisit, location: bureau.location, arguments: ["client": .text(visit)])
+                }
+                id = planned.id
+            }
+            let recorded = try await bureau.record(
+                VisitOutcome(
+                    status: outcome.status, note: note, nextStep: next, due: due?.date, stage: stage?.stage),
+                visit: id)
+            return (recorded, try await bureau.teams())
+        }
+        let zone =
+            teams.first { $0.id == recorded.teamID }.flatMap { Zone(identifier: $0.timeZone) } ?? .utc
+        Output.line(
+            Message(
+                .visitLogged,
+                [
+                    "visit": .text(recorded.id), "client": .text(recorded.clientID),
+                    "time": .text("\(zone.date(of: recorded.interval.start)) \(zone.clock(recorded.interval.start))"),
+                    "status": .word(recorded.status.messageKey),
+                ]
+            ).text(language))
+    }
+}
+
+/// `--outcome done|cancelled|online|no-show`.
+struct VisitStatusOption: ExpressibleByArgument {
+    var status: VisitStatus
+
+    init?(argument: String) {
+        guard let status = VisitStatus(rawValue: argument.lowercased()), status != .planned else { return nil }
+        self.status = status
+    }
+}
+
+/// `--stage lead|contacted|…`.
+struct ProjectStageOption: ExpressibleByArgument {
+    var stage: ProjectStage
+
+    init?(argument: String) {
+        guard let stage = ProjectStage(rawValue: argument.lowercased()) else { return nil }
+        self.stage = stage
+    }
+}
+
+/// A date as `YYYY-MM-DD`.
+struct LocalDateOption: ExpressibleByArgument {
+    var date: LocalDate
+
+    init?(argument: String) {
+        guard let date = LocalDate(iso: argument) else { return nil }
+        self.date = date
+    }
+}
+
+extension VisitStatus {
+    /// The status in words.
+    var messageKey: MessageKey {
+        switch self {
+        case .planned: .statusPlanned
+        case .done: .statusDone
+        case .cancelled: .statusCancelled
+        case .online: .statusOnline
+        case .noShow: .statusNoShow
+        }
+    }
+}

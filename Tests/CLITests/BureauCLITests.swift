@@ -1,0 +1,127 @@
+import Foundation
+import Store
+import TestSupport
+import Testing
+
+/// `tiaoqi bureau import`, `publish` and `log` on an SQLite store, as separate processes use it.
+@Suite("The bureau's store from the command line")
+struct BureauCLITests {
+    static let districts = ["gulou", "yunlong", "tongshan"].map { "schedules/2022-w10/districts/\($0)" }
+
+    /// A new store with the sample districts imported and each district's week published; the plans' folder.
+    func publishedBureau() throws -> (db: String, plans: String) {
+        let folder = Fixtures.temporaryFolder("bureau")
+        let db = folder + "/bureau.sqlite"
+        let imported = try tiaoqi(["bureau", "import"] + Self.districts + ["--db", db, "--lang", "zh"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("鼓楼区招商组（gulou）已导入"))
+        for team in ["gulou", "yunlong", "tongshan"] {
+            try FileManager.default.copyItem(
+                atPath: Fixtures.path("schedules/2022-w10/plans/\(team)"), toPath: "\(folder)/\(team)")
+            let published = try tiaoqi(["publish", "\(folder)/\(team)/plan.json", "--db", db, "--lang", "en"])
+            #expect(published.status == 0, "\(published.stderr)")
+            #expect(published.stdout.contains("published as version 1"))
+        }
+        return (db, folder)
+    }
+
+    @Test func aStaleCopyOfAPlanIsRefusedAndThePublishedOneKept() throws {
+        let (db, plans) = try publishedBureau()
+        // A copy made before publishing: it says it was made from no published version.
+        let stale = try tiaoqi(["publish", "schedules/2022-w10/plans/gulou/plan.json", "--db", db, "--lang", "zh"])
+        #expect(stale.status == 2)
+        #expect(stale.stderr.contains("已是第 1 版"))
+        let again = try tiaoqi(["publish", "\(plans)/gulou/plan.json", "--db", db, "--lang", "en"])
+        #expect(again.status == 0 && again.stdout.contains("version 2"), "\(again.stderr)")
+    }
+
+    @Test func processesLoggingAtOnceLoseNothing() async throws {
+        let (db, _) = try publishedBureau()
+        let store = try await BureauStore.open(.sqlite(path: db))
+        let planned = try await store.visits()
+        try await store.close()
+        #expect(planned.count >= 10)
+        // One process per visit, all at once.
+        try await withThrowingTaskGroup(of: (String, Int32, String).self) { group in
+            for visit in planned {
+                group.addTask {
+                    let run = try await tiaoqiOffThePool([
+                        "log", visit.id, "--outcome", "done", "--note", "记录 \(visit.id)", "--db", db, "--lang", "en",
+                    ])
+                    return (visit.id, run.status, run.stderr)
+                }
+            }
+            for try await (id, status, stderr) in group { #expect(status == 0, "\(id): \(stderr)") }
+        }
+        let reopened = try await BureauStore.open(.sqlite(path: db))
+        let recorded = try await reopened.visits()
+        try await reopened.close()
+        #expect(recorded.count == planned.count)
+        #expect(recorded.allSatisfy { $0.status == .done && $0.outcome == "记录 \($0.id)" })
+    }
+
+    /// A schedule folder with 60,000 clients, whose import is long and large.
+    func largeSchedule() throws -> String {
+        let folder = Fixtures.temporaryFolder("large") + "/big"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let plan = try String(
+            contentsOfFile: Fixtures.path("schedules/2022-w10/districts/gulou/plan.yaml"), encoding: .utf8)
+        try plan.replacingOccurrences(
+            of: "network: ../../../network", with: "network: \(Fixtures.path("schedules/network"))"
+        ).write(toFile: folder + "/plan.yaml", atomically: true, encoding: .utf8)
+        var clients = "id,name,city,lat,lon,priority,meeting_minutes,calendar,company\n"
+        for index in 0..<60_000 {
+            clients += "c\(index),公司\(index),xuzhou,34.26,117.18,5,60,none.ics,集团\(index % 700)\n"
+        }
+        try clients.write(toFile: folder + "/clients.csv", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// A new SQLite store holding the gulou district alone.
+    func gulouStore() throws -> String {
+        let db = Fixtures.temporaryFolder("store") + "/bureau.sqlite"
+        let imported = try tiaoqi(["bureau", "import", Self.districts[0], "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        return db
+    }
+
+    @Test func aLargeImportKilledHalfWayLeavesASoundStoreWithNoneOfIt() async throws {
+        let (folder, db) = (try largeSchedule(), try gulouStore())
+        let process = try startTiaoqi(["bureau", "import", folder, "--db", db])
+        // Killed once its transaction has written to the log, well before it commits.
+        let wal = db + "-wal"
+        let size = { ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int) ?? 0 }
+        let before = size()
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, size() <= before + 200_000, Date() < deadline { usleep(2_000) }
+        #expect(process.isRunning, "the import ended before it could be killed")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let store = try await BureauStore.open(.sqlite(path: db))
+        #expect(try await store.integrityProblems().isEmpty)
+        let clients = try await store.clients().count
+        try await store.close()
+        // The first import is whole; nothing of the killed one is there.
+        #expect(clients == 5)
+    }
+
+    @Test func aFullDiskGivesExit2AndKeepsNothingOfTheChange() async throws {
+        let (folder, db) = (try largeSchedule(), try gulouStore())
+        // A file size limit stands for a full disk: writes past 1 MB fail (EFBIG) instead of killing the process.
+        let binary = try executablePath("tiaoqi")
+        let run = try runProgram(
+            "/bin/sh",
+            [
+                "-c", "trap '' XFSZ; ulimit -f 1024; exec \"$0\" bureau import \"$1\" --db \"$2\" --lang zh", binary,
+                folder, db,
+            ])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("本次修改均未保存"))
+        let store = try await BureauStore.open(.sqlite(path: db))
+        #expect(try await store.integrityProblems().isEmpty)
+        #expect(try await store.teams().map(\.id) == ["gulou"])
+        #expect(try await store.clients().count == 5)
+        try await store.close()
+    }
+}
