@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
@@ -75,7 +76,12 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "Pipeline", dependencies: ["Timeline", "Itinerary", "Schedules", "Store", "Messages"]),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Timeline", "Itinerary", "GTFS", "Schedules", "Store", "Messages",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]),
         .executableTarget(
             name: "tiaoqi",
             dependencies: [
@@ -140,7 +146,8 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: [
-                "Store", "Timeline", "Messages", "TestSupport", .product(name: "PostgresKit", package: "postgres-kit"),
+                "Store", "Pipeline", "Timeline", "Messages", "TestSupport",
+                .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(

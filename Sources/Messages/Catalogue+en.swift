@@ -399,5 +399,7 @@ extension Catalogue {
             "held online",
         .statusNoShow:
             "no-show",
+        .bureauRestored: "{folder} restored into {store}: {records} records",
+        .bureauExported: "{store} exported to {folder}: {records} records",
     ]
 }

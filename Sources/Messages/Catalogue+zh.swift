@@ -384,5 +384,7 @@ extension Catalogue {
             "改为线上",
         .statusNoShow:
             "客户未到",
+        .bureauRestored: "{folder} 已恢复到 {store}：共 {records} 条记录",
+        .bureauExported: "{store} 已导出到 {folder}：共 {records} 条记录",
     ]
 }

@@ -367,4 +367,6 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case statusCancelled
     case statusOnline
     case statusNoShow
+    case bureauRestored
+    case bureauExported
 }

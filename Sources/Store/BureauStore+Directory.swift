@@ -14,6 +14,7 @@ extension BureauStore {
             for project in batch.projects { try await Self.upsert(project, in: db) }
             for visit in batch.visits { try await Self.upsert(visit, in: db) }
             for target in batch.targets { try await Self.upsert(target, in: db) }
+            for week in batch.published { try await Self.upsert(week, in: db) }
             for (city, region) in batch.regions.sorted(by: { $0.key < $1.key }) {
                 try await db.raw(
                     """
@@ -193,5 +194,15 @@ extension BureauStore {
             }
             return regions
         }
+    }
+}
+
+extension BureauStore {
+    /// Everything the store holds, each kind in its order (for an export).
+    public func everything() async throws(StoreError) -> RecordBatch {
+        RecordBatch(
+            teams: try await teams(), staff: try await staff(), companies: try await companies(),
+            clients: try await clients(), projects: try await projects(), visits: try await visits(),
+            targets: try await targets(), regions: try await regions(), published: try await publishedWeeks())
     }
 }

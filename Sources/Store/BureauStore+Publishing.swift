@@ -55,13 +55,10 @@ extension BureauStore {
                     ])
             }
             let version = (latest?.version ?? 0) + 1
-            try await db.raw(
-                """
-                INSERT INTO published_weeks (team_id, week_start, version, published_at, plan_json)
-                VALUES (\(bind: team), \(bind: weekStart.description), \(bind: version), \(bind: now.seconds),
-                    \(bind: planJSON))
-                """
-            ).run()
+            try await Self.upsert(
+                PublishedWeek(
+                    teamID: team, weekStart: weekStart, version: version, publishedAt: now, planJSON: planJSON),
+                in: db)
             let prefix = Self.visitPrefix(team: team, weekStart: weekStart)
             try await db.raw(
                 """
@@ -72,6 +69,34 @@ extension BureauStore {
             for visit in visits { try await Self.upsert(visit, in: db) }
             return version
         }
+    }
+
+    /// Every published week, every version, by team, week and version.
+    public func publishedWeeks() async throws(StoreError) -> [PublishedWeek] {
+        try await serially { db in
+            try await db.raw("SELECT team_id, week_start, version, published_at, plan_json FROM published_weeks").all()
+                .map { row in
+                    let week = try row.decode(column: "week_start", as: String.self)
+                    guard let start = LocalDate(iso: week) else { throw RowError(column: "week_start", value: week) }
+                    return PublishedWeek(
+                        teamID: try row.decode(column: "team_id", as: String.self), weekStart: start,
+                        version: try row.decode(column: "version", as: Int.self),
+                        publishedAt: Instant(seconds: try row.decode(column: "published_at", as: Int64.self)),
+                        planJSON: try row.decode(column: "plan_json", as: String.self))
+                }.sorted { ($0.teamID, $0.weekStart, $0.version) < ($1.teamID, $1.weekStart, $1.version) }
+        }
+    }
+
+    static func upsert(_ week: PublishedWeek, in db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO published_weeks (team_id, week_start, version, published_at, plan_json)
+            VALUES (\(bind: week.teamID), \(bind: week.weekStart.description), \(bind: week.version),
+                \(bind: week.publishedAt.seconds), \(bind: week.planJSON))
+            ON CONFLICT (team_id, week_start, version) DO UPDATE SET published_at = excluded.published_at,
+                plan_json = excluded.plan_json
+            """
+        ).run()
     }
 
     /// The latest published version of a team's week, or nil when it was never published.

@@ -9,11 +9,14 @@ public struct RecordBatch: Sendable, Hashable {
     public var targets: [Target] = []
     /// The region of each city (`shanghai` → `长三角`).
     public var regions: [String: String] = [:]
+    /// Published weeks, every version.
+    public var published: [PublishedWeek] = []
 
     /// A batch of the records given.
     public init(
         teams: [Team] = [], staff: [Person] = [], companies: [Company] = [], clients: [ClientSite] = [],
-        projects: [Project] = [], visits: [VisitRecord] = [], targets: [Target] = [], regions: [String: String] = [:]
+        projects: [Project] = [], visits: [VisitRecord] = [], targets: [Target] = [], regions: [String: String] = [:],
+        published: [PublishedWeek] = []
     ) {
         self.teams = teams
         self.staff = staff
@@ -23,11 +26,12 @@ public struct RecordBatch: Sendable, Hashable {
         self.visits = visits
         self.targets = targets
         self.regions = regions
+        self.published = published
     }
 
     /// How many records it holds.
     public var count: Int {
         teams.count + staff.count + companies.count + clients.count + projects.count + visits.count + targets.count
-            + regions.count
+            + regions.count + published.count
     }
 }

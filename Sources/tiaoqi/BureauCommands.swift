@@ -55,33 +55,56 @@ struct StoreOptions: ParsableArguments {
 /// `tiaoqi bureau …`: the bureau's store as a whole.
 struct BureauCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bureau", abstract: "The bureau's store: import schedule folders into it.",
-        subcommands: [BureauImportCommand.self])
+        commandName: "bureau", abstract: "The bureau's store: import schedule folders or an export; export it as CSV.",
+        subcommands: [BureauImportCommand.self, BureauExportCommand.self])
 }
 
-/// `tiaoqi bureau import SCHEDULE_DIR…`: a team's schedule folder into the store.
+/// `tiaoqi bureau import FOLDER…`: teams' schedule folders, or an export, into the store.
 struct BureauImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import schedule folders into the store: each folder's team, staff, clients and their companies.",
-        discussion: "Each folder in one transaction: all of it is kept, or none. Records already there are updated.")
+        abstract:
+            "Import schedule folders (each one's team, staff, clients and their companies) or an export folder into the store.",
+        discussion: """
+            Each folder in one transaction: all of it is kept, or none. Records already there are updated. A folder \
+            holding teams.csv and no plan.yaml is an export (tiaoqi bureau export): every record in it is restored.
+            """)
 
-    @Argument(help: "Schedule folders (plan.yaml and clients.csv); the folder's name is the team's id.")
-    var schedules: [String]
+    @Argument(
+        help: "Schedule folders (plan.yaml and clients.csv; the folder's name is the team's id) or export folders.")
+    var folders: [String]
 
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let language = store.language
-        let folders: [ScheduleFiles]
+        var schedules: [ScheduleFiles] = []
+        var exports: [(folder: String, batch: RecordBatch)] = []
         do throws(ScheduleError) {
-            folders = try schedules.map { (folder) throws(ScheduleError) in try ScheduleFiles.read(folder: folder) }
+            for folder in folders {
+                if BureauTables.isExport(folder) {
+                    exports.append((folder, try BureauTables.read(folder: folder)))
+                } else {
+                    schedules.append(try ScheduleFiles.read(folder: folder))
+                }
+            }
         } catch {
             throw Failure.exit(for: error)
         }
-        for files in folders { Failure.warn(files.warnings) }
+        for files in schedules { Failure.warn(files.warnings) }
         try await store.withStore { bureau in
-            for files in folders {
+            for export in exports {
+                try await bureau.save(export.batch)
+                Output.line(
+                    Message(
+                        .bureauRestored,
+                        [
+                            "folder": .text(export.folder), "store": .text(bureau.location.description),
+                            "records": .number(export.batch.count),
+                        ]
+                    ).text(language))
+            }
+            for files in schedules {
                 let batch = ScheduleImport.records(from: files, known: try await bureau.staff())
                 try await bureau.save(batch)
                 Output.line(
@@ -95,6 +118,34 @@ struct BureauImportCommand: AsyncParsableCommand {
                     ).text(language))
             }
         }
+    }
+}
+
+/// `tiaoqi bureau export DIR`: every table of the store as CSV.
+struct BureauExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write every table of the store as CSV files (UTF-8) into a folder; bureau import reads it back.",
+        discussion: "The folder is written whole or not at all (a temporary folder, then renamed).")
+
+    @Argument(help: "The folder to write (replaced when it exists).")
+    var folder: String
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let batch = try await store.withStore { bureau in try await bureau.everything() }
+        do throws(ScheduleError) { try OutputFolder.write(BureauTables.render(batch), to: folder) } catch {
+            throw Failure.exit(for: error)
+        }
+        Output.line(
+            Message(
+                .bureauExported,
+                [
+                    "folder": .text(folder), "store": .text(store.location.description),
+                    "records": .number(batch.count),
+                ]
+            ).text(store.language))
     }
 }
 

@@ -1,0 +1,72 @@
+import Foundation
+import Pipeline
+import Store
+import TestSupport
+import Testing
+import Timeline
+
+/// `bureau export` then `bureau import` gives back the same store, byte for byte on the next export.
+@Suite("The bureau's store: export and import")
+struct RoundTripTests {
+    @Test(arguments: Backend.available)
+    func anExportImportedIntoAnEmptyStoreExportsTheSameBytes(_ backend: Backend) async throws {
+        let monday = LocalDate(year: 2022, month: 3, day: 7)!
+        var batch = RecordBatch(
+            teams: StoreRecordTests.teams, staff: StoreRecordTests.staff, companies: StoreRecordTests.companies,
+            clients: StoreRecordTests.clients,
+            projects: [
+                Project(
+                    id: "p1", companyID: "xinyu", title: "激光芯片, \"二期\"", sector: "半导体", stage: .signed,
+                    expectedYuan: 3_500_000_000, owner: "liu", nextAction: "  签约仪式\n筹备  ",
+                    nextDue: LocalDate(year: 2022, month: 4, day: 1)),
+                Project(id: "p2", companyID: "ruihe", title: "研发中心"),
+            ],
+            targets: [
+                Target(kind: .region, name: "长三角", weight: 40), Target(kind: .sector, name: "半导体", weight: 12.5),
+            ],
+            regions: ["beijing": "京津冀", "shanghai": "长三角"])
+        let start = Instant(seconds: 1_646_791_200)
+        batch.visits = [
+            VisitRecord(
+                id: BureauStore.visitID(team: "gulou", weekStart: monday, client: "bj-chip", index: 1),
+                clientID: "bj-chip", projectID: "p1", teamID: "gulou", interval: Interval(start, start + 5_400),
+                attendees: ["liu", "zhou"], status: .noShow, outcome: "=SUM(A1) 客户未到,\r\n改期", nextStep: ""),
+            VisitRecord(
+                id: "gulou-2022-03-07-sh-bio", clientID: "sh-bio", teamID: "gulou",
+                interval: Interval(start + 86_400, start + 90_000), attendees: ["zhou"]),
+        ]
+        batch.published = [
+            PublishedWeek(
+                teamID: "gulou", weekStart: monday, version: 1, publishedAt: start - 600_000,
+                planJSON: "{\n  \"name\" : \"鼓楼, \\\"第10周\\\"\"\n}")
+        ]
+        let first = try await backend.withStore { store in
+            try await store.save(batch)
+            return BureauTables.render(try await store.everything())
+        }
+        let folder = Fixtures.temporaryFolder("export")
+        for file in first { try file.data.write(to: URL(fileURLWithPath: "\(folder)/\(file.name)")) }
+        #expect(first.map(\.name) == BureauTables.files)
+        let read = try BureauTables.read(folder: folder)
+        let second = try await backend.withStore { store in
+            try await store.save(read)
+            let restored = try await store.everything()
+            #expect(restored.visits == batch.visits)
+            #expect(restored.projects == batch.projects)
+            #expect(restored.published == batch.published)
+            return BureauTables.render(restored)
+        }
+        #expect(second.map(\.data) == first.map(\.data))
+    }
+
+    @Test func aDamagedExportNamesTheFileAndRow() throws {
+        let folder = Fixtures.temporaryFolder("export")
+        for file in BureauTables.render(RecordBatch(teams: StoreRecordTests.teams)) {
+            try file.data.write(to: URL(fileURLWithPath: "\(folder)/\(file.name)"))
+        }
+        try "id,name,team_id,home,is_leader\r\nliu,刘海峰,gulou,xuzhou,maybe\r\n".write(
+            toFile: "\(folder)/staff.csv", atomically: true, encoding: .utf8)
+        let error = #expect(throws: (any Error).self) { try BureauTables.read(folder: folder) }
+        #expect("\(error!)".contains("staff.csv:2: is_leader 'maybe' is not one of no, yes"))
+    }
+}
