@@ -25,7 +25,10 @@ public enum BureauTables {
     public static func render(_ batch: RecordBatch) -> [(name: String, data: Data)] {
         func text(_ value: Double) -> String { value.description }
         let tables: [(String, [String], [[String]])] = [
-            ("teams.csv", ["id", "name", "time_zone"], batch.teams.map { [$0.id, $0.name, $0.timeZone] }),
+            (
+                "teams.csv", ["id", "name", "time_zone", "schedule_folder", "plan_template"],
+                batch.teams.map { [$0.id, $0.name, $0.timeZone, $0.scheduleFolder, $0.planTemplate] }
+            ),
             (
                 "staff.csv", ["id", "name", "team_id", "home", "is_leader"],
                 batch.staff.map { [$0.id, $0.name, $0.teamID, $0.home, $0.isLeader ? "yes" : "no"] }
@@ -101,7 +104,10 @@ public enum BureauTables {
                 switch file {
                 case "teams.csv":
                     batch.teams.append(
-                        Team(id: try row.text("id"), name: try row.text("name"), timeZone: try row.text("time_zone")))
+                        Team(
+                            id: try row.text("id"), name: try row.text("name"), timeZone: try row.text("time_zone"),
+                            scheduleFolder: try row.text("schedule_folder"),
+                            planTemplate: try row.text("plan_template")))
                 case "staff.csv":
                     batch.staff.append(
                         Person(

@@ -9,7 +9,11 @@ public enum ScheduleImport {
     public static func records(from files: ScheduleFiles, known: [Person] = []) -> RecordBatch {
         let known = Dictionary(known.map { ($0.id, $0) }) { a, _ in a }
         var batch = RecordBatch(
-            teams: [Team(id: files.teamID, name: files.teamName, timeZone: files.planFile.zone.identifier)])
+            teams: [
+                Team(
+                    id: files.teamID, name: files.teamName, timeZone: files.planFile.zone.identifier,
+                    scheduleFolder: files.folder, planTemplate: files.planText)
+            ])
         batch.staff = files.planFile.staff.map { entry in
             Person(
                 id: entry.id, name: entry.name, teamID: known[entry.id]?.teamID ?? files.teamID, home: entry.home,

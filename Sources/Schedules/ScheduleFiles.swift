@@ -13,6 +13,7 @@ public struct ScheduleFiles: Sendable {
         public var lat: Double
         public var lon: Double
         public var contact: String
+        /// Its feed: a URL as written, a path made absolute (against the schedule folder).
         public var calendar: String
         public var sector: String
         /// The `company` column (a credit code or a group name), nil when empty.
@@ -23,6 +24,10 @@ public struct ScheduleFiles: Sendable {
 
     /// plan.yaml.
     public var planFile: PlanFile
+    /// plan.yaml's text, as written.
+    public var planText: String
+    /// The schedule folder, absolute.
+    public var folder: String
     /// clients.csv's rows, in file order.
     public var clients: [Client]
     /// What was noticed while reading (an encoding guessed, …).
@@ -35,6 +40,7 @@ public struct ScheduleFiles: Sendable {
     /// Reads the folder's plan.yaml and clients.csv, with the same checks as planning.
     public static func read(folder: String) throws(ScheduleError) -> ScheduleFiles {
         let (planFile, table, _, warnings) = try ScheduleLoader().readPlanAndCitations(folder: folder)
+        let absolute = RelativePath.absolute(folder)
         try table.require(["id", "name", "city", "lat", "lon"])
         var clients: [Client] = []
         var seen: [String: Int] = [:]
@@ -51,12 +57,15 @@ public struct ScheduleFiles: Sendable {
                     id: id, name: try table.value(row, "name"), city: try table.value(row, "city"),
                     address: row["address"] ?? "", lat: try table.decimal(row, "lat", in: -90...90),
                     lon: try table.decimal(row, "lon", in: -180...180), contact: row["contact"] ?? "",
-                    calendar: row["calendar"] ?? "", sector: row["sector"] ?? "",
+                    calendar: row["calendar"].map { $0.contains("://") ? $0 : RelativePath.resolve($0, against: absolute) }
+                        ?? "",
+                    sector: row["sector"] ?? "",
                     company: row["company"].flatMap { $0.isEmpty ? nil : $0 }, line: row.line))
         }
-        let folderName = (RelativePath.absolute(folder) as NSString).lastPathComponent
+        let folderName = (absolute as NSString).lastPathComponent
+        let planText = String(decoding: FileManager.default.contents(atPath: planFile.file) ?? Data(), as: UTF8.self)
         return ScheduleFiles(
-            planFile: planFile, clients: clients, warnings: warnings, teamID: folderName,
-            teamName: planFile.team ?? folderName)
+            planFile: planFile, planText: planText, folder: absolute, clients: clients, warnings: warnings,
+            teamID: folderName, teamName: planFile.team ?? folderName)
     }
 }

@@ -51,8 +51,11 @@ extension BureauStore {
     static func upsert(_ team: Team, in db: any SQLDatabase) async throws {
         try await db.raw(
             """
-            INSERT INTO teams (id, name, time_zone) VALUES (\(bind: team.id), \(bind: team.name), \(bind: team.timeZone))
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone
+            INSERT INTO teams (id, name, time_zone, schedule_folder, plan_template)
+            VALUES (\(bind: team.id), \(bind: team.name), \(bind: team.timeZone), \(bind: team.scheduleFolder),
+                \(bind: team.planTemplate))
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
+                schedule_folder = excluded.schedule_folder, plan_template = excluded.plan_template
             """
         ).run()
     }
@@ -109,11 +112,13 @@ extension BureauStore {
     /// Every team, by id.
     public func teams() async throws(StoreError) -> [Team] {
         try await serially { db in
-            try await db.raw("SELECT id, name, time_zone FROM teams").all().map { row in
+            try await db.raw("SELECT id, name, time_zone, schedule_folder, plan_template FROM teams").all().map { row in
                 Team(
                     id: try row.decode(column: "id", as: String.self),
                     name: try row.decode(column: "name", as: String.self),
-                    timeZone: try row.decode(column: "time_zone", as: String.self))
+                    timeZone: try row.decode(column: "time_zone", as: String.self),
+                    scheduleFolder: try row.decode(column: "schedule_folder", as: String.self),
+                    planTemplate: try row.decode(column: "plan_template", as: String.self))
             }.sorted { $0.id < $1.id }
         }
     }

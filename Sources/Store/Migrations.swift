@@ -23,7 +23,9 @@ enum Migrations {
                 CREATE TABLE teams (
                     id TEXT PRIMARY KEY,
                     name TEXT NOT NULL,
-                    time_zone TEXT NOT NULL
+                    time_zone TEXT NOT NULL,
+                    schedule_folder TEXT NOT NULL DEFAULT '',
+                    plan_template TEXT NOT NULL DEFAULT ''
                 )
                 """,
                 """

@@ -72,12 +72,21 @@ public struct Team: Sendable, Hashable, Codable {
     public var name: String
     /// The IANA time zone its weeks are planned in (`Asia/Shanghai`).
     public var timeZone: String
+    /// The schedule folder it was imported from (absolute), against which its plan.yaml's paths are read.
+    public var scheduleFolder: String
+    /// Its plan.yaml as imported: the staff, rules and network each week it plans starts from.
+    public var planTemplate: String
 
     /// A team from its fields.
-    public init(id: String, name: String, timeZone: String = "Asia/Shanghai") {
+    public init(
+        id: String, name: String, timeZone: String = "Asia/Shanghai", scheduleFolder: String = "",
+        planTemplate: String = ""
+    ) {
         self.id = id
         self.name = name
         self.timeZone = timeZone
+        self.scheduleFolder = scheduleFolder
+        self.planTemplate = planTemplate
     }
 }
 
