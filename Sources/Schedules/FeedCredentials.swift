@@ -1,6 +1,7 @@
 import Feeds
 import Foundation
 import GTFS
+import Messages
 import Yams
 
 /// `feeds:` in plan.yaml: where feed credentials come from, host by host, and whether they may go over plain http.
@@ -80,7 +81,7 @@ struct FeedCredentials {
     private let allowInsecure: Bool
     private let planPath: String?
     /// Said to the user: variables named but not set.
-    private(set) var warnings: [String] = []
+    private(set) var warnings: [Message] = []
 
     /// Reads the files and variables that `options` and the plan name; a file named explicitly must be readable.
     init(options: FeedOptions, settings: FeedSettings = FeedSettings(), planPath: String? = nil, folder: String? = nil)
@@ -93,8 +94,10 @@ struct FeedCredentials {
             let origin = "credentials_env \(entry.variable) (\(planPath ?? "plan.yaml"):\(entry.line))"
             guard let value = environment[entry.variable], !value.isEmpty else {
                 warnings.append(
-                    "\(planPath ?? "plan.yaml"):\(entry.line): \(entry.variable) is not set; no credentials for \(entry.host)"
-                )
+                    Message.at(
+                        planPath ?? "plan.yaml", line: entry.line,
+                        Message(
+                            .credentialsVariableUnset, ["variable": .text(entry.variable), "host": .text(entry.host)])))
                 continue
             }
             guard value.contains(":") else {
@@ -118,7 +121,8 @@ struct FeedCredentials {
                 do {
                     try netrcs.append(Self.read(path, shown: "~/.netrc", cited: nil, planPath: nil))
                 } catch {
-                    warnings.append("\(error.description); no credentials are taken from it")
+                    warnings.append(
+                        Message(.credentialsFileSkipped, ["error": .message(error.located)]))
                 }
             }
         }

@@ -43,7 +43,7 @@ extension PlanSet {
             if schedules[scheduleFolder] == nil {
                 let schedule = try await loader.load(folder: scheduleFolder)
                 schedules[scheduleFolder] = schedule
-                set.warnings += schedule.warnings
+                set.warnings += schedule.warningSentences
             }
             let schedule = schedules[scheduleFolder]!
             set.plans.append(

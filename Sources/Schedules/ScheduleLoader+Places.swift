@@ -1,6 +1,7 @@
 import Foundation
 import GTFS
 import Itinerary
+import Messages
 import Travel
 
 extension ScheduleLoader {
@@ -9,7 +10,7 @@ extension ScheduleLoader {
     func addPlaces(
         to problem: inout Problem, planFile: PlanFile, folder: String, placesTable: CSVTable?,
         clientLines: [String: Int], clientsFile: String,
-        timetable: Timetable, warnings: inout [String]
+        timetable: Timetable, warnings: inout [Message]
     ) throws(ScheduleError) {
         let planPath = planFile.file
         var places: [String: Place] = [:]
@@ -53,7 +54,7 @@ extension ScheduleLoader {
 
     /// A CSV file plan.yaml names under `key`: an unreadable one is an error at that line of plan.yaml.
     func readListed(
-        _ full: String, key: String, shown: String, line: Int, planFile: PlanFile, warnings: inout [String]
+        _ full: String, key: String, shown: String, line: Int, planFile: PlanFile, warnings: inout [Message]
     ) throws(ScheduleError) -> CSVTable {
         guard FileManager.default.isReadableFile(atPath: full) else {
             throw ScheduleError(
