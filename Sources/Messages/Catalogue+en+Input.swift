@@ -166,5 +166,41 @@ extension Catalogue {
         .feedHTTPStatus: "the server answered HTTP {status}",
         .calendarAt: "calendar '{location}': {text}",
         .calendarLineUnreadable: "{error}; fix the line, or run with --lenient to skip what cannot be read",
+        // Input errors: schedule folders and clients.csv
+        .networkAt: "network '{network}': {text}",
+        .noClients: "has no clients, only a header; add a row per client to plan",
+        .invalidID:
+            "{what} '{id}' is not a valid id; an id is [a-z0-9_-]+ (lower-case letters a-z, digits, - and _), at most {max} characters",
+        .idClient: "client id",
+        .idStaff: "staff id",
+        .idPlace: "place id",
+        .idCity: "city id",
+        .clientIDTwice: "client id '{id}' is used twice (first on line {first}); give each client its own id",
+        .badBusinessHours: "business_hours '{text}' is not HH:MM-HH:MM",
+        .badMustVisit: "must_visit '{text}' must be yes or no",
+        .unknownCity: "unknown city '{city}'; {hint}",
+        .knownCities: "known cities: {cities}",
+        .noPlanFile: "cannot read plan.yaml; is '{folder}' a schedule folder?",
+        .didYouMeanQuoted: "did you mean '{name}'?",
+        .usePlaceOrClientID: "use an id of places.csv or a client id",
+        .unknownPlace: "{key} '{id}' is neither a place id nor a client id; {hint}",
+        .listedFileUnreadable: "{key} '{path}' cannot be read; check the path (relative to the schedule folder)",
+        .noPlanJSON:
+            "no plan.json found; give at least one team's plan: hand-made weeks are checked against its schedule",
+        .planWithoutSchedule:
+            "the plan does not say which schedule it was made from (no \"schedule\"); plan it again with tiaoqi plan --out",
+        .noSuchPlanInput: "no such file or folder; give plan.json files, .ics weeks or folders holding them",
+        .staffAre: "staff are {ids}",
+        .staffAreMore: "staff are {ids}, … ({count} in all)",
+        .eligibleUnknown: "eligible '{entry}' is neither a staff id nor a sector any staff member covers; {hint}",
+        .withUnknown: "with '{id}' is not a staff id; {hint}",
+        .badDayOfWeek: "{column} '{text}' is neither a date of the week ({first} to {last}) nor a weekday such as wed",
+        .latestBeforeEarliest: "latest_day {latest} comes before earliest_day {earliest}",
+        .badPinned:
+            "pinned '{text}' must be a day of the week and a local time, e.g. '2022-03-09 10:00' or 'wed 10:00'",
+        .pinnedNeedsWith: "a pinned visit needs its attendees in 'with' (staff ids separated by ;)",
+        .afterUnknown: "after '{id}' is not a client id in this file",
+        .afterLink: "{id} after {rest}",
+        .afterCircle: "the 'after' column makes a circle: {cycle}; remove one of them",
     ]
 }

@@ -498,4 +498,36 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case feedHTTPStatus
     case calendarAt
     case calendarLineUnreadable
+    // Input errors: schedule folders and clients.csv
+    case networkAt
+    case noClients
+    case invalidID
+    case idClient
+    case idStaff
+    case idPlace
+    case idCity
+    case clientIDTwice
+    case badBusinessHours
+    case badMustVisit
+    case unknownCity
+    case knownCities
+    case noPlanFile
+    case didYouMeanQuoted
+    case usePlaceOrClientID
+    case unknownPlace
+    case listedFileUnreadable
+    case noPlanJSON
+    case planWithoutSchedule
+    case noSuchPlanInput
+    case staffAre
+    case staffAreMore
+    case eligibleUnknown
+    case withUnknown
+    case badDayOfWeek
+    case latestBeforeEarliest
+    case badPinned
+    case pinnedNeedsWith
+    case afterUnknown
+    case afterLink
+    case afterCircle
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GTFS
+import Messages
 import Timeline
 import Travel
 import Yams
@@ -226,7 +227,7 @@ public struct PlanFile: Sendable {
             try reader.checkKeys(entry, PlanKeys.staff)
             let id = try reader.string(entry, "id")
             guard Identifier.isValid(id) else {
-                throw ScheduleError(file: file, line: entry.line(of: "id"), Identifier.problem("staff id", id))
+                throw ScheduleError(file: file, line: entry.line(of: "id"), Message.invalidID(.idStaff, id))
             }
             if let first = lineOfID.updateValue(entry.line(of: "id") ?? entry.line, forKey: id) {
                 throw ScheduleError(

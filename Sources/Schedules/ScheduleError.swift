@@ -7,6 +7,13 @@ import Messages
 public typealias ScheduleError = InputError
 
 extension Message {
+    /// `client id 'X' is not a valid id; an id is …`: `what` names the kind of id.
+    static func invalidID(_ what: MessageKey, _ id: String) -> Message {
+        let shown = id.count > Identifier.maximumLength ? String(id.prefix(Identifier.maximumLength)) + "…" : id
+        return Message(
+            .invalidID, ["what": .word(what), "id": .text(shown), "max": .number(Identifier.maximumLength)])
+    }
+
     /// `calendar 'LOCATION': sentence`: what is wrong with a calendar a row names.
     static func calendar(_ location: String, _ sentence: Message) -> Message {
         Message(.calendarAt, ["location": .text(location), "text": .message(sentence)])

@@ -23,10 +23,11 @@ extension ScheduleLoader {
         func place(_ id: String, key: String, line: Int) throws(ScheduleError) -> Place {
             if let known = places[id] { return known }
             let hint =
-                Suggestion.closest(to: id, in: ids).map { "did you mean '\($0)'?" }
-                ?? "use an id of places.csv or a client id"
+                Suggestion.closest(to: id, in: ids).map { Message(.didYouMeanQuoted, ["name": .text($0)]) }
+                ?? Message(.usePlaceOrClientID)
             throw ScheduleError(
-                file: planPath, line: line, "\(key) '\(id)' is neither a place id nor a client id; \(hint)")
+                file: planPath, line: line,
+                Message(.unknownPlace, ["key": .text(key), "id": .text(id), "hint": .message(hint)]))
         }
         for (index, entry) in planFile.staff.enumerated() {
             precondition(problem.staff[index].id == entry.id)
@@ -43,7 +44,7 @@ extension ScheduleLoader {
             guard FileManager.default.isReadableFile(atPath: full) else {
                 throw ScheduleError(
                     file: planPath, line: planFile.travelMatrixLine,
-                    "travel_matrix '\(path)' cannot be read; check the path (relative to the schedule folder)")
+                    Message(.listedFileUnreadable, ["key": "travel_matrix", "path": .text(path)]))
             }
             problem.travelMatrix = try TravelMatrixFile.read(
                 text: try readCSVText(full, shown: full, planFile: planFile, warnings: &warnings), shown: full,
@@ -59,7 +60,7 @@ extension ScheduleLoader {
         guard FileManager.default.isReadableFile(atPath: full) else {
             throw ScheduleError(
                 file: planFile.file, line: line,
-                "\(key) '\(shown)' cannot be read; check the path (relative to the schedule folder)")
+                Message(.listedFileUnreadable, ["key": .text(key), "path": .text(shown)]))
         }
         return try CSVTable(
             text: try readCSVText(full, shown: full, planFile: planFile, warnings: &warnings), file: full)

@@ -75,7 +75,9 @@ public struct ScheduleLoader: Sendable {
             }
         } catch  where error.line == nil && networkPaths.contains(error.file) {
             let shown = planFile.network[networkPaths.firstIndex(of: error.file)!]
-            throw ScheduleError(file: planPath, line: planFile.networkLine, "network '\(shown)': \(error.message)")
+            throw ScheduleError(
+                file: planPath, line: planFile.networkLine,
+                Message(.networkAt, ["network": .text(shown), "text": .message(error.sentence)]))
         }
         // A week the timetable does not cover would plan every journey by car; stop and say which dates it covers.
         if let gap = timetable.coverage(of: planFile.days) {
@@ -179,18 +181,17 @@ public struct ScheduleLoader: Sendable {
         var lineOfID: [String: Int] = [:]
         let context = ClientRules.Context(planFile: planFile)
         guard !table.rows.isEmpty else {
-            throw ScheduleError(
-                file: clientsPath, line: 1, "has no clients, only a header; add a row per client to plan")
+            throw ScheduleError(file: clientsPath, line: 1, Message(.noClients))
         }
         for row in table.rows {
             let id = try table.value(row, "id")
             guard Identifier.isValid(id) else {
-                throw ScheduleError(file: clientsPath, line: row.line, Identifier.problem("client id", id))
+                throw ScheduleError(file: clientsPath, line: row.line, Message.invalidID(.idClient, id))
             }
             if let first = lineOfID.updateValue(row.line, forKey: id) {
                 throw ScheduleError(
                     file: clientsPath, line: row.line,
-                    "client id '\(id)' is used twice (first on line \(first)); give each client its own id")
+                    Message(.clientIDTwice, ["id": .text(id), "first": .number(first)]))
             }
             let cityID = try table.value(row, "city")
             guard timetable.cities[cityID] != nil else {
@@ -200,7 +201,7 @@ public struct ScheduleLoader: Sendable {
             if let text = row["business_hours"] {
                 guard let parsed = DailyHours(text) else {
                     throw ScheduleError(
-                        file: clientsPath, line: row.line, "business_hours '\(text)' is not HH:MM-HH:MM")
+                        file: clientsPath, line: row.line, Message(.badBusinessHours, ["text": .text(text)]))
                 }
                 hours = parsed
             }
@@ -259,17 +260,17 @@ public struct ScheduleLoader: Sendable {
         switch text?.lowercased() {
         case nil, "", "no", "false", "0", "否", "n": return false
         case "yes", "true", "1", "是", "y": return true
-        default: throw ScheduleError(file: table.file, line: row.line, "must_visit '\(text!)' must be yes or no")
+        default: throw ScheduleError(file: table.file, line: row.line, Message(.badMustVisit, ["text": .text(text!)]))
         }
     }
 
-    private func unknownCity(_ id: String, _ timetable: Timetable) -> String {
+    private func unknownCity(_ id: String, _ timetable: Timetable) -> Message {
         let close = timetable.citiesResembling(id).prefix(5).map(\.id)
         let hint =
             close.isEmpty
-            ? "known cities: \(timetable.cities.keys.sorted().joined(separator: ", "))"
-            : "did you mean \(close.joined(separator: ", "))?"
-        return "unknown city '\(id)'; \(hint)"
+            ? Message(.knownCities, ["cities": .names(timetable.cities.keys.sorted())])
+            : Message(.didYouMean, ["names": .names(Array(close))])
+        return Message(.unknownCity, ["city": .text(id), "hint": .message(hint)])
     }
 
     /// Fetches every feed the schedule in `folder` needs, without building the problem (for `tiaoqi fetch`).
@@ -288,7 +289,7 @@ public struct ScheduleLoader: Sendable {
     ) {
         let planPath = join(folder, "plan.yaml")
         guard let data = FileManager.default.contents(atPath: planPath) else {
-            throw ScheduleError(file: planPath, "cannot read plan.yaml; is '\(folder)' a schedule folder?")
+            throw ScheduleError(file: planPath, Message(.noPlanFile, ["folder": .text(folder)]))
         }
         // plan.yaml itself is UTF-8: its `encoding:` says how the CSV files are saved.
         let planFile = try PlanFile(text: try InputText.decode(data, file: planPath), file: planPath)

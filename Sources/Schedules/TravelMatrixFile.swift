@@ -1,5 +1,6 @@
 import Foundation
 import GTFS
+import Messages
 import Timeline
 import Travel
 
@@ -123,7 +124,9 @@ enum PlacesFile {
         for row in table.rows {
             func fail(_ message: String) -> ScheduleError { ScheduleError(file: table.file, line: row.line, message) }
             let id = try table.value(row, "id")
-            guard Identifier.isValid(id) else { throw fail(Identifier.problem("place id", id)) }
+            guard Identifier.isValid(id) else {
+                throw ScheduleError(file: table.file, line: row.line, Message.invalidID(.idPlace, id))
+            }
             if let first = lines.updateValue(row.line, forKey: id) {
                 throw fail("place id '\(id)' is used twice (first on line \(first)); give each place its own id")
             }
@@ -158,7 +161,7 @@ enum PlacesFile {
             for row in table.rows {
                 let city = try table.value(row, "city")
                 guard Identifier.isValid(city) else {
-                    throw ScheduleError(file: table.file, line: row.line, Identifier.problem("city id", city))
+                    throw ScheduleError(file: table.file, line: row.line, Message.invalidID(.idCity, city))
                 }
                 let lat = try table.decimal(row, "lat", in: -90...90)
                 let lon = try table.decimal(row, "lon", in: -180...180)
