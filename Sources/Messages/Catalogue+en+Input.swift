@@ -202,5 +202,85 @@ extension Catalogue {
         .afterUnknown: "after '{id}' is not a client id in this file",
         .afterLink: "{id} after {rest}",
         .afterCircle: "the 'after' column makes a circle: {cycle}; remove one of them",
+        // Input errors: plan.yaml
+        .yamlInvalidHere: "is not valid YAML here: {problem}; check the indentation, quotes and colons of this line",
+        .yamlKeysTwice: "{keys} is given twice in one mapping; keep one",
+        .yamlUnreadable: "cannot be read as YAML: {problem}",
+        .yamlInvalid: "is not valid YAML: {problem}",
+        .yamlNotMapping: "{what} must be a mapping of key: value",
+        .yamlNotList: "{what} must be a list",
+        .yamlMissingKeySee: "missing '{key}:'; see docs/FORMATS.md for the shape of plan.yaml",
+        .yamlMissingKey: "missing '{key}:'",
+        .yamlEmptyString: "'{key}' must be a non-empty string",
+        .yamlBadDate: "'{key}' is '{text}'; write a date as YYYY-MM-DD",
+        .yamlEmptyValue: "'{key}' is empty; give a value or leave the key out",
+        .yamlEmptyEntries: "'{key}' entries must be non-empty strings",
+        .yamlEmptyList: "'{key}' is an empty list; list at least one, or leave the key out for the default",
+        .yamlNotWeekday: "'{key}' key '{name}' is not a weekday such as mon",
+        .yamlBadHours: "'{key}' is '{text}'; write hours as \"HH:MM-HH:MM\", opening before closing",
+        .yamlBadNumber: "'{key}' is '{text}'; it must be {kind} from {low} to {high}",
+        .notANumber: "not a number",
+        .wholeNumber: "a whole number",
+        .plainDecimal: "a plain decimal number",
+        .yamlKeyTwice: "'{key}' is given twice in {level} (first on line {first}); keep one",
+        .yamlKeyBelongs: "'{key}' belongs in {level}",
+        .yamlKeysHere: "the keys here are {keys}",
+        .yamlUnknownKey: "unknown key '{key}' in {level}; {hint} (see docs/FORMATS.md)",
+        .levelTop: "the top level",
+        .levelStaff: "a staff entry",
+        .levelKey: "'{key}:'",
+        // Input errors: plan.yaml, continued
+        .fileEmpty: "the file is empty",
+        .weekBadEnd: "week.end must be on or after week.start and within 31 days",
+        .badTimeZone: "time_zone '{zone}' is not an IANA zone such as Asia/Shanghai",
+        .noNetworkOrMatrix:
+            "missing 'network:' and 'travel_matrix:'; give one of them: the GTFS timetable (network) or a door-to-door minutes CSV (travel_matrix), or both; see docs/FORMATS.md",
+        .badNetworkEntry: "each 'network' entry must be a folder or .zip path",
+        .emptyNetworkList: "'network' is an empty list; name the GTFS folder or .zip file(s) of the timetable",
+        .badEncoding:
+            "encoding '{text}' is not one Tiaoqi reads; write one of {known} (gbk is read as gb18030, which contains it), or leave 'encoding:' out to detect it",
+        .badWorkday: "workdays entry '{text}' is not a weekday such as mon",
+        .emptyWorkdays: "'workdays' is an empty list; list the days people work, e.g. [mon, tue, wed, thu, fri]",
+        .staffIDTwice: "staff id '{id}' is used twice (first on line {first}); give each person their own id",
+        .badFinishBy:
+            "finish_by '{text}' must be a day of the week ({first} to {last}) and a local time, e.g. 'fri 18:00' or '{last} 18:00'",
+        .emptyStaff: "staff is empty; list at least one person",
+        .checkInRange: "check-in minutes for {key} must be {low} to {high}, not {minutes}",
+        .checkInPair: "'{item}' is not key=minutes, such as train=20 (keys: {keys})",
+        .checkInKey: "'{key}' is not a check-in key; use {keys}",
+        // Input errors: feed credentials
+        .credentialsEnvNotMapping:
+            "feeds: credentials_env must name the host each variable is for, e.g. `credentials_env: {caldav.example.com: TIAOQI_CALDAV}`; one variable for every host would send the password to all of them",
+        .credentialsEnvBadHost:
+            "credentials_env: '{host}' is not a host name; write the host alone, e.g. caldav.example.com",
+        .allowInsecureNotBool: "allow_insecure_auth must be true or false",
+        .originVariable: "credentials_env {variable} ({place})",
+        .originFile: "credentials_file {place}",
+        .originThisEntry: "this entry",
+        .credentialsVariableBad: "{variable} must hold user:password (it has no ':')",
+        .credentialsFileUnreadableInPlan:
+            "credentials_file '{file}' cannot be read; check the path (relative to plan.yaml)",
+        .credentialsFileUnreadable: "the credentials file cannot be read; check the path",
+        .insecureAdvice:
+            "use https (webcals://, caldavs://), or, on a trusted network only, set `allow_insecure_auth: true` under `feeds:` in plan.yaml (or pass --allow-insecure-auth)",
+        .urlCredentialsInsecure: "calendar '{location}': the URL's credentials would be sent over plain http; {advice}",
+        .hostCredentialsInsecure:
+            "{origin} holds credentials for {host}, which would be sent over plain http to {location} ({place}); {advice}",
+        // Input errors: plan.yaml, days
+        .yamlBadDay:
+            "'{key}' entry '{name}' is neither a date of the week ({first} to {last}) nor a weekday such as wed",
+        // Input errors: plan.json and hand-made weeks
+        .planJSONMissing: "no such file; check the path of the plan.json",
+        .planJSONInvalid: "is not valid JSON here: {problem}; fix it, or write the plan again with tiaoqi plan --out",
+        .planJSONVersion:
+            "plan.json version {version} is not one this Tiaoqi reads (known: {known}); use the Tiaoqi that wrote it, or plan the week again with this one",
+        .planJSONAt: "{problem} at {path}",
+        .planJSONMissingKey: "missing '{key}' at {path}",
+        .planJSONWrongType: "wrong type at {path}: {problem}",
+        .planJSONNull: "a value is null or missing at {path}",
+        .planJSONNotOurs: "is not a Tiaoqi plan.json: {problem}",
+        .handPlanUnknownPerson:
+            "'{person}' is not a staff id of the schedules given; name the file after the person's staff id (zhou.ics) or add X-TIAOQI-PERSON:<id> to the calendar",
+        .planWithoutScheduleCheck: "the plan does not say which schedule it was made from; pass --schedule DIR",
     ]
 }

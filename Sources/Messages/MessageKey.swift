@@ -530,4 +530,73 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case afterUnknown
     case afterLink
     case afterCircle
+    // Input errors: plan.yaml
+    case yamlInvalidHere
+    case yamlKeysTwice
+    case yamlUnreadable
+    case yamlInvalid
+    case yamlNotMapping
+    case yamlNotList
+    case yamlMissingKeySee
+    case yamlMissingKey
+    case yamlEmptyString
+    case yamlBadDate
+    case yamlEmptyValue
+    case yamlEmptyEntries
+    case yamlEmptyList
+    case yamlNotWeekday
+    case yamlBadHours
+    case yamlBadNumber
+    case notANumber
+    case wholeNumber
+    case plainDecimal
+    case yamlKeyTwice
+    case yamlKeyBelongs
+    case yamlKeysHere
+    case yamlUnknownKey
+    case levelTop
+    case levelStaff
+    case levelKey
+    // Input errors: plan.yaml, continued
+    case fileEmpty
+    case weekBadEnd
+    case badTimeZone
+    case noNetworkOrMatrix
+    case badNetworkEntry
+    case emptyNetworkList
+    case badEncoding
+    case badWorkday
+    case emptyWorkdays
+    case staffIDTwice
+    case badFinishBy
+    case emptyStaff
+    case checkInRange
+    case checkInPair
+    case checkInKey
+    // Input errors: feed credentials
+    case credentialsEnvNotMapping
+    case credentialsEnvBadHost
+    case allowInsecureNotBool
+    case originVariable
+    case originFile
+    case originThisEntry
+    case credentialsVariableBad
+    case credentialsFileUnreadableInPlan
+    case credentialsFileUnreadable
+    case insecureAdvice
+    case urlCredentialsInsecure
+    case hostCredentialsInsecure
+    // Input errors: plan.yaml, days
+    case yamlBadDay
+    // Input errors: plan.json and hand-made weeks
+    case planJSONMissing
+    case planJSONInvalid
+    case planJSONVersion
+    case planJSONAt
+    case planJSONMissingKey
+    case planJSONWrongType
+    case planJSONNull
+    case planJSONNotOurs
+    case handPlanUnknownPerson
+    case planWithoutScheduleCheck
 }

@@ -23,7 +23,7 @@ public enum FeedValidation {
         reports.compactMap { report in
             guard report.outcome == .stale, let error = report.error else { return nil }
             return StaleCalendar(
-                feed: report.location.redacted, ageSeconds: report.ageSeconds ?? 0, reason: error.message)
+                feed: report.location.redacted, ageSeconds: report.ageSeconds ?? 0, reason: error.sentence)
         }
     }
 }

@@ -3,6 +3,7 @@ import Audit
 import Foundation
 import GTFS
 import Itinerary
+import Messages
 import Reports
 import Schedules
 
@@ -37,7 +38,7 @@ struct CheckCommand: AsyncParsableCommand {
                     )
             else {
                 throw ScheduleError(
-                    file: plan, "the plan does not say which schedule it was made from; pass --schedule DIR")
+                    file: plan, Message(.planWithoutScheduleCheck))
             }
             loaded = try await ScheduleLoader(
                 feeds: feeds.options, lenient: lenient, progress: Progress.feeds(report.language)

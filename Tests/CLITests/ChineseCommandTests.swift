@@ -138,4 +138,36 @@ struct ChineseCommandTests {
         #expect(run.stderr.contains("“sectr”") && run.stderr.contains("GB18030"), "\(run.stderr)")
         #expect(english("warnings", run) == [])
     }
+
+    /// A CalDAV feed whose server stops answering usefully: the stale-copy warning, the fetch table and the plan's
+    /// list of stale calendars, in Chinese.
+    @Test func aStaleCopyIsSaidInChinese() async throws {
+        let faults = try FaultServer()
+        defer { faults.stop() }
+        let path = "/caldav/zh-client/"
+        let feed = "caldav://127.0.0.1:\(faults.port)\(path)"
+        let folder = Fixtures.temporaryFolder("zh-stale")
+        try """
+        name: 过期日历
+        week: {start: 2022-03-07, end: 2022-03-11}
+        network: \(Fixtures.network)
+        staff:
+          - {id: wu, name: 吴志强, home: xuzhou}
+        """.write(toFile: folder + "/plan.yaml", atomically: true, encoding: .utf8)
+        try """
+        id,name,city,address,lat,lon,priority,meeting_minutes,calendar,must_visit
+        nj,南京宁芯半导体有限公司,nanjing,南京市江北新区,32.15,118.70,8,90,\(feed),yes
+        """.write(toFile: folder + "/clients.csv", atomically: true, encoding: .utf8)
+        let fresh = try await tiaoqiOffThePool(["fetch", folder, "--lang", "zh"])
+        #expect(fresh.status == 0 && fresh.stdout.contains("已更新"), "\(fresh.stdout)\(fresh.stderr)")
+        try faults.set(path, mode: "propstat-403")
+        let fetched = try await tiaoqiOffThePool(["fetch", folder, "--lang", "zh"])
+        #expect(fetched.stdout.contains("过期缓存") && fetched.stdout.contains("请检查登录凭据"), "\(fetched.stdout)")
+        let planned = try await tiaoqiOffThePool(["plan", folder, "--seconds", "0.05", "--lang", "zh"])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        #expect(
+            planned.stderr.contains("tiaoqi: 警告：") && planned.stderr.contains("过期的缓存副本")
+                && planned.stdout.contains("过期的日历副本"), "\(planned.stderr)\(planned.stdout)")
+        #expect(english("fresh", fresh) + english("fetch", fetched) + english("plan", planned) == [])
+    }
 }
