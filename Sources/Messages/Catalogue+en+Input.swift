@@ -282,5 +282,22 @@ extension Catalogue {
         .handPlanUnknownPerson:
             "'{person}' is not a staff id of the schedules given; name the file after the person's staff id (zhou.ics) or add X-TIAOQI-PERSON:<id> to the calendar",
         .planWithoutScheduleCheck: "the plan does not say which schedule it was made from; pass --schedule DIR",
+        // Input errors: timetables (GTFS and services.csv)
+        .gtfsUnknownCity: "unknown city '{city}'; add it to cities.csv",
+        .gtfsStopTwice: "stop_id '{stop}' appears twice",
+        .gtfsStopWithoutCity: "stop '{stop}' belongs to no city; add a row to city_stops.csv",
+        .gtfsCityStopUnknown: "city_stops.csv names stop '{stop}', which stops.txt does not define",
+        .gtfsCityTooManyStops:
+            "city '{city}' groups more than {count} stops, the most Tiaoqi takes for one place; split it into several cities",
+        .gtfsTripUnknown: "trip_id '{trip}' is not in trips.txt",
+        .gtfsTransferStopUnknown: "transfers.txt names a stop that stops.txt does not define",
+        .gtfsTripRouteUnknown: "trip '{trip}' names route '{route}', which routes.txt does not define",
+        .gtfsTripServiceUnknown: "trip '{trip}' names service '{service}', which calendar.txt does not define",
+        .gtfsTripTooShort: "trip '{trip}' has fewer than two stop_times rows",
+        .gtfsTripTimeOutOfRange:
+            "time {seconds} s of trip '{trip}' is not between 00:00:00 and {hours}:00:00; give the trip a later service day instead",
+        .gtfsStopUnknown: "stop_id '{stop}' is not in stops.txt",
+        .gtfsTripEndsUntimed: "trip '{trip}' needs times at its first and last stop",
+        .gtfsTripBackwards: "times of trip '{trip}' go backwards at stop '{stop}'",
     ]
 }

@@ -263,5 +263,20 @@ extension Catalogue {
         .planJSONNotOurs: "不是 Tiaoqi 的 `plan.json`：{problem}",
         .handPlanUnknownPerson: "“{person}”不是所给日程中的人员编号；请用此人的人员编号命名文件（如 `zhou.ics`），或在日历中加上 `X-TIAOQI-PERSON:<id>`",
         .planWithoutScheduleCheck: "该计划没有写明依据的日程；请加 `--schedule DIR`",
+        // Input errors: timetables (GTFS and services.csv)
+        .gtfsUnknownCity: "未知城市“{city}”；请把它加入 `cities.csv`",
+        .gtfsStopTwice: "`stop_id`“{stop}”出现了两次",
+        .gtfsStopWithoutCity: "站点“{stop}”不属于任何城市；请在 `city_stops.csv` 中加一行",
+        .gtfsCityStopUnknown: "`city_stops.csv` 写了站点“{stop}”，但 `stops.txt` 中没有定义",
+        .gtfsCityTooManyStops: "城市“{city}”下的站点超过 {count} 个，这是 Tiaoqi 对一个地点的上限；请把它拆成几个城市",
+        .gtfsTripUnknown: "`trip_id`“{trip}”不在 `trips.txt` 中",
+        .gtfsTransferStopUnknown: "`transfers.txt` 写了一个 `stops.txt` 中没有定义的站点",
+        .gtfsTripRouteUnknown: "车次“{trip}”写的线路“{route}”在 `routes.txt` 中没有定义",
+        .gtfsTripServiceUnknown: "车次“{trip}”写的服务“{service}”在 `calendar.txt` 中没有定义",
+        .gtfsTripTooShort: "车次“{trip}”在 `stop_times` 中不足两行",
+        .gtfsTripTimeOutOfRange: "车次“{trip}”的时间 {seconds} 秒不在 00:00:00 到 {hours}:00:00 之间；请改为让该车次在后一个运行日开行",
+        .gtfsStopUnknown: "`stop_id`“{stop}”不在 `stops.txt` 中",
+        .gtfsTripEndsUntimed: "车次“{trip}”的首站和末站必须有时间",
+        .gtfsTripBackwards: "车次“{trip}”在站点“{stop}”处时间倒退",
     ]
 }

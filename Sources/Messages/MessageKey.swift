@@ -599,4 +599,19 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case planJSONNotOurs
     case handPlanUnknownPerson
     case planWithoutScheduleCheck
+    // Input errors: timetables (GTFS and services.csv)
+    case gtfsUnknownCity
+    case gtfsStopTwice
+    case gtfsStopWithoutCity
+    case gtfsCityStopUnknown
+    case gtfsCityTooManyStops
+    case gtfsTripUnknown
+    case gtfsTransferStopUnknown
+    case gtfsTripRouteUnknown
+    case gtfsTripServiceUnknown
+    case gtfsTripTooShort
+    case gtfsTripTimeOutOfRange
+    case gtfsStopUnknown
+    case gtfsTripEndsUntimed
+    case gtfsTripBackwards
 }
