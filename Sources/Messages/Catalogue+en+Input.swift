@@ -299,5 +299,56 @@ extension Catalogue {
         .gtfsStopUnknown: "stop_id '{stop}' is not in stops.txt",
         .gtfsTripEndsUntimed: "trip '{trip}' needs times at its first and last stop",
         .gtfsTripBackwards: "times of trip '{trip}' go backwards at stop '{stop}'",
+        // Input errors: pinned visits
+        .pinnedWhen: "{day} {start}–{end}",
+        .pinnedFails: "pinned visit {when} {why}; move the pin or change those hours",
+        .pinnedBeforeEarliest: "is before earliest_day {day}",
+        .pinnedAfterLatest: "is after latest_day {day}",
+        .pinnedOutsideBusinessHours:
+            "is outside the client's business hours on the week's working days (workdays and business_hours)",
+        .pinnedOutsideStaffHours: "is outside the working hours or working days of {name} ({id})",
+        .aBusyPeriod: "a busy period",
+        .quotedSummary: "\"{summary}\"",
+        .pinnedOverlapsEvent:
+            "pinned visit {when} overlaps {what} {span} in the client's calendar {feed}; move the pin, or have the client's calendar show the meeting",
+        .pinnedOutsidePublished:
+            "pinned visit {when} is outside the availability the client's calendar {feed} publishes; move the pin into one of its slots",
+        // Input errors: travel_matrix and places.csv
+        .matrixMissingColumns: "missing column(s) {columns}; the header must be from,to,minutes (it is {header})",
+        .matrixTooManyRows:
+            "more than {count} rows, the most a travel matrix may have; give only the pairs people may travel",
+        .matrixEmptyField: "'{name}' is empty; every row needs from, to and minutes",
+        .useClientOrPlaceID: "use a client id of clients.csv or an id of places.csv",
+        .matrixUnknownID: "'{id}' is neither a client id nor a place id; {hint}",
+        .matrixToItself: "goes from '{from}' to itself; leave such rows out (staying at a place takes no travel)",
+        .matrixBadMinutes:
+            "minutes '{text}' must be a plain decimal number (such as 12 or 12.5) from 0 to {most} (one week)",
+        .matrixPairTwice: "the pair {from} → {to} is given twice (first on line {first}); keep one",
+        .matrixEmpty: "the file is empty; it needs the header from,to,minutes",
+        .placeIDTwice: "place id '{id}' is used twice (first on line {first}); give each place its own id",
+        .placeIDIsClientID: "place id '{id}' is also a client id ({file} line {line}); give the place another id",
+        .useNetworkCity: "use a city of the network",
+        // Input errors: the output folder
+        .writeFailed: "cannot write the output ({doing}): {cause}; {advice}; nothing was changed",
+        .writeCreatingFolder: "creating the folder",
+        .writeOpeningFolder: "opening the folder",
+        .writeLockingFolder: "locking the folder",
+        .writeIntoIt: "writing into it",
+        .writeCreatingNew: "creating the new '{name}' beside the old one",
+        .writeMovingIntoPlace: "moving it into place",
+        .writeMovingNewFiles: "moving the new files into place",
+        .writeMovingOldAside: "moving the old files aside",
+        .writeCreatingIt: "creating it",
+        .writeWritingIt: "writing it",
+        .writeSyncing: "writing it to disk",
+        .writeAdviceDenied: "you may not write there; give --out a folder you may write to, or change its permissions",
+        .writeAdviceReadOnly: "it is on a read-only file system; give --out a folder elsewhere",
+        .writeAdviceFull: "the disk (or your quota) is full; free some space or give --out a folder on another disk",
+        .writeAdviceNotFolder: "part of the path is a file, not a folder; give --out a folder path",
+        .writeAdviceTooLong: "the path is too long; give --out a shorter path",
+        .writeAdviceOther: "give --out another folder",
+        .outIsAFile: "is a file, not a folder; give --out a folder (it is created if missing)",
+        .cannotKeepOwnFile:
+            "cannot keep this file, which Tiaoqi did not write, in the new output: {reason}; move it elsewhere",
     ]
 }

@@ -614,4 +614,49 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case gtfsStopUnknown
     case gtfsTripEndsUntimed
     case gtfsTripBackwards
+    // Input errors: pinned visits
+    case pinnedWhen
+    case pinnedFails
+    case pinnedBeforeEarliest
+    case pinnedAfterLatest
+    case pinnedOutsideBusinessHours
+    case pinnedOutsideStaffHours
+    case aBusyPeriod
+    case quotedSummary
+    case pinnedOverlapsEvent
+    case pinnedOutsidePublished
+    // Input errors: travel_matrix and places.csv
+    case matrixMissingColumns
+    case matrixTooManyRows
+    case matrixEmptyField
+    case useClientOrPlaceID
+    case matrixUnknownID
+    case matrixToItself
+    case matrixBadMinutes
+    case matrixPairTwice
+    case matrixEmpty
+    case placeIDTwice
+    case placeIDIsClientID
+    case useNetworkCity
+    // Input errors: the output folder
+    case writeFailed
+    case writeCreatingFolder
+    case writeOpeningFolder
+    case writeLockingFolder
+    case writeIntoIt
+    case writeCreatingNew
+    case writeMovingIntoPlace
+    case writeMovingNewFiles
+    case writeMovingOldAside
+    case writeCreatingIt
+    case writeWritingIt
+    case writeSyncing
+    case writeAdviceDenied
+    case writeAdviceReadOnly
+    case writeAdviceFull
+    case writeAdviceNotFolder
+    case writeAdviceTooLong
+    case writeAdviceOther
+    case outIsAFile
+    case cannotKeepOwnFile
 }
