@@ -1,3 +1,4 @@
+import Messages
 import Timeline
 
 /// A validated timetable: cities, stops, and trips with the days they run.
@@ -65,7 +66,7 @@ public struct Timetable: Sendable {
         var cityOfStop: [String: TimetableRecords.CityStopRow] = [:]
         for row in records.cityStops {
             guard cities[row.cityID] != nil else {
-                throw TravelError("unknown city '\(row.cityID)'; add it to cities.csv", at: row.source)
+                throw TravelError(Message(.gtfsUnknownCity, ["city": .text(row.cityID)]), at: row.source)
             }
             cityOfStop[row.stopID] = row
         }
@@ -73,10 +74,10 @@ public struct Timetable: Sendable {
         var stopIndex: [String: Int] = [:]
         for row in records.stops {
             guard stopIndex[row.id] == nil else {
-                throw TravelError("stop_id '\(row.id)' appears twice", at: row.source)
+                throw TravelError(Message(.gtfsStopTwice, ["stop": .text(row.id)]), at: row.source)
             }
             guard let city = cityOfStop[row.id] else {
-                throw TravelError("stop '\(row.id)' belongs to no city; add a row to city_stops.csv", at: row.source)
+                throw TravelError(Message(.gtfsStopWithoutCity, ["stop": .text(row.id)]), at: row.source)
             }
             stopIndex[row.id] = stops.count
             stops.append(
@@ -86,7 +87,7 @@ public struct Timetable: Sendable {
         }
         for row in records.cityStops where stopIndex[row.stopID] == nil {
             throw TravelError(
-                "city_stops.csv names stop '\(row.stopID)', which stops.txt does not define", at: row.source)
+                Message(.gtfsCityStopUnknown, ["stop": .text(row.stopID)]), at: row.source)
         }
         self.stops = stops
         self.stopIndex = stopIndex
@@ -94,7 +95,7 @@ public struct Timetable: Sendable {
         for cityID in stopsByCity.keys.sorted() where stopsByCity[cityID]!.count > Self.mostStopsPerCity {
             let row = records.stops[stopsByCity[cityID]![Self.mostStopsPerCity]]
             throw TravelError(
-                "city '\(cityID)' groups more than \(Self.mostStopsPerCity) stops, the most Tiaoqi takes for one place; split it into several cities",
+                Message(.gtfsCityTooManyStops, ["city": .text(cityID), "count": .number(Self.mostStopsPerCity)]),
                 at: cityOfStop[row.id]?.source ?? row.source)
         }
 
@@ -133,7 +134,7 @@ public struct Timetable: Sendable {
             for row in records.trips { tripIDs.insert(row.timesOf ?? row.id) }
             if let orphan = runStarts.first(where: { !tripIDs.contains(stopTimes[$0].tripID) }) {
                 throw TravelError(
-                    "trip_id '\(stopTimes[orphan].tripID)' is not in trips.txt", at: stopTimes[orphan].source)
+                    Message(.gtfsTripUnknown, ["trip": .text(stopTimes[orphan].tripID)]), at: stopTimes[orphan].source)
             }
         }
         self.trips = trips
@@ -143,7 +144,7 @@ public struct Timetable: Sendable {
         var edgeIndex: [Int: [Int: Int]] = [:]  // from stop → to stop → position in transferEdges[from]
         for row in records.transfers {
             guard let from = stopIndex[row.fromStopID], let to = stopIndex[row.toStopID] else {
-                throw TravelError("transfers.txt names a stop that stops.txt does not define", at: row.source)
+                throw TravelError(Message(.gtfsTransferStopUnknown), at: row.source)
             }
             if from == to {
                 stayTransfer[from] = row.seconds ?? Int.max / 4

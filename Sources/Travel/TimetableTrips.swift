@@ -1,4 +1,5 @@
 import Dispatch
+import Messages
 import Timeline
 
 extension Timetable {
@@ -71,11 +72,11 @@ extension Timetable {
     ) throws(TravelError) -> Trip {
         guard let route = inputs.routes[row.routeID] else {
             throw TravelError(
-                "trip '\(row.id)' names route '\(row.routeID)', which routes.txt does not define", at: row.source)
+                Message(.gtfsTripRouteUnknown, ["trip": .text(row.id), "route": .text(row.routeID)]), at: row.source)
         }
         guard inputs.serviceDays[row.serviceID] != nil else {
             throw TravelError(
-                "trip '\(row.id)' names service '\(row.serviceID)', which calendar.txt does not define",
+                Message(.gtfsTripServiceUnknown, ["trip": .text(row.id), "service": .text(row.serviceID)]),
                 at: row.source)
         }
         var times = (inputs.runsByTrip[row.timesOf ?? row.id] ?? []).flatMap { $0 }
@@ -86,7 +87,7 @@ extension Timetable {
             times.sort { inputs.stopTimes[$0].sequence < inputs.stopTimes[$1].sequence }
         }
         guard times.count >= 2 else {
-            throw TravelError("trip '\(row.id)' has fewer than two stop_times rows", at: row.source)
+            throw TravelError(Message(.gtfsTripTooShort, ["trip": .text(row.id)]), at: row.source)
         }
         var trip = Trip(
             id: row.id, serviceName: row.shortName ?? route.shortName, routeID: row.routeID, mode: route.mode,
@@ -106,7 +107,12 @@ extension Timetable {
             }
             if let seconds = outside(arrival) ?? outside(departure) {
                 throw TravelError(
-                    "time \(seconds) s of trip '\(row.id)' is not between 00:00:00 and \(Self.latestTime / 3600):00:00; give the trip a later service day instead",
+                    Message(
+                        .gtfsTripTimeOutOfRange,
+                        [
+                            "seconds": .text("\(seconds)"), "trip": .text(row.id),
+                            "hours": .text("\(Self.latestTime / 3600)"),
+                        ]),
                     at: inputs.stopTimes[index].source)
             }
             // Trips of one line follow each other with the same stops: reuse the last trip's lookup when the
@@ -117,7 +123,8 @@ extension Timetable {
                 trip.stops.append(last.stops[position])
             } else {
                 guard let stop = inputs.stopIndex[stopID] else {
-                    throw TravelError("stop_id '\(stopID)' is not in stops.txt", at: inputs.stopTimes[index].source)
+                    throw TravelError(
+                        Message(.gtfsStopUnknown, ["stop": .text(stopID)]), at: inputs.stopTimes[index].source)
                 }
                 trip.stops.append(stop)
                 if position < last.ids.count {
@@ -133,7 +140,7 @@ extension Timetable {
         }
         guard givenArrivals.first! != nil, givenArrivals.last! != nil else {
             throw TravelError(
-                "trip '\(row.id)' needs times at its first and last stop",
+                Message(.gtfsTripEndsUntimed, ["trip": .text(row.id)]),
                 at: inputs.stopTimes[givenArrivals.first! == nil ? times.first! : times.last!].source)
         }
         let (arrivals, departures) =
@@ -154,7 +161,8 @@ extension Timetable {
         for k in times.indices {
             guard arrivals[k] >= previous, departures[k] >= arrivals[k] else {
                 throw TravelError(
-                    "times of trip '\(row.id)' go backwards at stop '\(inputs.stopTimes[times[k]].stopID)'",
+                    Message(
+                        .gtfsTripBackwards, ["trip": .text(row.id), "stop": .text(inputs.stopTimes[times[k]].stopID)]),
                     at: inputs.stopTimes[times[k]].source)
             }
             previous = departures[k]
