@@ -45,7 +45,7 @@ extension Catalogue {
         .legUnticketedPrice: "{leg}：{from}→{to} 的 {mode} 不需购票，但计划写了 {price}",
         .legUnknownService: "{leg}：时刻表中没有 {service} {ride}",
         .legWrongFare: "{leg}：按票价表 {service} 为 {fare}，但计划写了 {price}",
-        .driveTooFar: "{leg}：{from}→{to} 的包车路程 {km} 公里，超过计划允许的城际包车最远距离 {most} 公里（max_road_km）",
+        .driveTooFar: "{leg}：{from}→{to} 的包车路程 {km} 公里，超过计划允许的城际包车最远距离 {most} 公里（`max_road_km`）",
         .driveWrongHire: "{leg}：{from}→{to} 的包车费应为 {hire}（公路 {km} 公里，每公里 {rate}），但计划写了 {price}",
         .driveEndsUnknown: "{leg}：无法确定 {from}→{to} 包车的起点或终点，无法核对其路程和费用",
         .overNightLimit: "住宿 {nights} 晚，超过上限 {limit} 晚",
