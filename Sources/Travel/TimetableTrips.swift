@@ -4,11 +4,16 @@ import Timeline
 extension Timetable {
     /// What building a trip reads: the stop times grouped by trip, routes, services, stops.
     struct TripInputs: Sendable {
-        let stopTimes: [TimetableRecords.StopTimeRow]
-        let runsByTrip: [String: [Range<Int>]]
+        let stopTimes: StopTimes
+        /// Each trip number's first run of rows (empty for none), and its further runs when the rows are not grouped.
+        let firstRun: [Range<Int>]
+        let moreRuns: [Int32: [Range<Int>]]
+        /// The trip number of each trip row's stop times (its own or its `timesOf`'s), nil when no row names it.
+        let tripNumbers: [Int32?]
+        /// The stop index of each stop number of `stopTimes`, -1 when stops.txt does not define it.
+        let stopOfID: [Int]
         let routes: [String: TimetableRecords.RouteRow]
         let serviceDays: [String: ServiceDays]
-        let stopIndex: [String: Int]
         let coordinates: [Coordinate]
         let countryOfStop: [String]
         let zone: Zone
@@ -25,7 +30,9 @@ extension Timetable {
             trips.reserveCapacity(range.count)
             var lookups = StopLookups()
             do throws(TravelError) {
-                for index in range { trips.append(try trip(rows[index], inputs, &lookups)) }
+                for index in range {
+                    trips.append(try trip(rows[index], inputs.tripNumbers[index], inputs, &lookups))
+                }
             } catch {
                 results.failures[part] = error
             }
@@ -57,33 +64,48 @@ extension Timetable {
         }
     }
 
-    /// The stops of the trip built last, by position: trips of one line follow each other with the same stops.
+    /// What the trip built last looked up: its hops by position: trips of one line follow each other with the same stops.
     struct StopLookups {
-        var ids: [String] = []
-        var stops: [Int] = []
+        /// The route and service of the trip built last (trips of one route follow each other), looked up by id
+        /// only when the next trip's differ: kept for speed (two string hashes per trip).
+        var route: TimetableRecords.RouteRow?
+        var serviceID: String?
         /// The distance of the hop into each position, from which stop to which.
         var hops: [(from: Int, to: Int, kilometres: Double)] = []
     }
 
     /// One trip, checked: its route and service exist, its stops are known, its times run forwards.
     private static func trip(
-        _ row: TimetableRecords.TripRow, _ inputs: TripInputs, _ last: inout StopLookups
+        _ row: TimetableRecords.TripRow, _ number: Int32?, _ inputs: TripInputs, _ last: inout StopLookups
     ) throws(TravelError) -> Trip {
-        guard let route = inputs.routes[row.routeID] else {
-            throw TravelError(
-                "trip '\(row.id)' names route '\(row.routeID)', which routes.txt does not define", at: row.source)
+        let route: TimetableRecords.RouteRow
+        if let known = last.route, known.id == row.routeID {
+            route = known
+        } else {
+            guard let found = inputs.routes[row.routeID] else {
+                throw TravelError(
+                    "trip '\(row.id)' names route '\(row.routeID)', which routes.txt does not define", at: row.source)
+            }
+            route = found
+            last.route = found
         }
-        guard inputs.serviceDays[row.serviceID] != nil else {
-            throw TravelError(
-                "trip '\(row.id)' names service '\(row.serviceID)', which calendar.txt does not define",
-                at: row.source)
+        if last.serviceID != row.serviceID {
+            guard inputs.serviceDays[row.serviceID] != nil else {
+                throw TravelError(
+                    "trip '\(row.id)' names service '\(row.serviceID)', which calendar.txt does not define",
+                    at: row.source)
+            }
+            last.serviceID = row.serviceID
         }
-        var times = (inputs.runsByTrip[row.timesOf ?? row.id] ?? []).flatMap { $0 }
+        let entries = inputs.stopTimes.entries
+        var times: [Int] = []
+        if let number {
+            times = Array(inputs.firstRun[Int(number)])
+            for run in inputs.moreRuns[number] ?? [] { times += run }
+        }
         let shift = row.shift
-        if !times.indices.dropFirst().allSatisfy({
-            inputs.stopTimes[times[$0 - 1]].sequence <= inputs.stopTimes[times[$0]].sequence
-        }) {
-            times.sort { inputs.stopTimes[$0].sequence < inputs.stopTimes[$1].sequence }
+        if !times.indices.dropFirst().allSatisfy({ entries[times[$0 - 1]].sequence <= entries[times[$0]].sequence }) {
+            times.sort { entries[$0].sequence < entries[$1].sequence }
         }
         guard times.count >= 2 else {
             throw TravelError("trip '\(row.id)' has fewer than two stop_times rows", at: row.source)
@@ -98,8 +120,9 @@ extension Timetable {
         givenArrivals.reserveCapacity(times.count)
         givenDepartures.reserveCapacity(times.count)
         for index in times {
-            let arrival = inputs.stopTimes[index].arrival.map { $0 + shift }
-            let departure = inputs.stopTimes[index].departure.map { $0 + shift }
+            let entry = entries[index]
+            let arrival = entry.arrival == StopTimes.Entry.none ? nil : entry.arrival + shift
+            let departure = entry.departure == StopTimes.Entry.none ? nil : entry.departure + shift
             func outside(_ seconds: Int?) -> Int? {
                 guard let seconds, !(0...Self.latestTime).contains(seconds) else { return nil }
                 return seconds
@@ -107,34 +130,22 @@ extension Timetable {
             if let seconds = outside(arrival) ?? outside(departure) {
                 throw TravelError(
                     "time \(seconds) s of trip '\(row.id)' is not between 00:00:00 and \(Self.latestTime / 3600):00:00; give the trip a later service day instead",
-                    at: inputs.stopTimes[index].source)
+                    at: inputs.stopTimes.source(of: entry))
             }
-            // Trips of one line follow each other with the same stops: reuse the last trip's lookup when the
-            // id at this position is the same.
-            let position = trip.stops.count
-            let stopID = inputs.stopTimes[index].stopID
-            if position < last.ids.count && last.ids[position] == stopID {
-                trip.stops.append(last.stops[position])
-            } else {
-                guard let stop = inputs.stopIndex[stopID] else {
-                    throw TravelError("stop_id '\(stopID)' is not in stops.txt", at: inputs.stopTimes[index].source)
-                }
-                trip.stops.append(stop)
-                if position < last.ids.count {
-                    last.ids[position] = stopID
-                    last.stops[position] = stop
-                } else {
-                    last.ids.append(stopID)
-                    last.stops.append(stop)
-                }
+            let stop = inputs.stopOfID[Int(entry.stop)]
+            guard stop >= 0 else {
+                throw TravelError(
+                    "stop_id '\(inputs.stopTimes.stopIDs[Int(entry.stop)])' is not in stops.txt",
+                    at: inputs.stopTimes.source(of: entry))
             }
+            trip.stops.append(stop)
             givenArrivals.append(arrival)
             givenDepartures.append(departure)
         }
         guard givenArrivals.first! != nil, givenArrivals.last! != nil else {
             throw TravelError(
                 "trip '\(row.id)' needs times at its first and last stop",
-                at: inputs.stopTimes[givenArrivals.first! == nil ? times.first! : times.last!].source)
+                at: inputs.stopTimes.source(of: entries[givenArrivals.first! == nil ? times.first! : times.last!]))
         }
         let (arrivals, departures) =
             givenArrivals.contains(nil)
@@ -154,8 +165,8 @@ extension Timetable {
         for k in times.indices {
             guard arrivals[k] >= previous, departures[k] >= arrivals[k] else {
                 throw TravelError(
-                    "times of trip '\(row.id)' go backwards at stop '\(inputs.stopTimes[times[k]].stopID)'",
-                    at: inputs.stopTimes[times[k]].source)
+                    "times of trip '\(row.id)' go backwards at stop '\(inputs.stopTimes.stopIDs[Int(entries[times[k]].stop)])'",
+                    at: inputs.stopTimes.source(of: entries[times[k]]))
             }
             previous = departures[k]
         }
