@@ -204,6 +204,7 @@ enum StopTimesReader {
 
     /// Seconds of a GTFS time `H:MM:SS` (hours may pass 24) in bytes; nil when it is not one. The same rules as
     /// `NetworkLoader.gtfsTime`: hours past a million read as a million.
+    @inline(__always)
     static func gtfsTime(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         guard end - start >= 7 else { return nil }
         func digit(_ k: Int) -> Int? {

@@ -115,10 +115,14 @@ public struct StopTimes: Sendable, RandomAccessCollection, MutableCollection, Ex
     }
 
     private static func number(_ id: String, _ ids: inout [String], _ numbers: inout [String: Int32]) -> Int32 {
-        if let known = numbers[id] { return known }
-        let number = Int32(ids.count)
-        ids.append(id)
-        numbers[id] = number
-        return number
+        // One hash for a new id as for a known one.
+        func take(_ number: inout Int32) -> Int32 {
+            if number < 0 {
+                number = Int32(ids.count)
+                ids.append(id)
+            }
+            return number
+        }
+        return take(&numbers[id, default: -1])
     }
 }

@@ -129,7 +129,18 @@ public struct Timetable: Sendable {
             start = end
         }
         let countryOfStop = stops.map { cities[$0.cityID]!.country }
-        let tripNumbers = records.trips.map { stopTimes.existingTripNumber($0.timesOf ?? $0.id) }
+        // Trips come in the order of their stop times in most feeds: the next number is tried before a lookup.
+        var nextNumber = 0
+        let tripNumbers = records.trips.map { row -> Int32? in
+            let id = row.timesOf ?? row.id
+            if nextNumber < stopTimes.tripIDs.count && stopTimes.tripIDs[nextNumber] == id {
+                nextNumber += 1
+                return Int32(nextNumber - 1)
+            }
+            let number = stopTimes.existingTripNumber(id)
+            if let number { nextNumber = Int(number) + 1 }
+            return number
+        }
         let inputs = TripInputs(
             stopTimes: stopTimes, firstRun: firstRun, moreRuns: moreRuns, tripNumbers: tripNumbers,
             stopOfID: stopTimes.stopIDs.map { stopIndex[$0] ?? -1 }, routes: routes, serviceDays: serviceDays,
