@@ -38,19 +38,19 @@ enum StationTransfers {
                     file: row.source.file, line: row.source.line,
                     "'\(id)' is not a stop_id of stops.txt; name a stop, platform or station that stops.txt defines")
             }
-            let stop = stops[number]
-            switch stop.kind {
+            let kind = stops[number].kind
+            switch kind {
             case "0": return ([number], true)
             case "1": return (children[id] ?? [], false)
             case "4":
-                guard let parent = stop.parent, let platform = byID[parent], stops[platform].kind == "0" else {
+                guard let parent = stops[number].parent, let platform = byID[parent], stops[platform].kind == "0" else {
                     return ([], true)
                 }
                 return ([platform], true)
             default:
                 throw InputError(
                     file: row.source.file, line: row.source.line,
-                    "'\(id)' is an entrance or node (location_type \(stop.kind)); a transfer is between stops, platforms or stations"
+                    "'\(id)' is an entrance or node (location_type \(kind)); a transfer is between stops, platforms or stations"
                 )
             }
         }
