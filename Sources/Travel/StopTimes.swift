@@ -76,6 +76,11 @@ public struct StopTimes: Sendable, RandomAccessCollection, MutableCollection, Ex
     /// Adds an entry whose numbers come from this table's `tripNumber`, `stopNumber` and `fileNumber`.
     package mutating func append(_ entry: Entry) { entries.append(entry) }
 
+    /// Adds entries whose numbers come from this table's `tripNumber`, `stopNumber` and `fileNumber`.
+    package mutating func append(entries more: [Entry]) {
+        if entries.isEmpty { entries = more } else { entries += more }
+    }
+
     /// Adds the rows of `other`, each trip id renamed by `rename`.
     package mutating func append(contentsOf other: StopTimes, renamingTrips rename: (String) -> String) {
         let trips = other.tripIDs.map { tripNumber(rename($0)) }
