@@ -51,13 +51,13 @@ let package = Package(
         ),
         .target(name: "Timeline"),
         .target(name: "Messages", dependencies: ["Timeline"]),
-        .target(name: "ICalendar", dependencies: ["Timeline"]),
-        .target(name: "Feeds", dependencies: ["CCurl"]),
-        .target(name: "Travel", dependencies: ["Timeline"]),
+        .target(name: "ICalendar", dependencies: ["Timeline", "Messages"]),
+        .target(name: "Feeds", dependencies: ["CCurl", "Messages"]),
+        .target(name: "Travel", dependencies: ["Timeline", "Messages"]),
         .target(name: "Itinerary", dependencies: ["Timeline", "Travel", "Messages"]),
         .target(name: "Planner", dependencies: ["Timeline", "Travel", "Itinerary", "Messages"]),
         .target(name: "Audit", dependencies: ["Timeline", "Travel", "Itinerary", "Messages"]),
-        .target(name: "GTFS", dependencies: ["Timeline", "Travel", "CZlib"]),
+        .target(name: "GTFS", dependencies: ["Timeline", "Travel", "Messages", "CZlib"]),
         .target(
             name: "Reports",
             dependencies: ["Timeline", "ICalendar", "Feeds", "Travel", "Itinerary", "Audit", "Messages"]),
@@ -112,10 +112,12 @@ let package = Package(
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"]),
         .testTarget(name: "MessagesTests", dependencies: ["Messages", "Timeline"]),
         .testTarget(
-            name: "ICalendarTests", dependencies: ["ICalendar", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "TestSupport"], exclude: ["Server"]),
+            name: "ICalendarTests", dependencies: ["ICalendar", "Messages", "Timeline", "TestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Messages", "TestSupport"], exclude: ["Server"]),
         .testTarget(
-            name: "TravelTests", dependencies: ["Travel", "GTFS", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
+            name: "TravelTests", dependencies: ["Travel", "GTFS", "Messages", "Timeline", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ItineraryTests", dependencies: ["Itinerary", "Messages", "Timeline", "Travel"]),
         .testTarget(
             name: "PlannerTests",

@@ -1,4 +1,5 @@
 import Itinerary
+import Messages
 import Travel
 
 /// The plans a coordinator overlays: teams' plans, each with the problem and timetable of the schedule it was made
@@ -37,10 +38,10 @@ public struct PlanSet: Sendable {
     /// The weeks written by hand.
     public var handPlans: [HandPlan]
     /// Warnings from loading the schedules.
-    public var warnings: [String]
+    public var warnings: [Message]
 
     /// A set from its parts.
-    public init(plans: [Entry], handPlans: [HandPlan] = [], warnings: [String] = []) {
+    public init(plans: [Entry], handPlans: [HandPlan] = [], warnings: [Message] = []) {
         self.plans = plans
         self.handPlans = handPlans
         self.warnings = warnings

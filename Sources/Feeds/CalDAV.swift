@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// Reading a CalDAV collection (RFC 4791): a calendar-query REPORT for the window, answered by a multistatus whose
 /// calendar-data elements are the events' calendars.
@@ -22,46 +23,53 @@ enum CalDAV {
     /// on a response (507 marks truncated results), and each carries its calendar-data in a 2xx propstat. An empty
     /// multistatus is an empty calendar. Anything else is a failed fetch, so it can never replace a cached copy.
     static func calendar(status: Int?, body: [UInt8], location: FeedLocation) -> Result<[UInt8], FeedError> {
-        func failure(_ message: String, _ kind: FeedError.Kind = .undecodable) -> Result<[UInt8], FeedError> {
+        func failure(_ reason: Message, _ kind: FeedError.Kind = .undecodable) -> Result<[UInt8], FeedError> {
             .failure(
                 FeedError(
-                    kind: kind, location: location.redacted, message: "the CalDAV answer does not count: \(message)",
+                    kind: kind, location: location.redacted, Message(.calDAVRefused, ["reason": .message(reason)]),
                     status: status))
         }
+        func name(_ response: String) -> Message.Argument { .text(response) }
         guard status == 207 else {
             return failure(
-                "HTTP \(status.map(String.init) ?? "without a status") instead of 207 Multi-Status; is this a CalDAV calendar collection?"
-            )
+                status.map { Message(.calDAVNot207, ["status": .number($0)]) } ?? Message(.calDAVNoStatus))
         }
         let multistatus: Multistatus
         do {
             multistatus = try Multistatus(parsing: body)
         } catch {
-            return failure("the body is not a DAV multistatus: \(error.reason)")
+            return failure(Message(.calDAVNotMultistatus, ["reason": .text(error.reason)]))
         }
         var calendars: [String] = []
         for response in multistatus.responses {
             if let code = response.status, !(200..<300).contains(code) {
-                let truncated = code == 507 ? " (the server truncated the results)" : ""
-                return failure("the server answered \(code) for \(response.name)\(truncated)", .httpStatus)
+                return failure(
+                    Message(
+                        code == 507 ? .calDAVTruncated : .calDAVResponseStatus,
+                        ["status": .number(code), "name": name(response.name)]), .httpStatus)
             }
-            if response.hasError { return failure("the server reported an error for \(response.name)", .httpStatus) }
+            if response.hasError {
+                return failure(Message(.calDAVResponseError, ["name": name(response.name)]), .httpStatus)
+            }
             var found: [String] = []
             for propstat in response.propstats {
-                guard let code = propstat.status else { return failure("a propstat of \(response.name) has no status") }
+                guard let code = propstat.status else {
+                    return failure(Message(.calDAVPropstatNoStatus, ["name": name(response.name)]))
+                }
                 guard let data = propstat.calendarData else { continue }
                 guard (200..<300).contains(code) else {
                     return failure(
-                        "the calendar-data of \(response.name) came with status \(code)\(code == 401 || code == 403 ? "; check the credentials" : "")",
-                        .httpStatus)
+                        Message(
+                            code == 401 || code == 403 ? .calDAVDataRefused : .calDAVDataStatus,
+                            ["status": .number(code), "name": name(response.name)]), .httpStatus)
                 }
                 guard data.contains(where: { !$0.isWhitespace }) else {
-                    return failure("the calendar-data of \(response.name) is empty (its busy time would be unknown)")
+                    return failure(Message(.calDAVDataEmpty, ["name": name(response.name)]))
                 }
                 found.append(data)
             }
             guard !found.isEmpty else {
-                return failure("\(response.name) carries no calendar-data (its busy time would be unknown)")
+                return failure(Message(.calDAVNoData, ["name": name(response.name)]))
             }
             calendars += found
         }

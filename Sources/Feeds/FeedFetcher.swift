@@ -1,5 +1,6 @@
 internal import CCurl
 import Foundation
+import Messages
 
 /// Fetches feeds over libcurl: http, https, webcal and local files, with timeouts, a body cap and safe redirects.
 public struct FeedFetcher: Sendable {
@@ -58,22 +59,23 @@ public struct FeedFetcher: Sendable {
         case CURLE_FILE_COULDNT_READ_FILE, CURLE_READ_ERROR:
             return FeedError(
                 kind: .fileUnreadable, location: location.redacted,
-                message: "cannot read the file; check that it exists")
+                Message(.feedFileUnreadable))
         case CURLE_OPERATION_TIMEDOUT:
             return FeedError(
                 kind: .timeout, location: location.redacted,
-                message: "timed out (\(reason)); the server is slow or unreachable")
+                Message(.feedTimedOut, ["reason": .text(reason)]))
         case CURLE_UNSUPPORTED_PROTOCOL:
             // FeedLocation already refuses bad schemes, so this is the server redirecting somewhere it may not.
             return FeedError(
                 kind: .network, location: location.redacted,
-                message: "refused a redirect: \(reason) (only http and https may be followed)")
+                Message(.feedRedirectRefused, ["reason": .text(reason)]))
         case CURLE_TOO_MANY_REDIRECTS:
             return FeedError(
-                kind: .network, location: location.redacted, message: "more than 5 redirects; the server loops")
+                kind: .network, location: location.redacted, Message(.feedRedirectLoop))
         default:
             return FeedError(
-                kind: .network, location: location.redacted, message: "\(reason) (curl error \(code.rawValue))")
+                kind: .network, location: location.redacted,
+                Message(.feedNetworkError, ["reason": .text(reason), "code": .number(Int(code.rawValue))]))
         }
     }
 }

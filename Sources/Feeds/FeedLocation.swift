@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// Where a feed lives: a URL to fetch, resolved from what a schedule wrote.
 public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
@@ -15,7 +16,7 @@ public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String, relativeTo base: String? = nil) throws(FeedError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
-            throw FeedError(kind: .badLocation, location: text, message: "empty feed location")
+            throw FeedError(kind: .badLocation, location: text, Message(.feedEmptyLocation))
         }
         let lower = trimmed.lowercased()
         if let schemeEnd = lower.range(of: "://") {
@@ -30,7 +31,7 @@ public struct FeedLocation: Sendable, Hashable, CustomStringConvertible {
             default:
                 throw FeedError(
                     kind: .badLocation, location: FeedLocation.redact(trimmed),
-                    message: "unsupported scheme '\(scheme)': use http, https, webcal, caldav, caldavs, file or a path")
+                    Message(.feedUnsupportedScheme, ["scheme": .text(scheme)]))
             }
             isFile = scheme == "file"
             isCalDAV = scheme == "caldav" || scheme == "caldavs"

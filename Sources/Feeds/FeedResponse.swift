@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// What a fetch returned: the body and how the server described it.
 public struct FeedResponse: Sendable {
@@ -41,7 +42,7 @@ public struct FeedResponse: Sendable {
         if let encoding, let text = String(data: Data(body), encoding: encoding) { return Array(text.utf8) }
         throw FeedError(
             kind: .undecodable, location: location.redacted,
-            message: "the body is not valid \(declared ?? "UTF-16") text; ask the feed's owner to serve UTF-8")
+            Message(.feedBadCharset, ["charset": .text(declared ?? "UTF-16")]))
     }
 
     static func charset(of contentType: String) -> String? {

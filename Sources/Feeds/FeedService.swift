@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// A feed to fetch: where, with which credentials, and for CalDAV the time range to ask for.
 public struct FeedSource: Sendable, Hashable {
@@ -24,10 +25,9 @@ public struct FeedSource: Sendable, Hashable {
     }
 
     /// Why this source may not be fetched as it stands: credentials would travel over plain http.
-    public var insecureAuthProblem: String? {
+    public var insecureAuthProblem: Message? {
         guard location.isPlainHTTP, !allowInsecureAuth, location.hasUserInfo || credentials != nil else { return nil }
-        return
-            "credentials would be sent over plain http; use https (webcals://, caldavs://), or allow it explicitly for a trusted network"
+        return Message(.feedInsecureCredentials)
     }
 
     /// The location the cache files this feed under: a CalDAV answer depends on the window asked for.
@@ -99,7 +99,7 @@ public struct FeedService: Sendable {
     /// Fetches every source; `validate` returns nil for a usable body (UTF-8) or the reason it is not. A body that
     /// fails, is cut short, is over a limit or does not validate never replaces a cached copy.
     public func fetch(
-        _ sources: [FeedSource], validate: @escaping @Sendable ([UInt8]) -> String?,
+        _ sources: [FeedSource], validate: @escaping @Sendable ([UInt8]) -> Message?,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async -> [FeedReport] {
         let now = Date().timeIntervalSince1970
@@ -114,7 +114,7 @@ public struct FeedService: Sendable {
                 cached[index] = (cache.applying(confirmations, to: copy.entry, of: source.cacheLocation), copy.body)
             }
             if let problem = source.insecureAuthProblem {
-                let error = FeedError(kind: .badLocation, location: location.redacted, message: problem)
+                let error = FeedError(kind: .badLocation, location: location.redacted, problem)
                 reports[index] =
                     cached[index].map { copy in
                         FeedReport(
@@ -132,14 +132,13 @@ public struct FeedService: Sendable {
                         ageSeconds: Int(now - copy.entry.validatedAt),
                         error: offline
                             ? FeedError(
-                                kind: .network, location: location.redacted, message: "offline (--offline): not fetched"
-                            ) : nil)
+                                kind: .network, location: location.redacted, Message(.feedOfflineNotFetched)) : nil)
                 } else {
                     reports[index] = FeedReport(
                         location: location, outcome: .failed, status: nil, body: nil, ageSeconds: nil,
                         error: FeedError(
                             kind: .network, location: location.redacted,
-                            message: "offline and no cached copy; fetch it once online"))
+                            Message(.feedOfflineNoCopy)))
                 }
                 continue
             }
@@ -178,7 +177,7 @@ public struct FeedService: Sendable {
 
     fileprivate func settle(
         _ source: FeedSource, result: TransferResult, cached: (entry: FeedCache.Entry, body: [UInt8])?, now: Double,
-        validate: @Sendable ([UInt8]) -> String?, confirmed: Settled? = nil
+        validate: @Sendable ([UInt8]) -> Message?, confirmed: Settled? = nil
     ) -> FeedReport {
         let location = source.location
         func stale(_ error: FeedError) -> FeedReport {
@@ -219,8 +218,7 @@ public struct FeedService: Sendable {
             return stale(
                 FeedError(
                     kind: .undecodable, location: location.redacted,
-                    message: "the server sent something that is not a usable calendar: \(reason)", status: result.status
-                ))
+                    Message(.feedNotACalendar, ["reason": .message(reason)]), status: result.status))
         }
         if !location.isFile, let cache {
             do {
@@ -232,7 +230,7 @@ public struct FeedService: Sendable {
                     location: location, outcome: .fresh, status: result.status, body: body, ageSeconds: 0,
                     error: FeedError(
                         kind: .network, location: location.redacted,
-                        message: "fetched, but the cache could not be written: \(error.localizedDescription)"))
+                        Message(.feedCacheNotWritten, ["reason": .text(error.localizedDescription)])))
             }
         }
         return FeedReport(

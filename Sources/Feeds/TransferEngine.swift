@@ -1,5 +1,6 @@
 internal import CCurl
 import Foundation
+import Messages
 
 /// Runs many transfers at once on one curl multi handle, driven from a thread of its own so that Swift's
 /// cooperative pool never blocks on the network.
@@ -71,7 +72,7 @@ private final class MultiRunner {
                 TransferResult(
                     body: [],
                     error: FeedError(
-                        kind: .network, location: job.request.location.redacted, message: "libcurl could not start"),
+                        kind: .network, location: job.request.location.redacted, Message(.feedCurlNoStart)),
                     attempts: 0)
             }
         }
@@ -133,7 +134,7 @@ private final class MultiRunner {
                 body: [],
                 error: FeedError(
                     kind: .network, location: job.request.location.redacted,
-                    message: "libcurl could not create a handle"), attempts: job.attempts)
+                    Message(.feedCurlNoHandle)), attempts: job.attempts)
             return nil
         }
         job.attempts += 1
@@ -217,9 +218,7 @@ private final class MultiRunner {
         if job.sink.overflowed || code == CURLE_FILESIZE_EXCEEDED {
             result.error = FeedError(
                 kind: .tooLarge, location: location.redacted,
-                message:
-                    "the body is larger than \(limits.maxBodyBytes) bytes (after decompression); raise the limit only if the feed is really that big"
-            )
+                Message(.feedTooLarge, ["bytes": .number(limits.maxBodyBytes)]))
         } else if code != CURLE_OK {
             result.error = FeedFetcher.error(for: code, location: location)
             if [
@@ -232,8 +231,8 @@ private final class MultiRunner {
         } else if !isFile && status >= 400 {
             result.error = FeedError(
                 kind: .httpStatus, location: location.redacted,
-                message:
-                    "the server answered HTTP \(status)\(status == 401 || status == 403 ? "; check the credentials" : "")",
+                Message(
+                    status == 401 || status == 403 ? .feedHTTPRefused : .feedHTTPStatus, ["status": .number(status)]),
                 status: status)
             if status == 429 || status == 503 {
                 retryAfter = header("Retry-After").flatMap(RetryAfter.seconds) ?? 0

@@ -51,6 +51,13 @@ struct FeedFiles {
                 throw InputError(
                     file: display, "cannot read the file; check that it exists and that you may read it")
             }
+            // Plain ASCII is read where it lies, without a copy of the file into an array first.
+            let direct: Result<R, InputError>? = data.withUnsafeBytes { raw in
+                let buffer = raw.bindMemory(to: UInt8.self)
+                guard CSVBytes.isPlainASCII(buffer) else { return nil }
+                return Result { () throws(InputError) in try body(buffer, display) }
+            }
+            if let direct { return try direct.get() }
             bytes = [UInt8](data)
         } else {
             bytes = try archive!.contents(of: archive!.entry(named: file)!)

@@ -51,39 +51,46 @@ enum Frequencies {
             }
         }
         guard !starts.isEmpty else { return }
+        // The template trips, and the others, which stay: one pass, one lookup per trip.
         var trips: [String: TimetableRecords.TripRow] = [:]
-        for trip in records.trips where starts[trip.id] != nil && trips[trip.id] == nil { trips[trip.id] = trip }
+        var newTrips: [TimetableRecords.TripRow] = []
+        newTrips.reserveCapacity(records.trips.count)
+        for trip in records.trips {
+            if starts[trip.id] == nil {
+                newTrips.append(trip)
+            } else if trips[trip.id] == nil {
+                trips[trip.id] = trip
+            }
+        }
         for tripID in order where trips[tripID] == nil {
             let line = starts[tripID]!.first!.source
             throw InputError(
                 file: line.file, line: line.line,
                 "trip_id '\(tripID)' is not in trips.txt; add the trip or remove the row")
         }
-        // The first departure and the latest time of each template trip, looking its id up once per run of rows.
-        var first: [String: (sequence: Int, departure: Int?)] = [:]
-        var latest: [String: (time: Int, stop: String)] = [:]
-        let rows = records.stopTimes
-        var read = 0
-        while read < rows.count {
-            let id = rows[read].tripID
-            var end = read + 1
-            while end < rows.count && rows[end].tripID == id { end += 1 }
-            if starts[id] != nil {
-                for row in rows[read..<end] {
-                    if first[id] == nil || row.sequence < first[id]!.sequence {
-                        first[id] = (row.sequence, row.departure)
-                    }
-                    if let time = row.arrival ?? row.departure, time > latest[id]?.time ?? Int.min {
-                        latest[id] = (time, row.stopID)
-                    }
-                }
+        // The first departure and the latest time of each template trip, by its number in the stop times.
+        let stopTimes = records.stopTimes
+        var first = [(sequence: Int, departure: Int?)?](repeating: nil, count: stopTimes.tripIDs.count)
+        var latest = [(time: Int, stop: Int32)?](repeating: nil, count: stopTimes.tripIDs.count)
+        var template = [Bool](repeating: false, count: stopTimes.tripIDs.count)
+        for tripID in order {
+            if let number = stopTimes.existingTripNumber(tripID) { template[Int(number)] = true }
+        }
+        for entry in stopTimes.entries where template[Int(entry.trip)] {
+            let number = Int(entry.trip)
+            let departure = entry.departure == StopTimes.Entry.none ? nil : entry.departure
+            let arrival = entry.arrival == StopTimes.Entry.none ? nil : entry.arrival
+            if first[number] == nil || entry.sequence < first[number]!.sequence {
+                first[number] = (entry.sequence, departure)
             }
-            read = end
+            if let time = arrival ?? departure, time > latest[number]?.time ?? Int.min {
+                latest[number] = (time, entry.stop)
+            }
         }
         // Each template trip gives way to its runs, which read its rows moved to their start.
-        var newTrips = records.trips.filter { starts[$0.id] == nil }
         for tripID in order {
-            guard let firstDeparture = first[tripID]?.departure else {
+            let number = stopTimes.existingTripNumber(tripID).map(Int.init)
+            guard let number, let firstDeparture = first[number]?.departure else {
                 let line = starts[tripID]!.first!.source
                 throw InputError(
                     file: line.file, line: line.line,
@@ -91,10 +98,10 @@ enum Frequencies {
             }
             for (start, source) in starts[tripID]! {
                 let shift = start - firstDeparture
-                if let last = latest[tripID], last.time + shift > Timetable.latestTime {
+                if let last = latest[number], last.time + shift > Timetable.latestTime {
                     throw InputError(
                         file: source.file, line: source.line,
-                        "the trip leaving at \(clock(start)) would reach its stop '\(last.stop)' after \(Timetable.latestTime / 3600):00:00, the latest Tiaoqi reads; end the headway earlier"
+                        "the trip leaving at \(clock(start)) would reach its stop '\(stopTimes.stopIDs[Int(last.stop)])' after \(Timetable.latestTime / 3600):00:00, the latest Tiaoqi reads; end the headway earlier"
                     )
                 }
                 var trip = trips[tripID]!

@@ -153,17 +153,23 @@ public enum NetworkLoader {
         }
         let table = try files.table("stops.txt", required: ["stop_id", "stop_name", "stop_lat", "stop_lon"])!
         var stops: [StopRecord] = []
+        let (id, name, lat, lon) = (
+            table.column("stop_id"), table.column("stop_name"), table.column("stop_lat"), table.column("stop_lon")
+        )
+        let (zoneColumn, kind, parent, timeZone) = (
+            table.column("zone_id"), table.column("location_type"), table.column("parent_station"),
+            table.column("stop_timezone")
+        )
+        stops.reserveCapacity(table.rows.count)
         for row in table.rows {
             let stop = TimetableRecords.StopRow(
-                id: try table.value(row, "stop_id"), name: try table.value(row, "stop_name"),
+                id: try table.value(row, id), name: try table.value(row, name),
                 coordinate: Coordinate(
-                    lat: try table.decimal(row, "stop_lat", in: -90...90),
-                    lon: try table.decimal(row, "stop_lon", in: -180...180)),
-                zoneID: row["zone_id"], source: SourceLine(file: table.file, line: row.line))
+                    lat: try table.decimal(row, lat, in: -90...90), lon: try table.decimal(row, lon, in: -180...180)),
+                zoneID: row[zoneColumn], source: SourceLine(file: table.file, line: row.line))
             stops.append(
                 StopRecord(
-                    row: stop, kind: row["location_type"] ?? "0", parent: row["parent_station"],
-                    timeZone: row["stop_timezone"] ?? zone.identifier))
+                    row: stop, kind: row[kind] ?? "0", parent: row[parent], timeZone: row[timeZone] ?? zone.identifier))
         }
         var records = try readServices(files, into: TimetableRecords(zone: zone))
         try Frequencies.expand(files, into: &records)
@@ -196,12 +202,16 @@ public enum NetworkLoader {
                     mode: mode, source: source(routes, row)))
         }
         let trips = try table("trips.txt", required: ["route_id", "service_id", "trip_id"])!
+        let (tripID, routeID, serviceID, shortName) = (
+            trips.column("trip_id"), trips.column("route_id"), trips.column("service_id"),
+            trips.column("trip_short_name")
+        )
+        records.trips.reserveCapacity(records.trips.count + trips.rows.count)
         for row in trips.rows {
             records.trips.append(
                 .init(
-                    id: try trips.value(row, "trip_id"), routeID: try trips.value(row, "route_id"),
-                    serviceID: try trips.value(row, "service_id"), shortName: row["trip_short_name"],
-                    source: source(trips, row)))
+                    id: try trips.value(row, tripID), routeID: try trips.value(row, routeID),
+                    serviceID: try trips.value(row, serviceID), shortName: row[shortName], source: source(trips, row)))
         }
         guard
             try files.withText(

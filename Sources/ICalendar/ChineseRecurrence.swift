@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Timeline
 
 /// Expands `RSCALE=CHINESE` rules (RFC 7529) with Foundation's Chinese calendar: yearly and monthly repetition on
@@ -25,13 +26,13 @@ struct ChineseRecurrence {
     /// Instances from DTSTART on, in order, up to `last`, while `keepGoing` accepts them; `limited` says when the walk
     /// stopped at `maximumSteps` before reaching `last` (the caller then counts the event's span as busy).
     func instances(through last: LocalDateTime, keepGoing: (LocalDateTime) -> Bool) -> (
-        instances: [LocalDateTime], limited: String?
+        instances: [LocalDateTime], limited: Message?
     ) {
         let found = walk(through: last, keepGoing: keepGoing)
         return (
             found.instances,
             found.steps >= Self.maximumSteps
-                ? "RSCALE=CHINESE expansion stopped after \(Self.maximumSteps) steps (ChineseRecurrence.maximumSteps)"
+                ? Message(.icsLimitChineseSteps, ["count": .number(Self.maximumSteps)])
                 : nil
         )
     }

@@ -1,3 +1,5 @@
+import Messages
+
 /// A calendar component (`VCALENDAR`, `VEVENT`, `VTIMEZONE`, …) with its properties and sub-components.
 public struct Component: Sendable, Hashable {
     /// The component name, upper-cased.
@@ -35,8 +37,8 @@ public enum ComponentBuilder {
     public static let maximumDepth = 16
 
     /// The message for a BEGIN nested past `maximumDepth`.
-    static func tooDeep(_ name: String) -> String {
-        "BEGIN:\(name) nests components more than \(maximumDepth) deep (real calendars nest 3–4 deep); the calendar is refused"
+    static func tooDeep(_ name: String) -> Message {
+        Message(.icsTooDeep, ["name": .text(name), "depth": .number(maximumDepth)])
     }
 
     static func componentName(_ value: String) -> String {
@@ -67,8 +69,7 @@ public enum ComponentBuilder {
                 guard stack.count < ComponentBuilder.maximumDepth else {
                     skipping = 1
                     if tooDeep == nil {
-                        tooDeep = Diagnostic(
-                            line: line.line, message: ComponentBuilder.tooDeep(componentName(line.value)))
+                        tooDeep = Diagnostic(line: line.line, ComponentBuilder.tooDeep(componentName(line.value)))
                     }
                     return
                 }
@@ -78,19 +79,21 @@ public enum ComponentBuilder {
             case .end:
                 let name = componentName(line.value)
                 guard let index = stack.lastIndex(where: { $0.name == name }) else {
-                    diagnostics.append(Diagnostic(line: line.line, message: "END:\(name) without a matching BEGIN"))
+                    diagnostics.append(Diagnostic(line: line.line, Message(.icsEndWithoutBegin, ["name": .text(name)])))
                     return
                 }
                 while stack.count > index + 1 {
                     let open = stack.removeLast()
-                    diagnostics.append(Diagnostic(line: open.line, message: "BEGIN:\(open.name) is never closed"))
+                    diagnostics.append(
+                        Diagnostic(line: open.line, Message(.icsNeverClosed, ["name": .text(open.name)])))
                     stack[stack.count - 1].components.append(open)
                 }
                 let done = stack.removeLast()
                 if stack.isEmpty { roots.append(done) } else { stack[stack.count - 1].components.append(done) }
             default:
                 if stack.isEmpty {
-                    diagnostics.append(Diagnostic(line: line.line, message: "\(line.name) outside any BEGIN/END block"))
+                    diagnostics.append(
+                        Diagnostic(line: line.line, Message(.icsOutsideBlock, ["name": .text(line.name)])))
                 } else {
                     stack[stack.count - 1].properties.append(line)
                 }
@@ -100,7 +103,7 @@ public enum ComponentBuilder {
         mutating func finish() -> (roots: [Component], diagnostics: [Diagnostic]) {
             while let open = stack.popLast() {
                 diagnostics.append(
-                    Diagnostic(line: open.line, message: "BEGIN:\(open.name) is never closed (truncated file?)"))
+                    Diagnostic(line: open.line, Message(.icsNeverClosedTruncated, ["name": .text(open.name)])))
                 if stack.isEmpty { roots.append(open) } else { stack[stack.count - 1].components.append(open) }
             }
             return (roots, diagnostics)

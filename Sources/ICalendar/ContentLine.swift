@@ -1,3 +1,5 @@
+import Messages
+
 /// One unfolded content line: `NAME;PARAM=VALUE:value`, with the physical line it started on.
 public struct ContentLine: Sendable, Hashable {
     /// A parameter, name upper-cased, value unquoted (several values joined by commas).
@@ -53,8 +55,7 @@ public struct ContentLine: Sendable, Hashable {
 /// Splits iCalendar bytes into content lines (RFC 5545 §3.1), unfolding before decoding UTF-8 so that a fold inside
 /// a multi-byte character is harmless. Works on raw bytes: strings are made only for names, parameters and values.
 enum ContentLineReader {
-    static let invalidUTF8 =
-        "not valid UTF-8 text; the feed is in another charset (GB18030?) and must be converted first"
+    static let invalidUTF8 = Message(.icsInvalidUTF8)
 
     /// Unfolds and parses, handing each content line to `take` as soon as it is read.
     static func read(_ input: [UInt8], take: (consuming ContentLine) -> Void) -> [Diagnostic] {
@@ -101,11 +102,12 @@ enum ContentLineReader {
                 case .invalidUTF8: invalidLine = invalidLine ?? startLine
                 case .malformed(let text):
                     diagnostics.append(
-                        Diagnostic(line: startLine, message: "not a content line (NAME:value): '\(text.prefix(60))'"))
+                        Diagnostic(
+                            line: startLine, Message(.icsNotContentLine, ["text": .text(String(text.prefix(60)))])))
                 }
                 index = next
             }
-            if let invalidLine { diagnostics.append(Diagnostic(line: invalidLine, message: invalidUTF8)) }
+            if let invalidLine { diagnostics.append(Diagnostic(line: invalidLine, invalidUTF8)) }
             return diagnostics
         }
     }

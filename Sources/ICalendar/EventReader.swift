@@ -1,3 +1,4 @@
+import Messages
 import Timeline
 
 /// Reads one VEVENT component into an `Event`.
@@ -16,8 +17,7 @@ enum EventReader {
                 warnings.append(
                     Diagnostic(
                         line: property.line,
-                        message:
-                            "\(name) uses TZID '\(tzid)', which is neither a known zone nor defined by a VTIMEZONE; read as floating time",
+                        Message(.icsUnknownTZID, ["name": .text(name), "tzid": .text(tzid)]),
                         isError: false))
             }
             return tzid
@@ -31,7 +31,7 @@ enum EventReader {
             else {
                 throw ICalendarError(
                     line: property.line,
-                    message: "\(name) '\(property.value)' is not a DATE (YYYYMMDD) or DATE-TIME (YYYYMMDDTHHMMSS[Z])")
+                    Message(.icsNotDateOrDateTime, ["name": .text(name), "value": .text(property.value)]))
             }
             return value
         }
@@ -43,7 +43,8 @@ enum EventReader {
                     let parts = piece.split(separator: "/", maxSplits: 1).map(String.init)
                     guard let first = parts.first, let start = DateTimeValue(first, tzid: tzid) else {
                         throw ICalendarError(
-                            line: property.line, message: "\(name) value '\(piece)' is not a DATE, DATE-TIME or PERIOD")
+                            line: property.line,
+                            Message(.icsNotDateOrPeriod, ["name": .text(name), "value": .text(String(piece))]))
                     }
                     var end: DateTimeValue?
                     if parts.count == 2 {
@@ -62,7 +63,8 @@ enum EventReader {
                             )
                         } else {
                             throw ICalendarError(
-                                line: property.line, message: "\(name) period '\(piece)' has a bad end or duration")
+                                line: property.line,
+                                Message(.icsBadPeriodEnd, ["name": .text(name), "value": .text(String(piece))]))
                         }
                     }
                     values.append(RecurrenceDate(start: start, end: end))
@@ -71,7 +73,7 @@ enum EventReader {
             return values
         }
         guard let start = try dateTime(found.dtStart, "DTSTART") else {
-            throw ICalendarError(line: component.line, message: "VEVENT has no DTSTART")
+            throw ICalendarError(line: component.line, Message(.icsNoStart))
         }
         let uid = found.uid?.value.trimmingSpaces ?? ""
         var rules: [RecurrenceRule] = []
@@ -80,41 +82,41 @@ enum EventReader {
             if property.value.trimmingSpaces.isEmpty {
                 warnings.append(
                     Diagnostic(
-                        line: property.line, message: "RRULE is empty; read as a set of one instance", isError: false))
+                        line: property.line, Message(.icsEmptyRule), isError: false))
                 emptyRule = true
                 continue
             }
             do {
                 var rule = try RecurrenceRule(parsing: property.value, tzid: property.tzid)
                 for warning in rule.warnings {
-                    warnings.append(Diagnostic(line: property.line, message: warning, isError: false))
+                    warnings.append(Diagnostic(line: property.line, warning, isError: false))
                 }
                 if let until = rule.until, endsBeforeStart(until, start, zones: zones) {
                     warnings.append(
                         Diagnostic(
                             line: property.line,
-                            message: "RRULE: UNTIL is before DTSTART; read as COUNT=1 (the DTSTART instance)",
+                            Message(.icsUntilBeforeStart),
                             isError: false))
                     rule.until = nil
                     rule.count = 1
                 }
                 rules.append(rule)
             } catch {
-                throw ICalendarError(line: property.line, message: error.message)
+                throw ICalendarError(line: property.line, error.sentence)
             }
         }
         var duration: CalendarDuration?
         if let property = found.duration {
             guard let parsed = CalendarDuration(property.value) else {
                 throw ICalendarError(
-                    line: property.line, message: "DURATION '\(property.value)' is not like PT1H30M or P1D")
+                    line: property.line, Message(.icsBadDuration, ["value": .text(property.value)]))
             }
             duration = parsed
             if parsed.days < 0 || parsed.seconds < 0 {
                 // RFC 5545 §3.8.2.5: an event's DURATION is positive. A negative one would make every instance empty.
                 warnings.append(
                     Diagnostic(
-                        line: property.line, message: "DURATION '\(property.value)' is negative; read as its magnitude",
+                        line: property.line, Message(.icsNegativeDuration, ["value": .text(property.value)]),
                         isError: false))
                 duration = CalendarDuration(days: abs(parsed.days), seconds: abs(parsed.seconds))
             }
@@ -129,12 +131,12 @@ enum EventReader {
                 // DTEND shortly before DTSTART: the writer swapped the two.
                 warnings.append(
                     Diagnostic(
-                        line: component.line, message: "DTEND is before DTSTART; the two are swapped", isError: false))
+                        line: component.line, Message(.icsEndBeforeStart), isError: false))
                 (begin, end) = (given, begin)
             } else if gap > 0 {
                 warnings.append(
                     Diagnostic(
-                        line: component.line, message: "DTEND is long before DTSTART; it is ignored", isError: false))
+                        line: component.line, Message(.icsEndLongBeforeStart), isError: false))
                 end = nil
             }
         } else if let given = end, roughDay(given) - roughDay(begin) > 3_650,
@@ -144,14 +146,14 @@ enum EventReader {
             // No meeting lasts ten years: a DTEND that far away is a typo, and would make every instance cover every week.
             warnings.append(
                 Diagnostic(
-                    line: component.line, message: "DTEND is more than ten years after DTSTART; it is ignored",
+                    line: component.line, Message(.icsEndTooFar),
                     isError: false))
             end = nil
         }
         if let length = duration, Int64(length.days) * 86_400 + length.seconds > Self.longestEvent {
             warnings.append(
                 Diagnostic(
-                    line: component.line, message: "DURATION is more than ten years; it is ignored", isError: false))
+                    line: component.line, Message(.icsDurationTooLong), isError: false))
             duration = nil
         }
         var recurrenceDates = try list(found.all(.rdate), "RDATE")

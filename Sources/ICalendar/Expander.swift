@@ -1,3 +1,4 @@
+import Messages
 import Timeline
 
 /// Expands one event's recurrence set into occurrences: RRULE (Gregorian or Chinese), RDATE (dates, times and
@@ -114,7 +115,7 @@ struct Expander {
             }
         }
         var starts: [LocalDateTime] = []
-        var limited: String?
+        var limited: Message?
         if let rule = event.rule {
             let untilCheck = untilTest(rule, zone: zone)
             for extra in [rule] + event.additionalRules {
@@ -188,10 +189,7 @@ struct Expander {
                 uid: event.uid, recurrenceID: nil, interval: span, allDayDates: nil, transparency: event.transparency,
                 status: event.status, summary: event.summary, location: event.location)
         let warning = Diagnostic(
-            line: event.line,
-            message:
-                "\(limited); the event's whole span in the window counts as busy. Simplify the rule (a COUNT, or a coarser FREQ) to have it read exactly",
-            isError: false)
+            line: event.line, Message(.icsRecurrenceLimited, ["limit": .message(limited)]), isError: false)
         return (occurrences, unknown, warning)
     }
 

@@ -1,3 +1,4 @@
+import Messages
 import Timeline
 
 /// Expands a Gregorian RRULE into wall-clock start times (RFC 5545 §3.3.10: the BYxxx expand/limit table,
@@ -55,7 +56,7 @@ struct RecurrenceIterator {
     /// are unknown).
     struct Walk {
         var instances: [LocalDateTime] = []
-        var limited: String?
+        var limited: Message?
     }
 
     /// Instances from DTSTART on, in order, while `keepGoing` accepts them; stops after the first period whose
@@ -80,8 +81,7 @@ struct RecurrenceIterator {
             guard let bounds = periodStart(period), bounds <= last else { break }
             walked += 1
             if walked > RecurrenceLimits.maximumPeriods {
-                walk.limited =
-                    "RRULE expansion stopped after \(RecurrenceLimits.maximumPeriods) periods (RecurrenceLimits.maximumPeriods)"
+                walk.limited = Message(.icsLimitPeriods, ["count": .number(RecurrenceLimits.maximumPeriods)])
                 return walk
             }
             var candidates = candidates(in: period, begin: bounds)
@@ -98,8 +98,8 @@ struct RecurrenceIterator {
                 if skipTo.map({ candidate >= $0 }) ?? true {
                     walk.instances.append(candidate)
                     if walk.instances.count > RecurrenceLimits.maximumInstances {
-                        walk.limited =
-                            "RRULE has more than \(RecurrenceLimits.maximumInstances) instances near the window (RecurrenceLimits.maximumInstances)"
+                        walk.limited = Message(
+                            .icsLimitInstances, ["count": .number(RecurrenceLimits.maximumInstances)])
                         return walk
                     }
                 }

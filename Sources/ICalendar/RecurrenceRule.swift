@@ -1,3 +1,4 @@
+import Messages
 import Timeline
 
 /// An RRULE (RFC 5545 §3.3.10, with RFC 7529 RSCALE/SKIP).
@@ -71,7 +72,7 @@ public struct RecurrenceRule: Sendable, Hashable {
     /// SKIP (RFC 7529), default OMIT.
     public var skip: Skip = .omit
     /// Values read in a documented way rather than as written (a negative or zero COUNT), in words.
-    public var warnings: [String] = []
+    public var warnings: [Message] = []
 
     /// Parses the value of an RRULE property.
     public init(parsing text: String, tzid: String?) throws(ICalendarError) {
@@ -87,48 +88,46 @@ public struct RecurrenceRule: Sendable, Hashable {
             partStart = partEnd + 1
             if part.isEmpty { continue }
             guard let equals = part.firstIndex(where: { rule.bytes[$0] == 0x3D }) else {
-                throw Self.error("part '\(rule.text(part))' has no '='")
+                throw Self.error(.ruleNoEquals, ["part": .text(rule.text(part))])
             }
             let keyRange = rule.trimmed(part.lowerBound..<equals)
             let valueRange = rule.trimmed((equals + 1)..<part.upperBound)
             let known = rule.keyword(keyRange, Self.partNames)
             let key = known.map { String(describing: Self.partNames[$0]) } ?? rule.text(keyRange).uppercased()
             if let known {
-                guard seen & (1 << known) == 0 else { throw Self.error("\(key) appears twice") }
+                guard seen & (1 << known) == 0 else { throw Self.error(.ruleTwice, ["key": .text(key)]) }
                 seen |= 1 << known
             } else {
-                guard !seenExtensions.contains(key) else { throw Self.error("\(key) appears twice") }
+                guard !seenExtensions.contains(key) else { throw Self.error(.ruleTwice, ["key": .text(key)]) }
                 seenExtensions.append(key)
             }
             var value: String { rule.text(valueRange) }
             switch known {
             case 0:  // FREQ
                 guard let index = rule.keyword(valueRange, Self.frequencyNames) else {
-                    throw Self.error(
-                        "FREQ '\(value)' is not SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY")
+                    throw Self.error(.ruleBadFrequency, ["value": .text(value)])
                 }
                 frequency = [.secondly, .minutely, .hourly, .daily, .weekly, .monthly, .yearly][index]
             case 1:  // INTERVAL
                 guard let n = rule.integer(valueRange), n > 0, n <= 100_000 else {
-                    throw Self.error("INTERVAL '\(value)' must be a whole number from 1 to 100000")
+                    throw Self.error(.ruleBadInterval, ["value": .text(value)])
                 }
                 interval = n
             case 2:  // COUNT
                 guard let n = rule.integer(valueRange) else {
-                    throw Self.error("COUNT '\(value)' must be a whole number")
+                    throw Self.error(.ruleBadCount, ["value": .text(value)])
                 }
                 // A negative COUNT (seen in exports next to UNTIL) limits nothing; COUNT=0 would leave no instance at
                 // all, so it is read as the DTSTART instance alone (unknown busy time is busy).
                 if n < 0 {
-                    warnings.append(
-                        "RRULE: COUNT=\(n) is negative; read as no COUNT (the rule runs to UNTIL, or for ever)")
+                    warnings.append(Message(.icsNegativeCount, ["count": .number(n)]))
                 } else if n == 0 {
-                    warnings.append("RRULE: COUNT=0 leaves no instance; read as COUNT=1 (the DTSTART instance)")
+                    warnings.append(Message(.icsZeroCount))
                 }
                 count = n > 0 ? n : n == 0 ? 1 : nil
             case 3:  // UNTIL
                 guard let parsed = DateTimeValue(value, tzid: nil) else {
-                    throw Self.error("UNTIL '\(value)' is not a DATE or DATE-TIME")
+                    throw Self.error(.ruleBadUntil, ["value": .text(value)])
                 }
                 until = parsed
             case 4: bySecond = try rule.integers(valueRange, in: 0...60, part: key, allowNegative: false)
@@ -141,10 +140,10 @@ public struct RecurrenceRule: Sendable, Hashable {
                     guard trimmed.count >= 2,
                         let day = rule.keyword((trimmed.upperBound - 2)..<trimmed.upperBound, Self.weekdayNames)
                     else {
-                        throw Self.error("BYDAY '\(rule.text(entry))' is not a weekday such as MO or -1FR")
+                        throw Self.error(.ruleBadDay, ["value": .text(rule.text(entry))])
                     }
                     guard trimmed.count == 2 || (ordinal.map { $0 != 0 && abs($0) <= 53 } ?? false) else {
-                        throw Self.error("BYDAY '\(rule.text(entry))' has a bad ordinal")
+                        throw Self.error(.ruleBadOrdinal, ["value": .text(rule.text(entry))])
                     }
                     byDay.append(WeekdayNumber(ordinal: ordinal, weekday: Weekday(rawValue: day)!))
                 }
@@ -158,36 +157,36 @@ public struct RecurrenceRule: Sendable, Hashable {
                     guard let n = rule.integer(trimmed.lowerBound..<(trimmed.upperBound - (leap ? 1 : 0))),
                         (1...13).contains(n)
                     else {
-                        throw Self.error("BYMONTH '\(rule.text(entry))' is out of range 1–12")
+                        throw Self.error(.ruleBadMonth, ["value": .text(rule.text(entry))])
                     }
                     byMonth.append(Month(number: n, leap: leap))
                 }
             case 12: bySetPos = try rule.integers(valueRange, in: 1...366, part: key, allowNegative: true)
             case 13:  // WKST
                 guard let day = rule.keyword(valueRange, Self.weekdayNames) else {
-                    throw Self.error("WKST '\(value)' is not a weekday such as MO")
+                    throw Self.error(.ruleBadWeekStart, ["value": .text(value)])
                 }
                 weekStart = Weekday(rawValue: day)!
             case 14: scale = value.uppercased()  // RSCALE
             case 15:  // SKIP
                 guard let index = rule.keyword(valueRange, ["OMIT", "BACKWARD", "FORWARD"]) else {
-                    throw Self.error("SKIP '\(value)' is not OMIT, BACKWARD or FORWARD")
+                    throw Self.error(.ruleBadSkip, ["value": .text(value)])
                 }
                 skip = [.omit, .backward, .forward][index]
             default:
-                if !key.hasPrefix("X-") { throw Self.error("unknown part \(key)") }
+                if !key.hasPrefix("X-") { throw Self.error(.ruleUnknownPart, ["key": .text(key)]) }
             }
         }
-        guard let frequency else { throw Self.error("FREQ is missing") }
+        guard let frequency else { throw Self.error(.ruleNoFrequency) }
         self.frequency = frequency
         if let scale, scale != "GREGORIAN" && scale != "CHINESE" {
-            throw Self.error("RSCALE=\(scale) is not supported (GREGORIAN and CHINESE are)")
+            throw Self.error(.ruleUnknownScale, ["scale": .text(scale)])
         }
         if scale == "GREGORIAN" { self.scale = nil }
         if self.scale != "CHINESE" && byMonth.contains(where: { $0.leap || $0.number > 12 }) {
-            throw Self.error("BYMONTH must be 1–12; leap months such as 5L need RSCALE=CHINESE")
+            throw Self.error(.ruleLeapMonth)
         }
-        if self.scale == "CHINESE" && interval > 1200 { throw Self.error("INTERVAL over 1200 with RSCALE=CHINESE") }
+        if self.scale == "CHINESE" && interval > 1200 { throw Self.error(.ruleChineseInterval) }
         if scale == nil && seen & (1 << 14) == 0 { skip = .omit }
     }
 
@@ -202,8 +201,8 @@ public struct RecurrenceRule: Sendable, Hashable {
     /// Weekday names in `Weekday`'s raw-value order.
     private static let weekdayNames: [StaticString] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
-    private static func error(_ message: String) -> ICalendarError {
-        ICalendarError(line: 0, message: "RRULE: " + message)
+    private static func error(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> ICalendarError {
+        ICalendarError(line: 0, Message(.ruleError, ["text": .message(Message(key, arguments))]))
     }
 }
 
@@ -276,7 +275,14 @@ private struct RuleText {
             guard let n = integer(trimmed(piece)), allowed.contains(abs(n)), n >= 0 || allowNegative,
                 n != 0 || allowed.lowerBound == 0
             else {
-                throw ICalendarError(line: 0, message: "RRULE: \(part) '\(text(piece))' is out of range")
+                throw ICalendarError(
+                    line: 0,
+                    Message(
+                        .ruleError,
+                        [
+                            "text": .message(
+                                Message(.ruleOutOfRange, ["part": .text(part), "value": .text(text(piece))]))
+                        ]))
             }
             result.append(n)
         }

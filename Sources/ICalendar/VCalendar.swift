@@ -1,3 +1,4 @@
+import Messages
 import Timeline
 
 /// A parsed iCalendar stream: its components, the events and free/busy periods in them, and what was wrong.
@@ -26,29 +27,32 @@ public struct VCalendar: Sendable {
     public static func parse(bytes: [UInt8], strict: Bool = false) throws(ICalendarError) -> VCalendar {
         var tree = ComponentBuilder.Tree()
         let lineDiagnostics = ContentLineReader.read(bytes) { tree.add($0) }
-        if let deep = tree.tooDeep { throw ICalendarError(line: deep.line, message: deep.message) }
+        if let deep = tree.tooDeep { throw ICalendarError(line: deep.line, deep.sentence) }
         let (roots, treeDiagnostics) = tree.finish()
         var calendar = VCalendar(
             components: roots, events: [], freeBusy: [], defaultZone: nil, zones: ZoneResolver(),
             diagnostics: lineDiagnostics + treeDiagnostics)
-        if let invalid = lineDiagnostics.first(where: { $0.message == ContentLineReader.invalidUTF8 }) {
-            throw ICalendarError(line: invalid.line, message: invalid.message)
+        if let invalid = lineDiagnostics.first(where: { $0.sentence == ContentLineReader.invalidUTF8 }) {
+            throw ICalendarError(line: invalid.line, invalid.sentence)
         }
-        if let unclosed = treeDiagnostics.first(where: { $0.message.hasPrefix("BEGIN:VCALENDAR is never closed") }) {
+        if let unclosed = treeDiagnostics.first(where: {
+            ($0.sentence.key == .icsNeverClosed || $0.sentence.key == .icsNeverClosedTruncated)
+                && $0.sentence.arguments["name"] == "VCALENDAR"
+        }) {
             throw ICalendarError(
-                line: unclosed.line, message: "BEGIN:VCALENDAR without END:VCALENDAR: the feed is truncated")
+                line: unclosed.line, Message(.icsTruncated))
         }
         let calendars = roots.filter { $0.name == "VCALENDAR" }
         if calendars.isEmpty {
             let first = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
-            let hint = first.contains("<html") || first.contains("<!doctype") ? " (this looks like an HTML page)" : ""
-            throw ICalendarError(line: 1, message: "no BEGIN:VCALENDAR found\(hint): not an iCalendar file")
+            let html = first.contains("<html") || first.contains("<!doctype")
+            throw ICalendarError(line: 1, Message(html ? .icsNotCalendarHTML : .icsNotCalendar))
         }
         for root in calendars {
             calendar.read(root)
         }
         if strict, let first = calendar.diagnostics.filter(\.isError).min(by: { $0.line < $1.line }) {
-            throw ICalendarError(line: first.line, message: first.message)
+            throw ICalendarError(line: first.line, first.sentence)
         }
         return calendar
     }
@@ -60,13 +64,13 @@ public struct VCalendar: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         line: root.property("X-WR-TIMEZONE")!.line,
-                        message: "X-WR-TIMEZONE '\(name)' is not a known time zone"))
+                        Message(.icsUnknownCalendarZone, ["name": .text(name)])))
             }
         }
         // Zones first: a VTIMEZONE may follow the events that use it.
         for timezone in root.components where timezone.name == "VTIMEZONE" {
             guard let tzid = timezone.property("TZID")?.value.trimmingSpaces else {
-                diagnostics.append(Diagnostic(line: timezone.line, message: "VTIMEZONE without TZID"))
+                diagnostics.append(Diagnostic(line: timezone.line, Message(.icsZoneWithoutID)))
                 continue
             }
             if Zone(identifier: tzid) == nil {
@@ -76,7 +80,7 @@ public struct VCalendar: Sendable {
                     diagnostics.append(
                         Diagnostic(
                             line: timezone.line,
-                            message: "VTIMEZONE \(tzid) has no usable STANDARD or DAYLIGHT observance"))
+                            Message(.icsZoneWithoutRules, ["tzid": .text(tzid)])))
                 }
             }
         }
@@ -87,7 +91,8 @@ public struct VCalendar: Sendable {
                 do {
                     events.append(try EventReader.read(component, zones: &zones, diagnostics: &diagnostics))
                 } catch {
-                    diagnostics.append(Diagnostic(line: error.line, message: error.message + "; the event is skipped"))
+                    diagnostics.append(
+                        Diagnostic(line: error.line, Message(.icsEventSkipped, ["error": .message(error.sentence)])))
                 }
             case "VFREEBUSY": readFreeBusy(component)
             case "VAVAILABILITY": readAvailability(component)
@@ -103,7 +108,7 @@ public struct VCalendar: Sendable {
                 slots.append(try EventReader.read(slot, zones: &zones, diagnostics: &diagnostics))
             } catch {
                 diagnostics.append(
-                    Diagnostic(line: error.line, message: error.message + "; the AVAILABLE slot is skipped"))
+                    Diagnostic(line: error.line, Message(.icsSlotSkipped, ["error": .message(error.sentence)])))
             }
         }
         func value(_ name: String) -> DateTimeValue? {
@@ -111,7 +116,9 @@ public struct VCalendar: Sendable {
             let parsed = DateTimeValue(property.value, tzid: property.parameter("TZID"))
             if parsed == nil {
                 diagnostics.append(
-                    Diagnostic(line: property.line, message: "\(name) '\(property.value)' is not a DATE or DATE-TIME"))
+                    Diagnostic(
+                        line: property.line,
+                        Message(.icsNotDate, ["name": .text(name), "value": .text(property.value)])))
             }
             return parsed
         }
@@ -134,7 +141,7 @@ public struct VCalendar: Sendable {
                     diagnostics.append(
                         Diagnostic(
                             line: property.line,
-                            message: "FREEBUSY period '\(period)' is not start/end or start/duration in UTC"))
+                            Message(.icsBadFreeBusy, ["period": .text(String(period))])))
                     continue
                 }
                 if let end = DateTimeValue(parts[1], tzid: nil), case .utc(let to) = end {
@@ -143,7 +150,7 @@ public struct VCalendar: Sendable {
                     freeBusy.append(Interval(from, from + Int64(duration.days) * 86_400 + duration.seconds))
                 } else {
                     diagnostics.append(
-                        Diagnostic(line: property.line, message: "FREEBUSY period '\(period)' has a bad end"))
+                        Diagnostic(line: property.line, Message(.icsBadFreeBusyEnd, ["period": .text(String(period))])))
                 }
             }
         }
@@ -153,7 +160,7 @@ public struct VCalendar: Sendable {
 extension VCalendar {
     /// Whether `bytes` would parse at all (leniently): UTF-8, a VCALENDAR, and every VCALENDAR closed. Nil when they
     /// would, else the reason; much faster than parsing, for deciding whether a download may replace a cached copy.
-    public static func structuralProblem(_ bytes: [UInt8]) -> String? {
+    public static func structuralProblem(_ bytes: [UInt8]) -> Message? {
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // Logical lines, folds taken out (a fold may split a character, so UTF-8 is checked on these), joined by LF.
         var unfolded: [UInt8] = []
@@ -225,15 +232,14 @@ extension VCalendar {
         }
         if !tooDeep && !unfolded.isEmpty { tooDeep = !settle() }
         if tooDeep {
-            return
-                "line \(deepLine): components nest more than \(ComponentBuilder.maximumDepth) deep (real calendars nest 3–4 deep)"
+            return Message(
+                .icsNestedTooDeep, ["line": .number(deepLine), "depth": .number(ComponentBuilder.maximumDepth)])
         }
         guard opened else {
             let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
-            return head.contains("<html") || head.contains("<!doctype")
-                ? "an HTML page, not a calendar" : "no BEGIN:VCALENDAR: not a calendar"
+            return Message(head.contains("<html") || head.contains("<!doctype") ? .icsHTMLPage : .icsNoCalendar)
         }
-        if open != 0 { return "BEGIN:VCALENDAR without END:VCALENDAR: the feed is truncated" }
+        if open != 0 { return Message(.icsTruncated) }
         let valid = unfolded.withUnsafeBufferPointer { UTF8Text.decode($0) != nil }
         return valid ? nil : ContentLineReader.invalidUTF8
     }

@@ -282,11 +282,11 @@ public struct StaleCalendar: Sendable, Codable, Hashable {
     public var feed: String
     /// Seconds since its server last confirmed the copy.
     public var ageSeconds: Int
-    /// Why the server did not confirm it now.
-    public var reason: String
+    /// Why the server did not confirm it now (in plan.json in the plan's language; read back as it is).
+    public var reason: Message
 
     /// A stale calendar from its parts.
-    public init(feed: String, ageSeconds: Int, reason: String) {
+    public init(feed: String, ageSeconds: Int, reason: Message) {
         self.feed = feed
         self.ageSeconds = ageSeconds
         self.reason = reason

@@ -401,5 +401,27 @@ extension Catalogue {
             "no-show",
         .bureauRestored: "{folder} restored into {store}: {records} records",
         .bureauExported: "{store} exported to {folder}: {records} records",
+        .templateNotMapping:
+            "the team's plan.yaml in the store is not a YAML mapping; import the team's schedule again (tiaoqi bureau import SCHEDULE_DIR)",
+        .templateNotWritten:
+            "the team's plan.yaml could not be written for the new week; import the team's schedule again",
+        .exportColumnMissing:
+            "column '{column}' is missing; export the store again (tiaoqi bureau export)",
+        .exportNotWhole:
+            "{column} '{value}' is not a whole number",
+        .exportNotNumber:
+            "{column} '{value}' is not a number",
+        .exportNotDate:
+            "{column} '{value}' is not a date YYYY-MM-DD",
+        .exportNotChoice:
+            "{column} '{value}' is not one of {choices}",
+        .exportFileMissing:
+            "cannot read the file; an export folder holds {files}",
+        .exportNotCSV:
+            "the file is not CSV with a header row ({cause})",
+        .exportFieldCount:
+            "the row has {fields} fields, the header {columns}",
+        .publishNotWritten:
+            "cannot write the published version back into the plan ({cause}); the week is published, so publish from a copy that records it, or plan again with --keep",
     ]
 }

@@ -45,7 +45,7 @@ extension Catalogue {
         .legUnticketedPrice: "{leg}：{from}→{to} 的 {mode} 不需购票，但计划写了 {price}",
         .legUnknownService: "{leg}：时刻表中没有 {service} {ride}",
         .legWrongFare: "{leg}：按票价表 {service} 为 {fare}，但计划写了 {price}",
-        .driveTooFar: "{leg}：{from}→{to} 的包车路程 {km} 公里，超过计划允许的城际包车最远距离 {most} 公里（max_road_km）",
+        .driveTooFar: "{leg}：{from}→{to} 的包车路程 {km} 公里，超过计划允许的城际包车最远距离 {most} 公里（`max_road_km`）",
         .driveWrongHire: "{leg}：{from}→{to} 的包车费应为 {hire}（公路 {km} 公里，每公里 {rate}），但计划写了 {price}",
         .driveEndsUnknown: "{leg}：无法确定 {from}→{to} 包车的起点或终点，无法核对其路程和费用",
         .overNightLimit: "住宿 {nights} 晚，超过上限 {limit} 晚",
@@ -353,15 +353,15 @@ extension Catalogue {
         .icsContact: "联系人：{contact}",
         .labelContact: "联系人",
         // The bureau's store
-        .storeCannotOpen: "无法打开数据库 {store}：{cause}；请检查路径（所在文件夹须存在且可写）或 PostgreSQL 地址、服务器和密码",
+        .storeCannotOpen: "无法打开数据库 {store}：{cause}；请检查路径（所在文件夹须存在且可写）或 `PostgreSQL` 地址、服务器和密码",
         .storeFailed: "数据库 {store} 出错：{cause}；本次修改均未保存（常见原因：磁盘已满或文件只读）",
         .storeTooNew: "数据库 {store} 的结构版本为 {version}，比本版 Tiaoqi 支持的 {latest} 更新；请使用更新版本的 Tiaoqi",
         .publishUnknownTeam:
-            "数据库 {store} 中没有团队“{team}”；请先导入其日程（tiaoqi bureau import 日程文件夹）",
+            "数据库 {store} 中没有团队“{team}”；请先导入其日程（`tiaoqi bureau import 日程文件夹`）",
         .publishStale:
-            "数据库 {store} 中 {team} 的 {week} 当周计划已是第 {latest} 版，而本计划基于第 {basedOn} 版：其间已有人发布；请基于最新版本重新编排（tiaoqi week next，或以最新的 plan.json 运行 plan --keep）后再发布",
+            "数据库 {store} 中 {team} 的 {week} 当周计划已是第 {latest} 版，而本计划基于第 {basedOn} 版：其间已有人发布；请基于最新版本重新编排（`tiaoqi week next`，或以最新的 `plan.json` 运行 `tiaoqi plan --keep`）后再发布",
         .logUnknownVisit:
-            "数据库 {store} 中没有拜访“{visit}”；请给出 tiaoqi publish 列出的拜访编号，或客户编号",
+            "数据库 {store} 中没有拜访“{visit}”；请给出 `tiaoqi publish` 列出的拜访编号，或客户编号",
         .logNoProject:
             "拜访“{visit}”不属于任何项目，下一步、期限或阶段无处记录；请只记录结果，或先将该拜访关联到项目",
         .bureauImported:
@@ -369,7 +369,7 @@ extension Catalogue {
         .weekPublished:
             "{team} {week} 当周计划已作为第 {version} 版发布到 {store}：计划拜访 {visits} 次；{plan} 已记下该版本",
         .publishNoTeam:
-            "计划所属团队“{team}”不在数据库 {store} 中；请先导入其日程（tiaoqi bureau import 日程文件夹）",
+            "计划所属团队“{team}”不在数据库 {store} 中；请先导入其日程（`tiaoqi bureau import 日程文件夹`）",
         .visitLogged:
             "已记录 {time} 对 {client} 的拜访（{visit}）：{status}",
         .logNoPlannedVisit:
@@ -386,5 +386,27 @@ extension Catalogue {
             "客户未到",
         .bureauRestored: "{folder} 已恢复到 {store}：共 {records} 条记录",
         .bureauExported: "{store} 已导出到 {folder}：共 {records} 条记录",
+        .templateNotMapping:
+            "数据库中该团队的 `plan.yaml` 不是 YAML 映射；请重新导入该团队的日程（`tiaoqi bureau import 日程文件夹`）",
+        .templateNotWritten:
+            "无法为新的一周写出该团队的 `plan.yaml`；请重新导入该团队的日程",
+        .exportColumnMissing:
+            "缺少列“{column}”；请重新导出数据库（`tiaoqi bureau export`）",
+        .exportNotWhole:
+            "{column} 为“{value}”，不是整数",
+        .exportNotNumber:
+            "{column} 为“{value}”，不是数字",
+        .exportNotDate:
+            "{column} 为“{value}”，不是 YYYY-MM-DD 格式的日期",
+        .exportNotChoice:
+            "{column} 为“{value}”，应为 {choices} 之一",
+        .exportFileMissing:
+            "无法读取该文件；导出文件夹应包含 {files}",
+        .exportNotCSV:
+            "该文件不是带表头的 CSV（{cause}）",
+        .exportFieldCount:
+            "该行有 {fields} 个字段，表头有 {columns} 个",
+        .publishNotWritten:
+            "无法把发布版本写回计划（{cause}）；该周已发布，请用记有版本的副本再发布，或用 `tiaoqi plan --keep` 重新编排",
     ]
 }

@@ -1,18 +1,25 @@
-/// Every sentence of Tiaoqi in each language: one table per language (`Catalogue+en.swift`, `Catalogue+zh.swift`),
-/// so a translator edits one file.
+/// Every sentence of Tiaoqi in each language: one table per language, kept in two files by area so a translator
+/// edits one language at a time. English: `Catalogue+en.swift` (reports, plans, clashes) and `Catalogue+en+Input.swift`
+/// (warnings, input errors, and the `route`, `fetch` and `calendar` commands); Chinese: `Catalogue+zh.swift` and
+/// `Catalogue+zh+Input.swift`, the same keys in the same order.
 public enum Catalogue {
     /// The template of `key` in `language`, placeholders as `{name}`; the English one when a table lacks it.
     public static func template(_ key: MessageKey, _ language: Language) -> String {
-        table(language)[key] ?? english[key] ?? key.rawValue
+        table(language)[key] ?? allEnglish[key] ?? key.rawValue
     }
 
     /// The whole table of `language`.
     public static func table(_ language: Language) -> [MessageKey: String] {
         switch language {
-        case .en: english
-        case .zh: chinese
+        case .en: allEnglish
+        case .zh: allChinese
         }
     }
+
+    /// The English table: both of its files.
+    private static let allEnglish = english.merging(englishInput) { first, _ in first }
+    /// The Chinese table: both of its files.
+    private static let allChinese = chinese.merging(chineseInput) { first, _ in first }
 
     /// The names of the `{placeholders}` in a template, in order.
     public static func placeholders(_ template: String) -> [String] {

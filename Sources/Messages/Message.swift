@@ -104,3 +104,11 @@ extension Message: Codable {
         try container.encode(text(encoder.userInfo[.messageLanguage] as? Language ?? .en))
     }
 }
+
+extension Message {
+    /// `file:line: sentence`, or `file: sentence` without a line: where a warning or an input error is.
+    public static func at(_ file: String, line: Int? = nil, _ sentence: Message) -> Message {
+        guard let line else { return Message(.atFile, ["file": .text(file), "text": .message(sentence)]) }
+        return Message(.atFileLine, ["file": .text(file), "line": .number(line), "text": .message(sentence)])
+    }
+}

@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import GTFS
+import Messages
 import Schedules
 import Store
 import Timeline
@@ -189,14 +190,20 @@ public enum BureauTables {
     private struct Table {
         struct Row {
             let file: String
-            let number: Int
+            /// The row's number, counting the header as 1 (a quoted value may hold line breaks).
+            let line: Int
             let fields: [String: String]
 
+            func fail(_ key: MessageKey, _ column: String, _ value: String, _ more: [String: Message.Argument] = [:])
+                -> ScheduleError
+            {
+                ScheduleError(
+                    file: file, line: line,
+                    Message(key, more.merging(["column": .text(column), "value": .text(value)]) { a, _ in a }))
+            }
+
             func text(_ column: String) throws(ScheduleError) -> String {
-                guard let value = fields[column] else {
-                    throw ScheduleError(
-                        file: file, line: number, "column '\(column)' is missing; export the store again")
-                }
+                guard let value = fields[column] else { throw fail(.exportColumnMissing, column, "") }
                 return value
             }
 
@@ -207,34 +214,28 @@ public enum BureauTables {
 
             func whole(_ column: String) throws(ScheduleError) -> Int64 {
                 let value = try text(column)
-                guard let number = Int64(value) else {
-                    throw ScheduleError(file: file, line: number, "\(column) '\(value)' is not a whole number")
-                }
-                return number
+                guard let whole = Int64(value) else { throw fail(.exportNotWhole, column, value) }
+                return whole
             }
 
             func number(_ column: String) throws(ScheduleError) -> Double {
                 let value = try text(column)
-                guard let number = Double(value), number.isFinite else {
-                    throw ScheduleError(file: file, line: number, "\(column) '\(value)' is not a number")
-                }
+                guard let number = Double(value), number.isFinite else { throw fail(.exportNotNumber, column, value) }
                 return number
             }
 
             func date(_ column: String) throws(ScheduleError) -> LocalDate {
                 let value = try text(column)
-                guard let date = LocalDate(iso: value) else {
-                    throw ScheduleError(file: file, line: number, "\(column) '\(value)' is not a date YYYY-MM-DD")
-                }
+                guard let date = LocalDate(iso: value) else { throw fail(.exportNotDate, column, value) }
                 return date
             }
 
             func choice<T>(_ column: String, _ values: [String: T]) throws(ScheduleError) -> T {
                 let value = try text(column)
                 guard let known = values[value] else {
-                    throw ScheduleError(
-                        file: file, line: number,
-                        "\(column) '\(value)' is not one of \(values.keys.sorted().joined(separator: ", "))")
+                    throw fail(
+                        .exportNotChoice, column, value,
+                        ["choices": .list(values.keys.sorted().map { .text($0) }, .comma)])
                 }
                 return known
             }
@@ -245,28 +246,28 @@ public enum BureauTables {
         init(path: String) throws(ScheduleError) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ScheduleError(
-                    file: path,
-                    "cannot read the file; an export folder holds \(BureauTables.files.joined(separator: ", "))")
+                    file: path, Message(.exportFileMissing, ["files": .names(BureauTables.files)]))
             }
             var text = String(decoding: data, as: UTF8.self)
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             let reader: CSVReader
             do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
-                throw ScheduleError(file: path, line: 1, "the file is not CSV with a header row: \(error)")
+                throw ScheduleError(file: path, line: 1, Message(.exportNotCSV, ["cause": .text("\(error)")]))
             }
             let header = reader.headerRow ?? []
             var rows: [Row] = []
             while let values = reader.next() {
-                // Rows are counted, not lines: a quoted value may hold line breaks.
-                let number = rows.count + 2
+                let line = rows.count + 2
                 guard values.count == header.count else {
                     throw ScheduleError(
-                        file: path, line: number, "the row has \(values.count) fields, the header \(header.count)")
+                        file: path, line: line,
+                        Message(.exportFieldCount, ["fields": .number(values.count), "columns": .number(header.count)]))
                 }
-                rows.append(Row(file: path, number: number, fields: Dictionary(zip(header, values)) { a, _ in a }))
+                rows.append(Row(file: path, line: line, fields: Dictionary(zip(header, values)) { a, _ in a }))
             }
             if let error = reader.error {
-                throw ScheduleError(file: path, line: rows.count + 2, "the file is not valid CSV: \(error)")
+                throw ScheduleError(
+                    file: path, line: rows.count + 2, Message(.exportNotCSV, ["cause": .text("\(error)")]))
             }
             self.rows = rows
         }

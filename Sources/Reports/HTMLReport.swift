@@ -108,7 +108,7 @@ public enum HTMLReport {
             html += "<div class=\"stale\"><p><strong>\(escape(labels.staleCalendars))</strong></p><ul>"
             for (team, calendar) in stale {
                 let line =
-                    "\(calendar.feed) (\(team)): \(labels.lastConfirmed(Message.Argument.age(seconds: calendar.ageSeconds).text(labels.language))) — \(calendar.reason)"
+                    "\(calendar.feed) (\(team)): \(labels.lastConfirmed(Message.Argument.age(seconds: calendar.ageSeconds).text(labels.language))) — \(calendar.reason.text(labels.language))"
                 html += "<li>\(escape(line))</li>"
             }
             html += "</ul></div>\n"

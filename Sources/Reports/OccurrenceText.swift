@@ -1,4 +1,5 @@
 import ICalendar
+import Messages
 import Timeline
 
 /// Occurrences and busy time written for `tiaoqi calendar`: JSON lines for programs, aligned text for people.
@@ -29,29 +30,43 @@ public enum OccurrenceText {
     }
 
     /// One busy interval for people: its local start (weekday, date, time) and end in `zone`.
-    public static func busyHumanLine(_ busy: Interval, zone: Zone) -> String {
+    public static func busyHumanLine(_ busy: Interval, zone: Zone, language: Language = .en) -> String {
         let (date, time, _) = zone.local(busy.start)
-        return "\(date.weekday.displayName) \(date) \(time) – \(zone.date(of: busy.end)) \(zone.clock(busy.end))  busy"
+        let start = "\(Message.Argument.weekday(date.weekday).text(language)) \(date) \(time)"
+        let end = "\(zone.date(of: busy.end)) \(zone.clock(busy.end))"
+        return Message(.calendarBusy, ["start": .text(start), "end": .text(end)]).text(language)
     }
 
     /// A line for people: local day and time, summary, and what makes it special.
-    public static func humanLine(_ occurrence: Occurrence, zone: Zone) -> String {
+    public static func humanLine(_ occurrence: Occurrence, zone: Zone, language: Language = .en) -> String {
+        func weekday(_ date: LocalDate) -> String { Message.Argument.weekday(date.weekday).text(language) }
         let when: String
         if let dates = occurrence.allDayDates {
             let last = dates.end.adding(days: -1)
-            when =
-                dates.start == last
-                ? "\(dates.start.weekday.displayName) \(dates.start) all day" : "\(dates.start) – \(last) all day"
+            let days = dates.start == last ? "\(weekday(dates.start)) \(dates.start)" : "\(dates.start) – \(last)"
+            when = Message(.calendarAllDay, ["days": .text(days)]).text(language)
         } else {
             let (date, time, _) = zone.local(occurrence.interval.start)
-            when = "\(date.weekday.displayName) \(date) \(time)–\(zone.clock(occurrence.interval.end))"
+            when = "\(weekday(date)) \(date) \(time)–\(zone.clock(occurrence.interval.end))"
         }
-        var notes: [String] = []
-        if occurrence.transparency == .transparent { notes.append("free") }
-        if let status = occurrence.status { notes.append(status.lowercased()) }
-        if occurrence.recurrenceID != nil { notes.append("recurring") }
-        let suffix = notes.isEmpty ? "" : "  (\(notes.joined(separator: ", ")))"
-        return TextWidth.pad(when, to: 34) + (occurrence.summary ?? "(no summary)") + suffix
+        var notes: [Message.Argument] = []
+        if occurrence.transparency == .transparent { notes.append(.word(.calendarFree)) }
+        if let status = occurrence.status { notes.append(self.status(status)) }
+        if occurrence.recurrenceID != nil { notes.append(.word(.calendarRecurring)) }
+        let suffix =
+            notes.isEmpty ? "" : "  " + Message(.calendarNotes, ["notes": .list(notes, .comma)]).text(language)
+        let summary = occurrence.summary ?? Message(.calendarNoSummary).text(language)
+        return TextWidth.pad(when, to: 34) + summary + suffix
+    }
+
+    /// An event's STATUS in words: the three the standard names, else the value as written, in lower case.
+    private static func status(_ status: String) -> Message.Argument {
+        switch status.uppercased() {
+        case "TENTATIVE": .word(.calendarTentative)
+        case "CONFIRMED": .word(.calendarConfirmed)
+        case "CANCELLED": .word(.calendarCancelled)
+        default: .text(status.lowercased())
+        }
     }
 }
 

@@ -148,7 +148,7 @@ public enum PlanText {
                             .tableStaleEntry,
                             [
                                 "feed": .text(calendar.feed), "age": .age(seconds: calendar.ageSeconds),
-                                "reason": .text(calendar.reason),
+                                "reason": .message(calendar.reason),
                             ])) + "\n"
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Timeline
 import Travel
 
@@ -29,25 +30,44 @@ public enum RouteText {
     }
 
     /// One line per journey of a profile: when it leaves and arrives, how long it takes, and its services.
-    public static func profileTable(_ journeys: [Journey], timetable: Timetable) -> String {
-        guard !journeys.isEmpty else { return "no journey worth taking leaves that day\n" }
+    public static func profileTable(_ journeys: [Journey], timetable: Timetable, language: Language = .en) -> String {
+        guard !journeys.isEmpty else { return Message(.routeNoProfileJourney).text(language) + "\n" }
         let zone = timetable.zone
         return journeys.map { journey in
-            let services = journey.services.map { "\($0.service ?? $0.mode.rawValue) \($0.from)→\($0.to)" }.joined(
-                separator: ", ")
+            let services = Message.Argument.list(
+                journey.services.map { service in
+                    .message(
+                        Message(
+                            .routeService,
+                            [
+                                "service": service.service.map { .text($0) } ?? mode(service.mode),
+                                "from": .text(service.from), "to": .text(service.to),
+                            ]))
+                }, .comma
+            ).text(language)
+            let days = zone.date(of: journey.arrive).daysSinceEpoch - zone.date(of: journey.depart).daysSinceEpoch
             let arrival =
-                zone.date(of: journey.arrive) == zone.date(of: journey.depart)
+                days == 0
                 ? zone.clock(journey.arrive)
-                : "\(zone.clock(journey.arrive)) +\(zone.date(of: journey.arrive).daysSinceEpoch - zone.date(of: journey.depart).daysSinceEpoch)d"
+                : Message(.routeLaterDay, ["clock": .text(zone.clock(journey.arrive)), "days": .number(Int(days))])
+                    .text(
+                        language)
             let cost = journey.price > 0 ? String(format: "  ¥%.0f", journey.price) : ""
             return "  " + TextWidth.pad("\(zone.clock(journey.depart)) → \(arrival)", to: 18)
-                + TextWidth.pad("\(journey.seconds / 3600) h \(journey.seconds / 60 % 60) min", to: 13) + services
-                + cost + "\n"
+                + TextWidth.pad(duration(journey.seconds).text(language), to: 13) + services + cost + "\n"
         }.joined()
     }
 
+    /// A mode in one short word, as the route table's column has room for: `rail`, `car` or `火车`, `包车`.
+    private static func mode(_ mode: Mode) -> Message.Argument { mode == .car ? .word(.routeCar) : .mode(mode) }
+
+    /// `2 h 5 min` or `2 小时 5 分`.
+    private static func duration(_ seconds: Int64) -> Message {
+        Message(.routeDuration, ["hours": .number(Int(seconds / 3600)), "minutes": .number(Int(seconds / 60 % 60))])
+    }
+
     /// One line per part in the network's local time, then the totals.
-    public static func table(_ journey: Journey, timetable: Timetable) -> String {
+    public static func table(_ journey: Journey, timetable: Timetable, language: Language = .en) -> String {
         let zone = timetable.zone
         func name(_ id: String) -> String { timetable.stop(id: id).map { "\($0.name) (\($0.id))" } ?? id }
         var out = ""
@@ -55,9 +75,13 @@ public enum RouteText {
         for part in journey.parts {
             if let previous, part.depart > previous, part.mode.isTimetabled {
                 out +=
-                    "  " + TextWidth.pad("", to: 13) + "wait \((part.depart - previous) / 60) min (check-in, change)\n"
+                    "  " + TextWidth.pad("", to: 13)
+                    + Message(.routeWait, ["minutes": .number(Int((part.depart - previous) / 60))]).text(language)
+                    + "\n"
             }
-            let what = part.mode.isTimetabled ? "\(part.service ?? part.mode.rawValue)" : part.mode.rawValue
+            let what =
+                part.service.flatMap { part.mode.isTimetabled ? $0 : nil }
+                ?? mode(part.mode).text(language)
             let price = part.price.map { String(format: "  ¥%.0f", $0) } ?? ""
             out +=
                 "  " + TextWidth.pad("\(zone.clock(part.depart))–\(zone.clock(part.arrive))", to: 13)
@@ -65,10 +89,17 @@ public enum RouteText {
             previous = part.arrive
         }
         let (date, _, _) = zone.local(journey.depart)
-        out +=
-            "leave \(date) \(zone.clock(journey.depart)), arrive \(zone.clock(journey.arrive)) (\(zone.date(of: journey.arrive))), "
-            + "\(journey.seconds / 3600) h \(journey.seconds / 60 % 60) min"
-            + (journey.price > 0 ? String(format: ", ¥%.0f", journey.price) : "") + "\n"
-        return out
+        let summary = Message(
+            .routeSummary,
+            [
+                "date": .text(date.description), "depart": .text(zone.clock(journey.depart)),
+                "arrive": .text(zone.clock(journey.arrive)),
+                "arriveDate": .text(zone.date(of: journey.arrive).description),
+                "duration": .message(duration(journey.seconds)),
+                "price": journey.price > 0
+                    ? .message(Message(.routeSummaryPrice, ["price": .text(String(format: "¥%.0f", journey.price))]))
+                    : "",
+            ])
+        return out + summary.text(language) + "\n"
     }
 }

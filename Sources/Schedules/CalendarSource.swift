@@ -2,6 +2,7 @@ import Feeds
 import Foundation
 import GTFS
 import ICalendar
+import Messages
 
 /// Reads one calendar named on the command line (a file path or a URL) through the same fetch and cache path as a
 /// schedule's feeds.
@@ -18,7 +19,7 @@ public enum CalendarSource {
     /// The sources for feeds named on the command line, each with the credentials for its host (`--netrc` or
     /// `~/.netrc`), and warnings; throws when a location is bad or credentials would go over plain http.
     public static func sources(_ locations: [String], feeds: FeedOptions) throws(ScheduleError) -> (
-        sources: [FeedSource], warnings: [String]
+        sources: [FeedSource], warnings: [Message]
     ) {
         let credentials = try FeedCredentials(options: feeds)
         var sources: [FeedSource] = []
@@ -27,7 +28,7 @@ public enum CalendarSource {
             do {
                 location = try FeedLocation(text, relativeTo: FileManager.default.currentDirectoryPath)
             } catch {
-                throw ScheduleError(file: error.location, error.message)
+                throw ScheduleError(file: error.location, error.sentence)
             }
             sources.append(try credentials.source(for: location, window: nil, file: location.redacted, line: nil))
         }
@@ -36,13 +37,13 @@ public enum CalendarSource {
 
     /// Fetches and parses; errors name the file (and line) and decide the exit code. Returns warnings too.
     public static func read(_ location: String, strict: Bool, feeds: FeedOptions = FeedOptions())
-        async throws(ScheduleError) -> (VCalendar, [String])
+        async throws(ScheduleError) -> (VCalendar, [Message])
     {
         let feed: FeedLocation
         do {
             feed = try FeedLocation(location, relativeTo: FileManager.default.currentDirectoryPath)
         } catch {
-            throw ScheduleError(file: error.location, error.message)
+            throw ScheduleError(file: error.location, error.sentence)
         }
         let credentials = try FeedCredentials(options: feeds)
         let source = try credentials.source(for: feed, window: nil, file: feed.redacted, line: nil)
@@ -55,9 +56,9 @@ public enum CalendarSource {
         if let warning = FeedValidation.staleWarning(report, shown: feed.redacted) { warnings.append(warning) }
         do {
             let calendar = try VCalendar.parse(bytes: body, strict: strict)
-            return (calendar, warnings + calendar.diagnostics.map { "\(location):\($0.line): \($0.message)" })
+            return (calendar, warnings + calendar.diagnostics.map { $0.located(in: location) })
         } catch {
-            throw ScheduleError(file: location, line: error.line > 0 ? error.line : nil, error.message)
+            throw ScheduleError(file: location, line: error.line > 0 ? error.line : nil, error.sentence)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GTFS
+import Messages
 import Timeline
 
 /// The optional columns of `clients.csv` that constrain who visits and when: `eligible`, `language`, `with`,
@@ -26,57 +27,70 @@ struct ClientRules {
         }
 
         /// A few staff ids for a message, not all of a large bureau.
-        func someStaff(near id: String) -> String {
-            if let close = Suggestion.closest(to: id, in: Array(staffIDs)) { return "did you mean '\(close)'?" }
+        func someStaff(near id: String) -> Message {
+            if let close = Suggestion.closest(to: id, in: Array(staffIDs)) {
+                return Message(.didYouMeanQuoted, ["name": .text(close)])
+            }
             let sorted = staffIDs.sorted()
-            return
-                "staff are \(sorted.prefix(10).joined(separator: ", "))\(sorted.count > 10 ? ", … (\(sorted.count) in all)" : "")"
+            return Message(
+                sorted.count > 10 ? .staffAreMore : .staffAre,
+                ["ids": .names(Array(sorted.prefix(10))), "count": .number(sorted.count)])
         }
     }
 
     /// Reads the columns of one row, checking staff ids, sectors, days and times against the plan file.
     init(row: CSVTable.Row, table: CSVTable, context: Context) throws(ScheduleError) {
-        func fail(_ message: String) -> ScheduleError { ScheduleError(file: table.file, line: row.line, message) }
+        func fail(_ key: MessageKey, _ arguments: [String: Message.Argument]) -> ScheduleError {
+            ScheduleError(file: table.file, line: row.line, Message(key, arguments))
+        }
         let planFile = context.planFile
         eligible = Self.list(row["eligible"])
         for entry in eligible where !context.staffIDs.contains(entry) && !context.sectors.contains(entry) {
-            throw fail(
-                "eligible '\(entry)' is neither a staff id nor a sector any staff member covers; \(context.someStaff(near: entry))"
-            )
+            throw fail(.eligibleUnknown, ["entry": .text(entry), "hint": .message(context.someStaff(near: entry))])
         }
         language = row["language"].flatMap { $0.isEmpty ? nil : $0 }
         with = Self.list(row["with"])
         for id in with where !context.staffIDs.contains(id) {
-            throw fail("with '\(id)' is not a staff id; \(context.someStaff(near: id))")
+            throw fail(.withUnknown, ["id": .text(id), "hint": .message(context.someStaff(near: id))])
         }
         let week = planFile.days
         func day(_ column: String) throws(ScheduleError) -> LocalDate? {
             guard let text = row[column], !text.isEmpty else { return nil }
             guard let date = LocalDate.inWeek(text, week) else {
                 throw fail(
-                    "\(column) '\(text)' is neither a date of the week (\(week.first!) to \(week.last!)) nor a weekday such as wed"
-                )
+                    .badDayOfWeek,
+                    [
+                        "column": .text(column), "text": .text(text), "first": .text(week.first!.description),
+                        "last": .text(week.last!.description),
+                    ])
             }
             return date
         }
         earliestDay = try day("earliest_day")
         latestDay = try day("latest_day")
         if let earliestDay, let latestDay, latestDay < earliestDay {
-            throw fail("latest_day \(latestDay) comes before earliest_day \(earliestDay)")
+            throw fail(
+                .latestBeforeEarliest,
+                ["latest": .text(latestDay.description), "earliest": .text(earliestDay.description)])
         }
         after = Self.list(row["after"])
         if let text = row["pinned"], !text.isEmpty {
             let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             guard parts.count == 2, let date = LocalDate.inWeek(parts[0], week), let time = TimeOfDay(parts[1]) else {
-                throw fail(
-                    "pinned '\(text)' must be a day of the week and a local time, e.g. '2022-03-09 10:00' or 'wed 10:00'"
-                )
+                throw fail(.badPinned, ["text": .text(text)])
             }
             guard !with.isEmpty else {
-                throw fail("a pinned visit needs its attendees in 'with' (staff ids separated by ;)")
+                throw fail(.pinnedNeedsWith, [:])
             }
             pinnedStart = planFile.zone.instant(date, time)
         }
+    }
+
+    /// `a after b after c` in the reader's language.
+    private static func chain(_ ids: [String]) -> Message.Argument {
+        var chain = Message.Argument.text(ids.last ?? "")
+        for id in ids.dropLast().reversed() { chain = .message(Message(.afterLink, ["id": .text(id), "rest": chain])) }
+        return chain
     }
 
     /// Entries separated by `;`, trimmed, empty ones dropped.
@@ -90,7 +104,7 @@ struct ClientRules {
         var edges: [String: [String]] = [:]
         for rule in rules {
             for id in rule.after where !known.contains(id) {
-                throw ScheduleError(file: file, line: rule.line, "after '\(id)' is not a client id in this file")
+                throw ScheduleError(file: file, line: rule.line, Message(.afterUnknown, ["id": .text(id)]))
             }
             edges[rule.id] = rule.after
         }
@@ -117,7 +131,7 @@ struct ClientRules {
                     let cycle = path[path.lastIndex(of: next)!...] + [next]
                     throw ScheduleError(
                         file: file, line: rule.line,
-                        "the 'after' column makes a circle: \(cycle.joined(separator: " after ")); remove one of them")
+                        Message(.afterCircle, ["cycle": Self.chain(Array(cycle))]))
                 default:
                     state[next] = 1
                     stack.append((next, 0))

@@ -1,6 +1,7 @@
 import Feeds
 import Foundation
 import GTFS
+import Messages
 import Yams
 
 /// `feeds:` in plan.yaml: where feed credentials come from, host by host, and whether they may go over plain http.
@@ -37,8 +38,7 @@ public struct FeedSettings: Sendable {
             guard case .mapping = value else {
                 throw ScheduleError(
                     file: reader.file, line: map.line(of: "credentials_env"),
-                    "feeds: credentials_env must name the host each variable is for, e.g. `credentials_env: {caldav.example.com: TIAOQI_CALDAV}`; "
-                        + "one variable for every host would send the password to all of them")
+                    Message(.credentialsEnvNotMapping))
             }
             let hosts = try reader.mapping(value, "credentials_env")
             for (host, _, line) in hosts.pairs {
@@ -46,7 +46,7 @@ public struct FeedSettings: Sendable {
                 else {
                     throw ScheduleError(
                         file: reader.file, line: line,
-                        "credentials_env: '\(host)' is not a host name; write the host alone, e.g. caldav.example.com")
+                        Message(.credentialsEnvBadHost, ["host": .text(host)]))
                 }
                 hostVariables.append(
                     HostVariable(host: host.lowercased(), variable: try reader.string(hosts, host), line: line))
@@ -56,7 +56,7 @@ public struct FeedSettings: Sendable {
             guard let flag = value.bool else {
                 throw ScheduleError(
                     file: reader.file, line: map.line(of: "allow_insecure_auth"),
-                    "allow_insecure_auth must be true or false")
+                    Message(.allowInsecureNotBool))
             }
             allowInsecureAuth = flag
         }
@@ -72,7 +72,7 @@ struct FeedCredentials {
         var userPassword: String
         var file: String
         var line: Int
-        var origin: String
+        var origin: Message
     }
 
     private var variables: [String: Found] = [:]
@@ -80,7 +80,7 @@ struct FeedCredentials {
     private let allowInsecure: Bool
     private let planPath: String?
     /// Said to the user: variables named but not set.
-    private(set) var warnings: [String] = []
+    private(set) var warnings: [Message] = []
 
     /// Reads the files and variables that `options` and the plan name; a file named explicitly must be readable.
     init(options: FeedOptions, settings: FeedSettings = FeedSettings(), planPath: String? = nil, folder: String? = nil)
@@ -90,17 +90,21 @@ struct FeedCredentials {
         self.planPath = planPath
         let environment = ProcessInfo.processInfo.environment
         for entry in settings.hostVariables where variables[entry.host] == nil {
-            let origin = "credentials_env \(entry.variable) (\(planPath ?? "plan.yaml"):\(entry.line))"
+            let origin = Message(
+                .originVariable,
+                ["variable": .text(entry.variable), "place": .text("\(planPath ?? "plan.yaml"):\(entry.line)")])
             guard let value = environment[entry.variable], !value.isEmpty else {
                 warnings.append(
-                    "\(planPath ?? "plan.yaml"):\(entry.line): \(entry.variable) is not set; no credentials for \(entry.host)"
-                )
+                    Message.at(
+                        planPath ?? "plan.yaml", line: entry.line,
+                        Message(
+                            .credentialsVariableUnset, ["variable": .text(entry.variable), "host": .text(entry.host)])))
                 continue
             }
             guard value.contains(":") else {
                 throw ScheduleError(
                     file: planPath ?? "plan.yaml", line: entry.line,
-                    "\(entry.variable) must hold user:password (it has no ':')")
+                    Message(.credentialsVariableBad, ["variable": .text(entry.variable)]))
             }
             variables[entry.host] = Found(
                 userPassword: value, file: planPath ?? "plan.yaml", line: entry.line, origin: origin)
@@ -118,7 +122,8 @@ struct FeedCredentials {
                 do {
                     try netrcs.append(Self.read(path, shown: "~/.netrc", cited: nil, planPath: nil))
                 } catch {
-                    warnings.append("\(error.description); no credentials are taken from it")
+                    warnings.append(
+                        Message(.credentialsFileSkipped, ["error": .message(error.located)]))
                 }
             }
         }
@@ -132,9 +137,9 @@ struct FeedCredentials {
             if let cited, let planPath {
                 throw ScheduleError(
                     file: planPath, line: cited,
-                    "credentials_file '\(shown)' cannot be read; check the path (relative to plan.yaml)")
+                    Message(.credentialsFileUnreadableInPlan, ["file": .text(shown)]))
             }
-            throw ScheduleError(file: shown, "the credentials file cannot be read; check the path")
+            throw ScheduleError(file: shown, Message(.credentialsFileUnreadable))
         }
         do {
             return (path, cited, shown, try Netrc(text: String(decoding: data, as: UTF8.self)))
@@ -150,14 +155,12 @@ struct FeedCredentials {
         var source = FeedSource(location: location, window: window, allowInsecureAuth: allowInsecure)
         guard !location.isFile, let host = location.host else { return source }
         let insecure = location.isPlainHTTP && !allowInsecure
-        let advice =
-            "use https (webcals://, caldavs://), or, on a trusted network only, set `allow_insecure_auth: true` under `feeds:` in plan.yaml "
-            + "(or pass --allow-insecure-auth)"
+        let advice = Message.Argument.word(.insecureAdvice)
         if location.hasUserInfo {
             guard !insecure else {
                 throw ScheduleError(
                     file: file, line: line,
-                    "calendar '\(location.redacted)': the URL's credentials would be sent over plain http; \(advice)")
+                    Message(.urlCredentialsInsecure, ["location": .text(location.redacted), "advice": advice]))
             }
             // A user name alone is a hint: the password comes from the host's entry for that login.
             if let login = location.loginHint, let found = lookup(host), found.userPassword.hasPrefix(login + ":") {
@@ -169,8 +172,12 @@ struct FeedCredentials {
         guard !insecure else {
             throw ScheduleError(
                 file: found.file, line: found.line,
-                "\(found.origin) holds credentials for \(host), which would be sent over plain http to \(location.redacted) "
-                    + "(\(file)\(line.map { ":\($0)" } ?? "")); \(advice)")
+                Message(
+                    .hostCredentialsInsecure,
+                    [
+                        "origin": .message(found.origin), "host": .text(host), "location": .text(location.redacted),
+                        "place": .text("\(file)\(line.map { ":\($0)" } ?? "")"), "advice": advice,
+                    ]))
         }
         source.credentials = found.userPassword
         return source
@@ -183,9 +190,11 @@ struct FeedCredentials {
             let origin = "\(shown):\(entry.line)"
             if let cited, let planPath {
                 return Found(
-                    userPassword: entry.userPassword, file: planPath, line: cited, origin: "credentials_file \(origin)")
+                    userPassword: entry.userPassword, file: planPath, line: cited,
+                    origin: Message(.originFile, ["place": .text(origin)]))
             }
-            return Found(userPassword: entry.userPassword, file: shown, line: entry.line, origin: "this entry")
+            return Found(
+                userPassword: entry.userPassword, file: shown, line: entry.line, origin: Message(.originThisEntry))
         }
         return nil
     }

@@ -1,18 +1,21 @@
 import Feeds
 import ICalendar
 import Itinerary
+import Messages
 
 /// Checks a body before it may replace a cached copy.
 public enum FeedValidation {
     /// Nil when the body reads as an iCalendar stream, else why not.
-    @Sendable public static func calendar(_ body: [UInt8]) -> String? { VCalendar.structuralProblem(body) }
+    @Sendable public static func calendar(_ body: [UInt8]) -> Message? { VCalendar.structuralProblem(body) }
 
     /// The warning for a copy that is in use although its server did not confirm it now (which feed, why, how old);
     /// nil when the copy is fresh or was used from the cache on purpose.
-    public static func staleWarning(_ report: FeedReport, shown: String) -> String? {
+    public static func staleWarning(_ report: FeedReport, shown: String) -> Message? {
         guard report.outcome == .stale, let error = report.error else { return nil }
-        return
-            "\(shown): \(error.message); using a STALE cached copy, last confirmed by its server \(FeedAge.text(report.ageSeconds ?? 0)) ago"
+        return Message.at(
+            shown,
+            Message(
+                .staleCopyInUse, ["reason": .message(error.sentence), "age": .age(seconds: report.ageSeconds ?? 0)]))
     }
 
     /// The stale copies among `reports`, for the plan to carry.
@@ -20,7 +23,7 @@ public enum FeedValidation {
         reports.compactMap { report in
             guard report.outcome == .stale, let error = report.error else { return nil }
             return StaleCalendar(
-                feed: report.location.redacted, ageSeconds: report.ageSeconds ?? 0, reason: error.message)
+                feed: report.location.redacted, ageSeconds: report.ageSeconds ?? 0, reason: error.sentence)
         }
     }
 }

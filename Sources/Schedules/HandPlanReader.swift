@@ -3,6 +3,7 @@ import Foundation
 import GTFS
 import ICalendar
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
@@ -22,8 +23,7 @@ public enum HandPlanReader {
         guard staff.contains(where: { $0.id == person }) else {
             throw ScheduleError(
                 file: file,
-                "'\(person)' is not a staff id of the schedules given; name the file after the person's staff id (zhou.ics) or add X-TIAOQI-PERSON:<id> to the calendar"
-            )
+                Message(.handPlanUnknownPerson, ["person": .text(person)]))
         }
         let team = root?.property("X-TIAOQI-TEAM")?.value.trimmingCharacters(in: .whitespaces) ?? "by hand"
         var byUID: [String: (location: String?, client: String?)] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import GTFS
+import Messages
 
 #if canImport(Glibc)
     import Glibc
@@ -34,27 +35,27 @@ public enum OutputFolder {
         }
         let parent = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
-        if let code = makeFolders(parent) { throw failure(parent, code, "creating the folder") }
+        if let code = makeFolders(parent) { throw failure(parent, code, Message(.writeCreatingFolder)) }
         if !canSwap(target, parent: parent) { return try writeInPlace(files, to: target, shown: folder) }
         let lock = open(parent, O_RDONLY)
-        guard lock >= 0 else { throw failure(parent, errno, "opening the folder") }
+        guard lock >= 0 else { throw failure(parent, errno, Message(.writeOpeningFolder)) }
         defer { close(lock) }
-        guard flock(lock, LOCK_EX) == 0 else { throw failure(parent, errno, "locking the folder") }
+        guard flock(lock, LOCK_EX) == 0 else { throw failure(parent, errno, Message(.writeLockingFolder)) }
         repair(parent: parent, name: name, target: target)
         // Only now, holding the lock, is what is at the target settled.
         let exists = stat(target, &info) == 0
         if exists {
             guard info.st_mode & S_IFMT == S_IFDIR else {
                 throw ScheduleError(
-                    file: folder, "is a file, not a folder; give --out a folder (it is created if missing)")
+                    file: folder, Message(.outIsAFile))
             }
-            guard access(target, W_OK) == 0 else { throw failure(folder, errno, "writing into it") }
+            guard access(target, W_OK) == 0 else { throw failure(folder, errno, Message(.writeIntoIt)) }
         }
 
         let temporary = (parent as NSString).appendingPathComponent(
             ".\(name).tiaoqi-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard mkdir(temporary, exists ? info.st_mode & 0o7777 : 0o777) == 0 else {
-            throw failure(parent, errno, "creating the new '\(name)' beside the old one")
+            throw failure(parent, errno, Message(.writeCreatingNew, ["name": .text(name)]))
         }
         if exists { chmod(temporary, info.st_mode & 0o7777) }
         do throws(ScheduleError) {
@@ -103,12 +104,12 @@ public enum OutputFolder {
     private static func writeInPlace(_ files: [(name: String, data: Data)], to target: String, shown: String)
         throws(ScheduleError)
     {
-        if let code = makeFolders(target) { throw failure(shown, code, "creating the folder") }
+        if let code = makeFolders(target) { throw failure(shown, code, Message(.writeCreatingFolder)) }
         let lock = open(target, O_RDONLY)
-        guard lock >= 0 else { throw failure(shown, errno, "opening the folder") }
+        guard lock >= 0 else { throw failure(shown, errno, Message(.writeOpeningFolder)) }
         defer { close(lock) }
-        guard flock(lock, LOCK_EX) == 0 else { throw failure(shown, errno, "locking the folder") }
-        guard access(target, W_OK) == 0 else { throw failure(shown, errno, "writing into it") }
+        guard flock(lock, LOCK_EX) == 0 else { throw failure(shown, errno, Message(.writeLockingFolder)) }
+        guard access(target, W_OK) == 0 else { throw failure(shown, errno, Message(.writeIntoIt)) }
         let names = Set(files.map(\.name))
         for entry in ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).sorted() {
             let path = (target as NSString).appendingPathComponent(entry)
@@ -126,7 +127,9 @@ public enum OutputFolder {
             let shownFile = (shown as NSString).appendingPathComponent(file.name)
             do throws(ScheduleError) {
                 try writeFile(file.data, to: temporary, shown: shownFile)
-                guard rename(temporary, path) == 0 else { throw failure(shownFile, errno, "moving it into place") }
+                guard rename(temporary, path) == 0 else {
+                    throw failure(shownFile, errno, Message(.writeMovingIntoPlace))
+                }
             } catch {
                 unlink(temporary)
                 throw error
@@ -166,7 +169,7 @@ public enum OutputFolder {
         _ temporary: String, into target: String, exists: Bool, parent: String, name: String, shown: String
     ) throws(ScheduleError) {
         guard exists else {
-            guard rename(temporary, target) == 0 else { throw failure(shown, errno, "moving the new files into place") }
+            guard rename(temporary, target) == 0 else { throw failure(shown, errno, Message(.writeMovingNewFiles)) }
             return
         }
         if exchange(temporary, target) == 0 {
@@ -175,16 +178,16 @@ public enum OutputFolder {
         }
         let code = errno
         guard code == EINVAL || code == ENOSYS || code == ENOTSUP || code == -1 else {
-            throw failure(shown, code, "moving the new files into place")
+            throw failure(shown, code, Message(.writeMovingNewFiles))
         }
         // No atomic exchange here: two renames, the old set kept aside until the new one is in place.
         let old = (parent as NSString).appendingPathComponent(
             ".\(name).tiaoqi-old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        guard rename(target, old) == 0 else { throw failure(shown, errno, "moving the old files aside") }
+        guard rename(target, old) == 0 else { throw failure(shown, errno, Message(.writeMovingOldAside)) }
         guard rename(temporary, target) == 0 else {
             let code = errno
             rename(old, target)
-            throw failure(shown, code, "moving the new files into place")
+            throw failure(shown, code, Message(.writeMovingNewFiles))
         }
         removeTree(old)
     }
@@ -226,15 +229,14 @@ public enum OutputFolder {
             } catch {
                 throw ScheduleError(
                     file: (shown as NSString).appendingPathComponent(entry),
-                    "cannot keep this file, which Tiaoqi did not write, in the new output: \(error.localizedDescription); move it elsewhere"
-                )
+                    Message(.cannotKeepOwnFile, ["reason": .text(error.localizedDescription)]))
             }
         }
     }
 
     private static func writeFile(_ data: Data, to path: String, shown: String) throws(ScheduleError) {
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
-        guard descriptor >= 0 else { throw failure(shown, errno, "creating it") }
+        guard descriptor >= 0 else { throw failure(shown, errno, Message(.writeCreatingIt)) }
         defer { close(descriptor) }
         var code: Int32 = 0
         data.withUnsafeBytes { buffer in
@@ -253,8 +255,8 @@ public enum OutputFolder {
                 offset += count
             }
         }
-        guard code == 0 else { throw failure(shown, code, "writing it") }
-        guard fsync(descriptor) == 0 else { throw failure(shown, errno, "writing it to disk") }
+        guard code == 0 else { throw failure(shown, code, Message(.writeWritingIt)) }
+        guard fsync(descriptor) == 0 else { throw failure(shown, errno, Message(.writeSyncing)) }
     }
 
     private static func syncFolder(_ path: String) {
@@ -279,19 +281,19 @@ public enum OutputFolder {
     }
 
     /// `path: cannot write (while …): <cause>; <what to do>`.
-    static func failure(_ path: String, _ code: Int32, _ doing: String) -> ScheduleError {
+    static func failure(_ path: String, _ code: Int32, _ doing: Message) -> ScheduleError {
         let cause = String(cString: strerror(code))
-        let advice: String
+        let advice: MessageKey
         switch code {
-        case EACCES, EPERM:
-            advice = "you may not write there; give --out a folder you may write to, or change its permissions"
-        case EROFS: advice = "it is on a read-only file system; give --out a folder elsewhere"
-        case ENOSPC, EDQUOT:
-            advice = "the disk (or your quota) is full; free some space or give --out a folder on another disk"
-        case ENOTDIR: advice = "part of the path is a file, not a folder; give --out a folder path"
-        case ENAMETOOLONG: advice = "the path is too long; give --out a shorter path"
-        default: advice = "give --out another folder"
+        case EACCES, EPERM: advice = .writeAdviceDenied
+        case EROFS: advice = .writeAdviceReadOnly
+        case ENOSPC, EDQUOT: advice = .writeAdviceFull
+        case ENOTDIR: advice = .writeAdviceNotFolder
+        case ENAMETOOLONG: advice = .writeAdviceTooLong
+        default: advice = .writeAdviceOther
         }
-        return ScheduleError(file: path, "cannot write the output (\(doing)): \(cause); \(advice); nothing was changed")
+        return ScheduleError(
+            file: path,
+            Message(.writeFailed, ["doing": .message(doing), "cause": .text(cause), "advice": .word(advice)]))
     }
 }

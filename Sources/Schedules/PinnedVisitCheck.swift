@@ -1,5 +1,6 @@
 import GTFS
 import Itinerary
+import Messages
 import Timeline
 
 /// A booked (pinned) visit must fit the schedule's own rules: the week's working days, the client's business hours
@@ -18,36 +19,43 @@ enum PinnedVisitCheck {
         guard let start = client.pinnedStart else { return }
         let meeting = Interval(start, start + Int64(client.meetingMinutes) * 60)
         let day = zone.date(of: start)
-        let when = "\(day.weekday.displayName) \(day) \(zone.clock(start))–\(zone.clock(meeting.end))"
-        func fail(_ why: String) -> ScheduleError {
-            ScheduleError(file: file, line: line, "pinned visit \(when) \(why); move the pin or change those hours")
+        let when = Message.Argument.message(
+            Message(
+                .pinnedWhen,
+                ["day": .date(day), "start": .text(zone.clock(start)), "end": .text(zone.clock(meeting.end))]))
+        func fail(_ why: Message) -> ScheduleError {
+            ScheduleError(file: file, line: line, Message(.pinnedFails, ["when": when, "why": .message(why)]))
         }
-        if let earliest = client.earliestDay, day < earliest { throw fail("is before earliest_day \(earliest)") }
+        if let earliest = client.earliestDay, day < earliest {
+            throw fail(Message(.pinnedBeforeEarliest, ["day": .text(earliest.description)]))
+        }
         if let latest = client.latestDay, zone.date(of: meeting.end - 1) > latest {
-            throw fail("is after latest_day \(latest)")
+            throw fail(Message(.pinnedAfterLatest, ["day": .text(latest.description)]))
         }
-        if !clientHours.contains(meeting) {
-            throw fail(
-                "is outside the client's business hours on the week's working days (workdays and business_hours)")
-        }
+        if !clientHours.contains(meeting) { throw fail(Message(.pinnedOutsideBusinessHours)) }
         for id in client.with where !(staffHours[id]?.contains(meeting) ?? false) {
-            throw fail("is outside the working hours or working days of \(staffNames[id] ?? id) (\(id))")
+            throw fail(Message(.pinnedOutsideStaffHours, ["name": .text(staffNames[id] ?? id), "id": .text(id)]))
         }
         client.calendar.busy.removeAll { $0.interval == meeting }
         if let event = client.calendar.busy.first(where: { $0.interval.overlaps(meeting) }) {
-            let what = event.summary.isEmpty ? "a busy period" : "\"\(event.summary)\""
+            let what =
+                event.summary.isEmpty
+                ? Message(.aBusyPeriod) : Message(.quotedSummary, ["summary": .text(event.summary)])
             throw ScheduleError(
                 file: file, line: line,
-                "pinned visit \(when) overlaps \(what) \(zone.span(event.interval)) in the client's calendar \(feed); "
-                    + "move the pin, or have the client's calendar show the meeting")
+                Message(
+                    .pinnedOverlapsEvent,
+                    [
+                        "when": when, "what": .message(what), "span": .span(event.interval, zone),
+                        "feed": .text(feed),
+                    ]))
         }
         if let published = client.calendar.published, published.covered.overlaps(meeting),
             !published.available.contains(meeting)
         {
             throw ScheduleError(
                 file: file, line: line,
-                "pinned visit \(when) is outside the availability the client's calendar \(feed) publishes; "
-                    + "move the pin into one of its slots")
+                Message(.pinnedOutsidePublished, ["when": when, "feed": .text(feed)]))
         }
     }
 }

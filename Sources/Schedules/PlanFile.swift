@@ -1,5 +1,6 @@
 import Foundation
 import GTFS
+import Messages
 import Timeline
 import Travel
 import Yams
@@ -94,7 +95,7 @@ public struct PlanFile: Sendable {
             // The basic resolver: every scalar stays text, read by the strict readers below (no YAML 1.1 guessing of
             // `no` as false or `0x1E` as 30), and a large file composes without a regular expression per scalar.
             guard let node = try Yams.compose(yaml: text, .basic) else {
-                throw ScheduleError(file: file, line: 1, "the file is empty")
+                throw ScheduleError(file: file, line: 1, Message(.fileEmpty))
             }
             root = node
         } catch let error as ScheduleError {
@@ -102,7 +103,7 @@ public struct PlanFile: Sendable {
         } catch let error as YamlError {
             throw YAMLReader(file: file).failure(error, in: text)
         } catch {
-            throw ScheduleError(file: file, line: 1, "is not valid YAML: \(error)")
+            throw ScheduleError(file: file, line: 1, Message(.yamlInvalid, ["problem": .text("\(error)")]))
         }
         let reader = YAMLReader(file: file)
         let top = try reader.mapping(root, "the top level")
@@ -116,13 +117,13 @@ public struct PlanFile: Sendable {
         weekLine = top.line(of: "week") ?? week.line
         guard start <= end, end.days(since: start) < 31 else {
             throw ScheduleError(
-                file: file, line: week.line, "week.end must be on or after week.start and within 31 days")
+                file: file, line: week.line, Message(.weekBadEnd))
         }
         let zoneName = try reader.string(top, "time_zone", optional: true) ?? "Asia/Shanghai"
         guard let zone = Zone(identifier: zoneName) else {
             throw ScheduleError(
                 file: file, line: top.line(of: "time_zone"),
-                "time_zone '\(zoneName)' is not an IANA zone such as Asia/Shanghai")
+                Message(.badTimeZone, ["zone": .text(zoneName)]))
         }
         self.zone = zone
         travelMatrix = try reader.string(top, "travel_matrix", optional: true)
@@ -134,20 +135,19 @@ public struct PlanFile: Sendable {
         } else if top["network"] == nil {
             throw ScheduleError(
                 file: file, line: top.line,
-                "missing 'network:' and 'travel_matrix:'; give one of them: the GTFS timetable (network) or a door-to-door minutes CSV (travel_matrix), or both; see docs/FORMATS.md"
-            )
+                Message(.noNetworkOrMatrix))
         } else if let list = top["network"], case .sequence = list {
             network = try reader.sequence(list, "network").map { node throws(ScheduleError) in
                 guard let text = node.string, !text.isEmpty else {
                     throw ScheduleError(
-                        file: file, line: node.mark?.line, "each 'network' entry must be a folder or .zip path")
+                        file: file, line: node.mark?.line, Message(.badNetworkEntry))
                 }
                 return text
             }
             guard !network.isEmpty else {
                 throw ScheduleError(
                     file: file, line: top.line(of: "network"),
-                    "'network' is an empty list; name the GTFS folder or .zip file(s) of the timetable")
+                    Message(.emptyNetworkList))
             }
         } else {
             network = [try reader.string(top, "network")]
@@ -160,8 +160,8 @@ public struct PlanFile: Sendable {
             guard let encoding = TextEncoding(declared: text) else {
                 throw ScheduleError(
                     file: reader.file, line: encodingLine,
-                    "encoding '\(text)' is not one Tiaoqi reads; write one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")) (gbk is read as gb18030, which contains it), or leave 'encoding:' out to detect it"
-                )
+                    Message(
+                        .badEncoding, ["text": .text(text), "known": .names(TextEncoding.allCases.map(\.rawValue))]))
             }
             return encoding
         }
@@ -182,7 +182,7 @@ public struct PlanFile: Sendable {
             for key in CheckInKey.allCases {
                 if let minutes = try reader.integer(map, key.rawValue, in: CheckInKey.minutes) {
                     do { try rules.setCheckIn(key, minutes: minutes) } catch {
-                        throw ScheduleError(file: file, line: map.line(of: key.rawValue), error.message)
+                        throw ScheduleError(file: file, line: map.line(of: key.rawValue), error.sentence)
                     }
                 }
             }
@@ -207,14 +207,14 @@ public struct PlanFile: Sendable {
                 guard let text = item.string, let day = Weekday(name: text) else {
                     throw ScheduleError(
                         file: file, line: item.mark?.line,
-                        "workdays entry '\(item.string ?? "?")' is not a weekday such as mon")
+                        Message(.badWorkday, ["text": .text(item.string ?? "?")]))
                 }
                 set.insert(day)
             }
             guard !set.isEmpty else {
                 throw ScheduleError(
                     file: file, line: defaults.line(of: "workdays"),
-                    "'workdays' is an empty list; list the days people work, e.g. [mon, tue, wed, thu, fri]")
+                    Message(.emptyWorkdays))
             }
             workdays = set
         } else {
@@ -228,12 +228,12 @@ public struct PlanFile: Sendable {
             try reader.checkKeys(entry, PlanKeys.staff)
             let id = try reader.string(entry, "id")
             guard Identifier.isValid(id) else {
-                throw ScheduleError(file: file, line: entry.line(of: "id"), Identifier.problem("staff id", id))
+                throw ScheduleError(file: file, line: entry.line(of: "id"), Message.invalidID(.idStaff, id))
             }
             if let first = lineOfID.updateValue(entry.line(of: "id") ?? entry.line, forKey: id) {
                 throw ScheduleError(
                     file: file, line: entry.line(of: "id"),
-                    "staff id '\(id)' is used twice (first on line \(first)); give each person their own id")
+                    Message(.staffIDTwice, ["id": .text(id), "first": .number(first)]))
             }
             let hours = try reader.weekdayHours(entry, "working_hours")
             var finishBy: Instant?
@@ -243,8 +243,9 @@ public struct PlanFile: Sendable {
                 else {
                     throw ScheduleError(
                         file: file, line: entry.line(of: "finish_by"),
-                        "finish_by '\(text)' must be a day of the week (\(first) to \(last)) and a local time, e.g. 'fri 18:00' or '\(last) 18:00'"
-                    )
+                        Message(
+                            .badFinishBy,
+                            ["text": .text(text), "first": .text(first.description), "last": .text(last.description)]))
                 }
                 finishBy = zone.instant(date, time)
             }
@@ -271,7 +272,7 @@ public struct PlanFile: Sendable {
                     finishBy: finishBy))
         }
         guard !staff.isEmpty else {
-            throw ScheduleError(file: file, line: top.line(of: "staff"), "staff is empty; list at least one person")
+            throw ScheduleError(file: file, line: top.line(of: "staff"), Message(.emptyStaff))
         }
         self.staff = staff
     }

@@ -23,7 +23,7 @@ public enum PlanJSON {
     /// Reads a plan file; errors name the file, the line, what is wrong and what to do.
     public static func decode(contentsOf path: String) throws(ScheduleError) -> Plan {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ScheduleError(file: path, "no such file; check the path of the plan.json")
+            throw ScheduleError(file: path, Message(.planJSONMissing))
         }
         return try decode(try InputText.read(path), file: path)
     }
@@ -33,15 +33,16 @@ public enum PlanJSON {
         if let (line, message) = JSONLines.syntaxError(in: text) {
             throw ScheduleError(
                 file: path, line: line,
-                "is not valid JSON here: \(message); fix it, or write the plan again with tiaoqi plan --out")
+                Message(.planJSONInvalid, ["problem": .text(message)]))
         }
         struct Header: Decodable { var version: Int? }
         let version = try? JSONDecoder().decode(Header.self, from: Data(text.utf8)).version
         if let version, !knownVersions.contains(version) {
             throw ScheduleError(
                 file: path, line: JSONLines.line(of: ["version"], in: text),
-                "plan.json version \(version) is not one this Tiaoqi reads (known: \(knownVersions.map(String.init).joined(separator: ", "))); "
-                    + "use the Tiaoqi that wrote it, or plan the week again with this one")
+                Message(
+                    .planJSONVersion,
+                    ["version": .text("\(version)"), "known": .names(knownVersions.map { String($0) })]))
         }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -53,21 +54,26 @@ public enum PlanJSON {
         } catch let DecodingError.dataCorrupted(context) {
             throw ScheduleError(
                 file: path, line: line(context.codingPath),
-                "\(context.debugDescription) at \(pathText(context.codingPath))")
+                Message(
+                    .planJSONAt,
+                    ["problem": .text(context.debugDescription), "path": .text(pathText(context.codingPath))]))
         } catch let DecodingError.keyNotFound(key, context) {
             throw ScheduleError(
                 file: path, line: line(context.codingPath),
-                "missing '\(key.stringValue)' at \(pathText(context.codingPath))")
+                Message(
+                    .planJSONMissingKey, ["key": .text(key.stringValue), "path": .text(pathText(context.codingPath))]))
         } catch let DecodingError.typeMismatch(_, context) {
             throw ScheduleError(
                 file: path, line: line(context.codingPath),
-                "wrong type at \(pathText(context.codingPath)): \(context.debugDescription)")
+                Message(
+                    .planJSONWrongType,
+                    ["problem": .text(context.debugDescription), "path": .text(pathText(context.codingPath))]))
         } catch let DecodingError.valueNotFound(_, context) {
             throw ScheduleError(
                 file: path, line: line(context.codingPath),
-                "a value is null or missing at \(pathText(context.codingPath))")
+                Message(.planJSONNull, ["path": .text(pathText(context.codingPath))]))
         } catch {
-            throw ScheduleError(file: path, "is not a Tiaoqi plan.json: \(error)")
+            throw ScheduleError(file: path, Message(.planJSONNotOurs, ["problem": .text("\(error)")]))
         }
     }
 

@@ -2,6 +2,7 @@ import Audit
 import Foundation
 import GTFS
 import Itinerary
+import Messages
 import Travel
 
 /// Loading a plan set from files: plan.json files with their schedule folders, and hand-made `.ics` weeks.
@@ -25,7 +26,7 @@ extension PlanSet {
         guard !planFiles.isEmpty else {
             throw ScheduleError(
                 file: paths.first ?? ".",
-                "no plan.json found; give at least one team's plan: hand-made weeks are checked against its schedule")
+                Message(.noPlanJSON))
         }
         var schedules: [String: Schedule] = [:]
         var set = PlanSet(plans: [])
@@ -34,16 +35,14 @@ extension PlanSet {
             let folder = (file as NSString).deletingLastPathComponent
             guard let recorded = plan.schedule else {
                 throw ScheduleError(
-                    file: file,
-                    "the plan does not say which schedule it was made from (no \"schedule\"); plan it again with tiaoqi plan --out"
-                )
+                    file: file, Message(.planWithoutSchedule))
             }
             let scheduleFolder = RelativePath.of(
                 RelativePath.resolve(recorded, against: folder.isEmpty ? "." : folder), from: ".")
             if schedules[scheduleFolder] == nil {
                 let schedule = try await loader.load(folder: scheduleFolder)
                 schedules[scheduleFolder] = schedule
-                set.warnings += schedule.warnings
+                set.warnings += schedule.warningSentences
             }
             let schedule = schedules[scheduleFolder]!
             set.plans.append(
@@ -73,7 +72,7 @@ extension PlanSet {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw ScheduleError(
-                file: path, "no such file or folder; give plan.json files, .ics weeks or folders holding them")
+                file: path, Message(.noSuchPlanInput))
         }
         guard isFolder.boolValue else {
             if path.lowercased().hasSuffix(".ics") { calendars.append(path) } else { plans.append(path) }

@@ -1,5 +1,6 @@
 import Foundation
 import GTFS
+import Messages
 import Timeline
 import Yams
 
@@ -13,7 +14,7 @@ public enum PlanTemplate {
     {
         let file = (folder as NSString).appendingPathComponent("plan.yaml")
         guard let root = try? Yams.compose(yaml: text), let top = root.mapping else {
-            throw ScheduleError(file: file, "the team's plan.yaml in the store is not a YAML mapping; import the team's schedule again")
+            throw ScheduleError(file: file, Message(.templateNotMapping))
         }
         func path(_ node: Node) -> Node {
             guard let text = node.scalar?.string, !text.contains("://") else { return node }
@@ -22,7 +23,9 @@ public enum PlanTemplate {
         var pairs: [(Node, Node)] = []
         for (key, value) in top {
             switch key.scalar?.string {
-            case "week": pairs.append((key, Node([(Node("start"), Node(start.description)), (Node("end"), Node(end.description))])))
+            case "week":
+                pairs.append(
+                    (key, Node([(Node("start"), Node(start.description)), (Node("end"), Node(end.description))])))
             case "clients": pairs.append((key, Node("clients.csv")))
             case "encoding": continue
             case "network":
@@ -31,14 +34,15 @@ public enum PlanTemplate {
             case "staff":
                 let staff = (value.sequence ?? []).map { entry -> Node in
                     guard let person = entry.mapping else { return entry }
-                    return Node(person.map { ($0.key, $0.key.scalar?.string == "calendar" ? path($0.value) : $0.value) })
+                    return Node(
+                        person.map { ($0.key, $0.key.scalar?.string == "calendar" ? path($0.value) : $0.value) })
                 }
                 pairs.append((key, Node(staff)))
             default: pairs.append((key, value))
             }
         }
         guard let written = try? Yams.serialize(node: Node(pairs), allowUnicode: true) else {
-            throw ScheduleError(file: file, "the team's plan.yaml could not be written for the new week")
+            throw ScheduleError(file: file, Message(.templateNotWritten))
         }
         return written
     }

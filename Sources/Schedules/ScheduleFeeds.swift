@@ -2,6 +2,7 @@ import Feeds
 import Foundation
 import GTFS
 import ICalendar
+import Messages
 import Timeline
 
 /// How calendar feeds are fetched: cache folder, offline use, whole-request timeout.
@@ -62,14 +63,14 @@ struct ScheduleFeeds {
     struct Fetched {
         var calendars: [String: VCalendar] = [:]
         var reports: [FeedReport] = []
-        var warnings: [String] = []
+        var warnings: [Message] = []
         /// How each calendar is named in messages, by the location text the schedule gives.
         var shown: [String: String] = [:]
 
         /// Warnings from expanding calendars (`RecurrenceLimits`), as `file:line: message`, each said once.
         mutating func warn(_ diagnostics: [Diagnostic], location: String) {
             for diagnostic in diagnostics {
-                let text = "\(shown[location] ?? location):\(diagnostic.line): \(diagnostic.message)"
+                let text = diagnostic.located(in: shown[location] ?? location)
                 if !warnings.contains(text) { warnings.append(text) }
             }
         }
@@ -97,7 +98,7 @@ struct ScheduleFeeds {
                 location = try FeedLocation(text, relativeTo: folder)
             } catch {
                 throw ScheduleError(
-                    file: citation.file, line: citation.line, "calendar '\(error.location)': \(error.message)")
+                    file: citation.file, line: citation.line, Message.calendar(error.location, error.sentence))
             }
             sources.append(
                 try credentials.source(for: location, window: range, file: citation.file, line: citation.line))
@@ -115,14 +116,14 @@ struct ScheduleFeeds {
             if let warning = FeedValidation.staleWarning(report, shown: shown) { fetched.warnings.append(warning) }
             do {
                 let calendar = try VCalendar.parse(bytes: body, strict: !lenient)
-                fetched.warnings += calendar.diagnostics.map { "\(shown):\($0.line): \($0.message)" }
+                fetched.warnings += calendar.diagnostics.map { $0.located(in: shown) }
                 fetched.calendars[text] = calendar
                 fetched.shown[text] = shown
             } catch {
                 guard failHard else { continue }
                 throw ScheduleError(
                     file: shown, line: error.line > 0 ? error.line : nil,
-                    "\(error.message); fix the line, or run with --lenient to skip what cannot be read")
+                    Message(.calendarLineUnreadable, ["error": .message(error.sentence)]))
             }
         }
         return fetched

@@ -1,5 +1,6 @@
 import Foundation
 import GTFS
+import Messages
 
 /// A schedule folder's own files, read without fetching a feed or loading the network: plan.yaml and the facts of
 /// clients.csv, for the bureau's store (`tiaoqi bureau import`).
@@ -31,7 +32,7 @@ public struct ScheduleFiles: Sendable {
     /// clients.csv's rows, in file order.
     public var clients: [Client]
     /// What was noticed while reading (an encoding guessed, …).
-    public var warnings: [String]
+    public var warnings: [Message]
     /// The id of the team planning the schedule: the folder's name (`gulou`).
     public var teamID: String
     /// The team's name: plan.yaml's `team`, else the folder's name (as `tiaoqi plan` records it in plan.json).
@@ -49,7 +50,7 @@ public struct ScheduleFiles: Sendable {
             if let first = seen[id] {
                 throw ScheduleError(
                     file: table.file, line: row.line,
-                    "client id '\(id)' is used twice (first on line \(first)); give each client its own id")
+                    Message(.clientIDTwice, ["id": .text(id), "first": .number(first)]))
             }
             seen[id] = row.line
             clients.append(
@@ -57,7 +58,9 @@ public struct ScheduleFiles: Sendable {
                     id: id, name: try table.value(row, "name"), city: try table.value(row, "city"),
                     address: row["address"] ?? "", lat: try table.decimal(row, "lat", in: -90...90),
                     lon: try table.decimal(row, "lon", in: -180...180), contact: row["contact"] ?? "",
-                    calendar: row["calendar"].map { $0.contains("://") ? $0 : RelativePath.resolve($0, against: absolute) }
+                    calendar: row["calendar"].map {
+                        $0.contains("://") ? $0 : RelativePath.resolve($0, against: absolute)
+                    }
                         ?? "",
                     sector: row["sector"] ?? "",
                     company: row["company"].flatMap { $0.isEmpty ? nil : $0 }, line: row.line))

@@ -1,6 +1,7 @@
 import Foundation
 import GTFS
 import Itinerary
+import Messages
 import Travel
 
 extension ScheduleLoader {
@@ -9,7 +10,7 @@ extension ScheduleLoader {
     func addPlaces(
         to problem: inout Problem, planFile: PlanFile, folder: String, placesTable: CSVTable?,
         clientLines: [String: Int], clientsFile: String,
-        timetable: Timetable, warnings: inout [String]
+        timetable: Timetable, warnings: inout [Message]
     ) throws(ScheduleError) {
         let planPath = planFile.file
         var places: [String: Place] = [:]
@@ -22,10 +23,11 @@ extension ScheduleLoader {
         func place(_ id: String, key: String, line: Int) throws(ScheduleError) -> Place {
             if let known = places[id] { return known }
             let hint =
-                Suggestion.closest(to: id, in: ids).map { "did you mean '\($0)'?" }
-                ?? "use an id of places.csv or a client id"
+                Suggestion.closest(to: id, in: ids).map { Message(.didYouMeanQuoted, ["name": .text($0)]) }
+                ?? Message(.usePlaceOrClientID)
             throw ScheduleError(
-                file: planPath, line: line, "\(key) '\(id)' is neither a place id nor a client id; \(hint)")
+                file: planPath, line: line,
+                Message(.unknownPlace, ["key": .text(key), "id": .text(id), "hint": .message(hint)]))
         }
         for (index, entry) in planFile.staff.enumerated() {
             precondition(problem.staff[index].id == entry.id)
@@ -42,7 +44,7 @@ extension ScheduleLoader {
             guard FileManager.default.isReadableFile(atPath: full) else {
                 throw ScheduleError(
                     file: planPath, line: planFile.travelMatrixLine,
-                    "travel_matrix '\(path)' cannot be read; check the path (relative to the schedule folder)")
+                    Message(.listedFileUnreadable, ["key": "travel_matrix", "path": .text(path)]))
             }
             problem.travelMatrix = try TravelMatrixFile.read(
                 text: try readCSVText(full, shown: full, planFile: planFile, warnings: &warnings), shown: full,
@@ -53,12 +55,12 @@ extension ScheduleLoader {
 
     /// A CSV file plan.yaml names under `key`: an unreadable one is an error at that line of plan.yaml.
     func readListed(
-        _ full: String, key: String, shown: String, line: Int, planFile: PlanFile, warnings: inout [String]
+        _ full: String, key: String, shown: String, line: Int, planFile: PlanFile, warnings: inout [Message]
     ) throws(ScheduleError) -> CSVTable {
         guard FileManager.default.isReadableFile(atPath: full) else {
             throw ScheduleError(
                 file: planFile.file, line: line,
-                "\(key) '\(shown)' cannot be read; check the path (relative to the schedule folder)")
+                Message(.listedFileUnreadable, ["key": .text(key), "path": .text(shown)]))
         }
         return try CSVTable(
             text: try readCSVText(full, shown: full, planFile: planFile, warnings: &warnings), file: full)

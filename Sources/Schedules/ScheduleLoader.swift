@@ -3,6 +3,7 @@ import Foundation
 import GTFS
 import ICalendar
 import Itinerary
+import Messages
 import Timeline
 import Travel
 
@@ -16,13 +17,16 @@ public struct Schedule: Sendable {
     public var timetable: Timetable
     /// Staff, clients and their free time.
     public var problem: Problem
-    /// Calendar problems tolerated in lenient mode and stale feeds, as `file:line: message`.
-    public var warnings: [String]
+    /// Calendar problems tolerated in lenient mode, stale feeds and how files were read, as `file:line: message`.
+    public var warningSentences: [Message]
     /// How each calendar feed was obtained.
     public var feedReports: [FeedReport]
 
     /// Door-to-door rules from the plan file.
     public var travelRules: TravelRules { problem.travelRules }
+
+    /// The warnings in English (for logs and tests).
+    public var warnings: [String] { warningSentences.map { $0.text(.en) } }
 
     /// A router over the schedule's timetable for its travel rules and planning days (`problem`'s), as the planner,
     /// the audit and the clash finder use it. Building one takes time: make it once per schedule.
@@ -71,14 +75,16 @@ public struct ScheduleLoader: Sendable {
             }
         } catch  where error.line == nil && networkPaths.contains(error.file) {
             let shown = planFile.network[networkPaths.firstIndex(of: error.file)!]
-            throw ScheduleError(file: planPath, line: planFile.networkLine, "network '\(shown)': \(error.message)")
+            throw ScheduleError(
+                file: planPath, line: planFile.networkLine,
+                Message(.networkAt, ["network": .text(shown), "text": .message(error.sentence)]))
         }
         // A week the timetable does not cover would plan every journey by car; stop and say which dates it covers.
         if let gap = timetable.coverage(of: planFile.days) {
+            let remedy = gap.remedy(timetable: Message(.timetableCoveringWeek), inside: .planWeekInside)
             throw ScheduleError(
                 file: planPath, line: planFile.weekLine,
-                "the network does not cover this week: \(gap.summary); \(gap.remedy(timetable: "a timetable that covers the week", inside: "plan a week inside"))"
-            )
+                Message(.networkMissesWeek, ["gap": .message(gap.summary), "remedy": .message(remedy)]))
         }
         let zone = planFile.zone
         let workingDays = planFile.workingDays
@@ -92,7 +98,8 @@ public struct ScheduleLoader: Sendable {
         for column in table.header where !column.isEmpty && !Self.clientColumns.contains(column) {
             if let close = Suggestion.closest(to: column, in: Self.clientColumns) {
                 warnings.append(
-                    "\(clientsPath):1: column '\(column)' is not one Tiaoqi reads, so it is ignored; did you mean '\(close)'?"
+                    Message.at(
+                        clientsPath, line: 1, Message(.columnIgnored, ["column": .text(column), "close": .text(close)]))
                 )
             }
         }
@@ -174,18 +181,17 @@ public struct ScheduleLoader: Sendable {
         var lineOfID: [String: Int] = [:]
         let context = ClientRules.Context(planFile: planFile)
         guard !table.rows.isEmpty else {
-            throw ScheduleError(
-                file: clientsPath, line: 1, "has no clients, only a header; add a row per client to plan")
+            throw ScheduleError(file: clientsPath, line: 1, Message(.noClients))
         }
         for row in table.rows {
             let id = try table.value(row, "id")
             guard Identifier.isValid(id) else {
-                throw ScheduleError(file: clientsPath, line: row.line, Identifier.problem("client id", id))
+                throw ScheduleError(file: clientsPath, line: row.line, Message.invalidID(.idClient, id))
             }
             if let first = lineOfID.updateValue(row.line, forKey: id) {
                 throw ScheduleError(
                     file: clientsPath, line: row.line,
-                    "client id '\(id)' is used twice (first on line \(first)); give each client its own id")
+                    Message(.clientIDTwice, ["id": .text(id), "first": .number(first)]))
             }
             let cityID = try table.value(row, "city")
             guard timetable.cities[cityID] != nil else {
@@ -195,7 +201,7 @@ public struct ScheduleLoader: Sendable {
             if let text = row["business_hours"] {
                 guard let parsed = DailyHours(text) else {
                     throw ScheduleError(
-                        file: clientsPath, line: row.line, "business_hours '\(text)' is not HH:MM-HH:MM")
+                        file: clientsPath, line: row.line, Message(.badBusinessHours, ["text": .text(text)]))
                 }
                 hours = parsed
             }
@@ -240,7 +246,7 @@ public struct ScheduleLoader: Sendable {
             timetable: timetable, warnings: &warnings)
         return Schedule(
             folder: folder, planFile: planFile, timetable: timetable, problem: problem,
-            warnings: fetched.warnings + warnings, feedReports: fetched.reports)
+            warningSentences: fetched.warnings + warnings, feedReports: fetched.reports)
     }
 
     /// The columns of clients.csv (docs/FORMATS.md).
@@ -254,17 +260,17 @@ public struct ScheduleLoader: Sendable {
         switch text?.lowercased() {
         case nil, "", "no", "false", "0", "否", "n": return false
         case "yes", "true", "1", "是", "y": return true
-        default: throw ScheduleError(file: table.file, line: row.line, "must_visit '\(text!)' must be yes or no")
+        default: throw ScheduleError(file: table.file, line: row.line, Message(.badMustVisit, ["text": .text(text!)]))
         }
     }
 
-    private func unknownCity(_ id: String, _ timetable: Timetable) -> String {
+    private func unknownCity(_ id: String, _ timetable: Timetable) -> Message {
         let close = timetable.citiesResembling(id).prefix(5).map(\.id)
         let hint =
             close.isEmpty
-            ? "known cities: \(timetable.cities.keys.sorted().joined(separator: ", "))"
-            : "did you mean \(close.joined(separator: ", "))?"
-        return "unknown city '\(id)'; \(hint)"
+            ? Message(.knownCities, ["cities": .names(timetable.cities.keys.sorted())])
+            : Message(.didYouMean, ["names": .names(Array(close))])
+        return Message(.unknownCity, ["city": .text(id), "hint": .message(hint)])
     }
 
     /// Fetches every feed the schedule in `folder` needs, without building the problem (for `tiaoqi fetch`).
@@ -279,15 +285,15 @@ public struct ScheduleLoader: Sendable {
     /// `plan.yaml`, `clients.csv`, every calendar they name with the line naming it, and warnings on how clients.csv
     /// was read (an encoding detected).
     func readPlanAndCitations(folder: String) throws(ScheduleError) -> (
-        PlanFile, CSVTable, [FeedCitation], [String]
+        PlanFile, CSVTable, [FeedCitation], [Message]
     ) {
         let planPath = join(folder, "plan.yaml")
         guard let data = FileManager.default.contents(atPath: planPath) else {
-            throw ScheduleError(file: planPath, "cannot read plan.yaml; is '\(folder)' a schedule folder?")
+            throw ScheduleError(file: planPath, Message(.noPlanFile, ["folder": .text(folder)]))
         }
         // plan.yaml itself is UTF-8: its `encoding:` says how the CSV files are saved.
         let planFile = try PlanFile(text: try InputText.decode(data, file: planPath), file: planPath)
-        var warnings: [String] = []
+        var warnings: [Message] = []
         let clientsPath = join(folder, planFile.clients)
         let table = try CSVTable(
             text: try readCSVText(clientsPath, shown: clientsPath, planFile: planFile, warnings: &warnings),
@@ -304,18 +310,19 @@ public struct ScheduleLoader: Sendable {
 
     /// The text of a CSV file the schedule reads, in plan.yaml's `encoding:` (or detected: a warning says when it was
     /// read as GB18030, and how to declare it).
-    func readCSVText(_ path: String, shown: String, planFile: PlanFile, warnings: inout [String]) throws(ScheduleError)
+    func readCSVText(_ path: String, shown: String, planFile: PlanFile, warnings: inout [Message]) throws(ScheduleError)
         -> String
     {
         let decoded = try InputText.read(path, shown: shown, encoding: planFile.encoding)
         if decoded.detected {
-            warnings.append(
-                "\(shown): is not UTF-8 but reads as GB18030 (GBK, as Excel saves CSV on a Chinese Windows), so it was read as GB18030; write 'encoding: gb18030' in \(planFile.file) to say so, or save the file as UTF-8"
-            )
+            warnings.append(Message.at(shown, Message(.csvReadAsGB18030, ["plan": .text(planFile.file)])))
         } else if decoded.declaredButUTF8 {
             warnings.append(
-                "\(shown): is UTF-8 text but was read as GB18030, as 'encoding:' in \(planFile.file) (line \(planFile.encodingLine)) says; if its names look garbled, remove 'encoding:' or save the file as GB18030"
-            )
+                Message.at(
+                    shown,
+                    Message(
+                        .csvDeclaredGB18030,
+                        ["plan": .text(planFile.file), "line": .number(planFile.encodingLine)])))
         }
         return decoded.text
     }

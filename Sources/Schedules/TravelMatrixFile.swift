@@ -1,5 +1,6 @@
 import Foundation
 import GTFS
+import Messages
 import Timeline
 import Travel
 
@@ -26,7 +27,9 @@ public enum TravelMatrixFile {
         var header: [String: Int]?
         var rows = 0
         let known = ids.sorted()
-        func fail(_ line: Int, _ message: String) -> ScheduleError { ScheduleError(file: shown, line: line, message) }
+        func fail(_ line: Int, _ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> ScheduleError {
+            ScheduleError(file: shown, line: line, Message(key, arguments))
+        }
         try CSVTable.scan(text, file: shown) { (line, fields) throws(ScheduleError) in
             guard let columns = header else {
                 var named: [String: Int] = [:]
@@ -34,24 +37,20 @@ public enum TravelMatrixFile {
                 let missing = columns.filter { named[$0] == nil }
                 guard missing.isEmpty else {
                     throw fail(
-                        line,
-                        "missing column(s) \(missing.joined(separator: ", ")); the header must be from,to,minutes (it is \(fields.joined(separator: ",")))"
-                    )
+                        line, .matrixMissingColumns,
+                        ["columns": .names(missing), "header": .text(fields.joined(separator: ","))])
                 }
                 header = named
                 return
             }
             rows += 1
             guard rows <= maximumRows else {
-                throw fail(
-                    line,
-                    "more than \(maximumRows) rows, the most a travel matrix may have; give only the pairs people may travel"
-                )
+                throw fail(line, .matrixTooManyRows, ["count": .number(maximumRows)])
             }
             func field(_ name: String) throws(ScheduleError) -> String {
                 let index = columns[name]!
                 guard index < fields.count, !fields[index].isEmpty else {
-                    throw fail(line, "'\(name)' is empty; every row needs from, to and minutes")
+                    throw fail(line, .matrixEmptyField, ["name": .text(name)])
                 }
                 return fields[index]
             }
@@ -60,30 +59,29 @@ public enum TravelMatrixFile {
             let minutesText = try field("minutes")
             for id in [from, to] where !ids.contains(id) {
                 let hint =
-                    Suggestion.closest(to: id, in: known).map { "did you mean '\($0)'?" }
-                    ?? "use a client id of clients.csv or an id of places.csv"
-                throw fail(line, "'\(id)' is neither a client id nor a place id; \(hint)")
+                    Suggestion.closest(to: id, in: known).map { Message(.didYouMeanQuoted, ["name": .text($0)]) }
+                    ?? Message(.useClientOrPlaceID)
+                throw fail(line, .matrixUnknownID, ["id": .text(id), "hint": .message(hint)])
             }
             guard from != to else {
-                throw fail(
-                    line, "goes from '\(from)' to itself; leave such rows out (staying at a place takes no travel)")
+                throw fail(line, .matrixToItself, ["from": .text(from)])
             }
             guard let minutes = StrictNumber.decimal(minutesText), minutes >= 0, minutes <= maximumMinutes else {
                 throw fail(
-                    line,
-                    "minutes '\(minutesText)' must be a plain decimal number (such as 12 or 12.5) from 0 to \(Int(maximumMinutes)) (one week)"
-                )
+                    line, .matrixBadMinutes, ["text": .text(minutesText), "most": .number(Int(maximumMinutes))])
             }
             if matrix.seconds(from: from, to: to) != nil {
                 throw fail(
-                    line,
-                    "the pair \(from) → \(to) is given twice (first on line \(firstLine(of: from, to, in: text, shown: shown))); keep one"
-                )
+                    line, .matrixPairTwice,
+                    [
+                        "from": .text(from), "to": .text(to),
+                        "first": .number(firstLine(of: from, to, in: text, shown: shown)),
+                    ])
             }
             matrix.set(from: from, to: to, seconds: Int64((minutes * 60).rounded()))
         }
         guard header != nil else {
-            throw ScheduleError(file: shown, line: 1, "the file is empty; it needs the header from,to,minutes")
+            throw ScheduleError(file: shown, line: 1, Message(.matrixEmpty))
         }
         return matrix
     }
@@ -121,23 +119,27 @@ enum PlacesFile {
         var places: [String: Place] = [:]
         var lines: [String: Int] = [:]
         for row in table.rows {
-            func fail(_ message: String) -> ScheduleError { ScheduleError(file: table.file, line: row.line, message) }
+            func fail(_ key: MessageKey, _ arguments: [String: Message.Argument]) -> ScheduleError {
+                ScheduleError(file: table.file, line: row.line, Message(key, arguments))
+            }
             let id = try table.value(row, "id")
-            guard Identifier.isValid(id) else { throw fail(Identifier.problem("place id", id)) }
+            guard Identifier.isValid(id) else {
+                throw ScheduleError(file: table.file, line: row.line, Message.invalidID(.idPlace, id))
+            }
             if let first = lines.updateValue(row.line, forKey: id) {
-                throw fail("place id '\(id)' is used twice (first on line \(first)); give each place its own id")
+                throw fail(.placeIDTwice, ["id": .text(id), "first": .number(first)])
             }
             if let clientLine = clientLines[id] {
                 throw fail(
-                    "place id '\(id)' is also a client id (\(clientsFile) line \(clientLine)); give the place another id"
-                )
+                    .placeIDIsClientID, ["id": .text(id), "file": .text(clientsFile), "line": .number(clientLine)])
             }
             let city = try table.value(row, "city")
             guard timetable.cities[city] != nil else {
                 let close = timetable.citiesResembling(city).prefix(5).map(\.id)
-                throw fail(
-                    "unknown city '\(city)'; \(close.isEmpty ? "use a city of the network" : "did you mean \(close.joined(separator: ", "))?")"
-                )
+                let hint =
+                    close.isEmpty
+                    ? Message(.useNetworkCity) : Message(.didYouMean, ["names": .names(Array(close))])
+                throw fail(.unknownCity, ["city": .text(city), "hint": .message(hint)])
             }
             places[id] = Place(
                 cityID: city,
@@ -158,7 +160,7 @@ enum PlacesFile {
             for row in table.rows {
                 let city = try table.value(row, "city")
                 guard Identifier.isValid(city) else {
-                    throw ScheduleError(file: table.file, line: row.line, Identifier.problem("city id", city))
+                    throw ScheduleError(file: table.file, line: row.line, Message.invalidID(.idCity, city))
                 }
                 let lat = try table.decimal(row, "lat", in: -90...90)
                 let lon = try table.decimal(row, "lon", in: -180...180)
@@ -176,7 +178,7 @@ enum PlacesFile {
         do {
             return try Timetable(records)
         } catch {
-            throw ScheduleError(file: tables.first?.file ?? "", line: 1, error.message)
+            throw ScheduleError(file: tables.first?.file ?? "", line: 1, error.sentence)
         }
     }
 }

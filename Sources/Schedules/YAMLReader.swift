@@ -1,4 +1,5 @@
 import GTFS
+import Messages
 import Timeline
 import Travel
 import Yams
@@ -24,24 +25,24 @@ struct YAMLReader {
             .composer(_, let problem, let mark, _):
             return ScheduleError(
                 file: file, line: mark.line,
-                "is not valid YAML here: \(problem); check the indentation, quotes and colons of this line")
+                Message(.yamlInvalidHere, ["problem": .text(problem)]))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ScheduleError(
                 file: file, line: context.mark.line,
-                "\(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is given twice in one mapping; keep one")
+                Message(.yamlKeysTwice, ["keys": .names(duplicates.map { "'\($0)'" })]))
         case .reader(let problem, let offset, _, _):
             let line = offset.map { offset in
                 1 + text.utf8.prefix(offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             }
-            return ScheduleError(file: file, line: line, "cannot be read as YAML: \(problem)")
+            return ScheduleError(file: file, line: line, Message(.yamlUnreadable, ["problem": .text(problem)]))
         default:
-            return ScheduleError(file: file, line: 1, "is not valid YAML: \(error)")
+            return ScheduleError(file: file, line: 1, Message(.yamlInvalid, ["problem": .text("\(error)")]))
         }
     }
 
     func mapping(_ node: Node, _ what: String) throws(ScheduleError) -> YAMLMapping {
         guard case .mapping(let mapping) = node else {
-            throw ScheduleError(file: file, line: node.mark?.line, "\(what) must be a mapping of key: value")
+            throw ScheduleError(file: file, line: node.mark?.line, Message(.yamlNotMapping, ["what": .text(what)]))
         }
         return YAMLMapping(
             pairs: mapping.map { (key: $0.key.string ?? "", value: $0.value, line: $0.key.mark?.line ?? 1) },
@@ -50,7 +51,7 @@ struct YAMLReader {
 
     func sequence(_ node: Node, _ what: String) throws(ScheduleError) -> [Node] {
         guard case .sequence(let sequence) = node else {
-            throw ScheduleError(file: file, line: node.mark?.line, "\(what) must be a list")
+            throw ScheduleError(file: file, line: node.mark?.line, Message(.yamlNotList, ["what": .text(what)]))
         }
         return Array(sequence)
     }
@@ -58,7 +59,7 @@ struct YAMLReader {
     func required(_ map: YAMLMapping, _ key: String, in parent: Node) throws(ScheduleError) -> Node {
         guard let node = map[key] else {
             throw ScheduleError(
-                file: file, line: map.line, "missing '\(key):'; see docs/FORMATS.md for the shape of plan.yaml")
+                file: file, line: map.line, Message(.yamlMissingKeySee, ["key": .text(key)]))
         }
         return node
     }
@@ -66,10 +67,10 @@ struct YAMLReader {
     func string(_ map: YAMLMapping, _ key: String, optional: Bool = false) throws(ScheduleError) -> String? {
         guard let node = map[key] else {
             if optional { return nil }
-            throw ScheduleError(file: file, line: map.line, "missing '\(key):'")
+            throw ScheduleError(file: file, line: map.line, Message(.yamlMissingKey, ["key": .text(key)]))
         }
         guard let text = node.string, !text.isEmpty else {
-            throw ScheduleError(file: file, line: map.line(of: key), "'\(key)' must be a non-empty string")
+            throw ScheduleError(file: file, line: map.line(of: key), Message(.yamlEmptyString, ["key": .text(key)]))
         }
         return text
     }
@@ -82,7 +83,7 @@ struct YAMLReader {
         let text = try string(map, key)
         guard let date = LocalDate(iso: text), text.count == 10 else {
             throw ScheduleError(
-                file: file, line: map.line(of: key), "'\(key)' is '\(text)'; write a date as YYYY-MM-DD")
+                file: file, line: map.line(of: key), Message(.yamlBadDate, ["key": .text(key), "text": .text(text)]))
         }
         return date
     }
@@ -93,22 +94,22 @@ struct YAMLReader {
         if let text = node.string, case .scalar = node {
             guard !text.isEmpty else {
                 throw ScheduleError(
-                    file: file, line: map.line(of: key), "'\(key)' is empty; give a value or leave the key out")
+                    file: file, line: map.line(of: key), Message(.yamlEmptyValue, ["key": .text(key)]))
             }
             return [text]
         }
         let items = try sequence(node, "'\(key)'").map { (item) throws(ScheduleError) -> String in
             guard let text = item.string, !text.isEmpty else {
                 throw ScheduleError(
-                    file: file, line: item.mark?.line ?? map.line(of: key), "'\(key)' entries must be non-empty strings"
-                )
+                    file: file, line: item.mark?.line ?? map.line(of: key),
+                    Message(.yamlEmptyEntries, ["key": .text(key)]))
             }
             return text
         }
         if nonEmpty && items.isEmpty {
             throw ScheduleError(
                 file: file, line: map.line(of: key),
-                "'\(key)' is an empty list; list at least one, or leave the key out for the default")
+                Message(.yamlEmptyList, ["key": .text(key)]))
         }
         return items
     }
@@ -120,8 +121,12 @@ struct YAMLReader {
             guard let day = LocalDate.inWeek(name, week) else {
                 throw ScheduleError(
                     file: file, line: map.line(of: key),
-                    "'\(key)' entry '\(name)' is neither a date of the week (\(week.first!) to \(week.last!)) nor a weekday such as wed"
-                )
+                    Message(
+                        .yamlBadDay,
+                        [
+                            "key": .text(key), "name": .text(name), "first": .text(week.first!.description),
+                            "last": .text(week.last!.description),
+                        ]))
             }
             return day
         }
@@ -137,7 +142,8 @@ struct YAMLReader {
         let days = try mapping(node, "'\(key)'")
         for (name, _, line) in days.pairs {
             guard let weekday = Weekday(name: name) else {
-                throw ScheduleError(file: file, line: line, "'\(key)' key '\(name)' is not a weekday such as mon")
+                throw ScheduleError(
+                    file: file, line: line, Message(.yamlNotWeekday, ["key": .text(key), "name": .text(name)]))
             }
             guard let value = try hours(days, name) else { continue }
             byWeekday[weekday] = value
@@ -150,30 +156,34 @@ struct YAMLReader {
         guard let hours = DailyHours(text) else {
             throw ScheduleError(
                 file: file, line: map.line(of: key),
-                "'\(key)' is '\(text)'; write hours as \"HH:MM-HH:MM\", opening before closing")
+                Message(.yamlBadHours, ["key": .text(key), "text": .text(text)]))
         }
         return hours
     }
 
     /// A whole number written in plain decimal digits (not YAML's hex, octal or base-60 forms), within `range`.
     func integer(_ map: YAMLMapping, _ key: String, in range: ClosedRange<Int>) throws(ScheduleError) -> Int? {
-        try number(map, key, in: range, kind: "a whole number", parse: StrictNumber.integer)
+        try number(map, key, in: range, kind: .wholeNumber, parse: StrictNumber.integer)
     }
 
     /// A number written as a plain decimal (not `.inf`, `.nan`, hex or an exponent), within `range`.
     func decimal(_ map: YAMLMapping, _ key: String, in range: ClosedRange<Double>) throws(ScheduleError) -> Double? {
-        try number(map, key, in: range, kind: "a plain decimal number", parse: StrictNumber.decimal)
+        try number(map, key, in: range, kind: .plainDecimal, parse: StrictNumber.decimal)
     }
 
     private func number<Value: Comparable>(
-        _ map: YAMLMapping, _ key: String, in range: ClosedRange<Value>, kind: String, parse: (String) -> Value?
+        _ map: YAMLMapping, _ key: String, in range: ClosedRange<Value>, kind: MessageKey, parse: (String) -> Value?
     ) throws(ScheduleError) -> Value? {
         guard let node = map[key] else { return nil }
         guard case .scalar = node, let value = node.string.flatMap(parse), range.contains(value) else {
             throw ScheduleError(
                 file: file, line: map.line(of: key),
-                "'\(key)' is '\(node.string ?? "not a number")'; it must be \(kind) from \(range.lowerBound) to \(range.upperBound)"
-            )
+                Message(
+                    .yamlBadNumber,
+                    [
+                        "key": .text(key), "text": node.string.map { .text($0) } ?? .word(.notANumber),
+                        "kind": .word(kind), "low": .text("\(range.lowerBound)"), "high": .text("\(range.upperBound)"),
+                    ]))
         }
         return value
     }
@@ -186,21 +196,24 @@ struct YAMLReader {
             if let first = seen[pair.key] {
                 throw ScheduleError(
                     file: file, line: pair.line,
-                    "'\(pair.key)' is given twice in \(level.name) (first on line \(first)); keep one")
+                    Message(
+                        .yamlKeyTwice, ["key": .text(pair.key), "level": .message(level.name), "first": .number(first)])
+                )
             }
             seen[pair.key] = pair.line
             guard !level.keys.contains(pair.key) else { continue }
-            let hint: String
+            let hint: Message
             if let close = Suggestion.closest(to: pair.key, in: level.keys) {
-                hint = "did you mean '\(close)'?"
+                hint = Message(.didYouMeanQuoted, ["name": .text(close)])
             } else if let home = PlanKeys.levels.first(where: { $0.keys.contains(pair.key) }) {
-                hint = "'\(pair.key)' belongs in \(home.name)"
+                hint = Message(.yamlKeyBelongs, ["key": .text(pair.key), "level": .message(home.name)])
             } else {
-                hint = "the keys here are \(level.keys.joined(separator: ", "))"
+                hint = Message(.yamlKeysHere, ["keys": .names(level.keys)])
             }
             throw ScheduleError(
-                file: file, line: pair.line, "unknown key '\(pair.key)' in \(level.name); \(hint) (see docs/FORMATS.md)"
-            )
+                file: file, line: pair.line,
+                Message(
+                    .yamlUnknownKey, ["key": .text(pair.key), "level": .message(level.name), "hint": .message(hint)]))
         }
     }
 }
@@ -210,20 +223,22 @@ enum PlanKeys {
     /// The keys of one mapping.
     struct Level {
         /// How messages name the level.
-        var name: String
+        var name: Message
         var keys: [String]
     }
 
     static let top = Level(
-        name: "the top level",
+        name: Message(.levelTop),
         keys: [
             "name", "team", "week", "time_zone", "network", "travel_matrix", "places", "clients", "encoding", "feeds",
             "defaults", "staff",
         ])
-    static let week = Level(name: "'week:'", keys: ["start", "end"])
-    static let feeds = Level(name: "'feeds:'", keys: ["credentials_file", "credentials_env", "allow_insecure_auth"])
+    static let week = Level(name: Message(.levelKey, ["key": "week"]), keys: ["start", "end"])
+    static let feeds = Level(
+        name: Message(.levelKey, ["key": "feeds"]),
+        keys: ["credentials_file", "credentials_env", "allow_insecure_auth"])
     static let defaults = Level(
-        name: "'defaults:'",
+        name: Message(.levelKey, ["key": "defaults"]),
         keys: [
             "working_hours", "travel_hours", "business_hours", "daily_travel_cap_minutes", "access_minutes",
             "check_in_minutes",
@@ -232,9 +247,10 @@ enum PlanKeys {
             "max_nights",
             "max_cost", "meeting_start_step_seconds",
         ])
-    static let checkIn = Level(name: "'check_in_minutes:'", keys: CheckInKey.allCases.map(\.rawValue))
+    static let checkIn = Level(
+        name: Message(.levelKey, ["key": "check_in_minutes"]), keys: CheckInKey.allCases.map(\.rawValue))
     static let staff = Level(
-        name: "a staff entry",
+        name: Message(.levelStaff),
         keys: [
             "id", "name", "home", "calendar", "working_hours", "travel_hours", "daily_travel_cap_minutes", "days_off",
             "max_nights",

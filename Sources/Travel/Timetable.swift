@@ -1,3 +1,4 @@
+import Messages
 import Timeline
 
 /// A validated timetable: cities, stops, and trips with the days they run.
@@ -65,7 +66,7 @@ public struct Timetable: Sendable {
         var cityOfStop: [String: TimetableRecords.CityStopRow] = [:]
         for row in records.cityStops {
             guard cities[row.cityID] != nil else {
-                throw TravelError("unknown city '\(row.cityID)'; add it to cities.csv", at: row.source)
+                throw TravelError(Message(.gtfsUnknownCity, ["city": .text(row.cityID)]), at: row.source)
             }
             cityOfStop[row.stopID] = row
         }
@@ -73,10 +74,10 @@ public struct Timetable: Sendable {
         var stopIndex: [String: Int] = [:]
         for row in records.stops {
             guard stopIndex[row.id] == nil else {
-                throw TravelError("stop_id '\(row.id)' appears twice", at: row.source)
+                throw TravelError(Message(.gtfsStopTwice, ["stop": .text(row.id)]), at: row.source)
             }
             guard let city = cityOfStop[row.id] else {
-                throw TravelError("stop '\(row.id)' belongs to no city; add a row to city_stops.csv", at: row.source)
+                throw TravelError(Message(.gtfsStopWithoutCity, ["stop": .text(row.id)]), at: row.source)
             }
             stopIndex[row.id] = stops.count
             stops.append(
@@ -86,7 +87,7 @@ public struct Timetable: Sendable {
         }
         for row in records.cityStops where stopIndex[row.stopID] == nil {
             throw TravelError(
-                "city_stops.csv names stop '\(row.stopID)', which stops.txt does not define", at: row.source)
+                Message(.gtfsCityStopUnknown, ["stop": .text(row.stopID)]), at: row.source)
         }
         self.stops = stops
         self.stopIndex = stopIndex
@@ -94,7 +95,7 @@ public struct Timetable: Sendable {
         for cityID in stopsByCity.keys.sorted() where stopsByCity[cityID]!.count > Self.mostStopsPerCity {
             let row = records.stops[stopsByCity[cityID]![Self.mostStopsPerCity]]
             throw TravelError(
-                "city '\(cityID)' groups more than \(Self.mostStopsPerCity) stops, the most Tiaoqi takes for one place; split it into several cities",
+                Message(.gtfsCityTooManyStops, ["city": .text(cityID), "count": .number(Self.mostStopsPerCity)]),
                 at: cityOfStop[row.id]?.source ?? row.source)
         }
 
@@ -109,31 +110,50 @@ public struct Timetable: Sendable {
 
         var routes: [String: TimetableRecords.RouteRow] = [:]
         for row in records.routes { routes[row.id] = row }
-        // Stop times come grouped by trip in most feeds: find each trip's runs of rows, hashing its id once per run.
+        // Stop times come grouped by trip in most feeds: find each trip's runs of rows by its number.
         let stopTimes = records.stopTimes
-        var runsByTrip: [String: [Range<Int>]] = [:]
+        let entries = stopTimes.entries
+        var firstRun = [Range<Int>](repeating: 0..<0, count: stopTimes.tripIDs.count)
+        var moreRuns: [Int32: [Range<Int>]] = [:]
         var runStarts: [Int] = []
         var start = 0
-        while start < stopTimes.count {
-            let id = stopTimes[start].tripID
+        while start < entries.count {
+            let trip = entries[start].trip
             var end = start + 1
-            while end < stopTimes.count && stopTimes[end].tripID == id { end += 1 }
-            runsByTrip[id, default: []].append(start..<end)
+            while end < entries.count && entries[end].trip == trip { end += 1 }
+            if firstRun[Int(trip)].isEmpty {
+                firstRun[Int(trip)] = start..<end
+            } else {
+                moreRuns[trip, default: []].append(start..<end)
+            }
             runStarts.append(start)
             start = end
         }
         let countryOfStop = stops.map { cities[$0.cityID]!.country }
+        // Trips come in the order of their stop times in most feeds: the next number is tried before a lookup.
+        var nextNumber = 0
+        let tripNumbers = records.trips.map { row -> Int32? in
+            let id = row.timesOf ?? row.id
+            if nextNumber < stopTimes.tripIDs.count && stopTimes.tripIDs[nextNumber] == id {
+                nextNumber += 1
+                return Int32(nextNumber - 1)
+            }
+            let number = stopTimes.existingTripNumber(id)
+            if let number { nextNumber = Int(number) + 1 }
+            return number
+        }
         let inputs = TripInputs(
-            stopTimes: stopTimes, runsByTrip: runsByTrip, routes: routes, serviceDays: serviceDays,
-            stopIndex: stopIndex, coordinates: stops.map(\.coordinate), countryOfStop: countryOfStop,
-            zone: records.zone)
+            stopTimes: stopTimes, firstRun: firstRun, moreRuns: moreRuns, tripNumbers: tripNumbers,
+            stopOfID: stopTimes.stopIDs.map { stopIndex[$0] ?? -1 }, routes: routes, serviceDays: serviceDays,
+            coordinates: stops.map(\.coordinate), countryOfStop: countryOfStop, zone: records.zone)
         let trips = try Self.trips(records.trips, inputs)
         if runStarts.count > 0 {
-            var tripIDs = Set<String>(minimumCapacity: records.trips.count)
-            for row in records.trips { tripIDs.insert(row.timesOf ?? row.id) }
-            if let orphan = runStarts.first(where: { !tripIDs.contains(stopTimes[$0].tripID) }) {
+            var named = [Bool](repeating: false, count: stopTimes.tripIDs.count)
+            for number in tripNumbers { if let number { named[Int(number)] = true } }
+            if let orphan = runStarts.first(where: { !named[Int(entries[$0].trip)] }) {
                 throw TravelError(
-                    "trip_id '\(stopTimes[orphan].tripID)' is not in trips.txt", at: stopTimes[orphan].source)
+                    Message(.gtfsTripUnknown, ["trip": .text(stopTimes.tripIDs[Int(entries[orphan].trip)])]),
+                    at: stopTimes.source(of: entries[orphan]))
             }
         }
         self.trips = trips
@@ -143,7 +163,7 @@ public struct Timetable: Sendable {
         var edgeIndex: [Int: [Int: Int]] = [:]  // from stop → to stop → position in transferEdges[from]
         for row in records.transfers {
             guard let from = stopIndex[row.fromStopID], let to = stopIndex[row.toStopID] else {
-                throw TravelError("transfers.txt names a stop that stops.txt does not define", at: row.source)
+                throw TravelError(Message(.gtfsTransferStopUnknown), at: row.source)
             }
             if from == to {
                 stayTransfer[from] = row.seconds ?? Int.max / 4

@@ -1,3 +1,4 @@
+import Messages
 import Timeline
 
 /// The days a timetable runs: a week it does not cover would plan everything by car, so callers stop with this.
@@ -26,16 +27,40 @@ public struct TimetableCoverage: Sendable, Hashable {
         serviceDates.map { "\($0.lowerBound) to \($0.upperBound)" }
     }
 
-    /// `the timetable runs no train, flight or bus on X (its services run from 2022-01-10 to 2022-06-30)`.
-    public var summary: String {
-        "the timetable runs no train, flight or bus on \(uncoveredText) "
-            + (coveredText.map { "(its services run from \($0))" } ?? "(its trips run on no day at all)")
+    /// The uncovered days as short runs, in the reader's language.
+    var uncoveredDates: Message.Argument {
+        var runs: [(first: LocalDate, last: LocalDate)] = []
+        for day in uncoveredDays {
+            if let last = runs.last?.last, day == last.adding(days: 1) {
+                runs[runs.count - 1].last = day
+            } else {
+                runs.append((day, day))
+            }
+        }
+        return .list(runs.map { Self.dates($0.first, $0.last) }, .comma)
     }
 
-    /// What to do, for a message: `use a timetable that covers …, or ask for dates inside 2022-01-10 to 2022-06-30`.
-    public func remedy(timetable: String, inside: String) -> String {
-        coveredText.map { "use \(timetable), or \(inside) \($0)" }
-            ?? "use \(timetable) (calendar.txt or calendar_dates.txt must run its trips on those days)"
+    /// `2022-01-10 to 2022-06-30` in the reader's language (one date alone when the two are the same).
+    static func dates(_ first: LocalDate, _ last: LocalDate) -> Message.Argument {
+        first == last
+            ? .text(first.description)
+            : .message(Message(.dateRange, ["first": .text(first.description), "last": .text(last.description)]))
+    }
+
+    /// `the timetable runs no train, flight or bus on X (its services run from 2022-01-10 to 2022-06-30)`.
+    public var summary: Message {
+        let covered =
+            serviceDates.map { Message(.coverageServicesRun, ["dates": Self.dates($0.lowerBound, $0.upperBound)]) }
+            ?? Message(.coverageRunsNoDay)
+        return Message(.coverageGap, ["days": uncoveredDates, "covered": .message(covered)])
+    }
+
+    /// What to do, for a message: `use a timetable that covers …, or ask for dates inside 2022-01-10 to 2022-06-30`;
+    /// `inside` is a sentence with a `{dates}` placeholder.
+    public func remedy(timetable: Message, inside: MessageKey) -> Message {
+        guard let dates = serviceDates else { return Message(.coverageUseOnly, ["timetable": .message(timetable)]) }
+        let within = Message(inside, ["dates": Self.dates(dates.lowerBound, dates.upperBound)])
+        return Message(.coverageUse, ["timetable": .message(timetable), "inside": .message(within)])
     }
 }
 

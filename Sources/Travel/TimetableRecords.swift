@@ -128,7 +128,7 @@ public struct TimetableRecords: Sendable {
     public var stops: [StopRow] = []
     public var routes: [RouteRow] = []
     public var trips: [TripRow] = []
-    public var stopTimes: [StopTimeRow] = []
+    public var stopTimes = StopTimes()
     public var services: [ServiceRow] = []
     public var serviceExceptions: [ServiceExceptionRow] = []
     public var fares: [FareRow] = []
@@ -159,11 +159,7 @@ public struct TimetableRecords: Sendable {
             row.timesOf = row.timesOf.map(named)
             return row
         }
-        stopTimes += feed.stopTimes.map {
-            var row = $0
-            row.tripID = named(row.tripID)
-            return row
-        }
+        stopTimes.append(contentsOf: feed.stopTimes, renamingTrips: named)
         services += feed.services.map {
             var row = $0
             row.id = named(row.id)

@@ -1,3 +1,5 @@
+import Messages
+
 /// The buffers and speeds that turn a timetable into door-to-door journeys.
 public struct TravelRules: Sendable, Hashable, Codable {
     /// Fixed minutes by taxi between a door and a station or airport; nil estimates them from the distance by road.
@@ -83,8 +85,12 @@ extension TravelRules {
     public mutating func setCheckIn(_ key: CheckInKey, minutes: Int) throws(TravelError) {
         guard CheckInKey.minutes.contains(minutes) else {
             throw TravelError(
-                "check-in minutes for \(key.rawValue) must be \(CheckInKey.minutes.lowerBound) to \(CheckInKey.minutes.upperBound), not \(minutes)"
-            )
+                Message(
+                    .checkInRange,
+                    [
+                        "key": .text(key.rawValue), "low": .number(CheckInKey.minutes.lowerBound),
+                        "high": .number(CheckInKey.minutes.upperBound), "minutes": .number(minutes),
+                    ]))
         }
         switch key {
         case .train: checkInMinutes[.rail] = minutes
@@ -105,10 +111,11 @@ extension TravelRules {
             guard parts.count == 2, !parts[1].isEmpty, parts[1].utf8.allSatisfy({ (48...57).contains($0) }),
                 let minutes = Int(parts[1])
             else {
-                throw TravelError("'\(item)' is not key=minutes, such as train=20 (keys: \(CheckInKey.names))")
+                throw TravelError(
+                    Message(.checkInPair, ["item": .text(String(item)), "keys": .text(CheckInKey.names)]))
             }
             guard let key = CheckInKey(rawValue: parts[0]) else {
-                throw TravelError("'\(parts[0])' is not a check-in key; use \(CheckInKey.names)")
+                throw TravelError(Message(.checkInKey, ["key": .text(parts[0]), "keys": .text(CheckInKey.names)]))
             }
             try rules.setCheckIn(key, minutes: minutes)
         }

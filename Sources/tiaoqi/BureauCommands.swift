@@ -89,9 +89,9 @@ struct BureauImportCommand: AsyncParsableCommand {
                 }
             }
         } catch {
-            throw Failure.exit(for: error)
+            throw Failure.exit(for: error, in: store.language)
         }
-        for files in schedules { Failure.warn(files.warnings) }
+        for files in schedules { Failure.warn(files.warnings, in: language) }
         try await store.withStore { bureau in
             for export in exports {
                 try await bureau.save(export.batch)
@@ -136,7 +136,7 @@ struct BureauExportCommand: AsyncParsableCommand {
     func run() async throws {
         let batch = try await store.withStore { bureau in try await bureau.everything() }
         do throws(ScheduleError) { try OutputFolder.write(BureauTables.render(batch), to: folder) } catch {
-            throw Failure.exit(for: error)
+            throw Failure.exit(for: error, in: store.language)
         }
         Output.line(
             Message(
@@ -169,7 +169,7 @@ struct PublishCommand: AsyncParsableCommand {
         let language = store.language
         var decoded: Plan
         do throws(ScheduleError) { decoded = try PlanJSON.decode(contentsOf: plan) } catch {
-            throw Failure.exit(for: error)
+            throw Failure.exit(for: error, in: store.language)
         }
         let name = decoded.team ?? ""
         let published = try await store.withStore { bureau -> (version: Int, visits: [VisitRecord], team: Team) in
@@ -190,7 +190,9 @@ struct PublishCommand: AsyncParsableCommand {
             try PlanJSON.encode(decoded, language: language).write(to: URL(fileURLWithPath: plan), options: .atomic)
         } catch {
             throw Failure.exit(
-                for: ScheduleError(file: plan, "cannot write the published version back: \(error.localizedDescription)")
+                for: ScheduleError(
+                    file: plan, Message(.publishNotWritten, ["cause": .text(error.localizedDescription)])),
+                in: language
             )
         }
         Output.line(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ICalendar
+import Messages
 import Reports
 import Schedules
 import Timeline
@@ -34,6 +35,19 @@ struct CalendarCommand: AsyncParsableCommand {
 
         @OptionGroup var feeds: FeedFlags
 
+        @Option(
+            name: .long,
+            help: "Language of the lines and messages: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+        var lang: ReportLanguageOption?
+
+        /// The output's language: `--lang`, else the environment's.
+        var language: ReportLanguage { lang?.language ?? .fromEnvironment() }
+
+        /// Each calendar diagnostic as a warning, `source:line: message`.
+        func warn(_ diagnostics: [Diagnostic]) {
+            Failure.warn(diagnostics.map { $0.located(in: source) }, in: language)
+        }
+
         func load() async throws -> (VCalendar, Interval, Zone) {
             let zone: Zone
             if let tz {
@@ -45,11 +59,11 @@ struct CalendarCommand: AsyncParsableCommand {
                 zone = .utc
             }
             let calendar: VCalendar
-            let warnings: [String]
+            let warnings: [Message]
             do {
                 (calendar, warnings) = try await CalendarSource.read(source, strict: strict, feeds: feeds.options)
             } catch {
-                throw Failure.exit(for: error)
+                throw Failure.exit(for: error, in: language)
             }
             let floating = tz == nil ? calendar.floatingZone(fallback: zone) : zone
             guard let start = Instant(iso8601: from, zone: floating), let end = Instant(iso8601: to, zone: floating)
@@ -57,7 +71,7 @@ struct CalendarCommand: AsyncParsableCommand {
                 throw ValidationError("--from and --to must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]")
             }
             guard start < end else { throw ValidationError("--from must be before --to") }
-            Failure.warn(warnings)
+            Failure.warn(warnings, in: language)
             return (calendar, Interval(start, end), floating)
         }
     }
@@ -76,12 +90,12 @@ struct CalendarCommand: AsyncParsableCommand {
             let (calendar, interval, zone) = try await window.load()
             var diagnostics: [Diagnostic] = []
             let occurrences = calendar.occurrences(in: interval, floating: zone, diagnostics: &diagnostics)
-            Failure.warn(diagnostics.map { "\(window.source):\($0.line): \($0.message)" })
+            window.warn(diagnostics)
             for occurrence in occurrences {
                 if format == .jsonl {
                     Output.json(OccurrenceText.jsonLine(occurrence))
                 } else {
-                    Output.line(OccurrenceText.humanLine(occurrence, zone: zone))
+                    Output.line(OccurrenceText.humanLine(occurrence, zone: zone, language: window.language))
                 }
             }
         }
@@ -100,11 +114,11 @@ struct CalendarCommand: AsyncParsableCommand {
             let (calendar, interval, zone) = try await window.load()
             var diagnostics: [Diagnostic] = []
             let busyTime = calendar.busy(in: interval, floating: zone, diagnostics: &diagnostics)
-            Failure.warn(diagnostics.map { "\(window.source):\($0.line): \($0.message)" })
+            window.warn(diagnostics)
             for busy in busyTime.intervals {
                 switch format {
                 case .jsonl: Output.json(OccurrenceText.busyJSONLine(busy))
-                case .text: Output.text(OccurrenceText.busyHumanLine(busy, zone: zone))
+                case .text: Output.text(OccurrenceText.busyHumanLine(busy, zone: zone, language: window.language))
                 }
             }
         }

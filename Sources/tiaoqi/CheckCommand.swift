@@ -3,6 +3,7 @@ import Audit
 import Foundation
 import GTFS
 import Itinerary
+import Messages
 import Reports
 import Schedules
 
@@ -37,14 +38,16 @@ struct CheckCommand: AsyncParsableCommand {
                     )
             else {
                 throw ScheduleError(
-                    file: plan, "the plan does not say which schedule it was made from; pass --schedule DIR")
+                    file: plan, Message(.planWithoutScheduleCheck))
             }
-            loaded = try await ScheduleLoader(feeds: feeds.options, lenient: lenient, progress: Progress.feeds).load(
+            loaded = try await ScheduleLoader(
+                feeds: feeds.options, lenient: lenient, progress: Progress.feeds(report.language)
+            ).load(
                 folder: folder)
-            Failure.warn(loaded.warnings)
+            Failure.warn(loaded.warningSentences, in: report.language)
             findings = PlanAudit(problem: loaded.problem, timetable: loaded.timetable).findings(for: decoded)
         } catch {
-            throw Failure.exit(for: error)
+            throw Failure.exit(for: error, in: report.language)
         }
         switch report.format {
         case .json:

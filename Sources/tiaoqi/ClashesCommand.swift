@@ -52,12 +52,13 @@ struct ClashesCommand: AsyncParsableCommand {
             // Without --refresh, the calendars as they were last fetched (a feed never fetched is fetched now).
             options.cacheFirst = !refresh
             set = try await PlanSet.load(
-                inputs, loader: ScheduleLoader(feeds: options, lenient: lenient, progress: Progress.feeds))
+                inputs,
+                loader: ScheduleLoader(feeds: options, lenient: lenient, progress: Progress.feeds(report.language)))
             keys = try companies.map { (path) throws(ScheduleError) in try CompanyKeys.read(path) } ?? [:]
         } catch {
-            throw Failure.exit(for: error)
+            throw Failure.exit(for: error, in: report.language)
         }
-        Failure.warn(set.warnings)
+        Failure.warn(set.warnings, in: report.language)
         let clashes = ClashFinder(weeks: set.clashWeeks, handPlans: set.handPlans, companies: keys).clashes()
         ClashOutput(format: report.format, language: report.language).print(clashes, set: set)
         if clashes.contains(where: { $0.severity == .error }) { throw ExitCode(1) }

@@ -1,19 +1,23 @@
 import ArgumentParser
 import Foundation
 import GTFS
+import Messages
 import Schedules
 
-/// Turns library errors into a message on stderr and the exit code DESIGN.md promises.
+/// Turns library errors into a message on stderr, in the reader's language, and the exit code DESIGN.md promises.
 enum Failure {
-    static func exit(for error: ScheduleError) -> ExitCode {
-        Output.error("tiaoqi: \(error.description)")
+    static func exit(for error: ScheduleError, in language: Language) -> ExitCode {
+        Output.error("tiaoqi: \(error.text(language))")
         switch error.kind {
         case .badInput: return ExitCode(2)
         case .feedUnavailable: return ExitCode(3)
         }
     }
 
-    static func warn(_ lines: [String]) {
-        for line in lines { Output.error("tiaoqi: warning: \(line)") }
+    /// Each warning on its own line of stderr: `tiaoqi: warning: …` or `tiaoqi: 警告：…`.
+    static func warn(_ messages: [Message], in language: Language) {
+        for message in messages {
+            Output.error("tiaoqi: " + Message(.warningLine, ["text": .message(message)]).text(language))
+        }
     }
 }

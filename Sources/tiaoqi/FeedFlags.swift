@@ -1,6 +1,7 @@
 import ArgumentParser
 import Feeds
 import Foundation
+import Messages
 import Schedules
 
 /// `--cache`, `--offline`, `--timeout`: how feeds are fetched, for every command that reads calendars.
@@ -52,18 +53,20 @@ struct FeedFlags: ParsableArguments {
 
 /// A progress line on stderr while feeds download, only when stderr is a terminal.
 enum Progress {
-    static var feeds: (@Sendable (Int, Int) -> Void)? {
+    static func feeds(_ language: Language) -> (@Sendable (Int, Int) -> Void)? {
         guard isatty(2) != 0 else { return nil }
         return { done, total in
-            FileHandle.standardError.write(Data("\rfetching feeds: \(done)/\(total)\(done == total ? "\n" : "")".utf8))
+            let line = Message(.progressFeeds, ["done": .number(done), "total": .number(total)]).text(language)
+            FileHandle.standardError.write(Data("\r\(line)\(done == total ? "\n" : "")".utf8))
         }
     }
 
     /// Percent of the search done, for `Planner.solve(progress:)`.
-    static var planning: (@Sendable (Int) -> Void)? {
+    static func planning(_ language: Language) -> (@Sendable (Int) -> Void)? {
         guard isatty(2) != 0 else { return nil }
         return { percent in
-            FileHandle.standardError.write(Data("\rplanning: \(percent)%\(percent >= 100 ? "\n" : "")".utf8))
+            let line = Message(.progressPlanning, ["percent": .number(percent)]).text(language)
+            FileHandle.standardError.write(Data("\r\(line)\(percent >= 100 ? "\n" : "")".utf8))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Feeds
 import Foundation
+import Messages
 import Reports
 import Schedules
 
@@ -19,6 +20,13 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "table or json.")
     var format: OutputFormat = .table
 
+    @Option(
+        name: .long, help: "Language of the table and messages: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: ReportLanguageOption?
+
+    /// The output's language: `--lang`, else the environment's.
+    var language: ReportLanguage { lang?.language ?? .fromEnvironment() }
+
     func run() async throws {
         var reports: [FeedReport]
         var isDirectory: ObjCBool = false
@@ -26,26 +34,27 @@ struct FetchCommand: AsyncParsableCommand {
             isDirectory.boolValue
         {
             do {
-                reports = try await ScheduleLoader(feeds: feeds.options, progress: Progress.feeds).fetchFeeds(
+                reports = try await ScheduleLoader(feeds: feeds.options, progress: Progress.feeds(language)).fetchFeeds(
                     folder: targets[0])
             } catch {
-                throw Failure.exit(for: error)
+                throw Failure.exit(for: error, in: language)
             }
         } else {
             let sources: [FeedSource]
             do {
                 let named = try CalendarSource.sources(targets, feeds: feeds.options)
                 sources = named.sources
-                Failure.warn(named.warnings)
+                Failure.warn(named.warnings, in: language)
             } catch {
-                throw Failure.exit(for: error)
+                throw Failure.exit(for: error, in: language)
             }
             let service = feeds.options.service(defaultCache: CalendarSource.defaultCache)
-            reports = await service.fetch(sources, validate: FeedValidation.calendar, progress: Progress.feeds)
+            reports = await service.fetch(
+                sources, validate: FeedValidation.calendar, progress: Progress.feeds(language))
         }
         switch format {
-        case .json: Output.json(FeedReportText.json(reports))
-        case .table: Output.text(FeedReportText.table(reports), terminator: "")
+        case .json: Output.json(FeedReportText.json(reports, language: language))
+        case .table: Output.text(FeedReportText.table(reports, language: language), terminator: "")
         }
         if reports.contains(where: { $0.outcome == .failed }) { throw ExitCode(3) }
     }

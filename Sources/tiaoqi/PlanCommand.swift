@@ -60,22 +60,25 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let language = lang?.language ?? .fromEnvironment()
         let loaded: Schedule
         let previous: Plan?
         do {
             previous = try keep.map { (path) throws(ScheduleError) -> Plan in try PlanJSON.decode(contentsOf: path) }
-            loaded = try await ScheduleLoader(feeds: feeds.options, lenient: lenient, progress: Progress.feeds).load(
+            loaded = try await ScheduleLoader(
+                feeds: feeds.options, lenient: lenient, progress: Progress.feeds(language)
+            ).load(
                 folder: schedule)
         } catch {
-            throw Failure.exit(for: error)
+            throw Failure.exit(for: error, in: language)
         }
-        Failure.warn(loaded.warnings)
+        Failure.warn(loaded.warningSentences, in: language)
         let problem = loaded.problem.keepingBookings(of: previous)
         let router = loaded.makeRouter()
         var plan = Planner(
             problem: problem, router: router, options: .init(seed: seed, seconds: seconds, threads: threads),
             keeping: previous
-        ).solve(progress: Progress.planning)
+        ).solve(progress: Progress.planning(language))
         plan.schedule = RelativePath.of(schedule, from: out ?? ".")
         // A replan of a published week is made from that version: publishing it checks no one published since.
         plan.publishedVersion = previous?.publishedVersion
@@ -84,7 +87,6 @@ struct PlanCommand: AsyncParsableCommand {
         // What the plan leaves out or gives up is listed in the plan itself.
         let findings = PlanAudit(problem: problem, timetable: loaded.timetable).findings(for: plan)
             .filter { $0.rule != .mustVisitLeftOut && $0.rule != .bookedLegGivenUp }
-        let language = lang?.language ?? .fromEnvironment()
         if let out {
             // One set: plan.json, the report, the expenses and every person's .ics appear together or not at all.
             let calendars = PlanCalendars.render(
@@ -105,7 +107,7 @@ struct PlanCommand: AsyncParsableCommand {
                     [(name: "plan.json", data: PlanJSON.encode(plan, language: language))] + shared + calendars, to: out
                 )
             } catch {
-                throw Failure.exit(for: error)
+                throw Failure.exit(for: error, in: language)
             }
         }
         switch format {
@@ -117,17 +119,17 @@ struct PlanCommand: AsyncParsableCommand {
         }
         if !findings.isEmpty {
             Failure.warn(
-                [Message(.auditRejectsPlan).text(language)]
-                    + findings.map { "  \($0.rule.rawValue): \($0.message.text(language))" })
+                [Message(.auditRejectsPlan)]
+                    + findings.map { .verbatim("  \($0.rule.rawValue): \($0.message.text(language))") }, in: language)
             throw ExitCode(1)
         }
         if plan.score.mustVisitsPlaced < plan.score.mustVisitsTotal {
-            Failure.warn([
-                Message(
-                    .mustVisitsLeftOut, ["count": .number(plan.score.mustVisitsTotal - plan.score.mustVisitsPlaced)]
-                )
-                .text(language)
-            ])
+            Failure.warn(
+                [
+                    Message(
+                        .mustVisitsLeftOut, ["count": .number(plan.score.mustVisitsTotal - plan.score.mustVisitsPlaced)]
+                    )
+                ], in: language)
             throw ExitCode(1)
         }
     }

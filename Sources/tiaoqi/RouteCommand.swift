@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GTFS
+import Messages
 import Reports
 import Schedules
 import Timeline
@@ -54,6 +55,13 @@ struct RouteCommand: ParsableCommand {
     @Option(name: .long, help: "table or json.")
     var format: OutputFormat = .table
 
+    @Option(
+        name: .long, help: "Language of the table and messages: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: ReportLanguageOption?
+
+    /// The output's language: `--lang`, else the environment's.
+    var language: ReportLanguage { lang?.language ?? .fromEnvironment() }
+
     func validate() throws {
         guard [depart, arriveBy, profile].compactMap({ $0 }).count == 1 else {
             throw ValidationError("give exactly one of --depart, --arrive-by and --profile")
@@ -84,7 +92,7 @@ struct RouteCommand: ParsableCommand {
             timetable = try NetworkLoader.load(
                 paths: network.isEmpty ? ["schedules/network"] : network, cache: .standard)
         } catch {
-            throw Failure.exit(for: error)
+            throw Failure.exit(for: error, in: language)
         }
         let zone = timetable.zone
         let shown = network.first ?? "schedules/network"
@@ -93,9 +101,11 @@ struct RouteCommand: ParsableCommand {
             let close = timetable.suggestions(for: text).prefix(6)
             let hint =
                 close.isEmpty
-                ? "use a city id such as xuzhou, a stop id, or lat,lon"
-                : "did you mean \(close.joined(separator: ", "))?"
-            throw Failure.exit(for: ScheduleError(file: shown, "unknown place '\(text)'; \(hint)"))
+                ? Message(.routePlaceHint) : Message(.didYouMean, ["names": .names(Array(close))])
+            throw Failure.exit(
+                for: ScheduleError(
+                    file: shown, Message(.routeUnknownPlace, ["place": .text(text), "hint": .message(hint)])),
+                in: language)
         }
         let origin = try resolve(from)
         let destination = try resolve(to)
@@ -111,8 +121,12 @@ struct RouteCommand: ParsableCommand {
         func requireService(on date: LocalDate) throws {
             guard let gap = timetable.coverage(of: [date]) else { return }
             let what = gap.remedy(
-                timetable: "a --network whose timetable covers \(date)", inside: "ask for a date inside")
-            throw Failure.exit(for: ScheduleError(file: shown, "\(gap.summary); \(what)"))
+                timetable: Message(.routeNetworkCovering, ["date": .text(date.description)]), inside: .routeAskInside)
+            throw Failure.exit(
+                for: ScheduleError(
+                    file: shown,
+                    Message(.problemAndRemedy, ["problem": .message(gap.summary), "remedy": .message(what)])),
+                in: language)
         }
         if let profile {
             guard let date = LocalDate(iso: profile) else { throw ValidationError("--profile takes a date YYYY-MM-DD") }
@@ -123,7 +137,8 @@ struct RouteCommand: ParsableCommand {
                 ?? router.profile(from: place(origin), to: place(destination), on: date)
             switch format {
             case .json: Output.json(RouteText.json(journeys))
-            case .table: Output.text(RouteText.profileTable(journeys, timetable: timetable), terminator: "")
+            case .table:
+                Output.text(RouteText.profileTable(journeys, timetable: timetable, language: language), terminator: "")
             }
             return
         }
@@ -141,13 +156,15 @@ struct RouteCommand: ParsableCommand {
         case (false, nil): journey = router.latestDeparture(from: place(origin), to: place(destination), arriveBy: time)
         }
         guard let journey else {
-            Output.error(
-                "tiaoqi: no journey from \(from) to \(to) \(depart != nil ? "after" : "arriving by") \(time.iso8601)")
+            let none = Message(
+                depart != nil ? .routeNoJourneyAfter : .routeNoJourneyBy,
+                ["from": .text(from), "to": .text(to), "time": .text(time.iso8601)])
+            Output.error("tiaoqi: " + none.text(language))
             throw ExitCode(1)
         }
         switch format {
         case .json: Output.json(RouteText.json(journey))
-        case .table: Output.text(RouteText.table(journey, timetable: timetable), terminator: "")
+        case .table: Output.text(RouteText.table(journey, timetable: timetable, language: language), terminator: "")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Itinerary
+import Messages
 import Schedules
 import TestSupport
 import Testing
@@ -51,7 +52,7 @@ struct StaleFeedCLITests {
         #expect(!busy.overlaps(visit.start..<visit.end), "the visit \(visit.start.iso8601) falls in the busy time")
         // The plan says so itself: in plan.json, the table and the report.
         let stale = try #require(try PlanJSON.decode(contentsOf: out + "/plan.json").staleCalendars)
-        #expect(stale.count == 1 && stale[0].reason.contains("403") && stale[0].ageSeconds >= 0)
+        #expect(stale.count == 1 && stale[0].reason.text(.en).contains("403") && stale[0].ageSeconds >= 0)
         #expect(planned.stdout.contains("Planned from STALE calendar copies (1)"), "\(planned.stdout)")
         let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(report.contains("<div class=\"stale\">") && report.contains(stale[0].feed))

@@ -1,5 +1,6 @@
 import Feeds
 import Foundation
+import Messages
 import TestSupport
 import Testing
 
@@ -12,8 +13,8 @@ func snapshot(_ folder: String) -> [String: Data] {
     return files
 }
 
-@Sendable func isCalendar(_ body: [UInt8]) -> String? {
-    String(decoding: body.prefix(15), as: UTF8.self) == "BEGIN:VCALENDAR" ? nil : "not a calendar"
+@Sendable func isCalendar(_ body: [UInt8]) -> Message? {
+    String(decoding: body.prefix(15), as: UTF8.self) == "BEGIN:VCALENDAR" ? nil : .verbatim("not a calendar")
 }
 
 @Suite("Feeds against a faulty server", .serialized)

@@ -1,5 +1,6 @@
 import Foundation
 import ICalendar
+import Messages
 import TestSupport
 import Testing
 import Timeline
@@ -36,7 +37,7 @@ struct HostileCalendarTests {
         }
         // The feed fetcher's check: such a download never replaces the cached copy.
         let problem = try #require(VCalendar.structuralProblem(bytes))
-        #expect(problem.contains("line \(deepLine)"))
+        #expect(problem.text(.en).contains("line \(deepLine)"))
     }
 
     @Test func aFoldedBeginIsJudgedAsTheParserReadsIt() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import GTFS
+import Messages
 import TestSupport
 import Testing
 import Timeline
@@ -52,7 +53,7 @@ struct CoverageTests {
         let gap = try #require(timetable.coverage(of: days("2022-03-07", 7)))
         #expect(gap.uncoveredDays == [day("2022-03-09"), day("2022-03-13")])
         #expect(gap.uncoveredText == "2022-03-09, 2022-03-13")
-        #expect(gap.summary.contains("2022-03-07 to 2022-03-20"))
+        #expect(gap.summary.text(.en).contains("2022-03-07 to 2022-03-20"))
         #expect(timetable.coverage(of: days("2022-03-14", 5)) == nil)
         #expect(timetable.hasService(on: day("2022-03-12")))
         #expect(!timetable.hasService(on: day("2022-03-19")))
@@ -76,7 +77,7 @@ struct CoverageTests {
         #expect(timetable.serviceDates == nil)
         let gap = try #require(timetable.coverage(of: [day("2022-03-07")]))
         #expect(gap.coveredText == nil)
-        #expect(gap.summary.contains("no day at all"))
+        #expect(gap.summary.text(.en).contains("no day at all"))
     }
 
     /// The sample network covers the 2022 spring timetable season, holidays included.

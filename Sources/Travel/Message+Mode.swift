@@ -1,5 +1,4 @@
 import Messages
-import Travel
 
 extension Message.Argument {
     /// A travel mode in words: `rail`, `hired car with driver` or `高铁`, `包车（含司机）`.
