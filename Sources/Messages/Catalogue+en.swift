@@ -423,5 +423,43 @@ extension Catalogue {
             "the row has {fields} fields, the header {columns}",
         .publishNotWritten:
             "cannot write the published version back into the plan ({cause}); the week is published, so publish from a copy that records it, or plan again with --keep",
+        .whyList:
+            "{reasons}",
+        .whyProject:
+            "{stage} project '{title}'",
+        .whyOverdue:
+            "last visit {days} days ago, overdue (every {cadence} days)",
+        .whyLastVisit:
+            "last visit {days} days ago (every {cadence} days)",
+        .whyNeverVisited:
+            "never visited",
+        .whyDue:
+            "next step '{action}' due {date}",
+        .whyDuePast:
+            "next step '{action}' was due {date}",
+        .whyBooked:
+            "booked for {time}",
+        .whyTargetRegion:
+            "target region {region}",
+        .stageLead:
+            "lead",
+        .stageContacted:
+            "contacted",
+        .stageVisited:
+            "visited",
+        .stageNegotiating:
+            "negotiating",
+        .stageSigned:
+            "signed",
+        .stageLanded:
+            "landed",
+        .stageLost:
+            "lost",
+        .weekWritten:
+            "{team}'s week of {week} written to {folder}: {clients} clients, {must} of them must-visits; plan it with tiaoqi plan {folder}",
+        .weekUnknownTeam:
+            "there is no team '{team}' in the store {store}; the teams are {teams}",
+        .weekNoTemplate:
+            "the team '{team}' has no plan.yaml in the store {store}; import its schedule folder first (tiaoqi bureau import SCHEDULE_DIR)",
     ]
 }

@@ -408,5 +408,43 @@ extension Catalogue {
             "该行有 {fields} 个字段，表头有 {columns} 个",
         .publishNotWritten:
             "无法把发布版本写回计划（{cause}）；该周已发布，请用记有版本的副本再发布，或用 `tiaoqi plan --keep` 重新编排",
+        .whyList:
+            "{reasons}",
+        .whyProject:
+            "{stage}项目“{title}”",
+        .whyOverdue:
+            "距上次拜访 {days} 天，已逾期（每 {cadence} 天一次）",
+        .whyLastVisit:
+            "距上次拜访 {days} 天（每 {cadence} 天一次）",
+        .whyNeverVisited:
+            "尚未拜访",
+        .whyDue:
+            "下一步“{action}”于 {date} 到期",
+        .whyDuePast:
+            "下一步“{action}”已于 {date} 到期",
+        .whyBooked:
+            "已约定 {time}",
+        .whyTargetRegion:
+            "重点区域{region}",
+        .stageLead:
+            "线索",
+        .stageContacted:
+            "已接洽",
+        .stageVisited:
+            "已拜访",
+        .stageNegotiating:
+            "洽谈中",
+        .stageSigned:
+            "已签约",
+        .stageLanded:
+            "已落地",
+        .stageLost:
+            "已流失",
+        .weekWritten:
+            "{team} {week} 当周日程已写入 {folder}：客户 {clients} 个，其中必访 {must} 个；用 `tiaoqi plan {folder}` 编排",
+        .weekUnknownTeam:
+            "数据库 {store} 中没有团队“{team}”；现有团队：{teams}",
+        .weekNoTemplate:
+            "数据库 {store} 中团队“{team}”没有 `plan.yaml`；请先导入其日程文件夹（`tiaoqi bureau import 日程文件夹`）",
     ]
 }

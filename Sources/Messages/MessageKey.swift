@@ -380,6 +380,25 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case exportNotCSV
     case exportFieldCount
     case publishNotWritten
+    case whyList
+    case whyProject
+    case whyOverdue
+    case whyLastVisit
+    case whyNeverVisited
+    case whyDue
+    case whyDuePast
+    case whyBooked
+    case whyTargetRegion
+    case stageLead
+    case stageContacted
+    case stageVisited
+    case stageNegotiating
+    case stageSigned
+    case stageLanded
+    case stageLost
+    case weekWritten
+    case weekUnknownTeam
+    case weekNoTemplate
     // Where a warning or an input error is (`Catalogue+en+Input.swift`, `Catalogue+zh+Input.swift` from here on)
     case atFileLine
     case atFile

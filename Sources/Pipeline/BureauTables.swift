@@ -16,10 +16,12 @@ public enum BureauTables {
         "regions.csv", "published_weeks.csv",
     ]
 
-    /// Whether `folder` holds an export (its `teams.csv`) rather than a schedule (its `plan.yaml`).
+    /// Whether `folder` holds tables of the store (any of `files`) rather than a schedule (its `plan.yaml`).
     public static func isExport(_ folder: String) -> Bool {
-        FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("teams.csv"))
-            && !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("plan.yaml"))
+        !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("plan.yaml"))
+            && files.contains {
+                FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0))
+            }
     }
 
     /// The files of `batch`: name and bytes.
@@ -94,12 +96,14 @@ public enum BureauTables {
         return tables.map { name, header, rows in (name, csv([header] + rows)) }
     }
 
-    /// The records of an export folder; a file that is missing or a value that does not read is an error naming
-    /// the file, its row and what to do.
+    /// The records of an export folder (or of some of its files, written by hand: projects.csv and targets.csv, say;
+    /// the files not there hold nothing); a value that does not read is an error naming the file, its row and what
+    /// to do.
     public static func read(folder: String) throws(ScheduleError) -> RecordBatch {
         var batch = RecordBatch()
         for file in files {
             let path = (folder as NSString).appendingPathComponent(file)
+            guard FileManager.default.fileExists(atPath: path) else { continue }
             let table = try Table(path: path)
             for row in table.rows {
                 switch file {
@@ -176,7 +180,7 @@ public enum BureauTables {
     }
 
     /// Rows as RFC 4180 CSV, CRLF line ends.
-    private static func csv(_ rows: [[String]]) -> Data {
+    static func csv(_ rows: [[String]]) -> Data {
         let stream = OutputStream(toMemory: ())
         // The writer only fails when its stream does, and a memory stream does not.
         let writer = try! CSVWriter(stream: stream, newline: .crlf)

@@ -14,7 +14,7 @@ public enum WeekPublication {
         var openProject: [String: Project] = [:]
         for project in projects where !project.stage.isClosed {
             let current = openProject[project.companyID]
-            if current.map({ stageOrder(project.stage) > stageOrder($0.stage) }) ?? true {
+            if current.map({ project.stage.rank > $0.stage.rank }) ?? true {
                 openProject[project.companyID] = project
             }
         }
@@ -28,7 +28,4 @@ public enum WeekPublication {
                 teamID: team, interval: visit.interval, attendees: visit.staff)
         }
     }
-
-    /// How far a stage has come, for choosing among a company's open projects.
-    static func stageOrder(_ stage: ProjectStage) -> Int { ProjectStage.allCases.firstIndex(of: stage) ?? 0 }
 }

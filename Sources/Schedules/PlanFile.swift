@@ -45,6 +45,9 @@ public struct PlanFile: Sendable {
     public var name: String
     /// The district team planning the week (`team`), if named.
     public var team: String?
+    /// The version of the team's week in the bureau's store this schedule was written from (`published_version`,
+    /// by `tiaoqi week next`); the plan records it, so `tiaoqi publish` can tell a stale plan.
+    public var publishedVersion: Int?
     public var start: LocalDate
     public var end: LocalDate
     /// The line of `week:`, which names the planning days.
@@ -110,6 +113,7 @@ public struct PlanFile: Sendable {
         try reader.checkKeys(top, PlanKeys.top)
         name = try reader.string(top, "name", optional: true) ?? "Tiaoqi week"
         team = try reader.string(top, "team", optional: true)
+        publishedVersion = try reader.integer(top, "published_version", in: 1...1_000_000)
         let week = try reader.mapping(try reader.required(top, "week", in: root), "week")
         try reader.checkKeys(week, PlanKeys.week)
         start = try reader.date(week, "start")

@@ -253,7 +253,7 @@ public struct ScheduleLoader: Sendable {
     static let clientColumns = [
         "id", "name", "city", "address", "lat", "lon", "priority", "meeting_minutes", "calendar", "must_visit",
         "business_hours", "sector",
-        "eligible", "language", "with", "earliest_day", "latest_day", "after", "pinned", "company", "contact",
+        "eligible", "language", "with", "earliest_day", "latest_day", "after", "pinned", "company", "contact", "why",
     ]
 
     private func flag(_ text: String?, table: CSVTable, row: CSVTable.Row) throws(ScheduleError) -> Bool {

@@ -231,7 +231,7 @@ enum PlanKeys {
         name: Message(.levelTop),
         keys: [
             "name", "team", "week", "time_zone", "network", "travel_matrix", "places", "clients", "encoding", "feeds",
-            "defaults", "staff",
+            "defaults", "staff", "published_version",
         ])
     static let week = Level(name: Message(.levelKey, ["key": "week"]), keys: ["start", "end"])
     static let feeds = Level(

@@ -45,8 +45,28 @@ extension BureauStore {
                 WHERE id = \(bind: id)
                 """
             ).run()
-            let project = try row.decode(column: "project_id", as: String?.self)
             guard outcome.stage != nil || !outcome.nextStep.isEmpty || outcome.due != nil else { return }
+            // A visit published before its project was entered serves its company's furthest open project.
+            var project = try row.decode(column: "project_id", as: String?.self)
+            if project == nil {
+                let open = try await db.raw(
+                    """
+                    SELECT projects.id AS id, projects.stage AS stage FROM projects
+                    JOIN clients ON clients.company_id = projects.company_id
+                    JOIN visits ON visits.client_id = clients.id
+                    WHERE visits.id = \(bind: id)
+                    """
+                ).all().compactMap { row -> (id: String, stage: ProjectStage)? in
+                    guard let stage = ProjectStage(rawValue: try row.decode(column: "stage", as: String.self)),
+                        !stage.isClosed
+                    else { return nil }
+                    return (try row.decode(column: "id", as: String.self), stage)
+                }
+                project = open.max { ($0.stage.rank, $1.id) < ($1.stage.rank, $0.id) }?.id
+                if let project {
+                    try await db.raw("UPDATE visits SET project_id = \(bind: project) WHERE id = \(bind: id)").run()
+                }
+            }
             guard let project else {
                 throw StoreError(.logNoProject, location: location, arguments: ["visit": .text(id)])
             }

@@ -119,6 +119,9 @@ public enum ProjectStage: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether the project is over (landed or lost): no more visits are planned for it.
     public var isClosed: Bool { self == .landed || self == .lost }
+
+    /// How far the stage has come, lead first (lost last): of a company's open projects a visit serves the furthest.
+    public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 }
 
 /// An investment project the bureau follows with a company.

@@ -81,7 +81,7 @@ struct PlanCommand: AsyncParsableCommand {
         ).solve(progress: Progress.planning(language))
         plan.schedule = RelativePath.of(schedule, from: out ?? ".")
         // A replan of a published week is made from that version: publishing it checks no one published since.
-        plan.publishedVersion = previous?.publishedVersion
+        plan.publishedVersion = previous?.publishedVersion ?? loaded.planFile.publishedVersion
         let stale = FeedValidation.staleCalendars(loaded.feedReports)
         if !stale.isEmpty { plan.staleCalendars = stale }
         // What the plan leaves out or gives up is listed in the plan itself.

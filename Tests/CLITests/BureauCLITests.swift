@@ -124,4 +124,49 @@ struct BureauCLITests {
         #expect(try await store.clients().count == 5)
         try await store.close()
     }
+
+    /// The rows of a clients.csv by id, each a column → value map (its values hold no comma: Chinese text uses "，").
+    func clients(_ folder: String) throws -> [String: [String: String]] {
+        let lines = try String(contentsOfFile: folder + "/clients.csv", encoding: .utf8)
+            .split(whereSeparator: \.isNewline).map(String.init)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var rows: [String: [String: String]] = [:]
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            rows[fields[0]] = Dictionary(uniqueKeysWithValues: zip(header, fields))
+        }
+        return rows
+    }
+
+    @Test func nextWeekMakesAnOverdueNegotiationAMustVisitAndDropsALandedProject() throws {
+        let (db, plans) = try publishedBureau()
+        let history = try tiaoqi(["bureau", "import", "Tests/CLITests/Fixtures/bureau-history", "--db", db])
+        #expect(history.status == 0, "\(history.stderr)")
+        let first = plans + "/w11"
+        let written = try tiaoqi([
+            "week", "next", "gulou", "--week", "2022-03-14", "--out", first, "--db", db, "--lang", "zh",
+        ])
+        #expect(written.status == 0, "\(written.stderr)")
+        var rows = try clients(first)
+        // The negotiation was last held 33 days before the week (every 14 days) and its next step was due on the 10th.
+        #expect(rows["nj01"]?["must_visit"] == "yes")
+        #expect(rows["nj01"]?["why"]?.contains("已逾期") == true)
+        #expect(rows["bj01"]?["must_visit"] == "no")
+        // The signed project of 北京芯域 lands at the visit of the sample week: it is no longer a candidate.
+        let landed = try tiaoqi(["log", "bj01", "--outcome", "done", "--stage", "landed", "--db", db, "--lang", "zh"])
+        #expect(landed.status == 0, "\(landed.stderr)")
+        let second = plans + "/w11-again"
+        #expect(
+            try tiaoqi(["week", "next", "鼓楼区招商组", "--week", "2022-03-14", "--out", second, "--db", db]).status == 0)
+        rows = try clients(second)
+        #expect(rows["bj01"] == nil)
+        #expect(rows["nj01"]?["must_visit"] == "yes")
+        // The folder plans as any schedule does, the must-visit placed; the plan publishes as the week's first version.
+        let planned = try tiaoqi(["plan", second, "--out", second + "/plan", "--seconds", "0.5", "--lang", "en"])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        let plan = try String(contentsOfFile: second + "/plan/plan.json", encoding: .utf8)
+        #expect(plan.contains("\"client\" : \"nj01\""))
+        let published = try tiaoqi(["publish", second + "/plan/plan.json", "--db", db, "--lang", "en"])
+        #expect(published.status == 0 && published.stdout.contains("week of 2022-03-14 is published as version 1"))
+    }
 }

@@ -73,6 +73,14 @@ struct PublishingTests {
                 team: "gulou", weekStart: monday, planJSON: "{}", visits: [planned], basedOn: nil, at: nine)
             _ = try await store.record(VisitOutcome(status: .online, stage: .visited), visit: planned.id)
             #expect(try await store.project(id: "p2")?.stage == .visited)
+            // A visit published before its project was entered serves its company's furthest open project.
+            var unlinked = visit("bj-chip", project: "p1", hours: 5)
+            unlinked.projectID = nil
+            _ = try await store.publish(
+                team: "gulou", weekStart: monday, planJSON: "{}", visits: [planned, unlinked], basedOn: 1, at: nine)
+            let linked = try await store.record(VisitOutcome(status: .done, stage: .signed), visit: unlinked.id)
+            #expect(linked.projectID == "p1")
+            #expect(try await store.project(id: "p1")?.stage == .signed)
             let unknown = await #expect(throws: StoreError.self) {
                 try await store.record(VisitOutcome(status: .done), visit: "gulou-2022-03-07-nowhere")
             }
