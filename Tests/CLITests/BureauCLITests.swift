@@ -169,4 +169,23 @@ struct BureauCLITests {
         let published = try tiaoqi(["publish", second + "/plan/plan.json", "--db", db, "--lang", "en"])
         #expect(published.status == 0 && published.stdout.contains("week of 2022-03-14 is published as version 1"))
     }
+
+    @Test func aStoreThatCannotBeWrittenGivesExit2AndStaysAsItWas() throws {
+        let db = try gulouStore()
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        // The file is read-only to whoever runs the command: root reads and writes anything, so root runs it as
+        // nobody (setpriv), who may read the store but not write it or its folder.
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: (db as NSString).deletingLastPathComponent)
+        let command = [try executablePath("tiaoqi"), "bureau", "import", Fixtures.path(Self.districts[1]), "--db", db]
+        let run =
+            getuid() == 0
+            ? try runProgram("/usr/bin/setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups"] + command)
+            : try runProgram(command[0], Array(command.dropFirst()))
+        #expect(run.status == 2, "\(run.stdout) \(run.stderr)")
+        #expect(run.stderr.contains("bureau.sqlite"), "\(run.stderr)")
+        #expect(!run.stdout.contains("imported"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
 }
