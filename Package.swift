@@ -150,8 +150,9 @@ let package = Package(
             dependencies: [
                 "Store", "Pipeline", "Timeline", "Messages", "TestSupport",
                 .product(name: "PostgresKit", package: "postgres-kit"),
-                .product(name: "Logging", package: "swift-log"),
-            ]),
+                .product(name: "SQLiteKit", package: "sqlite-kit"), .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "CLITests",
             dependencies: [
