@@ -1,3 +1,4 @@
+import Messages
 import Travel
 
 /// Numbers as people write them in plan.yaml and CSV files: plain decimals only. Swift's `Double(_:)` and YAML also
@@ -58,10 +59,10 @@ public enum Identifier {
         }
     }
 
-    /// The message for an invalid id: what it is and the rule.
-    public static func problem(_ what: String, _ id: String) -> String {
+    /// The sentence for an invalid id: what kind of id it is (`.idCity`, `.idClient`…), the id, and the rule.
+    public static func problem(_ what: MessageKey, _ id: String) -> Message {
         let shown = id.count > maximumLength ? String(id.prefix(maximumLength)) + "…" : id
-        return "\(what) '\(shown)' is not a valid id; an id is \(rule)"
+        return Message(.invalidID, ["what": .word(what), "id": .text(shown), "max": .number(maximumLength)])
     }
 }
 
