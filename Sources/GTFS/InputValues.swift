@@ -45,10 +45,6 @@ public enum Identifier {
     /// The longest id, in characters (a file name holds at most 255 bytes).
     public static let maximumLength = 64
 
-    /// The rule, as messages state it.
-    public static let rule =
-        "[a-z0-9_-]+ (lower-case letters a-z, digits, - and _), at most \(maximumLength) characters"
-
     /// Whether `text` is a valid id.
     public static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= maximumLength else { return false }

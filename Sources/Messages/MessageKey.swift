@@ -663,7 +663,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case writeAdviceOther
     case outIsAFile
     case cannotKeepOwnFile
-    // Input errors: GTFS feeds, CSV, text encodings, services.csv and zip archives
+    // Input errors: GTFS feeds, CSV, text encodings, services.csv and zip archives (`Catalogue+en+Files.swift`,
+    // `Catalogue+zh+Files.swift`)
     case csvQuoteNeverClosed
     case csvTooManyFields
     case csvEmptyFile
