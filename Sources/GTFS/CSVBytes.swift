@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// Where one field of a CSV record lies in the file's bytes, and how to read it.
 struct CSVField: Sendable {
@@ -91,7 +92,7 @@ enum CSVBytes {
                 }
                 guard closed else {
                     throw InputError(
-                        file: file, line: recordLine, "a quoted field is never closed; add the closing \"")
+                        file: file, line: recordLine, Message(.csvQuoteNeverClosed))
                 }
                 let close = i
                 i += 1

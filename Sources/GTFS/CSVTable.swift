@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// An RFC 4180 CSV file read into rows keyed by header, each row remembering its line.
 public struct CSVTable: Sendable {
@@ -75,13 +76,12 @@ public struct CSVTable: Sendable {
             guard fields.count <= header.count else {
                 throw InputError(
                     file: file, line: line,
-                    "this row has \(fields.count) fields but the header has \(header.count); quote fields that contain commas"
-                )
+                    Message(.csvTooManyFields, ["count": .number(fields.count), "width": .number(header.count)]))
             }
             rows.append(Row(line: line, values: fields.map { CSVBytes.string(bytes, $0) }, columns: columns))
         }
         guard let header else {
-            throw InputError(file: file, line: 1, "the file is empty; it needs a header row")
+            throw InputError(file: file, line: 1, Message(.csvEmptyFile))
         }
         self.header = header
         self.rows = rows
@@ -102,8 +102,9 @@ public struct CSVTable: Sendable {
             if let earlier = columns[column] {
                 throw InputError(
                     file: file, line: line,
-                    "columns \(earlier + 1) and \(index + 1) are both named '\(column)'; rename or remove one, so that it is clear which one counts"
-                )
+                    Message(
+                        .csvColumnTwice,
+                        ["first": .number(earlier + 1), "second": .number(index + 1), "column": .text(column)]))
             }
             columns[column] = index
         }
@@ -129,7 +130,8 @@ public struct CSVTable: Sendable {
         guard missing.isEmpty else {
             throw InputError(
                 file: file, line: 1,
-                "missing column(s) \(missing.joined(separator: ", ")); the header is \(header.joined(separator: ","))")
+                Message(
+                    .csvMissingColumns, ["columns": .names(missing), "header": .text(header.joined(separator: ","))]))
         }
     }
 
@@ -148,7 +150,7 @@ public struct CSVTable: Sendable {
     /// The value of a required field of a row, or an error at its line.
     func value(_ row: Row, _ column: Column) throws(InputError) -> String {
         guard let value = row[column] else {
-            throw InputError(file: file, line: row.line, "'\(column.name)' is empty; every row needs one")
+            throw InputError(file: file, line: row.line, Message(.csvEmptyField, ["column": .text(column.name)]))
         }
         return value
     }
@@ -159,8 +161,7 @@ public struct CSVTable: Sendable {
         guard let number = StrictNumber.decimal(text), range.contains(number) else {
             throw InputError(
                 file: file, line: row.line,
-                "'\(column.name)' is '\(text)'; it must be a plain decimal number (such as 31.25, no exponent or hex) from \(range.lowerBound) to \(range.upperBound)"
-            )
+                Self.notDecimal(column.name, text, range))
         }
         return number
     }
@@ -168,7 +169,7 @@ public struct CSVTable: Sendable {
     /// The value of a required field of a row, or an error at its line.
     public func value(_ row: Row, _ column: String) throws(InputError) -> String {
         guard let value = row[column] else {
-            throw InputError(file: file, line: row.line, "'\(column)' is empty; every row needs one")
+            throw InputError(file: file, line: row.line, Message(.csvEmptyField, ["column": .text(column)]))
         }
         return value
     }
@@ -179,7 +180,7 @@ public struct CSVTable: Sendable {
         guard let number = StrictNumber.integer(text), range.contains(number) else {
             throw InputError(
                 file: file, line: row.line,
-                "'\(column)' is '\(text)'; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+                Self.notInteger(column, text, range))
         }
         return number
     }
@@ -190,9 +191,28 @@ public struct CSVTable: Sendable {
         guard let number = StrictNumber.decimal(text), range.contains(number) else {
             throw InputError(
                 file: file, line: row.line,
-                "'\(column)' is '\(text)'; it must be a plain decimal number (such as 31.25, no exponent or hex) from \(range.lowerBound) to \(range.upperBound)"
-            )
+                Self.notDecimal(column, text, range))
         }
         return number
+    }
+
+    /// `'column' is 'text'; it must be a whole number from low to high`.
+    static func notInteger(_ column: String, _ text: String, _ range: ClosedRange<Int>) -> Message {
+        Message(
+            .csvNotInteger,
+            [
+                "column": .text(column), "text": .text(text), "low": .number(range.lowerBound),
+                "high": .number(range.upperBound),
+            ])
+    }
+
+    /// `'column' is 'text'; it must be a plain decimal number … from low to high`.
+    static func notDecimal(_ column: String, _ text: String, _ range: ClosedRange<Double>) -> Message {
+        Message(
+            .csvNotDecimal,
+            [
+                "column": .text(column), "text": .text(text), "low": .text("\(range.lowerBound)"),
+                "high": .text("\(range.upperBound)"),
+            ])
     }
 }

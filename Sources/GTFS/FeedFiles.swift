@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// The files of one feed: a folder, or a ZIP archive (whose files may sit in a folder inside it).
 struct FeedFiles {
@@ -49,7 +50,7 @@ struct FeedFiles {
             guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(file))
             else {
                 throw InputError(
-                    file: display, "cannot read the file; check that it exists and that you may read it")
+                    file: display, Message(.fileUnreadable))
             }
             // Plain ASCII is read where it lies, without a copy of the file into an array first.
             let direct: Result<R, InputError>? = data.withUnsafeBytes { raw in
@@ -81,7 +82,7 @@ struct FeedFiles {
                 file, { (bytes, display) throws(InputError) in try CSVTable(bytes: bytes, file: display) })
         else {
             if optional { return nil }
-            throw InputError(file: display(file), "missing; a network needs it")
+            throw InputError(file: display(file), Message(.gtfsFileMissing))
         }
         try table.require(required)
         return table

@@ -1,3 +1,4 @@
+import Messages
 import Travel
 
 /// `frequencies.txt`: a trip run at a headway instead of at its own times. The trip's `stop_times.txt` rows give the
@@ -24,7 +25,13 @@ enum Frequencies {
                 guard let seconds = NetworkLoader.gtfsTime(text), seconds <= Timetable.latestTime else {
                     throw InputError(
                         file: table.file, line: row.line,
-                        "\(column) '\(text)' is not a time H:MM:SS up to \(Timetable.latestTime / 3600):00:00")
+                        Message(
+                            .gtfsFrequencyBadTime,
+                            [
+                                "column": .text(column), "text": .text(text),
+                                "hours": .number(Timetable.latestTime / 3600),
+                            ]
+                        ))
                 }
                 return seconds
             }
@@ -35,14 +42,13 @@ enum Frequencies {
             guard start < end else {
                 throw InputError(
                     file: table.file, line: row.line,
-                    "end_time is not after start_time; the trip runs from start_time until before end_time")
+                    Message(.gtfsFrequencyEndNotAfterStart))
             }
             let count = (end - start + headway - 1) / headway
             guard count <= mostTripsPerRow else {
                 throw InputError(
                     file: table.file, line: row.line,
-                    "this row makes \(count) trips, more than the \(mostTripsPerRow) Tiaoqi takes from one row; give a longer headway_secs or list the trips in stop_times.txt"
-                )
+                    Message(.gtfsFrequencyTooManyTrips, ["count": .number(count), "most": .number(mostTripsPerRow)]))
             }
             if starts[tripID] == nil { order.append(tripID) }
             for k in 0..<count {
@@ -66,7 +72,7 @@ enum Frequencies {
             let line = starts[tripID]!.first!.source
             throw InputError(
                 file: line.file, line: line.line,
-                "trip_id '\(tripID)' is not in trips.txt; add the trip or remove the row")
+                Message(.gtfsFrequencyTripUnknown, ["trip": .text(tripID)]))
         }
         // The first departure and the latest time of each template trip, by its number in the stop times.
         let stopTimes = records.stopTimes
@@ -94,15 +100,19 @@ enum Frequencies {
                 let line = starts[tripID]!.first!.source
                 throw InputError(
                     file: line.file, line: line.line,
-                    "trip '\(tripID)' needs stop_times.txt rows with a time at its first stop to run at a headway")
+                    Message(.gtfsFrequencyNoFirstTime, ["trip": .text(tripID)]))
             }
             for (start, source) in starts[tripID]! {
                 let shift = start - firstDeparture
                 if let last = latest[number], last.time + shift > Timetable.latestTime {
                     throw InputError(
                         file: source.file, line: source.line,
-                        "the trip leaving at \(clock(start)) would reach its stop '\(stopTimes.stopIDs[Int(last.stop)])' after \(Timetable.latestTime / 3600):00:00, the latest Tiaoqi reads; end the headway earlier"
-                    )
+                        Message(
+                            .gtfsFrequencyPastLatest,
+                            [
+                                "time": .text(clock(start)), "stop": .text(stopTimes.stopIDs[Int(last.stop)]),
+                                "hours": .number(Timetable.latestTime / 3600),
+                            ]))
                 }
                 var trip = trips[tripID]!
                 trip.id = "\(tripID)@\(clock(start))"

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// The encoding of a text input file, as `encoding:` in plan.yaml declares it.
 public enum TextEncoding: String, Sendable, CaseIterable {
@@ -58,7 +59,7 @@ public enum InputText {
     {
         let name = shown ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: name, "cannot read the file; check that it exists and that you may read it")
+            throw InputError(file: name, Message(.fileUnreadable))
         }
         return try decode(data, file: name, encoding: encoding)
     }
@@ -85,49 +86,43 @@ public enum InputText {
                 {
                     throw InputError(
                         file: file, line: line,
-                        "this line is neither UTF-8 nor GB18030 (GBK) text, though the lines before it read as GB18030: fix or remove its bad bytes, or save the file again (from Excel: Save As 'CSV UTF-8')"
-                    )
+                        Message(.textLineNeither))
                 }
                 throw error
             }
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw InputError(
-                file: file, line: 1, "is UTF-16 text; save it as UTF-8 (in most editors: Save As, encoding UTF-8)")
+                file: file, line: 1, Message(.textUTF16))
         }
         if let nul = bytes.firstIndex(of: 0) {
             throw InputError(
                 file: file, line: bytes[..<nul].count(where: { $0 == 0x0A }) + 1,
-                "a NUL byte (is it UTF-16 or a binary file?); the file must be text")
+                Message(.problemAndRemedy, ["problem": .word(.textNUL), "remedy": .word(.textMustBeText)]))
         }
         guard let text = GB18030.decode(bytes) else {
             if String(validating: bytes, as: UTF8.self) != nil {
                 throw InputError(
                     file: file, line: GB18030.firstBadLine(bytes) ?? 1,
-                    "the file is UTF-8 text, not GB18030 as plan.yaml's 'encoding:' says; remove 'encoding:' (or write 'encoding: utf-8')"
-                )
+                    Message(.textDeclaredButUTF8))
             }
             throw InputError(
                 file: file, line: GB18030.firstBadLine(bytes) ?? 1,
-                "this line is not GB18030 (or GBK) text, as plan.yaml's 'encoding:' says the file is; save the file again as GB18030 (from Excel: Save As 'CSV (Comma delimited)' on a Chinese Windows), or as UTF-8 and remove 'encoding:'"
-            )
+                Message(.textNotGB18030))
         }
         let looksUTF8 = bytes.contains(where: { $0 >= 0x80 }) && String(validating: bytes, as: UTF8.self) != nil
         return Decoded(text: text, encoding: .gb18030, detected: false, declaredButUTF8: looksUTF8)
     }
 
-    private static let neither =
-        "the file must be UTF-8 or GB18030 (GBK) text and is neither: save it as UTF-8 (from Excel: Save As 'CSV UTF-8'), or say its encoding with 'encoding:' in plan.yaml"
-    private static let notDeclared =
-        "the file must be UTF-8 text, as plan.yaml's 'encoding: utf-8' says: save it as UTF-8 (from Excel: Save As 'CSV UTF-8'), or write 'encoding: gb18030' in plan.yaml if it is GB18030 or GBK"
-    private static let onlyUTF8 =
-        "the file must be UTF-8 text: save it as UTF-8 (from Excel: Save As 'CSV UTF-8'; iconv -f GBK -t UTF-8 converts GBK)"
+    private static let neither = MessageKey.textNeither
+    private static let notDeclared = MessageKey.textNotDeclaredUTF8
+    private static let onlyUTF8 = MessageKey.textOnlyUTF8
 
     /// Reads `path` as UTF-8 text; `shown` is how errors name the file.
     public static func read(_ path: String, shown: String? = nil) throws(InputError) -> String {
         let name = shown ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: name, "cannot read the file; check that it exists and that you may read it")
+            throw InputError(file: name, Message(.fileUnreadable))
         }
         return try decode(data, file: name)
     }
@@ -139,11 +134,11 @@ public enum InputText {
     }
 
     /// Decodes `data` as UTF-8, else the error at its first bad byte, ending with `advice`.
-    private static func decode(_ data: Data, file: String, notUTF8 advice: String) throws(InputError) -> String {
+    private static func decode(_ data: Data, file: String, notUTF8 advice: MessageKey) throws(InputError) -> String {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw InputError(
-                file: file, line: 1, "is UTF-16 text; save it as UTF-8 (in most editors: Save As, encoding UTF-8)")
+                file: file, line: 1, Message(.textUTF16))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self), !text.utf8.contains(0) { return text }
@@ -162,12 +157,15 @@ public enum InputText {
                 break decoding
             }
         }
-        let byte = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "the end"
-        let what =
-            offset < bytes.count && bytes[offset] == 0
-            ? "a NUL byte (is it UTF-16 or a binary file?)" : "byte \(byte), which is not UTF-8"
+        let what: Message
+        if offset >= bytes.count {
+            what = Message(.textBadByteAtEnd)
+        } else if bytes[offset] == 0 {
+            what = Message(.textNUL)
+        } else {
+            what = Message(.textBadByte, ["byte": .text(String(format: "0x%02X", bytes[offset]))])
+        }
         throw InputError(
-            file: file, line: line,
-            "\(what); \(advice)")
+            file: file, line: line, Message(.problemAndRemedy, ["problem": .message(what), "remedy": .word(advice)]))
     }
 }

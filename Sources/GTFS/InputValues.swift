@@ -1,3 +1,4 @@
+import Messages
 import Travel
 
 /// Numbers as people write them in plan.yaml and CSV files: plain decimals only. Swift's `Double(_:)` and YAML also
@@ -44,10 +45,6 @@ public enum Identifier {
     /// The longest id, in characters (a file name holds at most 255 bytes).
     public static let maximumLength = 64
 
-    /// The rule, as messages state it.
-    public static let rule =
-        "[a-z0-9_-]+ (lower-case letters a-z, digits, - and _), at most \(maximumLength) characters"
-
     /// Whether `text` is a valid id.
     public static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= maximumLength else { return false }
@@ -58,10 +55,10 @@ public enum Identifier {
         }
     }
 
-    /// The message for an invalid id: what it is and the rule.
-    public static func problem(_ what: String, _ id: String) -> String {
+    /// The sentence for an invalid id: what kind of id it is (`.idCity`, `.idClient`…), the id, and the rule.
+    public static func problem(_ what: MessageKey, _ id: String) -> Message {
         let shown = id.count > maximumLength ? String(id.prefix(maximumLength)) + "…" : id
-        return "\(what) '\(shown)' is not a valid id; an id is \(rule)"
+        return Message(.invalidID, ["what": .word(what), "id": .text(shown), "max": .number(maximumLength)])
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Timeline
 import Travel
 
@@ -37,7 +38,7 @@ public enum NetworkLoader {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw InputError(
                     file: shown,
-                    "does not exist; give a GTFS folder or .zip file (plan.yaml's 'network:', or --network)")
+                    Message(.networkDoesNotExist))
             }
             if isDirectory.boolValue {
                 let folder = FeedFiles(folder: path, shown: shown)
@@ -64,7 +65,7 @@ public enum NetworkLoader {
                 if places == nil && archive.has("cities.csv") { places = archive }
                 feeds.append(archive)
             } else {
-                throw InputError(file: shown, "is neither a folder nor a .zip file; give a GTFS folder or .zip")
+                throw InputError(file: shown, Message(.networkNotFolderOrZip))
             }
         }
         var names: [String: String] = [:]
@@ -72,14 +73,14 @@ public enum NetworkLoader {
             if let other = names[feed.name] {
                 throw InputError(
                     file: feed.shown,
-                    "has the same feed name '\(feed.name)' as \(other); rename one so that their ids stay apart")
+                    Message(.networkFeedNameTwice, ["name": .text(feed.name), "other": .text(other)]))
             }
             names[feed.name] = feed.shown
         }
         guard let firstFeed = feeds.first else {
             throw InputError(
                 file: displayPaths?.first ?? paths.first ?? "network",
-                "holds no timetable (a GTFS feed with agency.txt, a services.csv, a .zip, or sub-folders with either)")
+                Message(.networkNoTimetable))
         }
         var (network, stops) = try readFeed(firstFeed)
         if feeds.count > 1 {
@@ -103,7 +104,7 @@ public enum NetworkLoader {
         do {
             return try Timetable(network)
         } catch {
-            throw InputError(file: error.source?.file ?? firstFeed.shown, line: error.source?.line, error.message)
+            throw InputError(file: error.source?.file ?? firstFeed.shown, line: error.source?.line, error.sentence)
         }
     }
 
@@ -116,11 +117,12 @@ public enum NetworkLoader {
         for row in cities.rows {
             let zoneID = try cities.value(row, "time_zone")
             guard Zone(identifier: zoneID) != nil else {
-                throw InputError(file: cities.file, line: row.line, "time_zone '\(zoneID)' is not an IANA zone")
+                throw InputError(
+                    file: cities.file, line: row.line, Message(.gtfsTimeZoneNotIANA, ["zone": .text(zoneID)]))
             }
             let cityID = try cities.value(row, "city_id")
             guard Identifier.isValid(cityID) else {
-                throw InputError(file: cities.file, line: row.line, Identifier.problem("city_id", cityID))
+                throw InputError(file: cities.file, line: row.line, Identifier.problem(.idCity, cityID))
             }
             records.cities.append(
                 City(
@@ -149,7 +151,7 @@ public enum NetworkLoader {
         guard let zoneName = agency.rows.first?["agency_timezone"], let zone = Zone(identifier: zoneName) else {
             throw InputError(
                 file: agency.file, line: agency.rows.first?.line ?? 1,
-                "agency_timezone must be an IANA zone such as Asia/Shanghai")
+                Message(.gtfsAgencyZone))
         }
         let table = try files.table("stops.txt", required: ["stop_id", "stop_name", "stop_lat", "stop_lon"])!
         var stops: [StopRecord] = []
@@ -193,7 +195,7 @@ public enum NetworkLoader {
             guard let mode = Mode(routeType: type) else {
                 throw InputError(
                     file: routes.file, line: row.line,
-                    "route_type \(type) is not rail (2, 100–117), air (1100–1199) or bus (3, 200–209, 700–717)")
+                    Message(.gtfsRouteType, ["type": .number(type)]))
             }
             records.routes.append(
                 .init(
@@ -220,7 +222,7 @@ public enum NetworkLoader {
                     try StopTimesReader.read(bytes, file: display, into: &records)
                 }) != nil
         else {
-            throw InputError(file: files.display("stop_times.txt"), "missing; a network needs it")
+            throw InputError(file: files.display("stop_times.txt"), Message(.gtfsFileMissing))
         }
         let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         if let calendar = try table(
@@ -236,8 +238,12 @@ public enum NetworkLoader {
                 guard start <= end else {
                     throw InputError(
                         file: calendar.file, line: row.line,
-                        "end_date \(try calendar.value(row, "end_date")) is before start_date \(try calendar.value(row, "start_date")); swap them or fix the year"
-                    )
+                        Message(
+                            .gtfsCalendarEndBeforeStart,
+                            [
+                                "end": .text(try calendar.value(row, "end_date")),
+                                "start": .text(try calendar.value(row, "start_date")),
+                            ]))
                 }
                 records.services.append(
                     .init(
@@ -281,7 +287,7 @@ public enum NetworkLoader {
             }
         }
         if records.services.isEmpty {
-            throw InputError(file: files.shown, "neither calendar.txt nor calendar_dates.txt defines any service")
+            throw InputError(file: files.shown, Message(.gtfsNoService))
         }
         if let attributes = try table("fare_attributes.txt", required: ["fare_id", "price"], optional: true),
             let rules = try table("fare_rules.txt", required: ["fare_id"], optional: true)
@@ -294,7 +300,7 @@ public enum NetworkLoader {
                 let fareID = try rules.value(row, "fare_id")
                 guard let price = prices[fareID] else {
                     throw InputError(
-                        file: rules.file, line: row.line, "fare_id '\(fareID)' is not in fare_attributes.txt")
+                        file: rules.file, line: row.line, Message(.gtfsFareUnknown, ["fare": .text(fareID)]))
                 }
                 records.fares.append(
                     .init(
@@ -340,7 +346,8 @@ public enum NetworkLoader {
     private static func date(_ table: CSVTable, _ row: CSVTable.Row, _ column: String) throws(InputError) -> LocalDate {
         let text = try table.value(row, column)
         guard text.count == 8, let date = LocalDate(iso: text) else {
-            throw InputError(file: table.file, line: row.line, "\(column) '\(text)' is not a date YYYYMMDD")
+            throw InputError(
+                file: table.file, line: row.line, Message(.gtfsBadDate, ["column": .text(column), "text": .text(text)]))
         }
         return date
     }

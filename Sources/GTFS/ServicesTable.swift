@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Timeline
 import Travel
 
@@ -17,20 +18,20 @@ enum ServicesTable {
         else {
             throw InputError(
                 file: files.display("services.csv"),
-                "needs cities.csv and city_stops.csv (with name, lat and lon for each station) beside it; see docs/FORMATS.md"
-            )
+                Message(.servicesNeedsCities))
         }
         var zoneOfCity: [String: Zone] = [:]
         for row in cities.rows {
             let name = try cities.value(row, "time_zone")
             guard let zone = Zone(identifier: name) else {
-                throw InputError(file: cities.file, line: row.line, "time_zone '\(name)' is not an IANA zone")
+                throw InputError(
+                    file: cities.file, line: row.line, Message(.gtfsTimeZoneNotIANA, ["zone": .text(name)]))
             }
             zoneOfCity[try cities.value(row, "city_id")] = zone
         }
         guard let firstCity = cities.rows.first, let agencyZone = zoneOfCity[try cities.value(firstCity, "city_id")]
         else {
-            throw InputError(file: cities.file, line: 2, "has no city; add one row per city")
+            throw InputError(file: cities.file, line: 2, Message(.servicesNoCity))
         }
         var stops: [StopRecord] = []
         var stopByName: [String: String] = [:]
@@ -62,7 +63,7 @@ enum ServicesTable {
         for row in table.rows { try reader.take(row, into: &records) }
         try reader.finish(into: &records)
         if records.trips.isEmpty {
-            throw InputError(file: table.file, line: 1, "has no service; add one row per stop of each service")
+            throw InputError(file: table.file, line: 1, Message(.servicesNoService))
         }
         return (records, stops)
     }
@@ -93,8 +94,8 @@ private struct BlockReader {
         self.stopByName = stopByName
     }
 
-    private func fail(_ line: Int, _ message: String) -> InputError {
-        InputError(file: table.file, line: line, message)
+    private func fail(_ line: Int, _ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> InputError {
+        InputError(file: table.file, line: line, Message(key, arguments))
     }
 
     mutating func take(_ row: CSVTable.Row, into records: inout TimetableRecords) throws(InputError) {
@@ -111,12 +112,11 @@ private struct BlockReader {
             if current.stops.last?.depart == nil {
                 throw fail(
                     row.line,
-                    "the row before has no depart, so \(service) ended there; give this run of \(service) its own days or dates, or fill depart on the row before"
-                )
+                    .servicesEndedBefore, ["service": .text(service)])
             }
             if let text = row["mode"], try mode(text, row.line) != current.mode {
                 throw fail(
-                    row.line, "mode '\(text)' differs from the earlier rows of \(service); a service has one mode")
+                    row.line, .servicesModeDiffers, ["mode": .text(text), "service": .text(service)])
             }
             current.stops.append(try stop(row))
             block = current
@@ -124,13 +124,12 @@ private struct BlockReader {
         }
         try finish(into: &records)
         guard let modeText = row["mode"] else {
-            throw fail(row.line, "'mode' is empty; the first row of \(service) needs train, flight or bus")
+            throw fail(row.line, .servicesModeEmpty, ["service": .text(service)])
         }
         guard !days.isEmpty, !from.isEmpty, !to.isEmpty else {
             throw fail(
                 row.line,
-                "the first row of \(service) needs days (such as 1234567), valid_from and valid_to (such as 2022-01-10)"
-            )
+                .servicesFirstRowNeeds, ["service": .text(service)])
         }
         var next = Block(
             service: service, mode: try mode(modeText, row.line), days: days, from: from, to: to, except: except,
@@ -144,7 +143,7 @@ private struct BlockReader {
         case "train", "rail", "火车", "高铁", "动车", "列车": return .rail
         case "flight", "air", "plane", "航班", "飞机": return .air
         case "bus", "coach", "汽车", "大巴", "客车": return .bus
-        default: throw fail(line, "mode '\(text)' is not train, flight or bus")
+        default: throw fail(line, .servicesBadMode, ["mode": .text(text)])
         }
     }
 
@@ -155,8 +154,7 @@ private struct BlockReader {
         guard let id = zoneOfStop[text] != nil ? text : stopByName[text.lowercased()] else {
             throw fail(
                 row.line,
-                "stop '\(text)' is not a stop_id or name in city_stops.csv; add the station there (stop_id, city_id, name, lat, lon)"
-            )
+                .servicesUnknownStop, ["stop": .text(text)])
         }
         let arrive = try row["arrive"].map { (text) throws(InputError) in try time(text, "arrive", row.line) }
         let depart = try row["depart"].map { (text) throws(InputError) in try time(text, "depart", row.line) }
@@ -170,21 +168,21 @@ private struct BlockReader {
         var days = 0
         if let plus = clock.firstIndex(of: "+") {
             guard let count = Int(clock[clock.index(after: plus)...]), (1...2).contains(count) else {
-                throw fail(line, "\(column) '\(text)' is not a time such as 08:15, 25:10 or 01:10+1")
+                throw fail(line, .servicesBadTime, ["column": .text(column), "text": .text(text)])
             }
             days = count
             clock = clock[..<plus]
         }
         let seconds = clock.filter { $0 == ":" }.count == 1 ? NetworkLoader.gtfsTime(clock + ":00") : nil
         guard let seconds = seconds ?? NetworkLoader.gtfsTime(String(clock)) else {
-            throw fail(line, "\(column) '\(text)' is not a time such as 08:15, 25:10 or 01:10+1")
+            throw fail(line, .servicesBadTime, ["column": .text(column), "text": .text(text)])
         }
         let total = seconds + days * 86_400
         guard total <= Timetable.latestTime else {
             throw fail(
                 line,
-                "\(column) '\(text)' is more than \(Timetable.latestTime / 3600) hours after the service's first day began, the most Tiaoqi reads"
-            )
+                .servicesTimeTooLate,
+                ["column": .text(column), "text": .text(text), "hours": .number(Timetable.latestTime / 3600)])
         }
         return total
     }
@@ -195,13 +193,13 @@ private struct BlockReader {
         self.block = nil
         let line = block.firstLine
         guard block.stops.count >= 2 else {
-            throw fail(line, "\(block.service) has only one stop; give one row per stop, in order, at least two")
+            throw fail(line, .servicesOneStop, ["service": .text(block.service)])
         }
         let weekdays = try weekdays(block.days, line)
         let start = try date(block.from, "valid_from", line)
         let end = try date(block.to, "valid_to", line)
         guard start <= end else {
-            throw fail(line, "valid_to \(block.to) is before valid_from \(block.from); swap them or fix the year")
+            throw fail(line, .servicesValidToBefore, ["to": .text(block.to), "from": .text(block.from)])
         }
         var id = "\(block.service)@\(block.from)"
         var counter = 2
@@ -227,18 +225,18 @@ private struct BlockReader {
         for (k, stop) in block.stops.enumerated() {
             let shift = tripZone.offset(at: noon) - zoneOfStop[stop.id]!.offset(at: noon)
             guard stop.arrive != nil || stop.depart != nil else {
-                throw fail(stop.line, "give arrive or depart (or both) at every stop")
+                throw fail(stop.line, .servicesNoTime)
             }
             let arrive = (stop.arrive ?? stop.depart!) + shift
             let depart = (stop.depart ?? stop.arrive!) + shift
             guard arrive >= previous, depart >= arrive else {
                 throw fail(
                     stop.line,
-                    "the times go backwards here; a time on the next day is written 01:10+1 (or 25:10)")
+                    .servicesBackwards)
             }
             previous = depart
             guard (0...Timetable.latestTime).contains(arrive), (0...Timetable.latestTime).contains(depart) else {
-                throw fail(stop.line, "this time, moved into the zone of the first stop, falls outside its day")
+                throw fail(stop.line, .servicesOutsideDay)
             }
             records.stopTimes.append(
                 .init(
@@ -265,7 +263,7 @@ private struct BlockReader {
         var days: Set<Weekday> = []
         for character in text {
             guard let digit = character.wholeNumberValue, (1...7).contains(digit), character.isASCII else {
-                throw fail(line, "days '\(text)' must be digits 1–7 (1 Monday … 7 Sunday), such as 1234567 or 12345")
+                throw fail(line, .servicesBadDays, ["text": .text(text)])
             }
             days.insert(Weekday(rawValue: digit - 1)!)
         }
@@ -275,7 +273,7 @@ private struct BlockReader {
     private func date(_ text: String, _ column: String, _ line: Int) throws(InputError) -> LocalDate {
         let digits = text.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "/", with: "")
         guard digits.count == 8, let date = LocalDate(iso: digits) else {
-            throw fail(line, "\(column) '\(text)' is not a date such as 2022-01-10")
+            throw fail(line, .servicesBadDate, ["column": .text(column), "text": .text(text)])
         }
         return date
     }

@@ -1,3 +1,4 @@
+import Messages
 import Travel
 
 /// A stops.txt row with what grouping by station and resolving transfers need.
@@ -36,7 +37,7 @@ enum StationTransfers {
             guard let number = byID[id] else {
                 throw InputError(
                     file: row.source.file, line: row.source.line,
-                    "'\(id)' is not a stop_id of stops.txt; name a stop, platform or station that stops.txt defines")
+                    Message(.gtfsTransferNotStop, ["id": .text(id)]))
             }
             let kind = stops[number].kind
             switch kind {
@@ -50,8 +51,7 @@ enum StationTransfers {
             default:
                 throw InputError(
                     file: row.source.file, line: row.source.line,
-                    "'\(id)' is an entrance or node (location_type \(kind)); a transfer is between stops, platforms or stations"
-                )
+                    Message(.gtfsTransferEntrance, ["id": .text(id), "kind": .text(kind)]))
             }
         }
         var position: [Int: Int] = [:]  // from * stops.count + to → place in `chosen`

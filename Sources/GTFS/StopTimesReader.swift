@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Travel
 
 /// Reads `stop_times.txt`, the one large file of a feed, straight from its bytes: times and sequences are parsed
@@ -26,7 +27,7 @@ enum StopTimesReader {
             try table.require(columns)
             header = table.header
         }
-        guard let header else { throw InputError(file: file, line: 1, "the file is empty; it needs a header row") }
+        guard let header else { throw InputError(file: file, line: 1, Message(.csvEmptyFile)) }
         var reader = Rows(
             bytes: bytes, file: file, fileNumber: rows.fileNumber(file), width: header.count,
             at: columns.map { header.firstIndex(of: $0)! })
@@ -123,7 +124,7 @@ enum StopTimesReader {
             guard fields.count <= width else {
                 throw InputError(
                     file: file, line: line,
-                    "this row has \(fields.count) fields but the header has \(width); quote fields that contain commas")
+                    Message(.csvTooManyFields, ["count": .number(fields.count), "width": .number(width)]))
             }
             let bytes = bytes
             let file = file
@@ -131,7 +132,8 @@ enum StopTimesReader {
             func field(_ k: Int) throws(InputError) -> CSVField {
                 let index = at[k]
                 guard index < fields.count, fields[index].start < fields[index].end else {
-                    throw InputError(file: file, line: line, "'\(columns[k])' is empty; every row needs one")
+                    throw InputError(
+                        file: file, line: line, Message(.csvEmptyField, ["column": .text(columns[k])]))
                 }
                 return fields[index]
             }
@@ -152,13 +154,19 @@ enum StopTimesReader {
                 guard let seconds = value.form == .escaped ? nil : gtfsTime(bytes, value.start, value.end) else {
                     throw InputError(
                         file: file, line: line,
-                        "\(columns[k]) '\(CSVBytes.string(bytes, value))' is not H:MM:SS (hours may pass 24)")
+                        Message(
+                            .gtfsTimeNotHMS,
+                            ["column": .text(columns[k]), "text": .text(CSVBytes.string(bytes, value))]))
                 }
                 guard seconds <= Timetable.latestTime else {
                     throw InputError(
                         file: file, line: line,
-                        "\(columns[k]) '\(CSVBytes.string(bytes, value))' is past \(Timetable.latestTime / 3600):00:00, the latest Tiaoqi reads; times pass 24:00:00 only for a trip that runs over midnight, so fix the time or give the trip the later day's service in calendar.txt"
-                    )
+                        Message(
+                            .gtfsTimePastLatest,
+                            [
+                                "column": .text(columns[k]), "text": .text(CSVBytes.string(bytes, value)),
+                                "hours": .number(Timetable.latestTime / 3600),
+                            ]))
                 }
                 return seconds
             }
@@ -172,7 +180,7 @@ enum StopTimesReader {
                 guard let number = StrictNumber.integer(text), (0...Int(Int32.max)).contains(number) else {
                     throw InputError(
                         file: file, line: line,
-                        "'stop_sequence' is '\(text)'; it must be a whole number from 0 to \(Int32.max)")
+                        CSVTable.notInteger("stop_sequence", text, 0...Int(Int32.max)))
                 }
                 sequence = number
             }

@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import Messages
 
 /// The files of a ZIP archive (PKWARE APPNOTE 6.3: stored or deflated entries, ZIP64 sizes), read into memory and
 /// inflated one file at a time, in chunks, within the limits below, and checked against their CRC-32.
@@ -48,11 +49,10 @@ public struct ZipArchive: Sendable {
         guard length <= Self.largestArchive else {
             throw InputError(
                 file: name,
-                "is \(length) bytes, more than the \(Self.largestArchive >> 20) MiB Tiaoqi reads from one archive; remove files it does not need (shapes.txt) or split the feed"
-            )
+                Message(.zipTooLarge, ["length": .number(length), "most": .number(Self.largestArchive >> 20)]))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: name, "cannot read the file; check that it exists")
+            throw InputError(file: name, Message(.feedFileUnreadable))
         }
         try self.init(bytes: Array(data), file: name)
     }
@@ -61,7 +61,9 @@ public struct ZipArchive: Sendable {
     public init(bytes: [UInt8], file: String) throws(InputError) {
         self.file = file
         self.bytes = bytes
-        func broken(_ why: String) -> InputError { InputError(file: file, "is not a readable ZIP archive: \(why)") }
+        func broken(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> InputError {
+            InputError(file: file, Message(.zipBroken, ["why": .message(Message(key, arguments))]))
+        }
         // Little-endian fields; nil when they lie outside the file or pass 2⁴⁰ (so arithmetic on them cannot overflow).
         func integer(_ offset: Int, _ width: Int) -> Int? {
             guard offset >= 0, offset <= bytes.count - width else { return nil }
@@ -80,7 +82,7 @@ public struct ZipArchive: Sendable {
             at -= 1
         }
         guard end >= 0, var count = integer(end + 10, 2), var directory = integer(end + 16, 4) else {
-            throw broken("no end of central directory (truncated download?)")
+            throw broken(.zipNoEnd)
         }
         if count == 0xFFFF || directory == 0xFFFF_FFFF, integer(end - 20, 4) == 0x0706_4B50,
             let record = integer(end - 12, 8), integer(record, 4) == 0x0606_4B50
@@ -90,13 +92,12 @@ public struct ZipArchive: Sendable {
         }
         // A central directory record takes at least 46 bytes.
         guard count <= bytes.count / 46, directory <= bytes.count else {
-            throw broken("the end of central directory is damaged")
+            throw broken(.zipEndDamaged)
         }
         guard count <= Self.mostEntries else {
             throw InputError(
                 file: file,
-                "holds \(count) files, more than the \(Self.mostEntries) Tiaoqi reads from one archive; zip only the feed's files"
-            )
+                Message(.zipTooManyFiles, ["count": .number(count), "most": .number(Self.mostEntries)]))
         }
         var entries: [Entry] = []
         var offset = directory
@@ -108,7 +109,7 @@ public struct ZipArchive: Sendable {
                 let nameLength = integer(offset + 28, 2), let extraLength = integer(offset + 30, 2),
                 let commentLength = integer(offset + 32, 2), var local = integer(offset + 42, 4),
                 offset + 46 + nameLength <= bytes.count
-            else { throw broken("the central directory is damaged") }
+            else { throw broken(.zipDirectoryDamaged) }
             let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
             // ZIP64: the sizes and offset that do not fit 32 bits follow, in this order, in extra field 0x0001.
             var extra = offset + 46 + nameLength
@@ -130,7 +131,7 @@ public struct ZipArchive: Sendable {
             }
             // DEFLATE never grows data more than about 1032 times: a larger claim is a damaged or hostile archive.
             guard compressed <= bytes.count, local <= bytes.count, size <= compressed * 1032 + 1024 else {
-                throw broken("the sizes recorded for \(name) are impossible")
+                throw broken(.zipSizesImpossible, ["name": .text(name)])
             }
             entries.append(
                 Entry(
@@ -143,8 +144,12 @@ public struct ZipArchive: Sendable {
         if total > Self.largestTotal, let largest = entries.max(by: { $0.size < $1.size }) {
             throw InputError(
                 file: file,
-                "would inflate to \(total) bytes in all (\(largest.name): \(largest.size)), more than the \(Self.largestTotal >> 20) MiB Tiaoqi reads from one archive; remove files it does not need (shapes.txt) or split the feed"
-            )
+                Message(
+                    .zipTotalTooLarge,
+                    [
+                        "total": .number(total), "name": .text(largest.name), "size": .number(largest.size),
+                        "most": .number(Self.largestTotal >> 20),
+                    ]))
         }
         self.entries = entries
     }
@@ -161,50 +166,56 @@ public struct ZipArchive: Sendable {
     /// `largestEntry` bytes, inflates past the size it records, or compresses more than `largestRatio` times past
     /// `ratioFloor`.
     public func contents(of entry: Entry) throws(InputError) -> [UInt8] {
-        func broken(_ why: String) -> InputError { InputError(file: "\(file) (\(entry.name))", why) }
-        let tooLarge =
-            "more than the \(Self.largestEntry >> 20) MiB Tiaoqi takes from one file of an archive; split the feed or remove what it does not need"
-        guard entry.flags & 1 == 0 else { throw broken("is encrypted; unzip it first or export it without a password") }
-        guard entry.size <= Self.largestEntry else { throw broken("would inflate to \(entry.size) bytes, \(tooLarge)") }
+        func broken(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> InputError {
+            InputError(file: "\(file) (\(entry.name))", Message(key, arguments))
+        }
+        guard entry.flags & 1 == 0 else { throw broken(.zipEncrypted) }
+        guard entry.size <= Self.largestEntry else {
+            throw broken(.zipEntryTooLarge, ["size": .number(entry.size), "most": .number(Self.largestEntry >> 20)])
+        }
         if entry.size > Self.ratioFloor && entry.size / Self.largestRatio > entry.compressedSize {
-            throw broken(bomb(entry.size, entry.compressedSize))
+            throw broken(.zipBomb, bomb(entry.size, entry.compressedSize))
         }
         let header = entry.localHeader
         guard header + 30 <= bytes.count, bytes[header] == 0x50, bytes[header + 1] == 0x4B, bytes[header + 2] == 3,
             bytes[header + 3] == 4
-        else { throw broken("has no local header where the directory says; the archive is damaged") }
+        else { throw broken(.zipNoLocalHeader) }
         let start =
             header + 30 + Int(bytes[header + 26]) + Int(bytes[header + 27]) << 8 + Int(bytes[header + 28]) + Int(
                 bytes[header + 29]) << 8
         guard start + entry.compressedSize <= bytes.count else {
-            throw broken("is cut short; the archive is truncated")
+            throw broken(.zipCutShort)
         }
         var output: [UInt8]
         switch entry.method {
         case 0:
-            guard entry.compressedSize == entry.size else { throw broken("is stored with two different sizes") }
+            guard entry.compressedSize == entry.size else { throw broken(.zipTwoSizes) }
             output = Array(bytes[start..<(start + entry.size)])
         case 8:
             output = try inflate(entry, from: start)
         default:
-            throw broken(
-                "uses compression method \(entry.method); Tiaoqi reads stored and deflated files, so re-zip it")
+            throw broken(.zipMethod, ["method": .number(Int(entry.method))])
         }
         let crc = output.withUnsafeBufferPointer { tiaoqi_crc32_update(0, $0.baseAddress, $0.count) }
         guard UInt32(truncatingIfNeeded: crc) == entry.crc else {
-            throw broken("fails its CRC-32 check; the archive is damaged")
+            throw broken(.zipCRC)
         }
         return output
     }
 
-    private func bomb(_ size: Int, _ compressed: Int) -> String {
-        "inflates \(size / max(compressed, 1)) times (\(compressed) bytes to \(size) or more), more than the \(Self.largestRatio) times Tiaoqi accepts past \(Self.ratioFloor >> 20) MiB: it looks like a zip bomb; unzip it yourself and check it"
+    private func bomb(_ size: Int, _ compressed: Int) -> [String: Message.Argument] {
+        [
+            "ratio": .number(size / max(compressed, 1)), "compressed": .number(compressed), "size": .number(size),
+            "most": .number(Self.largestRatio), "floor": .number(Self.ratioFloor >> 20),
+        ]
     }
 
     /// Inflates a DEFLATE entry a chunk at a time, stopping as soon as it passes its recorded size or the ratio.
     private func inflate(_ entry: Entry, from start: Int) throws(InputError) -> [UInt8] {
-        func broken(_ why: String) -> InputError { InputError(file: "\(file) (\(entry.name))", why) }
-        guard let inflater = tiaoqi_inflater_open() else { throw broken("cannot be inflated: zlib could not start") }
+        func broken(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> InputError {
+            InputError(file: "\(file) (\(entry.name))", Message(key, arguments))
+        }
+        guard let inflater = tiaoqi_inflater_open() else { throw broken(.zipNoZlib) }
         defer { tiaoqi_inflater_close(inflater) }
         var output: [UInt8] = []
         output.reserveCapacity(entry.size)
@@ -222,24 +233,19 @@ public struct ZipArchive: Sendable {
             }
             consumed += used
             guard status >= 0 else {
-                throw broken(
-                    status == -2
-                        ? "is cut short; the archive is truncated" : "is not valid DEFLATE data; the archive is damaged"
-                )
+                throw broken(status == -2 ? .zipCutShort : .zipNotDeflate)
             }
             guard output.count + made <= entry.size else {
-                throw broken(
-                    "inflates past the \(entry.size) bytes the archive records for it; the archive is damaged or hostile"
-                )
+                throw broken(.zipInflatesPast, ["size": .number(entry.size)])
             }
             output += chunk[0..<made]
             if output.count > Self.ratioFloor && output.count / Self.largestRatio > consumed {
-                throw broken(bomb(output.count, consumed))
+                throw broken(.zipBomb, bomb(output.count, consumed))
             }
             if status == 1 { break }
         }
         guard output.count == entry.size else {
-            throw broken("does not inflate to the \(entry.size) bytes the archive records")
+            throw broken(.zipInflatesShort, ["size": .number(entry.size)])
         }
         return output
     }

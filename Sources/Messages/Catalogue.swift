@@ -1,7 +1,8 @@
-/// Every sentence of Tiaoqi in each language: one table per language, kept in two files by area so a translator
-/// edits one language at a time. English: `Catalogue+en.swift` (reports, plans, clashes) and `Catalogue+en+Input.swift`
-/// (warnings, input errors, and the `route`, `fetch` and `calendar` commands); Chinese: `Catalogue+zh.swift` and
-/// `Catalogue+zh+Input.swift`, the same keys in the same order.
+/// Every sentence of Tiaoqi in each language: one table per language, kept in three files by area so a translator
+/// edits one language at a time. English: `Catalogue+en.swift` (reports, plans, clashes), `Catalogue+en+Input.swift`
+/// (warnings, input errors, and the `route`, `fetch` and `calendar` commands) and `Catalogue+en+Files.swift` (errors
+/// in timetable, CSV, text and zip files); Chinese: `Catalogue+zh.swift`, `Catalogue+zh+Input.swift` and
+/// `Catalogue+zh+Files.swift`, the same keys in the same order.
 public enum Catalogue {
     /// The template of `key` in `language`, placeholders as `{name}`; the English one when a table lacks it.
     public static func template(_ key: MessageKey, _ language: Language) -> String {
@@ -16,10 +17,14 @@ public enum Catalogue {
         }
     }
 
-    /// The English table: both of its files.
-    private static let allEnglish = english.merging(englishInput) { first, _ in first }
-    /// The Chinese table: both of its files.
-    private static let allChinese = chinese.merging(chineseInput) { first, _ in first }
+    /// The English table: all of its files.
+    private static let allEnglish = english.merging(englishInput) { first, _ in first }.merging(englishFiles) {
+        first, _ in first
+    }
+    /// The Chinese table: all of its files.
+    private static let allChinese = chinese.merging(chineseInput) { first, _ in first }.merging(chineseFiles) {
+        first, _ in first
+    }
 
     /// The names of the `{placeholders}` in a template, in order.
     public static func placeholders(_ template: String) -> [String] {

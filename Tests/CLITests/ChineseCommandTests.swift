@@ -103,6 +103,90 @@ struct ChineseCommandTests {
         #expect(en.stderr.contains("clients.csv:2: \(saidInEnglish)"), "\(en.stderr)")
     }
 
+    /// A copy of a small network broken in one way: `time` (a bad time in stop_times.txt), `route` (a trip on a route
+    /// routes.txt lacks), `zip` (a file that is no zip archive), `services` (a bad time in services.csv) or `encoding`
+    /// (a services.csv line that is neither UTF-8 nor GB18030).
+    private func brokenNetwork(_ way: String) throws -> String {
+        let gtfs = Fixtures.path("Tests/TravelTests/Fixtures/hostile/feed")
+        let table = Fixtures.path("examples/services-csv/table")
+        switch way {
+        case "time":
+            let folder = Fixtures.copy(gtfs)
+            Fixtures.edit(folder + "/stop_times.txt", replacing: "T1,10:30:00", with: "T1,10:3x:00")
+            return folder
+        case "route":
+            let folder = Fixtures.copy(gtfs)
+            Fixtures.edit(folder + "/trips.txt", replacing: "R,S,T1", with: "Q,S,T1")
+            return folder
+        case "zip":
+            let archive = Fixtures.temporaryFolder("zh-zip") + "/broken.zip"
+            try Data("PK, but no archive".utf8).write(to: URL(fileURLWithPath: archive))
+            return archive
+        case "services":
+            let folder = Fixtures.copy(table)
+            Fixtures.edit(folder + "/services.csv", replacing: ",11:30,", with: ",11:3x,")
+            return folder
+        default:
+            let folder = Fixtures.copy(table)
+            let file = URL(fileURLWithPath: folder + "/services.csv")
+            var lines = try Data(contentsOf: file).split(
+                separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            lines[3] += [0xFF, 0xFF]
+            try Data(lines.joined(separator: [UInt8(ascii: "\n")])).write(to: file)
+            return folder
+        }
+    }
+
+    @Test(arguments: [
+        (
+            "time", "stop_times.txt:3: ", "“10:3x:00”不是 H:MM:SS 格式的时间",
+            "arrival_time '10:3x:00' is not H:MM:SS (hours may pass 24)"
+        ),
+        (
+            "route", "trips.txt:2: ", "车次“T1”写的线路“Q”在 `routes.txt` 中没有定义",
+            "trip 'T1' names route 'Q', which routes.txt does not define"
+        ),
+        (
+            "zip", "broken.zip: ", "不是可读的 ZIP 压缩包：找不到中央目录结尾",
+            "is not a readable ZIP archive: no end of central directory (truncated download?)"
+        ),
+        (
+            "services", "services.csv:2: ", "“11:3x”不是时间，应写如 08:15",
+            "depart '11:3x' is not a time such as 08:15, 25:10 or 01:10+1"
+        ),
+        (
+            "encoding", "services.csv:4: ", "字节 0xFF 不是 UTF-8；文件必须是 UTF-8 或 GB18030（GBK）文本",
+            "byte 0xFF, which is not UTF-8; the file must be UTF-8 or GB18030 (GBK) text and is neither"
+        ),
+    ])
+    func aBrokenNetworkReadsInChinese(way: String, at: String, said: String, english saidInEnglish: String) throws {
+        let network = try brokenNetwork(way)
+        let route = ["route", "AAA", "BBB", "--depart", "2022-03-07T07:00", "--network", network, "--lang"]
+        let run = try tiaoqi(route + ["zh"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(at) && run.stderr.contains(said), "\(run.stderr)")
+        #expect(english(way, run) == [])
+        let en = try tiaoqi(route + ["en"])
+        #expect(en.status == 2)
+        #expect(en.stderr.contains(at + saidInEnglish), "\(en.stderr)")
+    }
+
+    /// A schedule whose network cannot be read: `plan` says so in Chinese, at the network's file and line.
+    @Test func aScheduleWithABrokenNetworkReadsInChinese() throws {
+        let schedule = Fixtures.copy(Fixtures.quickstart)
+        let network = Fixtures.copy(Fixtures.network)
+        Fixtures.edit(network + "/stop_times.txt", replacing: "G101-DAILY,06:48:00", with: "G101-DAILY,06:4x:00")
+        let plan = try String(contentsOfFile: schedule + "/plan.yaml", encoding: .utf8)
+        try plan.replacing(/network:[^\n]*/, with: "network: \(network)")
+            .write(toFile: schedule + "/plan.yaml", atomically: true, encoding: .utf8)
+        let run = try tiaoqi(["plan", schedule, "--seconds", "0.05", "--lang", "zh"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("stop_times.txt:3: `arrival_time`“06:4x:00”不是 H:MM:SS"), "\(run.stderr)")
+        #expect(english("plan", run) == [])
+        let en = try tiaoqi(["plan", schedule, "--seconds", "0.05", "--lang", "en"])
+        #expect(en.stderr.contains("stop_times.txt:3: arrival_time '06:4x:00' is not H:MM:SS"), "\(en.stderr)")
+    }
+
     @Test func aBadCalendarLineInAScheduleReadsInChinese() throws {
         let schedule = Fixtures.copy(Fixtures.quickstart)
         let feed = schedule + "/feeds/client-sh-bio.ics"
