@@ -1,3 +1,5 @@
+import Messages
+
 /// A netrc-style credentials file: `machine HOST login USER password PASS` entries, tokens separated by blanks or
 /// newlines, `"quoted tokens"` with `\"` and `\\`, `#` comments to the end of the line (quote a token that starts
 /// with `#`), `macdef` bodies skipped to the next blank line.
@@ -22,8 +24,15 @@ public struct Netrc: Sendable {
     public struct ParseError: Error, Sendable {
         /// The line (1-based).
         public var line: Int
-        /// What is wrong.
-        public var message: String
+        /// What is wrong, in the reader's language.
+        public var sentence: Message
+        /// What is wrong, in English (logs, tests).
+        public var message: String { sentence.text(.en) }
+
+        init(line: Int, _ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) {
+            self.line = line
+            sentence = Message(key, arguments)
+        }
     }
 
     /// The `machine` entries, in file order.
@@ -60,7 +69,7 @@ public struct Netrc: Sendable {
                         token.append(next)
                     }
                 }
-                guard closed else { throw ParseError(line: line, message: "a quoted token is not closed on its line") }
+                guard closed else { throw ParseError(line: line, .netrcQuoteOpen) }
                 tokens.append((token, line))
                 characters = rest
             } else {
@@ -87,7 +96,7 @@ public struct Netrc: Sendable {
             defer { current = nil }
             guard let machine = entry.machine else { return }  // `default`: never used
             guard let login = entry.login, let password = entry.password else {
-                throw ParseError(line: entry.line, message: "machine \(machine) needs both login and password")
+                throw ParseError(line: entry.line, .netrcNeedsLoginPassword, ["machine": .text(machine)])
             }
             entries.append(Entry(machine: machine.lowercased(), login: login, password: password, line: entry.line))
         }
@@ -102,16 +111,16 @@ public struct Netrc: Sendable {
                     continue
                 }
                 guard index + 1 < tokens.count else {
-                    throw ParseError(line: tokenLine, message: "'machine' needs a host name after it")
+                    throw ParseError(line: tokenLine, .netrcMachineNeedsHost)
                 }
                 current = (tokens[index + 1].text, nil, nil, tokenLine)
                 index += 2
             case "login", "password", "account":
                 guard current != nil else {
-                    throw ParseError(line: tokenLine, message: "'\(token)' comes before any 'machine'")
+                    throw ParseError(line: tokenLine, .netrcBeforeMachine, ["token": .text(token)])
                 }
                 guard index + 1 < tokens.count else {
-                    throw ParseError(line: tokenLine, message: "'\(token)' needs a value after it")
+                    throw ParseError(line: tokenLine, .netrcNeedsValue, ["token": .text(token)])
                 }
                 if token == "login" { current?.login = tokens[index + 1].text }
                 if token == "password" { current?.password = tokens[index + 1].text }
@@ -121,8 +130,7 @@ public struct Netrc: Sendable {
                 index += 1  // its name and body were skipped while reading tokens
             default:
                 // The word itself is not shown: it may be (part of) a password.
-                throw ParseError(
-                    line: tokenLine, message: "unexpected word; write: machine HOST login USER password PASS")
+                throw ParseError(line: tokenLine, .netrcUnexpectedWord)
             }
         }
         try close()

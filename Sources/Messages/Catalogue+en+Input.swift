@@ -261,6 +261,12 @@ extension Catalogue {
         .credentialsFileUnreadableInPlan:
             "credentials_file '{file}' cannot be read; check the path (relative to plan.yaml)",
         .credentialsFileUnreadable: "the credentials file cannot be read; check the path",
+        .netrcQuoteOpen: "a quoted token is not closed on its line",
+        .netrcNeedsLoginPassword: "machine {machine} needs both login and password",
+        .netrcMachineNeedsHost: "'machine' needs a host name after it",
+        .netrcBeforeMachine: "'{token}' comes before any 'machine'",
+        .netrcNeedsValue: "'{token}' needs a value after it",
+        .netrcUnexpectedWord: "unexpected word; write: machine HOST login USER password PASS",
         .insecureAdvice:
             "use https (webcals://, caldavs://), or, on a trusted network only, set `allow_insecure_auth: true` under `feeds:` in plan.yaml (or pass --allow-insecure-auth)",
         .urlCredentialsInsecure: "calendar '{location}': the URL's credentials would be sent over plain http; {advice}",

@@ -246,6 +246,12 @@ extension Catalogue {
         .credentialsVariableBad: "{variable} 的值须为 `user:password`（其中没有“:”）",
         .credentialsFileUnreadableInPlan: "无法读取 `credentials_file`“{file}”；请检查路径（相对于 `plan.yaml`）",
         .credentialsFileUnreadable: "无法读取登录凭据文件；请检查路径",
+        .netrcQuoteOpen: "引号内的内容在本行未结束",
+        .netrcNeedsLoginPassword: "`machine {machine}` 需要同时给出 `login` 和 `password`",
+        .netrcMachineNeedsHost: "`machine` 之后需要主机名",
+        .netrcBeforeMachine: "“{token}”出现在任何 `machine` 之前",
+        .netrcNeedsValue: "“{token}”之后需要一个值",
+        .netrcUnexpectedWord: "无法识别的词；应写作：`machine 主机 login 用户 password 密码`",
         .insecureAdvice:
             "请改用 `https`（`webcals://`、`caldavs://`）；仅在可信网络中，才可在 `plan.yaml` 的 `feeds:` 下设置 `allow_insecure_auth: true`（或加 `--allow-insecure-auth`）",
         .urlCredentialsInsecure: "日历“{location}”：URL 中的登录凭据将通过未加密的 `http` 发送；{advice}",

@@ -637,6 +637,12 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case credentialsVariableBad
     case credentialsFileUnreadableInPlan
     case credentialsFileUnreadable
+    case netrcQuoteOpen
+    case netrcNeedsLoginPassword
+    case netrcMachineNeedsHost
+    case netrcBeforeMachine
+    case netrcNeedsValue
+    case netrcUnexpectedWord
     case insecureAdvice
     case urlCredentialsInsecure
     case hostCredentialsInsecure

@@ -144,7 +144,7 @@ struct FeedCredentials {
         do {
             return (path, cited, shown, try Netrc(text: String(decoding: data, as: UTF8.self)))
         } catch {
-            throw ScheduleError(file: shown, line: error.line, error.message)
+            throw ScheduleError(file: shown, line: error.line, error.sentence)
         }
     }
 
