@@ -73,8 +73,7 @@ extension ClashFinder {
     /// The key two visits share when they court the same company: the mapping, else clients.csv's `company`, else
     /// the name without spaces or case.
     func companyKey(id: String, name: String, company: String?) -> String {
-        if let key = companies[id] ?? companies[name] ?? company { return key }
-        return String(name.lowercased().filter { !$0.isWhitespace })
+        Client.companyKey(name: name, company: companies[id] ?? companies[name] ?? company)
     }
 }
 

@@ -114,6 +114,13 @@ public struct Client: Sendable, Hashable, Identifiable {
     /// The company or group the client belongs to (a credit code, a group name), for spotting two teams courting
     /// the same company; nil means the client's name.
     public var company: String?
+
+    /// The key of the company a client belongs to: its `company` (a credit code or a group name), else its name
+    /// without spaces or case. Two clients with one key are one company (`tiaoqi clashes`, the bureau's store).
+    public static func companyKey(name: String, company: String?) -> String {
+        company ?? String(name.lowercased().filter { !$0.isWhitespace })
+    }
+
     /// A client from its parts; `calendar` says when it can meet.
     public init(
         id: String, name: String, place: Place, address: String, priority: Int, meetingMinutes: Int, mustVisit: Bool,

@@ -1,3 +1,4 @@
+import Itinerary
 import Schedules
 import Store
 import Timeline
@@ -21,7 +22,7 @@ public enum ScheduleImport {
         }
         var companies: [String: Company] = [:]
         for client in files.clients {
-            let key = companyKey(name: client.name, company: client.company)
+            let key = Client.companyKey(name: client.name, company: client.company)
             if companies[key] == nil {
                 let code = client.company.flatMap { isCreditCode($0) ? $0 : nil }
                 companies[key] = Company(
@@ -35,12 +36,6 @@ public enum ScheduleImport {
         }
         batch.companies = companies.values.sorted { $0.id < $1.id }
         return batch
-    }
-
-    /// The company a client belongs to, as `tiaoqi clashes` keys it: clients.csv's `company` (a credit code or a
-    /// group name), else the client's name without spaces or case.
-    public static func companyKey(name: String, company: String?) -> String {
-        company ?? String(name.lowercased().filter { !$0.isWhitespace })
     }
 
     /// Whether `text` has the shape of a unified social credit code (统一社会信用代码): 18 digits and capital letters.
