@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Timeline", "Itinerary", "GTFS", "Schedules", "Store", "Messages",
+                "Timeline", "Itinerary", "GTFS", "Schedules", "Store", "Reports", "Messages",
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
         .executableTarget(
@@ -148,7 +148,7 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: [
-                "Store", "Pipeline", "Timeline", "Messages", "TestSupport",
+                "Store", "Pipeline", "Reports", "Timeline", "Messages", "TestSupport",
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"), .product(name: "Logging", package: "swift-log"),
             ],

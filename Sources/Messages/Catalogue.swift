@@ -1,8 +1,8 @@
-/// Every sentence of Tiaoqi in each language: one table per language, kept in three files by area so a translator
+/// Every sentence of Tiaoqi in each language: one table per language, kept in four files by area so a translator
 /// edits one language at a time. English: `Catalogue+en.swift` (reports, plans, clashes), `Catalogue+en+Input.swift`
-/// (warnings, input errors, and the `route`, `fetch` and `calendar` commands) and `Catalogue+en+Files.swift` (errors
-/// in timetable, CSV, text and zip files); Chinese: `Catalogue+zh.swift`, `Catalogue+zh+Input.swift` and
-/// `Catalogue+zh+Files.swift`, the same keys in the same order.
+/// (warnings, input errors, and the `route`, `fetch` and `calendar` commands), `Catalogue+en+Files.swift` (errors
+/// in timetable, CSV, text and zip files) and `Catalogue+en+Bureau.swift` (the bureau's report); Chinese: the same
+/// files with `zh`, the same keys in the same order.
 public enum Catalogue {
     /// The template of `key` in `language`, placeholders as `{name}`; the English one when a table lacks it.
     public static func template(_ key: MessageKey, _ language: Language) -> String {
@@ -20,11 +20,11 @@ public enum Catalogue {
     /// The English table: all of its files.
     private static let allEnglish = english.merging(englishInput) { first, _ in first }.merging(englishFiles) {
         first, _ in first
-    }
+    }.merging(englishBureau) { first, _ in first }
     /// The Chinese table: all of its files.
     private static let allChinese = chinese.merging(chineseInput) { first, _ in first }.merging(chineseFiles) {
         first, _ in first
-    }
+    }.merging(chineseBureau) { first, _ in first }
 
     /// The names of the `{placeholders}` in a template, in order.
     public static func placeholders(_ template: String) -> [String] {

@@ -399,6 +399,30 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case weekWritten
     case weekUnknownTeam
     case weekNoTemplate
+    // The bureau's report (`Catalogue+en+Bureau.swift`, `Catalogue+zh+Bureau.swift`)
+    case reportTitle
+    case reportByTeam
+    case reportByLeader
+    case reportByStage
+    case reportBySector
+    case reportByRegion
+    case reportNone
+    case reportTotal
+    case reportTrips
+    case reportVisitsHeld
+    case reportVisitsOnline
+    case reportVisitsCalledOff
+    case reportVisitsPlanned
+    case reportDelegations
+    case reportProjectsAt
+    case reportExpected
+    case reportSigned
+    case reportSignedYuan
+    case reportHowCounted
+    case reportHeatTitle
+    case reportHeatLegend
+    case reportHeatCell
+    case reportHeatEmpty
     // Where a warning or an input error is (`Catalogue+en+Input.swift`, `Catalogue+zh+Input.swift` from here on)
     case atFileLine
     case atFile

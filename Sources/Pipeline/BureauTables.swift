@@ -12,8 +12,8 @@ import Timeline
 public enum BureauTables {
     /// The files, in the order they are read (each names only records of the files before it).
     public static let files = [
-        "teams.csv", "staff.csv", "companies.csv", "clients.csv", "projects.csv", "visits.csv", "targets.csv",
-        "regions.csv", "published_weeks.csv",
+        "teams.csv", "staff.csv", "companies.csv", "clients.csv", "projects.csv", "stage_changes.csv", "visits.csv",
+        "targets.csv", "regions.csv", "published_weeks.csv",
     ]
 
     /// Whether `folder` holds tables of the store (any of `files`) rather than a schedule (its `plan.yaml`).
@@ -65,6 +65,10 @@ public enum BureauTables {
                 }
             ),
             (
+                "stage_changes.csv", ["project_id", "stage", "changed_on"],
+                batch.stageChanges.map { [$0.projectID, $0.stage.rawValue, $0.on.description] }
+            ),
+            (
                 "visits.csv",
                 [
                     "id", "client_id", "project_id", "team_id", "starts", "ends", "attendees", "status", "outcome",
@@ -100,6 +104,7 @@ public enum BureauTables {
     /// the files not there hold nothing); a value that does not read is an error naming the file, its row and what
     /// to do.
     public static func read(folder: String) throws(ScheduleError) -> RecordBatch {
+        let stages = Dictionary(uniqueKeysWithValues: ProjectStage.allCases.map { ($0.rawValue, $0) })
         var batch = RecordBatch()
         for file in files {
             let path = (folder as NSString).appendingPathComponent(file)
@@ -138,13 +143,16 @@ public enum BureauTables {
                         Project(
                             id: try row.text("id"), companyID: try row.text("company_id"), title: try row.text("title"),
                             sector: try row.text("sector"),
-                            stage: try row.choice(
-                                "stage",
-                                Dictionary(uniqueKeysWithValues: ProjectStage.allCases.map { ($0.rawValue, $0) })),
+                            stage: try row.choice("stage", stages),
                             expectedYuan: try row.optional("expected_yuan") == nil
                                 ? nil : try row.whole("expected_yuan"),
                             owner: try row.optional("owner"), nextAction: try row.text("next_action"),
                             nextDue: try row.optional("next_due") == nil ? nil : try row.date("next_due")))
+                case "stage_changes.csv":
+                    batch.stageChanges.append(
+                        StageChange(
+                            projectID: try row.text("project_id"), stage: try row.choice("stage", stages),
+                            on: try row.date("changed_on")))
                 case "visits.csv":
                     batch.visits.append(
                         VisitRecord(

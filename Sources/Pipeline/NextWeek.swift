@@ -25,11 +25,11 @@ public struct NextWeek: Sendable {
         public var why: Message
     }
 
-    /// The store's records.
-    public var records: RecordBatch
+    /// What the store holds for the team's week.
+    public var sources: WeekSources
 
-    /// The pipeline over the store's records.
-    public init(records: RecordBatch) { self.records = records }
+    /// The pipeline over what the store holds for the week.
+    public init(sources: WeekSources) { self.sources = sources }
 
     /// Days between visits a project at `stage` should have at most.
     public static func cadenceDays(_ stage: ProjectStage) -> Int {
@@ -46,12 +46,17 @@ public struct NextWeek: Sendable {
     /// The candidates of `team` for the week `period` (its first day's start to its last day's end), most
     /// important first.
     public func candidates(team: String, period: Interval, zone: Zone) -> [Candidate] {
-        let staff = Set(records.staff.filter { $0.teamID == team }.map(\.id))
-        let sites = Dictionary(grouping: records.clients, by: \.companyID).mapValues { $0.sorted { $0.id < $1.id } }
-        let siteByID = Dictionary(records.clients.map { ($0.id, $0) }) { a, _ in a }
-        let held = records.visits.filter { $0.status.wasHeld && $0.interval.start < period.start }
-        let booked = records.visits.filter { $0.status == .planned && period.contains($0.interval.start) }
-        let weights = Dictionary(grouping: records.targets, by: \.kind)
+        let staff = Set(sources.staff.filter { $0.teamID == team }.map(\.id))
+        let sites = Dictionary(grouping: sources.clients, by: \.companyID).mapValues { $0.sorted { $0.id < $1.id } }
+        let siteByID = Dictionary(sources.clients.map { ($0.id, $0) }) { a, _ in a }
+        let held = sources.lastHeld.filter { $0.start < period.start }
+        let heldAt = Dictionary(grouping: held, by: \.clientID)
+        let heldFor = Dictionary(grouping: held.filter { $0.projectID != nil }) { $0.projectID ?? "" }
+        let bookedAt = Dictionary(
+            grouping: sources.booked.filter { $0.status == .planned && period.contains($0.interval.start) },
+            by: \.clientID
+        ).mapValues { $0.sorted { ($0.interval.start, $0.id) < ($1.interval.start, $1.id) } }
+        let weights = Dictionary(grouping: sources.targets, by: \.kind)
         func share(_ kind: Target.Kind, _ name: String?) -> Double {
             guard let name, let targets = weights[kind], let top = targets.map(\.weight).max(), top > 0 else {
                 return 0
@@ -61,21 +66,23 @@ public struct NextWeek: Sendable {
         let firstDay = zone.date(of: period.start)
         let lastDay = zone.date(of: period.end - 1)
         var found: [Candidate] = []
-        for project in records.projects where !project.stage.isClosed {
+        for project in sources.projects where !project.stage.isClosed {
             guard let owner = project.owner, staff.contains(owner) else { continue }
             let companySites = sites[project.companyID] ?? []
-            let lastHeld = held.filter { visit in
-                visit.projectID == project.id || companySites.contains { $0.id == visit.clientID }
-            }.max { $0.interval.start < $1.interval.start }
-            let booking = booked.first { visit in companySites.contains { $0.id == visit.clientID } }
+            let lastHeld = (companySites.flatMap { heldAt[$0.id] ?? [] } + (heldFor[project.id] ?? [])).max {
+                ($0.start, $0.clientID) < ($1.start, $1.clientID)
+            }
+            let booking = companySites.compactMap { bookedAt[$0.id]?.first }.min {
+                ($0.interval.start, $0.id) < ($1.interval.start, $1.id)
+            }
             guard
                 let site = booking.flatMap({ siteByID[$0.clientID] })
                     ?? lastHeld.flatMap({ siteByID[$0.clientID] }) ?? companySites.first
             else { continue }
             let cadence = Self.cadenceDays(project.stage)
-            let daysSince = lastHeld.map { Int((period.start - $0.interval.start) / 86_400) }
+            let daysSince = lastHeld.map { Int((period.start - $0.start) / 86_400) }
             let overdue = daysSince.map { $0 >= cadence } ?? true
-            let region = records.regions[site.city]
+            let region = sources.regions[site.city]
             var priority = Self.basePriority(project.stage)
             if let value = project.expectedYuan {
                 priority += value >= 1_000_000_000 ? 2 : value >= 100_000_000 ? 1 : 0

@@ -12,6 +12,7 @@ extension BureauStore {
             for company in batch.companies { try await Self.upsert(company, in: db) }
             for site in batch.clients { try await Self.upsert(site, in: db) }
             for project in batch.projects { try await Self.upsert(project, in: db) }
+            for change in batch.stageChanges { try await Self.insert(change, in: db) }
             for visit in batch.visits { try await Self.upsert(visit, in: db) }
             for target in batch.targets { try await Self.upsert(target, in: db) }
             for week in batch.published { try await Self.upsert(week, in: db) }
@@ -111,103 +112,120 @@ extension BureauStore {
 
     /// Every team, by id.
     public func teams() async throws(StoreError) -> [Team] {
-        try await serially { db in
-            try await db.raw("SELECT id, name, time_zone, schedule_folder, plan_template FROM teams").all().map { row in
-                Team(
-                    id: try row.decode(column: "id", as: String.self),
-                    name: try row.decode(column: "name", as: String.self),
-                    timeZone: try row.decode(column: "time_zone", as: String.self),
-                    scheduleFolder: try row.decode(column: "schedule_folder", as: String.self),
-                    planTemplate: try row.decode(column: "plan_template", as: String.self))
-            }.sorted { $0.id < $1.id }
-        }
+        try await serially { db in try await Self.teams(in: db) }
+    }
+
+    static func teams(in db: any SQLDatabase) async throws -> [Team] {
+        try await db.raw("SELECT id, name, time_zone, schedule_folder, plan_template FROM teams").all().map { row in
+            Team(
+                id: try row.decode(column: "id", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                timeZone: try row.decode(column: "time_zone", as: String.self),
+                scheduleFolder: try row.decode(column: "schedule_folder", as: String.self),
+                planTemplate: try row.decode(column: "plan_template", as: String.self))
+        }.sorted { $0.id < $1.id }
     }
 
     /// Every member of staff, by id.
     public func staff() async throws(StoreError) -> [Person] {
-        try await serially { db in
-            try await db.raw("SELECT id, name, team_id, home, is_leader FROM staff").all().map { row in
-                Person(
-                    id: try row.decode(column: "id", as: String.self),
-                    name: try row.decode(column: "name", as: String.self),
-                    teamID: try row.decode(column: "team_id", as: String.self),
-                    home: try row.decode(column: "home", as: String.self),
-                    isLeader: try row.decode(column: "is_leader", as: Int.self) != 0)
-            }.sorted { $0.id < $1.id }
-        }
+        try await serially { db in try await Self.staff(in: db) }
+    }
+
+    static func staff(in db: any SQLDatabase) async throws -> [Person] {
+        try await db.raw("SELECT id, name, team_id, home, is_leader FROM staff").all().map { row in
+            Person(
+                id: try row.decode(column: "id", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                teamID: try row.decode(column: "team_id", as: String.self),
+                home: try row.decode(column: "home", as: String.self),
+                isLeader: try row.decode(column: "is_leader", as: Int.self) != 0)
+        }.sorted { $0.id < $1.id }
     }
 
     /// Every company, by id.
     public func companies() async throws(StoreError) -> [Company] {
-        try await serially { db in
-            try await db.raw("SELECT id, name, credit_code, group_name FROM companies").all().map { row in
-                Company(
-                    id: try row.decode(column: "id", as: String.self),
-                    name: try row.decode(column: "name", as: String.self),
-                    creditCode: try row.decode(column: "credit_code", as: String?.self),
-                    group: try row.decode(column: "group_name", as: String?.self))
-            }.sorted { $0.id < $1.id }
-        }
+        try await serially { db in try await Self.companies(in: db) }
+    }
+
+    static func companies(in db: any SQLDatabase) async throws -> [Company] {
+        try await db.raw("SELECT id, name, credit_code, group_name FROM companies").all().map { row in
+            Company(
+                id: try row.decode(column: "id", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                creditCode: try row.decode(column: "credit_code", as: String?.self),
+                group: try row.decode(column: "group_name", as: String?.self))
+        }.sorted { $0.id < $1.id }
     }
 
     /// Every client site, by id.
     public func clients() async throws(StoreError) -> [ClientSite] {
-        try await serially { db in
-            try await db.raw(
-                """
-                SELECT id, company_id, name, city, address, lat, lon, contact, calendar, sector, chain_position
-                FROM clients
-                """
-            ).all().map { row in
-                ClientSite(
-                    id: try row.decode(column: "id", as: String.self),
-                    companyID: try row.decode(column: "company_id", as: String.self),
-                    name: try row.decode(column: "name", as: String.self),
-                    city: try row.decode(column: "city", as: String.self),
-                    address: try row.decode(column: "address", as: String.self),
-                    lat: try row.decode(column: "lat", as: Double.self),
-                    lon: try row.decode(column: "lon", as: Double.self),
-                    contact: try row.decode(column: "contact", as: String.self),
-                    calendar: try row.decode(column: "calendar", as: String.self),
-                    sector: try row.decode(column: "sector", as: String.self),
-                    chainPosition: try row.decode(column: "chain_position", as: String.self))
-            }.sorted { $0.id < $1.id }
-        }
+        try await serially { db in try await Self.clients(in: db) }
+    }
+
+    static func clients(where filter: SQLQueryString = "1 = 1", in db: any SQLDatabase) async throws -> [ClientSite] {
+        try await db.raw(
+            """
+            SELECT id, company_id, name, city, address, lat, lon, contact, calendar, sector, chain_position
+            FROM clients WHERE \(filter)
+            """
+        ).all().map { row in
+            ClientSite(
+                id: try row.decode(column: "id", as: String.self),
+                companyID: try row.decode(column: "company_id", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                city: try row.decode(column: "city", as: String.self),
+                address: try row.decode(column: "address", as: String.self),
+                lat: try row.decode(column: "lat", as: Double.self),
+                lon: try row.decode(column: "lon", as: Double.self),
+                contact: try row.decode(column: "contact", as: String.self),
+                calendar: try row.decode(column: "calendar", as: String.self),
+                sector: try row.decode(column: "sector", as: String.self),
+                chainPosition: try row.decode(column: "chain_position", as: String.self))
+        }.sorted { $0.id < $1.id }
     }
 
     /// Every target, regions first, then by name.
     public func targets() async throws(StoreError) -> [Target] {
-        try await serially { db in
-            try await db.raw("SELECT kind, name, weight FROM targets").all().compactMap { row in
-                guard let kind = Target.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else {
-                    return nil
-                }
-                return Target(
-                    kind: kind, name: try row.decode(column: "name", as: String.self),
-                    weight: try row.decode(column: "weight", as: Double.self))
-            }.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
-        }
+        try await serially { db in try await Self.targets(in: db) }
+    }
+
+    static func targets(in db: any SQLDatabase) async throws -> [Target] {
+        try await db.raw("SELECT kind, name, weight FROM targets").all().compactMap { row in
+            guard let kind = Target.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                return nil
+            }
+            return Target(
+                kind: kind, name: try row.decode(column: "name", as: String.self),
+                weight: try row.decode(column: "weight", as: Double.self))
+        }.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
     }
 
     /// The region of each city that has one.
     public func regions() async throws(StoreError) -> [String: String] {
-        try await serially { db in
-            var regions: [String: String] = [:]
-            for row in try await db.raw("SELECT city, region FROM city_regions").all() {
-                regions[try row.decode(column: "city", as: String.self)] = try row.decode(
-                    column: "region", as: String.self)
-            }
-            return regions
+        try await serially { db in try await Self.regions(in: db) }
+    }
+
+    static func regions(in db: any SQLDatabase) async throws -> [String: String] {
+        var regions: [String: String] = [:]
+        for row in try await db.raw("SELECT city, region FROM city_regions").all() {
+            regions[try row.decode(column: "city", as: String.self)] = try row.decode(
+                column: "region", as: String.self)
         }
+        return regions
     }
 }
 
 extension BureauStore {
-    /// Everything the store holds, each kind in its order (for an export).
+    /// Everything the store holds, each kind in its order (for an export), read as of one moment: a change
+    /// committed while it reads is all in it or not at all.
     public func everything() async throws(StoreError) -> RecordBatch {
-        RecordBatch(
-            teams: try await teams(), staff: try await staff(), companies: try await companies(),
-            clients: try await clients(), projects: try await projects(), visits: try await visits(),
-            targets: try await targets(), regions: try await regions(), published: try await publishedWeeks())
+        try await snapshot { db in
+            RecordBatch(
+                teams: try await Self.teams(in: db), staff: try await Self.staff(in: db),
+                companies: try await Self.companies(in: db), clients: try await Self.clients(in: db),
+                projects: try await Self.projects(in: db), stageChanges: try await Self.stageChanges(in: db),
+                visits: try await Self.visits(where: "1 = 1", in: db), targets: try await Self.targets(in: db),
+                regions: try await Self.regions(in: db), published: try await Self.publishedWeeks(in: db))
+        }
     }
 }

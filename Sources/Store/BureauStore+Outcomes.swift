@@ -36,7 +36,12 @@ extension BureauStore {
         let location = location
         try await transaction { db in
             guard
-                let row = try await db.raw("SELECT project_id FROM visits WHERE id = \(bind: id)").first()
+                let row = try await db.raw(
+                    """
+                    SELECT visits.project_id AS project_id, visits.starts AS starts, teams.time_zone AS time_zone
+                    FROM visits JOIN teams ON teams.id = visits.team_id WHERE visits.id = \(bind: id)
+                    """
+                ).first()
             else { throw StoreError(.logUnknownVisit, location: location, arguments: ["visit": .text(id)]) }
             try await db.raw(
                 """
@@ -73,6 +78,10 @@ extension BureauStore {
             if let stage = outcome.stage {
                 try await db.raw("UPDATE projects SET stage = \(bind: stage.rawValue) WHERE id = \(bind: project)")
                     .run()
+                // The project moved on the day of the visit, in its team's calendar.
+                let zone = Zone(identifier: try row.decode(column: "time_zone", as: String.self)) ?? .utc
+                let day = zone.date(of: Instant(seconds: try row.decode(column: "starts", as: Int64.self)))
+                try await Self.insert(StageChange(projectID: project, stage: stage, on: day), in: db)
             }
             if !outcome.nextStep.isEmpty {
                 try await db.raw(

@@ -10,13 +10,16 @@ extension BureauStore {
 
     /// Every project, by id.
     public func projects() async throws(StoreError) -> [Project] {
-        try await serially { db in
-            try await db.raw(
-                """
-                SELECT id, company_id, title, sector, stage, expected_yuan, owner, next_action, next_due FROM projects
-                """
-            ).all().map(Self.project).sorted { $0.id < $1.id }
-        }
+        try await serially { db in try await Self.projects(in: db) }
+    }
+
+    static func projects(where filter: SQLQueryString = "1 = 1", in db: any SQLDatabase) async throws -> [Project] {
+        try await db.raw(
+            """
+            SELECT id, company_id, title, sector, stage, expected_yuan, owner, next_action, next_due FROM projects
+            WHERE \(filter)
+            """
+        ).all().map(Self.project).sorted { $0.id < $1.id }
     }
 
     /// The project with this id, or nil.
@@ -29,6 +32,34 @@ extension BureauStore {
                 """
             ).first().map(Self.project)
         }
+    }
+
+    /// Every stage change, by project, then day and stage.
+    public func stageChanges() async throws(StoreError) -> [StageChange] {
+        try await serially { db in try await Self.stageChanges(in: db) }
+    }
+
+    static func stageChanges(in db: any SQLDatabase) async throws -> [StageChange] {
+        try await db.raw("SELECT project_id, stage, changed_on FROM stage_changes").all().map(Self.stageChange)
+            .sorted { ($0.projectID, $0.on, $0.stage.rank) < ($1.projectID, $1.on, $1.stage.rank) }
+    }
+
+    static func insert(_ change: StageChange, in db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO stage_changes (project_id, stage, changed_on)
+            VALUES (\(bind: change.projectID), \(bind: change.stage.rawValue), \(bind: change.on.description))
+            ON CONFLICT (project_id, changed_on, stage) DO NOTHING
+            """
+        ).run()
+    }
+
+    static func stageChange(_ row: any SQLRow) throws -> StageChange {
+        let stage = try row.decode(column: "stage", as: String.self)
+        guard let known = ProjectStage(rawValue: stage) else { throw RowError(column: "stage", value: stage) }
+        let day = try row.decode(column: "changed_on", as: String.self)
+        guard let on = LocalDate(iso: day) else { throw RowError(column: "changed_on", value: day) }
+        return StageChange(projectID: try row.decode(column: "project_id", as: String.self), stage: known, on: on)
     }
 
     static func upsert(_ project: Project, in db: any SQLDatabase) async throws {

@@ -73,18 +73,20 @@ extension BureauStore {
 
     /// Every published week, every version, by team, week and version.
     public func publishedWeeks() async throws(StoreError) -> [PublishedWeek] {
-        try await serially { db in
-            try await db.raw("SELECT team_id, week_start, version, published_at, plan_json FROM published_weeks").all()
-                .map { row in
-                    let week = try row.decode(column: "week_start", as: String.self)
-                    guard let start = LocalDate(iso: week) else { throw RowError(column: "week_start", value: week) }
-                    return PublishedWeek(
-                        teamID: try row.decode(column: "team_id", as: String.self), weekStart: start,
-                        version: try row.decode(column: "version", as: Int.self),
-                        publishedAt: Instant(seconds: try row.decode(column: "published_at", as: Int64.self)),
-                        planJSON: try row.decode(column: "plan_json", as: String.self))
-                }.sorted { ($0.teamID, $0.weekStart, $0.version) < ($1.teamID, $1.weekStart, $1.version) }
-        }
+        try await serially { db in try await Self.publishedWeeks(in: db) }
+    }
+
+    static func publishedWeeks(in db: any SQLDatabase) async throws -> [PublishedWeek] {
+        try await db.raw("SELECT team_id, week_start, version, published_at, plan_json FROM published_weeks").all()
+            .map { row in
+                let week = try row.decode(column: "week_start", as: String.self)
+                guard let start = LocalDate(iso: week) else { throw RowError(column: "week_start", value: week) }
+                return PublishedWeek(
+                    teamID: try row.decode(column: "team_id", as: String.self), weekStart: start,
+                    version: try row.decode(column: "version", as: Int.self),
+                    publishedAt: Instant(seconds: try row.decode(column: "published_at", as: Int64.self)),
+                    planJSON: try row.decode(column: "plan_json", as: String.self))
+            }.sorted { ($0.teamID, $0.weekStart, $0.version) < ($1.teamID, $1.weekStart, $1.version) }
     }
 
     static func upsert(_ week: PublishedWeek, in db: any SQLDatabase) async throws {

@@ -101,6 +101,26 @@ public final class BureauStore: Sendable {
         }
     }
 
+    /// Runs the reads of `body` as of one moment (a read-only transaction): what another process commits meanwhile is
+    /// all in what it reads, or none of it.
+    func snapshot<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T)
+        async throws(StoreError) -> T
+    {
+        // SQLite (WAL): a deferred transaction reads one snapshot from its first read; PostgreSQL: repeatable read.
+        let begin = isSQLite ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+        return try await serially { db in
+            try await db.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
     /// Applies the migrations the database has not had yet, each in its own transaction.
     private func migrate() async throws(StoreError) {
         try await serially { db in

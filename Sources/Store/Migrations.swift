@@ -121,7 +121,22 @@ enum Migrations {
                     region TEXT NOT NULL
                 )
                 """,
-            ])
+            ]),
+        Step(
+            version: 2,
+            summary: "the history of each project's stage (when it moved, and to what), for what was signed when",
+            statements: [
+                """
+                CREATE TABLE stage_changes (
+                    project_id TEXT NOT NULL REFERENCES projects(id),
+                    stage TEXT NOT NULL,
+                    changed_on TEXT NOT NULL,
+                    PRIMARY KEY (project_id, changed_on, stage)
+                )
+                """,
+                "CREATE INDEX stage_changes_on ON stage_changes(changed_on)",
+                "CREATE INDEX visit_attendees_staff ON visit_attendees(staff_id)",
+            ]),
     ]
 
     /// The version a database reaches after every step.

@@ -5,6 +5,8 @@ public struct RecordBatch: Sendable, Hashable {
     public var companies: [Company] = []
     public var clients: [ClientSite] = []
     public var projects: [Project] = []
+    /// When projects moved stage.
+    public var stageChanges: [StageChange] = []
     public var visits: [VisitRecord] = []
     public var targets: [Target] = []
     /// The region of each city (`shanghai` → `长三角`).
@@ -15,7 +17,8 @@ public struct RecordBatch: Sendable, Hashable {
     /// A batch of the records given.
     public init(
         teams: [Team] = [], staff: [Person] = [], companies: [Company] = [], clients: [ClientSite] = [],
-        projects: [Project] = [], visits: [VisitRecord] = [], targets: [Target] = [], regions: [String: String] = [:],
+        projects: [Project] = [], stageChanges: [StageChange] = [], visits: [VisitRecord] = [], targets: [Target] = [],
+        regions: [String: String] = [:],
         published: [PublishedWeek] = []
     ) {
         self.teams = teams
@@ -23,6 +26,7 @@ public struct RecordBatch: Sendable, Hashable {
         self.companies = companies
         self.clients = clients
         self.projects = projects
+        self.stageChanges = stageChanges
         self.visits = visits
         self.targets = targets
         self.regions = regions
@@ -31,7 +35,8 @@ public struct RecordBatch: Sendable, Hashable {
 
     /// How many records it holds.
     public var count: Int {
-        teams.count + staff.count + companies.count + clients.count + projects.count + visits.count + targets.count
+        teams.count + staff.count + companies.count + clients.count + projects.count + stageChanges.count
+            + visits.count + targets.count
             + regions.count + published.count
     }
 }

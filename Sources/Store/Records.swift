@@ -238,3 +238,20 @@ public struct Target: Sendable, Hashable, Codable {
         self.weight = weight
     }
 }
+
+/// A project's move to a stage on a day: the history `report` counts signings from.
+public struct StageChange: Sendable, Hashable, Codable {
+    /// The project.
+    public var projectID: String
+    /// The stage it moved to.
+    public var stage: ProjectStage
+    /// The day it moved (the bureau's calendar day).
+    public var on: LocalDate
+
+    /// A change from its fields.
+    public init(projectID: String, stage: ProjectStage, on: LocalDate) {
+        self.projectID = projectID
+        self.stage = stage
+        self.on = on
+    }
+}

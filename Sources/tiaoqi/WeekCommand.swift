@@ -40,7 +40,8 @@ struct WeekNextCommand: AsyncParsableCommand {
     func run() async throws {
         let language = store.language
         let start = week.date
-        let (chosen, records, latest) = try await store.withStore { bureau -> (Team, RecordBatch, PublishedWeek?) in
+        let (chosen, template, sources, latest) = try await store.withStore {
+            bureau -> (Team, PlanFile, WeekSources, PublishedWeek?) in
             let teams = try await bureau.teams()
             guard let chosen = teams.first(where: { $0.id == team || $0.name == team }) else {
                 throw StoreError(
@@ -50,22 +51,29 @@ struct WeekNextCommand: AsyncParsableCommand {
             guard !chosen.planTemplate.isEmpty else {
                 throw StoreError(.weekNoTemplate, location: bureau.location, arguments: ["team": .text(chosen.id)])
             }
+            let template: PlanFile
+            do throws(ScheduleError) {
+                template = try PlanFile(
+                    text: chosen.planTemplate,
+                    file: (chosen.scheduleFolder as NSString).appendingPathComponent("plan.yaml"))
+            } catch {
+                throw Failure.exit(for: error, in: language)
+            }
+            let zone = Zone(identifier: chosen.timeZone) ?? .utc
+            let end = start.adding(days: template.end.days(since: template.start))
             return (
-                chosen, try await bureau.everything(),
+                chosen, template,
+                try await bureau.weekSources(
+                    team: chosen.id, period: Interval(zone.day(start).start, zone.day(end).end)),
                 try await bureau.latestPublished(team: chosen.id, weekStart: start)
             )
         }
         let zone = Zone(identifier: chosen.timeZone) ?? .utc
-        let files: [(name: String, data: Data)]
-        let candidates: [NextWeek.Candidate]
+        let end = start.adding(days: template.end.days(since: template.start))
+        let candidates = NextWeek(sources: sources).candidates(
+            team: chosen.id, period: Interval(zone.day(start).start, zone.day(end).end), zone: zone)
         do throws(ScheduleError) {
-            let template = try PlanFile(
-                text: chosen.planTemplate, file: (chosen.scheduleFolder as NSString).appendingPathComponent("plan.yaml")
-            )
-            let end = start.adding(days: template.end.days(since: template.start))
-            candidates = NextWeek(records: records).candidates(
-                team: chosen.id, period: Interval(zone.day(start).start, zone.day(end).end), zone: zone)
-            files = try WeekFolder.files(
+            let files = try WeekFolder.files(
                 team: chosen, start: start, end: end, candidates: candidates, publishedVersion: latest?.version,
                 zone: zone, language: language)
             try OutputFolder.write(files, to: out)
