@@ -13,12 +13,19 @@ public enum BureauStatistics {
         var first: LocalDate
         var last: LocalDate
         var cities: Set<String>
-        var projects: Set<String>
-        var sectors: Set<String>
-        var withoutProject = false
+        var details: Set<String>
     }
 
-    /// The report of the days `from`…`to`, rows by `grouping`.
+    /// What the days away must tell of their visits for rows by `grouping`.
+    public static func tripDetail(_ grouping: BureauReport.Grouping) -> PeriodFacts.TripDetail {
+        switch grouping {
+        case .stage: .stage
+        case .sector: .sector
+        case .team, .leader, .region: .none
+        }
+    }
+
+    /// The report of the days `from`…`to`, rows by `grouping`, from facts read with `tripDetail(grouping)`.
     public static func report(_ facts: PeriodFacts, from: LocalDate, to: LocalDate, by grouping: BureauReport.Grouping)
         -> BureauReport
     {
@@ -59,8 +66,7 @@ public enum BureauStatistics {
                 switch grouping {
                 case .team: trip.people.map { people[$0]?.teamID ?? "" }
                 case .leader: leaders.isEmpty ? [""] : Array(leaders)
-                case .stage: trip.projects.map { stage($0) } + (trip.withoutProject ? [""] : [])
-                case .sector: Array(trip.sectors)
+                case .stage, .sector: Array(trip.details)
                 case .region: trip.cities.map { region($0) }
                 }
             add(keys) { figures in
@@ -159,9 +165,7 @@ public enum BureauStatistics {
                 let key = "\(trip.first) \(trip.last) \(trip.cities.sorted().joined(separator: " "))"
                 if var known = merged[key] {
                     known.people.formUnion(trip.people)
-                    known.projects.formUnion(trip.projects)
-                    known.sectors.formUnion(trip.sectors)
-                    known.withoutProject = known.withoutProject || trip.withoutProject
+                    known.details.formUnion(trip.details)
                     merged[key] = known
                 } else {
                     merged[key] = trip
@@ -172,11 +176,10 @@ public enum BureauStatistics {
                 if let trip = current, row.day.days(since: trip.last) > 1 { close() }
                 var trip =
                     current
-                    ?? Trip(people: [person], first: row.day, last: row.day, cities: [], projects: [], sectors: [])
+                    ?? Trip(people: [person], first: row.day, last: row.day, cities: [], details: [])
                 trip.last = max(trip.last, row.day)
                 trip.cities.insert(row.city)
-                if let project = row.projectID { trip.projects.insert(project) } else { trip.withoutProject = true }
-                trip.sectors.insert(row.sector)
+                trip.details.insert(row.detail)
                 current = trip
             }
             close()

@@ -42,28 +42,37 @@ public struct DayAway: Sendable, Hashable {
     public var day: LocalDate
     /// A city visited that day.
     public var city: String
-    /// The project a visit served there, when it named one.
-    public var projectID: String?
-    /// The site's sector.
-    public var sector: String
+    /// What the period's facts were asked to tell of that day's visits there (`PeriodFacts.TripDetail`): the stage of
+    /// a visit's project (empty without one) or its sector; empty when not asked.
+    public var detail: String
 
     /// A day away from its fields.
-    public init(staffID: String, day: LocalDate, city: String, projectID: String?, sector: String) {
+    public init(staffID: String, day: LocalDate, city: String, detail: String = "") {
         self.staffID = staffID
         self.day = day
         self.city = city
-        self.projectID = projectID
-        self.sector = sector
+        self.detail = detail
     }
 }
 
 /// What the store holds about a period, read as of one moment, for the bureau's report.
 public struct PeriodFacts: Sendable, Hashable {
+    /// What the days away tell of their visits besides the city.
+    public enum TripDetail: Sendable, Hashable {
+        /// Nothing more.
+        case none
+        /// The stage of each visit's project.
+        case stage
+        /// Each visit's sector: its project's, else its site's.
+        case sector
+    }
+
     /// Every visit that starts in the period, counted.
     public var visits: [VisitCount]
-    /// The visits leaders attended, counted by leader.
+    /// The visits counted by leader: once for each leader who attended, and those no leader attended (`leaderID`
+    /// nil).
     public var leaderVisits: [VisitCount]
-    /// Days away from home, with the cities, projects and sectors of that day's visits.
+    /// Days away from home, with the cities of that day's visits (and the detail asked for).
     public var daysAway: [DayAway]
     /// Every project, as it stands now.
     public var projects: [Project]
@@ -82,8 +91,17 @@ public struct PeriodFacts: Sendable, Hashable {
 }
 
 extension BureauStore {
-    /// What the store holds about the days `from`…`to` of `zone` (both included), read as of one moment.
-    public func periodFacts(from: LocalDate, to: LocalDate, zone: Zone) async throws(StoreError) -> PeriodFacts {
+    /// What the store holds about the days `from`…`to` of `zone` (both included), read as of one moment; the days
+    /// away tell `detail` of their visits.
+    public func periodFacts(from: LocalDate, to: LocalDate, zone: Zone, detail: PeriodFacts.TripDetail = .none)
+        async throws(StoreError) -> PeriodFacts
+    {
+        let detailColumn: SQLQueryString =
+            switch detail {
+            case .none: "''"
+            case .stage: "COALESCE(projects.stage, '')"
+            case .sector: "COALESCE(NULLIF(projects.sector, ''), clients.sector)"
+            }
         let period = Interval(zone.day(from).start, zone.day(to).end)
         // Days are counted in SQL as (starts + offset) / 86400, one query per stretch of days with the same offset.
         var stretches: [(interval: Interval, offset: Int)] = []
@@ -126,32 +144,56 @@ extension BureauStore {
                     GROUP BY visits.team_id, visits.project_id, clients.city, clients.sector, visits.status
                     """
                 ).all())
+            // Each leader's visits, then (to count the visits no leader attended) the visits with any leader, once.
             let leaderVisits = try counts(
                 try await db.raw(
                     """
                     SELECT staff.id AS leader, visits.team_id AS team_id, visits.project_id AS project_id,
                         clients.city AS city, clients.sector AS sector, visits.status AS status, COUNT(*) AS n
-                    FROM visits JOIN clients ON clients.id = visits.client_id
-                    JOIN visit_attendees ON visit_attendees.visit_id = visits.id
-                    JOIN staff ON staff.id = visit_attendees.staff_id AND staff.is_leader <> 0
-                    WHERE \(inPeriod)
+                    FROM staff JOIN visit_attendees ON visit_attendees.staff_id = staff.id
+                    JOIN visits ON visits.id = visit_attendees.visit_id JOIN clients ON clients.id = visits.client_id
+                    WHERE staff.is_leader <> 0 AND \(inPeriod)
                     GROUP BY staff.id, visits.team_id, visits.project_id, clients.city, clients.sector, visits.status
                     """
                 ).all())
+            let led = try counts(
+                try await db.raw(
+                    """
+                    SELECT NULL AS leader, visits.team_id AS team_id, visits.project_id AS project_id,
+                        clients.city AS city, clients.sector AS sector, visits.status AS status,
+                        COUNT(DISTINCT visits.id) AS n
+                    FROM staff JOIN visit_attendees ON visit_attendees.staff_id = staff.id
+                    JOIN visits ON visits.id = visit_attendees.visit_id JOIN clients ON clients.id = visits.client_id
+                    WHERE staff.is_leader <> 0 AND \(inPeriod)
+                    GROUP BY visits.team_id, visits.project_id, clients.city, clients.sector, visits.status
+                    """
+                ).all())
+            func uncounted(_ count: VisitCount) -> VisitCount {
+                var key = count
+                key.count = 0
+                return key
+            }
+            let ledCounts = Dictionary(led.map { (uncounted($0), $0.count) }, uniquingKeysWith: +)
+            let leaderless = visits.compactMap { count -> VisitCount? in
+                var rest = count
+                rest.count -= ledCounts[uncounted(count)] ?? 0
+                return rest.count > 0 ? rest : nil
+            }
             var daysAway: [DayAway] = []
             for stretch in stretches {
                 for row in try await db.raw(
                     """
                     SELECT visit_attendees.staff_id AS staff_id,
                         (visits.starts + \(bind: Int64(stretch.offset))) / 86400 AS day,
-                        clients.city AS city, visits.project_id AS project_id, clients.sector AS sector
+                        clients.city AS city, \(detailColumn) AS detail
                     FROM visits JOIN clients ON clients.id = visits.client_id
                     JOIN visit_attendees ON visit_attendees.visit_id = visits.id
                     JOIN staff ON staff.id = visit_attendees.staff_id
+                    LEFT JOIN projects ON projects.id = visits.project_id
                     WHERE visits.status = 'done' AND clients.city <> staff.home
                         AND visits.starts >= \(bind: stretch.interval.start.seconds)
                         AND visits.starts < \(bind: stretch.interval.end.seconds)
-                    GROUP BY 1, 2, 3, 4, 5
+                    GROUP BY 1, 2, 3, 4
                     """
                 ).all() {
                     daysAway.append(
@@ -159,8 +201,7 @@ extension BureauStore {
                             staffID: try row.decode(column: "staff_id", as: String.self),
                             day: LocalDate(daysSinceEpoch: try row.decode(column: "day", as: Int64.self)),
                             city: try row.decode(column: "city", as: String.self),
-                            projectID: try row.decode(column: "project_id", as: String?.self),
-                            sector: try row.decode(column: "sector", as: String.self)))
+                            detail: try row.decode(column: "detail", as: String.self)))
                 }
             }
             var projectCities: [String: String] = [:]
@@ -180,7 +221,7 @@ extension BureauStore {
                 """
             ).all().map(Self.stageChange)
             return PeriodFacts(
-                visits: visits, leaderVisits: leaderVisits, daysAway: daysAway,
+                visits: visits, leaderVisits: leaderVisits + leaderless, daysAway: daysAway,
                 projects: try await Self.projects(in: db), projectCities: projectCities, stageChanges: stageChanges,
                 teams: try await Self.teams(in: db), staff: try await Self.staff(in: db),
                 targets: try await Self.targets(in: db), regions: try await Self.regions(in: db))

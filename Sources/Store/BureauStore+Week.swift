@@ -63,9 +63,13 @@ extension BureauStore {
             let lastHeld = try await db.raw(
                 """
                 SELECT client_id, project_id, MAX(starts) AS starts FROM visits
-                WHERE status IN ('done', 'online') AND starts < \(bind: period.start.seconds)
-                    AND (client_id IN (SELECT id FROM clients WHERE \(sites))
-                        OR project_id IN (SELECT id FROM projects WHERE \(open)))
+                WHERE client_id IN (SELECT id FROM clients WHERE \(sites)) AND status IN ('done', 'online')
+                    AND starts < \(bind: period.start.seconds)
+                GROUP BY client_id, project_id
+                UNION
+                SELECT client_id, project_id, MAX(starts) AS starts FROM visits
+                WHERE project_id IN (SELECT id FROM projects WHERE \(open)) AND status IN ('done', 'online')
+                    AND starts < \(bind: period.start.seconds)
                 GROUP BY client_id, project_id
                 """
             ).all().map { row in

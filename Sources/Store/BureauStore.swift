@@ -32,6 +32,12 @@ public final class BureauStore: Sendable {
 
     /// Opens the store at `location`, creating an SQLite file on first use, and brings its schema up to date.
     public static func open(_ location: StoreLocation) async throws(StoreError) -> BureauStore {
+        try await open(location, upTo: Migrations.latest)
+    }
+
+    /// Opens the store with its schema brought up to `version` only: a store as an earlier Tiaoqi made it, for the
+    /// tests of upgrading.
+    package static func open(_ location: StoreLocation, upTo version: Int) async throws(StoreError) -> BureauStore {
         let store: BureauStore
         do {
             switch location {
@@ -55,7 +61,7 @@ public final class BureauStore: Sendable {
         } catch {
             throw StoreError(.storeCannotOpen, location: location, cause: error)
         }
-        do { try await store.migrate() } catch {
+        do { try await store.migrate(upTo: version) } catch {
             try? await store.close()
             throw error
         }
@@ -122,7 +128,7 @@ public final class BureauStore: Sendable {
     }
 
     /// Applies the migrations the database has not had yet, each in its own transaction.
-    private func migrate() async throws(StoreError) {
+    private func migrate(upTo version: Int) async throws(StoreError) {
         try await serially { db in
             try await db.raw("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)").run()
         }
@@ -132,7 +138,7 @@ public final class BureauStore: Sendable {
                 .storeTooNew, location: location,
                 arguments: ["version": .number(current), "latest": .number(Migrations.latest)])
         }
-        for step in Migrations.steps where step.version > current {
+        for step in Migrations.steps where step.version > current && step.version <= version {
             try await transaction { db in
                 for statement in step.statements { try await db.raw(SQLQueryString(statement)).run() }
                 try await db.raw("DELETE FROM schema_version").run()

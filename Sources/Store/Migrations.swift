@@ -124,7 +124,8 @@ enum Migrations {
             ]),
         Step(
             version: 2,
-            summary: "the history of each project's stage (when it moved, and to what), for what was signed when",
+            summary: "the history of each project's stage (when it moved, and to what), for what was signed when; "
+                + "indexes for the report's counts and each site's last visit",
             statements: [
                 """
                 CREATE TABLE stage_changes (
@@ -136,6 +137,11 @@ enum Migrations {
                 """,
                 "CREATE INDEX stage_changes_on ON stage_changes(changed_on)",
                 "CREATE INDEX visit_attendees_staff ON visit_attendees(staff_id)",
+                // Covering indexes: a period's counts (report) and a site's or project's last visit (week next)
+                // read them without the visits' rows.
+                "CREATE INDEX visits_period ON visits(starts, status, client_id, team_id, project_id, id)",
+                "CREATE INDEX visits_client_held ON visits(client_id, status, starts, project_id)",
+                "CREATE INDEX visits_project_held ON visits(project_id, status, starts, client_id)",
             ]),
     ]
 

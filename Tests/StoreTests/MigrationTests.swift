@@ -33,6 +33,28 @@ struct MigrationTests {
         #expect(records.visits.contains { $0.outcome == "签约仪式已定" })
     }
 
+    /// On each backend: a store made up to an earlier version, holding that version's fixture records, upgrades when
+    /// opened and keeps them all.
+    @Test(arguments: Backend.available, versions)
+    func anEarlierSchemaUpgradesWithoutLossOnEachBackend(_ backend: Backend, _ version: Int) async throws {
+        let fixture = Fixtures.path("Tests/StoreTests/Fixtures/schema-v\(version)")
+        let location = try await backend.freshLocation()
+        let old = try await BureauStore.open(location, upTo: version)
+        #expect(try await old.schemaVersion() == version)
+        try await old.save(try BureauTables.read(folder: fixture + "/export"))
+        try await old.close()
+        let store = try await BureauStore.open(location)
+        let upgraded = try await store.schemaVersion()
+        let records = try await store.everything()
+        try await store.close()
+        #expect(upgraded > version)
+        let written = Dictionary(uniqueKeysWithValues: BureauTables.render(records).map { ($0.name, $0.data) })
+        for file in try FileManager.default.contentsOfDirectory(atPath: fixture + "/export").sorted() {
+            let then = try Data(contentsOf: URL(fileURLWithPath: "\(fixture)/export/\(file)"))
+            #expect(written[file] == then, "\(file)")
+        }
+    }
+
     @Test func aStoreOfANewerVersionIsRefused() async throws {
         let copy = Fixtures.temporaryFolder("newer") + "/bureau.sqlite"
         try FileManager.default.copyItem(

@@ -61,6 +61,7 @@ struct ReportTests {
             try await seed(store)
             let last = monday.adding(days: 6)
             let facts = try await store.periodFacts(from: monday, to: last, zone: zone)
+            let stages = try await store.periodFacts(from: monday, to: last, zone: zone, detail: .stage)
             #expect(facts.stageChanges == [StageChange(projectID: "p1", stage: .signed, on: monday.adding(days: 1))])
 
             let byTeam = BureauStatistics.report(facts, from: monday, to: last, by: .team)
@@ -81,6 +82,12 @@ struct ReportTests {
             let liu = try #require(byLeader.rows.first { $0.key == "liu" }?.figures)
             #expect((liu.trips, liu.delegations, liu.visitsHeld) == (1, 1, 2))
             #expect(liu.projects[ProjectStage.visited.rank] == 1)
+            // By stage: the Beijing trip served the project now signed, the Shanghai one the project visited.
+            let byStage = BureauStatistics.report(stages, from: monday, to: last, by: .stage)
+            #expect(byStage.rows.first { $0.key == "signed" }?.figures.trips == 1)
+            #expect(byStage.rows.first { $0.key == "visited" }?.figures.trips == 1)
+            // Visits without a leader have their row: Zhou's Thursday and Friday.
+            #expect(byLeader.rows.first { $0.key.isEmpty }?.figures.visitsHeld == 2)
 
             // The heat map: Beijing's chips get their share; the Yangtze delta's chips are neglected.
             let cell = { (region: String, sector: String) in
