@@ -13,17 +13,8 @@ extension BureauReport {
             case .yuan(let yuan): "<td class=\"n\">\(Self.hundredMillions(yuan))</td>"
             }
         }
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(text(.labelHtmlLang))">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <title>\(HTMLReport.escape(title(language)))</title>
-            <style>\(Self.stylesheet)</style>
-            </head>
-            <body>
+        var html = HTMLReport.pageHead(title: title(language), language: language, stylesheet: Self.stylesheet)
+        html += """
             <h1>\(HTMLReport.escape(title(language)))</h1>
             <section id="figures"><table>
             <thead><tr><th>\(text(grouping.messageKey))</th>

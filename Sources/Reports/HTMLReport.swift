@@ -38,19 +38,7 @@ public enum HTMLReport {
         let context = ReportContext(
             weeks: weeks, handPlans: handPlans, clashes: clashes, language: language, findings: findings)
         let labels = context.labels
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(labels.htmlLang)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <title>\(escape(title))</title>
-            <style>\(stylesheet)</style>
-            </head>
-            <body>
-
-            """
+        var html = pageHead(title: title, language: language, stylesheet: stylesheet)
         html += header(title: title, context)
         html += clashTable(context)
         html += timelines(context)
@@ -60,6 +48,24 @@ public enum HTMLReport {
         html += peopleTable(context)
         html += "<footer>\(escape(labels.generatedBy))</footer>\n</body>\n</html>\n"
         return html
+    }
+
+    /// A page's start, up to and with `<body>`: its language, title and inline stylesheet, and a content policy
+    /// that allows no scripts or external resources.
+    static func pageHead(title: String, language: ReportLanguage, stylesheet: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(escape(Message(.labelHtmlLang).text(language)))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <title>\(escape(title))</title>
+        <style>\(stylesheet)</style>
+        </head>
+        <body>
+
+        """
     }
 
     /// Text made safe for HTML content and attribute values (double- or single-quoted): `& < > " '` become entities.

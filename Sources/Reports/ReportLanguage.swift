@@ -14,7 +14,6 @@ struct ReportLabels {
     /// A sentence of the catalogue with no arguments, in the report's language.
     func text(_ key: MessageKey) -> String { Message(key).text(language) }
 
-    var htmlLang: String { text(.labelHtmlLang) }
     var teams: String { text(.labelTeams) }
     var period: String { text(.labelPeriod) }
     var timeZone: String { text(.labelTimeZone) }

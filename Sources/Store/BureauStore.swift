@@ -93,18 +93,7 @@ public final class BureauStore: Sendable {
         async throws(StoreError) -> T
     {
         // SQLite: take the write lock at the start, so two writers queue instead of failing half-way.
-        let begin = isSQLite ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await serially { db in
-            try await db.raw(SQLQueryString(begin)).run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        try await inTransaction(begin: isSQLite ? "BEGIN IMMEDIATE" : "BEGIN", body)
     }
 
     /// Runs the reads of `body` as of one moment (a read-only transaction): what another process commits meanwhile is
@@ -113,8 +102,15 @@ public final class BureauStore: Sendable {
         async throws(StoreError) -> T
     {
         // SQLite (WAL): a deferred transaction reads one snapshot from its first read; PostgreSQL: repeatable read.
-        let begin = isSQLite ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
-        return try await serially { db in
+        try await inTransaction(
+            begin: isSQLite ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    /// Runs `body` between `begin` and a commit, rolling back when it throws.
+    private func inTransaction<T: Sendable>(
+        begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws(StoreError) -> T {
+        try await serially { db in
             try await db.raw(SQLQueryString(begin)).run()
             do {
                 let result = try await body(db)

@@ -40,8 +40,8 @@ struct WeekNextCommand: AsyncParsableCommand {
     func run() async throws {
         let language = store.language
         let start = week.date
-        let (chosen, template, sources, latest) = try await store.withStore {
-            bureau -> (Team, PlanFile, WeekSources, PublishedWeek?) in
+        let (chosen, end, period, sources, latest) = try await store.withStore {
+            bureau -> (Team, LocalDate, Interval, WeekSources, PublishedWeek?) in
             let teams = try await bureau.teams()
             guard let chosen = teams.first(where: { $0.id == team || $0.name == team }) else {
                 throw StoreError(
@@ -61,17 +61,14 @@ struct WeekNextCommand: AsyncParsableCommand {
             }
             let zone = Zone(identifier: chosen.timeZone) ?? .utc
             let end = start.adding(days: template.end.days(since: template.start))
+            let period = Interval(zone.day(start).start, zone.day(end).end)
             return (
-                chosen, template,
-                try await bureau.weekSources(
-                    team: chosen.id, period: Interval(zone.day(start).start, zone.day(end).end)),
+                chosen, end, period, try await bureau.weekSources(team: chosen.id, period: period),
                 try await bureau.latestPublished(team: chosen.id, weekStart: start)
             )
         }
         let zone = Zone(identifier: chosen.timeZone) ?? .utc
-        let end = start.adding(days: template.end.days(since: template.start))
-        let candidates = NextWeek(sources: sources).candidates(
-            team: chosen.id, period: Interval(zone.day(start).start, zone.day(end).end), zone: zone)
+        let candidates = NextWeek(sources: sources).candidates(team: chosen.id, period: period, zone: zone)
         do throws(ScheduleError) {
             let files = try WeekFolder.files(
                 team: chosen, start: start, end: end, candidates: candidates, publishedVersion: latest?.version,
