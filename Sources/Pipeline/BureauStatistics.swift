@@ -16,16 +16,17 @@ public enum BureauStatistics {
         var details: Set<String>
     }
 
-    /// What the days away must tell of their visits for rows by `grouping`.
-    public static func tripDetail(_ grouping: BureauReport.Grouping) -> PeriodFacts.TripDetail {
+    /// What the facts must hold for rows by `grouping`: the detail of the days away, and counts by leader.
+    public static func scope(_ grouping: BureauReport.Grouping) -> PeriodFacts.Scope {
         switch grouping {
-        case .stage: .stage
-        case .sector: .sector
-        case .team, .leader, .region: .none
+        case .stage: PeriodFacts.Scope(tripDetail: .stage)
+        case .sector: PeriodFacts.Scope(tripDetail: .sector)
+        case .leader: PeriodFacts.Scope(byLeader: true)
+        case .team, .region: PeriodFacts.Scope()
         }
     }
 
-    /// The report of the days `from`…`to`, rows by `grouping`, from facts read with `tripDetail(grouping)`.
+    /// The report of the days `from`…`to`, rows by `grouping`, from facts read with `scope(grouping)`.
     public static func report(_ facts: PeriodFacts, from: LocalDate, to: LocalDate, by grouping: BureauReport.Grouping)
         -> BureauReport
     {
@@ -178,8 +179,8 @@ public enum BureauStatistics {
                     current
                     ?? Trip(people: [person], first: row.day, last: row.day, cities: [], details: [])
                 trip.last = max(trip.last, row.day)
-                trip.cities.insert(row.city)
-                trip.details.insert(row.detail)
+                trip.cities.formUnion(row.cities)
+                trip.details.formUnion(row.details)
                 current = trip
             }
             close()

@@ -34,24 +34,24 @@ public struct VisitCount: Sendable, Hashable {
     }
 }
 
-/// A day someone spent visiting clients away from their home city (visits held in person): trips are runs of them.
+/// A day someone spent visiting clients in person away from their home city: trips are runs of them.
 public struct DayAway: Sendable, Hashable {
     /// Who.
     public var staffID: String
     /// The day, in the bureau's calendar.
     public var day: LocalDate
-    /// A city visited that day.
-    public var city: String
-    /// What the period's facts were asked to tell of that day's visits there (`PeriodFacts.TripDetail`): the stage of
-    /// a visit's project (empty without one) or its sector; empty when not asked.
-    public var detail: String
+    /// The cities of that day's visits away from home.
+    public var cities: Set<String>
+    /// What the period's facts were asked to tell of those visits (`PeriodFacts.TripDetail`): the stages of their
+    /// projects (empty for a visit without one) or their sectors; empty when not asked.
+    public var details: Set<String>
 
     /// A day away from its fields.
-    public init(staffID: String, day: LocalDate, city: String, detail: String = "") {
+    public init(staffID: String, day: LocalDate, cities: Set<String>, details: Set<String> = []) {
         self.staffID = staffID
         self.day = day
-        self.city = city
-        self.detail = detail
+        self.cities = cities
+        self.details = details
     }
 }
 
@@ -67,10 +67,25 @@ public struct PeriodFacts: Sendable, Hashable {
         case sector
     }
 
+    /// What a report needs read beyond what every report reads: the rest is left unread, since on ten years of a
+    /// bureau each costs a pass over a year's visits.
+    public struct Scope: Sendable, Hashable {
+        /// What the days away tell of their visits.
+        public var tripDetail: TripDetail
+        /// Whether the visits are counted by leader too (`leaderVisits`).
+        public var byLeader: Bool
+
+        /// A scope from its fields.
+        public init(tripDetail: TripDetail = .none, byLeader: Bool = false) {
+            self.tripDetail = tripDetail
+            self.byLeader = byLeader
+        }
+    }
+
     /// Every visit that starts in the period, counted.
     public var visits: [VisitCount]
-    /// The visits counted by leader: once for each leader who attended, and those no leader attended (`leaderID`
-    /// nil).
+    /// The visits counted by leader, when the scope asked for them (else empty): once for each leader who attended,
+    /// and those no leader attended (`leaderID` nil).
     public var leaderVisits: [VisitCount]
     /// Days away from home, with the cities of that day's visits (and the detail asked for).
     public var daysAway: [DayAway]
@@ -91,18 +106,11 @@ public struct PeriodFacts: Sendable, Hashable {
 }
 
 extension BureauStore {
-    /// What the store holds about the days `from`…`to` of `zone` (both included), read as of one moment; the days
-    /// away tell `detail` of their visits.
-    public func periodFacts(from: LocalDate, to: LocalDate, zone: Zone, detail: PeriodFacts.TripDetail = .none)
+    /// What the store holds about the days `from`…`to` of `zone` (both included), read as of one moment, with what
+    /// `scope` asks for.
+    public func periodFacts(from: LocalDate, to: LocalDate, zone: Zone, scope: PeriodFacts.Scope = .init())
         async throws(StoreError) -> PeriodFacts
     {
-        let detailColumn: SQLQueryString =
-            switch detail {
-            case .none: "''"
-            case .stage: "COALESCE(projects.stage, '')"
-            case .sector: "COALESCE(NULLIF(projects.sector, ''), clients.sector)"
-            }
-        let period = Interval(zone.day(from).start, zone.day(to).end)
         // Days are counted in SQL as (starts + offset) / 86400, one query per stretch of days with the same offset.
         var stretches: [(interval: Interval, offset: Int)] = []
         var day = from
@@ -116,93 +124,26 @@ extension BureauStore {
             }
             day = day.adding(days: 1)
         }
+        let isSQLite = isSQLite
         return try await snapshot { [stretches] db in
-            let inPeriod: SQLQueryString =
-                "visits.starts >= \(bind: period.start.seconds) AND visits.starts < \(bind: period.end.seconds)"
-            func counts(_ rows: [any SQLRow]) throws -> [VisitCount] {
-                try rows.map { row in
-                    let status = try row.decode(column: "status", as: String.self)
-                    guard let known = VisitStatus(rawValue: status) else {
-                        throw RowError(column: "status", value: status)
-                    }
-                    return VisitCount(
-                        leaderID: try row.decode(column: "leader", as: String?.self),
-                        teamID: try row.decode(column: "team_id", as: String.self),
-                        projectID: try row.decode(column: "project_id", as: String?.self),
-                        city: try row.decode(column: "city", as: String.self),
-                        sector: try row.decode(column: "sector", as: String.self), status: known,
-                        count: try row.decode(column: "n", as: Int.self))
-                }
+            if !isSQLite {
+                // A year's visits in one pass: compiling it (JIT) cost PostgreSQL more than it saved, and sorting it
+                // by day spilled to disk in the default 4 MB.
+                try await db.raw("SET LOCAL jit = off").run()
+                try await db.raw("SET LOCAL work_mem = '64MB'").run()
             }
-            let visits = try counts(
-                try await db.raw(
-                    """
-                    SELECT NULL AS leader, visits.team_id AS team_id, visits.project_id AS project_id,
-                        clients.city AS city, clients.sector AS sector, visits.status AS status, COUNT(*) AS n
-                    FROM visits JOIN clients ON clients.id = visits.client_id
-                    WHERE \(inPeriod)
-                    GROUP BY visits.team_id, visits.project_id, clients.city, clients.sector, visits.status
-                    """
-                ).all())
-            // Each leader's visits, then (to count the visits no leader attended) the visits with any leader, once.
-            let leaderVisits = try counts(
-                try await db.raw(
-                    """
-                    SELECT staff.id AS leader, visits.team_id AS team_id, visits.project_id AS project_id,
-                        clients.city AS city, clients.sector AS sector, visits.status AS status, COUNT(*) AS n
-                    FROM staff JOIN visit_attendees ON visit_attendees.staff_id = staff.id
-                    JOIN visits ON visits.id = visit_attendees.visit_id JOIN clients ON clients.id = visits.client_id
-                    WHERE staff.is_leader <> 0 AND \(inPeriod)
-                    GROUP BY staff.id, visits.team_id, visits.project_id, clients.city, clients.sector, visits.status
-                    """
-                ).all())
-            let led = try counts(
-                try await db.raw(
-                    """
-                    SELECT NULL AS leader, visits.team_id AS team_id, visits.project_id AS project_id,
-                        clients.city AS city, clients.sector AS sector, visits.status AS status,
-                        COUNT(DISTINCT visits.id) AS n
-                    FROM staff JOIN visit_attendees ON visit_attendees.staff_id = staff.id
-                    JOIN visits ON visits.id = visit_attendees.visit_id JOIN clients ON clients.id = visits.client_id
-                    WHERE staff.is_leader <> 0 AND \(inPeriod)
-                    GROUP BY visits.team_id, visits.project_id, clients.city, clients.sector, visits.status
-                    """
-                ).all())
-            func uncounted(_ count: VisitCount) -> VisitCount {
-                var key = count
-                key.count = 0
-                return key
+            let projects = try await Self.projects(in: db)
+            let staff = try await Self.staff(in: db)
+            var sites: [String: PeriodTally.Site] = [:]
+            for row in try await db.raw("SELECT id, city, sector FROM clients").all() {
+                sites[try row.decode(column: "id", as: String.self)] = PeriodTally.Site(
+                    city: try row.decode(column: "city", as: String.self),
+                    sector: try row.decode(column: "sector", as: String.self))
             }
-            let ledCounts = Dictionary(led.map { (uncounted($0), $0.count) }, uniquingKeysWith: +)
-            let leaderless = visits.compactMap { count -> VisitCount? in
-                var rest = count
-                rest.count -= ledCounts[uncounted(count)] ?? 0
-                return rest.count > 0 ? rest : nil
-            }
-            var daysAway: [DayAway] = []
+            var tally = PeriodTally(sites: sites, staff: staff, projects: projects, scope: scope)
             for stretch in stretches {
-                for row in try await db.raw(
-                    """
-                    SELECT visit_attendees.staff_id AS staff_id,
-                        (visits.starts + \(bind: Int64(stretch.offset))) / 86400 AS day,
-                        clients.city AS city, \(detailColumn) AS detail
-                    FROM visits JOIN clients ON clients.id = visits.client_id
-                    JOIN visit_attendees ON visit_attendees.visit_id = visits.id
-                    JOIN staff ON staff.id = visit_attendees.staff_id
-                    LEFT JOIN projects ON projects.id = visits.project_id
-                    WHERE visits.status = 'done' AND clients.city <> staff.home
-                        AND visits.starts >= \(bind: stretch.interval.start.seconds)
-                        AND visits.starts < \(bind: stretch.interval.end.seconds)
-                    GROUP BY 1, 2, 3, 4
-                    """
-                ).all() {
-                    daysAway.append(
-                        DayAway(
-                            staffID: try row.decode(column: "staff_id", as: String.self),
-                            day: LocalDate(daysSinceEpoch: try row.decode(column: "day", as: Int64.self)),
-                            city: try row.decode(column: "city", as: String.self),
-                            detail: try row.decode(column: "detail", as: String.self)))
-                }
+                try await Self.periodVisits(
+                    in: db, period: stretch.interval, offset: stretch.offset, isSQLite: isSQLite, into: &tally)
             }
             var projectCities: [String: String] = [:]
             for row in try await db.raw(
@@ -221,10 +162,39 @@ extension BureauStore {
                 """
             ).all().map(Self.stageChange)
             return PeriodFacts(
-                visits: visits, leaderVisits: leaderVisits + leaderless, daysAway: daysAway,
-                projects: try await Self.projects(in: db), projectCities: projectCities, stageChanges: stageChanges,
-                teams: try await Self.teams(in: db), staff: try await Self.staff(in: db),
-                targets: try await Self.targets(in: db), regions: try await Self.regions(in: db))
+                visits: try tally.visits(), leaderVisits: try tally.leaderVisits(), daysAway: tally.daysAway,
+                projects: projects, projectCities: projectCities, stageChanges: stageChanges,
+                teams: try await Self.teams(in: db),
+                staff: staff, targets: try await Self.targets(in: db), regions: try await Self.regions(in: db))
+        }
+    }
+
+    /// Adds the visits that start in `period`, whose days all start `offset` seconds ahead of UTC, to `tally`: SQL
+    /// lists each day's visits (status, team, site, project, attendees) in one string, so that a year of a bureau's
+    /// visits comes back in a row a day and no visit is joined to anything but its attendees.
+    private static func periodVisits(
+        in db: any SQLDatabase, period: Interval, offset: Int, isSQLite: Bool, into tally: inout PeriodTally
+    ) async throws {
+        let list = isSQLite ? "group_concat" : "string_agg"
+        func separator(_ byte: UInt8) -> String { String(UnicodeScalar(byte)) }
+        let field = separator(PeriodTally.fieldSeparator)
+        let rows = try await db.raw(
+            """
+            SELECT (visits.starts + \(bind: Int64(offset))) / 86400 AS day, \(unsafeRaw: list)(
+                visits.status || \(bind: field) || visits.team_id || \(bind: field) || visits.client_id
+                    || \(bind: field) || COALESCE(visits.project_id, '') || \(bind: field) || COALESCE((
+                        SELECT \(unsafeRaw: list)(visit_attendees.staff_id, \(bind: separator(PeriodTally.attendeeSeparator)))
+                        FROM visit_attendees WHERE visit_attendees.visit_id = visits.id), ''),
+                \(bind: separator(PeriodTally.visitSeparator))) AS visits
+            FROM visits
+            WHERE visits.starts >= \(bind: period.start.seconds) AND visits.starts < \(bind: period.end.seconds)
+            GROUP BY 1
+            """
+        ).all()
+        for row in rows {
+            try tally.add(
+                day: LocalDate(daysSinceEpoch: try row.decode(column: "day", as: Int64.self)),
+                visits: try row.decode(column: "visits", as: String.self))
         }
     }
 }

@@ -62,7 +62,7 @@ struct ReportCommand: AsyncParsableCommand {
             let last = until?.date ?? zone.date(of: Instant(seconds: Int64(Date().timeIntervalSince1970)))
             let first = last.adding(days: 1 - 7 * weeks)
             let facts = try await bureau.periodFacts(
-                from: first, to: last, zone: zone, detail: BureauStatistics.tripDetail(by.grouping))
+                from: first, to: last, zone: zone, scope: BureauStatistics.scope(by.grouping))
             return BureauStatistics.report(facts, from: first, to: last, by: by.grouping)
         }
         switch format {

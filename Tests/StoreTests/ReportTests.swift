@@ -61,7 +61,10 @@ struct ReportTests {
             try await seed(store)
             let last = monday.adding(days: 6)
             let facts = try await store.periodFacts(from: monday, to: last, zone: zone)
-            let stages = try await store.periodFacts(from: monday, to: last, zone: zone, detail: .stage)
+            let leaders = try await store.periodFacts(
+                from: monday, to: last, zone: zone, scope: BureauStatistics.scope(.leader))
+            let stages = try await store.periodFacts(
+                from: monday, to: last, zone: zone, scope: BureauStatistics.scope(.stage))
             #expect(facts.stageChanges == [StageChange(projectID: "p1", stage: .signed, on: monday.adding(days: 1))])
 
             let byTeam = BureauStatistics.report(facts, from: monday, to: last, by: .team)
@@ -78,7 +81,7 @@ struct ReportTests {
             #expect(byTeam.rows.first { $0.key == "yunlong" }?.figures.visitsHeld == 0)
             #expect(byTeam.total.trips == 2)
 
-            let byLeader = BureauStatistics.report(facts, from: monday, to: last, by: .leader)
+            let byLeader = BureauStatistics.report(leaders, from: monday, to: last, by: .leader)
             let liu = try #require(byLeader.rows.first { $0.key == "liu" }?.figures)
             #expect((liu.trips, liu.delegations, liu.visitsHeld) == (1, 1, 2))
             #expect(liu.projects[ProjectStage.visited.rank] == 1)
@@ -98,6 +101,28 @@ struct ReportTests {
             #expect(cell("长三角", "生物医药")?.visits == 2)
             #expect(cell("长三角", "半导体")?.attention == 0)
             #expect(byTeam.regions == ["京津冀", "长三角"])
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aVisitTwoLeadersAttendCountsOnceInAllAndOnceForEachLeader(_ backend: Backend) async throws {
+        try await backend.withStore { store in
+            try await seed(store)
+            try await store.save([Person(id: "wang", name: "王副市长", teamID: "gulou", home: "xuzhou", isLeader: true)])
+            try await store.save([visit("sat", "bj-chip", "p1", day: 5, hour: 9, ["liu", "wang", "zhou"])])
+            _ = try await store.record(VisitOutcome(status: .done), visit: "sat")
+            let last = monday.adding(days: 6)
+            let facts = try await store.periodFacts(
+                from: monday, to: last, zone: zone, scope: BureauStatistics.scope(.leader))
+            let byLeader = BureauStatistics.report(facts, from: monday, to: last, by: .leader)
+            let held = { (key: String) in byLeader.rows.first { $0.key == key }?.figures.visitsHeld }
+            #expect(held("liu") == 3)
+            #expect(held("wang") == 1)
+            #expect(held("") == 2)
+            #expect(byLeader.total.visitsHeld == 5)
+            // Saturday in Beijing is a trip of its own, the three together: Wang's one trip, and a delegation.
+            let wang = byLeader.rows.first { $0.key == "wang" }?.figures
+            #expect((wang?.trips, wang?.delegations) == (1, 1))
         }
     }
 
