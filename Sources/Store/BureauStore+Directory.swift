@@ -1,4 +1,5 @@
 import SQLKit
+import Synchronization
 
 /// Teams, staff, companies, client sites, targets and the regions of cities: who and what the bureau deals with.
 /// Each `save` adds records or replaces those with the same key, all of one call in one transaction.
@@ -7,24 +8,51 @@ extension BureauStore {
     /// none (a record that names a team, company, client or person the store does not hold is refused).
     public func save(_ batch: RecordBatch) async throws(StoreError) {
         try await transaction { db in
-            for team in batch.teams { try await Self.upsert(team, in: db) }
-            for person in batch.staff { try await Self.upsert(person, in: db) }
-            for company in batch.companies { try await Self.upsert(company, in: db) }
-            for site in batch.clients { try await Self.upsert(site, in: db) }
-            for project in batch.projects { try await Self.upsert(project, in: db) }
-            for change in batch.stageChanges { try await Self.insert(change, in: db) }
-            for visit in batch.visits { try await Self.upsert(visit, in: db) }
-            for target in batch.targets { try await Self.upsert(target, in: db) }
-            for week in batch.published { try await Self.upsert(week, in: db) }
-            for (city, region) in batch.regions.sorted(by: { $0.key < $1.key }) {
-                try await db.raw(
-                    """
-                    INSERT INTO city_regions (city, region) VALUES (\(bind: city), \(bind: region))
-                    ON CONFLICT (city) DO UPDATE SET region = excluded.region
-                    """
-                ).run()
-            }
+            try await Self.write(batch, in: db)
         }
+    }
+
+    /// Saves the batches `next` hands over until it gives nil, all in one transaction: all are kept, or none (when
+    /// `next` throws, what it threw is thrown, and nothing is kept). Each batch must name only records of itself or
+    /// of the batches before it. Returns how many records were saved.
+    ///
+    /// An import of ten years of a bureau reads its files a part at a time through this, instead of holding them
+    /// all in memory as one batch.
+    public func save(until next: @escaping @Sendable () throws -> RecordBatch?) async throws -> Int {
+        let failure = SourceFailure()
+        do {
+            return try await transaction { db in
+                var saved = 0
+                while true {
+                    let batch: RecordBatch?
+                    do { batch = try next() } catch {
+                        failure.error.withLock { $0 = error }
+                        throw error
+                    }
+                    guard let batch else { return saved }
+                    try await Self.write(batch, in: db)
+                    saved += batch.count
+                }
+            }
+        } catch {
+            if let cause = failure.error.withLock({ $0 }) { throw cause }
+            throw error
+        }
+    }
+
+    /// Writes every record of the batch, in the order their references need.
+    static func write(_ batch: RecordBatch, in db: any SQLDatabase) async throws {
+        try await write(batch.teams, in: db)
+        try await write(batch.staff, in: db)
+        try await write(batch.companies, in: db)
+        try await write(batch.clients, in: db)
+        try await write(batch.projects, in: db)
+        try await write(batch.stageChanges, in: db)
+        try await write(visits: batch.visits, in: db)
+        try await write(batch.targets, in: db)
+        try await write(batch.published, in: db)
+        try await write(
+            batch.regions.sorted { $0.key < $1.key }.map { CityRegion(city: $0.key, region: $0.value) }, in: db)
     }
 
     /// Adds or replaces teams.
@@ -47,67 +75,6 @@ extension BureauStore {
     /// Sets the region of cities (`shanghai` → `长三角`).
     public func setRegions(_ regions: [String: String]) async throws(StoreError) {
         try await save(RecordBatch(regions: regions))
-    }
-
-    static func upsert(_ team: Team, in db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            INSERT INTO teams (id, name, time_zone, schedule_folder, plan_template)
-            VALUES (\(bind: team.id), \(bind: team.name), \(bind: team.timeZone), \(bind: team.scheduleFolder),
-                \(bind: team.planTemplate))
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
-                schedule_folder = excluded.schedule_folder, plan_template = excluded.plan_template
-            """
-        ).run()
-    }
-
-    static func upsert(_ person: Person, in db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            INSERT INTO staff (id, name, team_id, home, is_leader)
-            VALUES (\(bind: person.id), \(bind: person.name), \(bind: person.teamID), \(bind: person.home),
-                \(bind: person.isLeader ? 1 : 0))
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, team_id = excluded.team_id, home = excluded.home,
-                is_leader = excluded.is_leader
-            """
-        ).run()
-    }
-
-    static func upsert(_ company: Company, in db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            INSERT INTO companies (id, name, credit_code, group_name)
-            VALUES (\(bind: company.id), \(bind: company.name), \(bind: company.creditCode), \(bind: company.group))
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, credit_code = excluded.credit_code,
-                group_name = excluded.group_name
-            """
-        ).run()
-    }
-
-    static func upsert(_ site: ClientSite, in db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            INSERT INTO clients (id, company_id, name, city, address, lat, lon, contact, calendar, sector,
-                chain_position)
-            VALUES (\(bind: site.id), \(bind: site.companyID), \(bind: site.name), \(bind: site.city),
-                \(bind: site.address), \(bind: site.lat), \(bind: site.lon), \(bind: site.contact),
-                \(bind: site.calendar), \(bind: site.sector), \(bind: site.chainPosition))
-            ON CONFLICT (id) DO UPDATE SET company_id = excluded.company_id, name = excluded.name,
-                city = excluded.city, address = excluded.address, lat = excluded.lat, lon = excluded.lon,
-                contact = excluded.contact, calendar = excluded.calendar, sector = excluded.sector,
-                chain_position = excluded.chain_position
-            """
-        ).run()
-    }
-
-    static func upsert(_ target: Target, in db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            INSERT INTO targets (kind, name, weight)
-            VALUES (\(bind: target.kind.rawValue), \(bind: target.name), \(bind: target.weight))
-            ON CONFLICT (kind, name) DO UPDATE SET weight = excluded.weight
-            """
-        ).run()
     }
 
     /// Every team, by id.
@@ -228,4 +195,9 @@ extension BureauStore {
                 regions: try await Self.regions(in: db), published: try await Self.publishedWeeks(in: db))
         }
     }
+}
+
+/// What the source of an import threw, kept to throw it again once the transaction is rolled back.
+private final class SourceFailure: Sendable {
+    let error = Mutex<(any Error)?>(nil)
 }

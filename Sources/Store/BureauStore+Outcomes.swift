@@ -81,7 +81,7 @@ extension BureauStore {
                 // The project moved on the day of the visit, in its team's calendar.
                 let zone = Zone(identifier: try row.decode(column: "time_zone", as: String.self)) ?? .utc
                 let day = zone.date(of: Instant(seconds: try row.decode(column: "starts", as: Int64.self)))
-                try await Self.insert(StageChange(projectID: project, stage: stage, on: day), in: db)
+                try await Self.write([StageChange(projectID: project, stage: stage, on: day)], in: db)
             }
             if !outcome.nextStep.isEmpty {
                 try await db.raw(

@@ -44,36 +44,12 @@ extension BureauStore {
             .sorted { ($0.projectID, $0.on, $0.stage.rank) < ($1.projectID, $1.on, $1.stage.rank) }
     }
 
-    static func insert(_ change: StageChange, in db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            INSERT INTO stage_changes (project_id, stage, changed_on)
-            VALUES (\(bind: change.projectID), \(bind: change.stage.rawValue), \(bind: change.on.description))
-            ON CONFLICT (project_id, changed_on, stage) DO NOTHING
-            """
-        ).run()
-    }
-
     static func stageChange(_ row: any SQLRow) throws -> StageChange {
         let stage = try row.decode(column: "stage", as: String.self)
         guard let known = ProjectStage(rawValue: stage) else { throw RowError(column: "stage", value: stage) }
         let day = try row.decode(column: "changed_on", as: String.self)
         guard let on = LocalDate(iso: day) else { throw RowError(column: "changed_on", value: day) }
         return StageChange(projectID: try row.decode(column: "project_id", as: String.self), stage: known, on: on)
-    }
-
-    static func upsert(_ project: Project, in db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            INSERT INTO projects (id, company_id, title, sector, stage, expected_yuan, owner, next_action, next_due)
-            VALUES (\(bind: project.id), \(bind: project.companyID), \(bind: project.title), \(bind: project.sector),
-                \(bind: project.stage.rawValue), \(bind: project.expectedYuan), \(bind: project.owner),
-                \(bind: project.nextAction), \(bind: project.nextDue?.description))
-            ON CONFLICT (id) DO UPDATE SET company_id = excluded.company_id, title = excluded.title,
-                sector = excluded.sector, stage = excluded.stage, expected_yuan = excluded.expected_yuan,
-                owner = excluded.owner, next_action = excluded.next_action, next_due = excluded.next_due
-            """
-        ).run()
     }
 
     static func project(_ row: any SQLRow) throws -> Project {

@@ -55,9 +55,11 @@ extension BureauStore {
                     ])
             }
             let version = (latest?.version ?? 0) + 1
-            try await Self.upsert(
-                PublishedWeek(
-                    teamID: team, weekStart: weekStart, version: version, publishedAt: now, planJSON: planJSON),
+            try await Self.write(
+                [
+                    PublishedWeek(
+                        teamID: team, weekStart: weekStart, version: version, publishedAt: now, planJSON: planJSON)
+                ],
                 in: db)
             let prefix = Self.visitPrefix(team: team, weekStart: weekStart)
             try await db.raw(
@@ -66,7 +68,7 @@ extension BureauStore {
                     AND substr(id, 1, length(\(bind: prefix))) = \(bind: prefix)
                 """
             ).run()
-            for visit in visits { try await Self.upsert(visit, in: db) }
+            try await Self.write(visits: visits, in: db)
             return version
         }
     }
@@ -87,18 +89,6 @@ extension BureauStore {
                     publishedAt: Instant(seconds: try row.decode(column: "published_at", as: Int64.self)),
                     planJSON: try row.decode(column: "plan_json", as: String.self))
             }.sorted { ($0.teamID, $0.weekStart, $0.version) < ($1.teamID, $1.weekStart, $1.version) }
-    }
-
-    static func upsert(_ week: PublishedWeek, in db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            INSERT INTO published_weeks (team_id, week_start, version, published_at, plan_json)
-            VALUES (\(bind: week.teamID), \(bind: week.weekStart.description), \(bind: week.version),
-                \(bind: week.publishedAt.seconds), \(bind: week.planJSON))
-            ON CONFLICT (team_id, week_start, version) DO UPDATE SET published_at = excluded.published_at,
-                plan_json = excluded.plan_json
-            """
-        ).run()
     }
 
     /// The latest published version of a team's week, or nil when it was never published.

@@ -39,4 +39,18 @@ public struct RecordBatch: Sendable, Hashable {
             + visits.count + targets.count
             + regions.count + published.count
     }
+
+    /// Adds the records of `other` after its own (a region `other` names again takes its region).
+    public mutating func append(_ other: RecordBatch) {
+        teams += other.teams
+        staff += other.staff
+        companies += other.companies
+        clients += other.clients
+        projects += other.projects
+        stageChanges += other.stageChanges
+        visits += other.visits
+        targets += other.targets
+        regions.merge(other.regions) { _, new in new }
+        published += other.published
+    }
 }

@@ -35,11 +35,11 @@ struct BureauImportCommand: AsyncParsableCommand {
     func run() async throws {
         let language = store.language
         var schedules: [ScheduleFiles] = []
-        var exports: [(folder: String, batch: RecordBatch)] = []
+        var exports: [String] = []
         do throws(ScheduleError) {
             for folder in folders {
                 if BureauTables.isExport(folder) {
-                    exports.append((folder, try BureauTables.read(folder: folder)))
+                    exports.append(folder)
                 } else {
                     schedules.append(try ScheduleFiles.read(folder: folder))
                 }
@@ -49,14 +49,21 @@ struct BureauImportCommand: AsyncParsableCommand {
         }
         for files in schedules { Failure.warn(files.warnings, in: language) }
         try await store.withStore { bureau in
-            for export in exports {
-                try await bureau.save(export.batch)
+            for folder in exports {
+                // Read a part at a time inside the import's one transaction: a value that does not read undoes it all.
+                let reader = BureauTables.Reader(folder: folder)
+                let saved: Int
+                do { saved = try await bureau.save(until: { try reader.next(upTo: 2_000) }) } catch let error
+                    as ScheduleError
+                {
+                    throw Failure.exit(for: error, in: language)
+                }
                 Output.line(
                     Message(
                         .bureauRestored,
                         [
-                            "folder": .text(export.folder), "store": .text(bureau.location.description),
-                            "records": .number(export.batch.count),
+                            "folder": .text(folder), "store": .text(bureau.location.description),
+                            "records": .number(saved),
                         ]
                     ).text(language))
             }

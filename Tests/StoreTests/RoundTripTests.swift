@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Schedules
 import Store
 import TestSupport
 import Testing
@@ -57,6 +58,43 @@ struct RoundTripTests {
             return BureauTables.render(restored)
         }
         #expect(second.map(\.data) == first.map(\.data))
+    }
+
+    @Test(arguments: Backend.available)
+    func anExportReadInPartsIsWholeAndABadRowAtItsEndKeepsNothing(_ backend: Backend) async throws {
+        // Plans of 5 MB each, quoted, with line breaks: the reader's 4 MB blocks end inside a quoted value.
+        let monday = LocalDate(year: 2022, month: 3, day: 7)!
+        let plan = (0..<120_000).map { "{\"n\": \($0), \"s\": \"鼓楼, 第\($0 % 52)周\"}" }.joined(separator: "\n")
+        let published = (1...3).map {
+            PublishedWeek(
+                teamID: "gulou", weekStart: monday, version: $0,
+                publishedAt: Instant(seconds: 1_646_000_000 + Int64($0)), planJSON: plan + "\n\($0)")
+        }
+        let folder = Fixtures.temporaryFolder("export")
+        for file in BureauTables.render(RecordBatch(teams: StoreRecordTests.teams, published: published)) {
+            try file.data.write(to: URL(fileURLWithPath: "\(folder)/\(file.name)"))
+        }
+        try await backend.withStore { store in
+            let reader = BureauTables.Reader(folder: folder)
+            let saved = try await store.save(until: { try reader.next(upTo: 2) })
+            #expect(saved == StoreRecordTests.teams.count + published.count)
+            #expect(try await store.publishedWeeks() == published)
+        }
+
+        let path = "\(folder)/published_weeks.csv"
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("gulou,2022-03-07,four,1646000004,{}\r\n".utf8))
+        try handle.close()
+        try await backend.withStore { (store: BureauStore) async throws in
+            let reader = BureauTables.Reader(folder: folder)
+            let error = await #expect(throws: ScheduleError.self) {
+                try await store.save(until: { try reader.next(upTo: 2) })
+            }
+            #expect("\(error!)".contains("published_weeks.csv:5: version 'four'"))
+            #expect(try await store.teams().isEmpty)
+            #expect(try await store.publishedWeeks().isEmpty)
+        }
     }
 
     @Test func aDamagedExportNamesTheFileAndRow() throws {
