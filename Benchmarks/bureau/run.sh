@@ -4,13 +4,11 @@
 # `week next gulou`, `report --weeks 52 --by team` and `bureau import` of one district schedule are timed with
 # /usr/bin/time -v (wall time, peak RSS) and printed against their targets (≤ 1 s, ≤ 500 MB).
 #
-#   Benchmarks/bureau/run.sh [--no-postgres] [--import]
+#   Benchmarks/bureau/run.sh [--no-postgres] [--copy]
 #
-# SQLite is loaded with `tiaoqi bureau import`, the way a bureau would. PostgreSQL is loaded with psql COPY into the
-# tables the store's migrations made (copy_tables.py): its import upserts row by row, 1.3 million visits and their
-# attendees in one transaction, and took over 20 minutes here.
+# Both stores are loaded with `tiaoqi bureau import`, the way a bureau would (its time and memory are printed too).
 # --no-postgres  SQLite only.
-# --import       load PostgreSQL with `tiaoqi bureau import` too.
+# --copy         load PostgreSQL with psql COPY into the tables the store's migrations made (copy_tables.py) instead.
 # The tables are generated once into .build/bureau-bench/tables (again when scripts/sample-bureau or the district
 # schedules change); the stores, the logs and the week folders go to .build/bureau-bench/run.
 # TIAOQI=PATH times another build of tiaoqi instead of this tree's release build.
@@ -18,12 +16,12 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 postgres=yes
-copy=yes
+copy=no
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --no-postgres) postgres=no; shift ;;
-        --import) copy=no; shift ;;
-        *) echo "usage: Benchmarks/bureau/run.sh [--no-postgres] [--import]" >&2; exit 64 ;;
+        --copy) copy=yes; shift ;;
+        *) echo "usage: Benchmarks/bureau/run.sh [--no-postgres] [--copy]" >&2; exit 64 ;;
     esac
 done
 cd "$root"
@@ -89,6 +87,8 @@ measure() {
     timed "week-next" "$backend" "$tiaoqi" week next gulou --week 2022-03-07 --out "$run/$backend-week" --db "$db"
     if [[ "$has_report" == yes ]]; then
         timed "report" "$backend" "$tiaoqi" report --weeks 52 --until 2022-03-04 --by team --format table --db "$db"
+        timed "report-leader" "$backend" "$tiaoqi" report --weeks 52 --until 2022-03-04 --by leader --format html \
+            --db "$db"
     else
         echo "$backend: report: tiaoqi has no report command yet; skipped" >&2
         printf '%s\t%s\t-\t-\tabsent\n' "$backend" "report" >>"$results"

@@ -1,4 +1,5 @@
 import SQLKit
+import Synchronization
 import Timeline
 
 /// Visits of a period counted by team, project, the site's city and sector, and status (and, for the visits a
@@ -171,30 +172,59 @@ extension BureauStore {
 
     /// Adds the visits that start in `period`, whose days all start `offset` seconds ahead of UTC, to `tally`: SQL
     /// lists each day's visits (status, team, site, project, attendees) in one string, so that a year of a bureau's
-    /// visits comes back in a row a day and no visit is joined to anything but its attendees.
+    /// visits comes back in a row a day, read from the visits' rows alone (schema v3 keeps the attendees there).
     private static func periodVisits(
         in db: any SQLDatabase, period: Interval, offset: Int, isSQLite: Bool, into tally: inout PeriodTally
     ) async throws {
         let list = isSQLite ? "group_concat" : "string_agg"
         func separator(_ byte: UInt8) -> String { String(UnicodeScalar(byte)) }
         let field = separator(PeriodTally.fieldSeparator)
-        let rows = try await db.raw(
+        // Each day is added as it arrives, while the database works out the next: PostgreSQL's rows come over the
+        // wire as it makes them.
+        let receiver = TallyReceiver(tally)
+        try await db.raw(
             """
             SELECT (visits.starts + \(bind: Int64(offset))) / 86400 AS day, \(unsafeRaw: list)(
                 visits.status || \(bind: field) || visits.team_id || \(bind: field) || visits.client_id
-                    || \(bind: field) || COALESCE(visits.project_id, '') || \(bind: field) || COALESCE((
-                        SELECT \(unsafeRaw: list)(visit_attendees.staff_id, \(bind: separator(PeriodTally.attendeeSeparator)))
-                        FROM visit_attendees WHERE visit_attendees.visit_id = visits.id), ''),
+                    || \(bind: field) || COALESCE(visits.project_id, '') || \(bind: field) || visits.attendees,
                 \(bind: separator(PeriodTally.visitSeparator))) AS visits
             FROM visits
             WHERE visits.starts >= \(bind: period.start.seconds) AND visits.starts < \(bind: period.end.seconds)
             GROUP BY 1
             """
-        ).all()
-        for row in rows {
-            try tally.add(
-                day: LocalDate(daysSinceEpoch: try row.decode(column: "day", as: Int64.self)),
-                visits: try row.decode(column: "visits", as: String.self))
+        ).run { row in
+            receiver.take { tally in
+                try tally.add(
+                    day: LocalDate(daysSinceEpoch: try row.decode(column: "day", as: Int64.self)),
+                    visits: try row.decode(column: "visits", as: String.self))
+            }
+        }
+        tally = try receiver.tally()
+    }
+}
+
+/// Holds a tally while the rows of a query are added to it one by one (a row handler cannot throw): the first error
+/// is kept, and the rows after it are not added.
+private final class TallyReceiver: Sendable {
+    private let state: Mutex<(tally: PeriodTally, error: (any Error)?)>
+
+    init(_ tally: PeriodTally) {
+        state = Mutex((tally, nil))
+    }
+
+    /// Runs `add` on the tally, unless an earlier row failed.
+    func take(_ add: (inout PeriodTally) throws -> Void) {
+        state.withLock { state in
+            guard state.error == nil else { return }
+            do { try add(&state.tally) } catch { state.error = error }
+        }
+    }
+
+    /// The tally, or the error of the first row that failed.
+    func tally() throws -> PeriodTally {
+        try state.withLock { state in
+            if let error = state.error { throw error }
+            return state.tally
         }
     }
 }

@@ -22,18 +22,15 @@ extension BureauStore {
         return try await serially { [filter] db in try await Self.visits(where: filter, in: db) }
     }
 
-    /// The visits `filter` (a condition on the visits table) selects, with their attendees, in time order.
+    /// The visits `filter` (a condition on the visits table) selects, with their attendees (kept on each visit's row
+    /// beside `visit_attendees`, sorted), in time order.
     static func visits(where filter: SQLQueryString, in db: any SQLDatabase) async throws -> [VisitRecord] {
         let rows = try await db.raw(
-            "SELECT id, client_id, project_id, team_id, starts, ends, status, outcome, next_step FROM visits WHERE \(filter)"
+            """
+            SELECT id, client_id, project_id, team_id, starts, ends, status, outcome, next_step, attendees FROM visits
+            WHERE \(filter)
+            """
         ).all()
-        var attendees: [String: [String]] = [:]
-        for row in try await db.raw(
-            "SELECT visit_id, staff_id FROM visit_attendees WHERE visit_id IN (SELECT id FROM visits WHERE \(filter))"
-        ).all() {
-            attendees[try row.decode(column: "visit_id", as: String.self), default: []].append(
-                try row.decode(column: "staff_id", as: String.self))
-        }
         return try rows.map { row in
             let id = try row.decode(column: "id", as: String.self)
             let status = try row.decode(column: "status", as: String.self)
@@ -45,8 +42,8 @@ extension BureauStore {
                 interval: Interval(
                     Instant(seconds: try row.decode(column: "starts", as: Int64.self)),
                     Instant(seconds: try row.decode(column: "ends", as: Int64.self))),
-                attendees: (attendees[id] ?? []).sorted(), status: known,
-                outcome: try row.decode(column: "outcome", as: String.self),
+                attendees: try row.decode(column: "attendees", as: String.self).split(separator: " ").map(String.init),
+                status: known, outcome: try row.decode(column: "outcome", as: String.self),
                 nextStep: try row.decode(column: "next_step", as: String.self))
         }.sorted { ($0.interval.start, $0.id) < ($1.interval.start, $1.id) }
     }

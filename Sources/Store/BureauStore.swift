@@ -68,6 +68,12 @@ public final class BureauStore: Sendable {
         return store
     }
 
+    /// Runs one statement as it is, outside any transaction: for the tests that fill a store of an earlier schema
+    /// with the rows of that version's fixture.
+    package func run(_ statement: SQLQueryString) async throws(StoreError) {
+        try await serially { db in try await db.raw(statement).run() }
+    }
+
     /// Closes the connection; the store is not used after.
     public func close() async throws(StoreError) {
         do { try await closeConnection() } catch { throw StoreError(.storeFailed, location: location, cause: error) }
@@ -135,8 +141,10 @@ public final class BureauStore: Sendable {
                 arguments: ["version": .number(current), "latest": .number(Migrations.latest)])
         }
         for step in Migrations.steps where step.version > current && step.version <= version {
-            try await transaction { db in
-                for statement in step.statements { try await db.raw(SQLQueryString(statement)).run() }
+            try await transaction { [isSQLite] db in
+                for statement in step.statements + (isSQLite ? step.sqlite : step.postgres) {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
                 try await db.raw("DELETE FROM schema_version").run()
                 try await db.raw("INSERT INTO schema_version (version) VALUES (\(bind: step.version))").run()
             }

@@ -1,5 +1,6 @@
 /// The store's schema, as numbered migrations applied in order. Each is portable SQL that SQLite and PostgreSQL both
-/// run as written; a database records the last one applied in `schema_version`. Never edit a migration that has been
+/// run as written, but for the few statements each dialect spells its own way; a database records the last one
+/// applied in `schema_version`. Never edit a migration that has been
 /// released: add the next one. `Tests/StoreTests/Fixtures` keeps a database made by each earlier version.
 enum Migrations {
     /// One step of the schema.
@@ -10,6 +11,10 @@ enum Migrations {
         let summary: String
         /// Its statements, run in one transaction with the version's record.
         let statements: [String]
+        /// Statements run after those, as SQLite spells them.
+        var sqlite: [String] = []
+        /// The same statements as PostgreSQL spells them.
+        var postgres: [String] = []
     }
 
     /// Every step, oldest first.
@@ -142,6 +147,29 @@ enum Migrations {
                 "CREATE INDEX visits_period ON visits(starts, status, client_id, team_id, project_id, id)",
                 "CREATE INDEX visits_client_held ON visits(client_id, status, starts, project_id)",
                 "CREATE INDEX visits_project_held ON visits(project_id, status, starts, client_id)",
+            ]),
+        Step(
+            version: 3,
+            summary: "each visit's attendees on its row too (visit_attendees stays the record of who attended), so "
+                + "that a period's visits are read without a lookup each",
+            statements: [
+                "ALTER TABLE visits ADD COLUMN attendees TEXT NOT NULL DEFAULT ''",
+                "DROP INDEX visits_period",
+                "CREATE INDEX visits_period ON visits(starts, status, client_id, team_id, project_id, attendees)",
+            ],
+            sqlite: [
+                """
+                UPDATE visits SET attendees = COALESCE((
+                    SELECT group_concat(staff_id, ' ') FROM (
+                        SELECT staff_id FROM visit_attendees WHERE visit_id = visits.id ORDER BY staff_id)), '')
+                """
+            ],
+            postgres: [
+                """
+                UPDATE visits SET attendees = COALESCE((
+                    SELECT string_agg(staff_id, ' ' ORDER BY staff_id COLLATE "C") FROM visit_attendees
+                    WHERE visit_id = visits.id), '')
+                """
             ]),
     ]
 

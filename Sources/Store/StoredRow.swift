@@ -107,13 +107,13 @@ extension StageChange: StoredRow {
 extension VisitRecord: StoredRow {
     static let table = "visits"
     static let columns = [
-        "id", "client_id", "project_id", "team_id", "starts", "ends", "status", "outcome", "next_step",
+        "id", "client_id", "project_id", "team_id", "starts", "ends", "status", "outcome", "next_step", "attendees",
     ]
     static let key = ["id"]
     var values: [any Encodable & Sendable] {
         [
             id, clientID, projectID, teamID, interval.start.seconds, interval.end.seconds, status.rawValue, outcome,
-            nextStep,
+            nextStep, Set(attendees).sorted().joined(separator: " "),
         ]
     }
     var keyText: String { id }
