@@ -4,11 +4,10 @@
 # `week next gulou`, `report --weeks 52 --by team` and `bureau import` of one district schedule are timed with
 # /usr/bin/time -v (wall time, peak RSS) and printed against their targets (≤ 1 s, ≤ 500 MB).
 #
-#   Benchmarks/bureau/run.sh [--no-postgres] [--copy]
+#   Benchmarks/bureau/run.sh [--no-postgres]
 #
 # Both stores are loaded with `tiaoqi bureau import`, the way a bureau would (its time and memory are printed too).
 # --no-postgres  SQLite only.
-# --copy         load PostgreSQL with psql COPY into the tables the store's migrations made (copy_tables.py) instead.
 # The tables are generated once into .build/bureau-bench/tables (again when scripts/sample-bureau or the district
 # schedules change); the stores, the logs and the week folders go to .build/bureau-bench/run.
 # TIAOQI=PATH times another build of tiaoqi instead of this tree's release build.
@@ -16,12 +15,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 postgres=yes
-copy=no
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --no-postgres) postgres=no; shift ;;
-        --copy) copy=yes; shift ;;
-        *) echo "usage: Benchmarks/bureau/run.sh [--no-postgres] [--copy]" >&2; exit 64 ;;
+        *) echo "usage: Benchmarks/bureau/run.sh [--no-postgres]" >&2; exit 64 ;;
     esac
 done
 cd "$root"
@@ -107,22 +104,14 @@ if [[ "$postgres" == yes ]]; then
     name="tiaoqi_bench_bureau"
     psql -q "$server" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name"
     url="$base/$name"
-    if [[ "$copy" == yes ]]; then
-        # The schema from the store's migrations (an import of an empty table), then each table by COPY.
-        mkdir -p "$run/schema"
-        printf 'city,region\r\n' >"$run/schema/regions.csv"
-        "$tiaoqi" bureau import "$run/schema" --db "$url" >/dev/null
-        timed "load" "postgres" python3 "$here/copy_tables.py" "$tables" "$url"
-    else
-        timed "load" "postgres" "$tiaoqi" bureau import "$tables" --db "$url"
-    fi
+    timed "load" "postgres" "$tiaoqi" bureau import "$tables" --db "$url"
     measure postgres "$url"
 fi
 
 # The table of figures.
-python3 - "$results" "$tables" "$copy" <<'PY'
+python3 - "$results" "$tables" <<'PY'
 import sys
-results, tables, copy = sys.argv[1:]
+results, tables = sys.argv[1:]
 def seconds(text):
     parts = [float(p) for p in text.split(":")]
     return sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
@@ -142,8 +131,7 @@ for backend, name, wall, rss, status in rows:
               "MISSED " + ", ".join(x for x, bad in (("time", s > 1), ("memory", mb > 500)) if bad))
     if status != "0":
         verdict = f"FAILED (exit {status})"
-    how = " (psql COPY)" if loading and backend == "postgres" and copy == "yes" else (
-        " (tiaoqi bureau import)" if loading else "")
+    how = " (tiaoqi bureau import)" if loading else ""
     target_s, target_m = ("", "") if loading else ("≤ 1 s", "≤ 500 MB")
     print(f"{backend:9} {name:13} {s:9.2f}s {target_s:>7} {mb:8.0f}MB {target_m:>7}  {verdict}{how}")
 PY
