@@ -171,6 +171,70 @@ enum Migrations {
                     WHERE visit_id = visits.id), '')
                 """
             ]),
+        Step(
+            version: 4,
+            summary: "accounts of the shared board (role, team, person, password hash), their sessions (token "
+                + "hashes), the record of changes made there (who, when, what), and calendar subscriptions",
+            statements: [
+                """
+                CREATE TABLE accounts (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    team_id TEXT REFERENCES teams(id),
+                    staff_id TEXT REFERENCES staff(id),
+                    password_hash TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    disabled INTEGER NOT NULL DEFAULT 0
+                )
+                """,
+                """
+                CREATE TABLE sessions (
+                    token_hash TEXT PRIMARY KEY,
+                    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    expires_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX sessions_account ON sessions(account_id)",
+                """
+                CREATE TABLE subscriptions (
+                    token_hash TEXT PRIMARY KEY,
+                    staff_id TEXT NOT NULL REFERENCES staff(id),
+                    created_at BIGINT NOT NULL,
+                    revoked_at BIGINT
+                )
+                """,
+                "CREATE INDEX subscriptions_staff ON subscriptions(staff_id)",
+            ],
+            // The record of changes keeps their order in `seq`, which each dialect numbers its own way.
+            sqlite: [
+                """
+                CREATE TABLE changes (
+                    seq INTEGER PRIMARY KEY,
+                    at BIGINT NOT NULL,
+                    account_id TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    detail TEXT NOT NULL DEFAULT ''
+                )
+                """,
+                "CREATE INDEX changes_at ON changes(at)",
+            ],
+            postgres: [
+                """
+                CREATE TABLE changes (
+                    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    at BIGINT NOT NULL,
+                    account_id TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    detail TEXT NOT NULL DEFAULT ''
+                )
+                """,
+                "CREATE INDEX changes_at ON changes(at)",
+            ]),
     ]
 
     /// The version a database reaches after every step.

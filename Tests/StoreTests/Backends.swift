@@ -42,16 +42,32 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 }
 
 extension Backend {
-    /// Runs `body` on a store in a new database of this backend, closing it however `body` ends.
+    /// Runs `body` on a store in a new database of this backend, closing it (and dropping a PostgreSQL database)
+    /// however `body` ends.
     func withStore<T>(_ body: (BureauStore) async throws -> T) async throws -> T {
-        let store = try await BureauStore.open(try await freshLocation())
+        let location = try await freshLocation()
+        let store = try await BureauStore.open(location)
         do {
             let result = try await body(store)
             try await store.close()
+            try await drop(location)
             return result
         } catch {
             try? await store.close()
+            try? await drop(location)
             throw error
         }
+    }
+
+    /// Drops the PostgreSQL database of `location`, so that test runs do not pile databases up on the server.
+    func drop(_ location: StoreLocation) async throws {
+        guard case .postgres(let url) = location, let name = URLComponents(string: url)?.path.dropFirst(),
+            name.hasPrefix("tq_"), let base = ProcessInfo.processInfo.environment["TIAOQI_TEST_POSTGRES"]
+        else { return }
+        let configuration = try SQLPostgresConfiguration(url: base)
+        let connection = try await PostgresConnection.connect(
+            configuration: configuration.coreConfiguration, id: 1, logger: Logger(label: "tiaoqi.tests"))
+        try? await connection.sql().raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name))").run()
+        try await connection.close()
     }
 }

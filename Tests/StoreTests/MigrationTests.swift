@@ -49,6 +49,7 @@ struct MigrationTests {
         let upgraded = try await store.schemaVersion()
         let records = try await store.everything()
         try await store.close()
+        try await backend.drop(location)
         #expect(upgraded > version)
         let written = Dictionary(uniqueKeysWithValues: BureauTables.render(records).map { ($0.name, $0.data) })
         for file in try FileManager.default.contentsOfDirectory(atPath: fixture + "/export").sorted() {
