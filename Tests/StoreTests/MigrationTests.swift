@@ -11,7 +11,7 @@ import Testing
 @Suite("The bureau's store: upgrading earlier versions")
 struct MigrationTests {
     /// The fixtures, one per earlier version (`Tests/StoreTests/Fixtures/schema-vN`).
-    static let versions = [1, 2]
+    static let versions = [1, 2, 3]
 
     @Test(arguments: versions)
     func aStoreOfAnEarlierVersionUpgradesWithoutLoss(_ version: Int) async throws {
