@@ -35,11 +35,11 @@ extension BureauStore {
     }
 
     /// The session whose token hashes to `tokenHash` with its account, when it is valid at `now` and the account may
-    /// sign in; nil otherwise (an expired session is removed).
+    /// sign in; nil otherwise (an expired session is removed). A read, but for that removal: every page asks it.
     public func session(_ tokenHash: String, at now: Instant) async throws(StoreError) -> (
         session: SessionRecord, account: Account
     )? {
-        try await transaction { db in
+        let found = try await snapshot { db -> (session: SessionRecord, account: Account?)? in
             guard
                 let row = try await db.raw(
                     """
@@ -54,15 +54,15 @@ extension BureauStore {
                 csrfToken: try row.decode(column: "csrf_token", as: String.self),
                 createdAt: Instant(seconds: try row.decode(column: "created_at", as: Int64.self)),
                 expiresAt: Instant(seconds: try row.decode(column: "expires_at", as: Int64.self)))
-            guard session.expiresAt > now else {
-                try await db.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)").run()
-                return nil
-            }
-            guard let account = try await Self.account(session.accountID, in: db), !account.disabled else {
-                return nil
-            }
-            return (session, account)
+            return (session, try await Self.account(session.accountID, in: db))
         }
+        guard let found else { return nil }
+        guard found.session.expiresAt > now else {
+            try await endSession(tokenHash)
+            return nil
+        }
+        guard let account = found.account, !account.disabled else { return nil }
+        return (found.session, account)
     }
 
     /// Ends the session whose token hashes to `tokenHash` (signing out).
