@@ -56,13 +56,9 @@ extension BureauStore {
         // on ten years of a bureau. The key's index is the way; it is told so for these deletes.
         let postgres = db.dialect.name == "postgresql"
         if postgres { try await db.raw("SET LOCAL enable_seqscan = off").run() }
-        var start = visits.startIndex
-        while start < visits.endIndex {
-            let end = min(start + rowsPerStatement, visits.endIndex)
-            try await db.raw(
-                "DELETE FROM visit_attendees WHERE visit_id IN (\(binds: visits[start..<end].map(\.id)))"
-            ).run()
-            start = end
+        for start in stride(from: 0, to: visits.count, by: rowsPerStatement) {
+            let ids = visits[start..<min(start + rowsPerStatement, visits.count)].map(\.id)
+            try await db.raw("DELETE FROM visit_attendees WHERE visit_id IN (\(binds: ids))").run()
         }
         if postgres { try await db.raw("RESET enable_seqscan").run() }
         try await write(

@@ -26,24 +26,21 @@ extension BureauStore {
         guard !records.isEmpty else { return }
         // One row per key: PostgreSQL refuses a statement that would update a row twice.
         var seen: Set<String> = []
-        let rows = records.reversed().filter { seen.insert($0.keyText).inserted }.reversed()
+        let rows = Array(records.reversed().filter { seen.insert($0.keyText).inserted }.reversed())
         let columns = Row.columns.joined(separator: ", ")
         let rest = Row.columns.filter { !Row.key.contains($0) }
         let conflict =
             rest.isEmpty
             ? "DO NOTHING" : "DO UPDATE SET " + rest.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         let perStatement = min(rowsPerStatement, 30_000 / Row.columns.count)
-        var start = rows.startIndex
-        while start < rows.endIndex {
-            let end = rows.index(start, offsetBy: perStatement, limitedBy: rows.endIndex) ?? rows.endIndex
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
             var statement = SQLQueryString("INSERT INTO \(unsafeRaw: Row.table) (\(unsafeRaw: columns)) VALUES ")
-            for (index, row) in rows[start..<end].enumerated() {
+            for (index, row) in rows[start..<min(start + perStatement, rows.count)].enumerated() {
                 if index > 0 { statement += ", " }
                 statement += "(\(binds: row.values))"
             }
             statement += " ON CONFLICT (\(unsafeRaw: Row.key.joined(separator: ", "))) \(unsafeRaw: conflict)"
             try await db.raw(statement).run()
-            start = end
         }
     }
 }
