@@ -44,7 +44,9 @@ struct LoginRoutes {
             let id = form.id?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             let account = id.isEmpty ? nil : try await store.account(id)
             let usable = account.flatMap { $0.disabled ? nil : $0 }
-            guard passwords.verify(form.password ?? "", hash: usable?.passwordHash), let account = usable else {
+            guard try await passwords.verifyOffThePool(form.password ?? "", hash: usable?.passwordHash),
+                let account = usable
+            else {
                 context.logger.info("login refused", metadata: ["account": .string(id)])
                 return loginPage(context.language, failed: true, status: .unauthorized)
             }

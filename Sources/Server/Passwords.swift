@@ -1,4 +1,5 @@
 import HummingbirdBcrypt
+import NIOPosix
 
 /// Passwords kept as bcrypt hashes (`$2b$…`), from Hummingbird's bcrypt (the OpenBSD implementation it wraps).
 public struct Passwords: Sendable {
@@ -32,5 +33,11 @@ public struct Passwords: Sendable {
             return false
         }
         return Bcrypt.verify(password, hash: hash)
+    }
+
+    /// `verify` on NIO's blocking thread pool: a bcrypt check takes a quarter of a second at cost 12, too long to
+    /// hold one of Swift concurrency's few threads (one a core) that every other request needs.
+    public func verifyOffThePool(_ password: String, hash: String?) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { verify(password, hash: hash) }
     }
 }
