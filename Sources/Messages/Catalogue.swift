@@ -1,7 +1,8 @@
-/// Every sentence of Tiaoqi in each language: one table per language, kept in four files by area so a translator
+/// Every sentence of Tiaoqi in each language: one table per language, kept in five files by area so a translator
 /// edits one language at a time. English: `Catalogue+en.swift` (reports, plans, clashes), `Catalogue+en+Input.swift`
 /// (warnings, input errors, and the `route`, `fetch` and `calendar` commands), `Catalogue+en+Files.swift` (errors
-/// in timetable, CSV, text and zip files) and `Catalogue+en+Bureau.swift` (the bureau's report); Chinese: the same
+/// in timetable, CSV, text and zip files), `Catalogue+en+Bureau.swift` (the bureau's report) and
+/// `Catalogue+en+Board.swift` (the shared board and its accounts); Chinese: the same
 /// files with `zh`, the same keys in the same order.
 public enum Catalogue {
     /// The template of `key` in `language`, placeholders as `{name}`; the English one when a table lacks it.
@@ -20,11 +21,11 @@ public enum Catalogue {
     /// The English table: all of its files.
     private static let allEnglish = english.merging(englishInput) { first, _ in first }.merging(englishFiles) {
         first, _ in first
-    }.merging(englishBureau) { first, _ in first }
+    }.merging(englishBureau) { first, _ in first }.merging(englishBoard) { first, _ in first }
     /// The Chinese table: all of its files.
     private static let allChinese = chinese.merging(chineseInput) { first, _ in first }.merging(chineseFiles) {
         first, _ in first
-    }.merging(chineseBureau) { first, _ in first }
+    }.merging(chineseBureau) { first, _ in first }.merging(chineseBoard) { first, _ in first }
 
     /// The names of the `{placeholders}` in a template, in order.
     public static func placeholders(_ template: String) -> [String] {

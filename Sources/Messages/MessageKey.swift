@@ -825,4 +825,41 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case zipNotDeflate
     case zipInflatesPast
     case zipInflatesShort
+    // The shared board, `tiaoqi serve` and `tiaoqi account` (`Catalogue+en+Board.swift`, `Catalogue+zh+Board.swift`)
+    case boardName
+    case boardLoginTitle
+    case boardLoginAccount
+    case boardLoginPassword
+    case boardLoginSubmit
+    case boardLoginFailed
+    case boardSignedInAs
+    case boardSignOut
+    case boardRoleOfficer
+    case boardRoleLead
+    case boardRoleCoordinator
+    case boardRoleAdmin
+    case boardWeeksTitle
+    case boardTeamWeeksTitle
+    case boardColumnTeam
+    case boardColumnWeek
+    case boardColumnVersion
+    case boardColumnPublished
+    case boardNoWeeks
+    case boardNoTeam
+    case boardForbiddenTitle
+    case boardForbidden
+    case boardBadFormTitle
+    case boardBadForm
+    case serveListening
+    case accountAdded
+    case accountEmptyPassword
+    case accountBadID
+    case accountNeedsTeam
+    case accountUnknownTeam
+    case accountNone
+    case accountColumnID
+    case accountColumnName
+    case accountColumnRole
+    case accountColumnStaff
+    case accountDisabled
 }

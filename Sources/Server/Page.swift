@@ -1,0 +1,97 @@
+import HTTPTypes
+import Hummingbird
+import Messages
+import Store
+
+/// The board's pages: one layout, every sentence from the message catalogue, every value escaped by `HTML`.
+struct Page {
+    /// The page's title (a catalogue sentence, filled in).
+    var title: Message
+    /// The reader's language.
+    var language: Language
+    /// Who is signed in, and the token their sign-out form carries; nil on the login page.
+    var signedIn: (account: Account, csrfToken: String)?
+    /// What the page shows.
+    var body: [HTML]
+
+    /// The whole page.
+    var html: HTML {
+        let title = title.text(language)
+        return .document(
+            .element(
+                "html", ["lang": language == .zh ? "zh-CN" : "en"],
+                [
+                    .element(
+                        "head", [:],
+                        [
+                            .element("meta", ["charset": "utf-8"]),
+                            .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+                            .element("title", [:], [.text(title + " · " + Message(.boardName).text(language))]),
+                            .style(Self.sheet),
+                        ]),
+                    .element(
+                        "body", [:], [header, .element("main", [:], [.element("h1", [:], [.text(title)])] + body)]),
+                ]))
+    }
+
+    /// The bar on top: the board's name, who is signed in, and the sign-out form with its CSRF token.
+    private var header: HTML {
+        var parts: [HTML] = [.element("strong", [:], [.text(Message(.boardName).text(language))])]
+        if let account = signedIn?.account, let csrfToken = signedIn?.csrfToken {
+            parts.append(
+                .element(
+                    "span", [:],
+                    [
+                        .text(
+                            Message(.boardSignedInAs, ["name": .text(account.name), "role": .word(account.role.word)])
+                                .text(language))
+                    ]))
+            parts.append(
+                .element(
+                    "form", ["method": "post", "action": "/logout"],
+                    [
+                        .element("input", ["type": "hidden", "name": "csrf", "value": csrfToken]),
+                        .element("button", ["type": "submit"], [.text(Message(.boardSignOut).text(language))]),
+                    ]))
+        }
+        return .element("header", [:], parts)
+    }
+
+    /// A page of one sentence.
+    static func message(_ title: MessageKey, _ sentence: MessageKey, language: Language) -> Page {
+        Page(
+            title: Message(title), language: language, signedIn: nil,
+            body: [.element("p", [:], [.text(Message(sentence).text(language))])])
+    }
+
+    /// The page as a response: HTML, never cached, and a policy that lets in no script, frame or outside resource.
+    func response(status: HTTPResponse.Status = .ok, cookies: [Cookie] = []) -> Response {
+        var response = Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html.markup)))
+        for cookie in cookies { response.setCookie(cookie) }
+        return response
+    }
+
+    /// The board's style: plain, no outside resource.
+    private static let sheet: StaticString = """
+        body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;color:#222}\
+        header{display:flex;gap:1em;align-items:center;padding:.6em 1em;background:#1f4e79;color:#fff}\
+        header form{margin-left:auto}main{padding:1em 2em;max-width:60em}\
+        table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .7em;text-align:left}\
+        label{display:block;margin:.5em 0}.error{color:#a00}
+        """
+}
+
+extension Account.Role {
+    /// The role in words.
+    public var word: MessageKey {
+        switch self {
+        case .officer: .boardRoleOfficer
+        case .lead: .boardRoleLead
+        case .coordinator: .boardRoleCoordinator
+        case .admin: .boardRoleAdmin
+        }
+    }
+}
