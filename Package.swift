@@ -91,7 +91,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Timeline", "Store", "Messages",
+                "Timeline", "Store", "Messages", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOPosix", package: "swift-nio"),

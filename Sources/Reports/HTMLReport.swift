@@ -71,7 +71,7 @@ public enum HTMLReport {
     /// Text made safe for HTML content and attribute values (double- or single-quoted): `& < > " '` become entities.
     /// Control characters (which HTML forbids) become U+FFFD, and right-to-left text or bidi controls are isolated
     /// (`SafeText.bidiIsolated`), so an unterminated override cannot reverse the rest of the report.
-    static func escape(_ text: some StringProtocol) -> String {
+    package static func escape(_ text: some StringProtocol) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         // By scalar, not by Character: a quote followed by a combining mark is one Character that is not `"`.

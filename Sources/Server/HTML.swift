@@ -1,3 +1,5 @@
+import Reports
+
 /// A piece of HTML that is safe by construction: text put in is always escaped, and markup comes only from the
 /// builder's own functions, whose element and attribute names are string literals of this source (`StaticString`),
 /// never data.
@@ -15,8 +17,9 @@ public struct HTML: Sendable, Hashable {
     /// Nothing.
     public static let empty = HTML(markup: "")
 
-    /// `text`, escaped: `& < > " '` become character references.
-    public static func text(_ text: some StringProtocol) -> HTML { HTML(markup: escape(text)) }
+    /// `text`, escaped as the reports escape it (`HTMLReport.escape`): `& < > " '` become character references,
+    /// control characters U+FFFD, and right-to-left text is isolated.
+    public static func text(_ text: some StringProtocol) -> HTML { HTML(markup: HTMLReport.escape(text)) }
 
     /// Pieces one after another.
     public init(_ pieces: [HTML]) { self.markup = pieces.map(\.markup).joined() }
@@ -29,7 +32,7 @@ public struct HTML: Sendable, Hashable {
         var markup = "<\(name)"
         for (attribute, value) in attributes {
             guard let value else { continue }
-            markup += value.isEmpty ? " \(attribute)" : " \(attribute)=\"\(escape(value))\""
+            markup += value.isEmpty ? " \(attribute)" : " \(attribute)=\"\(HTMLReport.escape(value))\""
         }
         markup += ">"
         if Self.void.contains("\(name)") { return HTML(markup: markup) }
@@ -44,21 +47,4 @@ public struct HTML: Sendable, Hashable {
 
     /// Elements that have no end tag.
     private static let void: Set<String> = ["meta", "input", "br", "link", "hr"]
-
-    /// `text` with `& < > " '` as character references, fit for text and quoted attribute values alike.
-    public static func escape(_ text: some StringProtocol) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
 }
