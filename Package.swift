@@ -43,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -85,17 +86,20 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Timeline", "Itinerary", "GTFS", "Schedules", "Store", "Reports", "Messages",
+                "Timeline", "Itinerary", "GTFS", "Travel", "Feeds", "Planner", "Audit", "Schedules", "Store", "Reports",
+                "Messages",
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
         .target(
             name: "Server",
             dependencies: [
-                "Timeline", "Store", "Messages", "Reports",
+                "Timeline", "Store", "Messages", "Reports", "Pipeline", "Schedules", "Planner", "Audit", "Itinerary",
+                "Travel", "GTFS", "ICalendar",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -173,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Store", "Messages", "Timeline",
+                "Server", "Store", "Messages", "Timeline", "Planner", "Schedules", "Itinerary", "Audit", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

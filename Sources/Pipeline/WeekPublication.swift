@@ -1,4 +1,7 @@
+import Foundation
 import Itinerary
+import Messages
+import Schedules
 import Store
 import Timeline
 
@@ -27,5 +30,48 @@ public enum WeekPublication {
                 clientID: visit.client, projectID: companyOf[visit.client].flatMap { openProject[$0]?.id },
                 teamID: team, interval: visit.interval, attendees: visit.staff)
         }
+    }
+}
+
+extension WeekPublication {
+    /// The name of the file, kept with a published week, that holds the absolute path of the schedule folder it was
+    /// planned from (when that folder is not itself kept, as `schedule/…` files).
+    public static let scheduleFolderFile = "schedule.path"
+    /// The prefix of the schedule folder's own files kept with a week planned on the board.
+    public static let scheduleFilePrefix = "schedule/"
+
+    /// Publishes `plan` as its team's next version of the week, with `files`; its visits become planned visits.
+    /// Returns the version, the visits and the team.
+    public static func publish(_ plan: Plan, files: [WeekFile], store: BureauStore, at now: Instant)
+        async throws(StoreError) -> (version: Int, visits: [VisitRecord], team: Team)
+    {
+        let name = plan.team ?? ""
+        guard let team = try await store.teams().first(where: { $0.id == name || $0.name == name }) else {
+            throw StoreError(.publishNoTeam, location: store.location, arguments: ["team": .text(name)])
+        }
+        let visits = visits(
+            of: plan, team: team.id, clients: try await store.clients(), projects: try await store.projects())
+        let version = try await store.publish(
+            team: team.id, weekStart: plan.days.first ?? LocalDate(year: 1970, month: 1, day: 1)!,
+            planJSON: String(decoding: PlanJSON.encode(plan), as: UTF8.self), visits: visits,
+            basedOn: plan.publishedVersion, at: now, files: files)
+        return (version, visits, team)
+    }
+
+    /// The files `tiaoqi plan --out` wrote beside `planPath` that go with the published week (the report, the
+    /// expenses and each person's calendar), and the schedule folder's absolute path.
+    public static func filesBeside(_ planPath: String, plan: Plan) -> [WeekFile] {
+        let folder = (planPath as NSString).deletingLastPathComponent
+        let names = ["report.html", "expenses.csv"] + plan.people.map { "\($0).ics" }
+        var files = names.compactMap { name -> WeekFile? in
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            return WeekFile(name: name, body: String(decoding: data, as: UTF8.self))
+        }
+        if let schedule = plan.schedule {
+            let absolute = RelativePath.resolve(schedule, against: RelativePath.absolute(folder.isEmpty ? "." : folder))
+            files.append(WeekFile(name: scheduleFolderFile, body: absolute))
+        }
+        return files
     }
 }

@@ -5,6 +5,14 @@ import Messages
 extension BureauReport {
     /// The page: inline CSS, no scripts and no external resources; every string from the store is escaped.
     public func html(_ language: Language) -> String {
+        HTMLReport.pageHead(title: title(language), language: language, stylesheet: Self.stylesheet)
+            + sections(language)
+            + "<footer>\(HTMLReport.escape(Message(.labelGeneratedBy).text(language)))</footer>\n</body>\n</html>\n"
+    }
+
+    /// The page's sections without its head and footer, for a page of its own that uses `stylesheet` (the board's
+    /// statistics): the title, the figures' table and the heat map.
+    package func sections(_ language: Language) -> String {
         func text(_ key: MessageKey) -> String { HTMLReport.escape(Message(key).text(language)) }
         let columns = columns
         func cell(_ value: Value) -> String {
@@ -13,8 +21,7 @@ extension BureauReport {
             case .yuan(let yuan): "<td class=\"n\">\(Self.hundredMillions(yuan))</td>"
             }
         }
-        var html = HTMLReport.pageHead(title: title(language), language: language, stylesheet: Self.stylesheet)
-        html += """
+        var html = """
             <h1>\(HTMLReport.escape(title(language)))</h1>
             <section id="figures"><table>
             <thead><tr><th>\(text(grouping.messageKey))</th>
@@ -29,9 +36,7 @@ extension BureauReport {
         html += "</tbody>\n<tfoot><tr><th>\(text(.reportTotal))</th>"
         html += columns.map { cell($0.value(total)) }.joined() + "</tr></tfoot>\n</table>\n"
         html += "<p class=\"note\">\(text(.reportHowCounted))</p></section>\n"
-        html += heatMapSection(language)
-        html += "<footer>\(text(.labelGeneratedBy))</footer>\n</body>\n</html>\n"
-        return html
+        return html + heatMapSection(language)
     }
 
     /// The heat map: a row per region, a column per sector; each cell's visits held (and open projects), coloured
@@ -75,7 +80,7 @@ extension BureauReport {
         return attention < 0.25 ? "neglected" : attention < 0.75 ? "under" : attention <= 1.5 ? "on" : "over"
     }
 
-    static let stylesheet = """
+    package static let stylesheet = """
         body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:1.5rem;color:#222}
         table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.25rem .5rem}
         td.n{text-align:right;font-variant-numeric:tabular-nums}thead th{background:#f3f3f3;font-weight:600}

@@ -35,19 +35,23 @@ public enum HTMLReport {
         title: String, weeks: [Week], handPlans: [HandPlan], clashes: [Clash], language: ReportLanguage,
         findings: Bool = false
     ) -> String {
+        var html = pageHead(title: title, language: language, stylesheet: stylesheet)
+        html += sections(
+            title: title, weeks: weeks, handPlans: handPlans, clashes: clashes, language: language, findings: findings)
+        html += "<footer>\(escape(Message(.labelGeneratedBy).text(language)))</footer>\n</body>\n</html>\n"
+        return html
+    }
+
+    /// The page's sections without its head and footer, for a page of its own that uses `stylesheet` (the board's
+    /// week page): header, clashes or findings, timelines, map, visits, left-out visits, people.
+    package static func sections(
+        title: String, weeks: [Week], handPlans: [HandPlan], clashes: [Clash], language: ReportLanguage,
+        findings: Bool = false
+    ) -> String {
         let context = ReportContext(
             weeks: weeks, handPlans: handPlans, clashes: clashes, language: language, findings: findings)
-        let labels = context.labels
-        var html = pageHead(title: title, language: language, stylesheet: stylesheet)
-        html += header(title: title, context)
-        html += clashTable(context)
-        html += timelines(context)
-        html += routeMap(context)
-        html += visitTable(context)
-        html += leftOutTable(context)
-        html += peopleTable(context)
-        html += "<footer>\(escape(labels.generatedBy))</footer>\n</body>\n</html>\n"
-        return html
+        return header(title: title, context) + clashTable(context) + timelines(context) + routeMap(context)
+            + visitTable(context) + leftOutTable(context) + peopleTable(context)
     }
 
     /// A page's start, up to and with `<body>`: its language, title and inline stylesheet, and a content policy
@@ -216,7 +220,7 @@ public enum HTMLReport {
         return html + "</tbody>\n</table>\n</section>\n"
     }
 
-    static let stylesheet = """
+    package static let stylesheet = """
 
         :root { --error: #c62828; --warning: #b26a00; --line: #d9dce1; --muted: #5f6670; }
         * { box-sizing: border-box; }

@@ -49,7 +49,14 @@ public enum PlanCalendars {
         let names = Dictionary(problem.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for person in problem.staff {
             var events: [Component] = []
-            for visit in plan.visits where visit.staff.contains(person.id) {
+            // A visit's UID names the week and which visit of the week to the client it is, not its time: a replan
+            // that moves it updates the event, and another week's visit to the client is another event.
+            var seen: [String: Int] = [:]
+            let week = plan.days.first.map { "-\($0)" } ?? ""
+            for visit in plan.visits.sorted(by: { ($0.start, $0.client) < ($1.start, $1.client) })
+            where visit.staff.contains(person.id) {
+                seen[visit.client, default: 0] += 1
+                let index = seen[visit.client]! > 1 ? "-\(seen[visit.client]!)" : ""
                 let client = problem.clients.first { $0.id == visit.client }
                 // Everyone who attends, and where: what a person needs on the day without opening the plan.
                 let attendees = say(.icsAttendees, ["people": .names(visit.staff.map { names[$0] ?? $0 })])
@@ -66,7 +73,7 @@ public enum PlanCalendars {
                 }
                 events.append(
                     event(
-                        uid: "visit-\(visit.client)-\(person.id)@tiaoqi",
+                        uid: "visit-\(visit.client)-\(person.id)\(week)\(index)@tiaoqi",
                         start: ContentLine(name: "DTSTART", value: utc(visit.start)),
                         end: ContentLine(name: "DTEND", value: utc(visit.end)),
                         summary: say(.icsVisit, ["client": .text(visit.clientName)]),

@@ -7,22 +7,26 @@ import Travel
 
 /// Loading a plan set from files: plan.json files with their schedule folders, and hand-made `.ics` weeks.
 extension PlanSet {
-    /// Reads `paths`: a `plan.json`, an `.ics` (a week by hand), or a folder. A folder with a `plan.json` is that plan
-    /// (the `.ics` files beside it are its exports); any other folder holds hand-made `.ics` weeks and sub-folders
-    /// read the same way.
-    public static func load(_ paths: [String], loader: ScheduleLoader) async throws(ScheduleError) -> PlanSet {
+    /// The plan.json files and the hand-made `.ics` weeks that `paths` name, read as `load` reads them; a file named
+    /// twice (or through a link) once.
+    public static func files(_ paths: [String]) throws(ScheduleError) -> (plans: [String], calendars: [String]) {
         var planFiles: [String] = []
         var calendarFiles: [String] = []
         for path in paths {
             try collect((path as NSString).standardizingPath, plans: &planFiles, calendars: &calendarFiles, depth: 0)
         }
-        // The same file named twice (or through a link) is read once.
         func once(_ files: [String]) -> [String] {
             var seen: Set<String> = []
             return files.filter { seen.insert(URL(fileURLWithPath: $0).resolvingSymlinksInPath().path).inserted }
         }
-        planFiles = once(planFiles)
-        calendarFiles = once(calendarFiles)
+        return (once(planFiles), once(calendarFiles))
+    }
+
+    /// Reads `paths`: a `plan.json`, an `.ics` (a week by hand), or a folder. A folder with a `plan.json` is that plan
+    /// (the `.ics` files beside it are its exports); any other folder holds hand-made `.ics` weeks and sub-folders
+    /// read the same way.
+    public static func load(_ paths: [String], loader: ScheduleLoader) async throws(ScheduleError) -> PlanSet {
+        let (planFiles, calendarFiles) = try files(paths)
         guard !planFiles.isEmpty else {
             throw ScheduleError(
                 file: paths.first ?? ".",

@@ -2,18 +2,24 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Messages
+import NIOCore
+import Reports
 import Store
 import Timeline
 
-/// The pages after signing in: the way in for each role, the board of every team's published weeks, a team's own
-/// weeks, and the same weeks as JSON.
+/// The pages after signing in: the way in for each role, the board of every team's published weeks with the live
+/// clash list (server-sent events), and the language switch.
 struct BoardRoutes {
     let store: BureauStore
+    let state: BoardState
+    let settings: BoardSettings
 
     /// Who sees every team's weeks.
     static let boardRoles: Set<Account.Role> = [.coordinator, .admin, .lead]
     /// Who sees their own team's weeks.
     static let weekRoles: Set<Account.Role> = [.officer, .lead]
+    /// Seconds between two comments on an idle event stream, so a dead connection is noticed and closed.
+    static let heartbeatSeconds = 15
 
     func add(to router: Router<BoardContext>) {
         router.get("/healthz") { _, _ in "ok\n" }
@@ -22,90 +28,137 @@ struct BoardRoutes {
             let page = Self.weekRoles.contains(account.role) ? "/week" : "/board"
             return Response(status: .seeOther, headers: [.location: page])
         }
+        router.get("/lang/:language") { _, context -> Response in
+            let chosen = context.parameters.get("language").flatMap(Language.init(rawValue:)) ?? .zh
+            var response = Response(status: .seeOther, headers: [.location: "/"])
+            response.setCookie(
+                Cookie(
+                    name: "lang", value: chosen.rawValue, maxAge: 365 * 86_400, path: "/", secure: false,
+                    httpOnly: true, sameSite: .lax))
+            return response
+        }
         router.get("/board") { _, context -> Response in
-            let account = try context.require(Self.boardRoles)
-            return try await weeksPage(
-                title: Message(.boardWeeksTitle), weeks: latest(try await store.publishedWeeks()), account: account,
-                context: context)
+            _ = try context.require(Self.boardRoles)
+            return try await boardPage(context)
         }
-        router.get("/week") { _, context -> Response in
-            let account = try context.require(Self.weekRoles)
-            guard let team = account.teamID else {
-                return page(Message(.boardTeamWeeksTitle, ["team": ""]), context, [sentence(.boardNoTeam, context)])
-            }
-            let weeks = latest(try await store.publishedWeeks().filter { $0.teamID == team })
-            let name = try await store.teams().first { $0.id == team }?.name ?? team
-            return try await weeksPage(
-                title: Message(.boardTeamWeeksTitle, ["team": .text(name)]), weeks: weeks, account: account,
-                context: context)
+        router.get("/board/events") { _, context -> Response in
+            _ = try context.require(Self.boardRoles)
+            return events(context.language, for: settings.eventStreamSeconds)
         }
-        router.get("/api/weeks") { request, context -> Response in
-            let account = try context.require(Set(Account.Role.allCases))
-            var weeks = latest(try await store.publishedWeeks())
-            if !Self.boardRoles.contains(account.role) {
-                weeks = weeks.filter { $0.teamID == account.teamID }
-            }
-            let rows = weeks.map {
-                WeekJSON(
-                    team: $0.teamID, weekStart: $0.weekStart.description, version: $0.version,
-                    publishedAt: $0.publishedAt.seconds)
-            }
-            return try JSONEncoder().encode(rows, from: request, context: context)
+        router.get("/static/board.js") { _, _ -> Response in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: BoardScript.source)))
         }
     }
 
-    /// A published week as the API gives it.
-    struct WeekJSON: Encodable {
-        var team: String
-        var weekStart: String
-        var version: Int
-        var publishedAt: Int64
-    }
-
-    /// The latest version of each team's week, the newest week first, then by team.
-    private func latest(_ weeks: [PublishedWeek]) -> [PublishedWeek] {
-        var newest: [String: PublishedWeek] = [:]
-        for week in weeks {
-            let key = week.teamID + "\u{0}" + week.weekStart.description
-            if (newest[key]?.version ?? 0) < week.version { newest[key] = week }
-        }
-        return newest.values.sorted { ($1.weekStart, $0.teamID) < ($0.weekStart, $1.teamID) }
-    }
-
-    /// A table of weeks: team (its name and id), week, version, when published.
-    private func weeksPage(title: Message, weeks: [PublishedWeek], account: Account, context: BoardContext)
-        async throws -> Response
-    {
-        guard !weeks.isEmpty else { return page(title, context, [sentence(.boardNoWeeks, context)]) }
+    /// The board: every team's latest weeks (stale ones marked) and the clashes between them, kept up to date by
+    /// the board's script from `/board/events`.
+    private func boardPage(_ context: BoardContext) async throws -> Response {
         let language = context.language
-        let names = Dictionary(try await store.teams().map { ($0.id, $0.name) }) { first, _ in first }
+        let snapshot = await BoardSnapshot.take(state: state, store: store, language: language)
         let head = HTML.element(
             "tr", [:],
-            [.boardColumnTeam, .boardColumnWeek, .boardColumnVersion, .boardColumnPublished].map {
+            [.boardColumnTeam, .boardColumnWeek, .boardColumnVersion, .boardColumnPublished, .boardColumnState].map {
                 .element("th", [:], [.text(Message($0).text(language))])
             })
-        let rows = weeks.map { week in
-            let name = names[week.teamID].map { "\($0) (\(week.teamID))" } ?? week.teamID
-            return HTML.element(
-                "tr", [:],
+        let rows = snapshot.weeks.map { week in
+            HTML.element(
+                "tr", ["class": week.stale ? "stale" : nil],
                 [
-                    .element("td", [:], [.text(name)]),
-                    .element("td", [:], [.text(week.weekStart.description)]),
+                    .element("td", [:], [.text(week.teamLabel)]),
+                    .element("td", [:], [.text(week.week)]),
                     .element("td", [:], [.text(String(week.version))]),
-                    .element("td", [:], [.text(Self.utc(week.publishedAt))]),
+                    .element("td", [:], [.text(week.publishedAt)]),
+                    .element("td", ["class": "week-state"], [.text(week.state)]),
                 ])
         }
-        return page(
-            title, context, [.element("table", [:], [.element("thead", [:], [head]), .element("tbody", [:], rows)])])
+        let weeks = HTML([
+            rows.isEmpty ? .element("p", [:], [.text(Message(.boardNoWeeks).text(language))]) : .empty,
+            .element("table", ["id": "weeks"], [.element("thead", [:], [head]), .element("tbody", [:], rows)]),
+        ])
+        let body: [HTML] = [
+            .element(
+                "nav", ["class": "pages"],
+                [
+                    .element("a", ["href": "/pipeline"], [.text(Message(.boardPipelineNav).text(language))]),
+                    .element("a", ["href": "/statistics"], [.text(Message(.boardStatisticsNav).text(language))]),
+                ]),
+            weeks,
+            .element(
+                "section", ["id": "clashes", "data-generation": String(snapshot.generation)],
+                [
+                    .element("h2", [:], [.text(Message(.boardClashesHeading).text(language))]),
+                    .element("p", ["id": "clash-count"], [.text(snapshot.countText)]),
+                    clashTable(snapshot.clashes, language),
+                ]),
+        ]
+        return Page(
+            title: Message(.boardWeeksTitle), language: language, signedIn: context.signedIn, body: body,
+            scripts: [.script("/static/board.js")]
+        ).response()
     }
 
-    private func sentence(_ key: MessageKey, _ context: BoardContext) -> HTML {
-        .element("p", [:], [.text(Message(key).text(context.language))])
+    /// The clash table; its body is what the script replaces when the clashes change.
+    private func clashTable(_ clashes: [ClashRow], _ language: Language) -> HTML {
+        let head = HTML.element(
+            "tr", [:],
+            [
+                .boardColumnSeverity, .boardColumnKind, .boardColumnWhen, .boardColumnPeople, .boardColumnTeams,
+                .boardColumnWhat, .boardColumnFix,
+            ].map { .element("th", [:], [.text(Message($0).text(language))]) })
+        let rows = clashes.map { clash in
+            HTML.element(
+                "tr", ["class": "clash \(clash.severity)", "data-kind": clash.kind],
+                [
+                    clash.severityLabel, clash.kindLabel, clash.when, clash.people.joined(separator: ", "),
+                    clash.teams.joined(separator: ", "), clash.explanation, clash.fix,
+                ].map { .element("td", [:], [.text($0)]) })
+        }
+        return .element(
+            "table", ["id": "clash-table"],
+            [.element("thead", [:], [head]), .element("tbody", ["id": "clash-rows"], rows)])
     }
 
-    private func page(_ title: Message, _ context: BoardContext, _ body: [HTML]) -> Response {
-        let signedIn = context.account.flatMap { account in context.session.map { (account, $0.csrfToken) } }
-        return Page(title: title, language: context.language, signedIn: signedIn, body: body).response()
+    /// The board's changes as server-sent events: one `board` event with the snapshot at once and after each change,
+    /// a comment line every `heartbeatSeconds` while idle; it ends after `seconds` (the browser opens another).
+    private func events(_ language: Language, for seconds: Double) -> Response {
+        let state = state
+        let store = store
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
+            body: ResponseBody { writer in
+                let changes = await state.changes()
+                let (ticks, tick) = AsyncStream.makeStream(of: Int?.self, bufferingPolicy: .bufferingNewest(4))
+                let forward = Task {
+                    for await generation in changes { tick.yield(generation) }
+                    tick.finish()
+                }
+                let beat = Task {
+                    let end = ContinuousClock.now + .seconds(seconds)
+                    while !Task.isCancelled, ContinuousClock.now < end {
+                        try? await Task.sleep(for: min(.seconds(Self.heartbeatSeconds), end - ContinuousClock.now))
+                        tick.yield(nil)
+                    }
+                    tick.finish()
+                }
+                defer {
+                    forward.cancel()
+                    beat.cancel()
+                }
+                for await generation in ticks {
+                    if generation == nil {
+                        try await writer.write(ByteBuffer(string: ": alive\n\n"))
+                        continue
+                    }
+                    let snapshot = await BoardSnapshot.take(state: state, store: store, language: language)
+                    let json = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
+                    try await writer.write(ByteBuffer(string: "event: board\ndata: \(json)\n\n"))
+                }
+                try await writer.finish(nil)
+            })
     }
 
     /// `YYYY-MM-DD HH:MM` in UTC.

@@ -1,3 +1,5 @@
+import Audit
+import Messages
 import Reports
 
 /// A piece of HTML that is safe by construction: text put in is always escaped, and markup comes only from the
@@ -44,6 +46,31 @@ public struct HTML: Sendable, Hashable {
 
     /// A style sheet from this source.
     public static func style(_ sheet: StaticString) -> HTML { HTML(markup: "<style>\(sheet)</style>") }
+
+    /// Weeks as the reports draw them (`HTMLReport.sections`, which escapes every value it puts in): header, clashes
+    /// or findings, timelines, route map, visits, left-out visits, people.
+    static func reportSections(
+        title: String, weeks: [HTMLReport.Week], clashes: [Clash], language: Language, findings: Bool
+    ) -> HTML {
+        HTML(
+            markup: HTMLReport.sections(
+                title: title, weeks: weeks, handPlans: [], clashes: clashes, language: language, findings: findings))
+    }
+
+    /// The bureau's report as the reports draw it (`BureauReport.sections`, which escapes every value it puts in):
+    /// its title, the figures and the heat map.
+    static func bureauReport(_ report: BureauReport, language: Language) -> HTML {
+        HTML(markup: report.sections(language))
+    }
+
+    /// The bureau report's style sheet (its heat map's colours).
+    static let bureauStyle = HTML(markup: "<style>\(BureauReport.stylesheet)</style>")
+
+    /// The reports' style sheet, which the board's pages share.
+    static let reportStyle = HTML(markup: "<style>\(HTMLReport.stylesheet)</style>")
+
+    /// A script of the board's own, from its path on this site (the pages' policy lets no other script run).
+    static func script(_ path: StaticString) -> HTML { HTML(markup: "<script src=\"\(path)\" defer></script>") }
 
     /// Elements that have no end tag.
     private static let void: Set<String> = ["meta", "input", "br", "link", "hr"]

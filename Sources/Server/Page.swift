@@ -13,6 +13,12 @@ struct Page {
     var signedIn: (account: Account, csrfToken: String)?
     /// What the page shows.
     var body: [HTML]
+    /// Scripts of the board's own the page runs (`/static/…`), if any.
+    var scripts: [HTML] = []
+    /// Style sheets the page adds to the board's.
+    var styles: [HTML] = []
+    /// Whether the page shows its title as its heading (not when its body has one of its own).
+    var heading = true
 
     /// The whole page.
     var html: HTML {
@@ -27,10 +33,11 @@ struct Page {
                             .element("meta", ["charset": "utf-8"]),
                             .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
                             .element("title", [:], [.text(title + " · " + Message(.boardName).text(language))]),
-                            .style(Self.sheet),
-                        ]),
+                            HTML.reportStyle,
+                        ] + styles + [.style(Self.sheet)] + scripts),
                     .element(
-                        "body", [:], [header, .element("main", [:], [.element("h1", [:], [.text(title)])] + body)]),
+                        "body", [:],
+                        [header, .element("main", [:], (heading ? [.element("h1", [:], [.text(title)])] : []) + body)]),
                 ]))
     }
 
@@ -54,7 +61,18 @@ struct Page {
                         .element("button", ["type": "submit"], [.text(Message(.boardSignOut).text(language))]),
                     ]))
         }
-        return .element("header", [:], parts)
+        parts.append(languageSwitch)
+        return .element("header", ["class": "bar"], parts)
+    }
+
+    /// Links to read the board in the other language (they set the `lang` cookie and come back here).
+    private var languageSwitch: HTML {
+        .element(
+            "nav", ["class": "lang"],
+            [
+                .element("a", ["href": "/lang/zh", "lang": "zh-CN"], [.text("中文")]), .text(" · "),
+                .element("a", ["href": "/lang/en", "lang": "en"], [.text("English")]),
+            ])
     }
 
     /// A page of one sentence.
@@ -76,11 +94,12 @@ struct Page {
 
     /// The board's style: plain, no outside resource.
     private static let sheet: StaticString = """
-        body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;color:#222}\
-        header{display:flex;gap:1em;align-items:center;padding:.6em 1em;background:#1f4e79;color:#fff}\
-        header form{margin-left:auto}main{padding:1em 2em;max-width:60em}\
-        table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .7em;text-align:left}\
-        label{display:block;margin:.5em 0}.error{color:#a00}
+        body{padding:0}\
+        header.bar{display:flex;gap:1em;align-items:center;padding:.6em 1em;background:#1f4e79;color:#fff}\
+        header.bar form{margin-left:auto}header.bar a{color:#fff}main{padding:1em 2em}\
+        nav.pages a{margin-right:1em}label{display:block;margin:.5em 0}.error{color:#a00}\
+        form.inline{display:inline;margin:0 .3em}section.box{border:1px solid #d9dce1;padding:.5em 1em;margin:1em 0}\
+        .stale{background:#fff6d6}.ok{color:#2e7d32}tr.overdue td{background:#fdecea}
         """
 }
 

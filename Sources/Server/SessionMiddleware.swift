@@ -4,7 +4,8 @@ import Store
 import Timeline
 
 /// Finds who is signed in: the session cookie's token, hashed, looked up in the store (expired sessions and disabled
-/// accounts count as nobody); and the reader's language. Adds the headers every answer carries: no script, no frame,
+/// accounts count as nobody); and the reader's language. Adds the headers every answer carries: no script but the
+/// board's own, no frame,
 /// no outside resource, no sniffing, no referrer, and no caching of anything behind a session.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = BoardContext
@@ -30,7 +31,8 @@ struct SessionMiddleware: RouterMiddleware {
             response = try refusal.response(from: request, context: context)
         }
         response.headers[.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "no-referrer"
         response.headers[.xFrameOptions] = "DENY"

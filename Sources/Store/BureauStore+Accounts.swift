@@ -185,3 +185,17 @@ extension SessionRecord: StoredRow {
     }
     var keyText: String { tokenHash }
 }
+
+extension BureauStore {
+    /// When `staffID`'s calendar subscription in use was made, or nil when they have none.
+    public func subscriptionMade(for staffID: String) async throws(StoreError) -> Instant? {
+        try await serially { db in
+            try await db.raw(
+                """
+                SELECT max(created_at) AS made FROM subscriptions
+                WHERE staff_id = \(bind: staffID) AND revoked_at IS NULL
+                """
+            ).first()?.decode(column: "made", as: Int64?.self).map { Instant(seconds: $0) }
+        }
+    }
+}

@@ -30,9 +30,11 @@ extension BureauStore {
     /// Publishes a team's week as its next version and returns that version. The plan must have been made from the
     /// latest published version (`basedOn`, nil for none): a plan made from an older one is refused, never
     /// written over what another member published meanwhile. The week's visits still `planned` are replaced by
-    /// `visits`; visits already recorded (held, cancelled, …) stay as they were.
+    /// `visits`; visits already recorded (held, cancelled, …) stay as they were. `files` (the report, each person's
+    /// calendar, …) are kept with the version; the team's draft of the week, if any, is dropped.
     public func publish(
-        team: String, weekStart: LocalDate, planJSON: String, visits: [VisitRecord], basedOn: Int?, at now: Instant
+        team: String, weekStart: LocalDate, planJSON: String, visits: [VisitRecord], basedOn: Int?, at now: Instant,
+        files: [WeekFile] = []
     ) async throws(StoreError) -> Int {
         let location = location
         let isSQLite = isSQLite
@@ -69,6 +71,11 @@ extension BureauStore {
                 """
             ).run()
             try await Self.write(visits: visits, in: db)
+            try await Self.write(
+                files.map {
+                    PublishedFile(teamID: team, weekStart: weekStart, version: version, name: $0.name, body: $0.body)
+                }, in: db)
+            try await Self.dropDraft(team: team, weekStart: weekStart, in: db)
             return version
         }
     }

@@ -235,6 +235,43 @@ enum Migrations {
                 """,
                 "CREATE INDEX changes_at ON changes(at)",
             ]),
+        Step(
+            version: 5,
+            summary: "the files that go with a published week (its report, each person's calendar, the schedule "
+                + "folder it was planned from), and each team's draft of a week, waiting to be published or dropped",
+            statements: [
+                """
+                CREATE TABLE published_files (
+                    team_id TEXT NOT NULL,
+                    week_start TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    PRIMARY KEY (team_id, week_start, version, name)
+                )
+                """,
+                "CREATE INDEX published_files_name ON published_files(name)",
+                """
+                CREATE TABLE week_drafts (
+                    team_id TEXT NOT NULL REFERENCES teams(id),
+                    week_start TEXT NOT NULL,
+                    made_by TEXT NOT NULL,
+                    made_at BIGINT NOT NULL,
+                    based_on INTEGER,
+                    plan_json TEXT NOT NULL,
+                    PRIMARY KEY (team_id, week_start)
+                )
+                """,
+                """
+                CREATE TABLE draft_files (
+                    team_id TEXT NOT NULL,
+                    week_start TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    PRIMARY KEY (team_id, week_start, name)
+                )
+                """,
+            ]),
     ]
 
     /// The version a database reaches after every step.

@@ -4,6 +4,7 @@ import Foundation
 import GTFS
 import Itinerary
 import Messages
+import Pipeline
 import Planner
 import Reports
 import Schedules
@@ -40,6 +41,13 @@ struct PlanCommand: AsyncParsableCommand {
             "A plan.json to keep where it still works (after a calendar or timetable changed); the changes are listed.")
     var keep: String?
 
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help:
+            "Other teams' published weeks to plan around (plan.json files or folders of them): their people's time is busy, and a company they court on a day is not met here that day."
+    )
+    var around: [String] = []
+
     @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
     var lenient = false
 
@@ -61,51 +69,30 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = lang?.language ?? .fromEnvironment()
-        let loaded: Schedule
-        let previous: Plan?
+        let week: PlannedWeek
         do {
-            previous = try keep.map { (path) throws(ScheduleError) -> Plan in try PlanJSON.decode(contentsOf: path) }
-            loaded = try await ScheduleLoader(
-                feeds: feeds.options, lenient: lenient, progress: Progress.feeds(language)
-            ).load(
-                folder: schedule)
+            let previous = try keep.map { (path) throws(ScheduleError) -> Plan in try PlanJSON.decode(contentsOf: path)
+            }
+            var others: [Plan] = []
+            if !around.isEmpty {
+                for file in try PlanSet.files(around).plans { others.append(try PlanJSON.decode(contentsOf: file)) }
+            }
+            week = try await WeekPlanning(
+                feeds: feeds.options, lenient: lenient, options: .init(seed: seed, seconds: seconds, threads: threads)
+            ).plan(
+                folder: schedule, keeping: previous, around: others,
+                schedule: RelativePath.of(schedule, from: out ?? "."),
+                feedProgress: Progress.feeds(language), searchProgress: Progress.planning(language))
         } catch {
             throw Failure.exit(for: error, in: language)
         }
-        Failure.warn(loaded.warningSentences, in: language)
-        let problem = loaded.problem.keepingBookings(of: previous)
-        let router = loaded.makeRouter()
-        var plan = Planner(
-            problem: problem, router: router, options: .init(seed: seed, seconds: seconds, threads: threads),
-            keeping: previous
-        ).solve(progress: Progress.planning(language))
-        plan.schedule = RelativePath.of(schedule, from: out ?? ".")
-        // A replan of a published week is made from that version: publishing it checks no one published since.
-        plan.publishedVersion = previous?.publishedVersion ?? loaded.planFile.publishedVersion
-        let stale = FeedValidation.staleCalendars(loaded.feedReports)
-        if !stale.isEmpty { plan.staleCalendars = stale }
-        // What the plan leaves out or gives up is listed in the plan itself.
-        let findings = PlanAudit(problem: problem, timetable: loaded.timetable).findings(for: plan)
-            .filter { $0.rule != .mustVisitLeftOut && $0.rule != .bookedLegGivenUp }
+        Failure.warn(week.warnings, in: language)
+        let (plan, problem, findings) = (week.plan, week.problem, week.findings)
         if let out {
             // One set: plan.json, the report, the expenses and every person's .ics appear together or not at all.
-            let calendars = PlanCalendars.render(
-                plan, problem: problem, timetable: loaded.timetable, language: language
-            ).sorted {
-                $0.key < $1.key
-            }.map { (name: "\($0.key).ics", data: Data($0.value.utf8)) }
-            let week = HTMLReport.Week(
-                team: plan.team ?? problem.team ?? schedule, plan: plan, problem: problem, timetable: loaded.timetable)
-            let report = HTMLReport.render(
-                title: plan.name, weeks: [week], handPlans: [], clashes: [], language: language, findings: true)
-            let shared: [(name: String, data: Data)] = [
-                (name: "report.html", data: Data(report.utf8)),
-                (name: "expenses.csv", data: Data(ExpensesCSV.render(plan, problem: problem, language: language))),
-            ]
             do throws(ScheduleError) {
                 try OutputFolder.write(
-                    [(name: "plan.json", data: PlanJSON.encode(plan, language: language))] + shared + calendars, to: out
-                )
+                    week.files(team: plan.team ?? problem.team ?? schedule, language: language), to: out)
             } catch {
                 throw Failure.exit(for: error, in: language)
             }
@@ -114,7 +101,7 @@ struct PlanCommand: AsyncParsableCommand {
         case .json: Output.json(String(decoding: PlanJSON.encode(plan, language: language), as: UTF8.self))
         case .table:
             Output.text(
-                PlanText.render(plan, problem: problem, timetable: loaded.timetable, language: language), terminator: ""
+                PlanText.render(plan, problem: problem, timetable: week.timetable, language: language), terminator: ""
             )
         }
         if !findings.isEmpty {

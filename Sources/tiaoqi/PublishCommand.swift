@@ -30,19 +30,10 @@ struct PublishCommand: AsyncParsableCommand {
         do throws(ScheduleError) { decoded = try PlanJSON.decode(contentsOf: plan) } catch {
             throw Failure.exit(for: error, in: store.language)
         }
-        let name = decoded.team ?? ""
-        let published = try await store.withStore { bureau -> (version: Int, visits: [VisitRecord], team: Team) in
-            guard let team = try await bureau.teams().first(where: { $0.id == name || $0.name == name }) else {
-                throw StoreError(
-                    .publishNoTeam, location: bureau.location, arguments: ["team": .text(name)])
-            }
-            let visits = WeekPublication.visits(
-                of: decoded, team: team.id, clients: try await bureau.clients(), projects: try await bureau.projects())
-            let version = try await bureau.publish(
-                team: team.id, weekStart: decoded.days.first ?? LocalDate(year: 1970, month: 1, day: 1)!,
-                planJSON: String(decoding: PlanJSON.encode(decoded), as: UTF8.self), visits: visits,
-                basedOn: decoded.publishedVersion, at: Instant(seconds: Int64(Date().timeIntervalSince1970)))
-            return (version, visits, team)
+        let files = WeekPublication.filesBeside(plan, plan: decoded)
+        let published = try await store.withStore { bureau in
+            try await WeekPublication.publish(
+                decoded, files: files, store: bureau, at: Instant(seconds: Int64(Date().timeIntervalSince1970)))
         }
         decoded.publishedVersion = published.version
         do {

@@ -39,51 +39,31 @@ struct WeekNextCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = store.language
-        let start = week.date
-        let (chosen, end, period, sources, latest) = try await store.withStore {
-            bureau -> (Team, LocalDate, Interval, WeekSources, PublishedWeek?) in
-            let teams = try await bureau.teams()
-            guard let chosen = teams.first(where: { $0.id == team || $0.name == team }) else {
-                throw StoreError(
-                    .weekUnknownTeam, location: bureau.location,
-                    arguments: ["team": .text(team), "teams": .names(teams.map(\.id))])
+        let made: TeamWeek
+        do {
+            made = try await store.withStore { bureau in
+                try await TeamWeek.make(team: team, start: week.date, store: bureau, language: language)
             }
-            guard !chosen.planTemplate.isEmpty else {
-                throw StoreError(.weekNoTemplate, location: bureau.location, arguments: ["team": .text(chosen.id)])
-            }
-            let template: PlanFile
-            do throws(ScheduleError) {
-                template = try PlanFile(
-                    text: chosen.planTemplate,
-                    file: (chosen.scheduleFolder as NSString).appendingPathComponent("plan.yaml"))
-            } catch {
-                throw Failure.exit(for: error, in: language)
-            }
-            let zone = Zone(identifier: chosen.timeZone) ?? .utc
-            let end = start.adding(days: template.end.days(since: template.start))
-            let period = Interval(zone.day(start).start, zone.day(end).end)
-            return (
-                chosen, end, period, try await bureau.weekSources(team: chosen.id, period: period),
-                try await bureau.latestPublished(team: chosen.id, weekStart: start)
-            )
-        }
-        let zone = Zone(identifier: chosen.timeZone) ?? .utc
-        let candidates = NextWeek(sources: sources).candidates(team: chosen.id, period: period, zone: zone)
-        do throws(ScheduleError) {
-            let files = try WeekFolder.files(
-                team: chosen, start: start, end: end, candidates: candidates, publishedVersion: latest?.version,
-                zone: zone, language: language)
-            try OutputFolder.write(files, to: out)
-        } catch {
+            try OutputFolder.write(made.files, to: out)
+        } catch let error as ScheduleError {
             throw Failure.exit(for: error, in: language)
         }
         Output.line(
             Message(
                 .weekWritten,
                 [
-                    "team": .text(chosen.name), "week": .text(start.description), "folder": .text(out),
-                    "clients": .number(candidates.count), "must": .number(candidates.filter(\.mustVisit).count),
+                    "team": .text(made.team.name), "week": .text(made.start.description), "folder": .text(out),
+                    "clients": .number(made.candidates.count),
+                    "must": .number(made.candidates.filter(\.mustVisit).count),
                 ]
             ).text(language))
+        if !made.withoutCalendar.isEmpty {
+            Failure.warn(
+                [
+                    Message(
+                        .weekWithoutCalendar,
+                        ["clients": .names(made.withoutCalendar.map { "\($0.client.name) (\($0.client.id))" })])
+                ], in: language)
+        }
     }
 }

@@ -109,7 +109,7 @@ struct ExportTests {
                 #expect(
                     root.property("X-WR-CALNAME")?.value.hasPrefix(#"刘海峰\nURL:http://evil.example/s\nBEGIN:VALARM"#)
                         == true)
-                let event = try #require(calendar.events.first { $0.uid == "visit-bj01-liu@tiaoqi" })
+                let event = try #require(calendar.events.first { $0.uid == "visit-bj01-liu-2022-03-07@tiaoqi" })
                 #expect(event.summary == "拜访 " + expectedName)
                 #expect(event.location == expectedAddress)
                 // Whom to call there, from clients.csv's contact column.

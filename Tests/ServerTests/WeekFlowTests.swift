@@ -1,0 +1,136 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Server
+import Store
+import Testing
+import Timeline
+
+/// An officer's and a lead's week on the sample bureau, through the board's pages: see it, replan it, accept or
+/// reject the changes, mark a ticket bought, plan from the store's candidates; and what the store records.
+@Suite struct WeekFlowTests {
+    static let monday = LocalDate(iso: SampleBoard.week)!
+
+    @Test func anOfficerSeesTheirTeamsWeekDrawnWithItsTrainsAndTickets() async throws {
+        let board = try await SampleBoard.make()
+        try await board.test { client in
+            let zhou = try await demoSession(client, "zhou")
+            let page = try await client.execute(uri: "/week", method: .get, headers: zhou.cookie)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("鼓楼区招商组"))
+            #expect(html.contains("id=\"published\""))
+            #expect(html.contains("id=\"tickets\""))
+            #expect(html.contains("<svg"))  // the route map and timelines, as the report draws them
+            #expect(html.contains("action=\"/week/replan\""))
+            #expect(!html.contains("action=\"/week/plan\""))  // only leads plan from the candidates
+        }
+    }
+
+    @Test func aReplanIsADraftUntilAcceptedThenTheNextVersionWithWhoAndWhen() async throws {
+        let board = try await SampleBoard.make()
+        try await board.test { client in
+            let zhou = try await demoSession(client, "zhou")
+            let replan = try await post(client, "/week/replan", zhou, ["week": SampleBoard.week])
+            #expect(replan.status == .seeOther)
+            let draft = try #require(try await board.store.draft(team: "gulou", weekStart: Self.monday))
+            #expect(draft.basedOn == 1 && draft.madeBy == "zhou")
+            let page = String(buffer: try await client.execute(uri: "/week", method: .get, headers: zhou.cookie).body)
+            #expect(page.contains("id=\"draft\"") && page.contains("action=\"/week/publish\""))
+            let published = try await post(client, "/week/publish", zhou, ["week": SampleBoard.week])
+            #expect(published.status == .seeOther)
+            #expect(try await board.store.latestPublished(team: "gulou", weekStart: Self.monday)?.version == 2)
+            #expect(try await board.store.draft(team: "gulou", weekStart: Self.monday) == nil)
+            let actions = try await board.store.changes().map { "\($0.accountID) \($0.action) \($0.subject)" }
+            #expect(actions.contains("zhou replan gulou/2022-03-07"))
+            #expect(actions.contains("zhou publish gulou/2022-03-07"))
+            // The published version keeps its files: each person's calendar and the schedule it was planned from.
+            let files = try await board.store.publishedFiles(team: "gulou", weekStart: Self.monday, version: 2)
+            #expect(files.contains { $0.name == "zhou.ics" })
+            #expect(files.contains { $0.name == "schedule.path" || $0.name == "schedule/plan.yaml" })
+        }
+    }
+
+    @Test func aDraftMadeFromAnOlderVersionIsRefusedAndARejectedOneLeavesNoTrace() async throws {
+        let board = try await SampleBoard.make()
+        try await board.test { client in
+            let zhou = try await demoSession(client, "zhou")
+            _ = try await post(client, "/week/replan", zhou, ["week": SampleBoard.week])
+            // Meanwhile a ticket is marked bought: version 2. The draft, made from version 1, is stale.
+            let page = String(buffer: try await client.execute(uri: "/week", method: .get, headers: zhou.cookie).body)
+            let index = try #require(page.firstMatch(of: /name="leg" value="(\d+)"/)).output.1
+            let bought = try await post(client, "/week/ticket", zhou, ["week": SampleBoard.week, "leg": String(index)])
+            #expect(bought.status == .seeOther)
+            #expect(try await board.store.latestPublished(team: "gulou", weekStart: Self.monday)?.version == 2)
+            let refused = try await post(client, "/week/publish", zhou, ["week": SampleBoard.week])
+            #expect(refused.status == .conflict)
+            #expect(String(buffer: refused.body).contains("2"))
+            let dropped = try await post(client, "/week/discard", zhou, ["week": SampleBoard.week])
+            #expect(dropped.status == .seeOther)
+            #expect(try await board.store.draft(team: "gulou", weekStart: Self.monday) == nil)
+            #expect(try await board.store.latestPublished(team: "gulou", weekStart: Self.monday)?.version == 2)
+        }
+    }
+
+    @Test func aLeadPlansTheWeekFromTheStoresCandidates() async throws {
+        let board = try await SampleBoard.make()
+        try await board.test { client in
+            let chen = try await demoSession(client, "chen")
+            let planned = try await post(client, "/week/plan", chen, ["week": "2022-03-14"])
+            #expect(planned.status == .seeOther)
+            let draft = try #require(
+                try await board.store.draft(team: "yunlong", weekStart: LocalDate(iso: "2022-03-14")!))
+            #expect(draft.basedOn == nil && draft.planJSON.contains("\"visits\""))
+            let files = try await board.store.draftFiles(team: "yunlong", weekStart: LocalDate(iso: "2022-03-14")!)
+            #expect(files.contains { $0.name == "schedule/clients.csv" })
+            // An officer may not.
+            let zhou = try await demoSession(client, "zhou")
+            #expect(try await post(client, "/week/plan", zhou, ["week": "2022-03-14"]).status == .forbidden)
+        }
+    }
+
+    @Test func aCalendarSubscriptionServesThePublishedItineraryWithAnETagAndCanBeRevoked() async throws {
+        let board = try await SampleBoard.make()
+        try await board.test { client in
+            let zhou = try await demoSession(client, "zhou")
+            let made = try await post(client, "/calendar/new", zhou)
+            let page = String(buffer: made.body)
+            let path = try #require(page.firstMatch(of: /webcal:\/\/[^\/"]*(\/cal\/[A-Za-z0-9_-]+\.ics)/)).output.1
+            let feed = try await client.execute(uri: String(path), method: .get)
+            #expect(feed.status == .ok)
+            #expect(feed.headers[.contentType]?.hasPrefix("text/calendar") == true)
+            let text = String(buffer: feed.body)
+            #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n") && text.contains("BEGIN:VEVENT"))
+            #expect(text.contains("UID:visit-nj01-zhou-2022-03-07@tiaoqi"))
+            let etag = try #require(feed.headers[.eTag])
+            let again = try await client.execute(uri: String(path), method: .get, headers: [.ifNoneMatch: etag])
+            #expect(again.status == .notModified)
+            // A new address replaces the old; revoking ends it.
+            let second = try await post(client, "/calendar/new", zhou)
+            let newPath = try #require(String(buffer: second.body).firstMatch(of: /(\/cal\/[A-Za-z0-9_-]+\.ics)/))
+                .output.1
+            #expect(try await client.execute(uri: String(path), method: .get).status == .notFound)
+            #expect(try await client.execute(uri: String(newPath), method: .get).status == .ok)
+            _ = try await post(client, "/calendar/revoke", zhou)
+            #expect(try await client.execute(uri: String(newPath), method: .get).status == .notFound)
+        }
+    }
+
+    @Test func theCoordinatorsBoardListsTheSampleClashesAndTheAPIGivesThemAsJSON() async throws {
+        let board = try await SampleBoard.make()
+        try await board.test { client in
+            let coordinator = try await demoSession(client, "coordinator")
+            let page = String(
+                buffer: try await client.execute(uri: "/board", method: .get, headers: coordinator.cookie).body)
+            #expect(page.contains("id=\"clash-rows\""))
+            #expect(page.contains("data-kind=\"double-booked\""))  // 刘海峰 in gulou's and yunlong's weeks
+            #expect(page.contains("<script src=\"/static/board.js\""))
+            let json = try await client.execute(uri: "/api/board", method: .get, headers: coordinator.cookie)
+            #expect(json.status == .ok)
+            let decoded = try JSONSerialization.jsonObject(with: Data(String(buffer: json.body).utf8)) as? [String: Any]
+            #expect(((decoded?["clashes"] as? [Any])?.count ?? 0) > 0)
+            #expect(((decoded?["weeks"] as? [Any])?.count ?? 0) == 3)
+        }
+    }
+}
