@@ -6,28 +6,6 @@ import Testing
 /// `tiaoqi account add` and `list`: the password from standard input, refusals with exit 2.
 @Suite("Accounts of the shared board from the command line")
 struct AccountCLITests {
-    /// Runs the built `tiaoqi` with `input` on standard input.
-    func tiaoqi(_ arguments: [String], input: String) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executablePath("tiaoqi"))
-        process.arguments = arguments
-        let stdin = Pipe()
-        let out = Pipe()
-        let err = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
-        )
-    }
-
     @Test func anAccountIsAddedWithItsPasswordHashedAndListedWithoutIt() async throws {
         let db = Fixtures.temporaryFolder("accounts") + "/bureau.sqlite"
         let added = try tiaoqi(

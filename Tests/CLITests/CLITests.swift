@@ -12,6 +12,27 @@ func tiaoqi(_ arguments: [String]) throws -> (status: Int32, stdout: String, std
     try runExecutable("tiaoqi", arguments)
 }
 
+/// Runs the built `tiaoqi` with `input` on standard input (the password of `account add`) and captures what it prints.
+func tiaoqi(_ arguments: [String], input: String) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try executablePath("tiaoqi"))
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+    let stdin = Pipe()
+    let out = Pipe()
+    let err = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
 /// Runs the built `tiaoqi-bench` executable (the benchmarks, outside the product) and captures what it prints.
 func tiaoqiBench(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
     try runExecutable("tiaoqi-bench", arguments)

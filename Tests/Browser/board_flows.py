@@ -1,0 +1,158 @@
+"""The shared board (`tiaoqi serve`) in a real browser: Debian's headless Chromium driven by Playwright.
+
+    .venv-test/bin/python Tests/Browser/board_flows.py --base-url http://127.0.0.1:PORT \\
+        --scenario SCENARIO.json --artifacts artifacts/browser/NAME [--flow NAME ...]
+
+(or TIAOQI_BOARD_URL, TIAOQI_BOARD_SCENARIO and TIAOQI_BROWSER_ARTIFACTS in the environment). The scenario is JSON:
+the accounts to sign in with (`officer`, `coordinator`, `hostile`: each `id`, `password`, `name`), the teams whose
+weeks are published (`teams`: `id`, `name`; `officer_team`: the officer's), the week (`week`: its first day), the
+text of the hostile account's name (`hostile_texts`) and the catalogue's sentences the pages must show (`text`, by
+language). BrowserTests.swift writes it from the store it makes and the message catalogue. Every page a flow visits
+is saved as a PNG in the artifacts folder; any failed expectation is printed and the exit status is 1.
+
+To add a flow: a function `@flow("name")` taking a `Run` (see harness.py), and what it needs in the scenario.
+"""
+
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from harness import Run, flow, load_scenario, run_flows  # noqa: E402
+
+
+def rows(page) -> list[str]:
+    """The textContent of each row of the page's table body."""
+    return [row.text_content() or "" for row in page.query_selector_all("table tbody tr")]
+
+
+@flow("officer-week")
+def officer_sees_their_team_week(run: Run):
+    """An officer signs in on the Chinese page and lands on their team's week; the board is not theirs."""
+    officer = run.scenario["accounts"]["officer"]
+    team = run.scenario["officer_team"]
+    zh = run.scenario["text"]["zh"]
+    page = run.context("zh").new_page()
+    run.sign_in(page, officer, "signed-in")
+    run.expect_path(page, "/week")
+    run.expect_language(page, "zh")
+    run.expect_text(page, "h1", zh["officer_week_title"])
+    run.expect_text(page, "header", zh["officer_signed_in"])
+    found = rows(page)
+    run.expect(len(found) == 1, f"the officer's week page lists {len(found)} weeks, expected 1: {found}")
+    run.expect(f"({team['id']})" in found[0] and run.scenario["week"] in found[0],
+               f"the officer's week reads {found[0]!r}, expected team {team['id']} and week {run.scenario['week']}")
+    run.visit(page, "/board", "board-refused", status=403)
+    run.expect_text(page, "main", zh["forbidden"])
+
+
+@flow("coordinator-board")
+def coordinator_sees_every_team_in_a_second_context(run: Run):
+    """While an officer is signed in in one context, a coordinator signs in in another (its own cookies) and sees
+    every team's week on the board; the officer's context stays the officer's."""
+    accounts = run.scenario["accounts"]
+    zh = run.scenario["text"]["zh"]
+    officer_context = run.context("zh")
+    officer_page = officer_context.new_page()
+    run.sign_in(officer_page, accounts["officer"], "officer-signed-in")
+    run.expect_path(officer_page, "/week")
+
+    coordinator_context = run.context("zh")
+    page = coordinator_context.new_page()
+    run.sign_in(page, accounts["coordinator"], "coordinator-signed-in")
+    run.expect_path(page, "/board")
+    run.expect_text(page, "h1", zh["board_title"])
+    run.expect_text(page, "header", zh["coordinator_signed_in"])
+    found = rows(page)
+    teams = run.scenario["teams"]
+    run.expect(len(found) == len(teams), f"the board lists {len(found)} weeks, expected {len(teams)}: {found}")
+    for team in teams:
+        label = f"{team['name']} ({team['id']})"
+        run.expect(any(label in row and run.scenario["week"] in row for row in found),
+                   f"the board has no row for {label} in the week of {run.scenario['week']}: {found}")
+
+    session = "tiaoqi_session"
+    mine = {c["value"] for c in coordinator_context.cookies() if c["name"] == session}
+    theirs = {c["value"] for c in officer_context.cookies() if c["name"] == session}
+    run.expect(len(mine) == 1 and len(theirs) == 1 and mine != theirs,
+               "the two contexts do not each hold their own session cookie")
+    run.visit(officer_page, "/week", "officer-still-signed-in")
+    run.expect_text(officer_page, "header", zh["officer_signed_in"])
+
+
+@flow("wrong-password")
+def a_wrong_password_is_refused_with_the_failure_message(run: Run):
+    """A wrong password stays on the login page (401) with the catalogue's failure sentence, and signs nobody in."""
+    officer = run.scenario["accounts"]["officer"]
+    zh = run.scenario["text"]["zh"]
+    context = run.context("zh")
+    page = context.new_page()
+    run.sign_in(page, {"id": officer["id"], "password": officer["password"] + "-wrong"}, "refused", status=401)
+    run.expect_path(page, "/login")
+    run.expect_text(page, "p.error", zh["login_failed"])
+    run.expect(not [c for c in context.cookies() if c["name"] == "tiaoqi_session" and c["value"]],
+               "a session cookie was set after a wrong password")
+    run.visit(page, "/week", "still-signed-out")
+    run.expect_path(page, "/login")
+
+
+@flow("hostile-name")
+def a_hostile_account_name_is_shown_as_text(run: Run):
+    """An account whose name is markup (an <img onerror> and a <script>) sees its name as text in the header: nothing
+    runs, no element is made from it."""
+    hostile = run.scenario["accounts"]["hostile"]
+    context = run.context("zh")
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    run.sign_in(page, hostile, "signed-in")
+    run.expect_path(page, "/week")
+    header = page.text_content("header") or ""
+    for text in run.scenario["hostile_texts"]:
+        run.expect(text in header, f"the header does not show {text!r} as text: {header!r}")
+    run.expect(page.evaluate("typeof window.__xss") == "undefined", "window.__xss is set: the name's markup ran")
+    images = page.evaluate("document.querySelectorAll('img[src=\"x\"]').length")
+    run.expect(images == 0, f"{images} <img src=x> elements were made from the name")
+    scripts = page.evaluate("document.scripts.length")
+    run.expect(scripts == 0, f"the page holds {scripts} <script> elements; the board has none")
+    blocked = [line for line in console if "Content Security Policy" in line]
+    run.expect(not blocked, f"the page tried to run or load something (CSP): {blocked}")
+
+
+@flow("language")
+def the_browser_language_chooses_the_page_language(run: Run):
+    """A browser asking for English gets the English catalogue, one asking for Chinese the Chinese one, before and
+    after signing in."""
+    coordinator = run.scenario["accounts"]["coordinator"]
+    for language in ["en", "zh"]:
+        text = run.scenario["text"][language]
+        page = run.context(language).new_page()
+        run.visit(page, "/login", f"{language}-login")
+        run.expect_language(page, language)
+        run.expect_text(page, "h1", text["login_title"])
+        run.expect_text(page, "button[type=submit]", text["login_submit"])
+        run.sign_in(page, coordinator, f"{language}-board")
+        run.expect_text(page, "h1", text["board_title"])
+        run.expect_text(page, "header", text["sign_out"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Browser tests of the shared board (tiaoqi serve).")
+    parser.add_argument("--base-url", default=os.environ.get("TIAOQI_BOARD_URL"))
+    parser.add_argument("--scenario", default=os.environ.get("TIAOQI_BOARD_SCENARIO"))
+    parser.add_argument("--artifacts", default=os.environ.get("TIAOQI_BROWSER_ARTIFACTS"))
+    parser.add_argument("--flow", action="append", default=[], help="run only this flow (repeatable)")
+    arguments = parser.parse_args()
+    missing = [name for name in ["base_url", "scenario", "artifacts"] if not getattr(arguments, name)]
+    if missing:
+        parser.error("missing " + ", ".join("--" + name.replace("_", "-") for name in missing))
+    failures = run_flows(arguments.base_url, load_scenario(arguments.scenario), arguments.artifacts, arguments.flow)
+    if failures:
+        print(f"browser: {failures} flow(s) failed; screenshots in {arguments.artifacts}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,200 @@
+import Foundation
+import Messages
+import Store
+import TestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A shared board for the browser tests, made only with the real command line: a temporary SQLite store with the
+/// sample districts imported and their weeks published, the accounts added (passwords on standard input), and
+/// `tiaoqi serve` on a free loopback port. `flows(_:artifacts:)` runs Tests/Browser/board_flows.py on it with
+/// Playwright from `.venv-test` driving Debian's Chromium.
+final class BrowserBoard {
+    /// One account of the board, as the flows sign in with it.
+    struct Login {
+        var id: String
+        var password: String
+        var name: String
+    }
+
+    /// `.venv-test`'s Python, which `scripts/ensure-deps --tests` gives Playwright.
+    static let python = Fixtures.path(".venv-test/bin/python")
+
+    /// Whether `.venv-test`'s Python imports Playwright.
+    static let playwrightInstalled: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: python) else { return false }
+        return (try? runProgram(python, ["-c", "import playwright"]).status) == 0
+    }()
+
+    /// Whether a missing Playwright fails the browser tests instead of skipping them: under `CI=true`.
+    static let requiredByCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    /// Why the browser tests would be skipped.
+    static let skipReason: Comment =
+        "the browser tests need Playwright in .venv-test (scripts/ensure-deps --tests installs it); skipped outside CI"
+
+    /// The sample districts, imported and published.
+    static let districts = ["gulou", "yunlong", "tongshan"]
+
+    /// The week the sample districts plan.
+    static let week = "2022-03-07"
+
+    /// The name given to the hostile account: markup that would run or load something if it were not escaped.
+    static let hostileTexts = [#"<img src=x onerror="window.__xss=1">"#, "<script>window.__xss=1</script>"]
+
+    let folder: String
+    let db: String
+    let officer = Login(id: "zhou", password: "zhou-口令-1", name: "周建华")
+    let coordinator = Login(id: "wang", password: "wang s3cret", name: "王主任")
+    let hostile = Login(id: "mallory", password: "mallory-pw", name: BrowserBoard.hostileTexts.joined(separator: " "))
+    private(set) var teams: [Team] = []
+    private var server: Process?
+    private(set) var url = ""
+
+    /// A new store under a temporary folder.
+    init() {
+        folder = Fixtures.temporaryFolder("browser")
+        db = folder + "/bureau.sqlite"
+    }
+
+    /// Imports the districts, publishes copies of their sample plans (publish rewrites plan.json; the copies keep
+    /// `schedule: ../../districts/NAME` pointing at the real districts), and adds the accounts.
+    func prepare() async throws {
+        let imported = try await run(
+            ["bureau", "import"] + Self.districts.map { "schedules/2022-w10/districts/\($0)" } + ["--db", db])
+        try #require(imported.status == 0, "\(imported.stderr)")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/districts", withDestinationPath: Fixtures.path("schedules/2022-w10/districts"))
+        try FileManager.default.createDirectory(atPath: folder + "/plans", withIntermediateDirectories: true)
+        for district in Self.districts {
+            let copy = "\(folder)/plans/\(district)"
+            try FileManager.default.copyItem(
+                atPath: Fixtures.path("schedules/2022-w10/plans/\(district)"), toPath: copy)
+            let published = try await run(["publish", copy + "/plan.json", "--db", db, "--lang", "en"])
+            try #require(published.status == 0, "\(published.stderr)")
+        }
+        let accounts: [(Login, [String])] = [
+            (officer, ["--role", "officer", "--team", "gulou", "--staff", "zhou"]),
+            (coordinator, ["--role", "coordinator"]),
+            (hostile, ["--role", "officer", "--team", "gulou"]),
+        ]
+        for (login, role) in accounts {
+            let added = try await run(
+                ["account", "add", login.id, "--name", login.name] + role + ["--db", db], input: login.password + "\n")
+            try #require(added.status == 0, "\(added.stderr)")
+        }
+        let store = try await BureauStore.open(.sqlite(path: db))
+        teams = try await store.teams().filter { Self.districts.contains($0.id) }
+        try await store.close()
+    }
+
+    /// Starts `tiaoqi serve` on a free loopback port and waits until /healthz answers; its output goes to
+    /// serve.log in the folder.
+    func start() async throws {
+        let port = try freePort()
+        let log = folder + "/serve.log"
+        try #require(FileManager.default.createFile(atPath: log, contents: nil), "cannot write \(log)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executablePath("tiaoqi"))
+        process.arguments = ["serve", "--db", db, "--host", "127.0.0.1", "--port", String(port)]
+        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        server = process
+        url = "http://127.0.0.1:\(port)"
+        for _ in 0..<200 {
+            if let answer = try? await URLSession.shared.data(from: URL(string: url + "/healthz")!),
+                String(decoding: answer.0, as: UTF8.self) == "ok\n"
+            {
+                return
+            }
+            guard process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let said = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        stop()
+        Issue.record("tiaoqi serve did not answer /healthz on \(url): \(said)")
+        throw CocoaError(.fileReadUnknown)
+    }
+
+    /// Runs the browser flows (all, or those named) against the board, screenshots into
+    /// artifacts/browser/`test`/ at the repository's root (emptied first); returns what the script printed.
+    func flows(_ names: [String] = [], test: String) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let artifacts = Fixtures.path("artifacts/browser/\(test)")
+        try? FileManager.default.removeItem(atPath: artifacts)
+        try FileManager.default.createDirectory(atPath: artifacts, withIntermediateDirectories: true)
+        let scenario = folder + "/scenario.json"
+        try JSONSerialization.data(withJSONObject: scenarioJSON(), options: [.prettyPrinted, .sortedKeys])
+            .write(to: URL(fileURLWithPath: scenario))
+        let arguments =
+            [Fixtures.path("Tests/Browser/board_flows.py"), "--base-url", url, "--scenario", scenario]
+            + ["--artifacts", artifacts] + names.flatMap { ["--flow", $0] }
+        let result = await offThePool { Result { try runProgram(Self.python, arguments) } }
+        return try result.get()
+    }
+
+    /// Stops the server.
+    func stop() {
+        guard let server, server.isRunning else { return }
+        server.terminate()
+        server.waitUntilExit()
+    }
+
+    deinit { stop() }
+
+    /// What the flows read: the accounts, the teams, the week, the hostile texts and the catalogue's sentences.
+    private func scenarioJSON() -> [String: Any] {
+        func login(_ login: Login) -> [String: String] {
+            ["id": login.id, "password": login.password, "name": login.name]
+        }
+        let gulou = teams.first { $0.id == "gulou" }?.name ?? "gulou"
+        var text: [String: [String: String]] = [:]
+        for language in [Language.zh, .en] {
+            func say(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> String {
+                Message(key, arguments).text(language)
+            }
+            text[language.rawValue] = [
+                "login_title": say(.boardLoginTitle),
+                "login_submit": say(.boardLoginSubmit),
+                "login_failed": say(.boardLoginFailed),
+                "board_title": say(.boardWeeksTitle),
+                "officer_week_title": say(.boardTeamWeeksTitle, ["team": .text(gulou)]),
+                "officer_signed_in": say(
+                    .boardSignedInAs, ["name": .text(officer.name), "role": .word(.boardRoleOfficer)]),
+                "coordinator_signed_in": say(
+                    .boardSignedInAs, ["name": .text(coordinator.name), "role": .word(.boardRoleCoordinator)]),
+                "forbidden": say(.boardForbidden),
+                "sign_out": say(.boardSignOut),
+            ]
+        }
+        return [
+            "accounts": ["officer": login(officer), "coordinator": login(coordinator), "hostile": login(hostile)],
+            "teams": teams.map { ["id": $0.id, "name": $0.name] },
+            "officer_team": ["id": "gulou", "name": gulou],
+            "week": Self.week,
+            "hostile_texts": Self.hostileTexts,
+            "text": text,
+        ]
+    }
+
+    /// `tiaoqi` on a Dispatch thread, with `input` on standard input.
+    private func run(_ arguments: [String], input: String = "") async throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
+        let result = await offThePool { Result { try tiaoqi(arguments, input: input) } }
+        return try result.get()
+    }
+
+    /// A loopback port nothing listens on: bound to 0 by Python, read, released.
+    private func freePort() throws -> Int {
+        let probe = try runProgram(
+            Self.python,
+            ["-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
+        return try #require(Int(probe.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+}
