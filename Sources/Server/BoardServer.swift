@@ -61,27 +61,31 @@ public enum BoardServer {
     }
 }
 
-/// The feed watcher: checks the published weeks when the board starts, then every `seconds` fetches their calendars
-/// again (conditional GET, cache, limits and timeouts of the Feeds module; a feed that fails or hangs keeps its cached
-/// copy and marks the week's calendars stale), re-audits the weeks, marks the stale ones, finds the clashes anew,
-/// records what changed and tells the board's listeners.
+/// The feed watcher: checks the published weeks when the board starts; every `followSeconds` looks whether someone
+/// published elsewhere (`tiaoqi publish`, another server on the store) and checks again if so; and every `seconds`
+/// fetches the published weeks' calendars again (conditional GET, cache, limits and timeouts of the Feeds module; a
+/// feed that fails or hangs keeps its cached copy and marks the week's calendars stale), re-audits the weeks, marks
+/// the stale ones, finds the clashes anew, records what changed and tells the board's listeners.
 struct FeedWatcher: Service {
+    /// Seconds between two looks at the store for publications made elsewhere.
+    static let followSeconds = 2.0
+
     let state: BoardState
     let seconds: Double?
     let logger: Logger
 
     func run() async throws {
         await state.refresh()
-        guard let seconds, seconds > 0 else {
-            // A service that returns stops the application: wait for the shutdown instead.
-            try? await gracefulShutdown()
-            return
-        }
-        logger.info("feed watcher on", metadata: ["seconds": .stringConvertible(seconds)])
+        if let seconds { logger.info("feed watcher on", metadata: ["seconds": .stringConvertible(seconds)]) }
         try? await cancelWhenGracefulShutdown {
+            var watched = ContinuousClock.now
             while !Task.isCancelled {
-                try await Task.sleep(for: .seconds(seconds))
-                await state.refresh(fresh: true)
+                try await Task.sleep(for: .seconds(Self.followSeconds))
+                await state.followStore()
+                if let seconds, seconds > 0, ContinuousClock.now - watched >= .seconds(seconds) {
+                    watched = .now
+                    await state.refresh(fresh: true)
+                }
             }
         }
     }

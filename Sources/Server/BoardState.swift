@@ -56,6 +56,7 @@ actor BoardState {
     private var pending: Bool?
     private var everChecked = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var storeMark: String?
 
     init(store: BureauStore, settings: BoardSettings, logger: Logger, clock: @escaping @Sendable () -> Instant) {
         self.store = store
@@ -89,6 +90,14 @@ actor BoardState {
         let done = waiting
         waiting = []
         for waiter in done { waiter.resume() }
+    }
+
+    /// Checks the published weeks again when someone published since the last look (`tiaoqi publish`, another
+    /// server on the same store), found with one cheap query.
+    func followStore() async {
+        guard let mark = try? await store.publicationsMark(), mark != storeMark else { return }
+        storeMark = mark
+        await refresh()
     }
 
     /// Checks the published weeks unless the board already has: a page or stream opened before the first round.

@@ -68,20 +68,31 @@ struct ScheduleFolders: Sendable {
             let path = try await store.publishedFile(
                 team: team, weekStart: weekStart, version: version, name: WeekPublication.scheduleFolderFile)
         else { return nil }
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue ? path : nil
+        return Self.existingFolder(path)
     }
 
-    /// The schedule folder of the team's draft of a week, or nil.
+    /// The schedule folder of the team's draft of a week (its files, or the folder a replanned week published from
+    /// the command line was planned from), or nil.
     func draftFolder(team: String, weekStart: LocalDate, store: BureauStore) async throws -> String? {
         var files: [WeekFile] = []
         for name in Self.keptFiles {
             guard
                 let body = try await store.draftFile(
                     team: team, weekStart: weekStart, name: WeekPublication.scheduleFilePrefix + name)
-            else { return nil }
+            else { break }
             files.append(WeekFile(name: name, body: body))
         }
-        return try layOut(files)
+        if files.count == Self.keptFiles.count { return try layOut(files) }
+        guard
+            let path = try await store.draftFile(
+                team: team, weekStart: weekStart, name: WeekPublication.scheduleFolderFile)
+        else { return nil }
+        return Self.existingFolder(path)
+    }
+
+    /// `path` when it is a folder that exists.
+    static func existingFolder(_ path: String) -> String? {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue ? path : nil
     }
 }

@@ -191,7 +191,11 @@ struct WeekPage {
                 "/week/replan", week: latest.weekStart,
                 [.element("button", ["type": "submit"], [.text(Message(.boardReplan).text(language))])]))
         guard let checked, let plan = checked.plan else { return .element("section", ["class": "box"], parts) }
-        parts.append(tickets(plan, week: latest.weekStart, zone: checked.schedule?.problem.zone ?? .utc))
+        let names = Dictionary(try await store.staff().map { ($0.id, $0.name) }) { first, _ in first }
+        parts.append(
+            tickets(
+                plan, week: latest.weekStart, zone: checked.schedule?.problem.zone ?? .utc, names: names,
+                cities: { checked.schedule?.timetable.cities[$0]?.displayName ?? $0 }))
         if let schedule = checked.schedule {
             parts.append(
                 .reportSections(
@@ -206,7 +210,9 @@ struct WeekPage {
     }
 
     /// The week's trips by train or plane, each with whether its ticket is bought, and a button to say it is.
-    private func tickets(_ plan: Plan, week: LocalDate, zone: Zone) -> HTML {
+    private func tickets(
+        _ plan: Plan, week: LocalDate, zone: Zone, names: [String: String], cities: (String) -> String
+    ) -> HTML {
         let rows = plan.legs.enumerated().filter { $0.element.parts.contains { $0.service != nil } }.map {
             index, leg -> HTML in
             let services = leg.parts.compactMap(\.service).joined(separator: " + ")
@@ -222,9 +228,9 @@ struct WeekPage {
             return .element(
                 "tr", [:],
                 [
-                    .element("td", [:], [.text(leg.person)]),
+                    .element("td", [:], [.text(names[leg.person] ?? leg.person)]),
                     .element("td", [:], [.text(Message.Argument.dayClock(leg.depart, zone).text(language))]),
-                    .element("td", [:], [.text("\(leg.fromCity) → \(leg.toCity)")]),
+                    .element("td", [:], [.text("\(cities(leg.fromCity)) → \(cities(leg.toCity))")]),
                     .element("td", [:], [.text(services)]),
                     .element("td", [:], [state]),
                 ])

@@ -197,7 +197,7 @@ struct WeekRoutes {
             WeekDraft(
                 teamID: team.id, weekStart: week, madeBy: account.id, madeAt: clock(),
                 basedOn: planned.plan.publishedVersion,
-                planJSON: String(decoding: PlanJSON.encode(planned.plan), as: UTF8.self)),
+                planJSON: String(decoding: PlanJSON.encode(planned.plan, language: language), as: UTF8.self)),
             files: planFiles + files)
         try await store.record(
             ChangeRecord(

@@ -240,3 +240,22 @@ extension BureauStore {
         }
     }
 }
+
+extension BureauStore {
+    /// A mark that changes whenever a week is published, by anyone: what the board compares to follow publications
+    /// made elsewhere (`tiaoqi publish`, another server on the same store) with one cheap query.
+    public func publicationsMark() async throws(StoreError) -> String {
+        try await serially { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT count(*) AS n, coalesce(max(published_at), 0) AS at, coalesce(sum(version), 0) AS v
+                    FROM published_weeks
+                    """
+                ).first()
+            else { return "" }
+            return "\(try row.decode(column: "n", as: Int64.self)) \(try row.decode(column: "at", as: Int64.self)) "
+                + "\(try row.decode(column: "v", as: Int64.self))"
+        }
+    }
+}

@@ -14,17 +14,20 @@ To add a flow: a function `@flow("name")` taking a `Run` (see harness.py), and w
 """
 
 import argparse
+import json
 import os
+import subprocess
 import sys
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from harness import Run, flow, load_scenario, run_flows  # noqa: E402
+from harness import Failed, Run, flow, load_scenario, run_flows  # noqa: E402
 
 
-def rows(page) -> list[str]:
-    """The textContent of each row of the page's table body."""
-    return [row.text_content() or "" for row in page.query_selector_all("table tbody tr")]
+def rows(page, selector="#weeks tbody tr") -> list[str]:
+    """The textContent of each row of the board's table of weeks (or of the rows `selector` names)."""
+    return [row.text_content() or "" for row in page.query_selector_all(selector)]
 
 
 @flow("officer-week")
@@ -39,10 +42,11 @@ def officer_sees_their_team_week(run: Run):
     run.expect_language(page, "zh")
     run.expect_text(page, "h1", zh["officer_week_title"])
     run.expect_text(page, "header", zh["officer_signed_in"])
-    found = rows(page)
-    run.expect(len(found) == 1, f"the officer's week page lists {len(found)} weeks, expected 1: {found}")
-    run.expect(f"({team['id']})" in found[0] and run.scenario["week"] in found[0],
-               f"the officer's week reads {found[0]!r}, expected team {team['id']} and week {run.scenario['week']}")
+    weeks = rows(page, "nav.pages strong, nav.pages a[href^='/week']")
+    run.expect(len(weeks) == 1 and run.scenario["week"] in weeks[0],
+               f"the officer's week page links {weeks}, expected the one week {run.scenario['week']} of {team['id']}")
+    run.expect(page.query_selector("#published") is not None, "the officer's week shows no published version")
+    run.expect(page.query_selector("#tickets tbody tr") is not None, "the officer's week lists no tickets")
     run.visit(page, "/board", "board-refused", status=403)
     run.expect_text(page, "main", zh["forbidden"])
 
@@ -135,6 +139,69 @@ def the_browser_language_chooses_the_page_language(run: Run):
         run.sign_in(page, coordinator, f"{language}-board")
         run.expect_text(page, "h1", text["board_title"])
         run.expect_text(page, "header", text["sign_out"])
+
+
+@flow("replan-and-live-clash")
+def an_officer_replans_after_a_calendar_change_and_the_board_changes_without_a_reload(run: Run):
+    """A coordinator keeps the board open. An officer sees the week, a client's calendar on the loopback feed server
+    changes (its meeting day becomes busy), the officer replans, sees the change list and accepts it: version 2 is
+    published. Then another team publishes a week that books the same people (from the command line): the new
+    clashes appear on the coordinator's board without a reload (server-sent events)."""
+    scenario = run.scenario
+    zh = scenario["text"]["zh"]
+    accounts = scenario["accounts"]
+    board = run.context("zh").new_page()
+    run.sign_in(board, accounts["coordinator"], "coordinator-board")
+    run.expect_path(board, "/board")
+    board.evaluate("window.__kept = 1")
+    before = int(board.get_attribute("#clashes", "data-generation") or "0")
+    clashes = len(board.query_selector_all("#clash-rows tr"))
+
+    week = run.context("zh").new_page()
+    run.sign_in(week, accounts["officer"], "officer-week")
+    run.expect(week.query_selector("#published") is not None, "the officer sees no published week")
+    # nj01's calendar changes on its server: Tuesday 2022-03-08, the day of its visit, is now busy all day.
+    with urllib.request.urlopen(scenario["feed_server"] + "/control/mode?path=/feed/nj01.ics&mode=busy-20220308") as r:
+        run.expect(r.status == 200, "the feed server did not take the change")
+    with week.expect_navigation():
+        week.click("form[action='/week/replan'] button")
+    run.shot(week, "replanned")
+    run.expect_text(week, "#draft h2", zh["draft_heading"])
+    changes = rows(week, "#draft ul.changes li")
+    run.expect(any("nj01" in change or "南京" in change for change in changes),
+               f"the change list does not mention the client whose calendar changed: {changes}")
+    with week.expect_navigation():
+        week.click("form[action='/week/publish'] button")
+    run.shot(week, "published")
+    run.expect(week.query_selector("#draft") is None, "the draft is still there after publishing")
+    run.expect_text(week, "#published h2", "2")
+
+    # Another team publishes a week (from the command line, not planned around the others) that courts yunlong's
+    # companies on the same days with the same people.
+    crafted = os.path.join(scenario["folder"], "plans", "crafted")
+    os.makedirs(crafted, exist_ok=True)
+    with open(os.path.join(scenario["folder"], "plans", "yunlong", "plan.json"), encoding="utf-8") as source:
+        plan = json.load(source)
+    plan["team"] = scenario["tongshan_name"]
+    plan["published_version"] = 1
+    with open(os.path.join(crafted, "plan.json"), "w", encoding="utf-8") as out:
+        json.dump(plan, out, ensure_ascii=False)
+    published = subprocess.run([scenario["tiaoqi"], "publish", os.path.join(crafted, "plan.json"), "--db",
+                                scenario["db"], "--lang", "en"], capture_output=True, text=True)
+    run.expect(published.returncode == 0, f"tiaoqi publish failed: {published.stderr}")
+    try:
+        board.wait_for_function(
+            "([before, clashes]) => Number(document.getElementById('clashes').dataset.generation) > before"
+            " && [...document.querySelectorAll('#clash-rows tr')].some(row => row.textContent.includes('tongshan'))"
+            " && document.querySelectorAll('#clash-rows tr').length > clashes",
+            arg=[before, clashes], timeout=20_000)
+    except Exception:
+        run.shot(board, "board-not-updated")
+        raise Failed("the board did not show the new clashes within 20 s")
+    run.shot(board, "board-updated")
+    run.expect(board.evaluate("window.__kept") == 1, "the board page was reloaded")
+    kinds = {row.get_attribute("data-kind") for row in board.query_selector_all("#clash-rows tr")}
+    run.expect("same-company-day" in kinds, f"the new clashes are not of the kind expected: {kinds}")
 
 
 def main() -> int:

@@ -1,8 +1,10 @@
 import Foundation
 import Messages
+import Schedules
 import Store
 import TestSupport
 import Testing
+import Timeline
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -51,6 +53,8 @@ final class BrowserBoard {
     let coordinator = Login(id: "wang", password: "wang s3cret", name: "王主任")
     let hostile = Login(id: "mallory", password: "mallory-pw", name: BrowserBoard.hostileTexts.joined(separator: " "))
     private(set) var teams: [Team] = []
+    /// The loopback feed server of the live scenario (`prepare(live:)`), whose nj01 calendar the flows change.
+    private(set) var feeds: FaultServer?
     private var server: Process?
     private(set) var url = ""
 
@@ -61,21 +65,24 @@ final class BrowserBoard {
     }
 
     /// Imports the districts, publishes copies of their sample plans (publish rewrites plan.json; the copies keep
-    /// `schedule: ../../districts/NAME` pointing at the real districts), and adds the accounts.
-    func prepare() async throws {
+    /// `schedule: ../../districts/NAME` pointing at the real districts), and adds the accounts. `live`: gulou's week
+    /// is planned instead from a copy of its schedule whose client nj01 reads its calendar from a loopback fault
+    /// server (Tests/FeedsTests/Server/fault_server.py), so a flow can change that calendar.
+    func prepare(live: Bool = false) async throws {
         let imported = try await run(
             ["bureau", "import"] + Self.districts.map { "schedules/2022-w10/districts/\($0)" } + ["--db", db])
         try #require(imported.status == 0, "\(imported.stderr)")
         try FileManager.default.createSymbolicLink(
             atPath: folder + "/districts", withDestinationPath: Fixtures.path("schedules/2022-w10/districts"))
         try FileManager.default.createDirectory(atPath: folder + "/plans", withIntermediateDirectories: true)
-        for district in Self.districts {
+        for district in Self.districts where !(live && district == "gulou") {
             let copy = "\(folder)/plans/\(district)"
             try FileManager.default.copyItem(
                 atPath: Fixtures.path("schedules/2022-w10/plans/\(district)"), toPath: copy)
             let published = try await run(["publish", copy + "/plan.json", "--db", db, "--lang", "en"])
             try #require(published.status == 0, "\(published.stderr)")
         }
+        if live { try await publishLiveGulou() }
         let accounts: [(Login, [String])] = [
             (officer, ["--role", "officer", "--team", "gulou", "--staff", "zhou"]),
             (coordinator, ["--role", "coordinator"]),
@@ -91,6 +98,30 @@ final class BrowserBoard {
         try await store.close()
     }
 
+    /// gulou's week planned from a copy of its schedule (paths made absolute) whose client nj01's calendar is
+    /// `/feed/nj01.ics` on a new fault server, and published.
+    private func publishLiveGulou() async throws {
+        let feeds = try FaultServer()
+        self.feeds = feeds
+        let district = Fixtures.path("schedules/2022-w10/districts/gulou")
+        let live = folder + "/gulou-live"
+        try FileManager.default.createDirectory(atPath: live, withIntermediateDirectories: true)
+        let template = try String(contentsOfFile: district + "/plan.yaml", encoding: .utf8)
+        let week = LocalDate(iso: Self.week)!
+        let plan = try PlanTemplate.week(
+            template, folder: district, name: "鼓楼区招商组 \(Self.week)", start: week, end: week.adding(days: 4))
+        try plan.write(toFile: live + "/plan.yaml", atomically: true, encoding: .utf8)
+        let feedsFolder = Fixtures.path("schedules/2022-w10/feeds/")
+        let clients = try String(contentsOfFile: district + "/clients.csv", encoding: .utf8)
+            .replacingOccurrences(of: "../../feeds/client-nj01.ics", with: feeds.url("/feed/nj01.ics"))
+            .replacingOccurrences(of: "../../feeds/", with: feedsFolder)
+        try clients.write(toFile: live + "/clients.csv", atomically: true, encoding: .utf8)
+        let planned = try await run(["plan", live, "--out", live + "/out", "--seconds", "0.3", "--lang", "en"])
+        try #require(planned.status <= 1, "\(planned.stderr)")
+        let published = try await run(["publish", live + "/out/plan.json", "--db", db, "--lang", "en"])
+        try #require(published.status == 0, "\(published.stderr)")
+    }
+
     /// Starts `tiaoqi serve` on a free loopback port and waits until /healthz answers; its output goes to
     /// serve.log in the folder.
     func start() async throws {
@@ -99,7 +130,10 @@ final class BrowserBoard {
         try #require(FileManager.default.createFile(atPath: log, contents: nil), "cannot write \(log)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executablePath("tiaoqi"))
-        process.arguments = ["serve", "--db", db, "--host", "127.0.0.1", "--port", String(port)]
+        process.arguments = [
+            "serve", "--db", db, "--host", "127.0.0.1", "--port", String(port), "--work", folder + "/work", "--cache",
+            folder + "/cache", "--plan-seconds", "0.3",
+        ]
         process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardOutput = handle
@@ -138,8 +172,10 @@ final class BrowserBoard {
         return try result.get()
     }
 
-    /// Stops the server.
+    /// Stops the server (and the fault server, if any).
     func stop() {
+        feeds?.stop()
+        feeds = nil
         guard let server, server.isRunning else { return }
         server.terminate()
         server.waitUntilExit()
@@ -163,13 +199,16 @@ final class BrowserBoard {
                 "login_submit": say(.boardLoginSubmit),
                 "login_failed": say(.boardLoginFailed),
                 "board_title": say(.boardWeeksTitle),
-                "officer_week_title": say(.boardTeamWeeksTitle, ["team": .text(gulou)]),
+                "officer_week_title": say(.boardWeekTitle, ["team": .text(gulou), "week": .text(Self.week)]),
                 "officer_signed_in": say(
                     .boardSignedInAs, ["name": .text(officer.name), "role": .word(.boardRoleOfficer)]),
                 "coordinator_signed_in": say(
                     .boardSignedInAs, ["name": .text(coordinator.name), "role": .word(.boardRoleCoordinator)]),
                 "forbidden": say(.boardForbidden),
                 "sign_out": say(.boardSignOut),
+                "replan": say(.boardReplan),
+                "publish_draft": say(.boardPublishDraft),
+                "draft_heading": say(.boardDraftHeading),
             ]
         }
         return [
@@ -177,6 +216,11 @@ final class BrowserBoard {
             "teams": teams.map { ["id": $0.id, "name": $0.name] },
             "officer_team": ["id": "gulou", "name": gulou],
             "week": Self.week,
+            "tiaoqi": (try? executablePath("tiaoqi")) ?? "",
+            "db": db,
+            "folder": folder,
+            "feed_server": feeds?.url("") ?? "",
+            "tongshan_name": teams.first { $0.id == "tongshan" }?.name ?? "tongshan",
             "hostile_texts": Self.hostileTexts,
             "text": text,
         ]

@@ -16,11 +16,31 @@ struct BrowserTests {
         try await board.prepare()
         try await board.start()
         defer { board.stop() }
-        let run = try await board.flows(test: "signingInTheBoardAndItsLanguagesInChromium")
+        let flows = ["officer-week", "coordinator-board", "wrong-password", "hostile-name", "language"]
+        let run = try await board.flows(flows, test: "signingInTheBoardAndItsLanguagesInChromium")
         print(run.stdout, terminator: "")
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        for flow in ["officer-week", "coordinator-board", "wrong-password", "hostile-name", "language"] {
+        for flow in flows {
             #expect(run.stdout.contains("ok    \(flow) "), "\(flow) did not pass")
         }
+    }
+
+    /// An officer replans after a client's calendar changed on a loopback feed server, accepts the changes and
+    /// publishes; a coordinator in a second context sees the new clashes appear when another team publishes,
+    /// without reloading.
+    @Test(.enabled(if: BrowserBoard.playwrightInstalled || BrowserBoard.requiredByCI, BrowserBoard.skipReason))
+    func replanningAfterACalendarChangeAndTheLiveClashListInChromium() async throws {
+        try #require(
+            BrowserBoard.playwrightInstalled,
+            "CI=true and .venv-test has no Playwright: run scripts/ensure-deps --tests")
+        let board = BrowserBoard()
+        try await board.prepare(live: true)
+        try await board.start()
+        defer { board.stop() }
+        let run = try await board.flows(
+            ["replan-and-live-clash"], test: "replanningAfterACalendarChangeAndTheLiveClashListInChromium")
+        print(run.stdout, terminator: "")
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("ok    replan-and-live-clash "))
     }
 }

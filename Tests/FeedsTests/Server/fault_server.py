@@ -12,7 +12,7 @@ Modes: ok, gzip, chain (3 redirects to ok), loop (redirects to itself), to-file 
 404, 500, 500-then-ok, 429-then-ok (Retry-After: 1), drip (one byte a second), reset (half the body, then a
 reset), huge (30 MB, no Content-Length), bomb (gzip of 200 MB of zeros), gbk (GBK body, charset=gbk),
 html (an HTML page with status 200), slow (answers after 0.05-0.3 s), held (sends the headers and half the body, then
-waits for GET /control/release). /slow/<n>.ics are always slow and /held/<n>.ics always held, for kill tests.
+waits for GET /control/release), busy-YYYYMMDD (the calendar changed: that whole day is busy too, with a new ETag). /slow/<n>.ics are always slow and /held/<n>.ics always held, for kill tests.
 /bench/<n>.ics serves ~50 KB calendars with ETags, for the benchmark.
 
 CalDAV: a REPORT to /caldav/<name>/ answers a calendar-query. Modes (set as above, path=/caldav/<name>/): ok (207, one
@@ -112,6 +112,13 @@ class Handler(BaseHTTPRequestHandler):
             hits = HITS[url.path]
         name = url.path.split("/")[-1]
         good = calendar(name).encode()
+        if mode.startswith("busy-"):
+            # The calendar changed: besides its usual event, the whole day YYYYMMDD is busy (a new ETag).
+            day = mode[len("busy-"):]
+            good = calendar(name, version="v2-" + day).replace(
+                "END:VCALENDAR", f"BEGIN:VEVENT\r\nUID:{name}-busy-{day}@test\r\nDTSTAMP:20220301T000000Z\r\n"
+                f"DTSTART;VALUE=DATE:{day}\r\nSUMMARY:全天外出 {day}\r\nEND:VEVENT\r\nEND:VCALENDAR").encode()
+            mode = "ok"
         etag = '"' + hashlib.sha1(good).hexdigest()[:16] + '"'
         if mode == "ok":
             if self.headers.get("If-None-Match") == etag:
