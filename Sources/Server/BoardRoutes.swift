@@ -57,7 +57,19 @@ struct BoardRoutes {
     /// the board's script from `/board/events`.
     private func boardPage(_ context: BoardContext) async throws -> Response {
         let language = context.language
-        let snapshot = await BoardSnapshot.take(state: state, store: store, language: language)
+        let store = store
+        let state = state
+        let body = await state.rendered("board:\(language.rawValue)") {
+            Self.boardBody(await BoardSnapshot.take(state: state, store: store, language: language), language).markup
+        }
+        return Page(
+            title: Message(.boardWeeksTitle), language: language, signedIn: context.signedIn,
+            body: [.rendered(body)], scripts: [.script("/static/board.js")]
+        ).response()
+    }
+
+    /// The board's body: the weeks, their states, and the clashes.
+    private static func boardBody(_ snapshot: BoardSnapshot, _ language: Language) -> HTML {
         let head = HTML.element(
             "tr", [:],
             [.boardColumnTeam, .boardColumnWeek, .boardColumnVersion, .boardColumnPublished, .boardColumnState].map {
@@ -74,18 +86,15 @@ struct BoardRoutes {
                     .element("td", ["class": "week-state"], [.text(week.state)]),
                 ])
         }
-        let weeks = HTML([
-            rows.isEmpty ? .element("p", [:], [.text(Message(.boardNoWeeks).text(language))]) : .empty,
-            .element("table", ["id": "weeks"], [.element("thead", [:], [head]), .element("tbody", [:], rows)]),
-        ])
-        let body: [HTML] = [
+        return HTML([
             .element(
                 "nav", ["class": "pages"],
                 [
                     .element("a", ["href": "/pipeline"], [.text(Message(.boardPipelineNav).text(language))]),
                     .element("a", ["href": "/statistics"], [.text(Message(.boardStatisticsNav).text(language))]),
                 ]),
-            weeks,
+            rows.isEmpty ? .element("p", [:], [.text(Message(.boardNoWeeks).text(language))]) : .empty,
+            .element("table", ["id": "weeks"], [.element("thead", [:], [head]), .element("tbody", [:], rows)]),
             .element(
                 "section", ["id": "clashes", "data-generation": String(snapshot.generation)],
                 [
@@ -93,15 +102,11 @@ struct BoardRoutes {
                     .element("p", ["id": "clash-count"], [.text(snapshot.countText)]),
                     clashTable(snapshot.clashes, language),
                 ]),
-        ]
-        return Page(
-            title: Message(.boardWeeksTitle), language: language, signedIn: context.signedIn, body: body,
-            scripts: [.script("/static/board.js")]
-        ).response()
+        ])
     }
 
     /// The clash table; its body is what the script replaces when the clashes change.
-    private func clashTable(_ clashes: [ClashRow], _ language: Language) -> HTML {
+    private static func clashTable(_ clashes: [ClashRow], _ language: Language) -> HTML {
         let head = HTML.element(
             "tr", [:],
             [

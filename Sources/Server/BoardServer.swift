@@ -25,12 +25,14 @@ public enum BoardServer {
         settings: BoardSettings, state: BoardState
     ) -> Router<BoardContext> {
         let router = Router(context: BoardContext.self)
-        router.add(middleware: SessionMiddleware(store: store, clock: clock))
-        LoginRoutes(store: store, passwords: passwords, cookies: cookies, clock: clock).add(to: router)
+        let sessions = RecentLookups<FoundSession>()
+        router.add(middleware: SessionMiddleware(store: store, sessions: sessions, clock: clock))
+        LoginRoutes(store: store, sessions: sessions, passwords: passwords, cookies: cookies, clock: clock)
+            .add(to: router)
         BoardRoutes(store: store, state: state, settings: settings).add(to: router)
         WeekRoutes(store: store, state: state, settings: settings, searches: SearchQueue(), clock: clock)
             .add(to: router)
-        CalendarRoutes(store: store, clock: clock).add(to: router)
+        CalendarRoutes(store: store, state: state, clock: clock).add(to: router)
         BureauRoutes(store: store, clock: clock).add(to: router)
         APIRoutes(store: store, state: state).add(to: router)
         return router

@@ -57,6 +57,8 @@ actor BoardState {
     private var everChecked = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
     private var storeMark: String?
+    private var rendered: [String: (version: String, text: String)] = [:]
+    private var rendering: [String: (version: String, task: Task<String, Never>)] = [:]
 
     init(store: BureauStore, settings: BoardSettings, logger: Logger, clock: @escaping @Sendable () -> Instant) {
         self.store = store
@@ -90,6 +92,25 @@ actor BoardState {
         let done = waiting
         waiting = []
         for waiter in done { waiter.resume() }
+    }
+
+    /// What `make` renders for `key` (a page's body in a language, a person's calendar), made once for each
+    /// generation of the board and each mark of the store's publications (so a week published outside the weeks
+    /// the board checks counts too, within `FeedWatcher.followSeconds`): the pages read under load come from here,
+    /// not from the store.
+    func rendered(_ key: String, make: @escaping @Sendable () async -> String) async -> String {
+        await ensureChecked()
+        let version = "\(generation) \(storeMark ?? "")"
+        if let known = rendered[key], known.version == version { return known.text }
+        // One rendering at a time for each key and version: the requests that ask meanwhile wait for it, instead of
+        // each asking the store (which a publication may be writing to) the same questions.
+        if let running = rendering[key], running.version == version { return await running.task.value }
+        let task = Task { await make() }
+        rendering[key] = (version, task)
+        let made = await task.value
+        if rendering[key]?.version == version { rendering[key] = nil }
+        rendered[key] = (version, made)
+        return made
     }
 
     /// Checks the published weeks again when someone published since the last look (`tiaoqi publish`, another
@@ -128,7 +149,7 @@ actor BoardState {
             return known
         }
         guard let latest = try await store.latestPublished(team: team, weekStart: weekStart) else { return nil }
-        return await load(latest, fresh: false)
+        return await withTaskExecutorPreference(BackgroundExecutor.shared) { await self.load(latest, fresh: false) }
     }
 
     private func check(fresh: Bool) async throws {
@@ -141,22 +162,16 @@ actor BoardState {
             if !fresh, let known = weeks[key], known.week.version == week.version {
                 checked[key] = known
             } else {
-                checked[key] = await load(week, fresh: fresh)
+                checked[key] = await withTaskExecutorPreference(BackgroundExecutor.shared) {
+                    await self.load(week, fresh: fresh)
+                }
             }
         }
         let companies = Dictionary(try await store.clients().map { ($0.id, $0.companyID) }) { a, _ in a }
-        let found = ClashFinder(
-            weeks: checked.values.sorted { ($0.week.teamID, $0.week.weekStart) < ($1.week.teamID, $1.week.weekStart) }
-                .compactMap { week in
-                    guard let plan = week.plan, let schedule = week.schedule, let router = week.router else {
-                        return nil
-                    }
-                    return ClashFinder.Week(
-                        team: week.week.teamID, source: "\(week.week.teamID)/\(week.week.weekStart)",
-                        schedule: week.week.teamID, plan: plan, problem: schedule.problem, router: router)
-                },
-            companies: companies
-        ).clashes()
+        let weeksToCheck = checked
+        let found = await withTaskExecutorPreference(BackgroundExecutor.shared) {
+            Self.clashes(weeksToCheck, companies: companies)
+        }
         let staleBefore = Set(weeks.filter { $0.value.isStale }.keys)
         let staleNow = Set(checked.filter { $0.value.isStale }.keys)
         let newClashes = Set(found).subtracting(clashes)
@@ -188,8 +203,24 @@ actor BoardState {
         for continuation in listeners.values { continuation.yield(generation) }
     }
 
+    /// The clashes between the checked weeks that could be loaded.
+    private static func clashes(_ checked: [String: CheckedWeek], companies: [String: String]) -> [Clash] {
+        ClashFinder(
+            weeks: checked.values.sorted { ($0.week.teamID, $0.week.weekStart) < ($1.week.teamID, $1.week.weekStart) }
+                .compactMap { week in
+                    guard let plan = week.plan, let schedule = week.schedule, let router = week.router else {
+                        return nil
+                    }
+                    return ClashFinder.Week(
+                        team: week.week.teamID, source: "\(week.week.teamID)/\(week.week.weekStart)",
+                        schedule: week.week.teamID, plan: plan, problem: schedule.problem, router: router)
+                },
+            companies: companies
+        ).clashes()
+    }
+
     /// Loads a published week's schedule and audits its plan; what goes wrong is kept as the week's problem.
-    private func load(_ week: PublishedWeek, fresh: Bool) async -> CheckedWeek {
+    private nonisolated func load(_ week: PublishedWeek, fresh: Bool) async -> CheckedWeek {
         let now = clock()
         let plan: Plan
         do {

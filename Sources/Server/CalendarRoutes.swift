@@ -13,7 +13,10 @@ import Timeline
 /// be revoked outright. Only the token's hash is stored, and the token is never logged.
 struct CalendarRoutes {
     let store: BureauStore
+    let state: BoardState
     let clock: @Sendable () -> Instant
+    /// Subscription tokens looked up lately (a revocation here forgets them at once).
+    let subscribers = RecentLookups<String>()
 
     /// How far back, before the latest published week, a subscription still serves weeks.
     static let servedDays = 182
@@ -36,6 +39,7 @@ struct CalendarRoutes {
             let token = SessionTokens.newToken()
             let now = clock()
             try await store.subscribe(staff, tokenHash: SessionTokens.hash(token), at: now)
+            subscribers.forgetAll()
             try await store.record(ChangeRecord(at: now, accountID: account.id, action: "subscribe", subject: staff))
             let host = request.head.authority ?? "127.0.0.1"
             return page(context, account: account, made: now, newAddress: "\(host)/cal/\(token).ics")
@@ -46,12 +50,14 @@ struct CalendarRoutes {
             try context.checkForm(form.csrf)
             let now = clock()
             try await store.revokeSubscriptions(of: staff, at: now)
+            subscribers.forgetAll()
             try await store.record(ChangeRecord(at: now, accountID: account.id, action: "unsubscribe", subject: staff))
             return Response(status: .seeOther, headers: [.location: "/calendar"])
         }
         router.get("/cal/:file") { request, context -> Response in
+            let hash = SessionTokens.hash(String(context.parameters.get("file")?.dropLast(4) ?? ""))
             guard let file = context.parameters.get("file"), file.hasSuffix(".ics"),
-                let staff = try await store.subscriber(SessionTokens.hash(String(file.dropLast(4))))
+                let staff = try await subscribers.value(hash, at: clock(), ask: { try await store.subscriber(hash) })
             else {
                 return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"])
             }
@@ -66,16 +72,21 @@ struct CalendarRoutes {
         return (account, staff)
     }
 
-    /// The person's itinerary as one calendar, or 304 when the caller's ETag is still its.
+    /// The person's itinerary as one calendar, or 304 when the caller's ETag is still its. Made once for each
+    /// generation of the board (a publication, here or elsewhere, makes a new one).
     private func feed(of staff: String, request: Request) async throws -> Response {
-        let from = (try await store.latestPublishedWeekStart() ?? LocalDate(year: 1970, month: 1, day: 1)!)
-            .adding(days: -Self.servedDays)
-        let weeks = try await store.latestPublishedFiles(named: "\(staff).ics", from: from)
-        let name = try await store.staff().first { $0.id == staff }?.name ?? staff
-        let body = SubscribedCalendar.merge(weeks.map(\.body), name: name)
-        let etag =
-            "\"" + SHA256.hash(data: Data(body.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
-            + "\""
+        let store = store
+        let made = await state.rendered("calendar:" + staff) {
+            let from = ((try? await store.latestPublishedWeekStart()) ?? LocalDate(year: 1970, month: 1, day: 1)!)
+                .adding(days: -Self.servedDays)
+            let weeks = (try? await store.latestPublishedFiles(named: "\(staff).ics", from: from)) ?? []
+            let name = (try? await store.staff())?.first { $0.id == staff }?.name ?? staff
+            let body = SubscribedCalendar.merge(weeks.map(\.body), name: name)
+            let etag = SHA256.hash(data: Data(body.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+            return etag + "\n" + body
+        }
+        let etag = "\"" + made.prefix { $0 != "\n" } + "\""
+        let body = String(made.drop { $0 != "\n" }.dropFirst())
         var headers: HTTPFields = [.eTag: etag, .cacheControl: "private, no-cache"]
         if request.headers[values: .ifNoneMatch].flatMap({ $0.split(separator: ",") }).contains(where: {
             $0.trimmingCharacters(in: .whitespaces) == etag || $0.trimmingCharacters(in: .whitespaces) == "*"

@@ -66,6 +66,9 @@ public struct HTML: Sendable, Hashable {
     /// The bureau report's style sheet (its heat map's colours).
     static let bureauStyle = HTML(markup: "<style>\(BureauReport.stylesheet)</style>")
 
+    /// Markup made earlier by this builder and kept as text (`BoardState.rendered`): only what `markup` gave.
+    static func rendered(_ markup: String) -> HTML { HTML(markup: markup) }
+
     /// The reports' style sheet, which the board's pages share.
     static let reportStyle = HTML(markup: "<style>\(HTMLReport.stylesheet)</style>")
 

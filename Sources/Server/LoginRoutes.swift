@@ -15,6 +15,7 @@ import Timeline
 /// (login CSRF). Every other form carries the session's own CSRF token.
 struct LoginRoutes {
     let store: BureauStore
+    let sessions: RecentLookups<FoundSession>
     let passwords: Passwords
     let cookies: CookieRules
     let clock: @Sendable () -> Instant
@@ -68,6 +69,7 @@ struct LoginRoutes {
             try context.checkForm(form.csrf)
             if let session = context.session {
                 try await store.endSession(session.tokenHash)
+                sessions.forget(session.tokenHash)
                 try await store.record(
                     ChangeRecord(
                         at: clock(), accountID: session.accountID, action: "logout", subject: session.accountID))

@@ -11,6 +11,7 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = BoardContext
 
     let store: BureauStore
+    let sessions: RecentLookups<FoundSession>
     let clock: @Sendable () -> Instant
 
     func handle(
@@ -18,11 +19,17 @@ struct SessionMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         context.language = BoardContext.language(of: request)
-        if let token = request.cookies[CookieRules.session]?.value, !token.isEmpty,
-            let found = try await store.session(SessionTokens.hash(token), at: clock())
-        {
-            context.session = found.session
-            context.account = found.account
+        if let token = request.cookies[CookieRules.session]?.value, !token.isEmpty {
+            let hash = SessionTokens.hash(token)
+            let now = clock()
+            let found = try await sessions.value(hash, at: now) {
+                try await store.session(hash, at: now).map { FoundSession(session: $0.session, account: $0.account) }
+            }
+            // A session kept a moment ago may have expired since.
+            if let found, found.session.expiresAt > now {
+                context.session = found.session
+                context.account = found.account
+            }
         }
         var response: Response
         do {

@@ -180,8 +180,12 @@ struct WeekRoutes {
         let others = try await store.latestPublishedWeeks(from: week.adding(days: -6)).filter {
             $0.teamID != team && $0.weekStart <= week.adding(days: 6)
         }.compactMap { try? PlanJSON.decode($0.planJSON, file: "\($0.teamID)/\($0.weekStart)/plan.json") }
-        return try await settings.planning.plan(
-            folder: folder, keeping: previous, around: others, searching: { search in await searches.run(search) })
+        let planning = settings.planning
+        let searches = searches
+        return try await withTaskExecutorPreference(BackgroundExecutor.shared) {
+            try await planning.plan(
+                folder: folder, keeping: previous, around: others, searching: { search in await searches.run(search) })
+        }
     }
 
     /// Keeps a week planned on the board as the team's draft, with its files (in the planner's language) and the
@@ -190,8 +194,12 @@ struct WeekRoutes {
         _ planned: PlannedWeek, files: [WeekFile], team: Team, week: LocalDate, account: Account, action: String,
         language: Language
     ) async throws {
-        let planFiles = planned.files(team: team.name, language: language).map {
-            WeekFile(name: $0.name, body: String(decoding: $0.data, as: UTF8.self))
+        let teamName = team.name
+        // Drawing the week (report, calendars) is heavy too: in the background, off the threads that answer.
+        let planFiles = await withTaskExecutorPreference(BackgroundExecutor.shared) {
+            planned.files(team: teamName, language: language).map {
+                WeekFile(name: $0.name, body: String(decoding: $0.data, as: UTF8.self))
+            }
         }
         try await store.save(
             WeekDraft(
