@@ -5,7 +5,7 @@ import Testing
 /// The shared board in a real browser: Debian's headless Chromium, driven by Playwright (Tests/Browser), on
 /// `tiaoqi serve` over a store made with the command line. Screenshots of every page visited are kept in
 /// artifacts/browser/TEST/. Skipped when `.venv-test` has no Playwright, unless CI=true.
-@Suite("The shared board in a browser")
+@Suite("The shared board in a browser", .serialized)
 struct BrowserTests {
     @Test(.enabled(if: BrowserBoard.playwrightInstalled || BrowserBoard.requiredByCI, BrowserBoard.skipReason))
     func signingInTheBoardAndItsLanguagesInChromium() async throws {

@@ -62,7 +62,7 @@ struct StoreRecordTests {
             // Opened again (a second connection): the same records, the schema already current.
             let again = try await BureauStore.open(store.location)
             #expect(try await again.visits() == [saved])
-            #expect(try await again.schemaVersion() == 4)
+            #expect(try await again.schemaVersion() == 5)
             try await again.close()
         }
     }
