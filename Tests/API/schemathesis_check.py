@@ -27,7 +27,7 @@ try:
         run = subprocess.run(
             [st, "run", board.url + "/openapi.json", "--checks", checks, "--max-examples", "40", "--seed", "1",
              "--workers", "1", "--request-timeout", "10", "--wait-for-schema", "10"] + headers,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=folder,
             env=dict(os.environ, NO_COLOR="1", SCHEMATHESIS_HOOKS=""))
         print(run.stdout, flush=True)
         failed += run.returncode != 0
