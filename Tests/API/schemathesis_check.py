@@ -13,7 +13,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
 from board_http import Board  # noqa: E402
 
-tiaoqi, folder, st = sys.argv[1], sys.argv[2], sys.argv[3]
+tiaoqi, folder, st = sys.argv[1], sys.argv[2], os.path.abspath(sys.argv[3])
 board = Board(tiaoqi, folder).start()
 checks = ",".join([
     "not_a_server_error", "status_code_conformance", "content_type_conformance", "response_headers_conformance",
