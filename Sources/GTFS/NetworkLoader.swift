@@ -271,11 +271,17 @@ public enum NetworkLoader {
             }
         }
         if let transfers = try table(
-            "transfers.txt", required: ["from_stop_id", "to_stop_id", "transfer_type"], optional: true)
+            "transfers.txt", required: ["transfer_type"], optional: true)
         {
+            let services = ["from_trip_id", "to_trip_id", "from_route_id", "to_route_id"].map(transfers.column)
             for row in transfers.rows {
                 let type = try transfers.integer(row, "transfer_type", in: 0...5)
                 guard type <= 3 else { continue }  // 4 and 5 are in-seat rules, not changes
+                // A change between particular trips or routes: a recommended or timed one (0, 1) is not counted on,
+                // the stops' own rule applies; a longer minimum (2) or none at all (3) holds for every service there
+                // (`StationTransfers`), erring on the safe side.
+                let particular = services.contains { row[$0] != nil }
+                if particular && type <= 1 { continue }
                 var seconds: Int? = 0
                 if type == 2 { seconds = try transfers.integer(row, "min_transfer_time", in: 0...86_400) }
                 if type == 3 { seconds = nil }
@@ -283,7 +289,7 @@ public enum NetworkLoader {
                     .init(
                         fromStopID: try transfers.value(row, "from_stop_id"),
                         toStopID: try transfers.value(row, "to_stop_id"),
-                        seconds: seconds, source: source(transfers, row)))
+                        seconds: seconds, source: source(transfers, row), particular: particular))
             }
         }
         if records.services.isEmpty {

@@ -14,7 +14,7 @@ struct StopRecord {
 /// transfers.txt as the GTFS reference defines it: a `from_stop_id` or `to_stop_id` that names a station (location_type
 /// 1) stands for each of its stops and platforms, and a boarding area (4) for its platform. Where rules overlap, the
 /// more specific one counts (stop to stop over stop to station over station to station), and between rules as
-/// specific, the shortest time.
+/// specific, the shortest time. A rule for particular trips or routes only lengthens or forbids a change.
 enum StationTransfers {
     /// The transfers between stops that the rows mean; a row naming an id that stops.txt does not define, or an
     /// entrance or node, is an error at its line.
@@ -57,7 +57,9 @@ enum StationTransfers {
         var position: [Int: Int] = [:]  // from * stops.count + to → place in `chosen`
         position.reserveCapacity(rows.count * 4)
         var chosen: [(specificity: Int, row: TimetableRecords.TransferRow)] = []
-        for row in rows {
+        // Rules for every service first; then those for particular trips or routes, which may only make a change
+        // slower (the longer minimum) or impossible, never quicker or possible where another rule forbids it.
+        for row in rows.filter({ !$0.particular }) + rows.filter(\.particular) {
             let (from, fromIsStop) = try stopsOf(row.fromStopID, row)
             let (to, toIsStop) = try stopsOf(row.toStopID, row)
             let specificity = (fromIsStop ? 2 : 0) + (toIsStop ? 1 : 0)
@@ -73,7 +75,11 @@ enum StationTransfers {
                         continue
                     }
                     let known = chosen[place]
-                    if specificity > known.specificity {
+                    if row.particular {
+                        chosen[place].row.seconds = row.seconds.flatMap { seconds in
+                            known.row.seconds.map { max($0, seconds) }
+                        }
+                    } else if specificity > known.specificity {
                         chosen[place] = (specificity, resolved)
                     } else if specificity == known.specificity, let seconds = row.seconds,
                         seconds < known.row.seconds ?? Int.max

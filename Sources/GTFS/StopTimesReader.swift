@@ -7,6 +7,9 @@ import Travel
 /// file and line as `CSVTable`'s do.
 enum StopTimesReader {
     static let columns = ["trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence"]
+    /// The optional columns read: whether people may get on and off (0 or empty regular, 1 none, 2 phone the
+    /// agency, 3 arrange with the driver; only 1 closes the stop, the others can be arranged).
+    static let boardingColumns = ["pickup_type", "drop_off_type"]
 
     /// Appends the rows of `stop_times.txt` (UTF-8 bytes) to `records`.
     static func read(
@@ -30,7 +33,8 @@ enum StopTimesReader {
         guard let header else { throw InputError(file: file, line: 1, Message(.csvEmptyFile)) }
         var reader = Rows(
             bytes: bytes, file: file, fileNumber: rows.fileNumber(file), width: header.count,
-            at: columns.map { header.firstIndex(of: $0)! })
+            at: columns.map { header.firstIndex(of: $0)! },
+            boardingAt: boardingColumns.map { header.firstIndex(of: $0) })
         // Kept for speed: a line of unquoted fields without spaces or tabs (nearly every line of a feed) is split here
         // into a buffer, in one pass over its bytes; any other line is read by `CSVBytes.next`, which reads it the
         // same way or tells what is wrong. Splitting every line through `CSVBytes.scan` into an array of fields and a
@@ -102,18 +106,24 @@ enum StopTimesReader {
         let width: Int
         /// The field of each of `columns`.
         let at: [Int]
+        /// The field of each of `boardingColumns`, nil where the file lacks it.
+        let boardingAt: [Int?]
         var previousTrip = (start: 0, end: 0)
         var tripNumber: Int32 = 0
         var stopNumbers = ByteInterner()
         /// The rows read, kept here until the end (appending to a local array is inlined, kept for speed).
         var entries: [StopTimes.Entry] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>, file: String, fileNumber: Int32, width: Int, at: [Int]) {
+        init(
+            bytes: UnsafeBufferPointer<UInt8>, file: String, fileNumber: Int32, width: Int, at: [Int],
+            boardingAt: [Int?]
+        ) {
             self.bytes = bytes
             self.file = file
             self.fileNumber = fileNumber
             self.width = width
             self.at = at
+            self.boardingAt = boardingAt
             entries.reserveCapacity(bytes.count / 32)
         }
 
@@ -184,11 +194,30 @@ enum StopTimesReader {
                 }
                 sequence = number
             }
+            /// Whether the field of `boardingColumns[k]` says nobody may (1); 0, 2, 3 and empty say people may.
+            func closed(_ k: Int) throws(InputError) -> Bool {
+                guard let index = boardingAt[k], index < fields.count else { return false }
+                let value = fields[index]
+                let length = value.end - value.start
+                if length == 0 { return false }
+                if length == 1 && value.form == .plain, case let d = Int(bytes[value.start]) &- 48, (0...3).contains(d)
+                {
+                    return d == 1
+                }
+                let text = CSVBytes.string(bytes, value)
+                guard let number = StrictNumber.integer(text), (0...3).contains(number) else {
+                    throw InputError(
+                        file: file, line: line, CSVTable.notInteger(boardingColumns[k], text, 0...3))
+                }
+                return number == 1
+            }
+            let rules =
+                (try closed(0) ? StopTimes.Entry.noBoarding : 0) | (try closed(1) ? StopTimes.Entry.noAlighting : 0)
             entries.append(
                 StopTimes.Entry(
                     trip: tripNumber, stop: stopNumber, file: fileNumber, line: Int32(clamping: line),
                     arrival: arrival ?? departure ?? StopTimes.Entry.none,
-                    departure: departure ?? arrival ?? StopTimes.Entry.none, sequence: sequence!))
+                    departure: departure ?? arrival ?? StopTimes.Entry.none, sequence: sequence!, closed: rules))
         }
     }
 

@@ -34,7 +34,8 @@ public struct TimetableCache: Sendable {
         }
         for (index, path) in paths.enumerated() {
             key += "path \(path)\nshown \(displayPaths?[index] ?? path)\n"
-            for file in files(under: path) {
+            // shapes.txt (a feed's line geometry, often its second largest file) is never read: not hashed either.
+            for file in files(under: path) where (file as NSString).lastPathComponent != "shapes.txt" {
                 let attributes = try? FileManager.default.attributesOfItem(atPath: file)
                 let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
                 let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

@@ -5,8 +5,10 @@
 /// The model, the same for all three: a person is *ready* at a stop from some time on. Ready at `r`, they may board a
 /// run whose connection departs at `d` when `r + check-in ≤ d` (check-in only door to door). Staying on a run needs
 /// nothing. Alighting at `v` at `a`, they are ready at `v` from `a + stay(v)` and at each footpath's end `w` from
-/// `a + footpath(v, w)`; footpaths do not chain. Sources give the first ready times; a target `t` counts an arrival
-/// there (by ride or by a footpath after a ride) plus its egress seconds.
+/// `a + footpath(v, w)`; footpaths do not chain. Nobody boards where the trip takes no one on (GTFS `pickup_type` 1)
+/// or gets off where it lets no one off (`drop_off_type` 1); staying on board through such stops needs nothing.
+/// Sources give the first ready times; a target `t` counts an arrival there (by ride or by a footpath after a ride)
+/// plus its egress seconds.
 extension ScanNetwork {
     /// The earliest arrival at any target, with the legs that reach it; nil when no run gets there.
     func earliestArrival(from sources: [Endpoint], to targets: [Endpoint], changes: Changes) -> (
@@ -35,7 +37,7 @@ extension ScanNetwork {
             let run = Int(connection.run)
             let from = Int(connection.from)
             let to = Int(connection.to)
-            if ready[from] != .max && ready[from] + boarding(run, changes) <= connection.depart {
+            if connection.mayBoard && ready[from] != .max && ready[from] + boarding(run, changes) <= connection.depart {
                 if boarded[run] < 0 || boarded[run] > index {
                     boarded[run] = Int32(index)
                 } else if case .source = readyVia[from],
@@ -48,7 +50,8 @@ extension ScanNetwork {
                     }
                 }
             }
-            guard boarded[run] >= 0 && boarded[run] <= index && connection.arrive < arrived[to] else { return false }
+            guard boarded[run] >= 0 && boarded[run] <= index && connection.mayAlight && connection.arrive < arrived[to]
+            else { return false }
             arrived[to] = connection.arrive
             arrivedBy[to] = (boarded[run], Int32(index))
             if egress[to] >= 0 && connection.arrive + egress[to] < best {
@@ -126,9 +129,10 @@ extension ScanNetwork {
             let to = Int(connection.to)
             var reaches =
                 reachingPosition[run] > connection.position
-                || (egress[to] >= 0 && connection.arrive + egress[to] <= deadline)
-                || connection.arrive + changes.stay[to] <= latestReady[to]
-            if !reaches {
+                || connection.mayAlight
+                    && ((egress[to] >= 0 && connection.arrive + egress[to] <= deadline)
+                        || connection.arrive + changes.stay[to] <= latestReady[to])
+            if !reaches && connection.mayAlight {
                 for path in changes.footpaths[to] {
                     let at = connection.arrive + path.seconds
                     let next = Int(path.to)
@@ -143,7 +147,7 @@ extension ScanNetwork {
             reachingPosition[run] = max(reachingPosition[run], connection.position)
             let from = Int(connection.from)
             let readyBy = connection.depart - boarding(run, changes)
-            if readyBy > latestReady[from] {
+            if connection.mayBoard && readyBy > latestReady[from] {
                 latestReady[from] = readyBy
                 changed = true
                 if access[from] >= 0 { best = max(best, readyBy - access[from]) }
@@ -190,16 +194,20 @@ extension ScanNetwork {
                 let next = Int64(run) << 32 | Int64(connection.position + 1)
                 arrival = groupIndex[next].flatMap { groupArrival[$0] } ?? groupStart[run] ?? runBest[run]
             }
-            if egress[to] >= 0 { arrival = min(arrival, connection.arrive + egress[to]) }
-            if footToTarget[to] != .max { arrival = min(arrival, connection.arrive + footToTarget[to]) }
-            arrival = min(arrival, Self.evaluate(profiles[to], readyAt: connection.arrive + changes.stay[to]))
-            for path in changes.footpaths[to] {
-                arrival = min(arrival, Self.evaluate(profiles[Int(path.to)], readyAt: connection.arrive + path.seconds))
+            if connection.mayAlight {
+                if egress[to] >= 0 { arrival = min(arrival, connection.arrive + egress[to]) }
+                if footToTarget[to] != .max { arrival = min(arrival, connection.arrive + footToTarget[to]) }
+                arrival = min(arrival, Self.evaluate(profiles[to], readyAt: connection.arrive + changes.stay[to]))
+                for path in changes.footpaths[to] {
+                    arrival = min(
+                        arrival, Self.evaluate(profiles[Int(path.to)], readyAt: connection.arrive + path.seconds))
+                }
             }
             guard arrival != .max else { return false }
             if !groupStart.isEmpty { groupArrival[index] = min(groupArrival[index] ?? .max, arrival) }
             let changed = arrival < runBest[run]
             runBest[run] = min(runBest[run], arrival)
+            guard connection.mayBoard else { return changed }
             let from = Int(connection.from)
             let entry = ProfileEntry(ready: connection.depart - boarding(run, changes), arrival: arrival)
             if let last = profiles[from].last {

@@ -13,11 +13,15 @@ public struct StopTimes: Sendable, RandomAccessCollection, MutableCollection, Ex
         package var line: Int32
         package var arrival: Int
         package var departure: Int
-        package var sequence: Int
+        /// `stop_sequence` (checked to be within 0…Int32.max), kept in four bytes so that `closed` fits beside it.
+        private var storedSequence: Int32
+        /// `Entry.noBoarding` and `Entry.noAlighting`, or 0 for a stop open both ways.
+        package var closed: UInt8
 
         /// An entry (times already `Entry.none` when missing).
         package init(
-            trip: Int32, stop: Int32, file: Int32, line: Int32, arrival: Int, departure: Int, sequence: Int
+            trip: Int32, stop: Int32, file: Int32, line: Int32, arrival: Int, departure: Int, sequence: Int,
+            closed: UInt8 = 0
         ) {
             self.trip = trip
             self.stop = stop
@@ -25,11 +29,19 @@ public struct StopTimes: Sendable, RandomAccessCollection, MutableCollection, Ex
             self.line = line
             self.arrival = arrival
             self.departure = departure
-            self.sequence = sequence
+            self.storedSequence = Int32(clamping: sequence)
+            self.closed = closed
         }
+
+        /// `stop_sequence`.
+        package var sequence: Int { Int(storedSequence) }
 
         /// The time that stands for none (no time of a stop can be this far before midnight).
         package static let none = Int.min
+        /// Nobody may get on here (GTFS `pickup_type` 1).
+        package static let noBoarding: UInt8 = 1
+        /// Nobody may get off here (GTFS `drop_off_type` 1).
+        package static let noAlighting: UInt8 = 2
     }
 
     /// The rows, in order.
@@ -62,7 +74,8 @@ public struct StopTimes: Sendable, RandomAccessCollection, MutableCollection, Ex
             return TimetableRecords.StopTimeRow(
                 tripID: tripIDs[Int(entry.trip)], arrival: entry.arrival == Entry.none ? nil : entry.arrival,
                 departure: entry.departure == Entry.none ? nil : entry.departure, stopID: stopIDs[Int(entry.stop)],
-                sequence: entry.sequence, source: source(of: entry))
+                sequence: entry.sequence, source: source(of: entry), mayBoard: entry.closed & Entry.noBoarding == 0,
+                mayAlight: entry.closed & Entry.noAlighting == 0)
         }
         set { entries[index] = entry(newValue) }
     }
@@ -116,7 +129,8 @@ public struct StopTimes: Sendable, RandomAccessCollection, MutableCollection, Ex
         Entry(
             trip: tripNumber(row.tripID), stop: stopNumber(row.stopID), file: fileNumber(row.source.file),
             line: Int32(clamping: row.source.line), arrival: row.arrival ?? Entry.none,
-            departure: row.departure ?? Entry.none, sequence: row.sequence)
+            departure: row.departure ?? Entry.none, sequence: row.sequence,
+            closed: (row.mayBoard ? 0 : Entry.noBoarding) | (row.mayAlight ? 0 : Entry.noAlighting))
     }
 
     private static func number(_ id: String, _ ids: inout [String], _ numbers: inout [String: Int32]) -> Int32 {

@@ -25,6 +25,15 @@ public struct Timetable: Sendable {
         public var zone: Zone
         /// Whether its stops lie in more than one country (an international flight checks in earlier).
         public var crossesBorder: Bool
+        /// Positions in `stops` where nobody may get on (GTFS `pickup_type` 1), in order; empty for most trips.
+        public var noBoarding: [Int] = []
+        /// Positions in `stops` where nobody may get off (GTFS `drop_off_type` 1), in order; empty for most trips.
+        public var noAlighting: [Int] = []
+
+        /// Whether people may get on at the stop at `position`.
+        public func mayBoard(at position: Int) -> Bool { noBoarding.isEmpty || !noBoarding.contains(position) }
+        /// Whether people may get off at the stop at `position`.
+        public func mayAlight(at position: Int) -> Bool { noAlighting.isEmpty || !noAlighting.contains(position) }
 
         /// The instant of one of its GTFS times (seconds after noon minus 12 h) on a service date.
         public func instant(serviceDate: LocalDate, seconds: Int) -> Instant {
@@ -281,16 +290,21 @@ public struct Timetable: Sendable {
         guard let fromIndex = stopIndex[from], let toIndex = stopIndex[to] else { return nil }
         for trip in trips where trip.serviceName == service {
             let localDate = trip.zone.date(of: depart)
-            guard let i = trip.stops.firstIndex(of: fromIndex), let j = trip.stops.lastIndex(of: toIndex), i < j else {
+            // A trip may call at a stop twice (a loop): any boarding position before any alighting one, where people
+            // may get on and off.
+            let boardings = trip.stops.indices.filter { trip.stops[$0] == fromIndex && trip.mayBoard(at: $0) }
+            let alightings = trip.stops.indices.filter { trip.stops[$0] == toIndex && trip.mayAlight(at: $0) }
+            guard let firstBoarding = boardings.first, alightings.contains(where: { $0 > firstBoarding }) else {
                 continue
             }
             // A departure at most `latestTime` after the service day's start leaves on that day or the next three.
             for date in (0...(Self.latestTime / 86_400)).map({ localDate.adding(days: -$0) })
             where runs(trip.serviceID, on: date) {
-                if trip.instant(serviceDate: date, seconds: trip.departures[i]) == depart
-                    && trip.instant(serviceDate: date, seconds: trip.arrivals[j]) == arrive
-                {
-                    return Ride(price: price(route: trip.routeID, from: fromIndex, to: toIndex))
+                for i in boardings where trip.instant(serviceDate: date, seconds: trip.departures[i]) == depart {
+                    for j in alightings
+                    where j > i && trip.instant(serviceDate: date, seconds: trip.arrivals[j]) == arrive {
+                        return Ride(price: price(route: trip.routeID, from: fromIndex, to: toIndex))
+                    }
                 }
             }
         }
@@ -329,10 +343,21 @@ struct ServiceDays: Sendable {
     }
 }
 
-struct FareKey: Hashable, Sendable {
+struct FareKey: Hashable, Sendable, Comparable {
     var route: String?
     var origin: String?
     var destination: String?
+
+    /// An order for writing fares out the same way each time (a missing field first).
+    static func < (a: FareKey, b: FareKey) -> Bool {
+        func key(_ fare: FareKey) -> (Int, String, Int, String, Int, String) {
+            (
+                fare.route == nil ? 0 : 1, fare.route ?? "", fare.origin == nil ? 0 : 1, fare.origin ?? "",
+                fare.destination == nil ? 0 : 1, fare.destination ?? ""
+            )
+        }
+        return key(a) < key(b)
+    }
 }
 
 /// Levenshtein distance over characters (insertions, deletions and substitutions), for "did you mean" messages.

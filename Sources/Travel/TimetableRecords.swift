@@ -52,14 +52,21 @@ public struct TimetableRecords: Sendable {
     /// stop that is not a timepoint (its times are interpolated by distance between the timed stops around it).
     public struct StopTimeRow: Sendable {
         public var tripID: String, arrival: Int?, departure: Int?, stopID: String, sequence: Int, source: SourceLine
+        /// Whether people may get on here (GTFS `pickup_type` other than 1) and get off (`drop_off_type` other than 1).
+        public var mayBoard: Bool, mayAlight: Bool
         /// A stop time row.
-        public init(tripID: String, arrival: Int?, departure: Int?, stopID: String, sequence: Int, source: SourceLine) {
+        public init(
+            tripID: String, arrival: Int?, departure: Int?, stopID: String, sequence: Int, source: SourceLine,
+            mayBoard: Bool = true, mayAlight: Bool = true
+        ) {
             self.tripID = tripID
             self.arrival = arrival
             self.departure = departure
             self.stopID = stopID
             self.sequence = sequence
             self.source = source
+            self.mayBoard = mayBoard
+            self.mayAlight = mayAlight
         }
     }
     /// A `calendar.txt` row.
@@ -99,12 +106,16 @@ public struct TimetableRecords: Sendable {
     /// A `transfers.txt` row: the minimum time to change from one stop to another (or within one stop).
     public struct TransferRow: Sendable {
         public var fromStopID: String, toStopID: String, seconds: Int?, source: SourceLine
+        /// Whether the row is for particular trips or routes (`from_trip_id`, `to_route_id`, …) rather than for
+        /// every service at its stops.
+        public var particular: Bool
         /// A transfer row; `seconds` nil means the transfer is not possible (type 3).
-        public init(fromStopID: String, toStopID: String, seconds: Int?, source: SourceLine) {
+        public init(fromStopID: String, toStopID: String, seconds: Int?, source: SourceLine, particular: Bool = false) {
             self.fromStopID = fromStopID
             self.toStopID = toStopID
             self.seconds = seconds
             self.source = source
+            self.particular = particular
         }
     }
     /// A `city_stops.csv` row.

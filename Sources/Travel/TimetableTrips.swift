@@ -168,6 +168,10 @@ extension Timetable {
                     Message(.gtfsStopUnknown, ["stop": .text(inputs.stopTimes.stopIDs[Int(entry.stop)])]),
                     at: inputs.stopTimes.source(of: entry))
             }
+            if entry.closed != 0 {
+                if entry.closed & StopTimes.Entry.noBoarding != 0 { trip.noBoarding.append(trip.stops.count) }
+                if entry.closed & StopTimes.Entry.noAlighting != 0 { trip.noAlighting.append(trip.stops.count) }
+            }
             trip.stops.append(stop)
             givenArrivals.append(arrival ?? -1)
             givenDepartures.append(departure ?? -1)

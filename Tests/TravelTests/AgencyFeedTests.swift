@@ -57,7 +57,8 @@ struct AgencyFeed {
                 inCalendar: false),
         ]
         var trips = ["route_id,service_id,trip_id,trip_short_name"]
-        var times = ["trip_id,arrival_time,departure_time,stop_id,stop_sequence"]
+        var times = ["trip_id,arrival_time,departure_time,stop_id,stop_sequence,pickup_type,drop_off_type"]
+        var closures = SplitMix(state: seed &* 7_919 &+ 17)
         var frequencies = ["trip_id,start_time,end_time,headway_secs,exact_times"]
         func clock(_ seconds: Int) -> String {
             String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
@@ -100,16 +101,19 @@ struct AgencyFeed {
             } else {
                 starts = [base]
             }
+            var template = RandomFeed.Trip(
+                id: id, mode: "bus", service: service, stops: chosen, arrivals: [], departures: [])
+            closures.close(&template)
             for k in 0..<length {
                 times.append(
-                    "\(id),\(clock(base + offsets[k].arrive)),\(clock(base + offsets[k].depart)),\(truth.stops[chosen[k]].id),\(k + 1)"
+                    "\(id),\(clock(base + offsets[k].arrive)),\(clock(base + offsets[k].depart)),\(truth.stops[chosen[k]].id),\(k + 1),\(template.boardingFields(k))"
                 )
             }
             for start in starts {
-                truth.trips.append(
-                    .init(
-                        id: id, mode: "bus", service: service, stops: chosen,
-                        arrivals: offsets.map { start + $0.arrive }, departures: offsets.map { start + $0.depart }))
+                var run = template
+                run.arrivals = offsets.map { start + $0.arrive }
+                run.departures = offsets.map { start + $0.depart }
+                truth.trips.append(run)
             }
         }
         files["routes.txt"] = ["route_id,route_short_name,route_type", "R,Bus,3"]

@@ -91,7 +91,9 @@ struct TimeExpandedGraph {
                 for (r, run) in runs.enumerated() {
                     let trip = feed.trips[run.trip]
                     for k in 0..<(trip.stops.count - 1)
-                    where trip.stops[k] == stop && time + checkIn(run.trip) <= run.times[k].depart {
+                    where trip.stops[k] == stop && !trip.noBoarding.contains(k)
+                        && time + checkIn(run.trip) <= run.times[k].depart
+                    {
                         queue.push(run.times[k + 1].arrive, .arrived(run: r, position: k + 1))
                     }
                 }
@@ -99,8 +101,10 @@ struct TimeExpandedGraph {
                 let run = runs[r]
                 let trip = feed.trips[run.trip]
                 let stop = trip.stops[k]
-                if let target = targets.first(where: { $0.stop == stop }) { reach(time + target.egress) }
                 if k + 1 < trip.stops.count { queue.push(run.times[k + 1].arrive, .arrived(run: r, position: k + 1)) }
+                // Staying on is always possible; getting off only where the trip lets people off.
+                guard !trip.noAlighting.contains(k) else { continue }
+                if let target = targets.first(where: { $0.stop == stop }) { reach(time + target.egress) }
                 if let wait = stay[stop] { queue.push(time + wait, .onFoot(stop)) }
                 for path in footpaths[stop] {
                     queue.push(time + path.seconds, .onFoot(path.to))
@@ -123,7 +127,8 @@ struct TimeExpandedGraph {
             for run in runs {
                 let trip = feed.trips[run.trip]
                 for source in sources {
-                    for k in 0..<(trip.stops.count - 1) where trip.stops[k] == source.stop {
+                    for k in 0..<(trip.stops.count - 1)
+                    where trip.stops[k] == source.stop && !trip.noBoarding.contains(k) {
                         let leave = run.times[k].depart - checkIn(run.trip) - source.access
                         if leave >= from && leave < to { candidates.insert(leave) }
                     }

@@ -47,6 +47,18 @@ struct RandomFeed {
         var stops: [Int]
         var arrivals: [Int]
         var departures: [Int]
+        /// Positions where nobody may get on (pickup_type 1) or off (drop_off_type 1).
+        var noBoarding: Set<Int> = []
+        var noAlighting: Set<Int> = []
+
+        /// The pickup_type and drop_off_type fields of the stop at position `k`: 1 where closed, else one of the
+        /// ways of saying open (empty, 0, or 2 and 3, which can be arranged).
+        func boardingFields(_ k: Int) -> String {
+            let open = ["", "0", "2", "3"]
+            let pickup = noBoarding.contains(k) ? "1" : open[(k + id.count) % 4]
+            let dropOff = noAlighting.contains(k) ? "1" : open[(k * 3 + id.count) % 4]
+            return "\(pickup),\(dropOff)"
+        }
     }
     struct Transfer {
         var from: Int
@@ -128,6 +140,9 @@ struct RandomFeed {
                     service: random.int(0...(services.count - 1)),
                     stops: chosen, arrivals: arrivals, departures: departures))
         }
+        // Stops where a trip takes nobody on or lets nobody off, drawn apart so that the rest stays as it was.
+        var closures = SplitMix(state: seed &* 7_919 &+ 17)
+        for t in trips.indices { closures.close(&trips[t]) }
         for stop in stops.indices where random.chance(30) {
             // A minimum change time at a stop, or no change there at all.
             transfers.append(Transfer(from: stop, to: stop, seconds: random.chance(85) ? random.int(0...30) * 60 : nil))
@@ -219,11 +234,11 @@ struct RandomFeed {
             "trips.txt",
             ["route_id,service_id,trip_id,trip_short_name"]
                 + trips.map { "\($0.mode),s\($0.service),\($0.id),\($0.id.uppercased())" })
-        var times = ["trip_id,arrival_time,departure_time,stop_id,stop_sequence"]
+        var times = ["trip_id,arrival_time,departure_time,stop_id,stop_sequence,pickup_type,drop_off_type"]
         for trip in trips {
             for k in trip.stops.indices {
                 times.append(
-                    "\(trip.id),\(clock(trip.arrivals[k])),\(clock(trip.departures[k])),\(stops[trip.stops[k]].id),\(k * 10 + 1)"
+                    "\(trip.id),\(clock(trip.arrivals[k])),\(clock(trip.departures[k])),\(stops[trip.stops[k]].id),\(k * 10 + 1),\(trip.boardingFields(k))"
                 )
             }
         }
@@ -249,5 +264,17 @@ struct RandomFeed {
                 + transfers.map {
                     "\(stops[$0.from].id),\(stops[$0.to].id),\($0.seconds == nil ? 3 : 2),\($0.seconds.map(String.init) ?? "")"
                 })
+    }
+}
+
+extension SplitMix {
+    /// Closes some stops of a trip: now and then a stop on the way to boarding or to alighting (a coach that only
+    /// sets down in a city), and the ends as feeds often write them (no alighting at the first, no boarding at the last).
+    mutating func close(_ trip: inout RandomFeed.Trip) {
+        let last = trip.stops.count - 1
+        for k in 0...last {
+            if k == 0 || chance(12) { if k < last || chance(50) { trip.noAlighting.insert(k) } }
+            if k == last || chance(12) { if k > 0 || chance(50) { trip.noBoarding.insert(k) } }
+        }
     }
 }
