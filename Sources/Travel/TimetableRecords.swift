@@ -17,6 +17,9 @@ public struct TimetableRecords: Sendable {
     /// A `routes.txt` row.
     public struct RouteRow: Sendable {
         public var id: String, shortName: String, longName: String, mode: Mode, source: SourceLine
+        /// The name people read on a trip without a `trip_short_name`: the short name, else (feeds that give only
+        /// `route_long_name`, as GTFS allows) the long name, else the route id.
+        public var readName: String { !shortName.isEmpty ? shortName : !longName.isEmpty ? longName : id }
         /// A route row.
         public init(id: String, shortName: String, longName: String, mode: Mode, source: SourceLine) {
             self.id = id

@@ -133,7 +133,7 @@ extension Timetable {
             throw TravelError(Message(.gtfsTripTooShort, ["trip": .text(row.id)]), at: row.source)
         }
         var trip = Trip(
-            id: row.id, serviceName: row.shortName ?? route.shortName, routeID: row.routeID, mode: route.mode,
+            id: row.id, serviceName: row.shortName ?? route.readName, routeID: row.routeID, mode: route.mode,
             serviceID: row.serviceID, stops: [], arrivals: [], departures: [], zone: row.zone ?? inputs.zone,
             crossesBorder: false)
         trip.stops.reserveCapacity(times.count)

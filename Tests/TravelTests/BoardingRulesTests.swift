@@ -90,6 +90,17 @@ struct BoardingRulesTests {
         #expect(timetable.trips.first { $0.id == "coach" }?.noAlighting == [0, 2])
     }
 
+    /// Feeds that give neither trip_short_name nor route_short_name (GTFS asks for one of the route's two names) name
+    /// the service by the route's long name, else its id.
+    @Test func aTripWithoutShortNamesIsNamedByItsRoute() throws {
+        var files = Self.coach
+        files["routes.txt"] = ["route_id,route_short_name,route_long_name,route_type", "R,,Belfort - Paris,2"]
+        files["trips.txt"] = ["route_id,service_id,trip_id", "R,S,coach", "R,S,local"]
+        #expect(Set(try Self.load(files).trips.map(\.serviceName)) == ["Belfort - Paris"])
+        files["routes.txt"] = ["route_id,route_type", "R,2"]
+        #expect(Set(try Self.load(files).trips.map(\.serviceName)) == ["R"])
+    }
+
     @Test func aBoardingValueOutsideTheReferenceIsAnErrorAtItsLine() throws {
         var files = Self.coach
         files["stop_times.txt"]![2] = "coach,09:00:00,09:05:00,B,2,7,0"
