@@ -136,6 +136,8 @@ extension Catalogue {
             "Next step",
         .boardColumnDue:
             "Due",
+        .boardColumnLastNote:
+            "Last note",
         .boardOverdue:
             "overdue",
         .weekWithoutCalendar:

@@ -136,6 +136,8 @@ extension Catalogue {
             "下一步",
         .boardColumnDue:
             "截止日",
+        .boardColumnLastNote:
+            "最近记录",
         .boardOverdue:
             "已逾期",
         .weekWithoutCalendar:

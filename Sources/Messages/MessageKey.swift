@@ -929,6 +929,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case boardColumnOwner
     case boardColumnNextStep
     case boardColumnDue
+    case boardColumnLastNote
     case boardOverdue
     case weekWithoutCalendar
 }

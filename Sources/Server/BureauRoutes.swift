@@ -76,6 +76,7 @@ struct BureauRoutes {
         let projects = try await store.projects().filter { !$0.stage.isClosed }
         let companies = Dictionary(try await store.companies().map { ($0.id, $0.name) }) { a, _ in a }
         let staff = Dictionary(try await store.staff().map { ($0.id, $0.name) }) { a, _ in a }
+        let notes = try await store.lastNotes()
         let overdue = projects.filter { ($0.nextDue ?? day) < day }.count
         var body: [HTML] = [
             .element(
@@ -100,10 +101,10 @@ struct BureauRoutes {
             }
             let head = HTML.element(
                 "tr", [:],
-                [.boardColumnProject, .boardColumnCompany, .boardColumnOwner, .boardColumnNextStep, .boardColumnDue].map
-                {
-                    .element("th", [:], [.text(Message($0).text(language))])
-                })
+                [
+                    .boardColumnProject, .boardColumnCompany, .boardColumnOwner, .boardColumnNextStep, .boardColumnDue,
+                    .boardColumnLastNote,
+                ].map { .element("th", [:], [.text(Message($0).text(language))]) })
             let rows = sorted.map { project -> HTML in
                 let late = (project.nextDue ?? .distantFuture) < day
                 return .element(
@@ -120,6 +121,11 @@ struct BureauRoutes {
                                     (project.nextDue?.description ?? "")
                                         + (late ? " · " + Message(.boardOverdue).text(language) : ""))
                             ]),
+                        .element(
+                            "td", ["class": "note"],
+                            notes[project.id].map { note in
+                                [.text("\(zone.date(of: note.starts)) \(note.text)")]
+                            } ?? []),
                     ])
             }
             body.append(

@@ -34,6 +34,34 @@ extension BureauStore {
         }
     }
 
+    /// The note of each project's last visit that has one (what the officer wrote when logging it), by project id.
+    public func lastNotes() async throws(StoreError) -> [String: ProjectNote] {
+        try await serially { db in
+            var notes: [String: ProjectNote] = [:]
+            let rows = try await db.raw(
+                """
+                SELECT visits.project_id AS project_id, visits.id AS id, visits.starts AS starts, visits.outcome AS outcome
+                FROM visits JOIN (
+                    SELECT project_id, MAX(starts) AS last FROM visits
+                    WHERE outcome <> '' AND project_id IS NOT NULL GROUP BY project_id
+                ) AS latest ON latest.project_id = visits.project_id AND latest.last = visits.starts
+                WHERE visits.outcome <> ''
+                """
+            ).all()
+            for row in rows {
+                let note = ProjectNote(
+                    visitID: try row.decode(column: "id", as: String.self),
+                    starts: Instant(seconds: try row.decode(column: "starts", as: Int64.self)),
+                    text: try row.decode(column: "outcome", as: String.self))
+                let project = try row.decode(column: "project_id", as: String.self)
+                // Two visits at one instant: the larger id, the same each time.
+                if let known = notes[project], known.visitID > note.visitID { continue }
+                notes[project] = note
+            }
+            return notes
+        }
+    }
+
     /// Every stage change, by project, then day and stage.
     public func stageChanges() async throws(StoreError) -> [StageChange] {
         try await serially { db in try await Self.stageChanges(in: db) }
@@ -79,4 +107,14 @@ struct RowError: Error, CustomStringConvertible {
     var value: String
 
     var description: String { "column \(column) holds '\(value)', which Tiaoqi cannot read" }
+}
+
+/// What an officer wrote about a project's visit when logging its outcome.
+public struct ProjectNote: Sendable, Hashable {
+    /// The visit.
+    public var visitID: String
+    /// When it began.
+    public var starts: Instant
+    /// The note.
+    public var text: String
 }

@@ -6,7 +6,8 @@
 (or TIAOQI_BOARD_URL, TIAOQI_BOARD_SCENARIO and TIAOQI_BROWSER_ARTIFACTS in the environment). The scenario is JSON:
 the accounts to sign in with (`officer`, `coordinator`, `hostile`: each `id`, `password`, `name`), the teams whose
 weeks are published (`teams`: `id`, `name`; `officer_team`: the officer's), the week (`week`: its first day), the
-text of the hostile account's name (`hostile_texts`) and the catalogue's sentences the pages must show (`text`, by
+text of the hostile account's name (`hostile_texts`), the hostile company, project, note and next step on the pipeline
+(`hostile_data`) and the catalogue's sentences the pages must show (`text`, by
 language). BrowserTests.swift writes it from the store it makes and the message catalogue. Every page a flow visits
 is saved as a PNG in the artifacts folder; any failed expectation is printed and the exit status is 1.
 
@@ -120,6 +121,31 @@ def a_hostile_account_name_is_shown_as_text(run: Run):
     run.expect(images == 0, f"{images} <img src=x> elements were made from the name")
     scripts = page.evaluate("document.scripts.length")
     run.expect(scripts == 0, f"the page holds {scripts} <script> elements; the board has none")
+    blocked = [line for line in console if "Content Security Policy" in line]
+    run.expect(not blocked, f"the page tried to run or load something (CSP): {blocked}")
+
+
+@flow("hostile-data")
+def hostile_company_project_and_note_are_shown_as_text(run: Run):
+    """A company name, a project title, a visit's note and its next step written as markup (`hostile_data`) show on
+    the pipeline as text: nothing runs, no element is made from them."""
+    context = run.context("zh")
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    run.sign_in(page, run.scenario["accounts"]["coordinator"], "signed-in-coordinator")
+    run.visit(page, "/pipeline", "pipeline")
+    shown = page.text_content("main") or page.text_content("body") or ""
+    for field, text in run.scenario["hostile_data"].items():
+        run.expect(text in shown, f"the pipeline does not show the {field} {text!r} as text")
+    run.expect(page.evaluate("typeof window.__xss") == "undefined", "window.__xss is set: some markup ran")
+    for selector in ['img[src="x"]', "svg", "iframe", "script"]:
+        made = page.evaluate(f"document.querySelectorAll('{selector}').length")
+        run.expect(made == 0, f"{made} {selector} elements were made from the data")
+    notes = [cell.text_content() or "" for cell in page.query_selector_all("td.note")]
+    run.expect(
+        any(run.scenario["hostile_data"]["note"] in note for note in notes),
+        f"no 'last note' cell holds the logged note: {notes}")
     blocked = [line for line in console if "Content Security Policy" in line]
     run.expect(not blocked, f"the page tried to run or load something (CSP): {blocked}")
 

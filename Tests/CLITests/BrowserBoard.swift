@@ -47,6 +47,15 @@ final class BrowserBoard {
     /// The name given to the hostile account: markup that would run or load something if it were not escaped.
     static let hostileTexts = [#"<img src=x onerror="window.__xss=1">"#, "<script>window.__xss=1</script>"]
 
+    /// Text from outside that the pages show, as markup that would run or load something if it were not escaped:
+    /// a company's name, a project's title, a visit's note and the next step logged with it (`enterHostileProjects`).
+    static let hostileData = [
+        "company": #"<img src=x onerror="window.__xss=2">上海微纳芯"#,
+        "project": "<script>window.__xss=3</script>晶圆项目",
+        "note": #"<svg onload="window.__xss=4"></svg>谈得顺利"#,
+        "next": "<iframe src=\"javascript:window.__xss=5\"></iframe>报价",
+    ]
+
     let folder: String
     let db: String
     let officer = Login(id: "zhou", password: "zhou-口令-1", name: "周建华")
@@ -83,6 +92,7 @@ final class BrowserBoard {
             try #require(published.status == 0, "\(published.stderr)")
         }
         if live { try await publishLiveGulou() }
+        try await enterHostileProjects()
         let accounts: [(Login, [String])] = [
             (officer, ["--role", "officer", "--team", "gulou", "--staff", "zhou"]),
             (coordinator, ["--role", "coordinator"]),
@@ -96,6 +106,37 @@ final class BrowserBoard {
         let store = try await BureauStore.open(.sqlite(path: db))
         teams = try await store.teams().filter { Self.districts.contains($0.id) }
         try await store.close()
+    }
+
+    /// Renames sh01's company to hostile markup and enters two projects (restored from `companies.csv` and
+    /// `projects.csv` as `bureau export` writes them), one titled with markup; then logs su01's visit with a note and
+    /// a next step of markup (`tiaoqi log`), so the pipeline shows all four.
+    private func enterHostileProjects() async throws {
+        let data = Self.hostileData
+        func csv(_ fields: [String]) -> String {
+            fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+        }
+        let restore = folder + "/hostile"
+        try FileManager.default.createDirectory(atPath: restore, withIntermediateDirectories: true)
+        let shanghai = "上海微纳芯光电科技有限公司"
+        let suzhou = "苏州晶澜新材料科技有限公司"
+        try
+            (["id,name,credit_code,group", csv([shanghai, data["company"]!, "", ""])].joined(separator: "\r\n")
+            + "\r\n").write(toFile: restore + "/companies.csv", atomically: true, encoding: .utf8)
+        try
+            ([
+                "id,company_id,title,sector,stage,expected_yuan,owner,next_action,next_due",
+                csv(["px-sh", shanghai, "光电封装", "半导体", "contacted", "", "zhou", "回访", "2022-03-20"]),
+                csv(["px-su", suzhou, data["project"]!, "新材料", "visited", "", "zhou", "", ""]),
+            ].joined(separator: "\r\n") + "\r\n").write(
+                toFile: restore + "/projects.csv", atomically: true, encoding: .utf8)
+        let restored = try await run(["bureau", "import", restore, "--db", db, "--lang", "en"])
+        try #require(restored.status == 0, "\(restored.stderr)")
+        let logged = try await run([
+            "log", "su01", "--outcome", "done", "--note", data["note"]!, "--next", data["next"]!, "--db", db,
+            "--lang", "en",
+        ])
+        try #require(logged.status == 0, "\(logged.stderr)")
     }
 
     /// gulou's week planned from a copy of its schedule (paths made absolute) whose client nj01's calendar is
@@ -222,6 +263,7 @@ final class BrowserBoard {
             "feed_server": feeds?.url("") ?? "",
             "tongshan_name": teams.first { $0.id == "tongshan" }?.name ?? "tongshan",
             "hostile_texts": Self.hostileTexts,
+            "hostile_data": Self.hostileData,
             "text": text,
         ]
     }
