@@ -78,6 +78,16 @@ extension Catalogue {
             "The schedule folder this week was planned from cannot be found, so it cannot be checked or replanned here; plan the week again.",
         .boardNoStaff:
             "Your account is not tied to a member of staff, so it has no itinerary; ask an administrator to set it (`tiaoqi account add … --staff`).",
+        .boardNoSuchVisit:
+            "That visit is not in the latest published plan; reload the page and try again.",
+        .boardBadPinTime:
+            "Give the visit's new time as a date and a time of day (YYYY-MM-DDTHH:MM).",
+        .boardPinHeading:
+            "Lock or move a visit",
+        .boardPinHint:
+            "Keep a visit's time to lock it there, or change it to move it, then replan: the visit is held at that time with the same people, the rest of the week is planned around it, and the draft shows the audit's verdict (or why the visit cannot be there) before anything is published.",
+        .boardPinSubmit:
+            "Hold here and replan",
         .boardNoSuchLeg:
             "That trip is not in the latest published plan; reload the page and try again.",
         .boardNoWeekYet:

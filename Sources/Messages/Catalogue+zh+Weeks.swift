@@ -78,6 +78,16 @@ extension Catalogue {
             "找不到本周计划所依据的日程文件夹，因此无法在此检查或重新规划；请重新规划本周。",
         .boardNoStaff:
             "你的账户没有关联到工作人员，因此没有行程；请管理员设置（`tiaoqi account add … --staff`）。",
+        .boardNoSuchVisit:
+            "最新发布的计划中没有这次拜访；请刷新页面后重试。",
+        .boardBadPinTime:
+            "请以日期和时刻填写拜访的新时间（YYYY-MM-DDTHH:MM）。",
+        .boardPinHeading:
+            "锁定或改期拜访",
+        .boardPinHint:
+            "保留拜访时间即可将其锁定，修改时间即可改期，然后重新规划：该拜访以原有人员固定在该时间，本周其余安排围绕它重新规划；草稿会在发布前给出审核结论（或说明该时间为何不可行）。",
+        .boardPinSubmit:
+            "固定于此并重新规划",
         .boardNoSuchLeg:
             "最新发布的计划中没有这段行程；请刷新页面后重试。",
         .boardNoWeekYet:

@@ -901,6 +901,11 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case boardNoSchedule
     case boardNoStaff
     case boardNoSuchLeg
+    case boardNoSuchVisit
+    case boardBadPinTime
+    case boardPinHeading
+    case boardPinHint
+    case boardPinSubmit
     case boardNoWeekYet
     case boardNothingPublished
     case boardPipelineNav

@@ -6,6 +6,7 @@ import Messages
 import Planner
 import Reports
 import Schedules
+import Timeline
 import Travel
 
 /// A schedule folder's week, planned and audited: what `tiaoqi plan` prints and writes, and what the board plans and
@@ -56,18 +57,27 @@ public struct WeekPlanning: Sendable {
         self.options = options
     }
 
-    /// The week of the schedule `folder`, replanning `previous` when given; `schedule` is the folder as plan.json
+    /// The week of the schedule `folder`, replanning `previous` when given, with the visits of `pins` held where they
+    /// say; `schedule` is the folder as plan.json
     /// names it (relative to where plan.json goes); other teams' weeks (`others`) are commitments it plans around
     /// (`Problem.around`). Reports feed and search progress when asked. `searching` runs
     /// the search, which takes the CPU for a while (a server runs it off the threads that answer requests).
     public func plan(
-        folder: String, keeping previous: Plan? = nil, around others: [Plan] = [], schedule: String? = nil,
+        folder: String, keeping previous: Plan? = nil, around others: [Plan] = [], pinning pins: [VisitPin] = [],
+        schedule: String? = nil,
         feedProgress: (@Sendable (Int, Int) -> Void)? = nil, searchProgress: (@Sendable (Int) -> Void)? = nil,
         searching: @Sendable (@escaping @Sendable () -> Plan) async -> Plan = { $0() }
     ) async throws(ScheduleError) -> PlannedWeek {
         let loaded = try await ScheduleLoader(feeds: feeds, lenient: lenient, progress: feedProgress)
             .load(folder: folder)
-        let (around, commitments) = loaded.problem.around(others)
+        var pinned = loaded.problem
+        for pin in pins {
+            guard let index = pinned.clients.firstIndex(where: { $0.id == pin.client }) else { continue }
+            pinned.clients[index].pinnedStart = pin.start
+            pinned.clients[index].with = pin.people
+            pinned.clients[index].mustVisit = true
+        }
+        let (around, commitments) = pinned.around(others)
         let problem = around.keepingBookings(of: previous)
         let planner = Planner(problem: problem, router: loaded.makeRouter(), options: options, keeping: previous)
         var plan = await searching { planner.solve(progress: searchProgress) }
@@ -82,5 +92,23 @@ public struct WeekPlanning: Sendable {
         return PlannedWeek(
             plan: plan, problem: problem, timetable: loaded.timetable, findings: findings,
             warnings: loaded.warningSentences, commitments: commitments)
+    }
+}
+
+/// A visit held at a time with its people (the board's "lock or move"): planned as a booked meeting there, which the
+/// search keeps or, when it cannot be reached or the client is busy, leaves out with the reason.
+public struct VisitPin: Sendable, Hashable {
+    /// The client's id.
+    public var client: String
+    /// When the meeting starts.
+    public var start: Instant
+    /// Everyone who attends (the one who leads included).
+    public var people: [String]
+
+    /// A pin.
+    public init(client: String, start: Instant, people: [String]) {
+        self.client = client
+        self.start = start
+        self.people = people
     }
 }

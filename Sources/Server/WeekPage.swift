@@ -196,6 +196,7 @@ struct WeekPage {
             tickets(
                 plan, week: latest.weekStart, zone: checked.schedule?.problem.zone ?? .utc, names: names,
                 cities: { checked.schedule?.timetable.cities[$0]?.displayName ?? $0 }))
+        parts.append(pins(plan, week: latest.weekStart, zone: checked.schedule?.problem.zone ?? .utc, names: names))
         if let schedule = checked.schedule {
             parts.append(
                 .reportSections(
@@ -245,6 +246,53 @@ struct WeekPage {
             "div", ["id": "tickets"],
             [
                 .element("h3", [:], [.text(Message(.boardTicketsHeading).text(language))]),
+                .element("table", [:], [.element("thead", [:], [head]), .element("tbody", [:], rows)]),
+            ])
+    }
+
+    /// The week's visits, each with a time to hold it at (its own, to lock it; another, to move it) and a button that
+    /// replans around it into a draft with the audit's verdict.
+    private func pins(_ plan: Plan, week: LocalDate, zone: Zone, names: [String: String]) -> HTML {
+        let rows = plan.visits.sorted { ($0.start, $0.client) < ($1.start, $1.client) }.map { visit -> HTML in
+            let day = zone.date(of: visit.start)
+            let local = "\(day)T\(zone.clock(visit.start))"
+            return .element(
+                "tr", [:],
+                [
+                    .element("td", [:], [.text("\(visit.clientName) (\(visit.client))")]),
+                    .element("td", [:], [.text(Message.Argument.dayClock(visit.start, zone).text(language))]),
+                    .element("td", [:], [.text(visit.staff.map { names[$0] ?? $0 }.joined(separator: "、"))]),
+                    .element(
+                        "td", [:],
+                        [
+                            form(
+                                "/week/pin", week: week,
+                                [
+                                    .element("input", ["type": "hidden", "name": "client", "value": visit.client]),
+                                    .element(
+                                        "input",
+                                        [
+                                            "type": "datetime-local", "name": "start", "value": local, "step": "60",
+                                            "required": "required",
+                                        ]),
+                                    .element(
+                                        "button", ["type": "submit"],
+                                        [.text(Message(.boardPinSubmit).text(language))]),
+                                ], inline: true)
+                        ]),
+                ])
+        }
+        guard !rows.isEmpty else { return .empty }
+        let head = HTML.element(
+            "tr", [:],
+            [.boardColumnWhat, .boardColumnWhen, .boardColumnPeople, .boardPinHeading].map {
+                .element("th", [:], [.text(Message($0).text(language))])
+            })
+        return .element(
+            "div", ["id": "pins"],
+            [
+                .element("h3", [:], [.text(Message(.boardPinHeading).text(language))]),
+                sentence(.boardPinHint),
                 .element("table", [:], [.element("thead", [:], [head]), .element("tbody", [:], rows)]),
             ])
     }

@@ -30,6 +30,10 @@ struct WeekRoutes {
         var csrf: String?
         var week: String?
         var leg: Int?
+        /// The client of the visit to hold (`/week/pin`).
+        var client: String?
+        /// When to hold it, `YYYY-MM-DDTHH:MM` in the team's zone (a browser's datetime-local field).
+        var start: String?
     }
 
     func add(to router: Router<BoardContext>) {
@@ -65,26 +69,18 @@ struct WeekRoutes {
         }
         router.post("/week/replan") { request, context -> Response in
             let (account, team, week, _) = try await form(request, context, roles: Self.changeRoles)
-            guard let latest = try await store.latestPublished(team: team.id, weekStart: week) else {
-                throw Refusal.failed(Message(.boardNothingPublished), context.language)
+            try await replan(team: team, week: week, account: account, context: context, action: "replan")
+            return Self.back(to: week)
+        }
+        router.post("/week/pin") { request, context -> Response in
+            let (account, team, week, form) = try await form(request, context, roles: Self.changeRoles)
+            let zone = Zone(identifier: team.timeZone) ?? .utc
+            guard let client = form.client, let text = form.start, let start = Self.localTime(text, in: zone) else {
+                throw Refusal.failed(Message(.boardBadPinTime), context.language)
             }
-            var previous = try await failing(context) {
-                try PlanJSON.decode(latest.planJSON, file: "\(team.id)/\(week)/plan.json")
-            }
-            previous.publishedVersion = latest.version
-            let folders = ScheduleFolders(root: settings.workFolder)
-            guard
-                let folder = try await folders.folder(
-                    team: team.id, weekStart: week, version: latest.version, store: store)
-            else { throw Refusal.failed(Message(.boardNoSchedule), context.language) }
-            let planned = try await failing(context) {
-                try await plan(folder: folder, keeping: previous, team: team.id, week: week)
-            }
-            let kept = try await store.publishedFiles(team: team.id, weekStart: week, version: latest.version)
-                .filter(ScheduleFolders.isScheduleFile)
-            try await saveDraft(
-                planned, files: kept, team: team, week: week, account: account, action: "replan",
-                language: context.language)
+            try await replan(
+                team: team, week: week, account: account, context: context, action: "pin",
+                pinning: (client, start))
             return Self.back(to: week)
         }
         router.post("/week/publish") { request, context -> Response in
@@ -172,11 +168,58 @@ struct WeekRoutes {
         return (account, try await team(of: account, context), week, form)
     }
 
+    /// Replans the team's latest published week into a draft (`plan --keep` with the calendars fetched now), with
+    /// the visit to `pinning`'s client held at its start with its people, when given; refused when there is nothing
+    /// to replan or no such visit.
+    private func replan(
+        team: Team, week: LocalDate, account: Account, context: BoardContext, action: String,
+        pinning: (client: String, start: Instant)? = nil
+    ) async throws {
+        guard let latest = try await store.latestPublished(team: team.id, weekStart: week) else {
+            throw Refusal.failed(Message(.boardNothingPublished), context.language)
+        }
+        var previous = try await failing(context) {
+            try PlanJSON.decode(latest.planJSON, file: "\(team.id)/\(week)/plan.json")
+        }
+        previous.publishedVersion = latest.version
+        var pins: [VisitPin] = []
+        if let pinning {
+            guard let visit = previous.visits.first(where: { $0.client == pinning.client }) else {
+                throw Refusal.failed(Message(.boardNoSuchVisit), context.language)
+            }
+            pins = [VisitPin(client: visit.client, start: pinning.start, people: visit.staff)]
+        }
+        let folders = ScheduleFolders(root: settings.workFolder)
+        guard
+            let folder = try await folders.folder(
+                team: team.id, weekStart: week, version: latest.version, store: store)
+        else { throw Refusal.failed(Message(.boardNoSchedule), context.language) }
+        let planned = try await failing(context) {
+            try await plan(folder: folder, keeping: previous, pinning: pins, team: team.id, week: week)
+        }
+        let kept = try await store.publishedFiles(team: team.id, weekStart: week, version: latest.version)
+            .filter(ScheduleFolders.isScheduleFile)
+        try await saveDraft(
+            planned, files: kept, team: team, week: week, account: account, action: action,
+            language: context.language)
+    }
+
+    /// The instant of `YYYY-MM-DDTHH:MM` (seconds allowed) in `zone`, or nil when the text is not one.
+    static func localTime(_ text: String, in zone: Zone) -> Instant? {
+        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
+        guard parts.count == 2, let date = LocalDate(iso: String(parts[0])) else { return nil }
+        let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(clock.count), clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+            let hours = Int(clock[0]), let minutes = Int(clock[1]), (0..<24).contains(hours), (0..<60).contains(minutes)
+        else { return nil }
+        return zone.instant(date, TimeOfDay(minutes: hours * 60 + minutes))
+    }
+
     /// The week of the schedule `folder`, around the other teams' published weeks (their people's time is busy,
     /// the companies they court that day are not met), searched on a thread of its own, one search at a time.
-    private func plan(folder: String, keeping previous: Plan?, team: String, week: LocalDate) async throws
-        -> PlannedWeek
-    {
+    private func plan(
+        folder: String, keeping previous: Plan?, pinning pins: [VisitPin] = [], team: String, week: LocalDate
+    ) async throws -> PlannedWeek {
         let others = try await store.latestPublishedWeeks(from: week.adding(days: -6)).filter {
             $0.teamID != team && $0.weekStart <= week.adding(days: 6)
         }.compactMap { try? PlanJSON.decode($0.planJSON, file: "\($0.teamID)/\($0.weekStart)/plan.json") }
@@ -184,7 +227,8 @@ struct WeekRoutes {
         let searches = searches
         return try await withTaskExecutorPreference(BackgroundExecutor.shared) {
             try await planning.plan(
-                folder: folder, keeping: previous, around: others, searching: { search in await searches.run(search) })
+                folder: folder, keeping: previous, around: others, pinning: pins,
+                searching: { search in await searches.run(search) })
         }
     }
 

@@ -16,7 +16,10 @@ struct BrowserTests {
         try await board.prepare()
         try await board.start()
         defer { board.stop() }
-        let flows = ["officer-week", "coordinator-board", "wrong-password", "hostile-name", "hostile-data", "language"]
+        let flows = [
+            "officer-week", "coordinator-board", "wrong-password", "hostile-name", "hostile-data", "language",
+            "move-visit",
+        ]
         let run = try await board.flows(flows, test: "signingInTheBoardAndItsLanguagesInChromium")
         print(run.stdout, terminator: "")
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")

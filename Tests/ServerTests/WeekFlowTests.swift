@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Itinerary
+import Schedules
 import Server
 import Store
 import Testing
@@ -49,6 +51,53 @@ import Timeline
             let files = try await board.store.publishedFiles(team: "gulou", weekStart: Self.monday, version: 2)
             #expect(files.contains { $0.name == "zhou.ics" })
             #expect(files.contains { $0.name == "schedule.path" || $0.name == "schedule/plan.yaml" })
+        }
+    }
+
+    /// Locking a visit at its time keeps it there with its people; moving it to a time the client cannot meet leaves
+    /// it out of the draft with the reason, before anything is published.
+    @Test func aVisitLockedOrMovedIsReplannedThereWithTheVerdictInTheDraft() async throws {
+        let board = try await SampleBoard.make()
+        try await board.test { client in
+            let zhou = try await demoSession(client, "zhou")
+            let page = String(buffer: try await client.execute(uri: "/week", method: .get, headers: zhou.cookie).body)
+            #expect(page.contains("action=\"/week/pin\"") && page.contains("type=\"datetime-local\""))
+            let published = try #require(try await board.store.latestPublished(team: "gulou", weekStart: Self.monday))
+            let plan = try PlanJSON.decode(published.planJSON, file: "plan.json")
+            let visit = try #require(plan.visits.first)
+            let zone = try #require(Zone(identifier: "Asia/Shanghai"))
+            let local = "\(zone.date(of: visit.start))T\(zone.clock(visit.start))"
+            // Locked at its own time.
+            let locked = try await post(
+                client, "/week/pin", zhou, ["week": SampleBoard.week, "client": visit.client, "start": local])
+            #expect(locked.status == .seeOther)
+            let draft = try #require(try await board.store.draft(team: "gulou", weekStart: Self.monday))
+            let kept = try PlanJSON.decode(draft.planJSON, file: "plan.json")
+            let held = try #require(kept.visits.first { $0.client == visit.client })
+            #expect(held.start == visit.start && Set(held.staff) == Set(visit.staff))
+            let drawn = String(buffer: try await client.execute(uri: "/week", method: .get, headers: zhou.cookie).body)
+            #expect(drawn.contains("id=\"draft\""))
+            // Moved to three in the morning: outside the client's hours, so left out, with the reason.
+            let night = "\(zone.date(of: visit.start))T03:00"
+            let moved = try await post(
+                client, "/week/pin", zhou, ["week": SampleBoard.week, "client": visit.client, "start": night])
+            #expect(moved.status == .seeOther)
+            let second = try #require(try await board.store.draft(team: "gulou", weekStart: Self.monday))
+            let replanned = try PlanJSON.decode(second.planJSON, file: "plan.json")
+            #expect(!replanned.visits.contains { $0.client == visit.client })
+            let out = try #require(replanned.leftOut.first { $0.client == visit.client })
+            #expect(!out.reasons.isEmpty)
+            // Nothing is published until the draft is accepted.
+            #expect(try await board.store.latestPublished(team: "gulou", weekStart: Self.monday)?.version == 1)
+            let actions = try await board.store.changes().map { "\($0.accountID) \($0.action) \($0.subject)" }
+            #expect(actions.filter { $0 == "zhou pin gulou/2022-03-07" }.count == 2)
+            // A time that is not one, or a client the week does not visit, is refused.
+            let garbled = try await post(
+                client, "/week/pin", zhou, ["week": SampleBoard.week, "client": visit.client, "start": "tomorrow"])
+            #expect(garbled.status == .conflict)
+            let stranger = try await post(
+                client, "/week/pin", zhou, ["week": SampleBoard.week, "client": "zz99", "start": local])
+            #expect(stranger.status == .conflict)
         }
     }
 
