@@ -93,20 +93,9 @@ struct WeekRoutes {
             }
             plan.publishedVersion = draft.basedOn
             let files = try await store.draftFiles(team: team.id, weekStart: week).filter { $0.name != "plan.json" }
-            let published = try await failing(context) {
-                try await WeekPublication.publish(plan, files: files, store: store, at: clock())
+            try await publish(plan, files: files, team: team, week: week, account: account, context: context) {
+                "v\($0), \($1) visits"
             }
-            try await store.record(
-                ChangeRecord(
-                    at: clock(), accountID: account.id, action: "publish", subject: "\(team.id)/\(week)",
-                    detail: "v\(published.version), \(published.visits.count) visits"))
-            context.logger.info(
-                "published",
-                metadata: [
-                    "team": .string(team.id), "week": .string(week.description),
-                    "version": .stringConvertible(published.version), "account": .string(account.id),
-                ])
-            Task { await state.refresh() }
             return Self.back(to: week)
         }
         router.post("/week/discard") { request, context -> Response in
@@ -118,27 +107,17 @@ struct WeekRoutes {
         }
         router.post("/week/ticket") { request, context -> Response in
             let (account, team, week, form) = try await form(request, context, roles: Self.changeRoles)
-            guard let latest = try await store.latestPublished(team: team.id, weekStart: week) else {
-                throw Refusal.failed(Message(.boardNothingPublished), context.language)
-            }
-            var plan = try await failing(context) {
-                try PlanJSON.decode(latest.planJSON, file: "\(team.id)/\(week)/plan.json")
-            }
+            var plan = try await latestPlan(team: team, week: week, context: context)
             guard let index = form.leg, plan.legs.indices.contains(index) else {
                 throw Refusal.failed(Message(.boardNoSuchLeg), context.language)
             }
             plan.legs[index].booked = true
-            plan.publishedVersion = latest.version
-            let files = try await store.publishedFiles(team: team.id, weekStart: week, version: latest.version)
-            let published = try await failing(context) {
-                try await WeekPublication.publish(plan, files: files, store: store, at: clock())
-            }
+            let files = try await store.publishedFiles(
+                team: team.id, weekStart: week, version: plan.publishedVersion ?? 0)
             let leg = plan.legs[index]
-            try await store.record(
-                ChangeRecord(
-                    at: clock(), accountID: account.id, action: "ticket", subject: "\(team.id)/\(week)",
-                    detail: "v\(published.version), \(leg.person) \(leg.fromCity)-\(leg.toCity) \(leg.depart.seconds)"))
-            Task { await state.refresh() }
+            try await publish(
+                plan, files: files, team: team, week: week, account: account, context: context, action: "ticket"
+            ) { version, _ in "v\(version), \(leg.person) \(leg.fromCity)-\(leg.toCity) \(leg.depart.seconds)" }
             return Self.back(to: week)
         }
     }
@@ -175,13 +154,8 @@ struct WeekRoutes {
         team: Team, week: LocalDate, account: Account, context: BoardContext, action: String,
         pinning: (client: String, start: Instant)? = nil
     ) async throws {
-        guard let latest = try await store.latestPublished(team: team.id, weekStart: week) else {
-            throw Refusal.failed(Message(.boardNothingPublished), context.language)
-        }
-        var previous = try await failing(context) {
-            try PlanJSON.decode(latest.planJSON, file: "\(team.id)/\(week)/plan.json")
-        }
-        previous.publishedVersion = latest.version
+        let previous = try await latestPlan(team: team, week: week, context: context)
+        let version = previous.publishedVersion ?? 0
         var pins: [VisitPin] = []
         if let pinning {
             guard let visit = previous.visits.first(where: { $0.client == pinning.client }) else {
@@ -192,16 +166,50 @@ struct WeekRoutes {
         let folders = ScheduleFolders(root: settings.workFolder)
         guard
             let folder = try await folders.folder(
-                team: team.id, weekStart: week, version: latest.version, store: store)
+                team: team.id, weekStart: week, version: version, store: store)
         else { throw Refusal.failed(Message(.boardNoSchedule), context.language) }
         let planned = try await failing(context) {
             try await plan(folder: folder, keeping: previous, pinning: pins, team: team.id, week: week)
         }
-        let kept = try await store.publishedFiles(team: team.id, weekStart: week, version: latest.version)
+        let kept = try await store.publishedFiles(team: team.id, weekStart: week, version: version)
             .filter(ScheduleFolders.isScheduleFile)
         try await saveDraft(
             planned, files: kept, team: team, week: week, account: account, action: action,
             language: context.language)
+    }
+
+    /// The team's latest published plan of `week`, carrying its version; refused when nothing is published.
+    private func latestPlan(team: Team, week: LocalDate, context: BoardContext) async throws -> Plan {
+        guard let latest = try await store.latestPublished(team: team.id, weekStart: week) else {
+            throw Refusal.failed(Message(.boardNothingPublished), context.language)
+        }
+        var plan = try await failing(context) {
+            try PlanJSON.decode(latest.planJSON, file: "\(team.id)/\(week)/plan.json")
+        }
+        plan.publishedVersion = latest.version
+        return plan
+    }
+
+    /// Publishes `plan` (made from its `publishedVersion`) with `files` as the team's next version, records it with
+    /// `detail` of what was published, and has the board check it.
+    private func publish(
+        _ plan: Plan, files: [WeekFile], team: Team, week: LocalDate, account: Account, context: BoardContext,
+        action: String = "publish", detail: (_ version: Int, _ visits: Int) -> String
+    ) async throws {
+        let published = try await failing(context) {
+            try await WeekPublication.publish(plan, files: files, store: store, at: clock())
+        }
+        try await store.record(
+            ChangeRecord(
+                at: clock(), accountID: account.id, action: action, subject: "\(team.id)/\(week)",
+                detail: detail(published.version, published.visits.count)))
+        context.logger.info(
+            "published",
+            metadata: [
+                "team": .string(team.id), "week": .string(week.description),
+                "version": .stringConvertible(published.version), "account": .string(account.id),
+            ])
+        Task { await state.refresh() }
     }
 
     /// The instant of `YYYY-MM-DDTHH:MM` (seconds allowed) in `zone`, or nil when the text is not one.
