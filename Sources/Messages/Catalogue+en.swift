@@ -188,6 +188,7 @@ extension Catalogue {
         .labelHotel: "Hotel",
         .labelMeet: "Meet",
         .labelHandMade: "hand-made",
+        .labelOwnEvent: "own calendar",
         .labelHome: "home",
         .labelBooked: "booked",
         .labelGeneratedBy: "Made by Tiaoqi",

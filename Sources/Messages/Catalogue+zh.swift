@@ -182,6 +182,7 @@ extension Catalogue {
         .labelHotel: "住宿",
         .labelMeet: "拜访",
         .labelHandMade: "手写",
+        .labelOwnEvent: "本人日程",
         .labelHome: "常驻",
         .labelBooked: "已购票",
         .labelGeneratedBy: "由 Tiaoqi 生成",

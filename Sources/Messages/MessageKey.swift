@@ -178,6 +178,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case labelHotel
     case labelMeet
     case labelHandMade
+    case labelOwnEvent
     case labelHome
     case labelBooked
     case labelGeneratedBy

@@ -5,9 +5,10 @@ import Timeline
 import Travel
 
 extension HTMLReport {
-    /// One thing in a person's week: a visit, a leg, a hotel night or an event of a hand-made week.
+    /// One thing in a person's week: a visit, a leg, a hotel night, an event of their own calendar that holds them
+    /// somewhere, or an event of a hand-made week.
     struct Block {
-        enum Kind: String { case visit, leg, stay, hand }
+        enum Kind: String { case visit, leg, stay, hand, own }
 
         var kind: Kind
         /// When it really is (a hotel night: from the evening to midnight), for positioning and for matching clashes.
@@ -77,6 +78,18 @@ extension HTMLReport {
                         kind: .leg, interval: leg.interval, label: label, detail: detail.joined(separator: "\n"),
                         team: week.team))
             }
+        }
+        // The events of their own calendar that hold them in a place (the 08:30 meeting the week is planned around).
+        let week = context.days.first.map { context.zone.day($0).start }.flatMap { first in
+            context.days.last.map { Interval(first, context.zone.day($0).end) }
+        }
+        for event in context.person(person)?.ownEvents ?? [] where week?.overlaps(event.interval) ?? true {
+            var detail = ["\(context.span(event.interval.start, event.interval.end)) \(event.summary)"]
+            if !event.location.isEmpty { detail.append(event.location) }
+            detail.append(labels.ownEvent)
+            blocks.append(
+                Block(
+                    kind: .own, interval: event.interval, label: event.summary, detail: detail.joined(separator: "\n")))
         }
         for hand in context.handPlans where hand.person == person {
             for event in hand.events {

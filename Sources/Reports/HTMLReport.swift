@@ -270,6 +270,7 @@ public enum HTMLReport {
         .block.leg { background: #fff0c2; }
         .block.stay { background: #eadcf5; }
         .block.hand { background: #dcf3dd; border: 1px dashed #2e7d32; }
+        .block.own { background: #eceff3; border: 1px solid #9aa3ad; color: #3c434b; }
         .block.clashing { outline: 2px solid var(--error); outline-offset: 0; z-index: 1; }
         .person .empty { color: var(--muted); font-size: 12px; }
         .map { display: block; width: 100%; height: auto; border: 1px solid var(--line); background: #fbfcfd; }

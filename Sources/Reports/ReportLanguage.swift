@@ -47,6 +47,7 @@ struct ReportLabels {
     var hotel: String { text(.labelHotel) }
     var meet: String { text(.labelMeet) }
     var handMade: String { text(.labelHandMade) }
+    var ownEvent: String { text(.labelOwnEvent) }
     var home: String { text(.labelHome) }
     var booked: String { text(.labelBooked) }
     var generatedBy: String { text(.labelGeneratedBy) }

@@ -128,7 +128,8 @@ def a_hostile_account_name_is_shown_as_text(run: Run):
 @flow("hostile-data")
 def hostile_company_project_and_note_are_shown_as_text(run: Run):
     """A company name, a project title, a visit's note and its next step written as markup (`hostile_data`) show on
-    the pipeline as text: nothing runs, no element is made from them."""
+    the pipeline as text, and a client's name and an own event's summary on the officer's week: nothing runs, no
+    element is made from them."""
     context = run.context("zh")
     page = context.new_page()
     console: list[str] = []
@@ -136,7 +137,8 @@ def hostile_company_project_and_note_are_shown_as_text(run: Run):
     run.sign_in(page, run.scenario["accounts"]["coordinator"], "signed-in-coordinator")
     run.visit(page, "/pipeline", "pipeline")
     shown = page.text_content("main") or page.text_content("body") or ""
-    for field, text in run.scenario["hostile_data"].items():
+    for field in ["company", "project", "note", "next"]:
+        text = run.scenario["hostile_data"][field]
         run.expect(text in shown, f"the pipeline does not show the {field} {text!r} as text")
     run.expect(page.evaluate("typeof window.__xss") == "undefined", "window.__xss is set: some markup ran")
     for selector in ['img[src="x"]', "svg", "iframe", "script"]:
@@ -146,6 +148,19 @@ def hostile_company_project_and_note_are_shown_as_text(run: Run):
     run.expect(
         any(run.scenario["hostile_data"]["note"] in note for note in notes),
         f"no 'last note' cell holds the logged note: {notes}")
+    # The officer's week: a client named with markup, and his own meeting summarised with markup, on the timeline.
+    week = run.context("zh").new_page()
+    week.on("console", lambda message: console.append(message.text))
+    run.sign_in(week, run.scenario["accounts"]["officer"], "signed-in-officer")
+    run.expect_path(week, "/week")
+    text = week.text_content("main") or ""
+    for field in ["client", "event"]:
+        wanted = run.scenario["hostile_data"][field]
+        run.expect(wanted in text, f"the officer's week does not show the {field} {wanted!r} as text")
+    run.expect(week.query_selector("#published .block.own") is not None, "his own meetings are not on the timeline")
+    run.expect(week.evaluate("typeof window.__xss") == "undefined", "window.__xss is set: some markup ran")
+    made = week.evaluate("document.querySelectorAll('img[src=\"x\"], script').length")
+    run.expect(made == 0, f"{made} img or script elements were made from the data")
     blocked = [line for line in console if "Content Security Policy" in line]
     run.expect(not blocked, f"the page tried to run or load something (CSP): {blocked}")
 

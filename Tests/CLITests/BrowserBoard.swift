@@ -54,6 +54,10 @@ final class BrowserBoard {
         "project": "<script>window.__xss=3</script>晶圆项目",
         "note": #"<svg onload="window.__xss=4"></svg>谈得顺利"#,
         "next": "<iframe src=\"javascript:window.__xss=5\"></iframe>报价",
+        // In the copy of the sample the board is made from (`copySample`): a gulou client's name, and the summary of
+        // the officer's own Monday meeting, both on his week.
+        "client": #"<img src=x onerror="window.__xss=6">北京芯域半导体科技有限公司"#,
+        "event": "<img src=x onerror=window.__xss=7>局务会",
     ]
 
     let folder: String
@@ -78,16 +82,16 @@ final class BrowserBoard {
     /// is planned instead from a copy of its schedule whose client nj01 reads its calendar from a loopback fault
     /// server (Tests/FeedsTests/Server/fault_server.py), so a flow can change that calendar.
     func prepare(live: Bool = false) async throws {
+        let sample = try copySample()
         let imported = try await run(
-            ["bureau", "import"] + Self.districts.map { "schedules/2022-w10/districts/\($0)" } + ["--db", db])
+            ["bureau", "import"] + Self.districts.map { "\(sample)/districts/\($0)" } + ["--db", db])
         try #require(imported.status == 0, "\(imported.stderr)")
         try FileManager.default.createSymbolicLink(
-            atPath: folder + "/districts", withDestinationPath: Fixtures.path("schedules/2022-w10/districts"))
+            atPath: folder + "/districts", withDestinationPath: sample + "/districts")
         try FileManager.default.createDirectory(atPath: folder + "/plans", withIntermediateDirectories: true)
         for district in Self.districts where !(live && district == "gulou") {
             let copy = "\(folder)/plans/\(district)"
-            try FileManager.default.copyItem(
-                atPath: Fixtures.path("schedules/2022-w10/plans/\(district)"), toPath: copy)
+            try FileManager.default.copyItem(atPath: "\(sample)/plans/\(district)", toPath: copy)
             let published = try await run(["publish", copy + "/plan.json", "--db", db, "--lang", "en"])
             try #require(published.status == 0, "\(published.stderr)")
         }
@@ -106,6 +110,29 @@ final class BrowserBoard {
         let store = try await BureauStore.open(.sqlite(path: db))
         teams = try await store.teams().filter { Self.districts.contains($0.id) }
         try await store.close()
+    }
+
+    /// A copy of the sample week and its network in the folder, where gulou's client bj01 is named with markup and
+    /// the officer zhou's own Monday meeting is summarised with markup (`hostileData`); returns the week's folder.
+    private func copySample() throws -> String {
+        let copy = folder + "/schedules"
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        for name in ["2022-w10", "network"] {
+            try FileManager.default.copyItem(atPath: Fixtures.path("schedules/\(name)"), toPath: "\(copy)/\(name)")
+        }
+        let week = copy + "/2022-w10"
+        func edit(_ path: String, _ old: String, _ new: String) throws {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try #require(text.contains(old), "\(path) has no \(old)")
+            try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let client = Self.hostileData["client"]!.replacingOccurrences(of: "\"", with: "\"\"")
+        try edit("\(week)/districts/gulou/clients.csv", "bj01,北京芯域半导体科技有限公司,", "bj01,\"\(client)\",")
+        try edit("\(week)/feeds/staff-zhou.ics", "SUMMARY:局务会", "SUMMARY:" + Self.hostileData["event"]!)
+        // The published plan names its clients too (the week is drawn from it): the same name there.
+        let json = String(decoding: try JSONEncoder().encode(Self.hostileData["client"]!), as: UTF8.self)
+        try edit("\(week)/plans/gulou/plan.json", "\"北京芯域半导体科技有限公司\"", json)
+        return week
     }
 
     /// Renames sh01's company to hostile markup and enters two projects (restored from `companies.csv` and

@@ -200,11 +200,26 @@ struct HTMLReportTests {
         let liu = try #require(Self.slice(html, from: "id=\"person-liu\"", to: "</section>"))
         let liuBlocks = liu.components(separatedBy: "<div class=\"block ").dropFirst()
         #expect(!liuBlocks.isEmpty)
-        for block in liuBlocks {
+        // Every block of the teams' weeks says whose it is; his own calendar's meetings belong to no team.
+        for block in liuBlocks where !block.hasPrefix("own") {
             #expect(block.contains("<i class=\"team\">云龙区</i>") || block.contains("<i class=\"team\">泉山区</i>"))
         }
+        for block in liuBlocks where block.hasPrefix("own") { #expect(!block.contains("class=\"team\"")) }
         let zhou = try #require(Self.slice(html, from: "id=\"person-zhou\"", to: "</section>"))
         #expect(!zhou.contains("class=\"team\""))
+    }
+
+    /// The meetings of a person's own calendar that hold them somewhere are on their timeline, with what and where.
+    @Test func ownCalendarMeetingsAreOnTheTimeline() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
+        let zhou = try #require(schedule.problem.staff.first { $0.id == "zhou" })
+        let event = try #require(zhou.ownEvents.first)
+        let weeks = [try Self.week(schedule, team: "鼓楼区", trips: [("zhou", "bj01", 1)])]
+        let html = HTMLReport.render(title: "第10周", weeks: weeks, handPlans: [], clashes: [], language: .zh)
+        let section = try #require(Self.slice(html, from: "id=\"person-zhou\"", to: "</section>"))
+        let own = section.components(separatedBy: "<div class=\"block own").dropFirst()
+        #expect(own.count >= 1)
+        #expect(own.contains { $0.contains(event.summary) && $0.contains("本人日程") })
     }
 
     @Test func theMapNumbersEachLegWithItsDayAndNoLabelsOverlap() async throws {
