@@ -126,6 +126,8 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
+                "Store", .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             path: "Tests/TestSupport"

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Server
 import Store
+import TestSupport
 import Testing
 import Timeline
 
@@ -64,8 +65,9 @@ import Timeline
         return String(response.status.code)
     }
 
-    @Test func everyRouteAnswersEachRoleAndNobodyAsAllowed() async throws {
-        let board = try await SampleBoard.make()
+    @Test(arguments: Backend.available)
+    func everyRouteAnswersEachRoleAndNobodyAsAllowed(_ backend: Backend) async throws {
+        let board = try await SampleBoard.make(on: backend)
         try await board.test { client in
             var sessions: [String: (cookie: HTTPFields, csrf: String)] = [:]
             for case let id? in Self.askers { sessions[id] = try await demoSession(client, id) }
@@ -96,8 +98,9 @@ import Timeline
         }
     }
 
-    @Test func aFormWithoutTheSessionsTokenIsRefusedAndChangesNothing() async throws {
-        let board = try await SampleBoard.make()
+    @Test(arguments: Backend.available)
+    func aFormWithoutTheSessionsTokenIsRefusedAndChangesNothing(_ backend: Backend) async throws {
+        let board = try await SampleBoard.make(on: backend)
         try await board.test { client in
             let before = try await board.store.changes().count
             for id in ["zhou", "chen"] {

@@ -7,11 +7,13 @@ import Planner
 import Schedules
 import Server
 import Store
+import TestSupport
 import Testing
 import Timeline
 
 /// A board on the sample bureau as `serve --demo` loads it (its history, the three district teams, their published
-/// week 2022-03-07 and the demo accounts), on a new SQLite store; bcrypt at cost 4 and short searches keep it quick.
+/// week 2022-03-07 and the demo accounts), on a new store of a backend (SQLite, or a new PostgreSQL database when the
+/// run has a server); bcrypt at cost 4 and short searches keep it quick.
 struct SampleBoard {
     static let week = "2022-03-07"
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -19,13 +21,16 @@ struct SampleBoard {
 
     let store: BureauStore
     let folder: URL
+    let backend: Backend
+    let location: StoreLocation
 
-    static func make() async throws -> SampleBoard {
+    static func make(on backend: Backend = .sqlite) async throws -> SampleBoard {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tiaoqi-sample-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try await BureauStore.open(.sqlite(path: folder.appendingPathComponent("bureau.sqlite").path))
+        let location = try await backend.freshLocation()
+        let store = try await BureauStore.open(location)
         #expect(try await BoardDemo.load(into: store, root: root, passwords: Passwords(cost: 4)))
-        return SampleBoard(store: store, folder: folder)
+        return SampleBoard(store: store, folder: folder, backend: backend, location: location)
     }
 
     var settings: BoardSettings {
@@ -48,9 +53,11 @@ struct SampleBoard {
             try await app.test(.router) { client in try await body(client) }
         } catch {
             try? await store.close()
+            try? await backend.drop(location)
             throw error
         }
         try? await store.close()
+        try? await backend.drop(location)
     }
 }
 

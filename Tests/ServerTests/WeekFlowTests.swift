@@ -6,6 +6,7 @@ import Itinerary
 import Schedules
 import Server
 import Store
+import TestSupport
 import Testing
 import Timeline
 
@@ -14,8 +15,9 @@ import Timeline
 @Suite struct WeekFlowTests {
     static let monday = LocalDate(iso: SampleBoard.week)!
 
-    @Test func anOfficerSeesTheirTeamsWeekDrawnWithItsTrainsAndTickets() async throws {
-        let board = try await SampleBoard.make()
+    @Test(arguments: Backend.available)
+    func anOfficerSeesTheirTeamsWeekDrawnWithItsTrainsAndTickets(_ backend: Backend) async throws {
+        let board = try await SampleBoard.make(on: backend)
         try await board.test { client in
             let zhou = try await demoSession(client, "zhou")
             let page = try await client.execute(uri: "/week", method: .get, headers: zhou.cookie)
@@ -30,8 +32,9 @@ import Timeline
         }
     }
 
-    @Test func aReplanIsADraftUntilAcceptedThenTheNextVersionWithWhoAndWhen() async throws {
-        let board = try await SampleBoard.make()
+    @Test(arguments: Backend.available)
+    func aReplanIsADraftUntilAcceptedThenTheNextVersionWithWhoAndWhen(_ backend: Backend) async throws {
+        let board = try await SampleBoard.make(on: backend)
         try await board.test { client in
             let zhou = try await demoSession(client, "zhou")
             let replan = try await post(client, "/week/replan", zhou, ["week": SampleBoard.week])
@@ -56,8 +59,9 @@ import Timeline
 
     /// Locking a visit at its time keeps it there with its people; moving it to a time the client cannot meet leaves
     /// it out of the draft with the reason, before anything is published.
-    @Test func aVisitLockedOrMovedIsReplannedThereWithTheVerdictInTheDraft() async throws {
-        let board = try await SampleBoard.make()
+    @Test(arguments: Backend.available)
+    func aVisitLockedOrMovedIsReplannedThereWithTheVerdictInTheDraft(_ backend: Backend) async throws {
+        let board = try await SampleBoard.make(on: backend)
         try await board.test { client in
             let zhou = try await demoSession(client, "zhou")
             let page = String(buffer: try await client.execute(uri: "/week", method: .get, headers: zhou.cookie).body)
@@ -101,8 +105,9 @@ import Timeline
         }
     }
 
-    @Test func aDraftMadeFromAnOlderVersionIsRefusedAndARejectedOneLeavesNoTrace() async throws {
-        let board = try await SampleBoard.make()
+    @Test(arguments: Backend.available)
+    func aDraftMadeFromAnOlderVersionIsRefusedAndARejectedOneLeavesNoTrace(_ backend: Backend) async throws {
+        let board = try await SampleBoard.make(on: backend)
         try await board.test { client in
             let zhou = try await demoSession(client, "zhou")
             _ = try await post(client, "/week/replan", zhou, ["week": SampleBoard.week])
@@ -122,8 +127,9 @@ import Timeline
         }
     }
 
-    @Test func aLeadPlansTheWeekFromTheStoresCandidates() async throws {
-        let board = try await SampleBoard.make()
+    @Test(arguments: Backend.available)
+    func aLeadPlansTheWeekFromTheStoresCandidates(_ backend: Backend) async throws {
+        let board = try await SampleBoard.make(on: backend)
         try await board.test { client in
             let chen = try await demoSession(client, "chen")
             let planned = try await post(client, "/week/plan", chen, ["week": "2022-03-14"])
@@ -139,8 +145,9 @@ import Timeline
         }
     }
 
-    @Test func aCalendarSubscriptionServesThePublishedItineraryWithAnETagAndCanBeRevoked() async throws {
-        let board = try await SampleBoard.make()
+    @Test(arguments: Backend.available)
+    func aCalendarSubscriptionServesThePublishedItineraryWithAnETagAndCanBeRevoked(_ backend: Backend) async throws {
+        let board = try await SampleBoard.make(on: backend)
         try await board.test { client in
             let zhou = try await demoSession(client, "zhou")
             let made = try await post(client, "/calendar/new", zhou)
@@ -166,8 +173,9 @@ import Timeline
         }
     }
 
-    @Test func theCoordinatorsBoardListsTheSampleClashesAndTheAPIGivesThemAsJSON() async throws {
-        let board = try await SampleBoard.make()
+    @Test(arguments: Backend.available)
+    func theCoordinatorsBoardListsTheSampleClashesAndTheAPIGivesThemAsJSON(_ backend: Backend) async throws {
+        let board = try await SampleBoard.make(on: backend)
         try await board.test { client in
             let coordinator = try await demoSession(client, "coordinator")
             let page = String(

@@ -2,24 +2,23 @@ import Foundation
 import Logging
 import PostgresKit
 import Store
-import TestSupport
 import Testing
 
 /// The databases the store suite runs on: SQLite always, and PostgreSQL when `TIAOQI_TEST_POSTGRES` holds the URL of
 /// a server's maintenance database (`postgres://tq:tq@127.0.0.1:5432/postgres`; `.ci/run` starts one and sets it).
-enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+public enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite, postgres
 
     /// The backends this run has.
-    static var available: [Backend] {
+    public static var available: [Backend] {
         ProcessInfo.processInfo.environment["TIAOQI_TEST_POSTGRES"].map { $0.isEmpty ? [.sqlite] : allCases }
             ?? [.sqlite]
     }
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 
     /// A new, empty database of this backend, for one test.
-    func freshLocation() async throws -> StoreLocation {
+    public func freshLocation() async throws -> StoreLocation {
         switch self {
         case .sqlite:
             return .sqlite(path: Fixtures.temporaryFolder("store") + "/bureau.sqlite")
@@ -44,7 +43,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 extension Backend {
     /// Runs `body` on a store in a new database of this backend, closing it (and dropping a PostgreSQL database)
     /// however `body` ends.
-    func withStore<T>(_ body: (BureauStore) async throws -> T) async throws -> T {
+    public func withStore<T>(_ body: (BureauStore) async throws -> T) async throws -> T {
         let location = try await freshLocation()
         let store = try await BureauStore.open(location)
         do {
@@ -60,7 +59,7 @@ extension Backend {
     }
 
     /// Drops the PostgreSQL database of `location`, so that test runs do not pile databases up on the server.
-    func drop(_ location: StoreLocation) async throws {
+    public func drop(_ location: StoreLocation) async throws {
         guard case .postgres(let url) = location, let name = URLComponents(string: url)?.path.dropFirst(),
             name.hasPrefix("tq_"), let base = ProcessInfo.processInfo.environment["TIAOQI_TEST_POSTGRES"]
         else { return }
