@@ -90,5 +90,7 @@ struct FeedWatcher: Service {
                 }
             }
         }
+        // A check a publication started may still run: the store stays open until it is done.
+        await state.settle()
     }
 }

@@ -94,6 +94,24 @@ actor BoardState {
         for waiter in done { waiter.resume() }
     }
 
+    /// The last check started in the background after a publication (each waits for the one before), which shutting
+    /// down waits for, so that none runs on a closed store.
+    private var background: Task<Void, Never>?
+
+    /// Checks the published weeks again in the background (after a publication): the caller does not wait.
+    func refreshInBackground() {
+        let previous = background
+        background = Task {
+            await previous?.value
+            await self.refresh()
+        }
+    }
+
+    /// Waits for the checks started in the background.
+    func settle() async {
+        await background?.value
+    }
+
     /// What `make` renders for `key` (a page's body in a language, a person's calendar), made once for each
     /// generation of the board and each mark of the store's publications (so a week published outside the weeks
     /// the board checks counts too, within `FeedWatcher.followSeconds`): the pages read under load come from here,

@@ -209,7 +209,7 @@ struct WeekRoutes {
                 "team": .string(team.id), "week": .string(week.description),
                 "version": .stringConvertible(published.version), "account": .string(account.id),
             ])
-        Task { await state.refresh() }
+        await state.refreshInBackground()
     }
 
     /// The instant of `YYYY-MM-DDTHH:MM` (seconds allowed) in `zone`, or nil when the text is not one.
