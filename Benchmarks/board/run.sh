@@ -11,15 +11,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
-if ! command -v wrk >/dev/null 2>&1; then
-    echo "installing wrk with apt-get" >&2
-    SUDO=""; if [[ "$(id -u)" != "0" ]]; then SUDO="sudo"; fi
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
-fi
+# wrk (and the rest the tests start) from the project's own installer.
+scripts/ensure-deps --tests
 tiaoqi="${TIAOQI:-}"
 if [[ -z "$tiaoqi" ]]; then
-    scripts/ensure-deps
     echo "building the release tiaoqi" >&2
     swift build -c release --product tiaoqi --quiet
     tiaoqi="$root/.build/release/tiaoqi"
