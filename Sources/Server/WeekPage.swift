@@ -196,7 +196,9 @@ struct WeekPage {
             tickets(
                 plan, week: latest.weekStart, zone: checked.schedule?.problem.zone ?? .utc, names: names,
                 cities: { checked.schedule?.timetable.cities[$0]?.displayName ?? $0 }))
-        parts.append(pins(plan, week: latest.weekStart, zone: checked.schedule?.problem.zone ?? .utc, names: names))
+        // In the team's zone, as `/week/pin` reads the time back.
+        let teamZone = Zone(identifier: team.timeZone) ?? checked.schedule?.problem.zone ?? .utc
+        parts.append(pins(plan, week: latest.weekStart, zone: teamZone, names: names))
         if let schedule = checked.schedule {
             parts.append(
                 .reportSections(
