@@ -150,18 +150,7 @@ extension BureauStore {
                         WHERE v.team_id = w.team_id AND v.week_start = w.week_start)
                 ORDER BY w.week_start, w.team_id
                 """
-            ).all().map { row in
-                let week = try row.decode(column: "week_start", as: String.self)
-                guard let start = LocalDate(iso: week) else { throw RowError(column: "week_start", value: week) }
-                return (
-                    PublishedWeek(
-                        teamID: try row.decode(column: "team_id", as: String.self), weekStart: start,
-                        version: try row.decode(column: "version", as: Int.self),
-                        publishedAt: Instant(seconds: try row.decode(column: "published_at", as: Int64.self)),
-                        planJSON: ""),
-                    try row.decode(column: "body", as: String.self)
-                )
-            }
+            ).all().map { row in (try Self.publishedWeek(row), try row.decode(column: "body", as: String.self)) }
         }
     }
 
@@ -184,15 +173,7 @@ extension BureauStore {
                         WHERE v.team_id = w.team_id AND v.week_start = w.week_start)
                 ORDER BY w.team_id, w.week_start
                 """
-            ).all().map { row in
-                let week = try row.decode(column: "week_start", as: String.self)
-                guard let start = LocalDate(iso: week) else { throw RowError(column: "week_start", value: week) }
-                return PublishedWeek(
-                    teamID: try row.decode(column: "team_id", as: String.self), weekStart: start,
-                    version: try row.decode(column: "version", as: Int.self),
-                    publishedAt: Instant(seconds: try row.decode(column: "published_at", as: Int64.self)),
-                    planJSON: try row.decode(column: "plan_json", as: String.self))
-            }
+            ).all().map(Self.publishedWeek)
         }
     }
 

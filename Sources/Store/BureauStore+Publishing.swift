@@ -87,15 +87,19 @@ extension BureauStore {
 
     static func publishedWeeks(in db: any SQLDatabase) async throws -> [PublishedWeek] {
         try await db.raw("SELECT team_id, week_start, version, published_at, plan_json FROM published_weeks").all()
-            .map { row in
-                let week = try row.decode(column: "week_start", as: String.self)
-                guard let start = LocalDate(iso: week) else { throw RowError(column: "week_start", value: week) }
-                return PublishedWeek(
-                    teamID: try row.decode(column: "team_id", as: String.self), weekStart: start,
-                    version: try row.decode(column: "version", as: Int.self),
-                    publishedAt: Instant(seconds: try row.decode(column: "published_at", as: Int64.self)),
-                    planJSON: try row.decode(column: "plan_json", as: String.self))
-            }.sorted { ($0.teamID, $0.weekStart, $0.version) < ($1.teamID, $1.weekStart, $1.version) }
+            .map { try publishedWeek($0) }
+            .sorted { ($0.teamID, $0.weekStart, $0.version) < ($1.teamID, $1.weekStart, $1.version) }
+    }
+
+    /// A `published_weeks` row (`team_id`, `week_start`, `version`, `published_at`, and `plan_json` when selected).
+    static func publishedWeek(_ row: any SQLRow) throws -> PublishedWeek {
+        let week = try row.decode(column: "week_start", as: String.self)
+        guard let start = LocalDate(iso: week) else { throw RowError(column: "week_start", value: week) }
+        return PublishedWeek(
+            teamID: try row.decode(column: "team_id", as: String.self), weekStart: start,
+            version: try row.decode(column: "version", as: Int.self),
+            publishedAt: Instant(seconds: try row.decode(column: "published_at", as: Int64.self)),
+            planJSON: row.contains(column: "plan_json") ? try row.decode(column: "plan_json", as: String.self) : "")
     }
 
     /// The latest published version of a team's week, or nil when it was never published.
