@@ -75,7 +75,10 @@ struct WeekRoutes {
         router.post("/week/pin") { request, context -> Response in
             let (account, team, week, form) = try await form(request, context, roles: Self.changeRoles)
             let zone = Zone(identifier: team.timeZone) ?? .utc
-            guard let client = form.client, let text = form.start, let start = Self.localTime(text, in: zone) else {
+            // A date and a time of day (a browser's datetime-local field), read in the team's zone.
+            guard let client = form.client, let text = form.start, text.contains("T"),
+                let start = Instant(iso8601: text, zone: zone)
+            else {
                 throw Refusal.failed(Message(.boardBadPinTime), context.language)
             }
             try await replan(
@@ -210,17 +213,6 @@ struct WeekRoutes {
                 "version": .stringConvertible(published.version), "account": .string(account.id),
             ])
         await state.refreshInBackground()
-    }
-
-    /// The instant of `YYYY-MM-DDTHH:MM` (seconds allowed) in `zone`, or nil when the text is not one.
-    static func localTime(_ text: String, in zone: Zone) -> Instant? {
-        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
-        guard parts.count == 2, let date = LocalDate(iso: String(parts[0])) else { return nil }
-        let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(clock.count), clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
-            let hours = Int(clock[0]), let minutes = Int(clock[1]), (0..<24).contains(hours), (0..<60).contains(minutes)
-        else { return nil }
-        return zone.instant(date, TimeOfDay(minutes: hours * 60 + minutes))
     }
 
     /// The week of the schedule `folder`, around the other teams' published weeks (their people's time is busy,

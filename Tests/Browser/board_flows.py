@@ -31,6 +31,17 @@ def rows(page, selector="#weeks tbody tr") -> list[str]:
     return [row.text_content() or "" for row in page.query_selector_all(selector)]
 
 
+def expect_nothing_ran(run: Run, page, console: list[str], made_from: str, selectors: list[str]):
+    """Expects markup shown on `page` to have stayed text: `window.__xss` unset, no element of `selectors` made from it,
+    and nothing the page's Content Security Policy had to stop (in `console`)."""
+    run.expect(page.evaluate("typeof window.__xss") == "undefined", f"window.__xss is set: {made_from}'s markup ran")
+    for selector in selectors:
+        made = page.evaluate(f"document.querySelectorAll('{selector}').length")
+        run.expect(made == 0, f"{made} {selector} elements were made from {made_from}")
+    blocked = [line for line in console if "Content Security Policy" in line]
+    run.expect(not blocked, f"the page tried to run or load something (CSP): {blocked}")
+
+
 @flow("officer-week")
 def officer_sees_their_team_week(run: Run):
     """An officer signs in on the Chinese page and lands on their team's week; the board is not theirs."""
@@ -116,13 +127,7 @@ def a_hostile_account_name_is_shown_as_text(run: Run):
     header = page.text_content("header") or ""
     for text in run.scenario["hostile_texts"]:
         run.expect(text in header, f"the header does not show {text!r} as text: {header!r}")
-    run.expect(page.evaluate("typeof window.__xss") == "undefined", "window.__xss is set: the name's markup ran")
-    images = page.evaluate("document.querySelectorAll('img[src=\"x\"]').length")
-    run.expect(images == 0, f"{images} <img src=x> elements were made from the name")
-    scripts = page.evaluate("document.scripts.length")
-    run.expect(scripts == 0, f"the page holds {scripts} <script> elements; the board has none")
-    blocked = [line for line in console if "Content Security Policy" in line]
-    run.expect(not blocked, f"the page tried to run or load something (CSP): {blocked}")
+    expect_nothing_ran(run, page, console, "the name", ['img[src="x"]', "script"])
 
 
 @flow("hostile-data")
@@ -140,10 +145,7 @@ def hostile_company_project_and_note_are_shown_as_text(run: Run):
     for field in ["company", "project", "note", "next"]:
         text = run.scenario["hostile_data"][field]
         run.expect(text in shown, f"the pipeline does not show the {field} {text!r} as text")
-    run.expect(page.evaluate("typeof window.__xss") == "undefined", "window.__xss is set: some markup ran")
-    for selector in ['img[src="x"]', "svg", "iframe", "script"]:
-        made = page.evaluate(f"document.querySelectorAll('{selector}').length")
-        run.expect(made == 0, f"{made} {selector} elements were made from the data")
+    expect_nothing_ran(run, page, console, "the data", ['img[src="x"]', "svg", "iframe", "script"])
     notes = [cell.text_content() or "" for cell in page.query_selector_all("td.note")]
     run.expect(
         any(run.scenario["hostile_data"]["note"] in note for note in notes),
@@ -158,11 +160,7 @@ def hostile_company_project_and_note_are_shown_as_text(run: Run):
         wanted = run.scenario["hostile_data"][field]
         run.expect(wanted in text, f"the officer's week does not show the {field} {wanted!r} as text")
     run.expect(week.query_selector("#published .block.own") is not None, "his own meetings are not on the timeline")
-    run.expect(week.evaluate("typeof window.__xss") == "undefined", "window.__xss is set: some markup ran")
-    made = week.evaluate("document.querySelectorAll('img[src=\"x\"], script').length")
-    run.expect(made == 0, f"{made} img or script elements were made from the data")
-    blocked = [line for line in console if "Content Security Policy" in line]
-    run.expect(not blocked, f"the page tried to run or load something (CSP): {blocked}")
+    expect_nothing_ran(run, week, console, "the data", ['img[src="x"]', "script"])
 
 
 @flow("move-visit")

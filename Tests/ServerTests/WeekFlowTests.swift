@@ -71,23 +71,22 @@ import Timeline
             let visit = try #require(plan.visits.first)
             let zone = try #require(Zone(identifier: "Asia/Shanghai"))
             let local = "\(zone.date(of: visit.start))T\(zone.clock(visit.start))"
+            /// Holds the visit at `start`; the draft it makes.
+            func pin(_ start: String) async throws -> Plan {
+                let answer = try await post(
+                    client, "/week/pin", zhou, ["week": SampleBoard.week, "client": visit.client, "start": start])
+                #expect(answer.status == .seeOther)
+                let draft = try #require(try await board.store.draft(team: "gulou", weekStart: Self.monday))
+                return try PlanJSON.decode(draft.planJSON, file: "plan.json")
+            }
             // Locked at its own time.
-            let locked = try await post(
-                client, "/week/pin", zhou, ["week": SampleBoard.week, "client": visit.client, "start": local])
-            #expect(locked.status == .seeOther)
-            let draft = try #require(try await board.store.draft(team: "gulou", weekStart: Self.monday))
-            let kept = try PlanJSON.decode(draft.planJSON, file: "plan.json")
+            let kept = try await pin(local)
             let held = try #require(kept.visits.first { $0.client == visit.client })
             #expect(held.start == visit.start && Set(held.staff) == Set(visit.staff))
             let drawn = String(buffer: try await client.execute(uri: "/week", method: .get, headers: zhou.cookie).body)
             #expect(drawn.contains("id=\"draft\""))
             // Moved to three in the morning: outside the client's hours, so left out, with the reason.
-            let night = "\(zone.date(of: visit.start))T03:00"
-            let moved = try await post(
-                client, "/week/pin", zhou, ["week": SampleBoard.week, "client": visit.client, "start": night])
-            #expect(moved.status == .seeOther)
-            let second = try #require(try await board.store.draft(team: "gulou", weekStart: Self.monday))
-            let replanned = try PlanJSON.decode(second.planJSON, file: "plan.json")
+            let replanned = try await pin("\(zone.date(of: visit.start))T03:00")
             #expect(!replanned.visits.contains { $0.client == visit.client })
             let out = try #require(replanned.leftOut.first { $0.client == visit.client })
             #expect(!out.reasons.isEmpty)
