@@ -39,6 +39,7 @@ public enum AuditRule: String, Sendable, Hashable, Codable, CaseIterable, Custom
     case visitTooShort = "visit-too-short"
     case visitUnattended = "visit-unattended"
     case visitWrongCity = "visit-wrong-city"
+    case visitWrongMode = "visit-wrong-mode"
     case wrongHotelCost = "wrong-hotel-cost"
     case wrongPrice = "wrong-price"
 

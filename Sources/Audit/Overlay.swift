@@ -53,7 +53,8 @@ struct Overlay {
                     byPerson[person, default: []].append(
                         Commitment(
                             person: person, source: source, team: week.team, interval: visit.interval,
-                            what: .message(Message(.visitTo, ["client": .text(visit.clientName)])), place: place,
+                            what: .message(Message(.visitTo, ["client": .text(visit.clientName)])),
+                            place: visit.isOnline ? nil : place,
                             client: visit.client, isVisit: true,
                             key: finder.companyKey(
                                 id: visit.client, name: visit.clientName, company: clients[visit.client]?.company)))

@@ -71,6 +71,9 @@ struct PersonWeekCheck {
                         ])
                 }
                 continue
+            case .visit(let visit) where visit.isOnline:
+                // A call is held wherever they are: it keeps them from travelling, not in a place.
+                break
             case .visit(let visit):
                 let visitPlace = clients[visit.client]?.place.id
                 if visit.city != city {

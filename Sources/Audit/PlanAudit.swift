@@ -89,6 +89,14 @@ public struct PlanAudit: Sendable {
                             .visitWrongCity,
                             ["visit": label, "city": city(visit.city), "clientCity": city(client.place.cityID)])))
             }
+            // An online visit for a client met only in person, or the other way round.
+            if visit.isOnline ? !client.mode.allowsOnline : !client.mode.allowsInPerson {
+                findings.append(
+                    Finding(
+                        rule: .visitWrongMode, severity: .error, client: client.id, time: visit.start,
+                        message: Message(
+                            visit.isOnline ? .visitOnlineNotAllowed : .visitInPersonNotAllowed, ["visit": label])))
+            }
             if visit.end - visit.start < Int64(client.meetingMinutes) * 60 {
                 findings.append(
                     Finding(

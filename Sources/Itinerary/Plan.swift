@@ -81,6 +81,12 @@ public struct ScheduledVisit: Sendable, Codable, Hashable {
     public var start: Instant
     /// When it ends.
     public var end: Instant
+    /// `online` for a video call (no travel); absent: in person.
+    public var mode: MeetingMode?
+    /// The meeting link of an online visit.
+    public var link: String?
+    /// Why a client that may be met either way is met online (in plan.json, in the language it was written in).
+    public var onlineReason: Message?
 
     /// A visit from its parts.
     public init(client: String, clientName: String, city: String, staff: [String], start: Instant, end: Instant) {
@@ -94,6 +100,9 @@ public struct ScheduledVisit: Sendable, Codable, Hashable {
 
     /// The meeting's span.
     public var interval: Interval { Interval(start, end) }
+
+    /// Whether the visit is a video call, held wherever the attendees are.
+    public var isOnline: Bool { mode == .online }
 }
 
 /// One person's door-to-door journey between two places.
@@ -214,6 +223,8 @@ public struct Score: Sendable, Codable, Hashable, Comparable {
     public var cost: Double
     /// Hotel nights.
     public var nightsAway: Int
+    /// Visits held online (counted in the visits placed too); absent when none.
+    public var onlineVisits: Int?
     /// The same terms for each person who travels, and what they are held to.
     public var people: [PersonScore]?
 
@@ -244,6 +255,8 @@ public struct PersonScore: Sendable, Codable, Hashable {
     public var person: String
     /// Meetings attended.
     public var visits: Int
+    /// Of those, the ones held online; absent when none.
+    public var onlineVisits: Int?
     /// Door-to-door travel minutes.
     public var travelMinutes: Int
     /// Most travel minutes in one day, and the daily cap.

@@ -43,7 +43,8 @@ extension Problem {
                     guard let index = staffIndex[person] else { continue }
                     commitments.heldStaff[person] = (commitments.heldStaff[person] ?? IntervalSet()).union(
                         IntervalSet([visit.interval]))
-                    if let place = places[visit.city] {
+                    // A call holds them in time only; a visit in person holds them there too.
+                    if !visit.isOnline, let place = places[visit.city] {
                         problem.staff[index].ownEvents.append(
                             OwnEvent(
                                 summary: visit.clientName, location: visit.city, interval: visit.interval, place: place)

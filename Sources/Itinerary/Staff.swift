@@ -114,6 +114,10 @@ public struct Client: Sendable, Hashable, Identifiable {
     /// The company or group the client belongs to (a credit code, a group name), for spotting two teams courting
     /// the same company; nil means the client's name.
     public var company: String?
+    /// Whether the client is met in person, online, or either way.
+    public var mode: MeetingMode = .inPerson
+    /// The local hours the client would rather meet in (`preferred_time`), if any: a wish, or a rule.
+    public var preferredTime: DailyHours?
 
     /// The key of the company a client belongs to: its `company` (a credit code or a group name), else its name
     /// without spaces or case. Two clients with one key are one company (`tiaoqi clashes`, the bureau's store).
@@ -217,6 +221,10 @@ public struct Problem: Sendable {
     /// Seconds a meeting's start is rounded up to (`meeting_start_step_seconds`): 300, meetings start five by five
     /// minutes.
     public var meetingStartStep: Int64 = 300
+    /// The pattern of online visits' meeting links (`online.link` in plan.yaml), if given.
+    public var meetingLink: MeetingLink?
+    /// What the week should favour besides the objective's terms, and what it must hold to.
+    public var wishes = Wishes()
 
     /// A problem from its parts.
     public init(

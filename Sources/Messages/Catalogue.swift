@@ -22,12 +22,12 @@ public enum Catalogue {
     private static let allEnglish = english.merging(englishInput) { first, _ in first }.merging(englishFiles) {
         first, _ in first
     }.merging(englishBureau) { first, _ in first }.merging(englishBoard) { first, _ in first }
-        .merging(englishWeeks) { first, _ in first }
+        .merging(englishWeeks) { first, _ in first }.merging(englishMeetings) { first, _ in first }
     /// The Chinese table: all of its files.
     private static let allChinese = chinese.merging(chineseInput) { first, _ in first }.merging(chineseFiles) {
         first, _ in first
     }.merging(chineseBureau) { first, _ in first }.merging(chineseBoard) { first, _ in first }
-        .merging(chineseWeeks) { first, _ in first }
+        .merging(chineseWeeks) { first, _ in first }.merging(chineseMeetings) { first, _ in first }
 
     /// The names of the `{placeholders}` in a template, in order.
     public static func placeholders(_ template: String) -> [String] {

@@ -250,6 +250,31 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case earliestArrivalBy
     case noJourney
     case noWindow
+    // Meetings online or in person (issue 19)
+    case inPersonSays
+    case onlineSays
+    case noOnlineTime
+    case onlineUnreachable
+    case onlineNotInWeek
+    case onlineSavesTravel
+    case nowOnline
+    case nowInPerson
+    case visitOnlineNotAllowed
+    case visitInPersonNotAllowed
+    case badMeetingMode
+    case badPreferredTime
+    case badMeetingLink
+    case tableMeetOnline
+    case tableParenthesis
+    case tableOnlineCount
+    case icsVisitOnline
+    case icsOnline
+    case labelOnline
+    case offerUnknownClient
+    case offerUnknownStaff
+    case offerAlreadyBooked
+    case offerMayNotLead
+    case offerPlanBroken
     case lateForFixedStart
     case bookedJourney
     case bookedServices

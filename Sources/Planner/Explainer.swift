@@ -38,6 +38,13 @@ struct Explainer {
         var skipped = 0
         for client in examined {
             reasons[client] = self.reasons(client)
+            // A client that may be met either way is left out when neither way works: both say why.
+            let twin = context.modes.twin[client]
+            if twin >= 0, let inPerson = reasons[client], let online = self.reasons(twin) {
+                reasons[client] =
+                    inPerson.map { Message(.inPersonSays, ["text": .message($0)]) }
+                    + online.map { Message(.onlineSays, ["text": .message($0)]) }
+            }
             if reasons[client] == nil { skipped += 1 }
         }
         return clients.map { client in
@@ -292,6 +299,13 @@ struct Explainer {
                 [
                     "client": .text(problem.clients[client].name), "arrival": arrivalText(arrival, services),
                     "windows": describe(context.windows[client]),
+                ])
+        case .noOnlineTime(let client, let after):
+            return Message(
+                .noOnlineTime,
+                [
+                    "client": .text(problem.clients[client].name), "time": local(after),
+                    "windows": describe(context.commonWindows(client, person)),
                 ])
         case .lateForFixedStart(let client, let arrival, let start, let services):
             return Message(

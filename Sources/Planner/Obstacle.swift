@@ -7,6 +7,9 @@ enum Obstacle: Error, Hashable {
     case noJourney(from: String, to: String, after: Instant, overCap: CapOverrun?)
     /// The person arrives, but no window of the client (and the person) fits the meeting afterwards.
     case noWindow(client: Int, arrival: Instant, services: [String])
+    /// No stretch the person and the client are both free fits an online meeting after `after` (the person's last
+    /// commitment before it), or not at its fixed start.
+    case noOnlineTime(client: Int, after: Instant)
     /// The person arrives after the fixed start of a booked or shared meeting.
     case lateForFixedStart(client: Int, arrival: Instant, start: Instant, services: [String])
     /// The person cannot reach the door a bought ticket leaves from by its departure.

@@ -141,6 +141,9 @@ public struct Planner: Sendable {
     /// The plan of a search state: legs moved to leave late, stays, reasons for what was left out, and the score.
     private func plan(from state: WeekState, context: WeekContext) -> Plan {
         let simulator = RouteSimulator(context: context)
+        // The problem with the online visits of clients that may be met either way.
+        let problem = context.problem
+        let online = OnlineReason(context: context, state: state)
         var visits: [ScheduledVisit] = []
         var legs: [Leg] = []
         var stays: [Stay] = []
@@ -170,11 +173,17 @@ public struct Planner: Sendable {
             }
             for (client, interval) in schedule.visits where state.attendees[client].min() == person {
                 let target = problem.clients[client]
-                visits.append(
-                    ScheduledVisit(
-                        client: target.id, clientName: target.name, city: target.place.cityID,
-                        staff: state.attendees[client].map { problem.staff[$0].id }, start: interval.start,
-                        end: interval.end))
+                var visit = ScheduledVisit(
+                    client: target.id, clientName: target.name, city: target.place.cityID,
+                    staff: state.attendees[client].map { problem.staff[$0].id }, start: interval.start,
+                    end: interval.end)
+                if context.modes.online[client] {
+                    visit.mode = .online
+                    visit.link = problem.meetingLink?.link(
+                        client: target.id, date: problem.zone.date(of: interval.start).description, staff: staff.id)
+                    if context.modes.twin[client] >= 0 { visit.onlineReason = online.why(client) }
+                }
+                visits.append(visit)
             }
         }
         visits.sort { ($0.start, $0.client) < ($1.start, $1.client) }
@@ -183,7 +192,11 @@ public struct Planner: Sendable {
         var explainer = Explainer(
             context: context, state: state,
             budget: max(Int(options.seconds * Options.workPerSecond) / 4, Explainer.minimumBudget))
-        let leftOut = explainer.explain(problem.clients.indices.filter { !state.isPlaced($0) })
+        let leftOut = explainer.explain(
+            (0..<context.modes.clients).filter { client in
+                let twin = context.modes.twin[client]
+                return !state.isPlaced(client) && !(twin >= 0 && state.isPlaced(twin))
+            })
         let placed = Set(visits.map(\.client))
         let clients = problem.clients
         var score = Score(
@@ -199,14 +212,19 @@ public struct Planner: Sendable {
             let byDay = Dictionary(grouping: own) { problem.zone.date(of: $0.depart) }.mapValues {
                 $0.reduce(0) { $0 + $1.interval.seconds }
             }
-            return PersonScore(
+            var score = PersonScore(
                 person: person.id, visits: visits.filter { $0.staff.contains(person.id) }.count,
                 travelMinutes: Int(own.reduce(0) { $0 + $1.interval.seconds } / 60),
                 busiestDayMinutes: Int((byDay.values.max() ?? 0) / 60),
                 dailyCapMinutes: person.dailyTravelCapMinutes, tickets: own.reduce(0) { $0 + $1.price },
                 hotels: nights.reduce(0) { $0 + $1.cost }, costLimit: person.maxCost, nights: nights.count,
                 nightsLimit: person.maxNightsAway)
+            let calls = visits.filter { $0.isOnline && $0.staff.contains(person.id) }.count
+            score.onlineVisits = calls > 0 ? calls : nil
+            return score
         }
+        let calls = visits.filter(\.isOnline).count
+        score.onlineVisits = calls > 0 ? calls : nil
         var plan = Plan(
             schedule: nil, name: problem.name, timeZone: problem.zone.identifier, days: problem.days,
             seed: options.seed,
@@ -227,6 +245,7 @@ public struct Planner: Sendable {
 
     /// What differs from the kept plan, in the users' words: visits dropped (with why), moved, handed over, added.
     private func changes(_ state: WeekState, context: WeekContext, leftOut: [LeftOut]) -> [Message] {
+        let problem = context.problem
         func when(_ instant: Instant) -> Message.Argument { .dayClock(instant, problem.zone) }
         func names(_ people: [Int]) -> Message.Argument { .names(people.map { problem.staff[$0].name }) }
         var lines = context.givenUp.map { leg, why in
@@ -241,9 +260,16 @@ public struct Planner: Sendable {
                 ])
         }
         let firstReason = Dictionary(leftOut.map { ($0.client, $0.reasons.first) }, uniquingKeysWith: { a, _ in a })
-        for client in state.changes(context) {
+        for var client in state.changes(context) {
             let target = problem.clients[client]
             let kept = context.kept[client]!
+            // Met the other way now: online instead of in person, or in person instead of online.
+            let twin = context.modes.twin[client]
+            var parts: [Message.Argument] = []
+            if !state.isPlaced(client), twin >= 0, state.isPlaced(twin) {
+                client = twin
+                parts.append(.word(context.modes.online[twin] ? .nowOnline : .nowInPerson))
+            }
             guard let start = state.starts[client], state.isPlaced(client) else {
                 var arguments: [String: Message.Argument] = [
                     "client": .text(target.name), "time": when(kept.start), "people": names(kept.people),
@@ -252,7 +278,6 @@ public struct Planner: Sendable {
                 lines.append(Message(arguments["why"] == nil ? .droppedVisit : .droppedVisitBecause, arguments))
                 continue
             }
-            var parts: [Message.Argument] = []
             if start != kept.start {
                 parts.append(.message(Message(.movedFromTo, ["from": when(kept.start), "to": when(start)])))
             }
@@ -264,6 +289,8 @@ public struct Planner: Sendable {
             lines.append(Message(.visitChanged, ["client": .text(target.name), "changes": .list(parts, .semicolon)]))
         }
         for client in problem.clients.indices where state.isPlaced(client) && context.kept[client] == nil {
+            let twin = context.modes.twin[client]
+            guard twin < 0 || context.kept[twin] == nil else { continue }
             lines.append(
                 Message(
                     .addedVisit,

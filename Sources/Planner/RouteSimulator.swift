@@ -13,6 +13,11 @@ struct PersonSchedule {
     var awaySeconds: Int64 = 0
     var ticketCost: Double = 0
     var hotelCost: Double = 0
+    /// The wishes the week does not meet, weighed in seconds of travel (`WishTerms`): 0 when every weight is 0.
+    var wishSeconds: Int64 = 0
+
+    /// Travel and wishes, as the search compares weeks.
+    var weighedSeconds: Int64 { travelSeconds + wishSeconds }
 
     var nightsAway: Int { nights.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
     var cost: Double { ticketCost + hotelCost }
@@ -118,6 +123,7 @@ struct RouteSimulator {
         if let limit = context.costLimits[person], schedule.cost > limit + 1e-9 {
             return .failure(.overBudget(cost: schedule.cost, limit: limit))
         }
+        schedule.wishSeconds = context.wishes.seconds(of: schedule)
         return .success(schedule)
     }
 
@@ -156,7 +162,7 @@ struct RouteSimulator {
         return visit(client, person: person, walk: &walk, fixed: fixed, leaveLate: leaveLate, travelLate: travelLate)
     }
 
-    /// Travels to a client and holds the meeting, or says what stops it.
+    /// Travels to a client and holds the meeting (or holds it online where the person is), or says what stops it.
     private func visit(
         _ client: Int, person: Int, walk: inout Walk, fixed: [Instant?], leaveLate: Bool, travelLate: Bool
     ) -> Obstacle? {
@@ -173,6 +179,13 @@ struct RouteSimulator {
             let step = problem.meetingStartStep
             return windows.earliestFit(
                 seconds: length, notBefore: Instant(seconds: (arrival.seconds + step - 1) / step * step))
+        }
+        if context.modes.online[client] {
+            // No travel: the call is held where the person is, once what came before is over.
+            guard let begin = start(walk.now) else { return .noOnlineTime(client: client, after: walk.now) }
+            walk.schedule.visits.append((client, Interval(begin, begin + length)))
+            walk.now = begin + length
+            return nil
         }
         let reached = reach(
             there, context.cache.places[there], person: person, walk: &walk, leaveLate: leaveLate,

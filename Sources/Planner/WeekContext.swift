@@ -7,7 +7,13 @@ import Travel
 /// meeting windows, who may lead what, and the journeys found so far. One thread uses it at a time: each search owns
 /// one, and hands it back only when all searches have ended.
 final class WeekContext: @unchecked Sendable {
+    /// The problem with an online visit for each client that may be met either way (`OnlineVisits`): its clients
+    /// are the search's visits.
     let problem: Problem
+    /// Which visits are held online, and which two meet the same client.
+    let modes: OnlineVisits
+    /// The weighted wishes, as the simulator counts them in each person's week.
+    let wishes: WishTerms
     let cache: JourneyCache
     /// Local day spans of the planning days.
     let days: [Interval]
@@ -63,8 +69,11 @@ final class WeekContext: @unchecked Sendable {
 
     private var common: [[IntervalSet?]]
 
-    init(problem: Problem, router: Router, times: TravelTimes, keeping previous: Plan? = nil) {
+    init(problem given: Problem, router: Router, times: TravelTimes, keeping previous: Plan? = nil) {
+        let (problem, modes) = OnlineVisits.expanding(given)
         self.problem = problem
+        self.modes = modes
+        wishes = WishTerms(problem: problem, modes: modes)
         let starts = problem.staff.map { $0.start ?? $0.home }
         finishes = problem.staff.map { $0.finish ?? $0.home }
         cache = JourneyCache(
@@ -113,7 +122,10 @@ final class WeekContext: @unchecked Sendable {
         }
         with = problem.clients.map { $0.with.compactMap { personIndex[$0] } }
         let clientIndex = Dictionary(problem.clients.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let before = problem.clients.map { $0.after.compactMap { clientIndex[$0] } }
+        // A client to be met first is met first whichever way: in person or online.
+        let before = problem.clients.map { client in
+            client.after.compactMap { clientIndex[$0] }.flatMap { [$0, modes.twin[$0]].filter { $0 >= 0 } }
+        }
         self.before = before
         var after = [[Int]](repeating: [], count: problem.clients.count)
         for (client, list) in before.enumerated() { for other in list { after[other].append(client) } }
@@ -121,7 +133,10 @@ final class WeekContext: @unchecked Sendable {
         hasPrecedence = before.contains { !$0.isEmpty }
         var kept: [Int: (people: [Int], start: Instant)] = [:]
         for visit in previous?.visits ?? [] {
-            guard let client = clientIndex[visit.client] else { continue }
+            // A visit is kept the way it was held, when the client may still be met so.
+            guard var client = clientIndex[visit.client] else { continue }
+            if visit.isOnline != modes.online[client] { client = modes.twin[client] }
+            guard client >= 0 else { continue }
             let people = visit.staff.compactMap { personIndex[$0] }
             if people.count == visit.staff.count { kept[client] = (people.sorted(), visit.start) }
         }

@@ -172,7 +172,7 @@ struct WeekMoves {
                 var change = RouteChange(
                     client: client, people: [person], routes: [order], schedules: [schedule], fixed: nil,
                     delta: (
-                        schedule.travelSeconds - old.travelSeconds, schedule.cost - old.cost,
+                        schedule.weighedSeconds - old.weighedSeconds, schedule.cost - old.cost,
                         schedule.nightsAway - old.nightsAway
                     ))
                 weigh(&change)
@@ -224,6 +224,11 @@ struct WeekMoves {
         let route = state.routes[person]
         let old = state.schedules[person]
         guard old.visits.count == route.count else { return 0 }
+        // A call travels nowhere, and after a call the person is where they were before it: no bound from places.
+        let online = context.modes.online
+        guard !online[client], position == 0 || !online[route[position - 1]],
+            position == route.count || !online[route[position]]
+        else { return 0 }
         let here = context.placeIndex(client: client)
         let from = position == 0 ? person : context.placeIndex(client: route[position - 1])
         let leaving = position == 0 ? context.days[0].start : old.visits[position - 1].interval.end
@@ -275,7 +280,7 @@ struct WeekMoves {
                         var order = route
                         order.insert(client, at: at)
                         guard let schedule = simulate(person, order, fixed: fixed) else { continue }
-                        if chosen == nil || schedule.travelSeconds < chosen!.1.travelSeconds {
+                        if chosen == nil || schedule.weighedSeconds < chosen!.1.weighedSeconds {
                             chosen = (order, schedule)
                         }
                     }
@@ -285,7 +290,7 @@ struct WeekMoves {
                     }
                     change.routes.append(order)
                     change.schedules.append(schedule)
-                    change.delta.0 += schedule.travelSeconds - old.travelSeconds
+                    change.delta.0 += schedule.weighedSeconds - old.weighedSeconds
                     change.delta.1 += schedule.cost - old.cost
                     change.delta.2 += schedule.nightsAway - old.nightsAway
                 }

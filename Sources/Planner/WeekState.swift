@@ -9,6 +9,7 @@ struct Objective: Comparable {
     /// Visits of a kept plan dropped, moved or given to other people.
     var changes = 0
     var priority = 0
+    /// Travel, and the wishes not met weighed as travel (`PersonSchedule.weighedSeconds`).
     var travelSeconds: Int64 = 0
     var cost: Double = 0
     var nights = 0
@@ -60,7 +61,7 @@ struct WeekState {
             result.priority += problem.clients[client].priority
         }
         for schedule in schedules {
-            result.travelSeconds += schedule.travelSeconds
+            result.travelSeconds += schedule.weighedSeconds
             result.cost += schedule.cost
             result.nights += schedule.nightsAway
             result.awaySeconds += schedule.awaySeconds

@@ -22,7 +22,7 @@ extension HTMLReport {
         for (index, person) in context.people.enumerated() {
             add(context.person(person)?.home.cityID)
             for week in context.weeks {
-                for visit in week.plan.visits where visit.staff.contains(person) { add(visit.city) }
+                for visit in week.plan.visits where visit.staff.contains(person) && !visit.isOnline { add(visit.city) }
                 for stay in week.plan.stays where stay.person == person { add(stay.city) }
                 for leg in week.plan.legs where leg.person == person {
                     add(leg.fromCity)

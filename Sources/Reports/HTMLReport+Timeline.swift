@@ -8,7 +8,7 @@ extension HTMLReport {
     /// One thing in a person's week: a visit, a leg, a hotel night, an event of their own calendar that holds them
     /// somewhere, or an event of a hand-made week.
     struct Block {
-        enum Kind: String { case visit, leg, stay, hand, own }
+        enum Kind: String { case visit, call, leg, stay, hand, own }
 
         var kind: Kind
         /// When it really is (a hotel night: from the evening to midnight), for positioning and for matching clashes.
@@ -41,12 +41,16 @@ extension HTMLReport {
             for visit in week.plan.visits where visit.staff.contains(person) {
                 let client = context.client(visit.client)
                 let others = visit.staff.filter { $0 != person }.map(context.personName)
-                var detail = [
-                    "\(context.span(visit.start, visit.end)) \(labels.meet) \(visit.clientName) (\(visit.client))"
-                ]
-                if let client, !client.address.isEmpty { detail.append(client.address) }
+                let meet = visit.isOnline ? labels.online : labels.meet
+                var detail = ["\(context.span(visit.start, visit.end)) \(meet) \(visit.clientName) (\(visit.client))"]
+                if visit.isOnline {
+                    // A call is held wherever the person is: its link and why it is online, not the client's door.
+                    detail += [visit.link, visit.onlineReason?.text(labels.language)].compactMap { $0 }
+                } else {
+                    if let client, !client.address.isEmpty { detail.append(client.address) }
+                    detail.append(context.cityName(visit.city))
+                }
                 if let client, !client.contact.isEmpty { detail.append("\(labels.contact) \(client.contact)") }
-                detail.append(context.cityName(visit.city))
                 if !others.isEmpty { detail.append("+ " + others.joined(separator: "、")) }
                 if let client {
                     detail.append(
@@ -55,8 +59,9 @@ extension HTMLReport {
                 detail.append(team)
                 blocks.append(
                     Block(
-                        kind: .visit, interval: visit.interval, label: "\(labels.meet) \(visit.clientName)",
-                        detail: detail.joined(separator: "\n"), client: visit.client, team: week.team))
+                        kind: visit.isOnline ? .call : .visit, interval: visit.interval,
+                        label: "\(meet) \(visit.clientName)", detail: detail.joined(separator: "\n"),
+                        client: visit.client, team: week.team))
             }
             for leg in week.plan.legs where leg.person == person {
                 let route = "\(context.cityName(leg.fromCity)) → \(context.cityName(leg.toCity))"

@@ -173,7 +173,7 @@ public enum HTMLReport {
         let labels = context.labels
         struct Row {
             var start: Instant, end: Instant, client: String, clientName: String, city: String, people: [String],
-                team: String, hand: Bool
+                team: String, hand: Bool, link: String? = nil, online = false
         }
         var rows: [Row] = []
         for week in context.weeks {
@@ -182,7 +182,7 @@ public enum HTMLReport {
                     Row(
                         start: visit.start, end: visit.end, client: visit.client, clientName: visit.clientName,
                         city: visit.city,
-                        people: visit.staff, team: week.team, hand: false))
+                        people: visit.staff, team: week.team, hand: false, link: visit.link, online: visit.isOnline))
             }
         }
         for hand in context.handPlans {
@@ -213,7 +213,14 @@ public enum HTMLReport {
             html += "<td class=\"when\">\(escape(context.span(row.start, row.end)))</td>"
             html += "<td>\(escape(row.clientName)) <code>\(escape(row.client))</code>\(hand)</td>"
             html += "<td>\(escape(client?.address ?? ""))</td><td>\(escape(client?.contact ?? ""))</td>"
-            html += "<td>\(escape(context.cityName(row.city)))</td>"
+            // An online visit's link is a link only when it is a web address; anything else stays text.
+            let call =
+                row.link.map { link in
+                    link.hasPrefix("https://") || link.hasPrefix("http://")
+                        ? "<a href=\"\(escape(link))\" rel=\"noopener noreferrer\">\(escape(labels.online))</a>"
+                        : "\(escape(labels.online)) \(escape(link))"
+                } ?? escape(labels.online)
+            html += "<td>\(row.online ? call : escape(context.cityName(row.city)))</td>"
             html += "<td>\(people.joined(separator: "、"))</td><td>\(escape(row.team))</td>"
             html += "<td>\(client.map { String($0.priority) } ?? "")\(must)</td></tr>\n"
         }
@@ -267,6 +274,7 @@ public enum HTMLReport {
         .block.short { padding: 0; }
         .explanation .parts { margin: 4px 0 0; padding-left: 18px; }
         .block.visit { background: #dbe9ff; }
+        .block.call { background: #eef4ff; border: 1px dashed #1f5fbf; }
         .block.leg { background: #fff0c2; }
         .block.stay { background: #eadcf5; }
         .block.hand { background: #dcf3dd; border: 1px dashed #2e7d32; }

@@ -22,13 +22,22 @@ public enum PlanCalendars {
         func event(
             uid: String, start: ContentLine, end: ContentLine, summary: String, location: String?, description: String?,
             transparent: Bool = false,
-            remindMinutes: Int? = nil
+            remindMinutes: Int? = nil, link: String? = nil
         ) -> Component {
             var properties = [
                 ContentLine.text("UID", uid), ContentLine(name: "DTSTAMP", value: stamp), start, end,
                 ContentLine.text("SUMMARY", summary),
             ]
             if let location { properties.append(.text("LOCATION", location)) }
+            // An online meeting's link, for calendar apps that offer a join button (RFC 5545 URL, RFC 7986
+            // CONFERENCE); a link with spaces or control characters is left in the description only.
+            if let link,
+                !link.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false })
+            {
+                properties.append(ContentLine(name: "URL", parameters: ["VALUE": "URI"], value: link))
+                properties.append(
+                    ContentLine(name: "CONFERENCE", parameters: ["VALUE": "URI", "FEATURE": "VIDEO"], value: link))
+            }
             if let description { properties.append(.text("DESCRIPTION", description)) }
             if transparent { properties.append(ContentLine(name: "TRANSP", value: "TRANSPARENT")) }
             // A reminder before a departure, in time to reach the station.
@@ -71,14 +80,18 @@ public enum PlanCalendars {
                         $0.mustVisit ? .icsClientMustVisit : .icsClient,
                         ["id": .text($0.id), "priority": .number($0.priority)])
                 }
+                let online = visit.isOnline ? [visit.link, visit.onlineReason?.text(language)] : []
                 events.append(
                     event(
                         uid: "visit-\(visit.client)-\(person.id)\(week)\(index)@tiaoqi",
                         start: ContentLine(name: "DTSTART", value: utc(visit.start)),
                         end: ContentLine(name: "DTEND", value: utc(visit.end)),
-                        summary: say(.icsVisit, ["client": .text(visit.clientName)]),
-                        location: client.map { $0.address.isEmpty ? city($0.place.cityID) : $0.address },
-                        description: ([about, attendees, address, contact].compactMap { $0 }).joined(separator: "\n")))
+                        summary: say(visit.isOnline ? .icsVisitOnline : .icsVisit, ["client": .text(visit.clientName)]),
+                        location: visit.isOnline
+                            ? visit.link ?? say(.icsOnline)
+                            : client.map { $0.address.isEmpty ? city($0.place.cityID) : $0.address },
+                        description: ([about, attendees] + online + [address, contact]).compactMap { $0 }.joined(
+                            separator: "\n"), link: visit.link))
             }
             // A leg's UID names the trip (from, to, local day, which service of it), not its train: when the leg
             // moves to another train that day, a calendar app updates the event instead of adding a second one.

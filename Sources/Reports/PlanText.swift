@@ -90,12 +90,15 @@ public enum PlanText {
                         Message(
                             .tableWith,
                             ["people": .names(others.map { id in problem.staff.first { $0.id == id }?.name ?? id })]))
+                var meet = say(
+                    visit.isOnline ? .tableMeetOnline : .tableMeet,
+                    ["client": .text(visit.clientName), "about": about, "city": city(visit.city), "with": with])
+                if let link = visit.link { meet += " " + link }
+                if let why = visit.onlineReason { meet += say(.tableParenthesis, ["text": .message(why)]) }
                 rows.append(
                     (
                         visit.start, zone.date(of: visit.start), "\(zone.clock(visit.start))–\(zone.clock(visit.end))",
-                        say(
-                            .tableMeet,
-                            ["client": .text(visit.clientName), "about": about, "city": city(visit.city), "with": with])
+                        meet
                     ))
             }
             for stay in plan.stays where stay.person == person.id {
@@ -190,6 +193,7 @@ public enum PlanText {
                         "hotels": .yuan(person.hotels), "cost": .yuan(person.tickets + person.hotels), "limit": limit,
                         "nights": .text(nights),
                     ])
+            if let calls = person.onlineVisits { out += say(.tableOnlineCount, ["count": .number(calls)]) }
         }
         if score.people != nil { out += "\n" }
         out +=
@@ -201,7 +205,8 @@ public enum PlanText {
                     "priority": .number(score.priorityPlaced), "priorityTotal": .number(score.priorityTotal),
                     "travel": .hours(minutes: score.travelMinutes), "cost": .yuan(score.cost),
                     "nights": .number(score.nightsAway),
-                ]) + "\n"
-        return out
+                ])
+        if let calls = score.onlineVisits { out += say(.tableOnlineCount, ["count": .number(calls)]) }
+        return out + "\n"
     }
 }

@@ -46,6 +46,7 @@ struct ReportLabels {
     var mustVisit: String { text(.labelMustVisit) }
     var hotel: String { text(.labelHotel) }
     var meet: String { text(.labelMeet) }
+    var online: String { text(.labelOnline) }
     var handMade: String { text(.labelHandMade) }
     var ownEvent: String { text(.labelOwnEvent) }
     var home: String { text(.labelHome) }

@@ -1,10 +1,11 @@
 import Foundation
 import GTFS
+import Itinerary
 import Messages
 import Timeline
 
-/// The optional columns of `clients.csv` that constrain who visits and when: `eligible`, `language`, `with`,
-/// `earliest_day`, `latest_day`, `after` and `pinned`.
+/// The optional columns of `clients.csv` that constrain who visits and when, and how: `eligible`, `language`,
+/// `with`, `earliest_day`, `latest_day`, `after`, `pinned`, `mode` and `preferred_time`.
 struct ClientRules {
     var eligible: [String] = []
     var language: String?
@@ -13,6 +14,8 @@ struct ClientRules {
     var latestDay: LocalDate?
     var after: [String] = []
     var pinnedStart: Instant?
+    var mode: MeetingMode = .inPerson
+    var preferredTime: DailyHours?
 
     /// What every row is checked against, gathered once per file (not once per row: a bureau may have many staff).
     struct Context {
@@ -73,6 +76,16 @@ struct ClientRules {
                 .latestBeforeEarliest,
                 ["latest": .text(latestDay.description), "earliest": .text(earliestDay.description)])
         }
+        if let text = row["mode"], !text.isEmpty {
+            guard let mode = Self.modes[text.lowercased()] else {
+                throw fail(.badMeetingMode, ["text": .text(text)])
+            }
+            self.mode = mode
+        }
+        if let text = row["preferred_time"], !text.isEmpty {
+            guard let hours = DailyHours(text) else { throw fail(.badPreferredTime, ["text": .text(text)]) }
+            preferredTime = hours
+        }
         after = Self.list(row["after"])
         if let text = row["pinned"], !text.isEmpty {
             let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -85,6 +98,13 @@ struct ClientRules {
             pinnedStart = planFile.zone.instant(date, time)
         }
     }
+
+    /// The words the `mode` column takes, in English and Chinese.
+    static let modes: [String: MeetingMode] = [
+        "in-person": .inPerson, "in person": .inPerson, "offline": .inPerson, "线下": .inPerson,
+        "online": .online, "线上": .online,
+        "either": .either, "线上或线下": .either, "均可": .either,
+    ]
 
     /// `a after b after c` in the reader's language.
     private static func chain(_ ids: [String]) -> Message.Argument {

@@ -1,5 +1,6 @@
 import Foundation
 import GTFS
+import Itinerary
 import Messages
 import Timeline
 import Travel
@@ -80,6 +81,10 @@ public struct PlanFile: Sendable {
     public var staff: [StaffEntry]
     /// `feeds:`: credentials per host, and whether they may go over plain http.
     public var feeds = FeedSettings()
+    /// `online.link`: the pattern of online visits' meeting links.
+    public var meetingLink: MeetingLink?
+    /// `wishes:`: what the week should favour, weighed in minutes of travel, or hold to as rules.
+    public var wishes = Wishes()
 
     /// The planning days, first to last.
     public var days: [LocalDate] { (0...end.days(since: start)).map { start.adding(days: $0) } }
@@ -225,6 +230,7 @@ public struct PlanFile: Sendable {
             workdays = [.monday, .tuesday, .wednesday, .thursday, .friday]
         }
         if let feeds = top["feeds"] { self.feeds = try FeedSettings(feeds, reader: reader) }
+        (meetingLink, wishes) = try Self.meetings(top, reader: reader)
         var staff: [StaffEntry] = []
         var lineOfID: [String: Int] = [:]
         for item in try reader.sequence(try reader.required(top, "staff", in: root), "staff") {

@@ -51,6 +51,8 @@ extension ScheduleLoader {
                 ids: Set(ids))
         }
         problem.meetingStartStep = Int64(planFile.meetingStartStepSeconds)
+        problem.meetingLink = planFile.meetingLink
+        problem.wishes = planFile.wishes
     }
 
     /// A CSV file plan.yaml names under `key`: an unreadable one is an error at that line of plan.yaml.

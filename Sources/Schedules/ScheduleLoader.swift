@@ -233,6 +233,8 @@ public struct ScheduleLoader: Sendable {
                 staffHours: staffHours, staffNames: staffNames, feed: fetched.shown[feed] ?? feed, zone: zone)
             clients[clients.count - 1].company = row["company"].flatMap { $0.isEmpty ? nil : $0 }
             clients[clients.count - 1].contact = row["contact"] ?? ""
+            clients[clients.count - 1].mode = rules.mode
+            clients[clients.count - 1].preferredTime = rules.preferredTime
         }
         try ClientRules.checkOrder(order, file: clientsPath)
         var problem = Problem(
@@ -254,6 +256,7 @@ public struct ScheduleLoader: Sendable {
         "id", "name", "city", "address", "lat", "lon", "priority", "meeting_minutes", "calendar", "must_visit",
         "business_hours", "sector",
         "eligible", "language", "with", "earliest_day", "latest_day", "after", "pinned", "company", "contact", "why",
+        "mode", "preferred_time",
     ]
 
     private func flag(_ text: String?, table: CSVTable, row: CSVTable.Row) throws(ScheduleError) -> Bool {

@@ -231,7 +231,7 @@ enum PlanKeys {
         name: Message(.levelTop),
         keys: [
             "name", "team", "week", "time_zone", "network", "travel_matrix", "places", "clients", "encoding", "feeds",
-            "defaults", "staff", "published_version",
+            "defaults", "staff", "published_version", "online", "wishes",
         ])
     static let week = Level(name: Message(.levelKey, ["key": "week"]), keys: ["start", "end"])
     static let feeds = Level(
@@ -256,6 +256,8 @@ enum PlanKeys {
             "max_nights",
             "max_cost", "languages", "sectors", "start", "finish", "finish_by",
         ])
+    static let online = Level(name: Message(.levelKey, ["key": "online"]), keys: ["link"])
+    static let wishes = Level(name: Message(.levelKey, ["key": "wishes"]), keys: ["in_person"])
     /// Every level, for saying where a misplaced key belongs.
-    static let levels = [top, week, feeds, defaults, checkIn, staff]
+    static let levels = [top, week, feeds, defaults, checkIn, staff, online, wishes]
 }

@@ -61,7 +61,12 @@ struct WeekTours: TourModel {
     func tour(of visit: Int) -> Int { state.attendees[visit].count == 1 ? state.attendees[visit][0] : -1 }
     func isPlaced(_ visit: Int) -> Bool { state.isPlaced(visit) }
     func isMovable(_ visit: Int) -> Bool { !problem.clients[visit].isPinned }
-    func isCandidate(_ visit: Int) -> Bool { possible[visit] }
+    func isCandidate(_ visit: Int) -> Bool { possible[visit] && !isTwinPlaced(visit) }
+    /// Whether the other way of meeting the visit's client is placed: then this one may not be.
+    private func isTwinPlaced(_ visit: Int) -> Bool {
+        let twin = context.modes.twin[visit]
+        return twin >= 0 && state.isPlaced(twin)
+    }
     func isMustVisit(_ visit: Int) -> Bool { problem.clients[visit].mustVisit }
     func worth(_ visit: Int) -> Double {
         Double(problem.clients[visit].priority) + (isMustVisit(visit) ? Self.mustWeight : 0)
@@ -70,7 +75,7 @@ struct WeekTours: TourModel {
     func day(of visit: Int) -> Int { state.starts[visit].map(context.dayIndex) ?? -1 }
     func city(of visit: Int) -> Int { context.cityIndex[visit] }
     func tours(of visit: Int) -> [Int] { state.attendees[visit] }
-    func length(of tour: Int) -> Int64 { state.schedules[tour].travelSeconds }
+    func length(of tour: Int) -> Int64 { state.schedules[tour].weighedSeconds }
     func insertionPositions(of visit: Int, in tour: Int) -> ClosedRange<Int> { 0...state.routes[tour].count }
 
     /// Places are the clients, then each person's start and finish.
@@ -130,6 +135,7 @@ struct WeekTours: TourModel {
     }
 
     mutating func insertBest(_ visit: Int, avoiding: Int, noise: Double, random: inout SplitMix64) -> Bool {
+        guard !isTwinPlaced(visit) else { return false }
         moves.noise = noise
         defer { moves.noise = 0 }
         let found: RouteChange?
@@ -145,7 +151,7 @@ struct WeekTours: TourModel {
     }
 
     mutating func cheapestInsertion(of visit: Int, into tour: Int) -> (shift: Int64, position: Int)? {
-        guard !context.isShared(visit), context.leads[visit].contains(tour),
+        guard !context.isShared(visit), context.leads[visit].contains(tour), !isTwinPlaced(visit),
             let change = moves.bestSingleInsertion(of: visit, into: state, trying: [tour]),
             let position = change.routes[0].firstIndex(of: visit)
         else { return nil }
@@ -153,6 +159,7 @@ struct WeekTours: TourModel {
     }
 
     mutating func insert(_ visit: Int, tour: Int, position: Int) {
+        guard !isTwinPlaced(visit) else { return }
         var order = state.routes[tour]
         order.insert(visit, at: position)
         guard let schedule = moves.simulate(tour, order, fixed: state.fixed) else { return }
@@ -184,33 +191,37 @@ struct WeekTours: TourModel {
     }
 
     mutating func length(of route: [Int], tour: Int) -> Int64? {
-        guard route.allSatisfy({ state.routes[tour].contains($0) || context.leads[$0].contains(tour) }) else {
+        guard
+            route.allSatisfy({
+                state.routes[tour].contains($0) || (context.leads[$0].contains(tour) && !isTwinPlaced($0))
+            })
+        else {
             return nil
         }
-        return trial(route, tour: tour)?.travelSeconds
+        return trial(route, tour: tour)?.weighedSeconds
     }
 
     mutating func lengthWithout(_ position: Int, of tour: Int) -> Int64? {
         var route = state.routes[tour]
         route.remove(at: position)
-        return trial(route, tour: tour)?.travelSeconds
+        return trial(route, tour: tour)?.weighedSeconds
     }
 
     mutating func lengthWith(_ visit: Int, at position: Int, of tour: Int) -> Int64? {
-        guard context.leads[visit].contains(tour) else { return nil }
+        guard context.leads[visit].contains(tour), !isTwinPlaced(visit) else { return nil }
         var route = state.routes[tour]
         route.insert(visit, at: position)
-        return trial(route, tour: tour)?.travelSeconds
+        return trial(route, tour: tour)?.weighedSeconds
     }
 
     mutating func lengthJoining(_ a: Int, head: Int, _ b: Int, tail: Int) -> Int64? {
         let moved = state.routes[b][tail...]
         guard moved.allSatisfy({ context.leads[$0].contains(a) }) else { return nil }
-        return trial(Array(state.routes[a][..<head] + moved), tour: a)?.travelSeconds
+        return trial(Array(state.routes[a][..<head] + moved), tour: a)?.weighedSeconds
     }
 
     mutating func bestSwap(_ visit: Int, tour: Int, best: inout Swap?) {
-        guard !context.isShared(visit), context.leads[visit].contains(tour) else { return }
+        guard !context.isShared(visit), context.leads[visit].contains(tour), !isTwinPlaced(visit) else { return }
         let worth = worth(visit)
         let route = state.routes[tour]
         let now = length(of: tour)
@@ -221,7 +232,7 @@ struct WeekTours: TourModel {
             var trial = route
             trial[position] = visit
             guard let schedule = self.trial(trial, tour: tour) else { continue }
-            let shift = schedule.travelSeconds - now
+            let shift = schedule.weighedSeconds - now
             if best == nil || gain > best!.gain || shift < best!.shift {
                 best = Swap(gain: gain, shift: shift, tour: tour, position: position, visit: visit)
             }
@@ -246,18 +257,19 @@ struct WeekTours: TourModel {
         cached = nil
     }
 
-    /// Places the visits of a kept plan as they were (in time order), then the booked ones; bought tickets and own
-    /// events away are travelled even by someone with no visits.
+    /// Places the booked visits, then the visits of a kept plan as they were (in time order): a booking (a slot the
+    /// client accepted) comes before a visit the last plan merely had; bought tickets and own events away are
+    /// travelled even by someone with no visits.
     mutating func placeKeptAndBooked() {
         for person in problem.staff.indices where !context.commitments[person].isEmpty {
             state.schedules[person] = moves.simulate(person, [], fixed: state.fixed) ?? PersonSchedule()
         }
+        for client in problem.clients.indices
+        where problem.clients[client].isPinned && possible[client] && !state.isPlaced(client) && !isTwinPlaced(client) {
+            _ = moves.bestInsertion(of: client, into: state).map { moves.apply($0, to: &state) }
+        }
         for (client, kept) in context.kept.sorted(by: { ($0.value.start, $0.key) < ($1.value.start, $1.key) }) {
             _ = moves.keep(client, people: kept.people, start: kept.start, into: &state)
-        }
-        for client in problem.clients.indices
-        where problem.clients[client].isPinned && possible[client] && !state.isPlaced(client) {
-            _ = moves.bestInsertion(of: client, into: state).map { moves.apply($0, to: &state) }
         }
         cached = nil
     }
@@ -295,7 +307,9 @@ struct WeekTours: TourModel {
                 WeekMoves.candidateCount, nil, true
             )
         }
-        for client in order where !state.isPlaced(client) && (moves.work < budget || problem.clients[client].mustVisit)
+        for client in order
+        where !state.isPlaced(client) && !isTwinPlaced(client)
+            && (moves.work < budget || problem.clients[client].mustVisit)
         {
             let must = problem.clients[client].mustVisit
             setEveryoneForMustVisits(false, lanes: lanes)

@@ -6,11 +6,12 @@ extension WindowLayout {
     /// The layout of a problem that has no more than `WindowTours` models, nil when it has more: every journey a
     /// fixed time from the travel matrix, each person's travel hours one unbroken span (around the clock, or a
     /// single day) that no daily cap can cut, no calendar busy time, every place in the person's home city (no
-    /// nights), everyone free to lead every visit and free at the same times, one window per visit, and nothing
-    /// kept, booked, shared or ordered.
+    /// nights), everyone free to lead every visit and free at the same times, one window per visit, every visit in
+    /// person, and nothing kept, booked, shared or ordered.
     init?(problem: Problem, context: WeekContext, keeping previous: Plan?) {
         guard previous == nil, problem.bookedLegs.isEmpty, !problem.staff.isEmpty, !problem.travelMatrix.isEmpty,
-            !context.hasPrecedence, problem.clients.allSatisfy({ !$0.isPinned && $0.with.isEmpty })
+            !context.hasPrecedence,
+            problem.clients.allSatisfy({ !$0.isPinned && $0.with.isEmpty && $0.mode == .inPerson })
         else { return nil }
         let people = problem.staff.indices
         guard problem.clients.indices.allSatisfy({ context.leads[$0].count == problem.staff.count }) else { return nil }
