@@ -50,6 +50,9 @@ public struct ContentLine: Sendable, Hashable {
 
     /// The TZID parameter.
     var tzid: String? { parameter(upperCased: "TZID") }
+
+    /// The value read as TEXT (RFC 5545 §3.3.11): its escapes removed.
+    public var textValue: String { TextValue.unescape(value) }
 }
 
 /// Splits iCalendar bytes into content lines (RFC 5545 §3.1), unfolding before decoding UTF-8 so that a fold inside

@@ -46,6 +46,8 @@ public struct Staff: Sendable, Hashable, Codable, Identifiable {
     public var finish: Place?
     /// When they must be at `finish`; nil: by the end of the last day.
     public var finishBy: Instant?
+    /// Their e-mail address, for the invitations they send (`email` in plan.yaml); empty when not given.
+    public var email = ""
 
     /// A staff member from their parts.
     public init(
@@ -116,6 +118,8 @@ public struct Client: Sendable, Hashable, Identifiable {
     public var company: String?
     /// Whether the client is met in person, online, or either way.
     public var mode: MeetingMode = .inPerson
+    /// The contact's e-mail address, to send invitations to (`email` in clients.csv); empty when not given.
+    public var email = ""
     /// The local hours the client would rather meet in (`preferred_time`), if any: a wish, or a rule.
     public var preferredTime: DailyHours?
 
@@ -171,11 +175,14 @@ public struct BusyEvent: Sendable, Hashable {
     public var interval: Interval
     /// Its SUMMARY, or empty.
     public var summary: String
+    /// Its UID, when it came from an event (a meeting Tiaoqi offered has Tiaoqi's UID).
+    public var uid: String?
 
     /// A busy event from its parts.
-    public init(interval: Interval, summary: String) {
+    public init(interval: Interval, summary: String, uid: String? = nil) {
         self.interval = interval
         self.summary = summary
+        self.uid = uid
     }
 }
 

@@ -52,5 +52,63 @@ extension Catalogue {
             "{person} may not lead the visit to {client} (its eligible or language column); offer it with someone who may",
         .offerPlanBroken:
             "the plan no longer works for {person}: {why}; replan the week (tiaoqi plan --keep) before offering slots",
+        .offersInvalid:
+            "cannot read the offers: {problem}; restore offers.json from a backup, or delete it to forget every offer and booking",
+        .offersVersion:
+            "offers.json version {version} is not one this Tiaoqi reads (it reads 1): use the Tiaoqi that wrote it",
+        .offerAcceptedUnknown:
+            "an accepted slot names client {client} or staff {staff}, which the schedule no longer has: it is not booked",
+        .offerAcceptedButPinned:
+            "{client} has an accepted slot, but clients.csv already pins its visit: the pinned column wins",
+        .replyUnreadable:
+            "cannot read the reply: check the path (a .ics file the client sent back)",
+        .replyNotCalendar:
+            "this is not an iCalendar file (no BEGIN:VCALENDAR): pass the .ics the client sent back",
+        .replyNotReply:
+            "the file's METHOD is {method}, not REPLY: pass the client's answer to the invitation, not the invitation",
+        .replyNoUID:
+            "an event of the reply has no UID: ask the client to answer from their calendar app",
+        .replyNoPartstat:
+            "the reply for {uid} has no ATTENDEE with a PARTSTAT: ask the client to accept or decline it in their calendar app",
+        .replyEmpty:
+            "the reply answers no event",
+        .replyUnknownUID:
+            "the reply answers {uid}, which was never offered from this schedule: check that it answers this schedule's invitation",
+        .replySlotClosed:
+            "the reply accepts {uid}, but that slot is {status}: offer new slots with tiaoqi offer --invite",
+        .offerNone:
+            "No slot in which {person} could meet {client} this week.",
+        .offerHeading:
+            "{count} slots in which {person} could meet {client}:",
+        .offerExtraTravel:
+            "{minutes} more travel",
+        .offerExtraNights:
+            "{nights} more nights",
+        .offerExtraCost:
+            "{cost} more",
+        .offerMoves:
+            "moves the visit to {clients}",
+        .offerFree:
+            "fits as the week is",
+        .offerSlot:
+            "{time}–{end} in person: {costs}",
+        .offerSlotOnline:
+            "{time}–{end} online: {costs}",
+        .offerInviteSummary:
+            "{client} and {person}: proposed meeting",
+        .offerInviteSummaryOnline:
+            "{client} and {person}: proposed online meeting",
+        .offerInviteDescription:
+            "One of {count} times proposed (this is number {index}): please accept the one that suits you and decline the others.",
+        .offerInvited:
+            "Wrote the invitation with {count} slots to {file}; they are recorded in {book}.",
+        .offerBooked:
+            "Booked {client} with {person} at {time}: the next tiaoqi plan holds it.",
+        .offerDeclined:
+            "{client} declined {count} slots.",
+        .offerNeedsPlanOrSchedule:
+            "name the schedule folder (--schedule) or a plan.json made from one (--plan)",
+        .offerNeedsClient:
+            "name the client and the officer: tiaoqi offer CLIENT --staff ID",
     ]
 }

@@ -51,5 +51,63 @@ extension Catalogue {
             "{person} 不能带队拜访 {client}（见其 `eligible` 或 `language` 列）；请换一位可以带队的人员",
         .offerPlanBroken:
             "计划对 {person} 已不可行：{why}；请先重新排期（`tiaoqi plan --keep`）再提供时段",
+        .offersInvalid:
+            "无法读取时段记录：{problem}；请从备份恢复 `offers.json`，或删除它以清除全部提供的时段和约定",
+        .offersVersion:
+            "`offers.json` 的版本 {version} 本程序不能读取（只读版本 1）：请使用写出它的 Tiaoqi",
+        .offerAcceptedUnknown:
+            "已接受的时段涉及客户 {client} 或人员 {staff}，日程中已没有：不予约定",
+        .offerAcceptedButPinned:
+            "{client} 有已接受的时段，但 `clients.csv` 已约定其拜访时间：以 `pinned` 列为准",
+        .replyUnreadable:
+            "无法读取回复：请检查路径（客户发回的 `.ics` 文件）",
+        .replyNotCalendar:
+            "这不是 iCalendar 文件（没有 `BEGIN:VCALENDAR`）：请传入客户发回的 `.ics`",
+        .replyNotReply:
+            "文件的 `METHOD` 是 {method}，不是 `REPLY`：请传入客户对邀请的答复，而不是邀请本身",
+        .replyNoUID:
+            "答复中有日程缺少 `UID`：请客户用日历应用答复",
+        .replyNoPartstat:
+            "{uid} 的答复没有带 `PARTSTAT` 的 `ATTENDEE`：请客户在日历应用中接受或拒绝",
+        .replyEmpty:
+            "答复没有回应任何日程",
+        .replyUnknownUID:
+            "答复回应的 {uid} 并非由本日程提供：请确认它答复的是本日程的邀请",
+        .replySlotClosed:
+            "答复接受了 {uid}，但该时段状态为 {status}：请用 `tiaoqi offer --invite` 重新提供时段",
+        .offerNone:
+            "本周没有 {person} 可以会见 {client} 的时段。",
+        .offerHeading:
+            "{person} 可以会见 {client} 的 {count} 个时段：",
+        .offerExtraTravel:
+            "多出行 {minutes}",
+        .offerExtraNights:
+            "多住 {nights} 晚",
+        .offerExtraCost:
+            "多花 {cost}",
+        .offerMoves:
+            "需调整对 {clients} 的拜访",
+        .offerFree:
+            "不影响现有行程",
+        .offerSlot:
+            "{time}–{end} 线下：{costs}",
+        .offerSlotOnline:
+            "{time}–{end} 线上：{costs}",
+        .offerInviteSummary:
+            "{client} 与 {person}：拟定会见",
+        .offerInviteSummaryOnline:
+            "{client} 与 {person}：拟定线上会见",
+        .offerInviteDescription:
+            "共提供 {count} 个时间（此为第 {index} 个）：请接受合适的一个，并拒绝其余时间。",
+        .offerInvited:
+            "已将含 {count} 个时段的邀请写入 {file}；时段已记录在 {book}。",
+        .offerBooked:
+            "已约定 {client} 由 {person} 于 {time} 会见：下一次 `tiaoqi plan` 将保留此安排。",
+        .offerDeclined:
+            "{client} 拒绝了 {count} 个时段。",
+        .offerNeedsPlanOrSchedule:
+            "请指定日程文件夹（`--schedule`）或由其生成的 `plan.json`（`--plan`）",
+        .offerNeedsClient:
+            "请指定客户和人员：`tiaoqi offer CLIENT --staff ID`",
     ]
 }

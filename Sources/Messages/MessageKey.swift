@@ -275,6 +275,35 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case offerAlreadyBooked
     case offerMayNotLead
     case offerPlanBroken
+    case offersInvalid
+    case offersVersion
+    case offerAcceptedUnknown
+    case offerAcceptedButPinned
+    case replyUnreadable
+    case replyNotCalendar
+    case replyNotReply
+    case replyNoUID
+    case replyNoPartstat
+    case replyEmpty
+    case replyUnknownUID
+    case replySlotClosed
+    case offerNone
+    case offerHeading
+    case offerExtraTravel
+    case offerExtraNights
+    case offerExtraCost
+    case offerMoves
+    case offerFree
+    case offerSlot
+    case offerSlotOnline
+    case offerInviteSummary
+    case offerInviteSummaryOnline
+    case offerInviteDescription
+    case offerInvited
+    case offerBooked
+    case offerDeclined
+    case offerNeedsPlanOrSchedule
+    case offerNeedsClient
     case lateForFixedStart
     case bookedJourney
     case bookedServices

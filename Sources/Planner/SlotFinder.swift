@@ -3,27 +3,6 @@ import Messages
 import Timeline
 import Travel
 
-/// A time a member of staff could meet a client, given the week as planned, and what taking it costs.
-public struct OfferedSlot: Sendable, Codable, Hashable {
-    /// When the meeting would start.
-    public var start: Instant
-    /// When it would end.
-    public var end: Instant
-    /// `online` for a call; absent: in person.
-    public var mode: MeetingMode?
-    /// Travel minutes the person's week gains.
-    public var extraTravelMinutes: Int
-    /// Hotel nights it gains.
-    public var extraNights: Int
-    /// Yuan of tickets and hotels it gains.
-    public var extraCost: Double
-    /// Ids of the clients whose planned visits it would move (the next plan finds them another time).
-    public var moves: [String]
-
-    /// Whether the meeting would be a call.
-    public var isOnline: Bool { mode == .online }
-}
-
 /// Why no slot can be offered at all.
 public struct OfferError: Error, Sendable, Hashable {
     /// What is wrong and what to do, in the users' words.

@@ -280,6 +280,16 @@ public enum OutputFolder {
         return info.st_mode & S_IFMT == S_IFDIR ? nil : ENOTDIR
     }
 
+    /// Writes one file whole or not at all: a temporary file beside it, renamed over it.
+    public static func writeWhole(_ data: Data, to path: String) throws(ScheduleError) {
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+            throw failure(path, code.map(Int32.init) ?? EIO, Message(.writeWritingIt))
+        }
+    }
+
     /// `path: cannot write (while …): <cause>; <what to do>`.
     static func failure(_ path: String, _ code: Int32, _ doing: Message) -> ScheduleError {
         let cause = String(cString: strerror(code))

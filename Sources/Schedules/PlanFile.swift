@@ -39,6 +39,8 @@ public struct PlanFile: Sendable {
         public var finishLine: Int = 1
         /// `finish_by:`, when they must be at `finish` (or home).
         public var finishBy: Instant?
+        /// `email:`, the address their invitations come from.
+        public var email = ""
     }
 
     /// The file as the user named it.
@@ -94,6 +96,15 @@ public struct PlanFile: Sendable {
 
     /// The days clients and staff work.
     public var workingDays: [LocalDate] { days.filter { workdays.contains($0.weekday) } }
+
+    /// Reads `plan.yaml` in a schedule folder (UTF-8: its `encoding:` says how the CSV files are saved).
+    public static func read(folder: String) throws(ScheduleError) -> PlanFile {
+        let path = (folder as NSString).appendingPathComponent("plan.yaml")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScheduleError(file: path, Message(.noPlanFile, ["folder": .text(folder)]))
+        }
+        return try PlanFile(text: try InputText.decode(data, file: path), file: path)
+    }
 
     /// Parses `plan.yaml` text.
     public init(text: String, file: String) throws(ScheduleError) {
@@ -279,7 +290,7 @@ public struct PlanFile: Sendable {
                     startLine: entry.line(of: "start") ?? entry.line,
                     finish: try reader.string(entry, "finish", optional: true),
                     finishLine: entry.line(of: "finish") ?? entry.line,
-                    finishBy: finishBy))
+                    finishBy: finishBy, email: try reader.string(entry, "email", optional: true) ?? ""))
         }
         guard !staff.isEmpty else {
             throw ScheduleError(file: file, line: top.line(of: "staff"), Message(.emptyStaff))

@@ -149,6 +149,7 @@ public struct ScheduleLoader: Sendable {
                 languages: Set(entry.languages), sectors: Set(entry.sectors), weekdayHours: entry.weekdayHours)
             person.ownEvents = ownEvents
             person.calls = calls
+            person.email = entry.email
             staff.append(person)
         }
 
@@ -169,7 +170,7 @@ public struct ScheduleLoader: Sendable {
             // Events not expanded exactly are one occurrence over their whole span (and warned about): busy.
             let busy =
                 calendar.occurrences(in: period, floating: zone, diagnostics: &diagnostics).filter(\.isBusy)
-                .map { BusyEvent(interval: $0.interval, summary: $0.summary ?? "") }
+                .map { BusyEvent(interval: $0.interval, summary: $0.summary ?? "", uid: $0.uid) }
                 + calendar.freeBusy.map { BusyEvent(interval: $0, summary: "") }
             fetched.warn(diagnostics, location: feed)
             facts[feed] = (published, busy)
@@ -234,6 +235,7 @@ public struct ScheduleLoader: Sendable {
             clients[clients.count - 1].company = row["company"].flatMap { $0.isEmpty ? nil : $0 }
             clients[clients.count - 1].contact = row["contact"] ?? ""
             clients[clients.count - 1].mode = rules.mode
+            clients[clients.count - 1].email = row["email"] ?? ""
             clients[clients.count - 1].preferredTime = rules.preferredTime
         }
         try ClientRules.checkOrder(order, file: clientsPath)
@@ -246,6 +248,9 @@ public struct ScheduleLoader: Sendable {
             to: &problem, planFile: planFile, folder: folder, placesTable: placesTable, clientLines: lineOfID,
             clientsFile: clientsPath,
             timetable: timetable, warnings: &warnings)
+        // Slots clients accepted (`tiaoqi offer --reply`) are booked visits.
+        let offers = try OfferBook.read(folder: folder)
+        warnings += problem.book(offers.accepted, file: join(folder, OfferBook.fileName))
         return Schedule(
             folder: folder, planFile: planFile, timetable: timetable, problem: problem,
             warningSentences: fetched.warnings + warnings, feedReports: fetched.reports)
@@ -256,7 +261,7 @@ public struct ScheduleLoader: Sendable {
         "id", "name", "city", "address", "lat", "lon", "priority", "meeting_minutes", "calendar", "must_visit",
         "business_hours", "sector",
         "eligible", "language", "with", "earliest_day", "latest_day", "after", "pinned", "company", "contact", "why",
-        "mode", "preferred_time",
+        "mode", "preferred_time", "email",
     ]
 
     private func flag(_ text: String?, table: CSVTable, row: CSVTable.Row) throws(ScheduleError) -> Bool {
@@ -290,12 +295,7 @@ public struct ScheduleLoader: Sendable {
     func readPlanAndCitations(folder: String) throws(ScheduleError) -> (
         PlanFile, CSVTable, [FeedCitation], [Message]
     ) {
-        let planPath = join(folder, "plan.yaml")
-        guard let data = FileManager.default.contents(atPath: planPath) else {
-            throw ScheduleError(file: planPath, Message(.noPlanFile, ["folder": .text(folder)]))
-        }
-        // plan.yaml itself is UTF-8: its `encoding:` says how the CSV files are saved.
-        let planFile = try PlanFile(text: try InputText.decode(data, file: planPath), file: planPath)
+        let planFile = try PlanFile.read(folder: folder)
         var warnings: [Message] = []
         let clientsPath = join(folder, planFile.clients)
         let table = try CSVTable(
@@ -303,7 +303,7 @@ public struct ScheduleLoader: Sendable {
             file: clientsPath)
         try table.require(["calendar"])
         var citations = planFile.staff.compactMap { entry in
-            entry.calendar.map { FeedCitation(location: $0, file: planPath, line: entry.calendarLine) }
+            entry.calendar.map { FeedCitation(location: $0, file: planFile.file, line: entry.calendarLine) }
         }
         for row in table.rows {
             citations.append(FeedCitation(location: try table.value(row, "calendar"), file: table.file, line: row.line))

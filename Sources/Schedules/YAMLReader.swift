@@ -254,7 +254,7 @@ enum PlanKeys {
         keys: [
             "id", "name", "home", "calendar", "working_hours", "travel_hours", "daily_travel_cap_minutes", "days_off",
             "max_nights",
-            "max_cost", "languages", "sectors", "start", "finish", "finish_by",
+            "max_cost", "languages", "sectors", "start", "finish", "finish_by", "email",
         ])
     static let online = Level(name: Message(.levelKey, ["key": "online"]), keys: ["link"])
     static let wishes = Level(name: Message(.levelKey, ["key": "wishes"]), keys: ["in_person"])

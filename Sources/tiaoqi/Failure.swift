@@ -20,4 +20,9 @@ enum Failure {
             Output.error("tiaoqi: " + Message(.warningLine, ["text": .message(message)]).text(language))
         }
     }
+
+    /// A note of what was done on stderr, `tiaoqi: …`, so standard output keeps only the command's result.
+    static func note(_ message: Message, in language: Language) {
+        Output.error("tiaoqi: " + message.text(language))
+    }
 }

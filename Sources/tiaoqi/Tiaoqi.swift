@@ -17,7 +17,7 @@ struct Tiaoqi: AsyncParsableCommand {
         subcommands: [
             PlanCommand.self, CheckCommand.self, ClashesCommand.self, CalendarCommand.self, FetchCommand.self,
             RouteCommand.self, BureauCommand.self, WeekCommand.self, PublishCommand.self, LogCommand.self,
-            ReportCommand.self, ServeCommand.self, AccountCommand.self,
+            ReportCommand.self, ServeCommand.self, AccountCommand.self, OfferCommand.self,
         ])
 
     /// Runs the command line; usage errors exit 2 as DESIGN.md promises (ArgumentParser alone would exit 64).

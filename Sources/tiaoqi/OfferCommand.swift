@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import GTFS
+import ICalendar
+import Itinerary
+import Messages
+import Planner
+import Reports
+import Schedules
+import Timeline
+
+/// `tiaoqi offer CLIENT --staff ID`: the slots in which an officer could meet a client given the current plan; with
+/// `--invite`, an iTIP invitation holding them; `tiaoqi offer --reply FILE` books the slot the client accepted.
+struct OfferCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "offer",
+        abstract: "Offer a client the slots an officer could really meet them in; book the one they accept.")
+
+    @Argument(help: "The client's id (from clients.csv).")
+    var client: String?
+
+    @Option(name: .long, help: "The officer who would lead the visit (a staff id from plan.yaml).")
+    var staff: String?
+
+    @Option(
+        name: .long, help: "The current plan.json (default: an empty week); its schedule is used unless --schedule.")
+    var plan: String?
+
+    @Option(name: .long, help: "The schedule folder (default: the one the plan was made from).")
+    var schedule: String?
+
+    @Option(name: .long, help: "How many slots to offer, spread over the week.")
+    var count: Int = 3
+
+    @Option(name: .long, help: "Write an iTIP REQUEST invitation holding the slots (tentative) to this .ics file.")
+    var invite: String?
+
+    @Option(name: .long, help: "Read the client's iTIP REPLY and book the slot it accepts for the next plan.")
+    var reply: String?
+
+    @Option(name: .long, help: "Output on stdout: table or json.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Language of the output and the invitation: zh or en (default: from the locale).")
+    var lang: ReportLanguageOption?
+
+    @Flag(name: .long, help: "Skip calendar lines that cannot be read (with a warning) instead of stopping.")
+    var lenient = false
+
+    @OptionGroup var feeds: FeedFlags
+
+    func validate() throws {
+        guard (1...50).contains(count) else { throw ValidationError("--count must be from 1 to 50") }
+    }
+
+    func run() async throws {
+        let language = lang?.language ?? .fromEnvironment()
+        let found: [OfferedSlot]
+        do throws(ScheduleError) {
+            let decoded = try plan.map { (path) throws(ScheduleError) in try PlanJSON.decode(contentsOf: path) }
+            let planFolder = plan.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+            guard
+                let folder = schedule
+                    ?? decoded?.schedule.map({
+                        RelativePath.resolve($0, against: planFolder.isEmpty ? "." : planFolder)
+                    })
+            else {
+                throw ScheduleError(file: plan ?? ".", Message(.offerNeedsPlanOrSchedule))
+            }
+            if let reply {
+                try book(reply, folder: folder, language: language)
+                found = []
+                return
+            }
+            guard let client, let staff else { throw ScheduleError(file: folder, Message(.offerNeedsClient)) }
+            let loaded = try await ScheduleLoader(
+                feeds: feeds.options, lenient: lenient, progress: Progress.feeds(language)
+            ).load(folder: folder)
+            Failure.warn(loaded.warningSentences, in: language)
+            let problem = loaded.problem
+            let slots: [OfferedSlot]
+            do {
+                slots = try SlotFinder(problem: problem, router: loaded.makeRouter(), plan: decoded).slots(
+                    client: client, staff: staff, count: count)
+            } catch {
+                throw ScheduleError(file: plan ?? folder, error.message)
+            }
+            let target = problem.clients.first { $0.id == client }!
+            let person = problem.staff.first { $0.id == staff }!
+            if let invite, !slots.isEmpty {
+                try write(
+                    slots, invitation: invite, client: target, staff: person, problem: problem, folder: folder,
+                    language: language)
+            }
+            switch format {
+            case .json:
+                struct Answer: Encodable {
+                    var client: String
+                    var staff: String
+                    var slots: [OfferedSlot]
+                }
+                Output.json(
+                    String(decoding: PlanJSON.encode(Answer(client: client, staff: staff, slots: slots)), as: UTF8.self)
+                )
+            case .table:
+                Output.text(
+                    OfferText.table(slots, client: target, staff: person, problem: problem, language: language),
+                    terminator: "")
+            }
+            found = slots
+        } catch {
+            throw Failure.exit(for: error, in: language)
+        }
+        // No slot at all needs a human: another officer, another week, or the client's calendar.
+        if found.isEmpty && reply == nil { throw ExitCode(1) }
+    }
+
+    /// Records the slots as offered and writes the invitation holding them.
+    private func write(
+        _ slots: [OfferedSlot], invitation path: String, client: Client, staff: Staff, problem: Problem, folder: String,
+        language: Language
+    ) throws(ScheduleError) {
+        let now = Instant(seconds: Int64(Date().timeIntervalSince1970))
+        let stamp = DateTimeValue.utc(now).icalendarText
+        let offers = slots.enumerated().map { index, slot in
+            Offer(
+                uid: "offer-\(client.id)-\(staff.id)-\(stamp)-\(index + 1)@tiaoqi", client: client.id, staff: staff.id,
+                start: slot.start, end: slot.end, mode: slot.mode)
+        }
+        var book = try OfferBook.read(folder: folder)
+        book.invite(offers)
+        // The book first: an invitation never sent leaves open slots no reply names; a reply to slots the book
+        // lacks could not be booked.
+        try book.write(folder: folder)
+        let text = OfferText.invitation(
+            offers, client: client, staff: staff, problem: problem,
+            link: { offer in
+                problem.meetingLink?.link(
+                    client: client.id, date: problem.zone.date(of: offer.start).description, staff: staff.id)
+            }, now: now, language: language)
+        try OutputFolder.writeWhole(Data(text.utf8), to: path)
+        Failure.note(
+            Message(
+                .offerInvited,
+                [
+                    "count": .number(offers.count), "file": .text(path),
+                    "book": .text((folder as NSString).appendingPathComponent(OfferBook.fileName)),
+                ]), in: language)
+    }
+
+    /// Books what a client's reply accepts.
+    private func book(_ path: String, folder: String, language: Language) throws(ScheduleError) {
+        let answer = try OfferReply.read(path)
+        let planFile = try PlanFile.read(folder: folder)
+        let names = Dictionary(planFile.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var book = try OfferBook.read(folder: folder)
+        let before = book
+        let accepted = try book.take(answer, file: path)
+        try book.write(folder: folder)
+        for offer in accepted {
+            Output.line(
+                Message(
+                    .offerBooked,
+                    [
+                        "client": .text(offer.client), "person": .text(names[offer.staff] ?? offer.staff),
+                        "time": .dayClock(offer.start, planFile.zone),
+                    ]
+                ).text(language))
+        }
+        let declined = zip(before.offers, book.offers).filter { $0.status != .declined && $1.status == .declined }
+        if let first = declined.first {
+            Output.line(
+                Message(.offerDeclined, ["client": .text(first.1.client), "count": .number(declined.count)]).text(
+                    language))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `tiaoqi offer`: slots offered to a client as an iTIP invitation, the client's REPLY booking one, and the next
+/// `plan --keep` holding it.
+@Suite struct OfferCLITests {
+    /// The client's answer to `invitation`: METHOD:REPLY accepting the slot with `uid`, as a calendar app sends it.
+    static func reply(accepting uid: String, partstat: String = "ACCEPTED") -> String {
+        [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Client//Calendar//EN", "METHOD:REPLY", "BEGIN:VEVENT",
+            "UID:\(uid)", "DTSTAMP:20220301T080000Z", "SEQUENCE:0",
+            "ORGANIZER;CN=周建华:mailto:zhou@tiaoqi.invalid",
+            "ATTENDEE;CN=上海微纳芯光电科技有限公司;PARTSTAT=\(partstat):mailto:sh01@tiaoqi.invalid", "END:VEVENT",
+            "END:VCALENDAR", "",
+        ].joined(separator: "\r\n")
+    }
+
+    @Test func aReplyAcceptingAnOfferedSlotIsHeldByTheNextPlan() async throws {
+        let schedule = Fixtures.copy(Fixtures.sampleWeek)
+        let out = Fixtures.temporaryFolder("offer")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let first = try await tiaoqiOffThePool(["plan", schedule, "--out", out + "/week", "--seconds", "0.2"])
+        #expect(first.status <= 1, "\(first.stderr)")
+
+        let invitation = out + "/offer.ics"
+        let offered = try await tiaoqiOffThePool([
+            "offer", "sh01", "--staff", "zhou", "--plan", out + "/week/plan.json", "--invite", invitation,
+            "--format", "json", "--lang", "en",
+        ])
+        #expect(offered.status == 0, "\(offered.stderr)")
+        let answer = try #require(
+            try JSONSerialization.jsonObject(with: Data(offered.stdout.utf8)) as? [String: Any])
+        let slots = try #require(answer["slots"] as? [[String: Any]])
+        #expect(!slots.isEmpty)
+        let text = try String(contentsOfFile: invitation, encoding: .utf8)
+        #expect(text.contains("METHOD:REQUEST\r\n") && text.contains("STATUS:TENTATIVE\r\n"))
+        let uids = text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }.map { String($0.dropFirst(4)) }
+        #expect(uids.count == slots.count)
+
+        // The client accepts the last slot offered.
+        let chosen = try #require(slots.last?["start"] as? String)
+        let replyFile = out + "/reply.ics"
+        try Self.reply(accepting: uids.last!).write(toFile: replyFile, atomically: true, encoding: .utf8)
+        let booked = try await tiaoqiOffThePool(["offer", "--schedule", schedule, "--reply", replyFile, "--lang", "en"])
+        #expect(booked.status == 0, "\(booked.stderr)")
+        #expect(booked.stdout.hasPrefix("Booked sh01 with 周建华 at "), "\(booked.stdout)")
+        let book = try String(contentsOfFile: schedule + "/offers.json", encoding: .utf8)
+        #expect(book.components(separatedBy: "\"accepted\"").count == 2)
+
+        // The next plan, keeping the first, meets sh01 then, with zhou; the audit passes.
+        let next = try await tiaoqiOffThePool([
+            "plan", schedule, "--keep", out + "/week/plan.json", "--seconds", "0.2", "--format", "json", "--out",
+            out + "/next",
+        ])
+        #expect(next.status <= 1, "\(next.stderr)")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(next.stdout.utf8)) as? [String: Any])
+        let visit = try #require((plan["visits"] as? [[String: Any]])?.first { $0["client"] as? String == "sh01" })
+        #expect(visit["start"] as? String == chosen)
+        #expect(visit["staff"] as? [String] == ["zhou"])
+        let check = try await tiaoqiOffThePool(["check", out + "/next/plan.json"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test func aReplyToSlotsNeverOfferedIsRefusedWithItsLine() async throws {
+        let schedule = Fixtures.copy(Fixtures.sampleWeek)
+        let out = Fixtures.temporaryFolder("offer")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let replyFile = out + "/reply.ics"
+        try Self.reply(accepting: "offer-sh01-zhou-forged@tiaoqi").write(
+            toFile: replyFile, atomically: true, encoding: .utf8)
+        let run = try await tiaoqiOffThePool(["offer", "--schedule", schedule, "--reply", replyFile, "--lang", "en"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("reply.ics:6: "), "\(run.stderr)")
+        #expect(run.stderr.contains("was never offered from this schedule"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: schedule + "/offers.json"))
+        // An invitation is not a reply.
+        try Self.reply(accepting: "x").replacingOccurrences(of: "METHOD:REPLY", with: "METHOD:REQUEST").write(
+            toFile: replyFile, atomically: true, encoding: .utf8)
+        let request = try await tiaoqiOffThePool(["offer", "--schedule", schedule, "--reply", replyFile])
+        #expect(request.status == 2 && request.stderr.contains("reply.ics:4: "), "\(request.stderr)")
+    }
+}
