@@ -55,7 +55,7 @@ public struct CalDAVPublisher: Sendable {
             return fail(Message(.feedInsecureCredentials))
         }
         guard let lock = PublishLock(beside: target.recordPath) else {
-            return fail(Message(.publishLocked, ["file": .text(target.recordPath)]), .fileUnreadable)
+            return fail(Message(.publishLocked, ["file": .text(target.recordPath + ".lock")]), .fileUnreadable)
         }
         defer { withExtendedLifetime(lock) {} }
         var record: PublishRecord

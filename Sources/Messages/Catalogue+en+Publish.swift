@@ -38,7 +38,7 @@ extension Catalogue {
         .publishNotHTTP:
             "a CalDAV calendar is written over http or https: give an http(s):// or caldav(s):// URL of the calendar collection",
         .publishLocked:
-            "another tiaoqi is publishing to this calendar (lock {file}.lock); wait for it to finish and publish again",
+            "another tiaoqi is publishing to this calendar (lock {file}); wait for it to finish and publish again",
         .publishRecordUnreadable:
             "the publish record {file} cannot be read; move it away to start afresh (events already in the calendar are recognised, not duplicated)",
         .publishRecordUnwritable:

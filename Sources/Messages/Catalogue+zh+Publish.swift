@@ -38,7 +38,7 @@ extension Catalogue {
         .publishNotHTTP:
             "CalDAV 日历通过 HTTP 或 HTTPS 写入：请给出日历集合的 `http(s)://` 或 `caldav(s)://` 地址",
         .publishLocked:
-            "另一个 `tiaoqi` 正在向这个日历发布（锁文件 {file}.lock）；请等它结束后再发布",
+            "另一个 `tiaoqi` 正在向这个日历发布（锁文件 {file}）；请等它结束后再发布",
         .publishRecordUnreadable:
             "无法读取发布记录 {file}；把它移走即可重新开始（日历中已有的日程会被识别，不会重复）",
         .publishRecordUnwritable:
