@@ -211,6 +211,21 @@ struct CalDAVPublishTests {
         #expect(Self.counts(again) == [.unchanged: 3])
     }
 
+    @Test func aSecondPublishToTheSameCalendarWaitsItsTurnInsteadOfInterleaving() async throws {
+        let setup = try Setup()
+        defer { setup.server.stop() }
+        _ = try await setup.publish(Self.week1)
+        // Another publish holds the calendar's lock.
+        let holder = open(setup.record + ".lock", O_RDWR)
+        #expect(flock(holder, LOCK_EX) == 0)
+        let blocked = try await setup.publish(Self.week2)
+        #expect(blocked.error?.message.contains("another tiaoqi is publishing") == true)
+        #expect(blocked.results.isEmpty)
+        close(holder)
+        let after = try await setup.publish(Self.week2)
+        #expect(Self.counts(after) == [.updated: 1, .deleted: 1, .unchanged: 1, .created: 1])
+    }
+
     @Test func aServerThatRefusesGivesAClearErrorAndLeavesTheRecordAsItWas() async throws {
         let setup = try Setup()
         defer { setup.server.stop() }
