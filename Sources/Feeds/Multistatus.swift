@@ -8,10 +8,11 @@ import Foundation
 /// own status, and each propstat's status and calendar-data. Read with Foundation's `XMLParser` (libxml2), with
 /// namespaces processed, so any prefix (or a default namespace) for `DAV:` and the CalDAV namespace works.
 struct Multistatus {
-    /// One `DAV:propstat`: its status code and, when it carries one, the text of its `calendar-data`.
+    /// One `DAV:propstat`: its status code and, when it carries them, the text of its `calendar-data` and `getetag`.
     struct Propstat {
         var status: Int?
         var calendarData: String?
+        var etag: String?
     }
 
     /// One `DAV:response`.
@@ -128,7 +129,7 @@ private final class MultistatusReader: NSObject, XMLParserDelegate {
             propstat = Multistatus.Propstat()
         } else if namespace == Multistatus.dav && name == "error" && isDAV(top - 1, "response") {
             response?.hasError = true
-        } else if isCalendarData(top) || isText(top) {
+        } else if isCalendarData(top) || isText(top) || isETag(top) {
             text = ""
             collecting = true
         }
@@ -142,6 +143,8 @@ private final class MultistatusReader: NSObject, XMLParserDelegate {
                 fail("a propstat of \(response?.name ?? "?") holds calendar-data twice")
             }
             propstat?.calendarData = text
+        } else if isETag(top) {
+            propstat?.etag = text.trimmingCharacters(in: .whitespacesAndNewlines)
         } else if isDAV(top, "href") && isDAV(top - 1, "response") {
             response?.hrefs.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
         } else if isDAV(top, "status") && (isDAV(top - 1, "propstat") || isDAV(top - 1, "response")) {
@@ -157,7 +160,7 @@ private final class MultistatusReader: NSObject, XMLParserDelegate {
             responses.append(done)
             response = nil
         }
-        if isCalendarData(top) || isText(top) { collecting = false }
+        if isCalendarData(top) || isText(top) || isETag(top) { collecting = false }
         stack.removeLast()
         depth = stack.count
     }
@@ -183,6 +186,11 @@ private final class MultistatusReader: NSObject, XMLParserDelegate {
         index >= 0 && index < stack.count && stack[index].namespace == Multistatus.caldav
             && stack[index].name == "calendar-data"
             && isDAV(index - 1, "prop") && isDAV(index - 2, "propstat")
+    }
+
+    /// `getetag` inside the `prop` of a propstat.
+    private func isETag(_ index: Int) -> Bool {
+        isDAV(index, "getetag") && isDAV(index - 1, "prop") && isDAV(index - 2, "propstat")
     }
 
     /// An element whose text is read: a response's href, a propstat's or response's status.

@@ -992,4 +992,33 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case boardColumnLastNote
     case boardOverdue
     case weekWithoutCalendar
+    // CalDAV write-back
+    case publishHeading
+    case publishPersonLine
+    case publishPersonError
+    case publishEventLine
+    case publishEventLineStatus
+    case publishNoReason
+    case publishCreated
+    case publishUpdated
+    case publishDeleted
+    case publishUnchanged
+    case publishKept
+    case publishRefused
+    case publishFailed
+    case publishKeptDeleted
+    case publishKeptChanged
+    case publishRefusedChanged
+    case publishRefusedDropped
+    case publishKeepsChanging
+    case publishNoETag
+    case publishNotHTTP
+    case publishLocked
+    case publishRecordUnreadable
+    case publishRecordUnwritable
+    case publishListingRefused
+    case publishSkippedAudit
+    case publishRefusedWarning
+    case publishFailedWarning
+    case publishNotSent
 }

@@ -58,6 +58,13 @@ struct PlanCommand: AsyncParsableCommand {
     )
     var lang: ReportLanguageOption?
 
+    @Option(
+        name: .customLong("publish-caldav"),
+        help: ArgumentHelp(
+            "Write each person's itinerary into their CalDAV calendar: a collection URL with {staff}, or a base URL the staff id and / are added to.",
+            valueName: "url"))
+    var publishCalDAV: String?
+
     @OptionGroup var feeds: FeedFlags
 
     func validate() throws {
@@ -65,6 +72,11 @@ struct PlanCommand: AsyncParsableCommand {
             throw ValidationError("--seconds must be more than 0 and at most 86400")
         }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be from 1 to 64") }
+        if let url = publishCalDAV,
+            !["http://", "https://", "caldav://", "caldavs://"].contains(where: { url.lowercased().hasPrefix($0) })
+        {
+            throw ValidationError("--publish-caldav takes an http(s):// or caldav(s):// URL of a calendar collection")
+        }
     }
 
     func run() async throws {
@@ -97,18 +109,48 @@ struct PlanCommand: AsyncParsableCommand {
                 throw Failure.exit(for: error, in: language)
             }
         }
+        var published: CalendarPublishing.Outcome?
+        if let url = publishCalDAV {
+            if findings.isEmpty {
+                let calendars = PlanCalendars.render(
+                    plan, problem: problem, timetable: week.timetable, language: language)
+                do {
+                    published = try await CalendarPublishing(feeds: feeds.options).publish(
+                        calendars, url: url, schedule: schedule)
+                } catch {
+                    throw Failure.exit(for: error, in: language)
+                }
+                Failure.warn(published?.warnings ?? [], in: language)
+            } else {
+                Failure.warn([Message(.publishSkippedAudit)], in: language)
+            }
+        }
+        let people = published?.people.map { (staff: $0.staff, report: $0.report) } ?? []
         switch format {
-        case .json: Output.json(String(decoding: PlanJSON.encode(plan, language: language), as: UTF8.self))
+        case .json:
+            let output =
+                published == nil
+                ? PlanJSON.encode(plan, language: language)
+                : PlanJSON.encode(
+                    PublishedPlan(
+                        plan: plan,
+                        caldavPublish: people.map {
+                            PublishText.Person(staff: $0.staff, report: $0.report, language: language)
+                        }),
+                    language: language)
+            Output.json(String(decoding: output, as: UTF8.self))
         case .table:
             Output.text(
                 PlanText.render(plan, problem: problem, timetable: week.timetable, language: language), terminator: ""
             )
+            if published != nil { Output.text(PublishText.table(people, language: language), terminator: "") }
         }
+        var exit: Int32 = 0
         if !findings.isEmpty {
             Failure.warn(
                 [Message(.auditRejectsPlan)]
                     + findings.map { .verbatim("  \($0.rule.rawValue): \($0.message.text(language))") }, in: language)
-            throw ExitCode(1)
+            exit = 1
         }
         if plan.score.mustVisitsPlaced < plan.score.mustVisitsTotal {
             Failure.warn(
@@ -117,7 +159,23 @@ struct PlanCommand: AsyncParsableCommand {
                         .mustVisitsLeftOut, ["count": .number(plan.score.mustVisitsTotal - plan.score.mustVisitsPlaced)]
                     )
                 ], in: language)
-            throw ExitCode(1)
+            exit = 1
         }
+        exit = max(exit, PublishExit.code(people.map(\.report), language: language))
+        if exit != 0 { throw ExitCode(exit) }
     }
+}
+
+/// plan.json with the CalDAV write-back's results beside it (`caldav_publish`), as `plan --format json` prints it.
+private struct PublishedPlan: Encodable {
+    var plan: Plan
+    var caldavPublish: [PublishText.Person]
+
+    func encode(to encoder: any Encoder) throws {
+        try plan.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(caldavPublish, forKey: .caldavPublish)
+    }
+
+    private enum Keys: String, CodingKey { case caldavPublish }
 }
