@@ -247,7 +247,7 @@ struct PersonWeekCheck {
                     message: says(Message(.overNightLimit, ["nights": .number(stays.count), "limit": .number(limit)]))))
         }
         // Costs come from the fare table and the hotel rate, never from the plan's own figures.
-        let cost = tickets + Double(stays.count) * problem.hotelCost
+        let cost = tickets + stays.reduce(0) { $0 + problem.hotelPrice(in: $1.city) }
         if let limit = person.maxCost, cost > limit + 0.005 {
             findings.append(
                 Finding(
@@ -262,7 +262,7 @@ struct PersonWeekCheck {
         var findings: [Finding] = []
         let stays = plan.stays.filter { $0.person == person.id }
         var city = person.start?.cityID ?? person.home.cityID
-        for stay in stays where !sameYuan(stay.cost, problem.hotelCost) {
+        for stay in stays where !sameYuan(stay.cost, problem.hotelPrice(in: stay.city)) {
             findings.append(
                 Finding(
                     rule: .wrongHotelCost, severity: .error, person: person.id,
@@ -272,7 +272,8 @@ struct PersonWeekCheck {
                             .wrongHotelCost,
                             [
                                 "night": .date(stay.night), "city": audit.city(stay.city),
-                                "rate": .text("¥" + yuan(problem.hotelCost)), "price": .text("¥" + yuan(stay.cost)),
+                                "rate": .text("¥" + yuan(problem.hotelPrice(in: stay.city))),
+                                "price": .text("¥" + yuan(stay.cost)),
                             ]))))
         }
         for day in problem.days.dropLast() {

@@ -36,6 +36,8 @@ public struct Plan: Sendable, Codable, Hashable {
     /// Events of the staff's own calendars that hold them in a place no journey reaches in time: kept as busy time
     /// only; absent when there are none.
     public var missedOwnEvents: [MissedOwnEvent]?
+    /// The wishes the plan does not meet, and by how much; absent when it meets them all (or none is set).
+    public var unmetWishes: [UnmetWish]?
     /// The version of its team's week in the bureau's store this plan was published as (`tiaoqi publish`) or made
     /// from (`plan --keep` of a published plan); absent before it is published.
     public var publishedVersion: Int?
@@ -257,6 +259,8 @@ public struct PersonScore: Sendable, Codable, Hashable {
     public var visits: Int
     /// Of those, the ones held online; absent when none.
     public var onlineVisits: Int?
+    /// The travel policy's per-diem for the days away from home, yuan; absent when there is none.
+    public var perDiem: Double?
     /// Door-to-door travel minutes.
     public var travelMinutes: Int
     /// Most travel minutes in one day, and the daily cap.

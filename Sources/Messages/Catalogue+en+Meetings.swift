@@ -47,7 +47,7 @@ extension Catalogue {
         .offerUnknownStaff:
             "no staff {staff} in the schedule; the ids are in plan.yaml",
         .offerAlreadyBooked:
-            "{client} is already booked (pinned): change the booking in clients.csv instead",
+            "{client} is already booked (pinned in clients.csv, or a slot it accepted in offers.json): change that booking instead",
         .offerMayNotLead:
             "{person} may not lead the visit to {client} (its eligible or language column); offer it with someone who may",
         .offerPlanBroken:
@@ -110,5 +110,31 @@ extension Catalogue {
             "name the schedule folder (--schedule) or a plan.json made from one (--plan)",
         .offerNeedsClient:
             "name the client and the officer: tiaoqi offer CLIENT --staff ID",
+        .wishLunchRule:
+            "leaves no {length}-minute lunch break in {hours} on {day} ({minutes} minutes short), which the plan's wishes make a rule",
+        .wishWaitRule:
+            "would wait {minutes} minutes away from home, over the {limit} the plan's wishes allow",
+        .wishHotelRule:
+            "a night in {city} costs {price}, over the travel policy's cap of {cap}",
+        .wishLunchUnmet:
+            "{person}: no {length}-minute lunch break in {hours} on {day}, {minutes} minutes short",
+        .wishWaitingUnmet:
+            "{person}: waits {minutes} away from home (longest {longest})",
+        .wishAwayUnmet:
+            "{person}: {minutes} away from home",
+        .wishHotelUnmet:
+            "{person}: the night of {day} in {city} costs {price}, over the cap of {cap}",
+        .wishPreferredUnmet:
+            "{client}: {minutes} minutes outside its preferred time {hours}",
+        .wishBalanceVisitsUnmet:
+            "workload: {busiest} has {most} visits, {least} {fewest}",
+        .wishBalanceTravelUnmet:
+            "workload: {busiest} travels {most}, {least} {fewest}",
+        .tableUnmetWishes:
+            "Wishes not met ({count}):",
+        .tablePerDiem:
+            " · per-diem {perDiem}, week {total}",
+        .badWish:
+            "wishes.{key} must be a weight (minutes of travel, 0 or more) or the word rule, not '{text}'",
     ]
 }

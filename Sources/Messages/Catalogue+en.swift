@@ -155,6 +155,7 @@ extension Catalogue {
         .kindVisitTooShort: "visit-too-short",
         .kindVisitUnattended: "visit-unattended",
         .kindVisitWrongCity: "visit-wrong-city",
+        .kindVisitWrongMode: "visit-wrong-mode",
         .kindWrongHotelCost: "wrong-hotel-cost",
         .kindWrongPrice: "wrong-price",
         // Report labels

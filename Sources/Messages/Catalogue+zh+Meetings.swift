@@ -46,7 +46,7 @@ extension Catalogue {
         .offerUnknownStaff:
             "日程中没有人员 {staff}；人员编号见 `plan.yaml`",
         .offerAlreadyBooked:
-            "{client} 已有约定时间（`pinned`）：请改在 `clients.csv` 中调整",
+            "{client} 已有约定时间（`clients.csv` 的 `pinned`，或 `offers.json` 中已接受的时段）：请改为调整该约定",
         .offerMayNotLead:
             "{person} 不能带队拜访 {client}（见其 `eligible` 或 `language` 列）；请换一位可以带队的人员",
         .offerPlanBroken:
@@ -109,5 +109,31 @@ extension Catalogue {
             "请指定日程文件夹（`--schedule`）或由其生成的 `plan.json`（`--plan`）",
         .offerNeedsClient:
             "请指定客户和人员：`tiaoqi offer CLIENT --staff ID`",
+        .wishLunchRule:
+            "{day} 在 {hours} 内留不出 {length} 分钟午休（差 {minutes} 分钟），而计划的意愿将其定为硬性规则",
+        .wishWaitRule:
+            "将在外地等候 {minutes} 分钟，超过计划意愿允许的 {limit} 分钟",
+        .wishHotelRule:
+            "{city} 一晚住宿 {price}，超过差旅标准上限 {cap}",
+        .wishLunchUnmet:
+            "{person}：{day} 在 {hours} 内没有 {length} 分钟午休，差 {minutes} 分钟",
+        .wishWaitingUnmet:
+            "{person}：在外地等候共 {minutes}（最长 {longest}）",
+        .wishAwayUnmet:
+            "{person}：离家在外 {minutes}",
+        .wishHotelUnmet:
+            "{person}：{day} 在 {city} 住宿 {price}，超过上限 {cap}",
+        .wishPreferredUnmet:
+            "{client}：有 {minutes} 分钟不在其偏好时段 {hours} 内",
+        .wishBalanceVisitsUnmet:
+            "工作量：{busiest} 拜访 {most} 次，{least} {fewest} 次",
+        .wishBalanceTravelUnmet:
+            "工作量：{busiest} 路上 {most}，{least} {fewest}",
+        .tableUnmetWishes:
+            "未满足的意愿（{count}）：",
+        .tablePerDiem:
+            " · 出差补助 {perDiem}，本周合计 {total}",
+        .badWish:
+            "`wishes.{key}` 应为权重（折合路上分钟数，不小于 0）或 `rule`，而不是“{text}”",
     ]
 }

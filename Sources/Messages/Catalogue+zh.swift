@@ -149,6 +149,7 @@ extension Catalogue {
         .kindVisitTooShort: "拜访时间过短",
         .kindVisitUnattended: "拜访无人参加",
         .kindVisitWrongCity: "拜访城市错误",
+        .kindVisitWrongMode: "会见方式错误",
         .kindWrongHotelCost: "住宿价格不符",
         .kindWrongPrice: "票价不符",
         // Report labels

@@ -145,6 +145,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case kindVisitTooShort = "kind.visit-too-short"
     case kindVisitUnattended = "kind.visit-unattended"
     case kindVisitWrongCity = "kind.visit-wrong-city"
+    case kindVisitWrongMode = "kind.visit-wrong-mode"
     case kindWrongHotelCost = "kind.wrong-hotel-cost"
     case kindWrongPrice = "kind.wrong-price"
     // Report labels
@@ -304,6 +305,19 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case offerDeclined
     case offerNeedsPlanOrSchedule
     case offerNeedsClient
+    case wishLunchRule
+    case wishWaitRule
+    case wishHotelRule
+    case wishLunchUnmet
+    case wishWaitingUnmet
+    case wishAwayUnmet
+    case wishHotelUnmet
+    case wishPreferredUnmet
+    case wishBalanceVisitsUnmet
+    case wishBalanceTravelUnmet
+    case tableUnmetWishes
+    case tablePerDiem
+    case badWish
     case lateForFixedStart
     case bookedJourney
     case bookedServices

@@ -339,6 +339,17 @@ struct Explainer {
                 .tooManyNights, ["nights": .number(nights), "person": .text(staff.name), "limit": .number(limit)])
         case .overBudget(let cost, let limit):
             return Message(.overBudget, ["cost": .yuan(cost), "person": .text(staff.name), "limit": .yuan(limit)])
+        case .lunchMissed(let day, let minutes):
+            return Message(
+                .wishLunchRule,
+                [
+                    "day": .date(day), "minutes": .number(minutes), "hours": .text("\(problem.wishes.lunchHours)"),
+                    "length": .number(problem.wishes.lunchMinutes),
+                ])
+        case .waitTooLong(let minutes, let limit):
+            return Message(.wishWaitRule, ["minutes": .number(minutes), "limit": .number(limit)])
+        case .hotelOverCap(let city, let price, let cap):
+            return Message(.wishHotelRule, ["city": .text(city), "price": .yuan(price), "cap": .yuan(cap)])
         }
     }
 

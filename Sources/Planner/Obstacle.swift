@@ -24,6 +24,12 @@ enum Obstacle: Error, Hashable {
     case tooManyNights(nights: Int, limit: Int)
     /// The week's tickets and hotels cost more than the person's limit.
     case overBudget(cost: Double, limit: Double)
+    /// The lunch break (a rule) misses this many minutes on a day.
+    case lunchMissed(day: LocalDate, minutes: Int)
+    /// A wait away from home is longer than the rule allows.
+    case waitTooLong(minutes: Int, limit: Int)
+    /// A hotel night costs more than the travel policy's cap for its city (a rule).
+    case hotelOverCap(city: String, price: Double, cap: Double)
 }
 
 /// A journey that fit in every way but the day's travel cap.

@@ -169,7 +169,9 @@ public struct Planner: Sendable {
                 legs.append(leg)
             }
             for (night, city) in zip(problem.days, schedule.nights) {
-                if let city { stays.append(Stay(person: staff.id, city: city, night: night, cost: problem.hotelCost)) }
+                if let city {
+                    stays.append(Stay(person: staff.id, city: city, night: night, cost: problem.hotelPrice(in: city)))
+                }
             }
             for (client, interval) in schedule.visits where state.attendees[client].min() == person {
                 let target = problem.clients[client]
@@ -221,6 +223,9 @@ public struct Planner: Sendable {
                 nightsLimit: person.maxNightsAway)
             let calls = visits.filter { $0.isOnline && $0.staff.contains(person.id) }.count
             score.onlineVisits = calls > 0 ? calls : nil
+            let perDiem =
+                problem.wishes.policy.perDiem * Double(UnmetWishes.daysAway(of: person, legs: own, problem: problem))
+            score.perDiem = perDiem > 0 ? perDiem : nil
             return score
         }
         let calls = visits.filter(\.isOnline).count
@@ -229,6 +234,8 @@ public struct Planner: Sendable {
             schedule: nil, name: problem.name, timeZone: problem.zone.identifier, days: problem.days,
             seed: options.seed,
             visits: visits, legs: legs, stays: stays, leftOut: leftOut, score: score)
+        let unmet = UnmetWishes.of(plan, problem: problem)
+        plan.unmetWishes = unmet.isEmpty ? nil : unmet
         plan.team = problem.team
         if !context.unreachableEvents.isEmpty {
             plan.missedOwnEvents = context.unreachableEvents.map { person, event, why in

@@ -116,14 +116,20 @@ struct RouteSimulator {
         schedule.nights = nights(of: person, legs: schedule.legs)
         schedule.awaySeconds = awaySeconds(of: person, legs: schedule.legs)
         let count = schedule.nightsAway
-        schedule.hotelCost = Double(count) * problem.hotelCost
+        schedule.hotelCost = schedule.nights.reduce(0) { $0 + ($1.map(problem.hotelPrice) ?? 0) }
         if let limit = context.nightLimits[person], count > limit {
             return .failure(.tooManyNights(nights: count, limit: limit))
         }
         if let limit = context.costLimits[person], schedule.cost > limit + 1e-9 {
             return .failure(.overBudget(cost: schedule.cost, limit: limit))
         }
-        schedule.wishSeconds = context.wishes.seconds(of: schedule)
+        let online = context.modes.online
+        if let broken = context.wishes.broken(schedule, person: staff, online: online, hotelPrices: problem.hotelPrice)
+        {
+            return .failure(broken)
+        }
+        schedule.wishSeconds = context.wishes.seconds(
+            of: schedule, person: staff, online: online, hotelPrices: problem.hotelPrice)
         return .success(schedule)
     }
 
@@ -169,6 +175,12 @@ struct RouteSimulator {
         let length = context.meetingSeconds[client]
         let there = context.placeIndex(client: client)
         let windows = context.commonWindows(client, person)
+        // What already holds the person, for the lunch break (only when it is wished for).
+        let lunchBreak =
+            context.wishes.wishes.lunch?.isActive == true
+            ? walk.schedule.visits.map(\.interval)
+                + walk.schedule.legs.map { Interval($0.journey.depart, $0.journey.arrive) }
+            : nil
         let start: (Instant) -> Instant? = { arrival in
             // A fixed start (booked or kept) must still lie in the client's and the person's free time: the audit
             // judges it by the same rule.
@@ -177,8 +189,26 @@ struct RouteSimulator {
             }
             // Meetings start on the step (five minutes, unless the schedule says otherwise).
             let step = problem.meetingStartStep
-            return windows.earliestFit(
-                seconds: length, notBefore: Instant(seconds: (arrival.seconds + step - 1) / step * step))
+            func fit(_ free: IntervalSet, after: Instant) -> Instant? {
+                free.earliestFit(seconds: length, notBefore: Instant(seconds: (after.seconds + step - 1) / step * step))
+            }
+            guard let earliest = fit(windows, after: arrival) else { return nil }
+            // With wishes, a later start the same day may meet them: in the client's preferred hours, or after a
+            // lunch break the earliest start would take.
+            let day = context.dayIndex(earliest)
+            var begin = earliest
+            if let preferred = context.preferredWindows[client],
+                let later = fit(windows.intersection(preferred), after: arrival),
+                context.dayIndex(later) == day
+            {
+                begin = later
+            }
+            if let lunch = lunchBreak, context.wishes.breaksLunch(Interval(begin, begin + length), busy: lunch) {
+                let opens = problem.zone.instant(problem.zone.date(of: begin), problem.wishes.lunchHours.opens)
+                let after = max(arrival, opens) + Int64(problem.wishes.lunchMinutes) * 60
+                if let later = fit(windows, after: after), context.dayIndex(later) == day { begin = later }
+            }
+            return begin
         }
         if context.modes.online[client] {
             // No travel: the call is held where the person is, once what came before is over.
@@ -334,12 +364,26 @@ struct RouteSimulator {
         // home at the first departure after the last meeting there, not the last one that still arrives in time.
         if leaveLate && (walk.place.cityID == home.cityID || walk.place.cityID == destination.cityID) {
             journey = latestJourney(
-                person, from: walk.at, to: there, after: journey, by: begin, travelByDay: walk.travelByDay)
+                person, from: walk.at, to: there, after: journey, by: lunchDeadline(begin),
+                travelByDay: walk.travelByDay)
         }
         record(journey, from: walk.place, to: destination, in: &walk)
         walk.place = destination
         walk.at = there
         return .success(begin)
+    }
+
+    /// When a journey to a stop beginning at `begin` must arrive: then, or, when a lunch break is wished for and the
+    /// stop begins after the day's break could end, early enough for the break before it (not on the way).
+    private func lunchDeadline(_ begin: Instant) -> Instant {
+        guard context.wishes.wishes.lunch?.isActive == true else { return begin }
+        let wishes = problem.wishes
+        let day = problem.zone.date(of: begin)
+        let opens = problem.zone.instant(day, wishes.lunchHours.opens)
+        let length = Int64(wishes.lunchMinutes) * 60
+        let closes = problem.zone.instant(day, wishes.lunchHours.closes)
+        guard begin >= opens + length, begin <= closes else { return begin }
+        return begin - length
     }
 
     /// Why staying away from day `from` to day `to` is not allowed (a day off between, or the limit on nights), if so.

@@ -22,8 +22,10 @@ final class WeekContext: @unchecked Sendable {
     /// Per person and day: where the travel window ends, joined with the next days' windows that open as it closes
     /// (travel hours around the clock): a journey may run through midnight then.
     let travelSpanEnds: [[Instant?]]
-    /// Per client: availability within the earliest and latest day.
+    /// Per client: availability within the earliest and latest day (and its preferred hours, when they are a rule).
     let windows: [IntervalSet]
+    /// Per client: its preferred hours over the week, when the wish weighs them.
+    let preferredWindows: [IntervalSet?]
     /// Per client: the latest start any window allows.
     let latestStart: [Instant]
     /// Per client: indices of the people who may lead the visit.
@@ -98,8 +100,20 @@ final class WeekContext: @unchecked Sendable {
                 return end
             }
         }
-        let windows = problem.clients.map { problem.meetingWindows(of: $0) }
+        // A client's preferred hours: as a rule, the only hours it is met in; as a weighed wish, the hours a meeting
+        // starts in when that day allows.
+        let preferredHours = problem.clients.map { client in
+            client.preferredTime.map { $0.intervals(on: problem.days, in: problem.zone) }
+        }
+        let preferredRule = problem.wishes.preferredTime?.isRule == true
+        let windows = zip(problem.clients, preferredHours).map { client, preferred in
+            let open = problem.meetingWindows(of: client)
+            guard preferredRule, let preferred else { return open }
+            return open.intersection(preferred)
+        }
         self.windows = windows
+        preferredWindows =
+            (problem.wishes.preferredTime?.weight ?? 0) > 0 ? preferredHours : preferredHours.map { _ in nil }
         latestStart = zip(windows, problem.clients).map { set, client in
             (set.intervals.last?.end ?? Instant(seconds: .min / 2)) - Int64(client.meetingMinutes) * 60
         }

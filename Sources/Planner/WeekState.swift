@@ -8,6 +8,8 @@ struct Objective: Comparable {
     var mustVisits = 0
     /// Visits of a kept plan dropped, moved or given to other people.
     var changes = 0
+    /// How far the balance across people breaks its rule (`Wishes.maxSpread`), compared before priority.
+    var ruleBreaks = 0
     var priority = 0
     /// Travel, and the wishes not met weighed as travel (`PersonSchedule.weighedSeconds`).
     var travelSeconds: Int64 = 0
@@ -17,14 +19,18 @@ struct Objective: Comparable {
 
     /// True when `lhs` is the worse plan.
     static func < (lhs: Objective, rhs: Objective) -> Bool {
-        let left = (lhs.mustVisits, -lhs.changes, lhs.priority, -lhs.travelSeconds, -lhs.cost, -lhs.nights)
-        let right = (rhs.mustVisits, -rhs.changes, rhs.priority, -rhs.travelSeconds, -rhs.cost, -rhs.nights)
+        let first = (lhs.mustVisits, -lhs.changes, -lhs.ruleBreaks)
+        let other = (rhs.mustVisits, -rhs.changes, -rhs.ruleBreaks)
+        if first != other { return first < other }
+        let left = (lhs.priority, -lhs.travelSeconds, -lhs.cost, -lhs.nights)
+        let right = (rhs.priority, -rhs.travelSeconds, -rhs.cost, -rhs.nights)
         return left < right || (left == right && lhs.awaySeconds > rhs.awaySeconds)
     }
 
     /// One number that orders plans nearly as `<` does, for annealing.
     var value: Double {
-        Double(mustVisits) * 1e13 - Double(changes) * 1e12 + Double(priority) * 1e8 - Double(travelSeconds) - cost
+        Double(mustVisits) * 1e13 - Double(changes) * 1e12 - Double(ruleBreaks) * 1e11 + Double(priority) * 1e8
+            - Double(travelSeconds) - cost
             * 1e-3 - Double(nights) * 1e-4 - Double(awaySeconds) * 1e-10
     }
 }
@@ -65,6 +71,17 @@ struct WeekState {
             result.cost += schedule.cost
             result.nights += schedule.nightsAway
             result.awaySeconds += schedule.awaySeconds
+        }
+        // A balanced workload: the spread between the busiest and the least busy person.
+        if let balance = problem.wishes.balance, balance.isActive, schedules.count > 1 {
+            let byVisits = problem.wishes.balanceBy == .visits
+            let loads = schedules.map { byVisits ? Int64($0.visits.count) : $0.travelSeconds / 60 }
+            let spread = Int((loads.max() ?? 0) - (loads.min() ?? 0))
+            if balance.isRule {
+                result.ruleBreaks = max(0, spread - problem.wishes.maxSpread)
+            } else {
+                result.travelSeconds += Int64((balance.weight * Double(spread) * 60).rounded())
+            }
         }
         return result
     }

@@ -85,8 +85,8 @@ public enum OfferText {
                     ],
                     value: address(client.email, fallback: client.id)),
             ]
-            if offer.mode == .online, let link = link(offer) {
-                properties.append(.text("LOCATION", link))
+            if offer.mode == .online {
+                properties.append(.text("LOCATION", link(offer) ?? say(.icsOnline)))
             } else if !client.address.isEmpty {
                 properties.append(.text("LOCATION", client.address))
             }

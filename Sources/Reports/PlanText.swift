@@ -171,6 +171,10 @@ public enum PlanText {
                             ])) + "\n"
             }
         }
+        if let unmet = plan.unmetWishes, !unmet.isEmpty {
+            out += "\n" + say(.tableUnmetWishes, ["count": .number(unmet.count)]) + "\n"
+            for wish in unmet { out += "  - " + SafeText.line(wish.reason.text(language)) + "\n" }
+        }
         if let changes = plan.changes {
             out += "\n" + say(.tableChanges, ["count": .number(changes.count)]) + "\n"
             for change in changes { out += "  - " + SafeText.line(change.text(language)) + "\n" }
@@ -194,6 +198,11 @@ public enum PlanText {
                         "nights": .text(nights),
                     ])
             if let calls = person.onlineVisits { out += say(.tableOnlineCount, ["count": .number(calls)]) }
+            if let perDiem = person.perDiem {
+                out += say(
+                    .tablePerDiem,
+                    ["perDiem": .yuan(perDiem), "total": .yuan(person.tickets + person.hotels + perDiem)])
+            }
         }
         if score.people != nil { out += "\n" }
         out +=

@@ -93,7 +93,8 @@ extension Problem {
             clients[index].calendar = calendar
             clients[index].pinnedStart = offer.start
             clients[index].meetingMinutes = Int((offer.end - offer.start) / 60)
-            clients[index].with = [offer.staff]
+            // The officer leads; whoever must attend besides goes too, as the slot was timed.
+            clients[index].with = [offer.staff] + clients[index].with.filter { $0 != offer.staff }
             clients[index].mode = offer.mode == .online ? .online : .inPerson
         }
         return warnings

@@ -257,7 +257,15 @@ enum PlanKeys {
             "max_cost", "languages", "sectors", "start", "finish", "finish_by", "email",
         ])
     static let online = Level(name: Message(.levelKey, ["key": "online"]), keys: ["link"])
-    static let wishes = Level(name: Message(.levelKey, ["key": "wishes"]), keys: ["in_person"])
+    static let wishes = Level(
+        name: Message(.levelKey, ["key": "wishes"]),
+        keys: [
+            "in_person", "lunch", "lunch_between", "lunch_minutes", "preferred_time", "waiting", "max_wait_minutes",
+            "early_home", "balance", "balance_by", "max_spread", "travel_policy",
+        ])
+    static let travelPolicy = Level(
+        name: Message(.levelKey, ["key": "travel_policy"]),
+        keys: ["hotel_prices", "city_tiers", "default_tier", "hotel_caps", "per_diem", "over_cap"])
     /// Every level, for saying where a misplaced key belongs.
-    static let levels = [top, week, feeds, defaults, checkIn, staff, online, wishes]
+    static let levels = [top, week, feeds, defaults, checkIn, staff, online, wishes, travelPolicy]
 }

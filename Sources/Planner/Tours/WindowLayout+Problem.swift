@@ -10,7 +10,7 @@ extension WindowLayout {
     /// person, and nothing kept, booked, shared or ordered.
     init?(problem: Problem, context: WeekContext, keeping previous: Plan?) {
         guard previous == nil, problem.bookedLegs.isEmpty, !problem.staff.isEmpty, !problem.travelMatrix.isEmpty,
-            !context.hasPrecedence,
+            !context.hasPrecedence, !problem.wishes.anyActive,
             problem.clients.allSatisfy({ !$0.isPinned && $0.with.isEmpty && $0.mode == .inPerson })
         else { return nil }
         let people = problem.staff.indices
