@@ -119,7 +119,7 @@ let package = Package(
             name: "tiaoqi-bench",
             dependencies: [
                 "Timeline", "ICalendar", "Feeds", "Travel", "GTFS", "Itinerary", "Planner", "Audit", "Reports",
-                "Schedules", "BenchSupport",
+                "Schedules", "BenchSupport", "Messages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,6 +3,7 @@ import Audit
 import Foundation
 import GTFS
 import Itinerary
+import Messages
 import Planner
 import Schedules
 import Synchronization
@@ -82,6 +83,10 @@ struct PlanBench: ParsableCommand {
             let solveSeconds = clock.lap()
             let findings = PlanAudit(problem: problem, timetable: timetable).findings(for: plan)
                 .filter { $0.severity == .error && $0.rule != .mustVisitLeftOut }
+            // What the audit found, on stderr: a benchmark run that breaks a rule says which.
+            for finding in findings.prefix(10) {
+                FileHandle.standardError.write(Data("audit: \(finding.rule): \(finding.message.text(.en))\n".utf8))
+            }
             let score = plan.score
             runs.append([
                 wall ? "wall_seconds" : "effort_seconds": effort, "profile_seconds": profileSeconds,
