@@ -68,7 +68,7 @@ struct BureauGenerator {
                 coordinate: Coordinate(
                     lat: at.coordinate.lat + (random.unit() - 0.5) * 0.2,
                     lon: at.coordinate.lon + (random.unit() - 0.5) * 0.2),
-                label: "客户\(index)")
+                label: "客户\(index)", id: "c\(index)")
             let free = business.intervals(on: days, in: zone).subtracting(
                 busyBlocks(3 + random.below(12), hours: business))
             var client = Client(
