@@ -108,20 +108,25 @@ struct WishTerms {
         }
     }
 
-    /// The waits of a timed week, in minutes.
+    /// The waits of a timed week, in minutes. The search times each journey as early as it can, but the plan
+    /// leaves home (and one door for another in a city) as late as still arrives in time: a journey of that kind
+    /// counts as if it arrived as the stop after it begins, so the wait falls before it, where the plan has it.
     private func waits(_ schedule: PersonSchedule, person: Staff, online: [Bool]) -> [Int] {
         var items: [(interval: Interval, cityAfter: String)] = []
         var city = (person.start ?? person.home).cityID
         var legs = schedule.legs[...]
+        let home = person.home.cityID
         for (client, interval) in schedule.visits {
             while let leg = legs.first, leg.journey.depart < interval.start {
-                items.append((Interval(leg.journey.depart, leg.journey.arrive), leg.to.cityID))
+                let late = leg.from.cityID == home || leg.from.cityID == leg.to.cityID
+                let shift = late ? max(0, interval.start - leg.journey.arrive) : 0
+                items.append((Interval(leg.journey.depart + shift, leg.journey.arrive + shift), leg.to.cityID))
                 city = leg.to.cityID
                 legs = legs.dropFirst()
             }
             items.append((interval, online[client] ? city : cities[client]))
         }
         for leg in legs { items.append((Interval(leg.journey.depart, leg.journey.arrive), leg.to.cityID)) }
-        return WishMeasures.waits(items, home: person.home.cityID, zone: zone)
+        return WishMeasures.waits(items, home: home, zone: zone)
     }
 }

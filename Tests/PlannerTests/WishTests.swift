@@ -153,4 +153,24 @@ struct WishTests {
         #expect(ruled.leftOut.first?.reasons.map { $0.text(.en) } == ["周建华: fits only by dropping nj1公司 (priority 5)"])
         #expect(ruled.unmetWishes?.map(\.wish) == ["early-home"])
     }
+
+    @Test func aWeighedWaitSendsTwoOfficersInsteadOfOneWhoWaits() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
+        // Nanjing at 09:00 and at 15:00 on Tuesday: one officer doing both waits five hours there.
+        let clients = [
+            Week.client(schedule, "nj1", city: "nanjing", day: 1, from: "09:00", to: "10:00"),
+            Week.client(schedule, "nj2", city: "nanjing", day: 1, from: "15:00", to: "16:00"),
+        ]
+        var problem = Week.week(schedule, people: ["zhou", "sun"], clients: clients)
+        for person in problem.staff.indices { problem.staff[person].daysOff = [] }
+        func people(_ plan: Plan) -> Set<String> { Set(plan.visits.flatMap(\.staff)) }
+        let one = solve(schedule, problem: problem)
+        #expect(one.visits.count == 2 && people(one).count == 1)
+        problem.wishes.waiting = .weight(3)
+        let two = solve(schedule, problem: problem)
+        #expect(two.visits.count == 2 && people(two).count == 2, "\(two.visits.map(\.staff))")
+        // What waiting is left is each train's: under an hour a person.
+        #expect((two.unmetWishes ?? []).allSatisfy { $0.wish == "waiting" && $0.amount < 60 })
+        #expect(Self.errors(schedule, problem, two).isEmpty)
+    }
 }
