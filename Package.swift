@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Timeline", "Messages",
+                "Timeline", "Messages", "Itinerary",
                 .product(name: "SQLKit", package: "sql-kit"), .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"), .product(name: "Logging", package: "swift-log"),
             ]
@@ -146,7 +146,7 @@ let package = Package(
             name: "PlannerTests",
             dependencies: [
                 "Messages",
-                "Planner", "Audit", "GTFS", "Schedules", "BenchSupport", "Itinerary", "Travel", "Timeline",
+                "Planner", "Audit", "GTFS", "Schedules", "BenchSupport", "Itinerary", "Travel", "Timeline", "Reports",
                 "TestSupport",
             ],
             exclude: ["Fixtures"]),
@@ -171,7 +171,7 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: [
-                "Store", "Pipeline", "Reports", "Timeline", "Messages", "TestSupport",
+                "Store", "Itinerary", "Pipeline", "Reports", "Timeline", "Messages", "TestSupport",
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"), .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,3 +1,5 @@
+import Messages
+
 /// How a client may be met: in person (travel there), online (a video call from wherever the officer is), or either.
 public enum MeetingMode: String, Sendable, Hashable, Codable, CaseIterable {
     /// Only in person: the officer travels to the client.
@@ -11,6 +13,29 @@ public enum MeetingMode: String, Sendable, Hashable, Codable, CaseIterable {
     public var allowsOnline: Bool { self != .inPerson }
     /// Whether a visit of this mode may be held in person.
     public var allowsInPerson: Bool { self != .online }
+
+    /// The mode a word names (clients.csv's `mode`, projects.csv's, `tiaoqi log --mode`): its raw value or another
+    /// English or Chinese word for it, in any case; nil for a word that names none.
+    public init?(word: String) {
+        guard let mode = Self.words[word.lowercased()] else { return nil }
+        self = mode
+    }
+
+    /// The words a mode is known by, in English and Chinese.
+    private static let words: [String: MeetingMode] = [
+        "in-person": .inPerson, "in person": .inPerson, "offline": .inPerson, "线下": .inPerson,
+        "online": .online, "线上": .online,
+        "either": .either, "线上或线下": .either, "均可": .either,
+    ]
+
+    /// The mode in words.
+    public var messageKey: MessageKey {
+        switch self {
+        case .inPerson: .meetingInPerson
+        case .online: .meetingOnline
+        case .either: .meetingEither
+        }
+    }
 }
 
 /// The meeting link an online visit gets: `template` with `{client}`, `{date}` (YYYYMMDD) and `{staff}` (the lead's

@@ -42,6 +42,16 @@ extension Catalogue {
             "online",
         .labelOnline:
             "online",
+        .meetingInPerson:
+            "in person",
+        .meetingOnline:
+            "online",
+        .meetingEither:
+            "online or in person",
+        .boardColumnMeeting:
+            "Meeting",
+        .logModeChanged:
+            "project {project}: its visits are now met {mode}",
         .offerUnknownClient:
             "no client {client} in the schedule; the ids are in clients.csv",
         .offerUnknownStaff:

@@ -97,6 +97,7 @@ extension Catalogue {
         .expensesNights: "nights",
         .expensesTickets: "tickets_yuan",
         .expensesHotels: "hotels_yuan",
+        .expensesPerDiem: "per_diem_yuan",
         .expensesTotal: "total_yuan",
         .expensesTotalRow: "total",
         // Calendar (.ics) events

@@ -41,6 +41,16 @@ extension Catalogue {
             "线上",
         .labelOnline:
             "线上",
+        .meetingInPerson:
+            "线下",
+        .meetingOnline:
+            "线上",
+        .meetingEither:
+            "线上线下均可",
+        .boardColumnMeeting:
+            "会见方式",
+        .logModeChanged:
+            "项目 {project} 今后的会见方式：{mode}",
         .offerUnknownClient:
             "日程中没有客户 {client}；客户编号见 `clients.csv`",
         .offerUnknownStaff:

@@ -91,6 +91,7 @@ extension Catalogue {
         .expensesNights: "酒店晚数",
         .expensesTickets: "车票、机票和包车（元）",
         .expensesHotels: "酒店（元）",
+        .expensesPerDiem: "出差补助（元）",
         .expensesTotal: "合计（元）",
         .expensesTotalRow: "合计",
         // Calendar (.ics) events

@@ -87,6 +87,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case expensesNights
     case expensesTickets
     case expensesHotels
+    case expensesPerDiem
     case expensesTotal
     case expensesTotalRow
     // Calendar (.ics) events
@@ -271,6 +272,11 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case icsVisitOnline
     case icsOnline
     case labelOnline
+    case meetingInPerson
+    case meetingOnline
+    case meetingEither
+    case boardColumnMeeting
+    case logModeChanged
     case offerUnknownClient
     case offerUnknownStaff
     case offerAlreadyBooked

@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import GTFS
+import Itinerary
 import Messages
 import Schedules
 import Store
@@ -81,7 +82,8 @@ extension BureauTables {
                     sector: try row.text("sector"), stage: try row.choice("stage", stages),
                     expectedYuan: try row.optional("expected_yuan") == nil ? nil : try row.whole("expected_yuan"),
                     owner: try row.optional("owner"), nextAction: try row.text("next_action"),
-                    nextDue: try row.optional("next_due") == nil ? nil : try row.date("next_due")))
+                    nextDue: try row.optional("next_due") == nil ? nil : try row.date("next_due"),
+                    mode: try row.mode("mode")))
         case "stage_changes.csv":
             batch.stageChanges.append(
                 StageChange(
@@ -164,6 +166,16 @@ extension BureauTables {
                 let value = try text(column)
                 guard let date = LocalDate(iso: value) else { throw fail(.exportNotDate, column, value) }
                 return date
+            }
+
+            /// How a project's visits are held: `in-person` when the column is missing (an export made before
+            /// schema version 6) or empty.
+            func mode(_ column: String) throws(ScheduleError) -> MeetingMode {
+                guard columns[column] != nil, let text = try optional(column) else { return .inPerson }
+                guard let mode = MeetingMode(word: text) else {
+                    throw fail(.badMeetingMode, column, text, ["text": .text(text)])
+                }
+                return mode
             }
 
             func choice<T>(_ column: String, _ values: [String: T]) throws(ScheduleError) -> T {

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Itinerary
 import Store
 import Timeline
 
@@ -52,12 +53,15 @@ public enum BureauTables {
             ),
             (
                 "projects.csv",
-                ["id", "company_id", "title", "sector", "stage", "expected_yuan", "owner", "next_action", "next_due"],
+                [
+                    "id", "company_id", "title", "sector", "stage", "expected_yuan", "owner", "next_action", "next_due",
+                    "mode",
+                ],
                 batch.projects.map {
                     [
                         $0.id, $0.companyID, $0.title, $0.sector, $0.stage.rawValue,
                         $0.expectedYuan.map(String.init) ?? "", $0.owner ?? "", $0.nextAction,
-                        $0.nextDue?.description ?? "",
+                        $0.nextDue?.description ?? "", $0.mode.rawValue,
                     ]
                 }
             ),

@@ -1,11 +1,13 @@
 import Foundation
+import Itinerary
 import Messages
 import Schedules
 import Store
 import Timeline
 
 /// A team's schedule folder for a week, from the store: plan.yaml (the team's own, for the week's dates) and
-/// clients.csv (the week's candidates, each with its priority and why it is there).
+/// clients.csv (the week's candidates, each with its priority, how its project's visits are held, and why it is
+/// there).
 public enum WeekFolder {
     /// The folder's files for `team`'s week `start`…`end`; `why` in `language`.
     public static func files(
@@ -19,7 +21,7 @@ public enum WeekFolder {
         var rows = [
             [
                 "id", "name", "city", "address", "lat", "lon", "priority", "meeting_minutes", "calendar", "must_visit",
-                "pinned", "with", "sector", "company", "contact", "why",
+                "pinned", "with", "mode", "sector", "company", "contact", "why",
             ]
         ]
         for candidate in candidates {
@@ -29,7 +31,7 @@ public enum WeekFolder {
                 site.id, site.name, site.city, site.address, site.lat.description, site.lon.description,
                 String(candidate.priority), String(candidate.meetingMinutes), site.calendar,
                 candidate.mustVisit ? "yes" : "no", pinned ?? "",
-                candidate.booked?.attendees.joined(separator: ";") ?? "",
+                candidate.booked?.attendees.joined(separator: ";") ?? "", candidate.project.mode.rawValue,
                 candidate.project.sector.isEmpty ? site.sector : candidate.project.sector, site.companyID, site.contact,
                 candidate.why.text(language),
             ])

@@ -77,7 +77,7 @@ struct ClientRules {
                 ["latest": .text(latestDay.description), "earliest": .text(earliestDay.description)])
         }
         if let text = row["mode"], !text.isEmpty {
-            guard let mode = Self.modes[text.lowercased()] else {
+            guard let mode = MeetingMode(word: text) else {
                 throw fail(.badMeetingMode, ["text": .text(text)])
             }
             self.mode = mode
@@ -98,13 +98,6 @@ struct ClientRules {
             pinnedStart = planFile.zone.instant(date, time)
         }
     }
-
-    /// The words the `mode` column takes, in English and Chinese.
-    static let modes: [String: MeetingMode] = [
-        "in-person": .inPerson, "in person": .inPerson, "offline": .inPerson, "线下": .inPerson,
-        "online": .online, "线上": .online,
-        "either": .either, "线上或线下": .either, "均可": .either,
-    ]
 
     /// `a after b after c` in the reader's language.
     private static func chain(_ ids: [String]) -> Message.Argument {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Itinerary
 import Messages
 import Pipeline
 import Reports
@@ -102,8 +103,8 @@ struct BureauRoutes {
             let head = HTML.element(
                 "tr", [:],
                 [
-                    .boardColumnProject, .boardColumnCompany, .boardColumnOwner, .boardColumnNextStep, .boardColumnDue,
-                    .boardColumnLastNote,
+                    .boardColumnProject, .boardColumnCompany, .boardColumnOwner, .boardColumnMeeting,
+                    .boardColumnNextStep, .boardColumnDue, .boardColumnLastNote,
                 ].map { .element("th", [:], [.text(Message($0).text(language))]) })
             let rows = sorted.map { project -> HTML in
                 let late = (project.nextDue ?? .distantFuture) < day
@@ -113,6 +114,9 @@ struct BureauRoutes {
                         .element("td", [:], [.text("\(project.title) (\(project.id))")]),
                         .element("td", [:], [.text(companies[project.companyID] ?? project.companyID)]),
                         .element("td", [:], [.text(project.owner.map { staff[$0] ?? $0 } ?? "")]),
+                        .element(
+                            "td", ["class": "mode-\(project.mode.rawValue)"],
+                            [.text(Message(project.mode.messageKey).text(language))]),
                         .element("td", [:], [.text(project.nextAction)]),
                         .element(
                             "td", [:],

@@ -265,6 +265,9 @@ struct WeekPage {
                     .element("td", [:], [.text(Message.Argument.dayClock(visit.start, zone).text(language))]),
                     .element("td", [:], [.text(visit.staff.map { names[$0] ?? $0 }.joined(separator: "、"))]),
                     .element(
+                        "td", ["class": "mode-\((visit.mode ?? .inPerson).rawValue)"],
+                        [.text(Message((visit.mode ?? .inPerson).messageKey).text(language))]),
+                    .element(
                         "td", [:],
                         [
                             form(
@@ -287,7 +290,7 @@ struct WeekPage {
         guard !rows.isEmpty else { return .empty }
         let head = HTML.element(
             "tr", [:],
-            [.boardColumnWhat, .boardColumnWhen, .boardColumnPeople, .boardPinHeading].map {
+            [.boardColumnWhat, .boardColumnWhen, .boardColumnPeople, .boardColumnMeeting, .boardPinHeading].map {
                 .element("th", [:], [.text(Message($0).text(language))])
             })
         return .element(

@@ -1,3 +1,4 @@
+import Itinerary
 import Messages
 import SQLKit
 import Timeline
@@ -14,24 +15,29 @@ public struct VisitOutcome: Sendable, Hashable {
     public var due: LocalDate?
     /// The stage the project moves to, when the user says so.
     public var stage: ProjectStage?
+    /// How the project's visits are held from now on, when the user says so.
+    public var mode: MeetingMode?
 
     /// An outcome from its fields.
     public init(
         status: VisitStatus, note: String = "", nextStep: String = "", due: LocalDate? = nil,
-        stage: ProjectStage? = nil
+        stage: ProjectStage? = nil, mode: MeetingMode? = nil
     ) {
         self.status = status
         self.note = note
         self.nextStep = nextStep
         self.due = due
         self.stage = stage
+        self.mode = mode
     }
 }
 
-/// Recording what happened: a visit's outcome, and with it its project's next action, due date and stage.
+/// Recording what happened: a visit's outcome, and with it its project's next action, due date, stage and how its
+/// visits are held.
 extension BureauStore {
-    /// Records the outcome of the visit `id`, and moves its project on (next action, due date, stage) where the
-    /// outcome says so; returns the visit as recorded. Two people recording at once both keep what they wrote.
+    /// Records the outcome of the visit `id`, and moves its project on (next action, due date, stage, how its visits
+    /// are held) where the outcome says so; returns the visit as recorded. Two people recording at once both keep
+    /// what they wrote.
     public func record(_ outcome: VisitOutcome, visit id: String) async throws(StoreError) -> VisitRecord {
         let location = location
         try await transaction { db in
@@ -50,7 +56,8 @@ extension BureauStore {
                 WHERE id = \(bind: id)
                 """
             ).run()
-            guard outcome.stage != nil || !outcome.nextStep.isEmpty || outcome.due != nil else { return }
+            guard outcome.stage != nil || !outcome.nextStep.isEmpty || outcome.due != nil || outcome.mode != nil
+            else { return }
             // A visit published before its project was entered serves its company's furthest open project.
             var project = try row.decode(column: "project_id", as: String?.self)
             if project == nil {
@@ -92,6 +99,10 @@ extension BureauStore {
                 try await db.raw(
                     "UPDATE projects SET next_due = \(bind: due.description) WHERE id = \(bind: project)"
                 ).run()
+            }
+            if let mode = outcome.mode {
+                try await db.raw("UPDATE projects SET mode = \(bind: mode.rawValue) WHERE id = \(bind: project)")
+                    .run()
             }
         }
         guard let visit = try await visits(id: id).first else {

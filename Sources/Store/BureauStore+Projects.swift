@@ -1,3 +1,4 @@
+import Itinerary
 import SQLKit
 import Timeline
 
@@ -16,7 +17,7 @@ extension BureauStore {
     static func projects(where filter: SQLQueryString = "1 = 1", in db: any SQLDatabase) async throws -> [Project] {
         try await db.raw(
             """
-            SELECT id, company_id, title, sector, stage, expected_yuan, owner, next_action, next_due FROM projects
+            SELECT id, company_id, title, sector, stage, expected_yuan, owner, next_action, next_due, mode FROM projects
             WHERE \(filter)
             """
         ).all().map(Self.project).sorted { $0.id < $1.id }
@@ -27,7 +28,7 @@ extension BureauStore {
         try await serially { db in
             try await db.raw(
                 """
-                SELECT id, company_id, title, sector, stage, expected_yuan, owner, next_action, next_due FROM projects
+                SELECT id, company_id, title, sector, stage, expected_yuan, owner, next_action, next_due, mode FROM projects
                 WHERE id = \(bind: id)
                 """
             ).first().map(Self.project)
@@ -84,6 +85,8 @@ extension BureauStore {
         let stage = try row.decode(column: "stage", as: String.self)
         guard let known = ProjectStage(rawValue: stage) else { throw RowError(column: "stage", value: stage) }
         let due = try row.decode(column: "next_due", as: String?.self)
+        let mode = try row.decode(column: "mode", as: String.self)
+        guard let meeting = MeetingMode(rawValue: mode) else { throw RowError(column: "mode", value: mode) }
         return Project(
             id: try row.decode(column: "id", as: String.self),
             companyID: try row.decode(column: "company_id", as: String.self),
@@ -95,7 +98,7 @@ extension BureauStore {
             nextDue: try due.map { text in
                 guard let date = LocalDate(iso: text) else { throw RowError(column: "next_due", value: text) }
                 return date
-            })
+            }, mode: meeting)
     }
 }
 

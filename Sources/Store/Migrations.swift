@@ -272,6 +272,10 @@ enum Migrations {
                 )
                 """,
             ]),
+        Step(
+            version: 6,
+            summary: "how each project's visits are held: in person, online, or either (the planner decides)",
+            statements: ["ALTER TABLE projects ADD COLUMN mode TEXT NOT NULL DEFAULT 'in-person'"]),
     ]
 
     /// The version a database reaches after every step.

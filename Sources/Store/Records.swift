@@ -1,3 +1,4 @@
+import Itinerary
 import Timeline
 
 /// A company the bureau courts: one legal entity (or a group), with the sites people visit.
@@ -144,11 +145,14 @@ public struct Project: Sendable, Hashable, Codable {
     public var nextAction: String
     /// When the next action is due.
     public var nextDue: LocalDate?
+    /// How its visits are held: in person, online, or either (the planner decides).
+    public var mode: MeetingMode
 
     /// A project from its fields.
     public init(
         id: String, companyID: String, title: String, sector: String = "", stage: ProjectStage = .lead,
-        expectedYuan: Int64? = nil, owner: String? = nil, nextAction: String = "", nextDue: LocalDate? = nil
+        expectedYuan: Int64? = nil, owner: String? = nil, nextAction: String = "", nextDue: LocalDate? = nil,
+        mode: MeetingMode = .inPerson
     ) {
         self.id = id
         self.companyID = companyID
@@ -159,6 +163,7 @@ public struct Project: Sendable, Hashable, Codable {
         self.owner = owner
         self.nextAction = nextAction
         self.nextDue = nextDue
+        self.mode = mode
     }
 }
 

@@ -1,3 +1,4 @@
+import Itinerary
 import SQLKit
 import Timeline
 
@@ -84,11 +85,14 @@ extension ClientSite: StoredRow {
 extension Project: StoredRow {
     static let table = "projects"
     static let columns = [
-        "id", "company_id", "title", "sector", "stage", "expected_yuan", "owner", "next_action", "next_due",
+        "id", "company_id", "title", "sector", "stage", "expected_yuan", "owner", "next_action", "next_due", "mode",
     ]
     static let key = ["id"]
     var values: [any Encodable & Sendable] {
-        [id, companyID, title, sector, stage.rawValue, expectedYuan, owner, nextAction, nextDue?.description]
+        [
+            id, companyID, title, sector, stage.rawValue, expectedYuan, owner, nextAction, nextDue?.description,
+            mode.rawValue,
+        ]
     }
     var keyText: String { id }
 }

@@ -66,7 +66,9 @@ struct PublishCommand: AsyncParsableCommand {
 struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Record what a visit came to, and move its project on (next step, due date, stage) where you say so.")
+        abstract:
+            "Record what a visit came to, and move its project on (next step, due date, stage, how it is met) where you say so."
+    )
 
     @Argument(help: "A visit id (as publish lists them), or a client id: its earliest visit still planned.")
     var visit: String
@@ -88,6 +90,11 @@ struct LogCommand: AsyncParsableCommand {
         help: "Move the project to this stage: lead, contacted, visited, negotiating, signed, landed or lost.")
     var stage: ProjectStageOption?
 
+    @Option(
+        name: .long,
+        help: "How the project's next visits are held: in-person, online or either (线下, 线上, 均可; the planner decides).")
+    var mode: MeetingModeOption?
+
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -104,7 +111,8 @@ struct LogCommand: AsyncParsableCommand {
             }
             let recorded = try await bureau.record(
                 VisitOutcome(
-                    status: outcome.status, note: note, nextStep: next, due: due?.date, stage: stage?.stage),
+                    status: outcome.status, note: note, nextStep: next, due: due?.date, stage: stage?.stage,
+                    mode: mode?.mode),
                 visit: id)
             return (recorded, try await bureau.teams())
         }
@@ -119,5 +127,10 @@ struct LogCommand: AsyncParsableCommand {
                     "status": .word(recorded.status.messageKey),
                 ]
             ).text(language))
+        if let mode, let project = recorded.projectID {
+            Output.line(
+                Message(.logModeChanged, ["project": .text(project), "mode": .word(mode.mode.messageKey)]).text(
+                    language))
+        }
     }
 }

@@ -72,6 +72,16 @@ struct ProjectStageOption: ExpressibleByArgument {
     }
 }
 
+/// How a project's visits are held: `in-person`, `online` or `either` (线下, 线上, 均可).
+struct MeetingModeOption: ExpressibleByArgument {
+    var mode: MeetingMode
+
+    init?(argument: String) {
+        guard let mode = MeetingMode(word: argument) else { return nil }
+        self.mode = mode
+    }
+}
+
 /// A date as `YYYY-MM-DD`.
 struct LocalDateOption: ExpressibleByArgument {
     var date: LocalDate

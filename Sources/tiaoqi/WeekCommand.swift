@@ -23,7 +23,8 @@ struct WeekNextCommand: AsyncParsableCommand {
             The clients are those of the open projects the team's staff own, with a priority from the project's \
             stage, its value, the bureau's targets and how overdue its next visit is, and a why column. A next step \
             due by the week's end, or a visit already booked in it, makes a must-visit; a project landed or lost \
-            drops out. Plan the folder with tiaoqi plan DIR, then publish the plan.
+            drops out. A project met online or either way (its mode) gives its client that mode. Plan the folder \
+            with tiaoqi plan DIR, then publish the plan.
             """)
 
     @Argument(help: "The team's id (its schedule folder's name) or name.")

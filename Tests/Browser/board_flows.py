@@ -150,6 +150,11 @@ def hostile_company_project_and_note_are_shown_as_text(run: Run):
     run.expect(
         any(run.scenario["hostile_data"]["note"] in note for note in notes),
         f"no 'last note' cell holds the logged note: {notes}")
+    # The project logged as met online from now on says so in its row.
+    online = [row.text_content() or "" for row in page.query_selector_all("tr:has(td.mode-online)")]
+    run.expect(
+        any(run.scenario["hostile_data"]["project"] in row and run.scenario["text"]["zh"]["meeting_online"] in row for row in online),
+        f"the project met online is not shown so: {online}")
     # The officer's week: a client named with markup, and his own meeting summarised with markup, on the timeline.
     week = run.context("zh").new_page()
     week.on("console", lambda message: console.append(message.text))

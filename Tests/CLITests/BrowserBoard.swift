@@ -137,7 +137,7 @@ final class BrowserBoard {
 
     /// Renames sh01's company to hostile markup and enters two projects (restored from `companies.csv` and
     /// `projects.csv` as `bureau export` writes them), one titled with markup; then logs su01's visit with a note and
-    /// a next step of markup (`tiaoqi log`), so the pipeline shows all four.
+    /// a next step of markup, its project met online from now on (`tiaoqi log`), so the pipeline shows all five.
     private func enterHostileProjects() async throws {
         let data = Self.hostileData
         func csv(_ fields: [String]) -> String {
@@ -160,8 +160,8 @@ final class BrowserBoard {
         let restored = try await run(["bureau", "import", restore, "--db", db, "--lang", "en"])
         try #require(restored.status == 0, "\(restored.stderr)")
         let logged = try await run([
-            "log", "su01", "--outcome", "done", "--note", data["note"]!, "--next", data["next"]!, "--db", db,
-            "--lang", "en",
+            "log", "su01", "--outcome", "done", "--note", data["note"]!, "--next", data["next"]!, "--mode", "online",
+            "--db", db, "--lang", "en",
         ])
         try #require(logged.status == 0, "\(logged.stderr)")
     }
@@ -277,6 +277,7 @@ final class BrowserBoard {
                 "replan": say(.boardReplan),
                 "publish_draft": say(.boardPublishDraft),
                 "draft_heading": say(.boardDraftHeading),
+                "meeting_online": say(.meetingOnline),
             ]
         }
         return [

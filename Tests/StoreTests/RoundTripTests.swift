@@ -1,4 +1,5 @@
 import Foundation
+import Itinerary
 import Pipeline
 import Schedules
 import Store
@@ -20,7 +21,7 @@ struct RoundTripTests {
                     id: "p1", companyID: "xinyu", title: "激光芯片, \"二期\"", sector: "半导体", stage: .signed,
                     expectedYuan: 3_500_000_000, owner: "liu", nextAction: "  签约仪式\n筹备  ",
                     nextDue: LocalDate(year: 2022, month: 4, day: 1)),
-                Project(id: "p2", companyID: "ruihe", title: "研发中心"),
+                Project(id: "p2", companyID: "ruihe", title: "研发中心", mode: .either),
             ],
             targets: [
                 Target(kind: .region, name: "长三角", weight: 40), Target(kind: .sector, name: "半导体", weight: 12.5),
@@ -106,5 +107,21 @@ struct RoundTripTests {
             toFile: "\(folder)/staff.csv", atomically: true, encoding: .utf8)
         let error = #expect(throws: (any Error).self) { try BureauTables.read(folder: folder) }
         #expect("\(error!)".contains("staff.csv:2: is_leader 'maybe' is not one of no, yes"))
+    }
+
+    @Test func aProjectsModeReadsInEitherLanguageDefaultsToInPersonAndABadOneNamesItsRow() throws {
+        let folder = Fixtures.temporaryFolder("export")
+        let header = "id,company_id,title,sector,stage,expected_yuan,owner,next_action,next_due"
+        // A file written before projects had a mode (schema version 6): every project is met in person.
+        try "\(header)\r\np1,xinyu,研发中心,,lead,,,,\r\n".write(
+            toFile: "\(folder)/projects.csv", atomically: true, encoding: .utf8)
+        #expect(try BureauTables.read(folder: folder).projects.map(\.mode) == [.inPerson])
+        try "\(header),mode\r\np1,xinyu,研发中心,,lead,,,,,均可\r\np2,xinyu,产线,,lead,,,,,online\r\np3,xinyu,基地,,lead,,,,,\r\n"
+            .write(toFile: "\(folder)/projects.csv", atomically: true, encoding: .utf8)
+        #expect(try BureauTables.read(folder: folder).projects.map(\.mode) == [.either, .online, .inPerson])
+        try "\(header),mode\r\np1,xinyu,研发中心,,lead,,,,,phone\r\n".write(
+            toFile: "\(folder)/projects.csv", atomically: true, encoding: .utf8)
+        let error = #expect(throws: (any Error).self) { try BureauTables.read(folder: folder) }
+        #expect("\(error!)".contains("projects.csv:2: mode 'phone' must be in-person, online or either"), "\(error!)")
     }
 }
