@@ -342,6 +342,18 @@ struct RouteSimulator {
             }
             guard let fit = start(journey.arrive) else { return .failure(late(journey)) }
             begin = fit
+        } else if walk.place.cityID != home.cityID && meetingDay > today && there != person,
+            let weight = context.wishes.earlyHomeWeight,
+            let (evening, morning, fit) = homeOvernight(person, to: there, walk: walk, start: start),
+            weight * Double(morning.depart - evening.arrive)
+                > Double(evening.seconds + morning.seconds - journey.seconds)
+        {
+            // Home tonight and out again, as the wish to be home weighs the night at home more than the travel added.
+            record(evening, from: walk.place, to: home, in: &walk)
+            walk.place = home
+            walk.at = person
+            journey = morning
+            begin = fit
         } else if travelLate, destination.cityID != home.cityID || walk.place.cityID == home.cityID,
             context.dayIndex(journey.arrive) < meetingDay, meetingDay < context.days.count
         {
@@ -371,6 +383,26 @@ struct RouteSimulator {
         walk.place = destination
         walk.at = there
         return .success(begin)
+    }
+
+    /// The way home tonight from where the walk is and out to `there` from the next morning on, and when the stop
+    /// there then begins; nil when either journey or the stop's start cannot be had.
+    private func homeOvernight(
+        _ person: Int, to there: Int, walk: Walk, start: (Instant) -> Instant?
+    ) -> (evening: Journey, morning: Journey, begin: Instant)? {
+        guard
+            case .success(let evening) = leg(
+                person, from: walk.at, to: person, notBefore: walk.now, travelByDay: walk.travelByDay)
+        else { return nil }
+        var home = walk
+        record(evening, from: walk.place, to: context.homes[person], in: &home)
+        let dawn = context.days[min(context.days.count - 1, context.dayIndex(evening.arrive) + 1)].start
+        guard
+            case .success(let morning) = leg(
+                person, from: person, to: there, notBefore: max(evening.arrive, dawn), travelByDay: home.travelByDay),
+            let begin = start(morning.arrive)
+        else { return nil }
+        return (evening, morning, begin)
     }
 
     /// When a journey to a stop beginning at `begin` must arrive: then, or, when a lunch break is wished for and the

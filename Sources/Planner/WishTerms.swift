@@ -33,6 +33,12 @@ struct WishTerms {
             } || weighed
     }
 
+    /// Minutes of travel a minute away from home is worth, when the wish to be home early is weighed.
+    var earlyHomeWeight: Double? {
+        guard let weight = wishes.earlyHome?.weight, weight > 0 else { return nil }
+        return weight
+    }
+
     /// What the wishes `schedule` misses weigh, in seconds of travel.
     func seconds(of schedule: PersonSchedule, person: Staff, online: [Bool], hotelPrices: (String) -> Double) -> Int64 {
         var total: Int64 = 0

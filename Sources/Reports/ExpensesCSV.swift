@@ -2,38 +2,47 @@ import Foundation
 import Itinerary
 import Messages
 
-/// `expenses.csv`, for reimbursement: per person who travels, the tickets, the hotels and their total, and a total
-/// row. UTF-8 with a byte-order mark, so Excel on a Chinese Windows opens it as UTF-8; amounts in yuan with two
+/// `expenses.csv`, for reimbursement: per person who travels, the tickets, the hotels, the per-diem (when the travel
+/// policy pays one) and their total, and a total row. UTF-8 with a byte-order mark, so Excel on a Chinese Windows opens it as UTF-8; amounts in yuan with two
 /// decimals; headers in the report's language.
 public enum ExpensesCSV {
-    /// The file's bytes for `plan`, people named from `problem`.
+    /// The file's bytes for `plan`, people named from `problem`. A per-diem column (before the total, which counts
+    /// it) appears when the travel policy pays one.
     public static func render(_ plan: Plan, problem: Problem, language: ReportLanguage) -> [UInt8] {
         func say(_ key: MessageKey) -> String { Message(key).text(language) }
         let names = Dictionary(problem.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let people = plan.score.people ?? []
+        let paysPerDiem = people.contains { $0.perDiem != nil }
+        func row(_ first: [String], tickets: Double, hotels: Double, perDiem: Double) -> [String] {
+            first + [amount(tickets), amount(hotels)] + (paysPerDiem ? [amount(perDiem)] : [])
+                + [amount(tickets + hotels + perDiem)]
+        }
         var lines = [
             [
                 say(.expensesStaffID), say(.expensesName), say(.expensesVisits), say(.expensesNights),
-                say(.expensesTickets), say(.expensesHotels), say(.expensesTotal),
-            ]
+                say(.expensesTickets), say(.expensesHotels),
+            ] + (paysPerDiem ? [say(.expensesPerDiem)] : []) + [say(.expensesTotal)]
         ]
         var tickets = 0.0
         var hotels = 0.0
+        var perDiems = 0.0
         var nights = 0
         var visits = 0
-        for person in plan.score.people ?? [] {
+        for person in people {
             tickets += person.tickets
             hotels += person.hotels
+            perDiems += person.perDiem ?? 0
             nights += person.nights
             visits += person.visits
-            lines.append([
-                person.person, names[person.person] ?? person.person, "\(person.visits)", "\(person.nights)",
-                amount(person.tickets), amount(person.hotels), amount(person.tickets + person.hotels),
-            ])
+            lines.append(
+                row(
+                    [person.person, names[person.person] ?? person.person, "\(person.visits)", "\(person.nights)"],
+                    tickets: person.tickets, hotels: person.hotels, perDiem: person.perDiem ?? 0))
         }
-        lines.append([
-            say(.expensesTotalRow), "", "\(visits)", "\(nights)", amount(tickets), amount(hotels),
-            amount(tickets + hotels),
-        ])
+        lines.append(
+            row(
+                [say(.expensesTotalRow), "", "\(visits)", "\(nights)"], tickets: tickets, hotels: hotels,
+                perDiem: perDiems))
         let text = lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
     }

@@ -2,6 +2,7 @@ import Audit
 import Itinerary
 import Messages
 import Planner
+import Reports
 import Schedules
 import TestSupport
 import Testing
@@ -121,6 +122,14 @@ struct WishTests {
         #expect(Self.unmet(plan) == ["周建华: the night of Tue 2022-03-08 in shanghai costs ¥700, over the cap of ¥600"])
         let person = try #require(plan.score.people?.first { $0.person == "zhou" })
         #expect(person.perDiem == 200 && person.hotels == 700)
+        // The per-diem is claimed with the week's expenses, and counted in each total.
+        let expenses = String(
+            decoding: ExpensesCSV.render(plan, problem: problem, language: .en).dropFirst(3), as: UTF8.self
+        )
+        .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(expenses.first?.suffix(2) == ["per_diem_yuan", "total_yuan"], "\(expenses)")
+        #expect(expenses.dropFirst().allSatisfy { $0.suffix(2).first == "200.00" }, "\(expenses)")
+        #expect(abs((expenses.last?.last.flatMap(Double.init) ?? 0) - (person.tickets + 700 + 200)) < 0.005)
         #expect(Self.errors(schedule, problem, plan).isEmpty)
         // As a rule, no night there: one of the two is left out, and says why.
         problem.wishes.policy.strength = .rule
@@ -152,6 +161,28 @@ struct WishTests {
         // Both fit alone; together they wait five hours in Nanjing: one goes, the other says what is in its way.
         #expect(ruled.leftOut.first?.reasons.map { $0.text(.en) } == ["周建华: fits only by dropping nj1公司 (priority 5)"])
         #expect(ruled.unmetWishes?.map(\.wish) == ["early-home"])
+    }
+
+    @Test func anEarlyHomeWeightBringsTheOfficerHomeForTheNight() async throws {
+        let schedule = try await ScheduleLoader().load(folder: Fixtures.sampleWeek)
+        // Nanjing late on Tuesday and before noon on Wednesday: the least travel sleeps there.
+        let clients = [
+            Week.client(schedule, "nj1", city: "nanjing", day: 1, from: "16:00", to: "17:00"),
+            Week.client(schedule, "nj2", city: "nanjing", day: 2, from: "11:00", to: "12:00"),
+        ]
+        var problem = Week.week(schedule, clients: clients)
+        let stays = solve(schedule, problem: problem)
+        #expect(stays.visits.count == 2 && stays.stays.map(\.city) == ["nanjing"])
+        problem.wishes.earlyHome = .weight(1)
+        let home = solve(schedule, problem: problem)
+        #expect(
+            home.visits.count == 2 && home.stays.isEmpty,
+            "\(home.legs.map { "\($0.fromCity)→\($0.toCity) \(schedule.problem.zone.clock($0.depart))-\(schedule.problem.zone.clock($0.arrive))" })"
+        )
+        #expect(home.score.travelMinutes > stays.score.travelMinutes)
+        #expect(Self.errors(schedule, problem, home).isEmpty)
+        // What is left is the two day trips, and the plan says so.
+        #expect(home.unmetWishes?.map(\.wish) == ["early-home"])
     }
 
     @Test func aWeighedWaitSendsTwoOfficersInsteadOfOneWhoWaits() async throws {
