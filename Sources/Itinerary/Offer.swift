@@ -53,6 +53,8 @@ public struct Offer: Sendable, Codable, Hashable {
     public var uid: String
     /// The client's id.
     public var client: String
+    /// The client's name, as the invitation gave it (absent in books written before it was kept).
+    public var clientName: String?
     /// The officer who would lead it.
     public var staff: String
     /// When the meeting would start.
@@ -68,11 +70,12 @@ public struct Offer: Sendable, Codable, Hashable {
 
     /// An offer from its parts.
     public init(
-        uid: String, client: String, staff: String, start: Instant, end: Instant, mode: MeetingMode?,
-        sequence: Int = 0, status: OfferStatus = .offered
+        uid: String, client: String, clientName: String? = nil, staff: String, start: Instant, end: Instant,
+        mode: MeetingMode?, sequence: Int = 0, status: OfferStatus = .offered
     ) {
         self.uid = uid
         self.client = client
+        self.clientName = clientName
         self.staff = staff
         self.start = start
         self.end = end

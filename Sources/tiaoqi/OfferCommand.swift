@@ -124,8 +124,8 @@ struct OfferCommand: AsyncParsableCommand {
         let stamp = DateTimeValue.utc(now).icalendarText
         let offers = slots.enumerated().map { index, slot in
             Offer(
-                uid: "offer-\(client.id)-\(staff.id)-\(stamp)-\(index + 1)@tiaoqi", client: client.id, staff: staff.id,
-                start: slot.start, end: slot.end, mode: slot.mode)
+                uid: "offer-\(client.id)-\(staff.id)-\(stamp)-\(index + 1)@tiaoqi", client: client.id,
+                clientName: client.name, staff: staff.id, start: slot.start, end: slot.end, mode: slot.mode)
         }
         var book = try OfferBook.read(folder: folder)
         book.invite(offers)
@@ -162,7 +162,8 @@ struct OfferCommand: AsyncParsableCommand {
                 Message(
                     .offerBooked,
                     [
-                        "client": .text(offer.client), "person": .text(names[offer.staff] ?? offer.staff),
+                        "client": .text(offer.clientName ?? offer.client),
+                        "person": .text(names[offer.staff] ?? offer.staff),
                         "time": .dayClock(offer.start, planFile.zone),
                     ]
                 ).text(language))
@@ -170,7 +171,10 @@ struct OfferCommand: AsyncParsableCommand {
         let declined = zip(before.offers, book.offers).filter { $0.status != .declined && $1.status == .declined }
         if let first = declined.first {
             Output.line(
-                Message(.offerDeclined, ["client": .text(first.1.client), "count": .number(declined.count)]).text(
+                Message(
+                    .offerDeclined,
+                    ["client": .text(first.1.clientName ?? first.1.client), "count": .number(declined.count)]
+                ).text(
                     language))
         }
     }

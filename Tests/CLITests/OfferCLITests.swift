@@ -44,7 +44,7 @@ import Testing
         try Self.reply(accepting: uids.last!).write(toFile: replyFile, atomically: true, encoding: .utf8)
         let booked = try await tiaoqiOffThePool(["offer", "--schedule", schedule, "--reply", replyFile, "--lang", "en"])
         #expect(booked.status == 0, "\(booked.stderr)")
-        #expect(booked.stdout.hasPrefix("Booked sh01 with 周建华 at "), "\(booked.stdout)")
+        #expect(booked.stdout.hasPrefix("Booked 上海微纳芯光电科技有限公司 with 周建华 at "), "\(booked.stdout)")
         let book = try String(contentsOfFile: schedule + "/offers.json", encoding: .utf8)
         #expect(book.components(separatedBy: "\"accepted\"").count == 2)
 
