@@ -91,14 +91,16 @@ public struct Place: Sendable, Hashable, Codable {
 extension Journey {
     /// The journey on whole minutes, as people read times: it leaves at the minute it starts in (never before
     /// `notBefore`, which the journey already respects) and arrives at the end of the minute it arrives in; each part
-    /// the same way. Timetabled parts are whole minutes already.
+    /// the same way, but never leaving before the part before it arrives on whole minutes (a taxi that meets a change
+    /// taxi at a station mid-minute leaves at the end of that minute). Timetabled parts are whole minutes already.
     public func onWholeMinutes(notBefore: Instant? = nil) -> Journey {
         func down(_ instant: Instant) -> Instant {
             notBefore.map { max($0, instant.minuteStart) } ?? instant.minuteStart
         }
         var whole = Journey(depart: down(depart), arrive: arrive.minuteEnd, parts: parts)
         for index in whole.parts.indices {
-            whole.parts[index].depart = index == 0 ? whole.depart : down(parts[index].depart)
+            whole.parts[index].depart =
+                index == 0 ? whole.depart : max(down(parts[index].depart), whole.parts[index - 1].arrive)
             whole.parts[index].arrive = index == parts.count - 1 ? whole.arrive : parts[index].arrive.minuteEnd
         }
         return whole
