@@ -3,8 +3,8 @@ import Itinerary
 import Messages
 
 /// `expenses.csv`, for reimbursement: per person who travels, the tickets, the hotels, the per-diem (when the travel
-/// policy pays one) and their total, and a total row. UTF-8 with a byte-order mark, so Excel on a Chinese Windows opens it as UTF-8; amounts in yuan with two
-/// decimals; headers in the report's language.
+/// policy pays one) and their total, and a total row. UTF-8 with a byte-order mark, so Excel on a Chinese Windows
+/// opens it as UTF-8; amounts in yuan with two decimals; headers in the report's language.
 public enum ExpensesCSV {
     /// The file's bytes for `plan`, people named from `problem`. A per-diem column (before the total, which counts
     /// it) appears when the travel policy pays one.

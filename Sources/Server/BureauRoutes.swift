@@ -114,9 +114,7 @@ struct BureauRoutes {
                         .element("td", [:], [.text("\(project.title) (\(project.id))")]),
                         .element("td", [:], [.text(companies[project.companyID] ?? project.companyID)]),
                         .element("td", [:], [.text(project.owner.map { staff[$0] ?? $0 } ?? "")]),
-                        .element(
-                            "td", ["class": "mode-\(project.mode.rawValue)"],
-                            [.text(Message(project.mode.messageKey).text(language))]),
+                        .meeting(project.mode, language),
                         .element("td", [:], [.text(project.nextAction)]),
                         .element(
                             "td", [:],

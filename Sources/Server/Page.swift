@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import Itinerary
 import Messages
 import Store
 
@@ -112,5 +113,12 @@ extension Account.Role {
         case .coordinator: .boardRoleCoordinator
         case .admin: .boardRoleAdmin
         }
+    }
+}
+
+extension HTML {
+    /// A table cell saying how a visit or project is met, classed `mode-in-person`, `mode-online` or `mode-either`.
+    static func meeting(_ mode: MeetingMode, _ language: Language) -> HTML {
+        .element("td", ["class": "mode-\(mode.rawValue)"], [.text(Message(mode.messageKey).text(language))])
     }
 }

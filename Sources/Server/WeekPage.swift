@@ -264,9 +264,7 @@ struct WeekPage {
                     .element("td", [:], [.text("\(visit.clientName) (\(visit.client))")]),
                     .element("td", [:], [.text(Message.Argument.dayClock(visit.start, zone).text(language))]),
                     .element("td", [:], [.text(visit.staff.map { names[$0] ?? $0 }.joined(separator: "、"))]),
-                    .element(
-                        "td", ["class": "mode-\((visit.mode ?? .inPerson).rawValue)"],
-                        [.text(Message((visit.mode ?? .inPerson).messageKey).text(language))]),
+                    .meeting(visit.mode ?? .inPerson, language),
                     .element(
                         "td", [:],
                         [
