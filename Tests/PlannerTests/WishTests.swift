@@ -175,10 +175,7 @@ struct WishTests {
         #expect(stays.visits.count == 2 && stays.stays.map(\.city) == ["nanjing"])
         problem.wishes.earlyHome = .weight(1)
         let home = solve(schedule, problem: problem)
-        #expect(
-            home.visits.count == 2 && home.stays.isEmpty,
-            "\(home.legs.map { "\($0.fromCity)→\($0.toCity) \(schedule.problem.zone.clock($0.depart))-\(schedule.problem.zone.clock($0.arrive))" })"
-        )
+        #expect(home.visits.count == 2 && home.stays.isEmpty, "\(home.legs.map { "\($0.fromCity)→\($0.toCity)" })")
         #expect(home.score.travelMinutes > stays.score.travelMinutes)
         #expect(Self.errors(schedule, problem, home).isEmpty)
         // What is left is the two day trips, and the plan says so.
