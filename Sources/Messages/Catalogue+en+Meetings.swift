@@ -75,7 +75,11 @@ extension Catalogue {
         .replyNotCalendar:
             "this is not an iCalendar file (no BEGIN:VCALENDAR): pass the .ics the client sent back",
         .replyNotReply:
-            "the file's METHOD is {method}, not REPLY: pass the client's answer to the invitation, not the invitation",
+            "the file's METHOD is {method}, not REPLY or COUNTER: pass the client's answer to the invitation, not the invitation",
+        .replyNoProposedStart:
+            "the counter-proposal for {uid} has no DTSTART time Tiaoqi can read (UTC, a known TZID, or a local time): ask the client to propose the time again",
+        .offerCounterRefused:
+            "{client} proposed {time}, which {person}'s week cannot take (out of reach, not free for everyone who attends, or against the plan's rules): the offer stays open; offer other slots with tiaoqi offer {id} --staff {staff} --invite FILE",
         .replyNoUID:
             "an event of the reply has no UID: ask the client to answer from their calendar app",
         .replyNoPartstat:

@@ -74,7 +74,11 @@ extension Catalogue {
         .replyNotCalendar:
             "这不是 iCalendar 文件（没有 `BEGIN:VCALENDAR`）：请传入客户发回的 `.ics`",
         .replyNotReply:
-            "文件的 `METHOD` 是 {method}，不是 `REPLY`：请传入客户对邀请的答复，而不是邀请本身",
+            "文件的 `METHOD` 是 {method}，不是 `REPLY` 或 `COUNTER`：请传入客户对邀请的答复，而不是邀请本身",
+        .replyNoProposedStart:
+            "{uid} 的改期提议没有可读的 `DTSTART` 时间（UTC、已知的 `TZID` 或当地时间）：请客户重新提议时间",
+        .offerCounterRefused:
+            "{client} 提议改在 {time}，{person} 本周的行程无法安排（到不了、参会者没有空闲或违反计划规则）：原邀请仍然有效；可用 `tiaoqi offer {id} --staff {staff} --invite FILE` 提供其他时段",
         .replyNoUID:
             "答复中有日程缺少 `UID`：请客户用日历应用答复",
         .replyNoPartstat:

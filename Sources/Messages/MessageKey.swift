@@ -309,6 +309,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case offerInvited
     case offerBooked
     case offerDeclined
+    case offerCounterRefused
+    case replyNoProposedStart
     case offerNeedsPlanOrSchedule
     case offerNeedsClient
     case wishLunchRule

@@ -32,8 +32,11 @@ public struct SlotFinder: Sendable {
     }
 
     /// At most `count` slots for `client` led by `staff`, cheapest first but spread over the week (no two
-    /// overlapping, one a day before a second on any day), then in time order.
-    public func slots(client id: String, staff: String, count: Int) throws(OfferError) -> [OfferedSlot] {
+    /// overlapping, one a day before a second on any day), then in time order; with `proposed`, only a meeting
+    /// starting then (a time the client proposed), in person or online.
+    public func slots(client id: String, staff: String, count: Int, at proposed: Instant? = nil) throws(OfferError)
+        -> [OfferedSlot]
+    {
         let context = WeekContext(
             problem: problem, router: router, times: WeekContext.travelTimes(problem: problem, router: router))
         let expanded = context.problem
@@ -87,9 +90,9 @@ public struct SlotFinder: Sendable {
             for person in people { free = free.intersection(context.commonWindows(way, person)) }
             let length = context.meetingSeconds[way]
             for window in free.intervals {
-                var start = Instant(seconds: (window.start.seconds + step - 1) / step * step)
-                while start + length <= window.end {
-                    defer { start = start + step }
+                var start = proposed ?? Instant(seconds: (window.start.seconds + step - 1) / step * step)
+                while start >= window.start && start + length <= window.end {
+                    defer { start = proposed == nil ? start + step : window.end }
                     let meeting = Interval(start, start + length)
                     guard keepsOrder(way, meeting, placed: placed, context: context),
                         !(context.modes.online[way] && found.contains { $0.start == start && !$0.isOnline })

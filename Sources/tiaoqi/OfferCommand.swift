@@ -35,7 +35,11 @@ struct OfferCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write an iTIP REQUEST invitation holding the slots (tentative) to this .ics file.")
     var invite: String?
 
-    @Option(name: .long, help: "Read the client's iTIP REPLY and book the slot it accepts for the next plan.")
+    @Option(
+        name: .long,
+        help:
+            "Read the client's iTIP REPLY and book the slot it accepts for the next plan, or its COUNTER and book the time it proposes when the week (--plan) takes it."
+    )
     var reply: String?
 
     @Option(name: .long, help: "Output on stdout: table or json.")
@@ -55,7 +59,9 @@ struct OfferCommand: AsyncParsableCommand {
 
     func run() async throws {
         let language = lang?.language ?? .fromEnvironment()
-        let found: [OfferedSlot]
+        // No slot at all, or a counter-proposal the week cannot take, needs a human: another officer, another week,
+        // or the client's calendar.
+        let needsHuman: Bool
         do throws(ScheduleError) {
             let decoded = try plan.map { (path) throws(ScheduleError) in try PlanJSON.decode(contentsOf: path) }
             let planFolder = plan.map { ($0 as NSString).deletingLastPathComponent } ?? "."
@@ -68,51 +74,51 @@ struct OfferCommand: AsyncParsableCommand {
                 throw ScheduleError(file: plan ?? ".", Message(.offerNeedsPlanOrSchedule))
             }
             if let reply {
-                try book(reply, folder: folder, language: language)
-                found = []
-                return
-            }
-            guard let client, let staff else { throw ScheduleError(file: folder, Message(.offerNeedsClient)) }
-            let loaded = try await ScheduleLoader(
-                feeds: feeds.options, lenient: lenient, progress: Progress.feeds(language)
-            ).load(folder: folder)
-            Failure.warn(loaded.warningSentences, in: language)
-            let problem = loaded.problem
-            let slots: [OfferedSlot]
-            do {
-                slots = try SlotFinder(problem: problem, router: loaded.makeRouter(), plan: decoded).slots(
-                    client: client, staff: staff, count: count)
-            } catch {
-                throw ScheduleError(file: plan ?? folder, error.message)
-            }
-            let target = problem.clients.first { $0.id == client }!
-            let person = problem.staff.first { $0.id == staff }!
-            if let invite, !slots.isEmpty {
-                try write(
-                    slots, invitation: invite, client: target, staff: person, problem: problem, folder: folder,
-                    language: language)
-            }
-            switch format {
-            case .json:
-                struct Answer: Encodable {
-                    var client: String
-                    var staff: String
-                    var slots: [OfferedSlot]
+                needsHuman = try await !book(reply, folder: folder, plan: decoded, language: language)
+            } else {
+                guard let client, let staff else { throw ScheduleError(file: folder, Message(.offerNeedsClient)) }
+                let loaded = try await ScheduleLoader(
+                    feeds: feeds.options, lenient: lenient, progress: Progress.feeds(language)
+                ).load(folder: folder)
+                Failure.warn(loaded.warningSentences, in: language)
+                let problem = loaded.problem
+                let slots: [OfferedSlot]
+                do {
+                    slots = try SlotFinder(problem: problem, router: loaded.makeRouter(), plan: decoded).slots(
+                        client: client, staff: staff, count: count)
+                } catch {
+                    throw ScheduleError(file: plan ?? folder, error.message)
                 }
-                Output.json(
-                    String(decoding: PlanJSON.encode(Answer(client: client, staff: staff, slots: slots)), as: UTF8.self)
-                )
-            case .table:
-                Output.text(
-                    OfferText.table(slots, client: target, staff: person, problem: problem, language: language),
-                    terminator: "")
+                let target = problem.clients.first { $0.id == client }!
+                let person = problem.staff.first { $0.id == staff }!
+                if let invite, !slots.isEmpty {
+                    try write(
+                        slots, invitation: invite, client: target, staff: person, problem: problem, folder: folder,
+                        language: language)
+                }
+                switch format {
+                case .json:
+                    struct Answer: Encodable {
+                        var client: String
+                        var staff: String
+                        var slots: [OfferedSlot]
+                    }
+                    Output.json(
+                        String(
+                            decoding: PlanJSON.encode(Answer(client: client, staff: staff, slots: slots)), as: UTF8.self
+                        )
+                    )
+                case .table:
+                    Output.text(
+                        OfferText.table(slots, client: target, staff: person, problem: problem, language: language),
+                        terminator: "")
+                }
+                needsHuman = slots.isEmpty
             }
-            found = slots
         } catch {
             throw Failure.exit(for: error, in: language)
         }
-        // No slot at all needs a human: another officer, another week, or the client's calendar.
-        if found.isEmpty && reply == nil { throw ExitCode(1) }
+        if needsHuman { throw ExitCode(1) }
     }
 
     /// Records the slots as offered and writes the invitation holding them.
@@ -148,14 +154,49 @@ struct OfferCommand: AsyncParsableCommand {
                 ]), in: language)
     }
 
-    /// Books what a client's reply accepts.
-    private func book(_ path: String, folder: String, language: Language) throws(ScheduleError) {
-        let answer = try OfferReply.read(path)
+    /// Books what a client's reply accepts, or the time a counter-proposal asks for when the week (`plan`, else an
+    /// empty week) takes it; false when a counter-proposal had to be refused.
+    private func book(_ path: String, folder: String, plan: Plan?, language: Language) async throws(ScheduleError)
+        -> Bool
+    {
         let planFile = try PlanFile.read(folder: folder)
+        let answer = try OfferReply.read(path, zone: planFile.zone)
         let names = Dictionary(planFile.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var book = try OfferBook.read(folder: folder)
         let before = book
-        let accepted = try book.take(answer, file: path)
+        var accepted = try book.take(answer, file: path)
+        var refused: [Message] = []
+        let counters = answer.answers.filter { $0.proposed != nil }
+        if !counters.isEmpty {
+            let loaded = try await ScheduleLoader(
+                feeds: feeds.options, lenient: lenient, progress: Progress.feeds(language)
+            ).load(folder: folder)
+            Failure.warn(loaded.warningSentences, in: language)
+            let finder = SlotFinder(problem: loaded.problem, router: loaded.makeRouter(), plan: plan)
+            for counter in counters {
+                let offer = try book.offer(countered: counter, file: path)
+                let proposed = counter.proposed ?? offer.start
+                let slot: OfferedSlot?
+                do {
+                    slot = try finder.slots(client: offer.client, staff: offer.staff, count: 1, at: proposed).first
+                } catch {
+                    throw ScheduleError(file: path, line: counter.line, error.message)
+                }
+                if let slot {
+                    accepted.append(try book.book(counter, at: slot, file: path))
+                } else {
+                    refused.append(
+                        Message(
+                            .offerCounterRefused,
+                            [
+                                "client": .text(offer.clientName ?? offer.client),
+                                "time": .dayClock(proposed, planFile.zone),
+                                "person": .text(names[offer.staff] ?? offer.staff), "id": .text(offer.client),
+                                "staff": .text(offer.staff),
+                            ]))
+                }
+            }
+        }
         try book.write(folder: folder)
         for offer in accepted {
             Output.line(
@@ -177,5 +218,7 @@ struct OfferCommand: AsyncParsableCommand {
                 ).text(
                     language))
         }
+        for sentence in refused { Output.line(sentence.text(language)) }
+        return refused.isEmpty
     }
 }

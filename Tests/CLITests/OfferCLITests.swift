@@ -16,13 +16,12 @@ import Testing
         ].joined(separator: "\r\n")
     }
 
-    @Test func aReplyAcceptingAnOfferedSlotIsHeldByTheNextPlan() async throws {
+    /// The sample week planned into `out/week`, and sh01 offered slots with zhou as an invitation: the schedule's
+    /// copy, the slots (as `--format json` lists them) and the invitation's UIDs, in the same order.
+    func invitedSH01(out: String) async throws -> (schedule: String, slots: [[String: Any]], uids: [String]) {
         let schedule = Fixtures.copy(Fixtures.sampleWeek)
-        let out = Fixtures.temporaryFolder("offer")
-        defer { try? FileManager.default.removeItem(atPath: out) }
         let first = try await tiaoqiOffThePool(["plan", schedule, "--out", out + "/week", "--seconds", "0.2"])
         #expect(first.status <= 1, "\(first.stderr)")
-
         let invitation = out + "/offer.ics"
         let offered = try await tiaoqiOffThePool([
             "offer", "sh01", "--staff", "zhou", "--plan", out + "/week/plan.json", "--invite", invitation,
@@ -37,6 +36,13 @@ import Testing
         #expect(text.contains("METHOD:REQUEST\r\n") && text.contains("STATUS:TENTATIVE\r\n"))
         let uids = text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }.map { String($0.dropFirst(4)) }
         #expect(uids.count == slots.count)
+        return (schedule, slots, uids)
+    }
+
+    @Test func aReplyAcceptingAnOfferedSlotIsHeldByTheNextPlan() async throws {
+        let out = Fixtures.temporaryFolder("offer")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let (schedule, slots, uids) = try await invitedSH01(out: out)
 
         // The client accepts the last slot offered.
         let chosen = try #require(slots.last?["start"] as? String)
@@ -60,6 +66,47 @@ import Testing
         #expect(visit["staff"] as? [String] == ["zhou"])
         let check = try await tiaoqiOffThePool(["check", out + "/next/plan.json"])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test func aCounterProposalTheWeekTakesIsBookedAndOneItCannotIsRefused() async throws {
+        let out = Fixtures.temporaryFolder("offer")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let (schedule, slots, uids) = try await invitedSH01(out: out)
+        // The client proposes, instead of the first slot, the last one's time (which the week takes), as a calendar
+        // app's "propose a new time" sends it: METHOD:COUNTER with the slot's UID and the new DTSTART.
+        let wanted = try #require(slots.last?["start"] as? String)
+        func counter(_ start: String) -> String {
+            Self.reply(accepting: uids[0], partstat: "TENTATIVE").replacingOccurrences(
+                of: "METHOD:REPLY", with: "METHOD:COUNTER"
+            ).replacingOccurrences(of: "SEQUENCE:0", with: "SEQUENCE:0\r\nDTSTART:\(start)")
+        }
+        let file = out + "/counter.ics"
+        // First a time nobody can meet at (03:00 on Monday, Xuzhou time): refused, the offer left open, exit 1.
+        try counter("20220306T190000Z").write(toFile: file, atomically: true, encoding: .utf8)
+        let plan = out + "/week/plan.json"
+        let refused = try await tiaoqiOffThePool(["offer", "--plan", plan, "--reply", file, "--lang", "en"])
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(
+            refused.stdout.contains("proposed Mon 03:00, which 周建华's week cannot take"), "\(refused.stdout)")
+        #expect(
+            try String(contentsOfFile: schedule + "/offers.json", encoding: .utf8).contains("\"accepted\"") == false)
+        // Then the last slot's time: booked, and the next plan keeping the first meets sh01 then.
+        try counter(wanted.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")).write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let booked = try await tiaoqiOffThePool(["offer", "--plan", plan, "--reply", file, "--lang", "en"])
+        #expect(booked.status == 0, "\(booked.stderr)")
+        #expect(booked.stdout.hasPrefix("Booked 上海微纳芯光电科技有限公司 with 周建华 at "), "\(booked.stdout)")
+        let next = try await tiaoqiOffThePool([
+            "plan", schedule, "--keep", plan, "--seconds", "0.2", "--format", "json", "--out", out + "/next",
+        ])
+        #expect(next.status <= 1, "\(next.stderr)")
+        let kept = try #require(try JSONSerialization.jsonObject(with: Data(next.stdout.utf8)) as? [String: Any])
+        let visit = try #require((kept["visits"] as? [[String: Any]])?.first { $0["client"] as? String == "sh01" })
+        #expect(visit["start"] as? String == wanted)
+        // A proposal without a time it can read names its line.
+        try counter("tomorrow").write(toFile: file, atomically: true, encoding: .utf8)
+        let unreadable = try await tiaoqiOffThePool(["offer", "--plan", plan, "--reply", file, "--lang", "en"])
+        #expect(unreadable.status == 2 && unreadable.stderr.contains("counter.ics:9: "), "\(unreadable.stderr)")
     }
 
     @Test func aReplyToSlotsNeverOfferedIsRefusedWithItsLine() async throws {
