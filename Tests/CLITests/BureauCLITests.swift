@@ -195,21 +195,27 @@ struct BureauCLITests {
         #expect(published.status == 0 && published.stdout.contains("week of 2022-03-14 is published as version 1"))
     }
 
-    @Test func aProjectMetOnlineGivesItsClientThatModeAndThePlanMeetsItOnline() throws {
+    @Test func aProjectMetOnlineGivesItsClientThatModeAndThePlanMeetsItOnline() async throws {
         let (db, plans) = try publishedBureau()
-        #expect(try tiaoqi(["bureau", "import", "Tests/CLITests/Fixtures/bureau-history", "--db", db]).status == 0)
+        #expect(
+            try await tiaoqiOffThePool(["bureau", "import", "Tests/CLITests/Fixtures/bureau-history", "--db", db])
+                .status == 0)
         let before = plans + "/w11"
         let args = ["week", "next", "gulou", "--week", "2022-03-14", "--db", db, "--lang", "en"]
-        #expect(try tiaoqi(args + ["--out", before]).status == 0)
+        #expect(try await tiaoqiOffThePool(args + ["--out", before]).status == 0)
         #expect(try clients(before)["nj01"]?["mode"] == "in-person")
         // The officer logs the sample week's visit and agrees to hold the next one online.
-        let logged = try tiaoqi(["log", "nj01", "--outcome", "done", "--mode", "线上", "--db", db, "--lang", "zh"])
+        let logged = try await tiaoqiOffThePool([
+            "log", "nj01", "--outcome", "done", "--mode", "线上", "--db", db, "--lang", "zh",
+        ])
         #expect(logged.status == 0, "\(logged.stderr)")
         #expect(logged.stdout.contains("项目 p-nj 今后的会见方式：线上"), "\(logged.stdout)")
         let after = plans + "/w11-online"
-        #expect(try tiaoqi(args + ["--out", after]).status == 0)
+        #expect(try await tiaoqiOffThePool(args + ["--out", after]).status == 0)
         #expect(try clients(after)["nj01"]?["mode"] == "online")
-        let planned = try tiaoqi(["plan", after, "--out", after + "/plan", "--seconds", "0.3", "--format", "json"])
+        let planned = try await tiaoqiOffThePool([
+            "plan", after, "--out", after + "/plan", "--seconds", "0.3", "--format", "json",
+        ])
         #expect(planned.status <= 1, "\(planned.stderr)")
         let plan =
             try JSONSerialization.jsonObject(
@@ -218,7 +224,7 @@ struct BureauCLITests {
         let nanjing = try #require(visits.first { $0["client"] as? String == "nj01" })
         #expect(nanjing["mode"] as? String == "online")
         // A mode that is not one is refused, naming the choices.
-        let wrong = try tiaoqi(["log", "nj01", "--outcome", "done", "--mode", "phone", "--db", db])
+        let wrong = try await tiaoqiOffThePool(["log", "nj01", "--outcome", "done", "--mode", "phone", "--db", db])
         #expect(wrong.status != 0 && wrong.stderr.contains("--mode"), "\(wrong.stderr)")
     }
 
