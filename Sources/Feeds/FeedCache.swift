@@ -130,7 +130,7 @@ public enum AtomicWrite {
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         // Plain POSIX writes: a process killed at any point leaves at most a stray temporary file, and the rename
         // makes the new file appear whole. (No fsync: this guards against crashes of the program, not of the disk.)
-        let descriptor = open(temporary, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
+        let descriptor = open(temporary, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         let written = data.withUnsafeBytes { buffer -> Bool in
             var offset = 0

@@ -85,7 +85,8 @@ final class PublishLock {
     init?(beside path: String) {
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        descriptor = open(path + ".lock", O_CREAT | O_RDWR, 0o644)
+        // Close-on-exec: a process another thread starts meanwhile would share the lock and hold it past our release.
+        descriptor = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)

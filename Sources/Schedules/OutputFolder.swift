@@ -37,7 +37,7 @@ public enum OutputFolder {
         let name = (target as NSString).lastPathComponent
         if let code = makeFolders(parent) { throw failure(parent, code, Message(.writeCreatingFolder)) }
         if !canSwap(target, parent: parent) { return try writeInPlace(files, to: target, shown: folder) }
-        let lock = open(parent, O_RDONLY)
+        let lock = open(parent, O_RDONLY | O_CLOEXEC)
         guard lock >= 0 else { throw failure(parent, errno, Message(.writeOpeningFolder)) }
         defer { close(lock) }
         guard flock(lock, LOCK_EX) == 0 else { throw failure(parent, errno, Message(.writeLockingFolder)) }
@@ -105,7 +105,7 @@ public enum OutputFolder {
         throws(ScheduleError)
     {
         if let code = makeFolders(target) { throw failure(shown, code, Message(.writeCreatingFolder)) }
-        let lock = open(target, O_RDONLY)
+        let lock = open(target, O_RDONLY | O_CLOEXEC)
         guard lock >= 0 else { throw failure(shown, errno, Message(.writeOpeningFolder)) }
         defer { close(lock) }
         guard flock(lock, LOCK_EX) == 0 else { throw failure(shown, errno, Message(.writeLockingFolder)) }
@@ -235,7 +235,7 @@ public enum OutputFolder {
     }
 
     private static func writeFile(_ data: Data, to path: String, shown: String) throws(ScheduleError) {
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(shown, errno, Message(.writeCreatingIt)) }
         defer { close(descriptor) }
         var code: Int32 = 0
@@ -260,7 +260,7 @@ public enum OutputFolder {
     }
 
     private static func syncFolder(_ path: String) {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         fsync(descriptor)
         close(descriptor)
