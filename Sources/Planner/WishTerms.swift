@@ -8,7 +8,7 @@ import Travel
 struct WishTerms {
     let wishes: Wishes
     let zone: Zone
-    /// Seconds an online visit of a client that may be met either way costs.
+    /// Seconds an online visit of a client that may be met either way costs (0 when no client may be).
     let onlineSeconds: Int64
     /// Per visit: whether it is the online way of meeting a client that may be met in person.
     let onlineInstead: [Bool]
@@ -22,8 +22,9 @@ struct WishTerms {
     init(problem: Problem, modes: OnlineVisits) {
         wishes = problem.wishes
         zone = problem.zone
-        onlineSeconds = Int64(max(0, wishes.inPersonMinutes)) * 60
         onlineInstead = modes.online.indices.map { modes.online[$0] && modes.twin[$0] >= 0 }
+        // Zero when no client may be met either way, so a week without such clients skips the loop on every route.
+        onlineSeconds = onlineInstead.contains(true) ? Int64(max(0, wishes.inPersonMinutes)) * 60 : 0
         let weighed = (wishes.preferredTime?.weight ?? 0) > 0
         preferred = problem.clients.map { weighed ? $0.preferredTime : nil }
         cities = problem.clients.map(\.place.cityID)
