@@ -36,5 +36,5 @@ public enum WishMeasures {
 
 extension Problem {
     /// What a hotel night costs in `city`: the travel policy's price there, else `hotelCost`.
-    public func hotelPrice(in city: String) -> Double { wishes.policy.hotelPrices[city] ?? hotelCost }
+    public func hotelPrice(in city: String) -> Double { wishes.policy.hotelPrice(in: city, otherwise: hotelCost) }
 }

@@ -79,6 +79,9 @@ public struct TravelPolicy: Sendable, Hashable {
     /// How a night over its cap counts: per 100 yuan over, or never (a rule); nil: caps only reported.
     public var strength: WishStrength?
 
+    /// What a night costs in `city`: its price here, else `otherwise` (plan.yaml's `hotel_cost`).
+    public func hotelPrice(in city: String, otherwise: Double) -> Double { hotelPrices[city] ?? otherwise }
+
     /// A policy with nothing set.
     public init() {}
 

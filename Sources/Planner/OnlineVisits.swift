@@ -11,6 +11,15 @@ struct OnlineVisits: Sendable {
     let twin: [Int]
     /// How many clients the problem has (visits from here on are online twins).
     let clients: Int
+    /// Whether any visit is held online.
+    let any: Bool
+
+    init(online: [Bool], twin: [Int], clients: Int) {
+        self.online = online
+        self.twin = twin
+        self.clients = clients
+        any = online.contains(true)
+    }
 
     /// The problem with an online visit after the clients for each client that may be met either way, and which
     /// visit is which.
@@ -31,7 +40,4 @@ struct OnlineVisits: Sendable {
 
     /// The client a visit meets (its own index for the problem's clients).
     func client(of visit: Int) -> Int { visit < clients ? visit : twin[visit] }
-
-    /// Whether any visit is held online.
-    var any: Bool { online.contains(true) }
 }

@@ -116,20 +116,17 @@ struct RouteSimulator {
         schedule.nights = nights(of: person, legs: schedule.legs)
         schedule.awaySeconds = awaySeconds(of: person, legs: schedule.legs)
         let count = schedule.nightsAway
-        schedule.hotelCost = schedule.nights.reduce(0) { $0 + ($1.map(problem.hotelPrice) ?? 0) }
+        schedule.hotelCost = schedule.nights.reduce(0) { total, city in
+            total + (city.map { problem.hotelPrice(in: $0) } ?? 0)
+        }
         if let limit = context.nightLimits[person], count > limit {
             return .failure(.tooManyNights(nights: count, limit: limit))
         }
         if let limit = context.costLimits[person], schedule.cost > limit + 1e-9 {
             return .failure(.overBudget(cost: schedule.cost, limit: limit))
         }
-        let online = context.modes.online
-        if let broken = context.wishes.broken(schedule, person: staff, online: online, hotelPrices: problem.hotelPrice)
-        {
-            return .failure(broken)
-        }
-        schedule.wishSeconds = context.wishes.seconds(
-            of: schedule, person: staff, online: online, hotelPrices: problem.hotelPrice)
+        if let broken = context.wishes.broken(schedule, person: staff) { return .failure(broken) }
+        schedule.wishSeconds = context.wishes.seconds(of: schedule, person: staff)
         return .success(schedule)
     }
 
@@ -195,9 +192,11 @@ struct RouteSimulator {
             guard let earliest = fit(windows, after: arrival) else { return nil }
             // With wishes, a later start the same day may meet them: in the client's preferred hours, or after a
             // lunch break the earliest start would take.
+            let preferred = context.preferredWindows[client]
+            guard preferred != nil || lunchBreak != nil else { return earliest }
             let day = context.dayIndex(earliest)
             var begin = earliest
-            if let preferred = context.preferredWindows[client],
+            if let preferred,
                 let later = fit(windows.intersection(preferred), after: arrival),
                 context.dayIndex(later) == day
             {
@@ -342,8 +341,8 @@ struct RouteSimulator {
             }
             guard let fit = start(journey.arrive) else { return .failure(late(journey)) }
             begin = fit
-        } else if walk.place.cityID != home.cityID && meetingDay > today && there != person,
-            let weight = context.wishes.earlyHomeWeight,
+        } else if let weight = context.wishes.earlyHomeWeight,
+            meetingDay > today && there != person && walk.place.cityID != home.cityID,
             let (evening, morning, fit) = homeOvernight(person, to: there, walk: walk, start: start),
             weight * Double(morning.depart - evening.arrive)
                 > Double(evening.seconds + morning.seconds - journey.seconds)
@@ -386,7 +385,9 @@ struct RouteSimulator {
     }
 
     /// The way home tonight from where the walk is and out to `there` from the next morning on, and when the stop
-    /// there then begins; nil when either journey or the stop's start cannot be had.
+    /// there then begins; nil when either journey or the stop's start cannot be had. Kept out of `reach` (which runs
+    /// on every simulated stop) as only a week with the wish to be home early asks for it.
+    @inline(never)
     private func homeOvernight(
         _ person: Int, to there: Int, walk: Walk, start: (Instant) -> Instant?
     ) -> (evening: Journey, morning: Journey, begin: Instant)? {

@@ -225,10 +225,12 @@ struct WeekMoves {
         let old = state.schedules[person]
         guard old.visits.count == route.count else { return 0 }
         // A call travels nowhere, and after a call the person is where they were before it: no bound from places.
-        let online = context.modes.online
-        guard !online[client], position == 0 || !online[route[position - 1]],
-            position == route.count || !online[route[position]]
-        else { return 0 }
+        if context.modes.any {
+            let online = context.modes.online
+            guard !online[client], position == 0 || !online[route[position - 1]],
+                position == route.count || !online[route[position]]
+            else { return 0 }
+        }
         let here = context.placeIndex(client: client)
         let from = position == 0 ? person : context.placeIndex(client: route[position - 1])
         let leaving = position == 0 ? context.days[0].start : old.visits[position - 1].interval.end

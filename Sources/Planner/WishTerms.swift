@@ -18,10 +18,16 @@ struct WishTerms {
     let cities: [String]
     /// Whether any wish besides meeting in person is weighed or ruled on a person's week.
     let active: Bool
+    /// Per visit: whether it is held online.
+    let online: [Bool]
+    /// A night's price where the travel policy names none.
+    let hotelCost: Double
 
     init(problem: Problem, modes: OnlineVisits) {
         wishes = problem.wishes
         zone = problem.zone
+        online = modes.online
+        hotelCost = problem.hotelCost
         onlineInstead = modes.online.indices.map { modes.online[$0] && modes.twin[$0] >= 0 }
         // Zero when no client may be met either way, so a week without such clients skips the loop on every route.
         onlineSeconds = onlineInstead.contains(true) ? Int64(max(0, wishes.inPersonMinutes)) * 60 : 0
@@ -41,7 +47,7 @@ struct WishTerms {
     }
 
     /// What the wishes `schedule` misses weigh, in seconds of travel.
-    func seconds(of schedule: PersonSchedule, person: Staff, online: [Bool], hotelPrices: (String) -> Double) -> Int64 {
+    func seconds(of schedule: PersonSchedule, person: Staff) -> Int64 {
         var total: Int64 = 0
         if onlineSeconds > 0 {
             for visit in schedule.visits where onlineInstead[visit.client] { total += onlineSeconds }
@@ -58,40 +64,41 @@ struct WishTerms {
             }
         }
         if let weight = wishes.waiting?.weight, weight > 0 {
-            minutes += weight * Double(waits(schedule, person: person, online: online).reduce(0, +))
+            minutes += weight * Double(waits(schedule, person: person).reduce(0, +))
         }
         if let weight = wishes.earlyHome?.weight, weight > 0 { minutes += weight * Double(schedule.awaySeconds) / 60 }
         if let weight = wishes.policy.strength?.weight, weight > 0 {
             for city in schedule.nights.compactMap({ $0 }) {
                 guard let cap = wishes.policy.cap(city) else { continue }
-                minutes += weight * max(0, hotelPrices(city) - cap) / 100
+                minutes += weight * max(0, hotelPrice(city) - cap) / 100
             }
         }
         return total + Int64((minutes * 60).rounded())
     }
 
     /// The first rule `schedule` breaks, if any.
-    func broken(_ schedule: PersonSchedule, person: Staff, online: [Bool], hotelPrices: (String) -> Double)
-        -> Obstacle?
-    {
+    func broken(_ schedule: PersonSchedule, person: Staff) -> Obstacle? {
         guard active else { return nil }
         if wishes.lunch?.isRule == true, let missed = lunchShortfalls(schedule).first {
             return .lunchMissed(day: missed.day, minutes: missed.minutes)
         }
         if wishes.waiting?.isRule == true,
-            let wait = waits(schedule, person: person, online: online).first(where: { $0 > wishes.maxWaitMinutes })
+            let wait = waits(schedule, person: person).first(where: { $0 > wishes.maxWaitMinutes })
         {
             return .waitTooLong(minutes: wait, limit: wishes.maxWaitMinutes)
         }
         if wishes.policy.strength?.isRule == true {
             for city in schedule.nights.compactMap({ $0 }) {
-                if let cap = wishes.policy.cap(city), hotelPrices(city) > cap + 1e-9 {
-                    return .hotelOverCap(city: city, price: hotelPrices(city), cap: cap)
+                if let cap = wishes.policy.cap(city), hotelPrice(city) > cap + 1e-9 {
+                    return .hotelOverCap(city: city, price: hotelPrice(city), cap: cap)
                 }
             }
         }
         return nil
     }
+
+    /// A night's price in `city`, as `Problem.hotelPrice(in:)` has it.
+    private func hotelPrice(_ city: String) -> Double { wishes.policy.hotelPrice(in: city, otherwise: hotelCost) }
 
     /// Whether a meeting takes more of the lunch break of its day than what already holds the person (`busy`).
     func breaksLunch(_ meeting: Interval, busy: [Interval]) -> Bool {
@@ -118,7 +125,7 @@ struct WishTerms {
     /// The waits of a timed week, in minutes. The search times each journey as early as it can, but the plan
     /// leaves home (and one door for another in a city) as late as still arrives in time: a journey of that kind
     /// counts as if it arrived as the stop after it begins, so the wait falls before it, where the plan has it.
-    private func waits(_ schedule: PersonSchedule, person: Staff, online: [Bool]) -> [Int] {
+    private func waits(_ schedule: PersonSchedule, person: Staff) -> [Int] {
         var items: [(interval: Interval, cityAfter: String)] = []
         var city = (person.start ?? person.home).cityID
         var legs = schedule.legs[...]

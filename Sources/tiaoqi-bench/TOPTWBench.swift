@@ -24,6 +24,13 @@ struct TOPTWBench: ParsableCommand {
     @Option(name: .long, help: "Seconds to search.")
     var seconds = 10.0
 
+    @Option(
+        name: .long,
+        help:
+            "Stop the search by its effort (the planner's seconds of a reference machine, as `tiaoqi plan --seconds`) instead of the clock: the same seed gives the same tours on any machine."
+    )
+    var effort: Double?
+
     @Option(name: .long, help: "Seed of the search.")
     var seed: UInt64 = 1
 
@@ -36,6 +43,7 @@ struct TOPTWBench: ParsableCommand {
     func validate() throws {
         guard (1...20).contains(tours) else { throw ValidationError("--tours must be 1 to 20") }
         guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
+        if let effort, effort < 0 { throw ValidationError("--effort must be 0 or more") }
     }
 
     func run() throws {
@@ -51,9 +59,9 @@ struct TOPTWBench: ParsableCommand {
         }
         let clock = Stopwatch()
         // The planner `tiaoqi plan` runs, on one core, stopped by the clock (its effort, counted in checks, is set
-        // out of reach: the peers are stopped by the clock too).
-        var options = Planner.Options(seed: seed, seconds: seconds * 100, threads: 1)
-        options.wallSeconds = seconds
+        // out of reach: the peers are stopped by the clock too), or by its effort alone with `--effort`.
+        var options = Planner.Options(seed: seed, seconds: effort ?? seconds * 100, threads: 1)
+        if effort == nil { options.wallSeconds = seconds }
         let router = Router(timetable: week.timetable, rules: week.problem.travelRules, dates: week.problem.days)
         let plan = Planner(problem: week.problem, router: router, options: options).solve()
         let elapsed = clock.lap()
