@@ -57,6 +57,9 @@ public struct VCalendar: Sendable {
         return calendar
     }
 
+    /// The iTIP methods whose VEVENTs may lack DTSTART (RFC 5546 §3.2).
+    static let untimedMethods: Set<String> = ["REPLY", "CANCEL", "REFRESH", "DECLINECOUNTER"]
+
     private mutating func read(_ root: Component) {
         if let name = root.property("X-WR-TIMEZONE")?.value.trimmingSpaces, defaultZone == nil {
             defaultZone = zones.zone(for: name)
@@ -85,8 +88,12 @@ public struct VCalendar: Sendable {
             }
         }
         events.reserveCapacity(events.count + root.components.count)
+        // An iTIP answer may name an event without its time (RFC 5545 §3.6.1 requires DTSTART only without METHOD,
+        // and RFC 5546 only in PUBLISH, REQUEST, ADD and COUNTER): such an event holds no time, and is no error.
+        let untimed = Self.untimedMethods.contains(root.property("METHOD")?.value.trimmingSpaces.uppercased() ?? "")
         for component in root.components {
             switch component.name {
+            case "VEVENT" where untimed && component.property("DTSTART") == nil: continue
             case "VEVENT":
                 do {
                     events.append(try EventReader.read(component, zones: &zones, diagnostics: &diagnostics))

@@ -80,6 +80,16 @@ extension Catalogue {
             "the counter-proposal for {uid} has no DTSTART time Tiaoqi can read (UTC, a known TZID, or a local time): ask the client to propose the time again",
         .offerCounterRefused:
             "{client} proposed {time}, which {person}'s week cannot take (out of reach, not free for everyone who attends, or against the plan's rules): the offer stays open; offer other slots with tiaoqi offer {id} --staff {staff} --invite FILE",
+        .offerAnswerConfirmed:
+            "Booked: {client} and {person} meet at this time.",
+        .offerAnswerWithdrawn:
+            "Withdrawn: another time was booked.",
+        .offerAnswerCounterDeclined:
+            "The time proposed, {date} {clock}, does not fit {person}'s week; the time offered still stands.",
+        .offerAnswerWritten:
+            "Wrote the answer for the client's calendar to {file}: {confirmed} confirmed, {cancelled} withdrawn, {declined} proposals declined.",
+        .offerAnswerNothing:
+            "The reply needs no answer (nothing booked, withdrawn or declined): {file} not written.",
         .replyNoUID:
             "an event of the reply has no UID: ask the client to answer from their calendar app",
         .replyNoPartstat:

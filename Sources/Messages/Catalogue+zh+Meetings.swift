@@ -79,6 +79,16 @@ extension Catalogue {
             "{uid} 的改期提议没有可读的 `DTSTART` 时间（UTC、已知的 `TZID` 或当地时间）：请客户重新提议时间",
         .offerCounterRefused:
             "{client} 提议改在 {time}，{person} 本周的行程无法安排（到不了、参会者没有空闲或违反计划规则）：原邀请仍然有效；可用 `tiaoqi offer {id} --staff {staff} --invite FILE` 提供其他时段",
+        .offerAnswerConfirmed:
+            "已约定：{client} 与 {person} 于此时间会见。",
+        .offerAnswerWithdrawn:
+            "已撤回：已约定其他时间。",
+        .offerAnswerCounterDeclined:
+            "所提议的时间 {date} {clock} 无法排入 {person} 本周的行程；原先提供的时间仍然有效。",
+        .offerAnswerWritten:
+            "已将给客户日历的答复写入 {file}：确认 {confirmed} 个，撤回 {cancelled} 个，拒绝 {declined} 个改期提议。",
+        .offerAnswerNothing:
+            "此答复无需回复（没有约定、撤回或拒绝的时段）：未写入 {file}。",
         .replyNoUID:
             "答复中有日程缺少 `UID`：请客户用日历应用答复",
         .replyNoPartstat:

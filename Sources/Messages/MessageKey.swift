@@ -310,6 +310,11 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable, Codable {
     case offerBooked
     case offerDeclined
     case offerCounterRefused
+    case offerAnswerConfirmed
+    case offerAnswerWithdrawn
+    case offerAnswerCounterDeclined
+    case offerAnswerWritten
+    case offerAnswerNothing
     case replyNoProposedStart
     case offerNeedsPlanOrSchedule
     case offerNeedsClient

@@ -54,51 +54,93 @@ public enum OfferText {
         _ offers: [Offer], client: Client, staff: Staff, problem: Problem, link: (Offer) -> String?,
         now: Instant, language: Language
     ) -> String {
-        func say(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> String {
-            Message(key, arguments).text(language)
-        }
-        func utc(_ instant: Instant) -> String { DateTimeValue.utc(instant).icalendarText }
-        func address(_ email: String, fallback: String) -> String {
-            "mailto:" + (email.isEmpty ? "\(fallback)@tiaoqi.invalid" : email)
-        }
         let events = offers.enumerated().map { index, offer in
-            var properties = [
-                ContentLine.text("UID", offer.uid), ContentLine(name: "DTSTAMP", value: utc(now)),
-                ContentLine(name: "DTSTART", value: utc(offer.start)),
-                ContentLine(name: "DTEND", value: utc(offer.end)),
-                ContentLine(name: "SEQUENCE", value: String(offer.sequence)),
-                ContentLine(name: "STATUS", value: "TENTATIVE"),
-                ContentLine.text(
-                    "SUMMARY",
-                    say(
-                        offer.mode == .online ? .offerInviteSummaryOnline : .offerInviteSummary,
-                        ["client": .text(client.name), "person": .text(staff.name)])),
-                ContentLine.text(
-                    "DESCRIPTION",
-                    say(.offerInviteDescription, ["index": .number(index + 1), "count": .number(offers.count)])),
-                ContentLine(
-                    name: "ORGANIZER", parameters: ["CN": staff.name], value: address(staff.email, fallback: staff.id)),
-                ContentLine(
-                    name: "ATTENDEE",
-                    parameters: [
-                        "CN": client.name, "ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE",
-                    ],
-                    value: address(client.email, fallback: client.id)),
-            ]
-            if offer.mode == .online {
-                properties.append(.text("LOCATION", link(offer) ?? say(.icsOnline)))
-            } else if !client.address.isEmpty {
-                properties.append(.text("LOCATION", client.address))
-            }
-            return Component(name: "VEVENT", properties: properties)
+            event(
+                offer, parties: Parties(client: client, staff: staff), status: "TENTATIVE", partstat: "NEEDS-ACTION",
+                description: Message(
+                    .offerInviteDescription, ["index": .number(index + 1), "count": .number(offers.count)]),
+                link: link(offer), now: now, language: language)
         }
-        let calendar = Component(
+        return ICalendarWriter.write([message("REQUEST", events)])
+    }
+
+    /// Who a slot's event is between: the client and the officer, or what the book kept of them when the schedule
+    /// no longer has them.
+    struct Parties {
+        var clientName: String
+        var clientEmail: String
+        var clientID: String
+        var address: String
+        var staffName: String
+        var staffEmail: String
+        var staffID: String
+
+        /// The officer, as ORGANIZER.
+        var organizer: ContentLine {
+            ContentLine(name: "ORGANIZER", parameters: ["CN": staffName], value: Self.address(staffEmail, staffID))
+        }
+
+        /// The client, as ATTENDEE with `partstat` (none in a cancellation); an answer is asked for while it is
+        /// NEEDS-ACTION.
+        func attendee(_ partstat: String?) -> ContentLine {
+            var parameters = ["CN": clientName, "ROLE": "REQ-PARTICIPANT"]
+            if let partstat { parameters["PARTSTAT"] = partstat }
+            if partstat == "NEEDS-ACTION" { parameters["RSVP"] = "TRUE" }
+            return ContentLine(name: "ATTENDEE", parameters: parameters, value: Self.address(clientEmail, clientID))
+        }
+
+        /// A calendar address: the e-mail given, else one that reaches nobody.
+        static func address(_ email: String, _ id: String) -> String {
+            "mailto:" + (email.isEmpty ? "\(id)@tiaoqi.invalid" : email)
+        }
+    }
+
+    /// One slot's VEVENT as the organizer sends it, in `status`, the client's PARTSTAT as the organizer knows it.
+    static func event(
+        _ offer: Offer, parties: Parties, status: String, partstat: String?, description: Message, link: String?,
+        now: Instant, language: Language
+    ) -> Component {
+        var properties = [
+            ContentLine.text("UID", offer.uid), ContentLine(name: "DTSTAMP", value: utc(now)),
+            ContentLine(name: "DTSTART", value: utc(offer.start)), ContentLine(name: "DTEND", value: utc(offer.end)),
+            ContentLine(name: "SEQUENCE", value: String(offer.sequence)), ContentLine(name: "STATUS", value: status),
+            ContentLine.text(
+                "SUMMARY",
+                Message(
+                    offer.mode == .online ? .offerInviteSummaryOnline : .offerInviteSummary,
+                    ["client": .text(parties.clientName), "person": .text(parties.staffName)]
+                ).text(language)),
+            ContentLine.text("DESCRIPTION", description.text(language)), parties.organizer,
+            parties.attendee(partstat),
+        ]
+        if offer.mode == .online {
+            properties.append(.text("LOCATION", link ?? Message(.icsOnline).text(language)))
+        } else if !parties.address.isEmpty {
+            properties.append(.text("LOCATION", parties.address))
+        }
+        return Component(name: "VEVENT", properties: properties)
+    }
+
+    /// An iTIP message (RFC 5546): one VCALENDAR with `method` over `events`.
+    static func message(_ method: String, _ events: [Component]) -> Component {
+        Component(
             name: "VCALENDAR",
             properties: [
                 ContentLine(name: "VERSION", value: "2.0"), ContentLine(name: "PRODID", value: "-//Tiaoqi//Offer//EN"),
-                ContentLine(name: "METHOD", value: "REQUEST"),
+                ContentLine(name: "METHOD", value: method),
             ],
             components: events)
-        return ICalendarWriter.write([calendar])
+    }
+
+    /// A time in UTC, as iCalendar writes it.
+    static func utc(_ instant: Instant) -> String { DateTimeValue.utc(instant).icalendarText }
+}
+
+extension OfferText.Parties {
+    /// The client and the officer as the schedule has them.
+    init(client: Client, staff: Staff) {
+        self.init(
+            clientName: client.name, clientEmail: client.email, clientID: client.id, address: client.address,
+            staffName: staff.name, staffEmail: staff.email, staffID: staff.id)
     }
 }

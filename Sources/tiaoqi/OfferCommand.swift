@@ -42,6 +42,13 @@ struct OfferCommand: AsyncParsableCommand {
     )
     var reply: String?
 
+    @Option(
+        name: .long,
+        help:
+            "With --reply: write the organizer's iTIP answer for the client's calendar to this .ics file (the booked slot confirmed, the other holds cancelled, a proposal the week cannot take declined)."
+    )
+    var answer: String?
+
     @Option(name: .long, help: "Output on stdout: table or json.")
     var format: OutputFormat = .table
 
@@ -55,6 +62,7 @@ struct OfferCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...50).contains(count) else { throw ValidationError("--count must be from 1 to 50") }
+        if answer != nil && reply == nil { throw ValidationError("--answer answers a reply: give --reply FILE too") }
     }
 
     func run() async throws {
@@ -140,10 +148,7 @@ struct OfferCommand: AsyncParsableCommand {
         try book.write(folder: folder)
         let text = OfferText.invitation(
             offers, client: client, staff: staff, problem: problem,
-            link: { offer in
-                problem.meetingLink?.link(
-                    client: client.id, date: problem.zone.date(of: offer.start).description, staff: staff.id)
-            }, now: now, language: language)
+            link: { meetingLink($0, problem: problem) }, now: now, language: language)
         try OutputFolder.writeWhole(Data(text.utf8), to: path)
         Failure.note(
             Message(
@@ -154,24 +159,57 @@ struct OfferCommand: AsyncParsableCommand {
                 ]), in: language)
     }
 
+    /// Writes the organizer's answer to a reply, when there is anything to answer.
+    private func write(_ sent: OfferAnswer, answer path: String, problem: Problem, language: Language)
+        throws(ScheduleError)
+    {
+        guard !sent.isEmpty else {
+            Failure.note(Message(.offerAnswerNothing, ["file": .text(path)]), in: language)
+            return
+        }
+        let now = Instant(seconds: Int64(Date().timeIntervalSince1970))
+        let text = OfferText.answer(
+            sent, problem: problem, link: { meetingLink($0, problem: problem) }, now: now, language: language)
+        try OutputFolder.writeWhole(Data(text.utf8), to: path)
+        Failure.note(
+            Message(
+                .offerAnswerWritten,
+                [
+                    "file": .text(path), "confirmed": .number(sent.confirmed.count),
+                    "cancelled": .number(sent.cancelled.count), "declined": .number(sent.declined.count),
+                ]), in: language)
+    }
+
+    /// The link of an online slot's meeting, from plan.yaml's template.
+    private func meetingLink(_ offer: Offer, problem: Problem) -> String? {
+        problem.meetingLink?.link(
+            client: offer.client, date: problem.zone.date(of: offer.start).description, staff: offer.staff)
+    }
+
     /// Books what a client's reply accepts, or the time a counter-proposal asks for when the week (`plan`, else an
     /// empty week) takes it; false when a counter-proposal had to be refused.
     private func book(_ path: String, folder: String, plan: Plan?, language: Language) async throws(ScheduleError)
         -> Bool
     {
         let planFile = try PlanFile.read(folder: folder)
-        let answer = try OfferReply.read(path, zone: planFile.zone)
+        let reply = try OfferReply.read(path, zone: planFile.zone)
         let names = Dictionary(planFile.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var book = try OfferBook.read(folder: folder)
         let before = book
-        var accepted = try book.take(answer, file: path)
+        var accepted = try book.take(reply, file: path)
         var refused: [Message] = []
-        let counters = answer.answers.filter { $0.proposed != nil }
-        if !counters.isEmpty {
-            let loaded = try await ScheduleLoader(
-                feeds: feeds.options, lenient: lenient, progress: Progress.feeds(language)
-            ).load(folder: folder)
-            Failure.warn(loaded.warningSentences, in: language)
+        var declined: [OfferAnswer.Declined] = []
+        let counters = reply.answers.filter { $0.proposed != nil }
+        // The schedule is loaded (its calendars fetched) only to time a proposal or to address the answer.
+        let loaded: Schedule? =
+            if counters.isEmpty && answer == nil {
+                nil
+            } else {
+                try await ScheduleLoader(feeds: feeds.options, lenient: lenient, progress: Progress.feeds(language))
+                    .load(folder: folder)
+            }
+        if let loaded { Failure.warn(loaded.warningSentences, in: language) }
+        if let loaded, !counters.isEmpty {
             let finder = SlotFinder(problem: loaded.problem, router: loaded.makeRouter(), plan: plan)
             for counter in counters {
                 let offer = try book.offer(countered: counter, file: path)
@@ -185,6 +223,7 @@ struct OfferCommand: AsyncParsableCommand {
                 if let slot {
                     accepted.append(try book.book(counter, at: slot, file: path))
                 } else {
+                    declined.append(OfferAnswer.Declined(offer: offer, proposed: proposed))
                     refused.append(
                         Message(
                             .offerCounterRefused,
@@ -197,7 +236,12 @@ struct OfferCommand: AsyncParsableCommand {
                 }
             }
         }
+        // The book records the answer's revisions (SEQUENCE) before the answer is written, as with an invitation.
+        let sent = answer == nil ? nil : book.answer(booked: accepted, declined: declined, since: before)
         try book.write(folder: folder)
+        if let answer, let sent, let problem = loaded?.problem {
+            try write(sent, answer: answer, problem: problem, language: language)
+        }
         for offer in accepted {
             Output.line(
                 Message(
@@ -209,12 +253,14 @@ struct OfferCommand: AsyncParsableCommand {
                     ]
                 ).text(language))
         }
-        let declined = zip(before.offers, book.offers).filter { $0.status != .declined && $1.status == .declined }
-        if let first = declined.first {
+        let declinedByClient = zip(before.offers, book.offers).filter {
+            $0.status != .declined && $1.status == .declined
+        }
+        if let first = declinedByClient.first {
             Output.line(
                 Message(
                     .offerDeclined,
-                    ["client": .text(first.1.clientName ?? first.1.client), "count": .number(declined.count)]
+                    ["client": .text(first.1.clientName ?? first.1.client), "count": .number(declinedByClient.count)]
                 ).text(
                     language))
         }

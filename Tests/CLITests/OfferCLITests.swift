@@ -1,4 +1,5 @@
 import Foundation
+import ICalendar
 import TestSupport
 import Testing
 
@@ -107,6 +108,73 @@ import Testing
         try counter("tomorrow").write(toFile: file, atomically: true, encoding: .utf8)
         let unreadable = try await tiaoqiOffThePool(["offer", "--plan", plan, "--reply", file, "--lang", "en"])
         #expect(unreadable.status == 2 && unreadable.stderr.contains("counter.ics:9: "), "\(unreadable.stderr)")
+    }
+
+    @Test func theAnswerConfirmsTheBookingCancelsTheOtherHoldsAndDeclinesAProposalTheWeekCannotTake() async throws {
+        let out = Fixtures.temporaryFolder("offer")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let (schedule, _, uids) = try await invitedSH01(out: out)
+        try #require(uids.count >= 2)
+        let plan = out + "/week/plan.json"
+        let answerFile = out + "/answer.ics"
+        /// The answer's iTIP messages, read back strictly: METHOD and the VEVENTs' properties by name.
+        func messages() throws -> [(method: String, events: [[String: String]])] {
+            let calendar = try VCalendar.parse(try String(contentsOfFile: answerFile, encoding: .utf8), strict: true)
+            return calendar.components.map { root in
+                (
+                    root.property("METHOD")?.value ?? "",
+                    root.components("VEVENT").map { event in
+                        Dictionary(event.properties.map { ($0.name, $0.textValue) }, uniquingKeysWith: { a, _ in a })
+                    }
+                )
+            }
+        }
+
+        // A proposal for 03:00 on Monday is declined: DECLINECOUNTER for that slot, its SEQUENCE unchanged.
+        let counterFile = out + "/counter.ics"
+        try Self.reply(accepting: uids[0], partstat: "TENTATIVE").replacingOccurrences(
+            of: "METHOD:REPLY", with: "METHOD:COUNTER"
+        ).replacingOccurrences(of: "SEQUENCE:0", with: "SEQUENCE:0\r\nDTSTART:20220306T190000Z").write(
+            toFile: counterFile, atomically: true, encoding: .utf8)
+        let refused = try await tiaoqiOffThePool([
+            "offer", "--plan", plan, "--reply", counterFile, "--answer", answerFile, "--lang", "en",
+        ])
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("0 confirmed, 0 withdrawn, 1 proposals declined"), "\(refused.stderr)")
+        let declined = try messages()
+        #expect(declined.map(\.method) == ["DECLINECOUNTER"])
+        let decline = try #require(declined.first?.events.first)
+        #expect(decline["UID"] == uids[0] && decline["SEQUENCE"] == "0")
+        #expect(decline["COMMENT"]?.contains("03:00, does not fit 周建华's week") == true, "\(decline)")
+        #expect(decline["DTSTART"] == nil)
+
+        // The client then accepts the last slot: it is confirmed, one revision up, and every other hold cancelled.
+        let replyFile = out + "/reply.ics"
+        try Self.reply(accepting: uids.last!).write(toFile: replyFile, atomically: true, encoding: .utf8)
+        let booked = try await tiaoqiOffThePool([
+            "offer", "--plan", plan, "--reply", replyFile, "--answer", answerFile, "--lang", "en",
+        ])
+        #expect(booked.status == 0, "\(booked.stderr)")
+        let answered = try messages()
+        #expect(answered.map(\.method) == ["REQUEST", "CANCEL"])
+        let confirmed = try #require(answered.first?.events)
+        #expect(confirmed.map { $0["UID"] } == [uids.last])
+        #expect(confirmed.first?["STATUS"] == "CONFIRMED" && confirmed.first?["SEQUENCE"] == "1")
+        let cancelled = try #require(answered.last?.events)
+        #expect(Set(cancelled.compactMap { $0["UID"] }) == Set(uids.dropLast()))
+        #expect(cancelled.allSatisfy { $0["STATUS"] == "CANCELLED" && $0["SEQUENCE"] == "1" })
+        // The book keeps the revisions sent, so a later message about these slots goes higher still.
+        let book = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: schedule + "/offers.json")))
+                as? [String: Any])
+        let sequences = (book["offers"] as? [[String: Any]] ?? []).compactMap { $0["sequence"] as? Int }
+        #expect(sequences == Array(repeating: 1, count: uids.count))
+
+        // --answer answers a reply.
+        let alone = try await tiaoqiOffThePool([
+            "offer", "sh01", "--staff", "zhou", "--plan", plan, "--answer", answerFile,
+        ])
+        #expect(alone.status == 2 && alone.stderr.contains("give --reply FILE too"), "\(alone.stderr)")
     }
 
     @Test func aReplyToSlotsNeverOfferedIsRefusedWithItsLine() async throws {

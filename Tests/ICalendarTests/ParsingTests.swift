@@ -30,6 +30,25 @@ struct ParsingTests {
         #expect(error?.line == 14)
     }
 
+    @Test func anITIPMessageMayNameAnEventWithoutItsTimeButACalendarMayNot() throws {
+        // RFC 5545 §3.6.1 and RFC 5546 §3.2: DTSTART is required without METHOD and in PUBLISH (a DECLINECOUNTER
+        // names the event by UID and SEQUENCE alone).
+        let event = [
+            "BEGIN:VEVENT", "UID:slot-1@tiaoqi", "DTSTAMP:20220301T080000Z", "SEQUENCE:0",
+            "ORGANIZER:mailto:zhou@example.com", "COMMENT:not then", "END:VEVENT",
+        ]
+        func calendar(_ method: [String]) -> String {
+            (["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN"] + method + event + ["END:VCALENDAR", ""])
+                .joined(separator: "\r\n")
+        }
+        let message = try VCalendar.parse(calendar(["METHOD:DECLINECOUNTER"]), strict: true)
+        #expect(message.events.isEmpty && message.diagnostics.isEmpty)
+        for method in [[], ["METHOD:PUBLISH"]] {
+            let error = #expect(throws: ICalendarError.self) { try VCalendar.parse(calendar(method), strict: true) }
+            #expect(error?.line == 4 + method.count)
+        }
+    }
+
     @Test func anHTMLErrorPageIsRefused() throws {
         let error = #expect(throws: ICalendarError.self) { try VCalendar.parse(try fixture("error-page.ics")) }
         #expect(error?.message.contains("HTML") == true)
