@@ -63,10 +63,14 @@ public struct Offer: Sendable, Codable, Hashable {
     public var end: Instant
     /// `online` for a call; absent: in person.
     public var mode: MeetingMode?
-    /// The invitation's SEQUENCE.
+    /// The SEQUENCE last sent for it: the invitation's, one higher once moved to a time the client proposed or
+    /// cancelled.
     public var sequence: Int
     /// What became of it.
     public var status: OfferStatus
+    /// What the client's calendar was last told by an answer (`tiaoqi offer --answer`): `accepted` (confirmed) or
+    /// `withdrawn` (cancelled); absent: the invitation only.
+    public var sent: OfferStatus?
 
     /// An offer from its parts.
     public init(

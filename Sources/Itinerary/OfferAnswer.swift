@@ -1,8 +1,8 @@
 import Timeline
 
 /// What the organizer sends back once a client has answered (RFC 5546): the booked slots confirmed (`REQUEST`),
-/// the client's other holds this answer withdrew cancelled (`CANCEL`), and the proposals the week could not take
-/// declined (`DECLINECOUNTER`, the offered slot standing).
+/// the client's withdrawn holds cancelled (`CANCEL`), and the proposals the week could not take declined
+/// (`DECLINECOUNTER`, the offered slot standing).
 public struct OfferAnswer: Sendable, Hashable {
     /// A counter-proposal declined: the slot it named, as still offered, and the start the client asked for.
     public struct Declined: Sendable, Hashable {
@@ -31,7 +31,4 @@ public struct OfferAnswer: Sendable, Hashable {
         self.cancelled = cancelled
         self.declined = declined
     }
-
-    /// Whether there is nothing to send.
-    public var isEmpty: Bool { confirmed.isEmpty && cancelled.isEmpty && declined.isEmpty }
 }

@@ -83,13 +83,13 @@ extension Catalogue {
         .offerAnswerConfirmed:
             "Booked: {client} and {person} meet at this time.",
         .offerAnswerWithdrawn:
-            "Withdrawn: another time was booked.",
+            "Withdrawn: this time is no longer offered.",
         .offerAnswerCounterDeclined:
-            "The time proposed, {date} {clock}, does not fit {person}'s week; the time offered still stands.",
+            "The time proposed, {date} {clock}, does not fit {person}'s week (out of reach, not free for everyone who attends, or against the plan's rules); the time offered still stands.",
         .offerAnswerWritten:
-            "Wrote the answer for the client's calendar to {file}: {confirmed} confirmed, {cancelled} withdrawn, {declined} proposals declined.",
+            "Wrote the answers for the client's calendar, one mail each, to {files}: {confirmed} confirmed, {cancelled} withdrawn, {declined} proposals declined.",
         .offerAnswerNothing:
-            "The reply needs no answer (nothing booked, withdrawn or declined): {file} not written.",
+            "The reply needs no answer (nothing booked, withdrawn or declined): nothing written in {folder}.",
         .replyNoUID:
             "an event of the reply has no UID: ask the client to answer from their calendar app",
         .replyNoPartstat:

@@ -82,13 +82,13 @@ extension Catalogue {
         .offerAnswerConfirmed:
             "已约定：{client} 与 {person} 于此时间会见。",
         .offerAnswerWithdrawn:
-            "已撤回：已约定其他时间。",
+            "已撤回：此时间不再提供。",
         .offerAnswerCounterDeclined:
-            "所提议的时间 {date} {clock} 无法排入 {person} 本周的行程；原先提供的时间仍然有效。",
+            "所提议的时间 {date} {clock} 无法排入 {person} 本周的行程（到不了、参会者没有空闲或违反计划规则）；原先提供的时间仍然有效。",
         .offerAnswerWritten:
-            "已将给客户日历的答复写入 {file}：确认 {confirmed} 个，撤回 {cancelled} 个，拒绝 {declined} 个改期提议。",
+            "已将给客户日历的答复（每个文件单独发送一封邮件）写入 {files}：确认 {confirmed} 个，撤回 {cancelled} 个，拒绝 {declined} 个改期提议。",
         .offerAnswerNothing:
-            "此答复无需回复（没有约定、撤回或拒绝的时段）：未写入 {file}。",
+            "此答复无需回复（没有约定、撤回或拒绝的时段）：{folder} 中未写入文件。",
         .replyNoUID:
             "答复中有日程缺少 `UID`：请客户用日历应用答复",
         .replyNoPartstat:

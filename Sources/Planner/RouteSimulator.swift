@@ -341,16 +341,9 @@ struct RouteSimulator {
             }
             guard let fit = start(journey.arrive) else { return .failure(late(journey)) }
             begin = fit
-        } else if let weight = context.wishes.earlyHomeWeight,
-            meetingDay > today && there != person && walk.place.cityID != home.cityID,
-            let (evening, morning, fit) = homeOvernight(person, to: there, walk: walk, start: start),
-            weight * Double(morning.depart - evening.arrive)
-                > Double(evening.seconds + morning.seconds - journey.seconds)
+        } else if context.wishes.earlyHomeWeight != nil, meetingDay > today, there != person,
+            let (morning, fit) = homeEarly(person, to: there, instead: journey, walk: &walk, start: start)
         {
-            // Home tonight and out again, as the wish to be home weighs the night at home more than the travel added.
-            record(evening, from: walk.place, to: home, in: &walk)
-            walk.place = home
-            walk.at = person
             journey = morning
             begin = fit
         } else if travelLate, destination.cityID != home.cityID || walk.place.cityID == home.cityID,
@@ -384,26 +377,33 @@ struct RouteSimulator {
         return .success(begin)
     }
 
-    /// The way home tonight from where the walk is and out to `there` from the next morning on, and when the stop
-    /// there then begins; nil when either journey or the stop's start cannot be had. Kept out of `reach` (which runs
-    /// on every simulated stop) as only a week with the wish to be home early asks for it.
+    /// Home tonight and out to `there` from the next morning on, when the wish to be home early weighs the night at
+    /// home more than the travel it adds to `journey` (the way there without going home): the walk goes home, and the
+    /// morning's journey and when the stop then begins are returned; nil, the walk untouched, otherwise. Kept out of
+    /// `reach` (which runs on every simulated stop) as only a week with that wish asks for it.
     @inline(never)
-    private func homeOvernight(
-        _ person: Int, to there: Int, walk: Walk, start: (Instant) -> Instant?
-    ) -> (evening: Journey, morning: Journey, begin: Instant)? {
-        guard
+    private func homeEarly(
+        _ person: Int, to there: Int, instead journey: Journey, walk: inout Walk, start: (Instant) -> Instant?
+    ) -> (morning: Journey, begin: Instant)? {
+        let home = context.homes[person]
+        guard let weight = context.wishes.earlyHomeWeight, walk.place.cityID != home.cityID,
             case .success(let evening) = leg(
                 person, from: walk.at, to: person, notBefore: walk.now, travelByDay: walk.travelByDay)
         else { return nil }
-        var home = walk
-        record(evening, from: walk.place, to: context.homes[person], in: &home)
+        var night = walk
+        record(evening, from: walk.place, to: home, in: &night)
         let dawn = context.days[min(context.days.count - 1, context.dayIndex(evening.arrive) + 1)].start
         guard
             case .success(let morning) = leg(
-                person, from: person, to: there, notBefore: max(evening.arrive, dawn), travelByDay: home.travelByDay),
-            let begin = start(morning.arrive)
+                person, from: person, to: there, notBefore: max(evening.arrive, dawn), travelByDay: night.travelByDay),
+            let begin = start(morning.arrive),
+            weight * Double(morning.depart - evening.arrive)
+                > Double(evening.seconds + morning.seconds - journey.seconds)
         else { return nil }
-        return (evening, morning, begin)
+        night.place = home
+        night.at = person
+        walk = night
+        return (morning, begin)
     }
 
     /// When a journey to a stop beginning at `begin` must arrive: then, or, when a lunch break is wished for and the

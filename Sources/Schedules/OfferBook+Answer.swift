@@ -1,26 +1,31 @@
 import Itinerary
 
 extension OfferBook {
-    /// The answer to send after taking a client's reply: `booked` (the slots it booked) confirmed, and the holds
-    /// withdrawn since `before` (the book as it was) cancelled. Each message revises its event once, so the
-    /// confirmed and cancelled slots' SEQUENCE goes one up in the book, unless booking a new time already raised it.
-    public mutating func answer(booked: [Offer], declined: [OfferAnswer.Declined], since before: OfferBook)
-        -> OfferAnswer
-    {
-        let earlier = Dictionary(before.offers.map { ($0.uid, $0) }, uniquingKeysWith: { _, last in last })
-        func revise(_ index: Int) -> Offer {
-            if offers[index].sequence == earlier[offers[index].uid]?.sequence { offers[index].sequence += 1 }
-            return offers[index]
-        }
-        let uids = Set(booked.map(\.uid))
-        var answer = OfferAnswer(confirmed: [], cancelled: [], declined: declined)
-        for index in offers.indices {
-            let was = earlier[offers[index].uid]?.status
-            if uids.contains(offers[index].uid), offers[index].status == .accepted {
-                answer.confirmed.append(revise(index))
-            } else if offers[index].status == .withdrawn, was == .offered || was == .accepted {
-                answer.cancelled.append(revise(index))
+    /// The answer to send `clients` (those a reply named) once it is taken: each one's booked slot confirmed, every
+    /// hold of theirs withdrawn (by this reply or an earlier one, or by a later invitation) cancelled, and the
+    /// proposals `declined` whose slot is still offered declined. A cancelled slot's SEQUENCE goes one up the first
+    /// time it is cancelled; a confirmed one keeps its SEQUENCE (its time did not change, or booking the time the
+    /// client proposed raised it already), so the same answer sent twice is the same revision. The book records what
+    /// was sent.
+    public mutating func answer(to clients: Set<String>, declined: [OfferAnswer.Declined]) -> OfferAnswer {
+        var answer = OfferAnswer(confirmed: [], cancelled: [], declined: [])
+        for index in offers.indices where clients.contains(offers[index].client) {
+            switch offers[index].status {
+            case .accepted:
+                offers[index].sent = .accepted
+                answer.confirmed.append(offers[index])
+            case .withdrawn:
+                if offers[index].sent != .withdrawn {
+                    offers[index].sequence += 1
+                    offers[index].sent = .withdrawn
+                }
+                answer.cancelled.append(offers[index])
+            case .offered, .declined:
+                continue
             }
+        }
+        answer.declined = declined.filter { refused in
+            offers.last { $0.uid == refused.offer.uid }?.status == .offered
         }
         return answer
     }

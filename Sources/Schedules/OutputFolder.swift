@@ -280,6 +280,11 @@ public enum OutputFolder {
         return info.st_mode & S_IFMT == S_IFDIR ? nil : ENOTDIR
     }
 
+    /// Creates the folder `path` and its missing parents, or says why not.
+    public static func makeFolder(_ path: String) throws(ScheduleError) {
+        if let code = makeFolders(path) { throw failure(path, code, Message(.writeCreatingFolder)) }
+    }
+
     /// Writes one file whole or not at all: a temporary file beside it, renamed over it.
     public static func writeWhole(_ data: Data, to path: String) throws(ScheduleError) {
         do {

@@ -45,7 +45,7 @@ struct OfferCommand: AsyncParsableCommand {
     @Option(
         name: .long,
         help:
-            "With --reply: write the organizer's iTIP answer for the client's calendar to this .ics file (the booked slot confirmed, the other holds cancelled, a proposal the week cannot take declined)."
+            "With --reply: write the organizer's iTIP answers for the client's calendar into this folder: confirm.ics (the booked slot), cancel.ics (the other holds), decline-counter.ics (a proposal the week cannot take)."
     )
     var answer: String?
 
@@ -159,25 +159,39 @@ struct OfferCommand: AsyncParsableCommand {
                 ]), in: language)
     }
 
-    /// Writes the organizer's answer to a reply, when there is anything to answer.
-    private func write(_ sent: OfferAnswer, answer path: String, problem: Problem, language: Language)
+    /// The file of the folder `--answer` names that carries each iTIP method.
+    static let answerFiles = [
+        "REQUEST": "confirm.ics", "CANCEL": "cancel.ics", "DECLINECOUNTER": "decline-counter.ics",
+    ]
+
+    /// Writes the organizer's answers to a reply into `folder`, one file per method, and removes the ones an earlier
+    /// answer left there that this one has nothing for (so no stale answer is mailed).
+    private func write(_ sent: OfferAnswer, answer folder: String, problem: Problem, language: Language)
         throws(ScheduleError)
     {
-        guard !sent.isEmpty else {
-            Failure.note(Message(.offerAnswerNothing, ["file": .text(path)]), in: language)
-            return
-        }
         let now = Instant(seconds: Int64(Date().timeIntervalSince1970))
-        let text = OfferText.answer(
+        let messages = OfferText.answer(
             sent, problem: problem, link: { meetingLink($0, problem: problem) }, now: now, language: language)
-        try OutputFolder.writeWhole(Data(text.utf8), to: path)
+        try OutputFolder.makeFolder(folder)
+        var written: [String] = []
+        for (method, name) in Self.answerFiles.sorted(by: { $0.value < $1.value }) {
+            let path = (folder as NSString).appendingPathComponent(name)
+            if let text = messages.first(where: { $0.method == method })?.text {
+                try OutputFolder.writeWhole(Data(text.utf8), to: path)
+                written.append(path)
+            } else {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
         Failure.note(
-            Message(
-                .offerAnswerWritten,
-                [
-                    "file": .text(path), "confirmed": .number(sent.confirmed.count),
-                    "cancelled": .number(sent.cancelled.count), "declined": .number(sent.declined.count),
-                ]), in: language)
+            written.isEmpty
+                ? Message(.offerAnswerNothing, ["folder": .text(folder)])
+                : Message(
+                    .offerAnswerWritten,
+                    [
+                        "files": .names(written), "confirmed": .number(sent.confirmed.count),
+                        "cancelled": .number(sent.cancelled.count), "declined": .number(sent.declined.count),
+                    ]), in: language)
     }
 
     /// The link of an online slot's meeting, from plan.yaml's template.
@@ -237,7 +251,11 @@ struct OfferCommand: AsyncParsableCommand {
             }
         }
         // The book records the answer's revisions (SEQUENCE) before the answer is written, as with an invitation.
-        let sent = answer == nil ? nil : book.answer(booked: accepted, declined: declined, since: before)
+        var touched = Set<String>()
+        for answered in reply.answers {
+            if let offer = book.offers.last(where: { $0.uid == answered.uid }) { touched.insert(offer.client) }
+        }
+        let sent = answer == nil ? nil : book.answer(to: touched, declined: declined)
         try book.write(folder: folder)
         if let answer, let sent, let problem = loaded?.problem {
             try write(sent, answer: answer, problem: problem, language: language)

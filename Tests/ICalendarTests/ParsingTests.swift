@@ -41,9 +41,17 @@ struct ParsingTests {
             (["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN"] + method + event + ["END:VCALENDAR", ""])
                 .joined(separator: "\r\n")
         }
-        let message = try VCalendar.parse(calendar(["METHOD:DECLINECOUNTER"]), strict: true)
-        #expect(message.events.isEmpty && message.diagnostics.isEmpty)
-        for method in [[], ["METHOD:PUBLISH"]] {
+        for method in ["DECLINECOUNTER", "REPLY", "cancel ", "REFRESH"] {
+            let message = try VCalendar.parse(calendar(["METHOD:\(method)"]), strict: true)
+            #expect(message.events.isEmpty && message.diagnostics.isEmpty, "\(method)")
+        }
+        // An event of such a message with its time is still read.
+        let timed = try VCalendar.parse(
+            calendar(["METHOD:REPLY"]).replacingOccurrences(
+                of: "SEQUENCE:0", with: "SEQUENCE:0\r\nDTSTART:20220307T010000Z\r\nDTEND:20220307T020000Z"),
+            strict: true)
+        #expect(timed.events.map(\.uid) == ["slot-1@tiaoqi"])
+        for method in [[], ["METHOD:PUBLISH"], ["METHOD:REQUEST"], ["METHOD:COUNTER"]] {
             let error = #expect(throws: ICalendarError.self) { try VCalendar.parse(calendar(method), strict: true) }
             #expect(error?.line == 4 + method.count)
         }
