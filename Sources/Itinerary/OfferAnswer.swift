@@ -20,7 +20,7 @@ public struct OfferAnswer: Sendable, Hashable {
 
     /// Booked slots, confirmed at their (perhaps moved) time.
     public var confirmed: [Offer]
-    /// Holds withdrawn by this answer.
+    /// Withdrawn holds, cancelled.
     public var cancelled: [Offer]
     /// Counter-proposals declined.
     public var declined: [Declined]
