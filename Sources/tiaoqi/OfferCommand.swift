@@ -211,7 +211,6 @@ struct OfferCommand: AsyncParsableCommand {
         var book = try OfferBook.read(folder: folder)
         let before = book
         var accepted = try book.take(reply, file: path)
-        var refused: [Message] = []
         var declined: [OfferAnswer.Declined] = []
         let counters = reply.answers.filter { $0.proposed != nil }
         // The schedule is loaded (its calendars fetched) only to time a proposal or to address the answer.
@@ -238,24 +237,11 @@ struct OfferCommand: AsyncParsableCommand {
                     accepted.append(try book.book(counter, at: slot, file: path))
                 } else {
                     declined.append(OfferAnswer.Declined(offer: offer, proposed: proposed))
-                    refused.append(
-                        Message(
-                            .offerCounterRefused,
-                            [
-                                "client": .text(offer.clientName ?? offer.client),
-                                "time": .dayClock(proposed, planFile.zone),
-                                "person": .text(names[offer.staff] ?? offer.staff), "id": .text(offer.client),
-                                "staff": .text(offer.staff),
-                            ]))
                 }
             }
         }
         // The book records the answer's revisions (SEQUENCE) before the answer is written, as with an invitation.
-        var touched = Set<String>()
-        for answered in reply.answers {
-            if let offer = book.offers.last(where: { $0.uid == answered.uid }) { touched.insert(offer.client) }
-        }
-        let sent = answer == nil ? nil : book.answer(to: touched, declined: declined)
+        let sent = answer == nil ? nil : book.answer(to: reply, declined: declined)
         try book.write(folder: folder)
         if let answer, let sent, let problem = loaded?.problem {
             try write(sent, answer: answer, problem: problem, language: language)
@@ -282,7 +268,19 @@ struct OfferCommand: AsyncParsableCommand {
                 ).text(
                     language))
         }
-        for sentence in refused { Output.line(sentence.text(language)) }
-        return refused.isEmpty
+        for refused in declined {
+            let offer = refused.offer
+            Output.line(
+                Message(
+                    .offerCounterRefused,
+                    [
+                        "client": .text(offer.clientName ?? offer.client),
+                        "time": .dayClock(refused.proposed, planFile.zone),
+                        "person": .text(names[offer.staff] ?? offer.staff), "id": .text(offer.client),
+                        "staff": .text(offer.staff),
+                    ]
+                ).text(language))
+        }
+        return declined.isEmpty
     }
 }
